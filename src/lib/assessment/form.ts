@@ -1,0 +1,75 @@
+import type { Area } from '../rules/schema';
+
+/** The part of FormData the parsers read, so they stay testable without a request. */
+export interface FormLike {
+	get(name: string): FormDataEntryValue | null;
+	getAll(name: string): FormDataEntryValue[];
+}
+
+const text = (form: FormLike, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+};
+
+/** Empty means "not given"; anything else is handed to the schema, which names what is wrong. */
+function numberField(form: FormLike, name: string): number | undefined {
+	const raw = text(form, name).trim().replace(/[\s,_]/g, '');
+	return raw === '' ? undefined : Number(raw);
+}
+
+export const deviceFieldName = (code: string) => `devices_${code}`;
+
+/** Turns the fleet form into the same body shape the JSON API accepts. */
+export function fleetBodyFromForm(form: FormLike) {
+	const countries = [
+		...new Set(
+			form
+				.getAll('countries')
+				.filter((v): v is string => typeof v === 'string')
+				.map((v) => v.trim().toUpperCase())
+				.filter(Boolean)
+		)
+	];
+	const devicesByCountry: Record<string, number> = {};
+	for (const code of countries) {
+		const count = numberField(form, deviceFieldName(code));
+		if (count !== undefined) devicesByCountry[code] = count;
+	}
+	return {
+		title: text(form, 'title'),
+		organisation: text(form, 'organisation'),
+		vendor: text(form, 'vendor'),
+		fleet: {
+			devices: numberField(form, 'devices'),
+			countries,
+			...(Object.keys(devicesByCountry).length ? { devicesByCountry } : {}),
+			lifetimeYears: numberField(form, 'lifetimeYears'),
+			monthlyMbPerDevice: numberField(form, 'monthlyMbPerDevice')
+		}
+	};
+}
+
+export const answerFieldName = (questionId: string) => `answer.${questionId}`;
+export const noteFieldName = (questionId: string) => `note.${questionId}`;
+
+/** One area's answers as a patch: every question of the area is set or cleared. */
+export function answersFromForm(form: FormLike, area: Area) {
+	const answers: Record<string, { option?: string; note?: string } | null> = {};
+	for (const question of area.questions) {
+		const option = text(form, answerFieldName(question.id)) || undefined;
+		const note = text(form, noteFieldName(question.id)).trim();
+		answers[question.id] =
+			option || note ? { ...(option ? { option } : {}), ...(note ? { note } : {}) } : null;
+	}
+	return answers;
+}
+
+/** Zod issue paths as form field keys: "fleet.devices", "answers.sim_ota.option". */
+export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
+	const errors: Record<string, string> = {};
+	for (const issue of issues) {
+		const key = issue.path.map(String).join('.') || 'form';
+		errors[key] ??= issue.message;
+	}
+	return errors;
+}

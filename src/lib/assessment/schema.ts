@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import type { Rules } from '../rules/load';
+import { COST_KEYS, NOT_SURE, type CostKey } from '../rules/schema';
+
+export const LIMITS = {
+	titleLength: 200,
+	nameLength: 200,
+	noteLength: 10_000,
+	devices: 100_000_000,
+	countries: 250,
+	lifetimeYears: 40,
+	monthlyMb: 1_000_000,
+	costValue: 1_000_000_000
+} as const;
+
+export const SCHEMA_VERSION = 1;
+
+const trimmed = (max: number, label: string) =>
+	z
+		.string({ error: `${label} must be text` })
+		.trim()
+		.max(max, `${label} must be at most ${max} characters`);
+
+export const titleSchema = trimmed(LIMITS.titleLength, 'Title').min(1, 'Give the assessment a title');
+export const optionalNameSchema = (label: string) => trimmed(LIMITS.nameLength, label).default('');
+
+/** A note may come before the answer: the buyer writes down what they know, then decides. */
+export const answerSchema = z.strictObject({
+	option: z.string().min(1, 'Choose an answer').optional(),
+	note: trimmed(LIMITS.noteLength, 'Note').optional()
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+export const costOverridesSchema = z.partialRecord(
+	z.enum(COST_KEYS),
+	z
+		.number({ error: 'Enter a number' })
+		.finite()
+		.min(0, 'Cannot be negative')
+		.max(LIMITS.costValue, 'Too large')
+);
+export type CostOverrides = Partial<Record<CostKey, number>>;
+
+/** Distinguishes "left empty" from "not a number" in the message a user sees. */
+const numberError = (label: string, missing: string) => (issue: { input?: unknown }) =>
+	issue.input === undefined ? missing : `${label} must be a number`;
+
+const deviceCount = (label: string) =>
+	z
+		.number({ error: numberError(label, `Enter the ${label.toLowerCase()}`) })
+		.int(`${label} must be a whole number`)
+		.max(LIMITS.devices, `${label} must be at most ${LIMITS.devices.toLocaleString('en')}`);
+
+/** Fleet facts, independent of the ruleset; country codes are checked against the rules below. */
+const baseFleetSchema = z.strictObject({
+	devices: deviceCount('Number of devices').min(1, 'A fleet needs at least one device'),
+	countries: z
+		.array(z.string().regex(/^[A-Z]{2}$/, 'Use ISO 3166 alpha-2 codes such as BR'))
+		.min(1, 'Pick at least one deployment country')
+		.max(LIMITS.countries),
+	devicesByCountry: z
+		.record(z.string(), deviceCount('Devices in a country').min(0, 'Cannot be negative'))
+		.optional(),
+	lifetimeYears: z
+		.number({ error: numberError('Device lifetime', 'Enter the device lifetime in years') })
+		.positive('Device lifetime must be more than zero')
+		.max(LIMITS.lifetimeYears, `Device lifetime must be at most ${LIMITS.lifetimeYears} years`),
+	monthlyMbPerDevice: z
+		.number({ error: 'Monthly data must be a number' })
+		.min(0, 'Monthly data cannot be negative')
+		.max(LIMITS.monthlyMb)
+		.optional()
+});
+export type Fleet = z.infer<typeof baseFleetSchema>;
+
+export const storedAssessmentSchema = z.strictObject({
+	schemaVersion: z.literal(SCHEMA_VERSION),
+	id: z.string().regex(/^[A-Za-z0-9_-]{22,}$/),
+	revision: z.number().int().nonnegative(),
+	rulesetVersion: z.string(),
+	createdAt: z.iso.datetime(),
+	updatedAt: z.iso.datetime(),
+	title: z.string(),
+	organisation: z.string(),
+	vendor: z.string(),
+	fleet: baseFleetSchema,
+	answers: z.record(z.string(), answerSchema),
+	costs: costOverridesSchema,
+	lastStep: z.string().optional()
+});
+export type StoredAssessment = z.infer<typeof storedAssessmentSchema>;
+
+/** The parts of an assessment a client may write; the store adds id, dates and versions. */
+export type AssessmentContent = Pick<
+	StoredAssessment,
+	'title' | 'organisation' | 'vendor' | 'fleet' | 'answers' | 'costs' | 'lastStep'
+>;
+
+function addIssue(ctx: z.RefinementCtx, path: (string | number)[], message: string) {
+	ctx.addIssue({ code: 'custom', path, message });
+}
+
+/**
+ * Request schemas bound to a ruleset: unknown countries, questions or options fail with the
+ * field path, so the API and the form actions reject exactly the same input.
+ */
+export function createInputSchemas(rules: Rules, steps: readonly string[]) {
+	const fleetSchema = baseFleetSchema.superRefine((fleet, ctx) => {
+		const seen = new Set<string>();
+		fleet.countries.forEach((code, index) => {
+			if (!rules.countryNames.has(code)) addIssue(ctx, ['countries', index], `Unknown country "${code}"`);
+			if (seen.has(code)) addIssue(ctx, ['countries', index], `"${code}" is listed twice`);
+			seen.add(code);
+		});
+		let assigned = 0;
+		for (const [code, count] of Object.entries(fleet.devicesByCountry ?? {})) {
+			if (!seen.has(code)) {
+				addIssue(ctx, ['devicesByCountry', code], `"${code}" is not one of the deployment countries`);
+			}
+			assigned += count;
+		}
+		if (assigned > fleet.devices) {
+			addIssue(
+				ctx,
+				['devicesByCountry'],
+				`Devices per country add up to ${assigned}, more than the ${fleet.devices} in the fleet`
+			);
+		}
+	});
+
+	const answersSchema = z
+		.record(z.string(), answerSchema.nullable())
+		.superRefine((answers, ctx) => {
+			for (const [questionId, answer] of Object.entries(answers)) {
+				const question = rules.questionsById.get(questionId);
+				if (!question) {
+					addIssue(ctx, [questionId], `Unknown question "${questionId}"`);
+				} else if (
+					answer?.option !== undefined &&
+					answer.option !== NOT_SURE &&
+					!question.options.some((o) => o.id === answer.option)
+				) {
+					addIssue(ctx, [questionId, 'option'], `"${answer.option}" is not an answer to this question`);
+				}
+			}
+		});
+
+	const lastStepSchema = z.enum(steps as [string, ...string[]]);
+
+	const createBody = z.strictObject({
+		title: titleSchema,
+		organisation: optionalNameSchema('Organisation'),
+		vendor: optionalNameSchema('Vendor'),
+		fleet: fleetSchema,
+		answers: answersSchema.optional(),
+		costs: costOverridesSchema.optional(),
+		lastStep: lastStepSchema.optional()
+	});
+
+	const patchBody = z
+		.strictObject({
+			title: titleSchema.optional(),
+			organisation: trimmed(LIMITS.nameLength, 'Organisation').optional(),
+			vendor: trimmed(LIMITS.nameLength, 'Vendor').optional(),
+			fleet: fleetSchema.optional(),
+			/** null clears an answer. */
+			answers: answersSchema.optional(),
+			/** null clears an override, back to the default. */
+			costs: z
+				.partialRecord(z.enum(COST_KEYS), costOverridesSchema.valueType.nullable())
+				.optional(),
+			lastStep: lastStepSchema.optional()
+		})
+		.refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
+
+	return { fleetSchema, answersSchema, createBody, patchBody };
+}
+
+export type InputSchemas = ReturnType<typeof createInputSchemas>;
+export type CreateBody = z.infer<InputSchemas['createBody']>;
+export type PatchBody = z.infer<InputSchemas['patchBody']>;
+
+/** Applies a validated patch to stored content; pure, so the API and the form actions share it. */
+export function applyPatch(current: AssessmentContent, patch: PatchBody): AssessmentContent {
+	const answers = { ...current.answers };
+	for (const [questionId, answer] of Object.entries(patch.answers ?? {})) {
+		if (answer === null) delete answers[questionId];
+		else answers[questionId] = answer;
+	}
+	const costs: CostOverrides = { ...current.costs };
+	for (const [key, value] of Object.entries(patch.costs ?? {}) as [CostKey, number | null][]) {
+		if (value === null) delete costs[key];
+		else costs[key] = value;
+	}
+	return {
+		title: patch.title ?? current.title,
+		organisation: patch.organisation ?? current.organisation,
+		vendor: patch.vendor ?? current.vendor,
+		fleet: patch.fleet ?? current.fleet,
+		answers,
+		costs,
+		lastStep: patch.lastStep ?? current.lastStep
+	};
+}
+
+export function contentFromCreate(body: CreateBody): AssessmentContent {
+	const answers: Record<string, Answer> = {};
+	for (const [id, answer] of Object.entries(body.answers ?? {})) if (answer) answers[id] = answer;
+	return {
+		title: body.title,
+		organisation: body.organisation,
+		vendor: body.vendor,
+		fleet: body.fleet,
+		answers,
+		costs: body.costs ?? {},
+		lastStep: body.lastStep
+	};
+}

@@ -1,0 +1,72 @@
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
+
+interface AnswerDraft {
+	option?: string;
+	note?: string;
+}
+
+/**
+ * Saves answers through the JSON API as the user works. Changes made while a save is in flight
+ * are merged and sent next, so the last value always wins and nothing is sent twice at once.
+ */
+export class Autosaver {
+	status = $state<SaveStatus>('idle');
+	savedAt = $state<Date | null>(null);
+
+	private pending = new Map<string, AnswerDraft | null>();
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private inFlight: Promise<void> | null = null;
+
+	constructor(
+		private readonly assessmentId: string,
+		private readonly step: string,
+		private readonly delayMs = 700
+	) {}
+
+	/** Queue an answer; typed notes wait for a pause, choices are sent at once. */
+	queue(questionId: string, answer: AnswerDraft, immediate: boolean): void {
+		const empty = !answer.option && !answer.note?.trim();
+		this.pending.set(questionId, empty ? null : answer);
+		clearTimeout(this.timer);
+		if (immediate) void this.flush();
+		else this.timer = setTimeout(() => void this.flush(), this.delayMs);
+	}
+
+	async flush(): Promise<void> {
+		clearTimeout(this.timer);
+		if (this.inFlight) {
+			await this.inFlight;
+			if (this.pending.size === 0) return;
+		}
+		if (this.pending.size === 0) return;
+		const answers = Object.fromEntries(this.pending);
+		this.pending.clear();
+		this.status = 'saving';
+		this.inFlight = this.send(answers);
+		try {
+			await this.inFlight;
+		} finally {
+			this.inFlight = null;
+		}
+		if (this.pending.size > 0) await this.flush();
+	}
+
+	private async send(answers: Record<string, AnswerDraft | null>): Promise<void> {
+		try {
+			const response = await fetch(`/api/assessments/${this.assessmentId}`, {
+				method: 'PATCH',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ answers, lastStep: this.step })
+			});
+			if (!response.ok) throw new Error(`HTTP ${response.status}`);
+			this.status = 'saved';
+			this.savedAt = new Date();
+		} catch {
+			// Put the answers back so the next change, or the Next button, saves them.
+			for (const [id, answer] of Object.entries(answers)) {
+				if (!this.pending.has(id)) this.pending.set(id, answer);
+			}
+			this.status = 'error';
+		}
+	}
+}

@@ -1,0 +1,101 @@
+import type { CostOverrides, Fleet } from '../assessment/schema';
+import type { Rules } from '../rules/load';
+import { COST_KEYS, type CostKey } from '../rules/schema';
+import type { OfferCapabilities } from './capabilities';
+import type { CostAssumption, CostLine, SwitchingCost } from './types';
+
+export interface ExitFactors {
+	/** 0-1: how closed the platform is (its area score / 100). */
+	platform: number;
+	/** 0-1: how binding the contract is (its area score / 100). */
+	contract: number;
+	platformAssumed: boolean;
+	contractAssumed: boolean;
+}
+
+const round = (n: number) => Math.round(n);
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+export function costAssumptions(rules: Rules, overrides: CostOverrides): CostAssumption[] {
+	return COST_KEYS.map((key) => {
+		const d = rules.costs.defaults[key];
+		const override = overrides[key];
+		return {
+			key,
+			label: d.label,
+			value: override ?? d.value,
+			defaultValue: d.value,
+			unit: d.unit,
+			basis: d.basis,
+			confidence: d.confidence,
+			sources: d.sources,
+			overridden: override !== undefined && override !== d.value
+		};
+	});
+}
+
+/**
+ * What leaving the provider would cost: site visits when SIMs cannot switch over the air,
+ * plus platform and contract exit costs scaled by how locking those areas scored.
+ */
+export function switchingCost(
+	rules: Rules,
+	fleet: Fleet,
+	overrides: CostOverrides,
+	capabilities: OfferCapabilities,
+	factors: ExitFactors
+): SwitchingCost {
+	const assumptions = costAssumptions(rules, overrides);
+	const v = Object.fromEntries(assumptions.map((a) => [a.key, a.value])) as Record<CostKey, number>;
+	const currency = rules.costs.currency;
+	const money = (n: number) => `${currency} ${round(n).toLocaleString('en')}`;
+	const n = fleet.devices;
+
+	const otaProven = capabilities.proven.has('ota_profile_switch');
+	const otaUnconfirmed = capabilities.unconfirmed.has('ota_profile_switch');
+	const perDeviceSwap = v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice;
+	const simSwap: CostLine = {
+		id: 'sim_swap',
+		label: 'Site visits to swap SIMs',
+		applies: !otaProven,
+		amount: otaProven ? 0 : round(n * perDeviceSwap),
+		formula: `${n.toLocaleString('en')} devices × (${money(v.fieldVisitPerDevice)} visit × ${v.revisitFactor} visits + ${money(v.replacementSimPerDevice)} SIM)`,
+		reason: otaProven
+			? 'SIMs can switch provider over the air: no site visits needed.'
+			: otaUnconfirmed
+				? 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.'
+				: 'SIMs cannot switch provider over the air: every device needs a visit.'
+	};
+
+	const platformBase = v.platformMigrationFixed + n * v.integrationRebuildPerDevice;
+	const platform: CostLine = {
+		id: 'platform_exit',
+		label: 'Rebuilding platform data, integrations and automation',
+		applies: factors.platform > 0,
+		amount: round(factors.platform * platformBase),
+		formula: `${pct(factors.platform)} platform lock-in × (${money(v.platformMigrationFixed)} + ${n.toLocaleString('en')} devices × ${money(v.integrationRebuildPerDevice)})`,
+		reason: factors.platformAssumed
+			? 'Platform questions are unanswered, so the platform is assumed closed.'
+			: 'Scaled by the platform area score: the less API and export, the more must be rebuilt by hand.'
+	};
+
+	const contractBase = n * v.monthlyFeePerDevice * v.remainingCommitmentMonths;
+	const contract: CostLine = {
+		id: 'contract_exit',
+		label: 'Commitments paid out on exit',
+		applies: factors.contract > 0,
+		amount: round(factors.contract * contractBase),
+		formula: `${pct(factors.contract)} contract lock-in × ${n.toLocaleString('en')} devices × ${money(v.monthlyFeePerDevice)} a month × ${v.remainingCommitmentMonths} months`,
+		reason: factors.contractAssumed
+			? 'Contract questions are unanswered, so the terms are assumed binding.'
+			: 'Scaled by the contract area score: minimums, lock-in periods and exit clauses.'
+	};
+
+	const lines = [simSwap, platform, contract];
+	return {
+		currency,
+		total: lines.reduce((sum, line) => sum + line.amount, 0),
+		lines,
+		assumptions
+	};
+}

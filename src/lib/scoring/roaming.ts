@@ -1,0 +1,122 @@
+import type { Fleet } from '../assessment/schema';
+import type { Rules } from '../rules/load';
+import type { RestrictionKind } from '../rules/schema';
+import type { OfferCapabilities } from './capabilities';
+import type { RoamingExposure } from './types';
+
+/** Kinds that end service for a roaming-only SIM unless a local profile is used. */
+const BLOCKING_KINDS: ReadonlySet<RestrictionKind> = new Set([
+	'banned',
+	'time_limited',
+	'local_profile_required'
+]);
+/** Kinds that restrict, but through approval or carrier terms rather than a hard block. */
+const CONDITIONAL_KINDS: ReadonlySet<RestrictionKind> = new Set([
+	'approval_required',
+	'carrier_specific'
+]);
+
+/** Devices per country: explicit counts first, the rest spread evenly over the other countries. */
+export function devicesPerCountry(fleet: Fleet): Map<string, number> {
+	const explicit = fleet.devicesByCountry ?? {};
+	const unassigned = fleet.countries.filter((code) => explicit[code] === undefined);
+	const assigned = Object.values(explicit).reduce((sum, n) => sum + n, 0);
+	const remaining = Math.max(0, fleet.devices - assigned);
+	const share = unassigned.length ? Math.floor(remaining / unassigned.length) : 0;
+	let leftover = unassigned.length ? remaining - share * unassigned.length : 0;
+	const result = new Map<string, number>();
+	for (const code of fleet.countries) {
+		if (explicit[code] !== undefined) {
+			result.set(code, explicit[code]);
+		} else {
+			result.set(code, share + (leftover > 0 ? 1 : 0));
+			leftover -= 1;
+		}
+	}
+	return result;
+}
+
+function describeByWhen(afterDays: number | null, kind: RestrictionKind, lifetimeYears: number): string {
+	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) return 'No deadline known';
+	if (afterDays === null) {
+		return kind === 'banned' ? 'From deployment: no grace period is known' : 'Timing not published';
+	}
+	const lifetimeDays = Math.round(lifetimeYears * 365);
+	const within = afterDays <= lifetimeDays;
+	const days = afterDays === 1 ? '1 day' : `${afterDays} days`;
+	return `After about ${days} of roaming${
+		within ? `, well inside the ${lifetimeYears}-year device lifetime` : ''
+	}`;
+}
+
+function mitigationOf(
+	kind: RestrictionKind,
+	capabilities: OfferCapabilities
+): Pick<RoamingExposure, 'mitigated' | 'mitigation' | 'mitigationNote'> {
+	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) {
+		return { mitigated: true, mitigation: 'not_needed', mitigationNote: 'No mitigation needed.' };
+	}
+	if (capabilities.proven.has('local_profiles')) {
+		return {
+			mitigated: true,
+			mitigation: 'local_profiles',
+			mitigationNote: 'The offer can move devices to a local operator profile, which meets the rule.'
+		};
+	}
+	if (capabilities.unconfirmed.has('local_profiles')) {
+		return {
+			mitigated: false,
+			mitigation: 'not_proven',
+			mitigationNote:
+				'You are not sure the offer has local profiles: until the vendor confirms it, assume devices here will be cut off.'
+		};
+	}
+	const notes: string[] = ['The offer has no local profiles for this market.'];
+	if (capabilities.proven.has('multi_imsi')) {
+		notes.push('Multi-IMSI switches networks, but a foreign IMSI stays foreign, so it does not satisfy the rule.');
+	}
+	if (capabilities.proven.has('euicc')) {
+		notes.push('The eUICC could hold a local profile, but the offer does not provide one.');
+	}
+	return { mitigated: false, mitigation: 'none', mitigationNote: notes.join(' ') };
+}
+
+/** Permanent-roaming exposure for each deployment country, in the order the user listed them. */
+export function roamingExposure(
+	rules: Rules,
+	fleet: Fleet,
+	capabilities: OfferCapabilities
+): RoamingExposure[] {
+	const devices = devicesPerCountry(fleet);
+	return fleet.countries.map((code) => {
+		const rule = rules.countryRules.get(code);
+		const fallback = rules.countries.noKnownRestriction;
+		const kind: RestrictionKind = rule?.kind ?? 'none_known';
+		const afterDays = rule?.afterDays ?? null;
+		const blocking = BLOCKING_KINDS.has(kind);
+		const conditional = CONDITIONAL_KINDS.has(kind);
+		const mitigation = mitigationOf(kind, capabilities);
+		const count = devices.get(code) ?? 0;
+		let severity: RoamingExposure['severity'] = 'none';
+		if (blocking) severity = mitigation.mitigated ? 'info' : 'critical';
+		else if (conditional) severity = mitigation.mitigated ? 'info' : 'warning';
+		else if (kind === 'registration_only') severity = 'info';
+		if (count === 0 && severity !== 'none') severity = 'info';
+		return {
+			country: code,
+			name: rules.countryNames.get(code) ?? rule?.name ?? code,
+			devices: count,
+			kind,
+			restricted: blocking || conditional,
+			severity,
+			afterDays,
+			byWhen: describeByWhen(afterDays, kind, fleet.lifetimeYears),
+			summary: rule?.summary ?? fallback.summary,
+			whatHappens: rule?.foreignSimImpact ?? fallback.foreignSimImpact,
+			...mitigation,
+			confidence: rule?.confidence ?? 'unverified',
+			sources: rule?.sources ?? [],
+			reviewed: rule?.reviewed ?? fallback.reviewed
+		};
+	});
+}

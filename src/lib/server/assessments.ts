@@ -1,0 +1,48 @@
+import {
+	applyPatch,
+	contentFromCreate,
+	SCHEMA_VERSION,
+	type CreateBody,
+	type PatchBody,
+	type StoredAssessment
+} from '$lib/assessment/schema';
+import { score } from '$lib/scoring/score';
+import type { ScoreResult } from '$lib/scoring/types';
+import { newId } from './ids';
+import { rules } from './rules';
+import { getStore } from './store';
+
+export type AssessmentWithResult = StoredAssessment & { result: ScoreResult };
+
+export async function create(body: CreateBody, now = new Date()): Promise<StoredAssessment> {
+	const record: StoredAssessment = {
+		schemaVersion: SCHEMA_VERSION,
+		id: newId(),
+		revision: 1,
+		rulesetVersion: rules.ruleset.version,
+		createdAt: now.toISOString(),
+		updatedAt: now.toISOString(),
+		...contentFromCreate(body)
+	};
+	await getStore().create(record);
+	return record;
+}
+
+export function read(id: string): Promise<StoredAssessment | null> {
+	return getStore().read(id);
+}
+
+/** Applies a validated patch; the record is re-stamped with the ruleset it is now answered against. */
+export function update(id: string, patch: PatchBody, now = new Date()) {
+	return getStore().update(id, (current) => ({
+		...current,
+		...applyPatch(current, patch),
+		revision: current.revision + 1,
+		rulesetVersion: rules.ruleset.version,
+		updatedAt: now.toISOString()
+	}));
+}
+
+export function withResult(record: StoredAssessment): AssessmentWithResult {
+	return { ...record, result: score(rules, record) };
+}

@@ -1,0 +1,63 @@
+import type { Fleet } from '$lib/assessment/schema';
+import { deviceFieldName } from '$lib/assessment/form';
+import { rules } from './rules';
+
+/** What the fleet form needs to draw: every pickable country, marked when it restricts roaming. */
+export function countryChoices() {
+	return rules.countries.all
+		.map(({ code, name }) => {
+			const kind = rules.countryRules.get(code)?.kind ?? 'none_known';
+			return { code, name, restricted: kind !== 'none_known' && kind !== 'registration_only' };
+		})
+		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+export interface FleetFormValues {
+	title: string;
+	organisation: string;
+	vendor: string;
+	devices: string;
+	countries: string[];
+	devicesByCountry: Record<string, string>;
+	lifetimeYears: string;
+	monthlyMbPerDevice: string;
+}
+
+const str = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' : String(n));
+
+/** Form values from a saved assessment (or the defaults for a new one). */
+export function fleetFormValues(
+	saved?: { title: string; organisation: string; vendor: string; fleet: Fleet }
+): FleetFormValues {
+	return {
+		title: saved?.title ?? '',
+		organisation: saved?.organisation ?? '',
+		vendor: saved?.vendor ?? '',
+		devices: str(saved?.fleet.devices),
+		countries: saved?.fleet.countries ?? [],
+		devicesByCountry: Object.fromEntries(
+			Object.entries(saved?.fleet.devicesByCountry ?? {}).map(([k, v]) => [k, String(v)])
+		),
+		lifetimeYears: str(saved?.fleet.lifetimeYears ?? 10),
+		monthlyMbPerDevice: str(saved?.fleet.monthlyMbPerDevice)
+	};
+}
+
+/** Echoes what the user typed back into the form after a failed submit, so nothing is retyped. */
+export function fleetFormValuesFromSubmission(form: FormData): FleetFormValues {
+	const get = (name: string) => {
+		const value = form.get(name);
+		return typeof value === 'string' ? value : '';
+	};
+	const countries = form.getAll('countries').filter((v): v is string => typeof v === 'string');
+	return {
+		title: get('title'),
+		organisation: get('organisation'),
+		vendor: get('vendor'),
+		devices: get('devices'),
+		countries,
+		devicesByCountry: Object.fromEntries(countries.map((c) => [c, get(deviceFieldName(c))])),
+		lifetimeYears: get('lifetimeYears'),
+		monthlyMbPerDevice: get('monthlyMbPerDevice')
+	};
+}

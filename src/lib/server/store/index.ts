@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { createFileStore } from './file-store';
+import type { AssessmentStore } from './types';
+
+const stores = new Map<string, AssessmentStore>();
+
+/** The data directory: DATA_DIR, or ./data beside wherever the server was started. */
+export function dataDir(): string {
+	return resolve(process.env.DATA_DIR || 'data');
+}
+
+/** One store per data directory for the life of the process; its locks must be shared. */
+export function getStore(): AssessmentStore {
+	const dir = dataDir();
+	let store = stores.get(dir);
+	if (!store) {
+		store = createFileStore(dir);
+		stores.set(dir, store);
+	}
+	return store;
+}

@@ -1,0 +1,28 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, fleetBodyFromForm } from '$lib/assessment/form';
+import * as assessments from '$lib/server/assessments';
+import { countryChoices, fleetFormValues, fleetFormValuesFromSubmission } from '$lib/server/fleet-page';
+import { inputSchemas, rules } from '$lib/server/rules';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const record = await assessments.read(params.id);
+	if (!record) error(404, 'There is no assessment at this address.');
+	return { values: fleetFormValues(record), choices: countryChoices() };
+};
+
+export const actions: Actions = {
+	default: async ({ request, params }) => {
+		const form = await request.formData();
+		const next = rules.ruleset.areas[0]!.id;
+		const parsed = inputSchemas.patchBody.safeParse({ ...fleetBodyFromForm(form), lastStep: next });
+		if (!parsed.success) {
+			return fail(400, {
+				errors: fieldErrors(parsed.error.issues),
+				values: fleetFormValuesFromSubmission(form)
+			});
+		}
+		if (!(await assessments.update(params.id, parsed.data))) error(404, 'There is no assessment at this address.');
+		redirect(303, `/a/${params.id}/${next}`);
+	}
+};
