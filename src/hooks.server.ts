@@ -1,4 +1,5 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { redactPath } from '$lib/server/redact';
 import { rules } from '$lib/server/rules';
 
 // Importing the rules here validates them when the server starts, not on the first request.
@@ -13,7 +14,22 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
 };
 
-function withHeaders(response: Response): Response {
+/**
+ * Pages and data behind a share token: the token must not travel to other sites in a Referer,
+ * be indexed, or sit in a shared cache. `same-origin` still lets our own forms send their Origin.
+ */
+const CAPABILITY_HEADERS: Record<string, string> = {
+	'referrer-policy': 'same-origin',
+	'x-robots-tag': 'noindex, nofollow',
+	'cache-control': 'private, no-store'
+};
+
+const isCapabilityPath = (path: string) => path.startsWith('/s/') || path.startsWith('/api/shared/');
+
+function withHeaders(response: Response, path: string): Response {
+	if (isCapabilityPath(path)) {
+		for (const [name, value] of Object.entries(CAPABILITY_HEADERS)) response.headers.set(name, value);
+	}
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
@@ -23,14 +39,17 @@ function withHeaders(response: Response): Response {
 export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	try {
-		return withHeaders(response);
+		return withHeaders(response, event.url.pathname);
 	} catch {
 		// Some responses (e.g. fetch results) have immutable headers: copy them first.
-		return withHeaders(new Response(response.body, response));
+		return withHeaders(new Response(response.body, response), event.url.pathname);
 	}
 };
 
-export const handleError: HandleServerError = ({ error, status, message }) => {
-	if (status >= 500) console.error(error);
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status >= 500) {
+		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+		console.error(`${event.request.method} ${redactPath(event.url.pathname)} failed: ${redactPath(detail)}`);
+	}
 	return { message: status >= 500 ? 'Something went wrong on our side. Nothing you saved was lost.' : message };
 };

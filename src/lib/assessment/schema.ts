@@ -73,6 +73,33 @@ const baseFleetSchema = z.strictObject({
 });
 export type Fleet = z.infer<typeof baseFleetSchema>;
 
+/** A read-only share link. Only the token's hash is stored, so the data file reveals no link. */
+export const shareSchema = z.strictObject({
+	id: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+	tokenHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+	label: z.string(),
+	includeNotes: z.boolean(),
+	createdAt: z.iso.datetime(),
+	expiresAt: z.iso.datetime().nullable(),
+	revokedAt: z.iso.datetime().nullable(),
+	lastOpenedAt: z.iso.datetime().nullable()
+});
+export type Share = z.infer<typeof shareSchema>;
+
+export const LABEL_LENGTH = 120;
+
+export const createShareBodySchema = z.strictObject({
+	label: trimmed(LABEL_LENGTH, 'Label').default(''),
+	expiresAt: z
+		.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+			error: 'Use a date such as 2027-01-31 or a date and time in ISO 8601'
+		})
+		.nullable()
+		.optional(),
+	includeNotes: z.boolean().default(false)
+});
+export type CreateShareBody = z.infer<typeof createShareBodySchema>;
+
 export const storedAssessmentSchema = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),
 	id: z.string().regex(/^[A-Za-z0-9_-]{22,}$/),
@@ -86,7 +113,8 @@ export const storedAssessmentSchema = z.strictObject({
 	fleet: baseFleetSchema,
 	answers: z.record(z.string(), answerSchema),
 	costs: costOverridesSchema,
-	lastStep: z.string().optional()
+	lastStep: z.string().optional(),
+	shares: z.array(shareSchema).default([])
 });
 export type StoredAssessment = z.infer<typeof storedAssessmentSchema>;
 

@@ -7,12 +7,9 @@ import {
 	type StoredAssessment
 } from '$lib/assessment/schema';
 import { score } from '$lib/scoring/score';
-import type { ScoreResult } from '$lib/scoring/types';
 import { newId } from './ids';
 import { rules } from './rules';
 import { getStore } from './store';
-
-export type AssessmentWithResult = StoredAssessment & { result: ScoreResult };
 
 export async function create(body: CreateBody, now = new Date()): Promise<StoredAssessment> {
 	const record: StoredAssessment = {
@@ -22,7 +19,8 @@ export async function create(body: CreateBody, now = new Date()): Promise<Stored
 		rulesetVersion: rules.ruleset.version,
 		createdAt: now.toISOString(),
 		updatedAt: now.toISOString(),
-		...contentFromCreate(body)
+		...contentFromCreate(body),
+		shares: []
 	};
 	await getStore().create(record);
 	return record;
@@ -43,6 +41,8 @@ export function update(id: string, patch: PatchBody, now = new Date()) {
 	}));
 }
 
-export function withResult(record: StoredAssessment): AssessmentWithResult {
-	return { ...record, result: score(rules, record) };
+/** The owner's view: the record and its result, without share-token hashes (listed separately). */
+export function withResult(record: StoredAssessment) {
+	const { shares: _shares, ...visible } = record;
+	return { ...visible, result: score(rules, record) };
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createFileStore } from './file-store';
+import { createFileShareIndex, type ShareIndex } from './share-index';
 import type { AssessmentStore } from './types';
 
 const stores = new Map<string, AssessmentStore>();
@@ -18,4 +19,16 @@ export function getStore(): AssessmentStore {
 		stores.set(dir, store);
 	}
 	return store;
+}
+
+const indexes = new Map<string, ShareIndex>();
+
+export function getShareIndex(): ShareIndex {
+	const dir = dataDir();
+	let index = indexes.get(dir);
+	if (!index) {
+		index = createFileShareIndex(dir);
+		indexes.set(dir, index);
+	}
+	return index;
 }

@@ -1,13 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
+import { answerTable } from '$lib/assessment/answer-table';
+import { createShareBodySchema } from '$lib/assessment/schema';
 import { fieldErrors } from '$lib/assessment/form';
 import { COST_KEYS } from '$lib/rules/schema';
 import * as assessments from '$lib/server/assessments';
-import { inputSchemas } from '$lib/server/rules';
+import { shareUrl } from '$lib/server/origin';
+import { inputSchemas, rules } from '$lib/server/rules';
+import { createShare, listShares, revokeShare, ShareInputError } from '$lib/server/shares';
 import type { Actions, PageServerLoad } from './$types';
+
+const notFoundMessage = 'There is no assessment at this address.';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const record = await assessments.read(params.id);
-	if (!record) error(404, 'There is no assessment at this address.');
+	if (!record) error(404, notFoundMessage);
 	const { result } = assessments.withResult(record);
 	const firstOpen = result.areas.find((a) => a.answered < a.total)?.id;
 	return {
@@ -20,6 +26,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			lifetimeYears: record.fleet.lifetimeYears
 		},
 		result,
+		answers: answerTable(rules.ruleset, record.answers),
+		shares: (await listShares(record.id)) ?? [],
 		resumeHref: firstOpen ? `/a/${record.id}/${firstOpen}` : undefined
 	};
 };
@@ -35,7 +43,35 @@ export const actions: Actions = {
 		}
 		const parsed = inputSchemas.patchBody.safeParse({ costs });
 		if (!parsed.success) return fail(400, { costErrors: fieldErrors(parsed.error.issues) });
-		if (!(await assessments.update(params.id, parsed.data))) error(404, 'There is no assessment at this address.');
+		if (!(await assessments.update(params.id, parsed.data))) error(404, notFoundMessage);
 		return { costsSaved: true };
+	},
+
+	/** Creates a read-only share link; its URL is shown once, then only its hash is kept. */
+	share: async ({ request, params, url }) => {
+		const form = await request.formData();
+		const parsed = createShareBodySchema.safeParse({
+			label: String(form.get('label') ?? ''),
+			expiresAt: String(form.get('expiresAt') ?? '') || null,
+			includeNotes: form.get('includeNotes') === 'on'
+		});
+		if (!parsed.success) return fail(400, { shareErrors: fieldErrors(parsed.error.issues) });
+		try {
+			const created = await createShare(params.id, parsed.data);
+			if (!created) error(404, notFoundMessage);
+			return { createdShare: { id: created.share.id, url: shareUrl(url, created.token) } };
+		} catch (e) {
+			if (e instanceof ShareInputError) return fail(400, { shareErrors: { [e.path]: e.message } });
+			throw e;
+		}
+	},
+
+	revoke: async ({ request, params }) => {
+		const form = await request.formData();
+		const shareId = String(form.get('shareId') ?? '');
+		if (!(await revokeShare(params.id, shareId))) {
+			return fail(404, { shareErrors: { form: 'That link no longer exists.' } });
+		}
+		return { revokedShare: shareId };
 	}
 };

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import * as assessments from '$lib/server/assessments';
-import { notFound, readJson, validate } from '$lib/server/http';
+import { missingAssessment as missing } from '$lib/server/api-guards';
+import { readJson, validate } from '$lib/server/http';
 import { inputSchemas } from '$lib/server/rules';
 import type { RequestHandler } from './$types';
 
@@ -8,18 +9,18 @@ const noStore = { 'cache-control': 'private, no-store' };
 
 export const GET: RequestHandler = async ({ params }) => {
 	const record = await assessments.read(params.id);
-	if (!record) return notFound();
+	if (!record) return missing(params.id);
 	return json(assessments.withResult(record), { headers: noStore });
 };
 
 export const PATCH: RequestHandler = async ({ params, request }) => {
 	// Unknown ids answer 404 before the body is judged, so a typo in the URL is named as such.
-	if (!(await assessments.read(params.id))) return notFound();
+	if (!(await assessments.read(params.id))) return missing(params.id);
 	const body = await readJson(request);
 	if (!body.ok) return body.response;
 	const patch = validate(inputSchemas.patchBody, body.body);
 	if (!patch.ok) return patch.response;
 	const record = await assessments.update(params.id, patch.data);
-	if (!record) return notFound();
+	if (!record) return missing(params.id);
 	return json(assessments.withResult(record), { headers: noStore });
 };

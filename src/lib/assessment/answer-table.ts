@@ -1,0 +1,40 @@
+import { NOT_SURE, type Ruleset } from '../rules/schema';
+import type { Answer } from './schema';
+
+export interface AnswerRow {
+	questionId: string;
+	question: string;
+	answer: string | null;
+	risk: number | null;
+	notSure: boolean;
+	note: string | null;
+	recommendation: string;
+}
+
+export interface AnswerSection {
+	areaId: string;
+	title: string;
+	rows: AnswerRow[];
+}
+
+/** Every question with the answer given and the note taken, area by area, for review and export. */
+export function answerTable(ruleset: Ruleset, answers: Record<string, Answer>): AnswerSection[] {
+	return ruleset.areas.map((area) => ({
+		areaId: area.id,
+		title: area.title,
+		rows: area.questions.map((question) => {
+			const given = answers[question.id];
+			const notSure = given?.option === NOT_SURE;
+			const option = question.options.find((o) => o.id === given?.option);
+			return {
+				questionId: question.id,
+				question: question.text,
+				answer: notSure ? ruleset.notSure.label : (option?.label ?? null),
+				risk: notSure ? ruleset.notSure.risk : (option?.risk ?? null),
+				notSure,
+				note: given?.note ?? null,
+				recommendation: question.recommendation
+			};
+		})
+	}));
+}
