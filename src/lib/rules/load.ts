@@ -4,11 +4,13 @@ import {
 	costsFileSchema,
 	countriesFileSchema,
 	rulesetSchema,
+	simulationFileSchema,
 	type CostsFile,
 	type CountriesFile,
 	type CountryRule,
 	type Question,
-	type Ruleset
+	type Ruleset,
+	type SimulationFile
 } from './schema';
 
 /** Everything the scorer needs, validated and indexed once. */
@@ -16,6 +18,7 @@ export interface Rules {
 	ruleset: Ruleset;
 	countries: CountriesFile;
 	costs: CostsFile;
+	simulation: SimulationFile;
 	questionsById: ReadonlyMap<string, Question & { areaId: string }>;
 	countryNames: ReadonlyMap<string, string>;
 	countryRules: ReadonlyMap<string, CountryRule>;
@@ -35,6 +38,7 @@ export interface RawRules {
 	ruleset: string;
 	countries: string;
 	costs: string;
+	simulation: string;
 }
 
 function parseFile<S extends z.ZodType>(file: string, text: string, schema: S): z.infer<S> {
@@ -120,22 +124,24 @@ function crossCheckCountries(countries: CountriesFile): string[] {
 	return problems;
 }
 
-function crossCheckCosts(costs: CostsFile): string[] {
-	return Object.entries(costs.defaults)
+function crossCheckDefaults(defaults: CostsFile['defaults'] | SimulationFile['defaults']): string[] {
+	return Object.entries(defaults)
 		.filter(([, d]) => !(d.min <= d.value && d.value <= d.max))
 		.map(([key, d]) => `cost "${key}" default ${d.value} lies outside ${d.min}-${d.max}`);
 }
 
-/** Parses and validates the three rules files; throws RulesError naming the file and field. */
+/** Parses and validates the rules files; throws RulesError naming the file and field. */
 export function loadRules(raw: RawRules): Rules {
 	const ruleset = parseFile('rules/ruleset.yaml', raw.ruleset, rulesetSchema);
 	const countries = parseFile('rules/countries.yaml', raw.countries, countriesFileSchema);
 	const costs = parseFile('rules/costs.yaml', raw.costs, costsFileSchema);
+	const simulation = parseFile('rules/simulation.yaml', raw.simulation, simulationFileSchema);
 
 	const checks: [string, string[]][] = [
 		['rules/ruleset.yaml', crossCheckRuleset(ruleset)],
 		['rules/countries.yaml', crossCheckCountries(countries)],
-		['rules/costs.yaml', crossCheckCosts(costs)]
+		['rules/costs.yaml', crossCheckDefaults(costs.defaults)],
+		['rules/simulation.yaml', crossCheckDefaults(simulation.defaults)]
 	];
 	for (const [file, problems] of checks) {
 		if (problems.length > 0) throw new RulesError(file, problems);
@@ -145,6 +151,7 @@ export function loadRules(raw: RawRules): Rules {
 		ruleset,
 		countries,
 		costs,
+		simulation,
 		questionsById: new Map(
 			ruleset.areas.flatMap((area) => area.questions.map((q) => [q.id, { ...q, areaId: area.id }]))
 		),

@@ -191,6 +191,35 @@ export const costsFileSchema = z.strictObject({
 	)
 });
 
+export const SIMULATION_KEYS = [
+	'outageRatePerCarrierPerYear',
+	'outageMeanHours',
+	'failoverMinutes',
+	'detectionHoursRealtime',
+	'detectionHoursDelayed',
+	'responseHours',
+	'fieldVisitsPerDay',
+	'otaDevicesPerDay',
+	'otaOfflineMinutes',
+	'switchOverlapDays',
+	'allowanceFactor',
+	'usageSpread',
+	'overagePerMb'
+] as const;
+export const simulationKeySchema = z.enum(SIMULATION_KEYS);
+export type SimulationKey = z.infer<typeof simulationKeySchema>;
+
+export const simulationFileSchema = z.strictObject({
+	version: z.string().regex(/^\d+\.\d+\.\d+$/),
+	defaults: z.strictObject(
+		Object.fromEntries(SIMULATION_KEYS.map((key) => [key, costDefaultSchema])) as Record<
+			SimulationKey,
+			typeof costDefaultSchema
+		>
+	)
+});
+export type SimulationFile = z.infer<typeof simulationFileSchema>;
+
 export type Option = z.infer<typeof optionSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Area = z.infer<typeof areaSchema>;

@@ -6,11 +6,15 @@ export interface FieldIssue {
 	message: string;
 }
 
+const joinPath = (path: PropertyKey[]) => path.map(String).join('.');
+
+/** Zod issues as field paths; an unknown field is named by its own path, not its parent's. */
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-	return error.issues.map((issue) => ({
-		path: issue.path.map(String).join('.'),
-		message: issue.message
-	}));
+	return error.issues.flatMap((issue) =>
+		issue.code === 'unrecognized_keys'
+			? issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: 'Unknown field' }))
+			: [{ path: joinPath(issue.path), message: issue.message }]
+	);
 }
 
 /** The one error shape of the JSON API: `{ error, issues: [{ path, message }] }`. */

@@ -1,6 +1,7 @@
 import countries from '../../../rules/countries.yaml?raw';
 import costs from '../../../rules/costs.yaml?raw';
 import ruleset from '../../../rules/ruleset.yaml?raw';
+import simulation from '../../../rules/simulation.yaml?raw';
 import { createInputSchemas } from '$lib/assessment/schema';
 import { stepsFor } from '$lib/assessment/steps';
 import { loadRules } from '$lib/rules/load';
@@ -9,6 +10,6 @@ import { loadRules } from '$lib/rules/load';
  * The rules files are bundled into the build and validated when the server starts, so a broken
  * rules file stops the deploy instead of failing a user's request later.
  */
-export const rules = loadRules({ ruleset, countries, costs });
+export const rules = loadRules({ ruleset, countries, costs, simulation });
 export const steps = stepsFor(rules.ruleset);
 export const inputSchemas = createInputSchemas(rules, steps);

@@ -83,7 +83,7 @@ describe('POST /api/assessments', () => {
 		['no title', { ...validBody, title: '  ' }, 'title'],
 		['an unknown question', { ...validBody, answers: { nope: { option: 'x' } } }, 'answers.nope'],
 		['an unknown option', { ...validBody, answers: { [firstQuestion.id]: { option: 'maybe' } } }, `answers.${firstQuestion.id}.option`],
-		['an unexpected field', { ...validBody, admin: true }, ''],
+		['an unexpected field', { ...validBody, admin: true }, 'admin'],
 		['negative monthly data', { ...validBody, fleet: { ...validBody.fleet, monthlyMbPerDevice: -1 } }, 'fleet.monthlyMbPerDevice']
 	])('rejects %s with 400 and the field path', async (_, body, path) => {
 		const response = await create(body);

@@ -1,0 +1,51 @@
+import type { Capability } from '../rules/schema';
+import type { Architecture, DataPlan } from './types';
+
+function dataPlanOf(has: (c: Capability) => boolean): DataPlan {
+	if (has('pooled_data')) return has('no_hard_cap') ? 'pooled' : 'pooled_block';
+	return has('no_hard_cap') ? 'per_sim_continue' : 'per_sim_block';
+}
+
+/**
+ * The assessed offer as the simulation sees it, read from the capabilities its answers prove.
+ * Anything not proven ("not sure" included) is simulated as missing, as the score treats it.
+ */
+export function architectureFromCapabilities(
+	proven: readonly Capability[],
+	exitFee: number,
+	label = 'Assessed offer'
+): Architecture {
+	const set = new Set(proven);
+	const has = (c: Capability) => set.has(c);
+	return {
+		label,
+		networksPerMarket: has('multi_carrier') || has('multi_imsi') ? 2 : 1,
+		automaticFailover: has('automatic_failover'),
+		otaSwitch: has('ota_profile_switch'),
+		localProfiles: has('local_profiles'),
+		dataPlan: dataPlanOf(has),
+		realtimeData: has('realtime_data'),
+		privateNetwork: has('private_apn') || has('zero_trust'),
+		exitFee
+	};
+}
+
+/** The five elements of the recommended architecture (DOMAIN.md), with no exit fee. */
+export const RECOMMENDED: Architecture = {
+	label: 'Recommended architecture',
+	networksPerMarket: 2,
+	automaticFailover: true,
+	otaSwitch: true,
+	localProfiles: true,
+	dataPlan: 'pooled',
+	realtimeData: true,
+	privateNetwork: true,
+	exitFee: 0
+};
+
+/** What a fleet without an assessment is compared against: one carrier, per-SIM caps, no exits. */
+export const SINGLE_CARRIER_BASELINE: Architecture = architectureFromCapabilities(
+	[],
+	0,
+	'Single carrier, per-SIM caps'
+);

@@ -1,0 +1,479 @@
+import { hash32, normal, stream } from './random';
+import {
+	CAUSES,
+	type Architecture,
+	type ArchitectureRun,
+	type Cause,
+	type SimulationInput,
+	type SimulationResult
+} from './types';
+
+/** Months are 30 days: simple to reason about, and exact enough over a decade. */
+export const DAYS_PER_MONTH = 30;
+
+interface OutageEvent {
+	country: number;
+	carrier: 0 | 1;
+	/** Fractional days since deployment. */
+	start: number;
+	end: number;
+}
+
+/** Adds the part of [start, end) that falls on each day to a per-day array. */
+function addInterval(target: Float32Array, start: number, end: number, weight = 1) {
+	const last = Math.min(target.length, Math.ceil(end));
+	for (let day = Math.max(0, Math.floor(start)); day < last; day++) {
+		const overlap = Math.min(end, day + 1) - Math.max(start, day);
+		if (overlap > 0) target[day] = (target[day] ?? 0) + overlap * weight;
+	}
+}
+
+/** What both architectures share: the calendar, the fleet layout and the same random outages. */
+export interface SharedWorld {
+	days: number;
+	months: number;
+	countryStart: Int32Array;
+	events: OutageEvent[];
+	/** Per country: fraction of each day the main carrier is down (null when it never is). */
+	down: (Float32Array | null)[][];
+	/** Per country: fraction of each day both carriers are down at once. */
+	joint: (Float32Array | null)[];
+	switchDay: number | null;
+	roamingBlockDay: (number | null)[];
+}
+
+function outageEvents(input: SimulationInput, days: number): OutageEvent[] {
+	const { params, fleet, seed, scenario } = input;
+	const perDay = params.outageRatePerCarrierPerYear / 365;
+	const meanDays = params.outageMeanHours / 24;
+	const events: OutageEvent[] = [];
+	fleet.countries.forEach((_, country) => {
+		if (perDay <= 0) return;
+		for (const carrier of [0, 1] as const) {
+			// One stream per country and carrier: adding a country never reshuffles another's outages.
+			const next = stream(hash32(seed, country + 1, carrier + 7));
+			const gap = () => -Math.log(1 - next()) / perDay;
+			let start = gap();
+			while (start < days) {
+				const duration = Math.min(30, -Math.log(1 - next()) * meanDays);
+				events.push({ country, carrier, start, end: Math.min(days, start + duration) });
+				start += duration + gap();
+			}
+		}
+	});
+	for (const outage of scenario.outages) {
+		const country = fleet.countries.findIndex((c) => c.code === outage.country);
+		if (country < 0 || outage.days <= 0) continue;
+		events.push({
+			country,
+			carrier: 0,
+			start: outage.startDay,
+			end: Math.min(days, outage.startDay + outage.days)
+		});
+	}
+	return events;
+}
+
+export function prepareWorld(input: SimulationInput): SharedWorld {
+	const { fleet, scenario } = input;
+	const days = Math.max(1, Math.round(fleet.lifetimeYears * 365));
+	const months = Math.ceil(days / DAYS_PER_MONTH);
+	const countryStart = new Int32Array(fleet.countries.length + 1);
+	fleet.countries.forEach((c, k) => (countryStart[k + 1] = (countryStart[k] ?? 0) + c.devices));
+
+	const events = outageEvents(input, days);
+	const down = fleet.countries.map(() => [null, null] as (Float32Array | null)[]);
+	const joint: (Float32Array | null)[] = fleet.countries.map(() => null);
+	for (const event of events) {
+		const slot = down[event.country]!;
+		const target = (slot[event.carrier] ??= new Float32Array(days));
+		addInterval(target, event.start, event.end);
+	}
+	for (const a of events) {
+		if (a.carrier !== 0) continue;
+		for (const b of events) {
+			if (b.carrier !== 1 || b.country !== a.country) continue;
+			const start = Math.max(a.start, b.start);
+			const end = Math.min(a.end, b.end);
+			if (end > start) addInterval((joint[a.country] ??= new Float32Array(days)), start, end);
+		}
+	}
+	for (const slot of down) for (const c of [0, 1]) slot[c] = clampFractions(slot[c] ?? null);
+
+	const roamingBlockDay = fleet.countries.map((country) => {
+		const forced = scenario.roamingEnforcements.find((e) => e.country === country.code);
+		const day = forced ? forced.day : country.roamingBlockDay;
+		return day !== null && day < days ? Math.max(0, day) : null;
+	});
+	const switchDay =
+		scenario.switchYear === null ? null : Math.min(days - 1, Math.max(0, Math.round((scenario.switchYear - 1) * 365)));
+	return { days, months, countryStart, events, down, joint, switchDay, roamingBlockDay };
+}
+
+/** Overlapping outages on one carrier cannot take more than the whole day. */
+function clampFractions(values: Float32Array | null): Float32Array | null {
+	if (values) for (let i = 0; i < values.length; i++) values[i] = Math.min(1, values[i]!);
+	return values;
+}
+
+/** Per-architecture state, kept so the inventory can answer for any device on any day. */
+export interface ArchitecturePlan {
+	architecture: Architecture;
+	/** Per country, devices fitted with a local SIM before each day (null: no campaign there). */
+	roamingVisited: (Int32Array | null)[];
+	/** Per country, devices swapped to the new provider before each day (null: no swap campaign). */
+	switchVisited: (Int32Array | null)[];
+	/** Per country and day, devices not blocked and not cut off by the switch. */
+	available: Int32Array[];
+	/** Per country and day, share of available devices offline because of an outage. */
+	outageShare: Float32Array[];
+	/** Per country: fraction of each day a device on carrier 0 or 1 is offline through an outage. */
+	outageLoss: [Float32Array | null, Float32Array | null][];
+	capLagDays: number;
+	switchDone: number | null;
+	offline: Record<Cause, Float64Array>;
+	offlineByCountry: Float64Array;
+	costByDay: Float64Array;
+	cost: { fieldVisits: number; overage: number; exitFees: number };
+	fieldVisits: number;
+	overageMb: Float64Array;
+}
+
+function detectionDays(architecture: Architecture, input: SimulationInput) {
+	const p = input.params;
+	return (
+		((architecture.realtimeData ? p.detectionHoursRealtime : p.detectionHoursDelayed) + p.responseHours) / 24
+	);
+}
+
+/** Field visits, first come first served at the team's daily capacity. */
+function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architecture: Architecture, plan: ArchitecturePlan) {
+	const { fleet, costs, params } = input;
+	const jobs: { start: number; country: number; remaining: number; target: Int32Array; done: number }[] = [];
+	world.roamingBlockDay.forEach((day, k) => {
+		const devices = fleet.countries[k]!.devices;
+		if (day === null || architecture.localProfiles || devices === 0) return;
+		const target = new Int32Array(world.days + 1);
+		plan.roamingVisited[k] = target;
+		jobs.push({ start: day, country: k, remaining: devices, target, done: 0 });
+	});
+	if (world.switchDay !== null && !architecture.otaSwitch) {
+		fleet.countries.forEach((country, k) => {
+			if (country.devices === 0) return;
+			const target = new Int32Array(world.days + 1);
+			plan.switchVisited[k] = target;
+			jobs.push({ start: world.switchDay!, country: k, remaining: country.devices, target, done: 0 });
+		});
+	}
+	if (jobs.length === 0) return;
+	jobs.sort((a, b) => a.start - b.start);
+	const perVisit = costs.fieldVisitPerDevice * costs.revisitFactor + costs.replacementSimPerDevice;
+	const capacity = Math.max(1, Math.floor(params.fieldVisitsPerDay));
+	let lastSwitchVisit: number | null = null;
+	for (let day = jobs[0]!.start; day < world.days; day++) {
+		let left = capacity;
+		for (const job of jobs) {
+			if (job.start > day) break;
+			if (left === 0) break;
+			const visits = Math.min(left, job.remaining);
+			if (visits === 0) continue;
+			job.remaining -= visits;
+			job.done += visits;
+			left -= visits;
+			plan.fieldVisits += visits;
+			plan.costByDay[day] = (plan.costByDay[day] ?? 0) + visits * perVisit;
+			plan.cost.fieldVisits += visits * perVisit;
+			if (plan.switchVisited[job.country] === job.target) lastSwitchVisit = day;
+		}
+		for (const job of jobs) job.target[day + 1] = job.done;
+		if (left === capacity && jobs.every((j) => j.remaining === 0)) {
+			for (const job of jobs) job.target.fill(job.done, day + 2);
+			break;
+		}
+	}
+	const switchJobs = jobs.filter((j) => plan.switchVisited[j.country] === j.target);
+	if (switchJobs.length) plan.switchDone = switchJobs.every((j) => j.remaining === 0) ? lastSwitchVisit : null;
+}
+
+function planArchitecture(input: SimulationInput, world: SharedWorld, architecture: Architecture): ArchitecturePlan {
+	const { fleet, params } = input;
+	const { days } = world;
+	const plan: ArchitecturePlan = {
+		architecture,
+		roamingVisited: fleet.countries.map(() => null),
+		switchVisited: fleet.countries.map(() => null),
+		available: [],
+		outageShare: [],
+		outageLoss: [],
+		capLagDays: detectionDays(architecture, input),
+		switchDone: null,
+		offline: Object.fromEntries(CAUSES.map((c) => [c, new Float64Array(days)])) as Record<Cause, Float64Array>,
+		offlineByCountry: new Float64Array(fleet.countries.length),
+		costByDay: new Float64Array(days),
+		cost: { fieldVisits: 0, overage: 0, exitFees: 0 },
+		fieldVisits: 0,
+		overageMb: new Float64Array(world.months)
+	};
+	runVisitCampaigns(input, world, architecture, plan);
+
+	// How long a device on a failed carrier stays offline: the failover time, or until people act.
+	const lagDays = architecture.automaticFailover
+		? params.failoverMinutes / 1440
+		: detectionDays(architecture, input);
+	fleet.countries.forEach((_, k) => {
+		if (architecture.networksPerMarket === 1) {
+			plan.outageLoss.push([world.down[k]![0] ?? null, null]);
+			return;
+		}
+		const loss: [Float32Array | null, Float32Array | null] = [null, null];
+		for (const event of world.events) {
+			if (event.country !== k) continue;
+			const target = (loss[event.carrier] ??= new Float32Array(days));
+			addInterval(target, event.start, Math.min(event.end, event.start + lagDays));
+		}
+		clampFractions(loss[0]);
+		clampFractions(loss[1]);
+		plan.outageLoss.push(loss);
+	});
+
+	const overlapEnd = world.switchDay === null ? null : world.switchDay + params.switchOverlapDays;
+	fleet.countries.forEach((country, k) => {
+		const n = country.devices;
+		const available = new Int32Array(days);
+		const share = new Float32Array(days);
+		const blockDay = world.roamingBlockDay[k];
+		const roamingVisited = plan.roamingVisited[k];
+		const switchVisited = plan.switchVisited[k];
+		const [loss0, loss1] = plan.outageLoss[k]!;
+		const joint = architecture.networksPerMarket === 2 ? world.joint[k] : null;
+		let byCountry = 0;
+		for (let day = 0; day < days; day++) {
+			const fine = roamingVisited && blockDay != null && day >= blockDay ? roamingVisited[day]! : n;
+			const switched =
+				switchVisited && overlapEnd !== null && day >= overlapEnd ? switchVisited[day]! : n;
+			const firstOffline = Math.min(fine, switched);
+			const roamingOff = n - fine;
+			const switchOff = fine - firstOffline;
+			let outageOff = 0;
+			if (architecture.networksPerMarket === 1) {
+				outageOff = firstOffline * (loss0?.[day] ?? 0);
+			} else {
+				const onFirst = Math.ceil(firstOffline / 2);
+				outageOff =
+					onFirst * (loss0?.[day] ?? 0) +
+					(firstOffline - onFirst) * (loss1?.[day] ?? 0) +
+					firstOffline * (joint?.[day] ?? 0);
+				outageOff = Math.min(firstOffline, outageOff);
+			}
+			available[day] = firstOffline;
+			share[day] = firstOffline > 0 ? outageOff / firstOffline : 0;
+			plan.offline.roaming[day]! += roamingOff;
+			plan.offline.switch[day]! += switchOff;
+			plan.offline.outage[day]! += outageOff;
+			byCountry += roamingOff + switchOff + outageOff;
+		}
+		plan.available.push(available);
+		plan.outageShare.push(share);
+		plan.offlineByCountry[k] = byCountry;
+	});
+
+	if (world.switchDay !== null) {
+		plan.costByDay[world.switchDay]! += architecture.exitFee;
+		plan.cost.exitFees += architecture.exitFee;
+		if (architecture.otaSwitch) otaCampaign(input, world, plan);
+	}
+	return plan;
+}
+
+/** An over-the-air switch: a few minutes offline per device, paced by the campaign's daily reach. */
+function otaCampaign(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan) {
+	const { fleet, params } = input;
+	const perDevice = params.otaOfflineMinutes / 1440;
+	let remaining = fleet.devices;
+	let day = world.switchDay!;
+	for (; remaining > 0 && day < world.days; day++) {
+		const today = Math.min(remaining, Math.max(1, Math.floor(params.otaDevicesPerDay)));
+		remaining -= today;
+		plan.offline.switch[day]! += today * perDevice;
+	}
+	fleet.countries.forEach((c, k) => (plan.offlineByCountry[k]! += c.devices * perDevice));
+	plan.switchDone = remaining === 0 ? day - 1 : null;
+}
+
+/** A device's data use in a month: typical use, a lasting device factor and monthly noise. */
+export function monthlyUsage(input: SimulationInput, device: number, month: number, deviceFactor?: number) {
+	const sigma = input.params.usageSpread;
+	const lasting = deviceFactor ?? normal(input.seed, device, 0);
+	return (
+		input.fleet.monthlyMbPerDevice *
+		Math.exp(sigma * (0.8 * lasting + 0.6 * normal(input.seed, device, month + 1)))
+	);
+}
+
+export function allowanceMb(input: SimulationInput) {
+	return input.fleet.monthlyMbPerDevice * input.params.allowanceFactor;
+}
+
+/** The day in a month a device's use passes its allowance, and for how long it is then cut off. */
+export function capCutOff(usage: number, allowance: number, lagDays: number) {
+	const firstDay = Math.floor((DAYS_PER_MONTH * allowance) / usage);
+	return { firstDay, days: Math.min(DAYS_PER_MONTH - firstDay, lagDays) };
+}
+
+/** The one loop over devices: per-SIM caps and data use, for both architectures at once. */
+function deviceMonths(
+	input: SimulationInput,
+	world: SharedWorld,
+	plans: ArchitecturePlan[],
+	usageByMonth: Float64Array,
+	onProgress?: (fraction: number) => void
+) {
+	const { fleet } = input;
+	const allowance = allowanceMb(input);
+	const blocking = plans.filter((p) => p.architecture.dataPlan === 'per_sim_block');
+	const continuing = plans.filter((p) => p.architecture.dataPlan === 'per_sim_continue');
+	const total = fleet.devices;
+	const step = Math.max(1, Math.floor(total / 50));
+	fleet.countries.forEach((country, k) => {
+		const first = world.countryStart[k]!;
+		for (let rank = 0; rank < country.devices; rank++) {
+			const device = first + rank;
+			const lasting = normal(input.seed, device, 0);
+			for (let month = 0; month < world.months; month++) {
+				const usage = monthlyUsage(input, device, month, lasting);
+				usageByMonth[month]! += usage;
+				if (usage <= allowance) continue;
+				for (const plan of continuing) plan.overageMb[month]! += usage - allowance;
+				for (const plan of blocking) {
+					const cut = capCutOff(usage, allowance, plan.capLagDays);
+					const start = month * DAYS_PER_MONTH + cut.firstDay;
+					for (let j = 0; j < Math.ceil(cut.days); j++) {
+						const day = start + j;
+						if (day >= world.days) break;
+						if (rank >= plan.available[k]![day]!) continue;
+						const part = Math.min(1, cut.days - j) * (1 - plan.outageShare[k]![day]!);
+						plan.offline.dataCap[day]! += part;
+						plan.offlineByCountry[k]! += part;
+					}
+				}
+			}
+			if (onProgress && device % step === 0) onProgress(device / total);
+		}
+	});
+}
+
+function poolAndOverage(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan, usageByMonth: Float64Array) {
+	const { fleet, params } = input;
+	const pool = fleet.devices * allowanceMb(input);
+	for (let month = 0; month < world.months; month++) {
+		const used = usageByMonth[month]!;
+		const plan_ = plan.architecture.dataPlan;
+		if (plan_ === 'pooled') plan.overageMb[month]! += Math.max(0, used - pool);
+		if (plan_ === 'pooled_block' && used > pool) {
+			// The whole pool runs dry: every SIM is cut off until someone tops it up.
+			const cut = capCutOff(used, pool, plan.capLagDays);
+			const start = month * DAYS_PER_MONTH + cut.firstDay;
+			for (let j = 0; j < Math.ceil(cut.days); j++) {
+				const day = start + j;
+				if (day >= world.days) break;
+				const part = Math.min(1, cut.days - j);
+				fleet.countries.forEach((_, k) => {
+					const lost = plan.available[k]![day]! * (1 - plan.outageShare[k]![day]!) * part;
+					plan.offline.dataCap[day]! += lost;
+					plan.offlineByCountry[k]! += lost;
+				});
+			}
+		}
+		const cost = plan.overageMb[month]! * params.overagePerMb;
+		if (cost > 0) {
+			const day = Math.min(world.days - 1, month * DAYS_PER_MONTH + DAYS_PER_MONTH - 1);
+			plan.costByDay[day]! += cost;
+			plan.cost.overage += cost;
+		}
+	}
+}
+
+function finish(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan): ArchitectureRun {
+	const { fleet } = input;
+	const online = new Float64Array(world.days);
+	const cumulativeCost = new Float64Array(world.days);
+	const offlineTotals = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
+	let spent = 0;
+	let onlineSum = 0;
+	for (let day = 0; day < world.days; day++) {
+		let off = 0;
+		for (const cause of CAUSES) {
+			off += plan.offline[cause][day]!;
+			offlineTotals[cause]! += plan.offline[cause][day]!;
+		}
+		online[day] = fleet.devices - off;
+		onlineSum += online[day]!;
+		spent += plan.costByDay[day]!;
+		cumulativeCost[day] = spent;
+	}
+	const totalOffline = CAUSES.reduce((sum, c) => sum + offlineTotals[c], 0);
+	const cost = { ...plan.cost, total: plan.cost.fieldVisits + plan.cost.overage + plan.cost.exitFees };
+	const switchCost =
+		world.switchDay === null
+			? null
+			: {
+					startDay: world.switchDay,
+					days: plan.switchDone === null ? world.days - world.switchDay : plan.switchDone - world.switchDay + 1,
+					cost:
+						plan.architecture.exitFee +
+						(plan.architecture.otaSwitch
+							? 0
+							: fleet.devices *
+								(input.costs.fieldVisitPerDevice * input.costs.revisitFactor +
+									input.costs.replacementSimPerDevice))
+				};
+	return {
+		architecture: plan.architecture,
+		series: { online, offline: plan.offline, cumulativeCost },
+		totals: {
+			offlineDeviceDays: { ...offlineTotals, total: totalOffline },
+			offlineByCountry: Object.fromEntries(
+				fleet.countries.map((c, k) => [c.code, plan.offlineByCountry[k]!])
+			),
+			cost,
+			fieldVisits: plan.fieldVisits,
+			switch: switchCost,
+			exposedDevices: plan.architecture.privateNetwork ? 0 : fleet.devices,
+			availability: fleet.devices > 0 ? onlineSum / (fleet.devices * world.days) : 1
+		}
+	};
+}
+
+export interface SimulationState {
+	input: SimulationInput;
+	world: SharedWorld;
+	plans: { assessed: ArchitecturePlan; recommended: ArchitecturePlan };
+}
+
+/**
+ * Runs both architectures over the fleet's lifetime against the same outages and the same data
+ * use (common random numbers), so any difference comes from the architecture, not from luck.
+ * Memory grows with countries x days, not with devices: a million devices fit.
+ */
+export function simulate(
+	input: SimulationInput,
+	onProgress?: (fraction: number) => void
+): { result: SimulationResult; state: SimulationState } {
+	const world = prepareWorld(input);
+	const assessed = planArchitecture(input, world, input.architectures.assessed);
+	const recommended = planArchitecture(input, world, input.architectures.recommended);
+	const usageByMonth = new Float64Array(world.months);
+	deviceMonths(input, world, [assessed, recommended], usageByMonth, onProgress);
+	for (const plan of [assessed, recommended]) poolAndOverage(input, world, plan, usageByMonth);
+	onProgress?.(1);
+	return {
+		result: {
+			days: world.days,
+			devices: input.fleet.devices,
+			outageEvents: world.events.length,
+			assessed: finish(input, world, assessed),
+			recommended: finish(input, world, recommended)
+		},
+		state: { input, world, plans: { assessed, recommended } }
+	};
+}

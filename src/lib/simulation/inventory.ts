@@ -1,0 +1,76 @@
+import { allowanceMb, capCutOff, DAYS_PER_MONTH, monthlyUsage, type SimulationState } from './engine';
+
+export type SimStatus = 'online' | 'roaming block' | 'switch pending' | 'outage' | 'data cap';
+
+export interface InventoryRow {
+	sim: string;
+	country: string;
+	network: string;
+	status: SimStatus;
+	dataUsedMb: number;
+}
+
+const CARRIERS = ['Carrier A', 'Carrier B'] as const;
+
+/** A SIM identifier that reads like an ICCID: stable per device, unique in the fleet. */
+export const simId = (device: number) => `89${String(device).padStart(10, '0')}`;
+
+/**
+ * The fleet's SIM inventory on one simulated day, one page at a time: every row is recomputed from
+ * the seed, so a million-SIM fleet is browsed without holding a million rows in memory.
+ */
+export function inventoryPage(
+	state: SimulationState,
+	which: 'assessed' | 'recommended',
+	day: number,
+	offset: number,
+	limit: number
+): { total: number; rows: InventoryRow[] } {
+	const { input, world } = state;
+	const plan = state.plans[which];
+	const arch = plan.architecture;
+	const total = input.fleet.devices;
+	const safeDay = Math.min(world.days - 1, Math.max(0, Math.floor(day)));
+	const month = Math.floor(safeDay / DAYS_PER_MONTH);
+	const dayOfMonth = safeDay % DAYS_PER_MONTH;
+	const allowance = allowanceMb(input);
+	const switched = world.switchDay !== null && safeDay >= world.switchDay;
+	const rows: InventoryRow[] = [];
+	const end = Math.min(total, offset + limit);
+	let k = 0;
+	for (let device = Math.max(0, offset); device < end; device++) {
+		while (device >= world.countryStart[k + 1]!) k++;
+		const country = input.fleet.countries[k]!;
+		const rank = device - world.countryStart[k]!;
+		const carrier = arch.networksPerMarket === 1 ? 0 : rank % 2;
+		const usage = monthlyUsage(input, device, month);
+		let used = (usage * (dayOfMonth + 1)) / DAYS_PER_MONTH;
+		let status: SimStatus = 'online';
+		const available = plan.available[k]![safeDay]!;
+		if (rank >= available) {
+			const blockDay = world.roamingBlockDay[k];
+			const fine = plan.roamingVisited[k] && blockDay != null && safeDay >= blockDay ? plan.roamingVisited[k]![safeDay]! : country.devices;
+			status = rank >= fine ? 'roaming block' : 'switch pending';
+		} else if ((plan.outageLoss[k]![carrier]?.[safeDay] ?? 0) >= 0.5) {
+			status = 'outage';
+		} else if (arch.dataPlan === 'per_sim_block' && usage > allowance) {
+			const cut = capCutOff(usage, allowance, plan.capLagDays);
+			if (dayOfMonth >= cut.firstDay && dayOfMonth < cut.firstDay + cut.days) status = 'data cap';
+			if (dayOfMonth >= cut.firstDay) used = Math.min(used, allowance);
+		}
+		const restricted = world.roamingBlockDay[k] !== null;
+		const provider = switched && (arch.otaSwitch || rank < (plan.switchVisited[k]?.[safeDay] ?? Infinity)) ? 'new provider' : '';
+		const network =
+			arch.localProfiles && restricted
+				? `Local profile, ${CARRIERS[carrier]}`
+				: `${CARRIERS[carrier]}${restricted ? ' (roaming)' : ''}`;
+		rows.push({
+			sim: simId(device),
+			country: country.code,
+			network: provider ? `${network}, ${provider}` : network,
+			status,
+			dataUsedMb: Math.round(used * 100) / 100
+		});
+	}
+	return { total, rows };
+}

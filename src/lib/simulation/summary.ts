@@ -1,0 +1,56 @@
+import type { SimulationCountry, SimulationResult } from './types';
+
+const n = (x: number) => Math.round(x).toLocaleString('en');
+const CAUSE_WORDS = {
+	roaming: 'roaming blocks',
+	switch: 'the provider switch',
+	outage: 'carrier outages',
+	dataCap: 'data caps'
+} as const;
+
+/** The result in one paragraph a board member reads: who loses what, and why. */
+export function summarise(result: SimulationResult, countries: SimulationCountry[], currency: string): string {
+	const years = Math.round((result.days / 365) * 10) / 10;
+	const a = result.assessed.totals;
+	const r = result.recommended.totals;
+	const parts: string[] = [];
+	const causes = (Object.keys(CAUSE_WORDS) as (keyof typeof CAUSE_WORDS)[])
+		.map((c) => [c, a.offlineDeviceDays[c]] as const)
+		.filter(([, v]) => v > 0)
+		.sort((x, y) => y[1] - x[1]);
+	const total = a.offlineDeviceDays.total;
+	const describe = (cause: keyof typeof CAUSE_WORDS, value: number) => {
+		let text = `${Math.round((100 * value) / total)}% ${cause === causes[0]?.[0] ? 'of them ' : ''}to ${CAUSE_WORDS[cause]}`;
+		if (cause === 'roaming') {
+			const worst = countries
+				.filter((c) => c.roamingBlockDay !== null && (a.offlineByCountry[c.code] ?? 0) > 0)
+				.sort((x, y) => (a.offlineByCountry[y.code] ?? 0) - (a.offlineByCountry[x.code] ?? 0))
+				.slice(0, 2)
+				.map((c) => c.name);
+			if (worst.length) text += ` in ${worst.join(' and ')}`;
+		}
+		return text;
+	};
+	let lead = `Over ${years} years the assessed offer loses ${n(total)} device-days`;
+	// Name the main cause, and the second one when it matters (5% or more).
+	const named = causes.filter(([, value], i) => i === 0 || (i === 1 && value / total >= 0.05));
+	if (total > 0 && named.length) lead += `, ${named.map(([c, v]) => describe(c, v)).join(' and ')}`;
+	parts.push(`${lead}; the recommended architecture loses ${n(r.offlineDeviceDays.total)}.`);
+	parts.push(
+		`Availability: ${(a.availability * 100).toFixed(2)}% against ${(r.availability * 100).toFixed(2)}%.`
+	);
+	if (a.cost.total > 0 || r.cost.total > 0) {
+		parts.push(
+			`Money lost to lock-in: ${currency} ${n(a.cost.total)} against ${currency} ${n(r.cost.total)}.`
+		);
+	}
+	if (a.switch && r.switch) {
+		parts.push(
+			`Switching provider takes ${n(a.switch.days)} days and ${currency} ${n(a.switch.cost)} on the assessed offer, ${n(r.switch.days)} days and ${currency} ${n(r.switch.cost)} on the recommended one.`
+		);
+	}
+	if (a.exposedDevices > 0) {
+		parts.push(`${n(a.exposedDevices)} devices send traffic over the public internet on the assessed offer.`);
+	}
+	return parts.join(' ');
+}

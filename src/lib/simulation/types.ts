@@ -1,0 +1,96 @@
+import type { CostKey, SimulationKey } from '../rules/schema';
+
+export type DataPlan =
+	/** One pool; devices are never cut off, overage is billed. */
+	| 'pooled'
+	/** One pool; when it runs out every SIM is cut off. */
+	| 'pooled_block'
+	/** Per-SIM allowance; service continues past it and the excess is billed (or throttled). */
+	| 'per_sim_continue'
+	/** Per-SIM allowance; the SIM is cut off until someone acts or the month ends. */
+	| 'per_sim_block';
+
+/** An architecture as the simulation sees it: a few switches derived from the answers. */
+export interface Architecture {
+	label: string;
+	networksPerMarket: 1 | 2;
+	automaticFailover: boolean;
+	otaSwitch: boolean;
+	localProfiles: boolean;
+	dataPlan: DataPlan;
+	realtimeData: boolean;
+	privateNetwork: boolean;
+	/** Paid when the fleet leaves the provider. */
+	exitFee: number;
+}
+
+export interface SimulationCountry {
+	code: string;
+	name: string;
+	devices: number;
+	/** Day a roaming-only SIM is blocked there, or null where no block is known. */
+	roamingBlockDay: number | null;
+}
+
+export interface SimulationFleet {
+	devices: number;
+	countries: SimulationCountry[];
+	lifetimeYears: number;
+	monthlyMbPerDevice: number;
+}
+
+export interface Scenario {
+	/** Outages of the main carrier, on top of the random ones. */
+	outages: { country: string; startDay: number; days: number }[];
+	/** Roaming enforcement from a chosen day, replacing the dataset's day for that country. */
+	roamingEnforcements: { country: string; day: number }[];
+	/** Leave the provider in this year of the lifetime (1 = first year), or never. */
+	switchYear: number | null;
+}
+
+export type SimulationParams = Record<SimulationKey, number>;
+export type CostValues = Record<CostKey, number>;
+
+export interface SimulationInput {
+	seed: number;
+	fleet: SimulationFleet;
+	costs: CostValues;
+	params: SimulationParams;
+	architectures: { assessed: Architecture; recommended: Architecture };
+	scenario: Scenario;
+}
+
+export const CAUSES = ['roaming', 'switch', 'outage', 'dataCap'] as const;
+export type Cause = (typeof CAUSES)[number];
+
+export interface ArchitectureSeries {
+	online: Float64Array;
+	offline: Record<Cause, Float64Array>;
+	/** Money spent so far, per day. */
+	cumulativeCost: Float64Array;
+}
+
+export interface ArchitectureTotals {
+	offlineDeviceDays: Record<Cause, number> & { total: number };
+	/** Offline device-days per country, for the summary ("88% in Turkey and Brazil"). */
+	offlineByCountry: Record<string, number>;
+	cost: { fieldVisits: number; overage: number; exitFees: number; total: number };
+	fieldVisits: number;
+	switch: { startDay: number; days: number; cost: number } | null;
+	exposedDevices: number;
+	availability: number;
+}
+
+export interface ArchitectureRun {
+	architecture: Architecture;
+	series: ArchitectureSeries;
+	totals: ArchitectureTotals;
+}
+
+export interface SimulationResult {
+	days: number;
+	devices: number;
+	outageEvents: number;
+	assessed: ArchitectureRun;
+	recommended: ArchitectureRun;
+}

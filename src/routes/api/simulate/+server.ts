@@ -1,0 +1,42 @@
+import { json } from '@sveltejs/kit';
+import * as assessments from '$lib/server/assessments';
+import { missingAssessment } from '$lib/server/api-guards';
+import { apiError, readJson, validate } from '$lib/server/http';
+import { inputSchemas, rules } from '$lib/server/rules';
+import { simulate } from '$lib/simulation/engine';
+import { inputFromAssessment, inputFromFleet } from '$lib/simulation/inputs';
+import { API_MAX_DEVICES, createSimulateBodySchema } from '$lib/simulation/request';
+import { resultJson } from '$lib/simulation/serialise';
+import { summarise } from '$lib/simulation/summary';
+import type { RequestHandler } from './$types';
+
+const bodySchema = createSimulateBodySchema(rules, inputSchemas);
+
+export const POST: RequestHandler = async ({ request }) => {
+	const body = await readJson(request);
+	if (!body.ok) return body.response;
+	const parsed = validate(bodySchema, body.body);
+	if (!parsed.ok) return parsed.response;
+	const { seed, assessmentId, fleet, scenario, params, resolution } = parsed.data;
+
+	let input;
+	if (assessmentId !== undefined) {
+		const record = await assessments.read(assessmentId);
+		if (!record) return missingAssessment(assessmentId);
+		if (record.fleet.devices > API_MAX_DEVICES) {
+			return apiError(400, 'The request is invalid', [
+				{ path: 'assessmentId', message: `The API simulates at most ${API_MAX_DEVICES.toLocaleString('en')} devices; this fleet has ${record.fleet.devices.toLocaleString('en')}` }
+			]);
+		}
+		input = inputFromAssessment(rules, record, assessments.withResult(record).result, { seed, scenario, params });
+	} else {
+		input = inputFromFleet(rules, fleet!, { seed, scenario, params });
+	}
+	const { result } = simulate(input);
+	return json({
+		seed,
+		summary: summarise(result, input.fleet.countries, rules.costs.currency),
+		countries: input.fleet.countries,
+		...resultJson(result, resolution)
+	});
+};
