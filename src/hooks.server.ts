@@ -1,9 +1,17 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { dataDir } from '$lib/server/store';
+import { lockDataDir } from '$lib/server/store/data-dir-lock';
 import { redactPath } from '$lib/server/redact';
 import { rules } from '$lib/server/rules';
 
 // Importing the rules here validates them when the server starts, not on the first request.
 void rules;
+
+/** One process per data directory: a second server on the same DATA_DIR refuses to start. */
+export const init: ServerInit = () => {
+	const release = lockDataDir(dataDir());
+	process.once('exit', release);
+};
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'x-content-type-options': 'nosniff',

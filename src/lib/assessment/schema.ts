@@ -13,7 +13,8 @@ export const LIMITS = {
 	costValue: 1_000_000_000
 } as const;
 
-export const SCHEMA_VERSION = 1;
+/** Bump with a step in migrations.ts whenever the stored shape changes. */
+export const SCHEMA_VERSION = 2;
 
 const trimmed = (max: number, label: string) =>
 	z
@@ -114,7 +115,7 @@ export const storedAssessmentSchema = z.strictObject({
 	answers: z.record(z.string(), answerSchema),
 	costs: costOverridesSchema,
 	lastStep: z.string().optional(),
-	shares: z.array(shareSchema).default([])
+	shares: z.array(shareSchema)
 });
 export type StoredAssessment = z.infer<typeof storedAssessmentSchema>;
 

@@ -1,7 +1,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { storedAssessmentSchema, type StoredAssessment } from '$lib/assessment/schema';
+import { migrate } from '../../assessment/migrations';
+import { storedAssessmentSchema, type StoredAssessment } from '../../assessment/schema';
 import { isValidId } from '../ids';
 import { DurableJSONFile } from './durable-json-file';
 import { KeyedMutex } from './keyed-mutex';
@@ -31,7 +32,7 @@ export function createFileStore(dataDir: string): AssessmentStore {
 		const db = new Low<StoredAssessment | null>(new DurableJSONFile(pathOf(id)), null);
 		await db.read();
 		if (db.data === null) return { db, record: null };
-		const parsed = storedAssessmentSchema.safeParse(db.data);
+		const parsed = storedAssessmentSchema.safeParse(migrate(db.data));
 		if (!parsed.success) throw new StoredRecordError(id, parsed.error.message);
 		return { db, record: parsed.data };
 	};

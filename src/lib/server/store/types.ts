@@ -1,4 +1,4 @@
-import type { StoredAssessment } from '$lib/assessment/schema';
+import type { StoredAssessment } from '../../assessment/schema';
 
 /**
  * Storage behind a small interface: the file store ships today; a PostgreSQL implementation
