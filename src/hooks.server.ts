@@ -1,7 +1,9 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dataDir } from '$lib/server/store';
 import { lockDataDir } from '$lib/server/store/data-dir-lock';
+import { bucketFor, parseLimits, RateLimiter } from '$lib/server/rate-limit';
 import { redactPath } from '$lib/server/redact';
+import { crossSiteWrite } from '$lib/server/request-guards';
 import { rules } from '$lib/server/rules';
 
 // Importing the rules here validates them when the server starts, not on the first request.
@@ -44,8 +46,37 @@ function withHeaders(response: Response, path: string): Response {
 	return response;
 }
 
+const limits = parseLimits(process.env.RATE_LIMITS);
+const limiter = limits ? new RateLimiter(limits) : null;
+
+function tooMany(path: string, retryAfter: number): Response {
+	const headers = { 'retry-after': String(retryAfter) };
+	if (path.startsWith('/api/')) {
+		return new Response(
+			JSON.stringify({ error: 'Too many requests: try again later', issues: [{ path: '', message: `Retry after ${retryAfter} seconds` }] }),
+			{ status: 429, headers: { ...headers, 'content-type': 'application/json' } }
+		);
+	}
+	return new Response(
+		`<!doctype html><meta charset="utf-8"><title>Too many requests</title><h1>Too many requests</h1><p>Please wait ${retryAfter} seconds and try again. Nothing you saved was lost.</p>`,
+		{ status: 429, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }
+	);
+}
+
+/** Guards that run before any route: cross-site API writes, then the per-client rate limits. */
+function guard(event: Parameters<Handle>[0]['event']): Response | null {
+	const refused = crossSiteWrite(event.request, event.url);
+	if (refused) return refused;
+	const bucket = limiter && bucketFor(event.request.method, event.url.pathname, event.url.search);
+	if (limiter && bucket) {
+		const taken = limiter.take(bucket, event.getClientAddress());
+		if (!taken.ok) return tooMany(event.url.pathname, taken.retryAfter);
+	}
+	return null;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+	const response = guard(event) ?? (await resolve(event));
 	try {
 		return withHeaders(response, event.url.pathname);
 	} catch {

@@ -50,6 +50,6 @@ export default defineConfig({
 		url: BASE_URL,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(PORT), DATA_DIR, ORIGIN: BASE_URL }
+		env: { PORT: String(PORT), DATA_DIR, ORIGIN: BASE_URL, RATE_LIMITS: 'off' }
 	}
 });
