@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { migrate, MigrationError } from '../assessment/migrations';
+import { storedAssessmentSchema, type StoredAssessment } from '../assessment/schema';
+import type { ShareIndex } from './store/share-index';
+import type { AssessmentStore } from './store/types';
+
+/** The export format: plain JSON anyone can read, so leaving this tool is as easy as using it. */
+export const EXPORT_FORMAT = 'lock-in-radar/assessments';
+export const EXPORT_FORMAT_VERSION = 1;
+/** Most assessments one upload through the web may carry; whole-instance restores use the CLI. */
+export const WEB_IMPORT_MAX = 100;
+
+export const exportDocumentSchema = z.strictObject({
+	format: z.literal(EXPORT_FORMAT, { error: `Not a Lock-in Radar export (format must be "${EXPORT_FORMAT}")` }),
+	formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+	exportedAt: z.string(),
+	assessments: z.array(z.unknown())
+});
+
+export function exportHeader(now: Date) {
+	return { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, exportedAt: now.toISOString() };
+}
+
+/** An owner's copy leaves out share links: they only work on this server. */
+export function withoutShares(record: StoredAssessment): StoredAssessment {
+	return { ...record, shares: [] };
+}
+
+export interface ImportIssue {
+	path: string;
+	message: string;
+}
+
+export type ImportOutcome = { id: string; title: string; status: 'created' | 'unchanged' | 'conflict' };
+
+/**
+ * Checks every record of an export before anything is written: one bad record rejects the whole
+ * file, with the path of each problem (e.g. "assessments.2.fleet.devices").
+ */
+export function validateExport(
+	document: unknown,
+	maxAssessments = Infinity
+): { ok: true; records: StoredAssessment[] } | { ok: false; issues: ImportIssue[] } {
+	const parsed = exportDocumentSchema.safeParse(document);
+	if (!parsed.success) {
+		return {
+			ok: false,
+			issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+		};
+	}
+	if (parsed.data.assessments.length > maxAssessments) {
+		return {
+			ok: false,
+			issues: [{ path: 'assessments', message: `At most ${maxAssessments} assessments per upload` }]
+		};
+	}
+	const issues: ImportIssue[] = [];
+	const records: StoredAssessment[] = [];
+	const seen = new Set<string>();
+	parsed.data.assessments.forEach((raw, index) => {
+		let migrated: unknown;
+		try {
+			migrated = migrate(raw);
+		} catch (error) {
+			if (!(error instanceof MigrationError)) throw error;
+			issues.push({ path: `assessments.${index}.schemaVersion`, message: error.message });
+			return;
+		}
+		const record = storedAssessmentSchema.safeParse(migrated);
+		if (!record.success) {
+			for (const issue of record.error.issues) {
+				issues.push({ path: ['assessments', index, ...issue.path].map(String).join('.'), message: issue.message });
+			}
+			return;
+		}
+		if (seen.has(record.data.id)) {
+			issues.push({ path: `assessments.${index}.id`, message: 'This id appears twice in the file' });
+		}
+		seen.add(record.data.id);
+		records.push(record.data);
+	});
+	return issues.length ? { ok: false, issues } : { ok: true, records };
+}
+
+const comparable = (record: StoredAssessment) => JSON.stringify({ ...record, shares: [] });
+
+/**
+ * Stores validated records under their own ids, so importing the same file twice adds nothing.
+ * An id that already holds different content is left alone and reported as a conflict.
+ */
+export async function importRecords(
+	store: AssessmentStore,
+	records: StoredAssessment[],
+	options: { keepShares: boolean; shareIndex?: ShareIndex }
+): Promise<ImportOutcome[]> {
+	const outcomes: ImportOutcome[] = [];
+	for (const incoming of records) {
+		const existing = await store.read(incoming.id);
+		if (existing) {
+			outcomes.push({
+				id: incoming.id,
+				title: incoming.title,
+				status: comparable(existing) === comparable(incoming) ? 'unchanged' : 'conflict'
+			});
+			continue;
+		}
+		let shares: StoredAssessment['shares'] = [];
+		if (options.keepShares && options.shareIndex) {
+			for (const share of incoming.shares) {
+				// Never let an import take over a link that already leads somewhere else.
+				const owner = await options.shareIndex.get(share.tokenHash);
+				if (owner !== null && owner !== incoming.id) continue;
+				await options.shareIndex.put(share.tokenHash, incoming.id);
+				shares.push(share);
+			}
+		}
+		await store.create({ ...incoming, shares });
+		outcomes.push({ id: incoming.id, title: incoming.title, status: 'created' });
+	}
+	return outcomes;
+}
