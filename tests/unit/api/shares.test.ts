@@ -175,3 +175,30 @@ describe('a share token never edits', () => {
 		expect(JSON.stringify(owner.body)).not.toContain(hashToken(share.token));
 	});
 });
+
+describe('the report behind a share link', () => {
+	it('is a PDF without the edit id, and without notes unless the owner shared them', async () => {
+		const { execFileSync } = await import('node:child_process');
+		const { mkdtempSync, writeFileSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const report = await import('../../../src/routes/api/shared/[token]/report.pdf/+server');
+		const { id } = await assessmentWithNote();
+		const textOf = async (token: string) => {
+			const url = new URL(`http://localhost:3000/api/shared/${token}/report.pdf`);
+			const response = await report.GET({ params: { token }, url } as never);
+			expect(response.headers.get('content-type')).toBe('application/pdf');
+			const file = join(mkdtempSync(join(tmpdir(), 'shared-pdf-')), 'r.pdf');
+			writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
+			return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+		};
+		const { body: hidden } = await createShare(id);
+		const withoutNotes = await textOf(hidden.token);
+		expect(withoutNotes).toContain('Fleet with secrets');
+		expect(withoutNotes).not.toContain('budget is 40k');
+		expect(withoutNotes).not.toContain(id);
+		const { body: open } = await createShare(id, { includeNotes: true });
+		expect(await textOf(open.token)).toContain('budget is 40k');
+		const gone = await report.GET({ params: { token: newShareToken() }, url: new URL('http://x/') } as never);
+		expect(gone.status).toBe(404);
+	});
+});

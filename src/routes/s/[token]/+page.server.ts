@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { answerTable } from '$lib/assessment/answer-table';
+import { reportSource } from '$lib/server/report';
 import { rules } from '$lib/server/rules';
 import { openShare, sharedView } from '$lib/server/shares';
 import type { PageServerLoad } from './$types';
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		result,
 		answers: answerTable(rules.ruleset, assessment.answers),
 		share,
+		report: reportSource(assessment, { includeNotes: share.includeNotes }),
 		updatedAt: assessment.updatedAt
 	};
 };

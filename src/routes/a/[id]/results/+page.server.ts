@@ -5,6 +5,7 @@ import { fieldErrors } from '$lib/assessment/form';
 import { COST_KEYS } from '$lib/rules/schema';
 import * as assessments from '$lib/server/assessments';
 import { shareUrl } from '$lib/server/origin';
+import { reportSource } from '$lib/server/report';
 import { inputSchemas, rules } from '$lib/server/rules';
 import { createShare, listShares, revokeShare, ShareInputError } from '$lib/server/shares';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		result,
 		answers: answerTable(rules.ruleset, record.answers),
 		shares: (await listShares(record.id)) ?? [],
+		report: reportSource(record),
 		resumeHref: firstOpen ? `/a/${record.id}/${firstOpen}` : undefined
 	};
 };

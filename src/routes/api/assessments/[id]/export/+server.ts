@@ -1,6 +1,6 @@
 import * as assessments from '$lib/server/assessments';
 import { missingAssessment } from '$lib/server/api-guards';
-import { attachmentName } from '$lib/server/filenames';
+import { contentDisposition } from '$lib/report/filename';
 import { exportHeader, withoutShares } from '$lib/server/transfer';
 import type { RequestHandler } from './$types';
 
@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	return new Response(body, {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',
-			'content-disposition': attachmentName(record.title, 'json'),
+			'content-disposition': contentDisposition(record.title, 'json'),
 			'cache-control': 'private, no-store'
 		}
 	});

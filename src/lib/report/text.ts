@@ -1,0 +1,22 @@
+/**
+ * User text goes into the PDF literally (jsPDF draws characters, it interprets no markup), so it
+ * is never escaped; it is only normalised so that every character has something to draw.
+ */
+
+// Control characters, zero-width marks and bidi overrides have no glyph and no place in a report.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Multi-line text (notes): NFC (so "ø" is one glyph), real line breaks, tabs as spaces. */
+export function cleanText(text: string): string {
+	return text
+		.normalize('NFC')
+		.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+		.replace(/\t/g, '    ')
+		.replace(INVISIBLE, '');
+}
+
+/** One-line text (names, titles): like cleanText, with line breaks as spaces. */
+export function cleanLine(text: string): string {
+	return cleanText(text).replace(/\s+/g, ' ').trim();
+}

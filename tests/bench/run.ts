@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: runs each benchmark and prints its figures. Timings vary by machine, so a
+ * missed target is reported, never a failure.
+ */
+import { runReportBench } from './report.bench';
+
+const benches: [string, () => Promise<unknown>][] = [['report', runReportBench]];
+
+for (const [name, bench] of benches) {
+	try {
+		await bench();
+	} catch (error) {
+		console.error(`Benchmark "${name}" failed:`, error);
+		process.exitCode = 1;
+	}
+}
