@@ -180,15 +180,17 @@ export const COST_KEYS = [
 export const costKeySchema = z.enum(COST_KEYS);
 export type CostKey = z.infer<typeof costKeySchema>;
 
+/** One sourced default per key, no key missing and none extra. */
+function defaultsSchema<K extends string>(keys: readonly K[]) {
+	return z.strictObject(
+		Object.fromEntries(keys.map((key) => [key, costDefaultSchema])) as Record<K, typeof costDefaultSchema>
+	);
+}
+
 export const costsFileSchema = z.strictObject({
 	version: z.string().regex(/^\d+\.\d+\.\d+$/),
 	currency: z.string().regex(/^[A-Z]{3}$/),
-	defaults: z.strictObject(
-		Object.fromEntries(COST_KEYS.map((key) => [key, costDefaultSchema])) as Record<
-			CostKey,
-			typeof costDefaultSchema
-		>
-	)
+	defaults: defaultsSchema(COST_KEYS)
 });
 
 export const SIMULATION_KEYS = [
@@ -211,12 +213,7 @@ export type SimulationKey = z.infer<typeof simulationKeySchema>;
 
 export const simulationFileSchema = z.strictObject({
 	version: z.string().regex(/^\d+\.\d+\.\d+$/),
-	defaults: z.strictObject(
-		Object.fromEntries(SIMULATION_KEYS.map((key) => [key, costDefaultSchema])) as Record<
-			SimulationKey,
-			typeof costDefaultSchema
-		>
-	)
+	defaults: defaultsSchema(SIMULATION_KEYS)
 });
 export type SimulationFile = z.infer<typeof simulationFileSchema>;
 

@@ -1,3 +1,4 @@
+import { publicContent } from '$lib/assessment/public-content';
 import type { StoredAssessment } from '$lib/assessment/schema';
 import { brandingQuerySchema, type BrandingInput } from '$lib/report/branding';
 import { ReportInputError } from '$lib/report/errors';
@@ -12,21 +13,8 @@ import { rules } from './rules';
 /** What a report is built from: the assessment's content (no id, no share list) and its costs. */
 export type ReportRecord = ReportAssessment & Pick<StoredAssessment, 'costs'>;
 
-function contentOf(record: ReportRecord, includeNotes: boolean): ReportRecord {
-	const answers = includeNotes
-		? record.answers
-		: Object.fromEntries(Object.entries(record.answers).map(([id, a]) => [id, { option: a.option }]));
-	return {
-		title: record.title,
-		organisation: record.organisation,
-		vendor: record.vendor,
-		fleet: record.fleet,
-		answers,
-		costs: record.costs,
-		rulesetVersion: record.rulesetVersion,
-		updatedAt: record.updatedAt
-	};
-}
+const contentOf = (record: ReportRecord, includeNotes: boolean): ReportRecord =>
+	publicContent(record, { includeNotes });
 
 /**
  * Builds the consultant PDF for a record, scored with the current rules. The owner's endpoint

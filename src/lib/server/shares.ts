@@ -1,3 +1,4 @@
+import { publicContent } from '$lib/assessment/public-content';
 import type { CreateShareBody, Share, StoredAssessment } from '$lib/assessment/schema';
 import { score } from '$lib/scoring/score';
 import { newId } from './ids';
@@ -133,21 +134,7 @@ export async function isShareToken(value: string): Promise<boolean> {
  * chose otherwise) its notes, and the result scored from exactly that.
  */
 export function sharedView(record: StoredAssessment, share: Share) {
-	const answers = Object.fromEntries(
-		Object.entries(record.answers)
-			.map(([id, answer]) => [id, share.includeNotes ? answer : { option: answer.option }] as const)
-			.filter(([, answer]) => answer.option !== undefined || answer.note !== undefined)
-	);
-	const assessment = {
-		title: record.title,
-		organisation: record.organisation,
-		vendor: record.vendor,
-		fleet: record.fleet,
-		answers,
-		costs: record.costs,
-		rulesetVersion: record.rulesetVersion,
-		updatedAt: record.updatedAt
-	};
+	const assessment = publicContent(record, { includeNotes: share.includeNotes });
 	return {
 		assessment,
 		result: score(rules, assessment),
