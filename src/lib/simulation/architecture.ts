@@ -13,12 +13,14 @@ function dataPlanOf(has: (c: Capability) => boolean): DataPlan {
 export function architectureFromCapabilities(
 	proven: readonly Capability[],
 	exitFee: number,
-	label = 'Assessed offer'
+	label = 'Assessed offer',
+	subject = 'the assessed offer'
 ): Architecture {
 	const set = new Set(proven);
 	const has = (c: Capability) => set.has(c);
 	return {
 		label,
+		subject,
 		networksPerMarket: has('multi_carrier') || has('multi_imsi') ? 2 : 1,
 		automaticFailover: has('automatic_failover'),
 		otaSwitch: has('ota_profile_switch'),
@@ -33,6 +35,7 @@ export function architectureFromCapabilities(
 /** The five elements of the recommended architecture (DOMAIN.md), with no exit fee. */
 export const RECOMMENDED: Architecture = {
 	label: 'Recommended architecture',
+	subject: 'the recommended architecture',
 	networksPerMarket: 2,
 	automaticFailover: true,
 	otaSwitch: true,
@@ -47,5 +50,6 @@ export const RECOMMENDED: Architecture = {
 export const SINGLE_CARRIER_BASELINE: Architecture = architectureFromCapabilities(
 	[],
 	0,
-	'Single carrier, per-SIM caps'
+	'Single carrier, per-SIM caps',
+	'a single carrier with per-SIM caps'
 );

@@ -1,6 +1,7 @@
 import type { SimulationCountry, SimulationResult } from './types';
 
 const n = (x: number) => Math.round(x).toLocaleString('en');
+const days = (x: number) => `${n(x)} ${Math.round(x) === 1 ? 'day' : 'days'}`;
 const CAUSE_WORDS = {
 	roaming: 'roaming blocks',
 	switch: 'the provider switch',
@@ -13,6 +14,8 @@ export function summarise(result: SimulationResult, countries: SimulationCountry
 	const years = Math.round((result.days / 365) * 10) / 10;
 	const a = result.assessed.totals;
 	const r = result.recommended.totals;
+	const assessedName = result.assessed.architecture.subject;
+	const recommendedName = result.recommended.architecture.subject;
 	const parts: string[] = [];
 	const causes = (Object.keys(CAUSE_WORDS) as (keyof typeof CAUSE_WORDS)[])
 		.map((c) => [c, a.offlineDeviceDays[c]] as const)
@@ -31,11 +34,11 @@ export function summarise(result: SimulationResult, countries: SimulationCountry
 		}
 		return text;
 	};
-	let lead = `Over ${years} years the assessed offer loses ${n(total)} device-days`;
+	let lead = `Over ${years} years ${assessedName} loses ${n(total)} device-days`;
 	// Name the main cause, and the second one when it matters (5% or more).
 	const named = causes.filter(([, value], i) => i === 0 || (i === 1 && value / total >= 0.05));
 	if (total > 0 && named.length) lead += `, ${named.map(([c, v]) => describe(c, v)).join(' and ')}`;
-	parts.push(`${lead}; the recommended architecture loses ${n(r.offlineDeviceDays.total)}.`);
+	parts.push(`${lead}; ${recommendedName} loses ${n(r.offlineDeviceDays.total)}.`);
 	parts.push(
 		`Availability: ${(a.availability * 100).toFixed(2)}% against ${(r.availability * 100).toFixed(2)}%.`
 	);
@@ -46,11 +49,11 @@ export function summarise(result: SimulationResult, countries: SimulationCountry
 	}
 	if (a.switch && r.switch) {
 		parts.push(
-			`Switching provider takes ${n(a.switch.days)} days and ${currency} ${n(a.switch.cost)} on the assessed offer, ${n(r.switch.days)} days and ${currency} ${n(r.switch.cost)} on the recommended one.`
+			`Switching provider takes ${days(a.switch.days)} and ${currency} ${n(a.switch.cost)} on ${assessedName}, ${days(r.switch.days)} and ${currency} ${n(r.switch.cost)} on ${recommendedName}.`
 		);
 	}
 	if (a.exposedDevices > 0) {
-		parts.push(`${n(a.exposedDevices)} devices send traffic over the public internet on the assessed offer.`);
+		parts.push(`${n(a.exposedDevices)} devices send traffic over the public internet on ${assessedName}.`);
 	}
 	return parts.join(' ');
 }

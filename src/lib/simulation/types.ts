@@ -13,6 +13,8 @@ export type DataPlan =
 /** An architecture as the simulation sees it: a few switches derived from the answers. */
 export interface Architecture {
 	label: string;
+	/** How sentences name it, e.g. "the assessed offer". */
+	subject: string;
 	networksPerMarket: 1 | 2;
 	automaticFailover: boolean;
 	otaSwitch: boolean;

@@ -141,7 +141,7 @@ describe('inventory, exports and summary', () => {
 	it('sums the run up in words', () => {
 		const result = simulate(state.input).result;
 		const text = summarise(result, state.input.fleet.countries, 'USD');
-		expect(text).toMatch(/^Over 2 years the assessed offer loses [\d,]+ device-days, \d+% of them to /);
+		expect(text).toMatch(/^Over 2 years a single carrier with per-SIM caps loses [\d,]+ device-days, \d+% of them to /);
 		expect(text).toMatch(/to roaming blocks in Brazil/);
 		expect(text).toMatch(/the recommended architecture loses [\d,]+\./);
 	});

@@ -1,0 +1,325 @@
+/**
+ * Builds and checks simulation input in the browser, where the rules are not loaded: the server
+ * hands over the few figures needed (country table, defaults, limits) and these pure functions do
+ * the rest, mirroring inputFromFleet and the fleet schema so the page and the API agree.
+ */
+import { deviceFieldName, fleetBodyFromForm, type FormLike } from '../assessment/form';
+import type { Fleet } from '../assessment/schema';
+import type { CostKey, SimulationKey } from '../rules/schema';
+import { devicesPerCountry } from '../scoring/roaming';
+import { RECOMMENDED, SINGLE_CARRIER_BASELINE } from './architecture';
+import type { AssumptionMeta, SimulationMeta } from './assumptions';
+import type { Architecture, CostValues, Scenario, SimulationInput, SimulationParams } from './types';
+
+export interface CountryDefault {
+	code: string;
+	name: string;
+	/** Day a roaming-only SIM is blocked there, or null where no block is known. */
+	roamingBlockDay: number | null;
+}
+
+export interface FleetLimits {
+	maxDevices: number;
+	maxLifetimeYears: number;
+	maxMonthlyMb: number;
+}
+
+/** What the standalone fleet page needs from the server to build an input without the rules. */
+export interface TypedFleetDefaults {
+	countries: CountryDefault[];
+	costs: CostValues;
+	params: SimulationParams;
+	defaultMonthlyMb: number;
+	limits: FleetLimits;
+}
+
+/** Messages keyed like the server's form errors ("fleet.devices", "params.usageSpread"). */
+export type FieldErrors = Record<string, string>;
+
+export const EMPTY_SCENARIO: Scenario = { outages: [], roamingEnforcements: [], switchYear: null };
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** Empty means "not given"; spaces, commas and underscores group digits, as on the server. */
+export function parseNumber(raw: string | number | null | undefined): number | undefined {
+	if (typeof raw === 'number') return raw;
+	const text = (raw ?? '').trim().replace(/[\s,_]/g, '');
+	return text === '' ? undefined : Number(text);
+}
+
+/** Days the engine simulates for a lifetime (it rounds the same way). */
+export const simulatedDays = (lifetimeYears: number) => Math.max(1, Math.round(lifetimeYears * 365));
+
+/** The years a provider switch can start in: 1 up to the last whole year of the lifetime. */
+export const switchYears = (lifetimeYears: number) =>
+	Array.from({ length: Math.max(0, Math.floor(lifetimeYears)) }, (_, i) => i + 1);
+
+function wholeNumber(value: number | undefined, label: string, missing: string): string | null {
+	if (value === undefined) return missing;
+	if (Number.isNaN(value)) return `${label} must be a number`;
+	if (!Number.isInteger(value)) return `${label} must be a whole number`;
+	return null;
+}
+
+/**
+ * Reads the standalone fleet form (the same fields as the assessment's fleet step) with the
+ * messages the server's fleet schema gives, plus the browser's device limit.
+ */
+export function parseTypedFleet(
+	form: FormLike,
+	defaults: Pick<TypedFleetDefaults, 'countries' | 'limits'>
+): { fleet: Fleet; errors: null } | { fleet: null; errors: FieldErrors } {
+	const body = fleetBodyFromForm(form).fleet;
+	const { limits } = defaults;
+	const known = new Set(defaults.countries.map((c) => c.code));
+	const errors: FieldErrors = {};
+
+	const devices = body.devices;
+	const deviceProblem =
+		wholeNumber(devices, 'Number of devices', 'Enter the number of devices') ??
+		(devices! < 1 ? 'A fleet needs at least one device' : null) ??
+		(devices! > limits.maxDevices
+			? `The browser simulates at most ${fmt(limits.maxDevices)} devices`
+			: null);
+	if (deviceProblem) errors['fleet.devices'] = deviceProblem;
+
+	if (body.countries.length === 0) errors['fleet.countries'] = 'Pick at least one deployment country';
+	const unknown = body.countries.find((code) => !known.has(code));
+	if (unknown) errors['fleet.countries'] = `Unknown country "${unknown}"`;
+
+	let assigned = 0;
+	for (const [code, count] of Object.entries(body.devicesByCountry ?? {})) {
+		const problem =
+			wholeNumber(count, 'Devices in a country', '') ?? (count < 0 ? 'Cannot be negative' : null);
+		if (problem) errors[`fleet.devicesByCountry.${code}`] = problem;
+		else assigned += count;
+	}
+	if (!deviceProblem && assigned > devices!) {
+		errors['fleet.devicesByCountry'] =
+			`Devices per country add up to ${assigned}, more than the ${devices} in the fleet`;
+	}
+
+	const lifetime = body.lifetimeYears;
+	if (lifetime === undefined) errors['fleet.lifetimeYears'] = 'Enter the device lifetime in years';
+	else if (Number.isNaN(lifetime)) errors['fleet.lifetimeYears'] = 'Device lifetime must be a number';
+	else if (lifetime <= 0) errors['fleet.lifetimeYears'] = 'Device lifetime must be more than zero';
+	else if (lifetime > limits.maxLifetimeYears) {
+		errors['fleet.lifetimeYears'] = `Device lifetime must be at most ${limits.maxLifetimeYears} years`;
+	}
+
+	const mb = body.monthlyMbPerDevice;
+	if (mb !== undefined) {
+		if (Number.isNaN(mb)) errors['fleet.monthlyMbPerDevice'] = 'Monthly data must be a number';
+		else if (mb < 0) errors['fleet.monthlyMbPerDevice'] = 'Monthly data cannot be negative';
+		else if (mb > limits.maxMonthlyMb) {
+			errors['fleet.monthlyMbPerDevice'] = `Monthly data must be at most ${fmt(limits.maxMonthlyMb)} MB`;
+		}
+	}
+
+	if (Object.keys(errors).length > 0) return { fleet: null, errors };
+	return {
+		fleet: {
+			devices: devices!,
+			countries: body.countries,
+			...(body.devicesByCountry ? { devicesByCountry: body.devicesByCountry } : {}),
+			lifetimeYears: lifetime!,
+			...(mb !== undefined ? { monthlyMbPerDevice: mb } : {})
+		},
+		errors: null
+	};
+}
+
+/** The fleet as URL parameters, in the form's own field names, so a typed fleet can be bookmarked. */
+export function fleetSearchParams(fleet: Fleet): URLSearchParams {
+	const params = new URLSearchParams();
+	params.set('devices', String(fleet.devices));
+	for (const code of fleet.countries) params.append('countries', code);
+	for (const [code, count] of Object.entries(fleet.devicesByCountry ?? {})) {
+		params.set(deviceFieldName(code), String(count));
+	}
+	params.set('lifetimeYears', String(fleet.lifetimeYears));
+	if (fleet.monthlyMbPerDevice !== undefined) params.set('monthlyMbPerDevice', String(fleet.monthlyMbPerDevice));
+	return params;
+}
+
+/**
+ * A typed-in fleet with no assessment: the recommendation against the single-carrier baseline,
+ * built exactly as the server's inputFromFleet builds it.
+ */
+export function inputFromTypedFleet(
+	defaults: TypedFleetDefaults,
+	fleet: Fleet,
+	options: { seed: number; scenario?: Scenario }
+): SimulationInput {
+	const byCode = new Map(defaults.countries.map((c) => [c.code, c]));
+	const devices = devicesPerCountry(fleet);
+	const costs = { ...defaults.costs };
+	return {
+		seed: options.seed,
+		fleet: {
+			devices: fleet.countries.reduce((sum, code) => sum + (devices.get(code) ?? 0), 0),
+			lifetimeYears: fleet.lifetimeYears,
+			monthlyMbPerDevice: fleet.monthlyMbPerDevice || defaults.defaultMonthlyMb,
+			countries: fleet.countries.map((code) => ({
+				code,
+				name: byCode.get(code)?.name ?? code,
+				devices: devices.get(code) ?? 0,
+				roamingBlockDay: byCode.get(code)?.roamingBlockDay ?? null
+			}))
+		},
+		costs,
+		params: { ...defaults.params },
+		architectures: {
+			assessed: {
+				...SINGLE_CARRIER_BASELINE,
+				exitFee: fleet.devices * costs.monthlyFeePerDevice * costs.remainingCommitmentMonths
+			},
+			recommended: RECOMMENDED
+		},
+		scenario: options.scenario ?? EMPTY_SCENARIO
+	};
+}
+
+/** What the scenario and assumption controls hold: text as typed, events as added. */
+export interface ControlValues {
+	seed: string;
+	/** A year of the lifetime, or '' for no switch. */
+	switchYear: string;
+	params: Record<SimulationKey, string>;
+	costs: Record<CostKey, string>;
+	outages: Scenario['outages'];
+	roamingEnforcements: Scenario['roamingEnforcements'];
+}
+
+export function initialControls(base: SimulationInput): ControlValues {
+	const text = <K extends string>(values: Record<K, number>) =>
+		Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])) as Record<K, string>;
+	return {
+		seed: String(base.seed),
+		switchYear: base.scenario.switchYear === null ? '' : String(base.scenario.switchYear),
+		params: text(base.params),
+		costs: text(base.costs),
+		outages: base.scenario.outages.map((o) => ({ ...o })),
+		roamingEnforcements: base.scenario.roamingEnforcements.map((e) => ({ ...e }))
+	};
+}
+
+export const MAX_SEED = 0xffffffff;
+
+function inRange(raw: string, meta: Pick<AssumptionMeta, 'lower' | 'upper'>): { value?: number; error?: string } {
+	const value = parseNumber(raw);
+	if (value === undefined) return { error: 'Enter a value' };
+	if (!Number.isFinite(value)) return { error: 'Enter a number' };
+	if (value < meta.lower || value > meta.upper) {
+		return { error: `Enter a value from ${fmt(meta.lower)} to ${fmt(meta.upper)}` };
+	}
+	return { value };
+}
+
+/**
+ * The exit fee grows with the monthly fee and the months left on the commitment (costs.ts):
+ * when the user edits those, every architecture's fee scales with them.
+ */
+function rescaleExitFee(architecture: Architecture, before: CostValues, after: CostValues): Architecture {
+	const was = before.monthlyFeePerDevice * before.remainingCommitmentMonths;
+	const now = after.monthlyFeePerDevice * after.remainingCommitmentMonths;
+	if (was === now || was <= 0) return architecture;
+	return { ...architecture, exitFee: (architecture.exitFee * now) / was };
+}
+
+/** Applies the controls to the page's base input, or says which fields to fix. */
+export function readControls(
+	base: SimulationInput,
+	values: ControlValues,
+	meta: SimulationMeta
+): { input: SimulationInput; errors: null } | { input: null; errors: FieldErrors } {
+	const errors: FieldErrors = {};
+	const seed = parseNumber(values.seed);
+	if (seed === undefined) errors.seed = 'Enter a seed';
+	else if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+		errors.seed = `The seed is a whole number from 0 to ${fmt(MAX_SEED)}`;
+	}
+
+	const params: SimulationParams = { ...base.params };
+	for (const m of meta.simulation) {
+		const read = inRange(values.params[m.key] ?? '', m);
+		if (read.error) errors[`params.${m.key}`] = read.error;
+		else params[m.key] = read.value!;
+	}
+	const costs: CostValues = { ...base.costs };
+	for (const m of meta.costs) {
+		const read = inRange(values.costs[m.key] ?? '', m);
+		if (read.error) errors[`costs.${m.key}`] = read.error;
+		else costs[m.key] = read.value!;
+	}
+
+	const year = parseNumber(values.switchYear);
+	const switchYear =
+		year !== undefined && switchYears(base.fleet.lifetimeYears).includes(year) ? year : null;
+
+	if (Object.keys(errors).length > 0) return { input: null, errors };
+	return {
+		input: {
+			...base,
+			seed: seed!,
+			params,
+			costs,
+			architectures: {
+				assessed: rescaleExitFee(base.architectures.assessed, base.costs, costs),
+				recommended: rescaleExitFee(base.architectures.recommended, base.costs, costs)
+			},
+			scenario: {
+				outages: values.outages.map((o) => ({ ...o })),
+				roamingEnforcements: values.roamingEnforcements.map((e) => ({ ...e })),
+				switchYear
+			}
+		},
+		errors: null
+	};
+}
+
+function dayOf(raw: string, days: number, label: string): { day?: number; error?: string } {
+	const day = parseNumber(raw);
+	if (day === undefined) return { error: `Enter the ${label.toLowerCase()}` };
+	if (!Number.isInteger(day)) return { error: `${label} must be a whole number` };
+	if (day < 1 || day > days) return { error: `${label} must be from 1 to ${fmt(days)}` };
+	return { day };
+}
+
+/** The longest scripted outage the API accepts, in days. */
+export const MAX_OUTAGE_DAYS = 365;
+
+/**
+ * An outage as the user types it (day 1 is the deployment day) turned into the engine's
+ * zero-based days.
+ */
+export function readOutage(
+	draft: { country: string; startDay: string; days: string },
+	input: SimulationInput
+): { outage: Scenario['outages'][number]; errors: null } | { outage: null; errors: FieldErrors } {
+	const errors: FieldErrors = {};
+	const days = simulatedDays(input.fleet.lifetimeYears);
+	if (!input.fleet.countries.some((c) => c.code === draft.country)) errors.country = 'Choose a country of the fleet';
+	const start = dayOf(draft.startDay, days, 'First day');
+	if (start.error) errors.startDay = start.error;
+	const length = parseNumber(draft.days);
+	if (length === undefined) errors.days = 'Enter how many days the outage lasts';
+	else if (!Number.isFinite(length) || length <= 0 || length > MAX_OUTAGE_DAYS) {
+		errors.days = `An outage lasts more than 0 and at most ${MAX_OUTAGE_DAYS} days`;
+	}
+	if (Object.keys(errors).length > 0) return { outage: null, errors };
+	return { outage: { country: draft.country, startDay: start.day! - 1, days: length! }, errors: null };
+}
+
+/** A roaming restriction enforced from a chosen day (1 = deployment day). */
+export function readEnforcement(
+	draft: { country: string; day: string },
+	input: SimulationInput
+): { enforcement: Scenario['roamingEnforcements'][number]; errors: null } | { enforcement: null; errors: FieldErrors } {
+	const errors: FieldErrors = {};
+	if (!input.fleet.countries.some((c) => c.code === draft.country)) errors.country = 'Choose a country of the fleet';
+	const day = dayOf(draft.day, simulatedDays(input.fleet.lifetimeYears), 'Day');
+	if (day.error) errors.day = day.error;
+	if (Object.keys(errors).length > 0) return { enforcement: null, errors };
+	return { enforcement: { country: draft.country, day: day.day! - 1 }, errors: null };
+}

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import * as assessments from '$lib/server/assessments';
+import { rules } from '$lib/server/rules';
+import { inputFromAssessment } from '$lib/simulation/inputs';
+import { fleetPageBasics } from '$lib/simulation/page-data';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+	const record = await assessments.read(params.id);
+	if (!record) error(404, 'There is no assessment at this address.');
+	// The id in the URL is the edit key: keep the page out of shared caches.
+	setHeaders({ 'cache-control': 'private, no-store' });
+	const { result } = assessments.withResult(record);
+	return {
+		title: record.title,
+		input: inputFromAssessment(rules, record, result, { seed: 1 }),
+		...fleetPageBasics(rules),
+		backHref: `/a/${record.id}/results`
+	};
+};

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { rules } from '$lib/server/rules';
+import { openShare, sharedView } from '$lib/server/shares';
+import { inputFromAssessment } from '$lib/simulation/inputs';
+import { fleetPageBasics } from '$lib/simulation/page-data';
+import type { PageServerLoad } from './$types';
+
+const GONE = 'This link is no longer valid. Ask the person who sent it for a new one.';
+
+// Read-only: nothing returned here may carry the assessment's edit id (sharedView drops it).
+export const load: PageServerLoad = async ({ params }) => {
+	const opened = await openShare(params.token);
+	if (opened.status === 'unknown') error(404, GONE);
+	if (opened.status !== 'active') error(410, GONE);
+	const view = sharedView(opened.record, opened.share);
+	return {
+		title: view.assessment.title,
+		input: inputFromAssessment(rules, view.assessment, view.result, { seed: 1 }),
+		...fleetPageBasics(rules),
+		backHref: `/s/${params.token}`
+	};
+};
