@@ -3,8 +3,12 @@
  * missed target is reported, never a failure.
  */
 import { runReportBench } from './report.bench';
+import { runSimulationBench } from './simulation.bench';
 
-const benches: [string, () => Promise<unknown>][] = [['report', runReportBench]];
+const benches: [string, () => Promise<unknown>][] = [
+	['report', runReportBench],
+	['simulation', runSimulationBench]
+];
 
 for (const [name, bench] of benches) {
 	try {
