@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dataDir } from '$lib/server/store';
 import { lockDataDir } from '$lib/server/store/data-dir-lock';
+import { removeStaleTempFiles } from '$lib/server/store/temp-files';
 import { bucketFor, parseLimits, RateLimiter } from '$lib/server/rate-limit';
 import { redactPath } from '$lib/server/redact';
 import { crossSiteWrite } from '$lib/server/request-guards';
@@ -10,9 +11,12 @@ import { rules } from '$lib/server/rules';
 void rules;
 
 /** One process per data directory: a second server on the same DATA_DIR refuses to start. */
-export const init: ServerInit = () => {
+export const init: ServerInit = async () => {
 	const release = lockDataDir(dataDir());
 	process.once('exit', release);
+	// Safe only now that we are the one writer: temp files left by a killed write are garbage.
+	const removed = await removeStaleTempFiles(dataDir());
+	if (removed > 0) console.info(`Removed ${removed} temp files left by an interrupted write`);
 };
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -35,10 +39,31 @@ const CAPABILITY_HEADERS: Record<string, string> = {
 };
 
 const isCapabilityPath = (path: string) => path.startsWith('/s/') || path.startsWith('/api/shared/');
+/** Edit pages hold the edit key in their address: never index or cache them either. */
+const isEditPath = (path: string) => path.startsWith('/a/') || /^\/assessments\/[^/]+\/fleet/.test(path);
+
+/**
+ * Errors SvelteKit answers itself under /api (unknown path, wrong method, bad encoding, CSRF)
+ * come as HTML or plain text; API clients get the one JSON error shape instead.
+ */
+async function asApiError(response: Response): Promise<Response> {
+	const type = response.headers.get('content-type') ?? '';
+	if (response.status < 400 || type.startsWith('application/json')) return response;
+	const text = type.startsWith('text/plain') ? (await response.text()).trim() : '';
+	const headers = new Headers(response.headers);
+	headers.set('content-type', 'application/json');
+	headers.delete('content-length');
+	const error = text || (response.status === 404 ? 'No such API route' : response.statusText || 'Request failed');
+	return new Response(JSON.stringify({ error, issues: [] }), { status: response.status, headers });
+}
 
 function withHeaders(response: Response, path: string): Response {
 	if (isCapabilityPath(path)) {
 		for (const [name, value] of Object.entries(CAPABILITY_HEADERS)) response.headers.set(name, value);
+	}
+	if (isEditPath(path)) {
+		response.headers.set('x-robots-tag', 'noindex, nofollow');
+		response.headers.set('cache-control', 'private, no-store');
 	}
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
@@ -63,10 +88,23 @@ function tooMany(path: string, retryAfter: number): Response {
 	);
 }
 
-/** Guards that run before any route: cross-site API writes, then the per-client rate limits. */
+/**
+ * A form action named like a property every object inherits ("?/__proto__", "?/constructor")
+ * would reach Object.prototype inside SvelteKit's lookup and crash the request.
+ */
+function inheritedActionName(event: Parameters<Handle>[0]['event']): boolean {
+	if (event.request.method !== 'POST') return false;
+	const name = [...event.url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
+	return name !== undefined && name in Object.prototype;
+}
+
+/** Guards that run before any route: cross-site API writes, odd action names, then rate limits. */
 function guard(event: Parameters<Handle>[0]['event']): Response | null {
 	const refused = crossSiteWrite(event.request, event.url);
 	if (refused) return refused;
+	if (inheritedActionName(event)) {
+		return new Response('No such form action', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
 	const bucket = limiter && bucketFor(event.request.method, event.url.pathname, event.url.search);
 	if (limiter && bucket) {
 		const taken = limiter.take(bucket, event.getClientAddress());
@@ -76,7 +114,8 @@ function guard(event: Parameters<Handle>[0]['event']): Response | null {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const response = guard(event) ?? (await resolve(event));
+	let response = guard(event) ?? (await resolve(event));
+	if (event.url.pathname.startsWith('/api/')) response = await asApiError(response);
 	try {
 		return withHeaders(response, event.url.pathname);
 	} catch {

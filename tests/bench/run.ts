@@ -4,10 +4,12 @@
  */
 import { runReportBench } from './report.bench';
 import { runSimulationBench } from './simulation.bench';
+import { benchStorage } from './storage';
 
 const benches: [string, () => Promise<unknown>][] = [
 	['report', runReportBench],
-	['simulation', runSimulationBench]
+	['simulation', runSimulationBench],
+	['storage', benchStorage]
 ];
 
 for (const [name, bench] of benches) {

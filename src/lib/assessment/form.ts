@@ -1,4 +1,5 @@
 import type { Area } from '../rules/schema';
+import { parseNumberInput } from './number-input';
 
 /** The part of FormData the parsers read, so they stay testable without a request. */
 export interface FormLike {
@@ -12,10 +13,7 @@ const text = (form: FormLike, name: string) => {
 };
 
 /** Empty means "not given"; anything else is handed to the schema, which names what is wrong. */
-function numberField(form: FormLike, name: string): number | undefined {
-	const raw = text(form, name).trim().replace(/[\s,_]/g, '');
-	return raw === '' ? undefined : Number(raw);
-}
+const numberField = (form: FormLike, name: string) => parseNumberInput(text(form, name));
 
 export const deviceFieldName = (code: string) => `devices_${code}`;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Rules } from '../rules/load';
 import { COST_KEYS, NOT_SURE, type CostKey } from '../rules/schema';
+import { NUMBER_FORMAT_HINT } from './number-input';
 
 export const LIMITS = {
 	titleLength: 200,
@@ -44,7 +45,7 @@ export type CostOverrides = Partial<Record<CostKey, number>>;
 
 /** Distinguishes "left empty" from "not a number" in the message a user sees. */
 const numberError = (label: string, missing: string) => (issue: { input?: unknown }) =>
-	issue.input === undefined ? missing : `${label} must be a number`;
+	issue.input === undefined ? missing : `${label} must be a number, written as ${NUMBER_FORMAT_HINT}`;
 
 const deviceCount = (label: string) =>
 	z
@@ -67,7 +68,7 @@ const baseFleetSchema = z.strictObject({
 		.positive('Device lifetime must be more than zero')
 		.max(LIMITS.lifetimeYears, `Device lifetime must be at most ${LIMITS.lifetimeYears} years`),
 	monthlyMbPerDevice: z
-		.number({ error: 'Monthly data must be a number' })
+		.number({ error: `Monthly data must be a number, written as ${NUMBER_FORMAT_HINT}` })
 		.min(0, 'Monthly data cannot be negative')
 		.max(LIMITS.monthlyMb)
 		.optional()
@@ -103,7 +104,7 @@ export type CreateShareBody = z.infer<typeof createShareBodySchema>;
 
 export const storedAssessmentSchema = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),
-	id: z.string().regex(/^[A-Za-z0-9_-]{22,}$/),
+	id: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
 	revision: z.number().int().nonnegative(),
 	rulesetVersion: z.string(),
 	createdAt: z.iso.datetime(),
@@ -148,11 +149,21 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 			}
 			assigned += count;
 		}
+		const fmt = (n: number) => n.toLocaleString('en');
 		if (assigned > fleet.devices) {
 			addIssue(
 				ctx,
 				['devicesByCountry'],
-				`Devices per country add up to ${assigned}, more than the ${fleet.devices} in the fleet`
+				`Devices per country add up to ${fmt(assigned)}, more than the ${fmt(fleet.devices)} in the fleet`
+			);
+		}
+		const everyCountryCounted = fleet.countries.every((code) => fleet.devicesByCountry?.[code] !== undefined);
+		if (everyCountryCounted && assigned < fleet.devices) {
+			// Nowhere left to spread the rest: the devices would silently vanish from the roaming count.
+			addIssue(
+				ctx,
+				['devicesByCountry'],
+				`Devices per country add up to ${fmt(assigned)}, not the ${fmt(fleet.devices)} in the fleet: leave one country empty to take the rest`
 			);
 		}
 	});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issuesOf } from '../validation/issues';
 import { ReportInputError, type ReportIssue } from './errors';
 import { BRANDING_LIMITS, PAPER_SIZES } from './limits';
 import { bytesFromDataUrl, inspectLogo, type Logo } from './logo';
@@ -72,15 +73,6 @@ export const brandingQuerySchema = z
 			paper: query.paper ?? 'a4'
 		})
 	);
-
-/** Zod issues as field paths; an unknown field is named by its own path. */
-export function issuesOf(error: z.ZodError): ReportIssue[] {
-	return error.issues.flatMap((issue) =>
-		issue.code === 'unrecognized_keys'
-			? issue.keys.map((key) => ({ path: [...issue.path, key].map(String).join('.'), message: 'Unknown field' }))
-			: [{ path: issue.path.map(String).join('.'), message: issue.message }]
-	);
-}
 
 /** Validates branding, or throws ReportInputError naming each bad field. */
 export function parseBranding(input: BrandingInput): Branding {

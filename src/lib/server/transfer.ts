@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { migrate, MigrationError } from '../assessment/migrations';
-import { storedAssessmentSchema, type StoredAssessment } from '../assessment/schema';
+import { storedAssessmentSchema, type InputSchemas, type StoredAssessment } from '../assessment/schema';
+import { issuesOf } from '../validation/issues';
 import type { ShareIndex } from './store/share-index';
 import type { AssessmentStore } from './store/types';
 
@@ -31,6 +32,19 @@ export interface ImportIssue {
 	message: string;
 }
 
+/**
+ * Holds an imported record to the same rules as one typed in today: known countries, questions
+ * and options, field lengths, a resume step that exists. The stored shape alone would let an
+ * import carry what no form or API call could.
+ */
+export function contentChecker(schemas: InputSchemas) {
+	return (record: StoredAssessment, index: number): ImportIssue[] => {
+		const { title, organisation, vendor, fleet, answers, costs, lastStep } = record;
+		const parsed = schemas.createBody.safeParse({ title, organisation, vendor, fleet, answers, costs, lastStep });
+		return parsed.success ? [] : issuesOf(parsed.error, ['assessments', index]);
+	};
+}
+
 export type ImportOutcome = { id: string; title: string; status: 'created' | 'unchanged' | 'conflict' };
 
 /**
@@ -39,15 +53,11 @@ export type ImportOutcome = { id: string; title: string; status: 'created' | 'un
  */
 export function validateExport(
 	document: unknown,
-	maxAssessments = Infinity
+	options: { maxAssessments?: number; checkContent: (record: StoredAssessment, index: number) => ImportIssue[] }
 ): { ok: true; records: StoredAssessment[] } | { ok: false; issues: ImportIssue[] } {
+	const maxAssessments = options.maxAssessments ?? Infinity;
 	const parsed = exportDocumentSchema.safeParse(document);
-	if (!parsed.success) {
-		return {
-			ok: false,
-			issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
-		};
-	}
+	if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) };
 	if (parsed.data.assessments.length > maxAssessments) {
 		return {
 			ok: false,
@@ -68,11 +78,10 @@ export function validateExport(
 		}
 		const record = storedAssessmentSchema.safeParse(migrated);
 		if (!record.success) {
-			for (const issue of record.error.issues) {
-				issues.push({ path: ['assessments', index, ...issue.path].map(String).join('.'), message: issue.message });
-			}
+			issues.push(...issuesOf(record.error, ['assessments', index]));
 			return;
 		}
+		issues.push(...options.checkContent(record.data, index));
 		if (seen.has(record.data.id)) {
 			issues.push({ path: `assessments.${index}.id`, message: 'This id appears twice in the file' });
 		}

@@ -3,6 +3,7 @@
  * hands over the few figures needed (country table, defaults, limits) and these pure functions do
  * the rest, mirroring inputFromFleet and the fleet schema so the page and the API agree.
  */
+import { NUMBER_FORMAT_HINT, parseNumberInput } from '../assessment/number-input';
 import { deviceFieldName, fleetBodyFromForm, type FormLike } from '../assessment/form';
 import type { Fleet } from '../assessment/schema';
 import type { CostKey, SimulationKey } from '../rules/schema';
@@ -40,12 +41,8 @@ export const EMPTY_SCENARIO: Scenario = { outages: [], roamingEnforcements: [], 
 
 const fmt = (n: number) => n.toLocaleString('en');
 
-/** Empty means "not given"; spaces, commas and underscores group digits, as on the server. */
-export function parseNumber(raw: string | number | null | undefined): number | undefined {
-	if (typeof raw === 'number') return raw;
-	const text = (raw ?? '').trim().replace(/[\s,_]/g, '');
-	return text === '' ? undefined : Number(text);
-}
+/** Numbers read exactly as the server reads form fields. */
+export const parseNumber = parseNumberInput;
 
 /** Days the engine simulates for a lifetime (it rounds the same way). */
 export const simulatedDays = (lifetimeYears: number) => Math.max(1, Math.round(lifetimeYears * 365));
@@ -56,7 +53,7 @@ export const switchYears = (lifetimeYears: number) =>
 
 function wholeNumber(value: number | undefined, label: string, missing: string): string | null {
 	if (value === undefined) return missing;
-	if (Number.isNaN(value)) return `${label} must be a number`;
+	if (Number.isNaN(value)) return `${label} must be a number, written as ${NUMBER_FORMAT_HINT}`;
 	if (!Number.isInteger(value)) return `${label} must be a whole number`;
 	return null;
 }
@@ -94,14 +91,18 @@ export function parseTypedFleet(
 		if (problem) errors[`fleet.devicesByCountry.${code}`] = problem;
 		else assigned += count;
 	}
+	const everyCountryCounted = body.countries.every((code) => body.devicesByCountry?.[code] !== undefined);
 	if (!deviceProblem && assigned > devices!) {
 		errors['fleet.devicesByCountry'] =
-			`Devices per country add up to ${assigned}, more than the ${devices} in the fleet`;
+			`Devices per country add up to ${fmt(assigned)}, more than the ${fmt(devices!)} in the fleet`;
+	} else if (!deviceProblem && everyCountryCounted && body.countries.length > 0 && assigned < devices!) {
+		errors['fleet.devicesByCountry'] =
+			`Devices per country add up to ${fmt(assigned)}, not the ${fmt(devices!)} in the fleet: leave one country empty to take the rest`;
 	}
 
 	const lifetime = body.lifetimeYears;
 	if (lifetime === undefined) errors['fleet.lifetimeYears'] = 'Enter the device lifetime in years';
-	else if (Number.isNaN(lifetime)) errors['fleet.lifetimeYears'] = 'Device lifetime must be a number';
+	else if (Number.isNaN(lifetime)) errors['fleet.lifetimeYears'] = `Device lifetime must be a number, written as ${NUMBER_FORMAT_HINT}`;
 	else if (lifetime <= 0) errors['fleet.lifetimeYears'] = 'Device lifetime must be more than zero';
 	else if (lifetime > limits.maxLifetimeYears) {
 		errors['fleet.lifetimeYears'] = `Device lifetime must be at most ${limits.maxLifetimeYears} years`;
@@ -109,7 +110,7 @@ export function parseTypedFleet(
 
 	const mb = body.monthlyMbPerDevice;
 	if (mb !== undefined) {
-		if (Number.isNaN(mb)) errors['fleet.monthlyMbPerDevice'] = 'Monthly data must be a number';
+		if (Number.isNaN(mb)) errors['fleet.monthlyMbPerDevice'] = `Monthly data must be a number, written as ${NUMBER_FORMAT_HINT}`;
 		else if (mb < 0) errors['fleet.monthlyMbPerDevice'] = 'Monthly data cannot be negative';
 		else if (mb > limits.maxMonthlyMb) {
 			errors['fleet.monthlyMbPerDevice'] = `Monthly data must be at most ${fmt(limits.maxMonthlyMb)} MB`;

@@ -1,12 +1,16 @@
+import { formDataOf } from '$lib/server/http';
 import { fail } from '@sveltejs/kit';
 import { getStore } from '$lib/server/store';
-import { importRecords, validateExport, WEB_IMPORT_MAX, withoutShares } from '$lib/server/transfer';
+import { inputSchemas } from '$lib/server/rules';
+import { contentChecker, importRecords, validateExport, WEB_IMPORT_MAX, withoutShares } from '$lib/server/transfer';
 import type { Actions } from './$types';
+
+const checkContent = contentChecker(inputSchemas);
 
 export const actions: Actions = {
 	/** Takes back a JSON export: nothing is written unless every record in it is valid. */
 	import: async ({ request }) => {
-		const form = await request.formData();
+		const form = await formDataOf(request);
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(400, { importErrors: ['Choose a Lock-in Radar export file (.json) to import.'] });
@@ -17,7 +21,7 @@ export const actions: Actions = {
 		} catch {
 			return fail(400, { importErrors: [`${file.name} is not a JSON file.`] });
 		}
-		const checked = validateExport(document, WEB_IMPORT_MAX);
+		const checked = validateExport(document, { maxAssessments: WEB_IMPORT_MAX, checkContent });
 		if (!checked.ok) {
 			return fail(400, { importErrors: checked.issues.slice(0, 10).map((i) => `${i.path || 'file'}: ${i.message}`) });
 		}

@@ -1,3 +1,4 @@
+import { formDataOf } from '$lib/server/http';
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, fleetBodyFromForm } from '$lib/assessment/form';
 import * as assessments from '$lib/server/assessments';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = () => ({
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const form = await request.formData();
+		const form = await formDataOf(request);
 		const firstArea = rules.ruleset.areas[0]!.id;
 		const parsed = inputSchemas.createBody.safeParse({
 			...fleetBodyFromForm(form),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brandingQuerySchema, brandingSchema, issuesOf } from '../../../src/lib/report/branding';
+import { brandingQuerySchema, brandingSchema } from '../../../src/lib/report/branding';
+import { issuesOf } from '../../../src/lib/validation/issues';
 import { contentDisposition, reportFileName, slugify, unicodeSlug } from '../../../src/lib/report/filename';
 
 describe('branding', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parseNumberInput } from '../../../src/lib/assessment/number-input';
 import { describe, expect, it } from 'vitest';
 import { createInputSchemas, type Fleet } from '../../../src/lib/assessment/schema';
 import { deviceFieldName } from '../../../src/lib/assessment/form';
@@ -103,13 +104,16 @@ describe('parseTypedFleet', () => {
 		{ devices: '100', countries: ['BR'], lifetimeYears: '10', monthlyMbPerDevice: 'lots' },
 		{ devices: '100', countries: ['BR', 'DE'], lifetimeYears: '10', split: { BR: '80', DE: '30' } },
 		{ devices: '100', countries: ['BR', 'DE'], lifetimeYears: '10', split: { BR: '-3' } },
-		{ devices: '100', countries: ['BR', 'DE'], lifetimeYears: '10', split: { BR: '60' } }
+		{ devices: '100', countries: ['BR', 'DE'], lifetimeYears: '10', split: { BR: '60' } },
+		{ devices: '100', countries: ['BR', 'DE'], lifetimeYears: '10', split: { BR: '60', DE: '30' } },
+		{ devices: '8.000', countries: ['BR'], lifetimeYears: '10' },
+		{ devices: '8,000', countries: ['BR'], lifetimeYears: '1,5' }
 	];
 
 	it.each(cases)('accepts and rejects what the server’s fleet schema does, with its messages: %o', (fields) => {
 		const parsed = parseTypedFleet(form(fields), defaults);
 		const split = Object.fromEntries(Object.entries(fields.split ?? {}).map(([k, v]) => [k, Number(v)]));
-		const raw = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : Number(v.replace(/[\s,_]/g, '')));
+		const raw = (v: string | undefined) => parseNumberInput(v);
 		const server = fleetSchema.safeParse({
 			devices: raw(fields.devices),
 			countries: fields.countries,

@@ -1,17 +1,20 @@
 import { json } from '@sveltejs/kit';
 import { apiError, readJson } from '$lib/server/http';
 import { getStore } from '$lib/server/store';
-import { importRecords, validateExport, WEB_IMPORT_MAX, withoutShares } from '$lib/server/transfer';
+import { inputSchemas } from '$lib/server/rules';
+import { contentChecker, importRecords, validateExport, WEB_IMPORT_MAX, withoutShares } from '$lib/server/transfer';
 import type { RequestHandler } from './$types';
 
 /**
  * Takes back an export. Ids are kept, so a second import of the same file adds nothing; share
  * links are not imported (they belong to the server that made them).
  */
+const checkContent = contentChecker(inputSchemas);
+
 export const POST: RequestHandler = async ({ request }) => {
 	const body = await readJson(request);
 	if (!body.ok) return body.response;
-	const checked = validateExport(body.body, WEB_IMPORT_MAX);
+	const checked = validateExport(body.body, { maxAssessments: WEB_IMPORT_MAX, checkContent });
 	if (!checked.ok) return apiError(400, 'The file is not a valid Lock-in Radar export', checked.issues);
 	const outcomes = await importRecords(getStore(), checked.records.map(withoutShares), { keepShares: false });
 	return json({ imported: outcomes });

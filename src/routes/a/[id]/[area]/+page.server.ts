@@ -1,3 +1,4 @@
+import { formDataOf } from '$lib/server/http';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { answersFromForm, fieldErrors } from '$lib/assessment/form';
 import { neighbours } from '$lib/assessment/steps';
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ request, params }) => {
 		const area = areaOf(params.area);
-		const form = await request.formData();
+		const form = await formDataOf(request);
 		const intent = form.get('intent');
 		const { previous, next } = neighbours(steps, area.id);
 		const target = intent === 'back' ? previous : intent === 'next' ? next : area.id;

@@ -1,7 +1,9 @@
+import { formDataOf } from '$lib/server/http';
 import { error, fail } from '@sveltejs/kit';
 import { answerTable } from '$lib/assessment/answer-table';
 import { createShareBodySchema } from '$lib/assessment/schema';
 import { fieldErrors } from '$lib/assessment/form';
+import { parseNumberInput } from '$lib/assessment/number-input';
 import { COST_KEYS } from '$lib/rules/schema';
 import * as assessments from '$lib/server/assessments';
 import { shareUrl } from '$lib/server/origin';
@@ -37,11 +39,10 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	/** Saves the cost assumptions; an emptied field goes back to the default. */
 	costs: async ({ request, params }) => {
-		const form = await request.formData();
+		const form = await formDataOf(request);
 		const costs: Record<string, number | null> = {};
 		for (const key of COST_KEYS) {
-			const raw = String(form.get(`cost.${key}`) ?? '').trim().replace(/[\s,_]/g, '');
-			costs[key] = raw === '' ? null : Number(raw);
+			costs[key] = parseNumberInput(String(form.get(`cost.${key}`) ?? '')) ?? null;
 		}
 		const parsed = inputSchemas.patchBody.safeParse({ costs });
 		if (!parsed.success) return fail(400, { costErrors: fieldErrors(parsed.error.issues) });
@@ -51,7 +52,7 @@ export const actions: Actions = {
 
 	/** Creates a read-only share link; its URL is shown once, then only its hash is kept. */
 	share: async ({ request, params, url }) => {
-		const form = await request.formData();
+		const form = await formDataOf(request);
 		const parsed = createShareBodySchema.safeParse({
 			label: String(form.get('label') ?? ''),
 			expiresAt: String(form.get('expiresAt') ?? '') || null,
@@ -69,7 +70,7 @@ export const actions: Actions = {
 	},
 
 	revoke: async ({ request, params }) => {
-		const form = await request.formData();
+		const form = await formDataOf(request);
 		const shareId = String(form.get('shareId') ?? '');
 		if (!(await revokeShare(params.id, shareId))) {
 			return fail(404, { shareErrors: { form: 'That link no longer exists.' } });
