@@ -1,4 +1,4 @@
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 interface AnswerDraft {
 	option?: string;
@@ -20,6 +20,7 @@ export class Autosaver {
 	constructor(
 		private readonly assessmentId: string,
 		private readonly step: string,
+		private readonly onSaved: () => void = () => {},
 		private readonly delayMs = 700
 	) {}
 
@@ -29,7 +30,27 @@ export class Autosaver {
 		this.pending.set(questionId, empty ? null : answer);
 		clearTimeout(this.timer);
 		if (immediate) void this.flush();
-		else this.timer = setTimeout(() => void this.flush(), this.delayMs);
+		else {
+			this.status = 'pending';
+			this.timer = setTimeout(() => void this.flush(), this.delayMs);
+		}
+	}
+
+	/**
+	 * The page is going away (tab closed, another address typed): send what is still waiting with
+	 * keepalive, which the browser completes even after the page is gone.
+	 */
+	flushOnLeave(): void {
+		clearTimeout(this.timer);
+		if (this.pending.size === 0) return;
+		const answers = Object.fromEntries(this.pending);
+		this.pending.clear();
+		void fetch(`/api/assessments/${this.assessmentId}`, {
+			method: 'PATCH',
+			keepalive: true,
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ answers, lastStep: this.step })
+		}).catch(() => {});
 	}
 
 	async flush(): Promise<void> {
@@ -61,6 +82,7 @@ export class Autosaver {
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			this.status = 'saved';
 			this.savedAt = new Date();
+			this.onSaved();
 		} catch {
 			// Put the answers back so the next change, or the Next button, saves them.
 			for (const [id, answer] of Object.entries(answers)) {

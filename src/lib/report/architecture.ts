@@ -7,7 +7,7 @@ import { ARCH_WORD, SIGN_WORD } from './wording';
 const cap = (c: Capability) => CAPABILITY_LABELS[c];
 
 const STATUS_COLOR = { met: COLORS.low, partial: COLORS.moderate, missing: COLORS.critical } as const;
-const SIGN_COLOR = { present: COLORS.critical, absent: COLORS.low, unknown: COLORS.muted } as const;
+const SIGN_COLOR = { present: COLORS.critical, partly: COLORS.moderate, absent: COLORS.low, unknown: COLORS.muted } as const;
 
 /** The recommended architecture element by element against the offer, then the five signs of lock-in. */
 export function drawArchitecture(ctx: ReportContext) {
@@ -26,7 +26,7 @@ export function drawArchitecture(ctx: ReportContext) {
 				element.missing.length === 0
 					? '–'
 					: element.missing.map(cap).join(', ') +
-						(element.unconfirmed.length ? `\nNot sure: ${element.unconfirmed.map(cap).join(', ')}` : '')
+						(element.unconfirmed.length ? `\nNot confirmed yet: ${element.unconfirmed.map(cap).join(', ')}` : '')
 			],
 			[{ content: element.description, colSpan: 3, styles: { textColor: COLORS.muted, fontSize: SIZES.tiny } }]
 		]),

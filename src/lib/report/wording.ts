@@ -88,6 +88,7 @@ export const ARCH_WORD: Record<ArchitectureComparison['status'], string> = {
 
 export const SIGN_WORD: Record<LockInSignStatus['status'], string> = {
 	present: 'Present',
+	partly: 'Partly present',
 	absent: 'Not present',
 	unknown: 'Not known yet'
 };

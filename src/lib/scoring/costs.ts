@@ -14,7 +14,8 @@ export interface ExitFactors {
 }
 
 const round = (n: number) => Math.round(n);
-const pct = (n: number) => `${Math.round(n * 100)}%`;
+/** Percentages to one decimal, so the formula shown reproduces the amount. */
+const pct = (n: number) => `${(Math.round(n * 1000) / 10).toLocaleString('en')}%`;
 
 export function costAssumptions(rules: Rules, overrides: CostOverrides): CostAssumption[] {
 	return COST_KEYS.map((key) => {
@@ -48,11 +49,14 @@ export function switchingCost(
 	const assumptions = costAssumptions(rules, overrides);
 	const v = Object.fromEntries(assumptions.map((a) => [a.key, a.value])) as Record<CostKey, number>;
 	const currency = rules.costs.currency;
-	const money = (n: number) => `${currency} ${round(n).toLocaleString('en')}`;
+	// Unit prices keep their cents (USD 1.50 a month); totals are whole.
+	const money = (n: number) =>
+		`${currency} ${n.toLocaleString('en', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
 	const n = fleet.devices;
 
 	const otaProven = capabilities.proven.has('ota_profile_switch');
 	const otaUnconfirmed = capabilities.unconfirmed.has('ota_profile_switch');
+	const otaUnanswered = capabilities.unanswered.has('ota_profile_switch');
 	const perDeviceSwap = v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice;
 	const simSwap: CostLine = {
 		id: 'sim_swap',
@@ -64,7 +68,9 @@ export function switchingCost(
 			? 'SIMs can switch provider over the air: no site visits needed.'
 			: otaUnconfirmed
 				? 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.'
-				: 'SIMs cannot switch provider over the air: every device needs a visit.'
+				: otaUnanswered
+					? 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.'
+					: 'SIMs cannot switch provider over the air: every device needs a visit.'
 	};
 
 	const platformBase = v.platformMigrationFixed + n * v.integrationRebuildPerDevice;

@@ -71,6 +71,14 @@ function mitigationOf(
 				'You are not sure the offer has local profiles: until the vendor confirms it, assume devices here will be cut off.'
 		};
 	}
+	if (capabilities.unanswered.has('local_profiles')) {
+		return {
+			mitigated: false,
+			mitigation: 'not_proven',
+			mitigationNote:
+				'Not answered yet whether the offer has local profiles: until it is, assume devices here will be cut off.'
+		};
+	}
 	const notes: string[] = ['The offer has no local profiles for this market.'];
 	if (capabilities.proven.has('multi_imsi')) {
 		notes.push('Multi-IMSI switches networks, but a foreign IMSI stays foreign, so it does not satisfy the rule.');

@@ -111,12 +111,16 @@ function lockInSigns(rules: Rules, assessment: Scorable): LockInSignStatus[] {
 			const question = rules.questionsById.get(id);
 			return question ? answeredQuestion(ruleset, question, assessment.answers[id]?.option) : null;
 		});
-		const risky = answers.some((a) => a && !a.notSure && a.risk >= ruleset.findingRiskThreshold);
+		const isRisky = (a: AnsweredQuestion | null) => !!a && !a.notSure && a.risk >= ruleset.findingRiskThreshold;
+		const risky = answers.filter(isRisky).length;
 		const unknown = answers.some((a) => a === null || a.notSure);
+		// Present only when every question behind the sign says so; one risky answer is "partly".
+		const status: LockInSignStatus['status'] =
+			risky === answers.length ? 'present' : risky > 0 ? 'partly' : unknown ? 'unknown' : 'absent';
 		return {
 			id: sign.id,
 			text: sign.text,
-			status: risky ? 'present' : unknown ? 'unknown' : 'absent',
+			status,
 			questions: sign.questions
 		};
 	});
@@ -133,7 +137,7 @@ function architecture(ruleset: Ruleset, capabilities: OfferCapabilities): Archit
 			status: missing.length === 0 ? 'met' : have.length > 0 ? 'partial' : 'missing',
 			have,
 			missing,
-			unconfirmed: missing.filter((c) => capabilities.unconfirmed.has(c))
+			unconfirmed: missing.filter((c) => capabilities.unconfirmed.has(c) || capabilities.unanswered.has(c))
 		};
 	});
 }
@@ -225,7 +229,8 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 		architecture: architecture(ruleset, capabilities),
 		capabilities: {
 			proven: [...capabilities.proven].sort(),
-			unconfirmed: [...capabilities.unconfirmed].sort()
+			unconfirmed: [...capabilities.unconfirmed].sort(),
+			unanswered: [...capabilities.unanswered].sort()
 		},
 		switchingCost: switchingCost(rules, assessment.fleet, assessment.costs, capabilities, {
 			platform: platform.factor,

@@ -69,7 +69,7 @@ export interface RoamingExposure {
 export interface LockInSignStatus {
 	id: string;
 	text: string;
-	status: 'present' | 'absent' | 'unknown';
+	status: 'present' | 'partly' | 'absent' | 'unknown';
 	questions: string[];
 }
 
@@ -80,7 +80,7 @@ export interface ArchitectureComparison {
 	status: 'met' | 'partial' | 'missing';
 	have: Capability[];
 	missing: Capability[];
-	/** Missing capabilities the offer might have: the buyer answered "not sure". */
+	/** Missing capabilities the offer might still have: answered "not sure", or not answered yet. */
 	unconfirmed: Capability[];
 }
 
@@ -129,6 +129,6 @@ export interface ScoreResult {
 	roaming: RoamingExposure[];
 	lockInSigns: LockInSignStatus[];
 	architecture: ArchitectureComparison[];
-	capabilities: { proven: Capability[]; unconfirmed: Capability[] };
+	capabilities: { proven: Capability[]; unconfirmed: Capability[]; unanswered: Capability[] };
 	switchingCost: SwitchingCost;
 }

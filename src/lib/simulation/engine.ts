@@ -89,15 +89,22 @@ export function prepareWorld(input: SimulationInput): SharedWorld {
 		const target = (slot[event.carrier] ??= new Float32Array(days));
 		addInterval(target, event.start, event.end);
 	}
-	for (const a of events) {
-		if (a.carrier !== 0) continue;
-		for (const b of events) {
-			if (b.carrier !== 1 || b.country !== a.country) continue;
-			const start = Math.max(a.start, b.start);
-			const end = Math.min(a.end, b.end);
-			if (end > start) addInterval((joint[a.country] ??= new Float32Array(days)), start, end);
+	// Both carriers down at once: a sweep over each country's outages sorted by start.
+	const byCountry = fleet.countries.map(() => [[], []] as [OutageEvent[], OutageEvent[]]);
+	for (const event of events) byCountry[event.country]![event.carrier].push(event);
+	byCountry.forEach(([first, second], country) => {
+		first.sort((a, b) => a.start - b.start);
+		second.sort((a, b) => a.start - b.start);
+		let from = 0;
+		for (const a of first) {
+			while (from < second.length && second[from]!.end <= a.start) from++;
+			for (let j = from; j < second.length && second[j]!.start < a.end; j++) {
+				const start = Math.max(a.start, second[j]!.start);
+				const end = Math.min(a.end, second[j]!.end);
+				if (end > start) addInterval((joint[country] ??= new Float32Array(days)), start, end);
+			}
 		}
-	}
+	});
 	for (const slot of down) for (const c of [0, 1]) slot[c] = clampFractions(slot[c] ?? null);
 
 	const roamingBlockDay = fleet.countries.map((country) => {

@@ -21,10 +21,27 @@ export function createScenarioSchema(rules: Rules) {
 	});
 }
 
-export const paramsSchema = z.partialRecord(
-	z.enum(SIMULATION_KEYS),
-	z.number().finite().min(0).max(10_000_000)
-) as z.ZodType<Partial<Record<SimulationKey, number>>>;
+/** Simulation parameters within the ranges rules/simulation.yaml gives for each. */
+export function createParamsSchema(rules: Rules) {
+	const shape = Object.fromEntries(
+		SIMULATION_KEYS.map((key) => {
+			const { label, min, max } = rules.simulation.defaults[key];
+			return [
+				key,
+				z
+					.number({ error: `${label} must be a number` })
+					.finite()
+					.min(min, `${label} must be at least ${min}`)
+					.max(max, `${label} must be at most ${max}`)
+					.optional()
+			];
+		})
+	);
+	return z.strictObject(shape) as unknown as z.ZodType<Partial<Record<SimulationKey, number>>>;
+}
+
+/** Device-years the server simulates per request: 200,000 devices over 10 years, about a second. */
+export const API_MAX_DEVICE_YEARS = 2_000_000;
 
 export function createSimulateBodySchema(rules: Rules, inputSchemas: InputSchemas) {
 	return z
@@ -33,18 +50,28 @@ export function createSimulateBodySchema(rules: Rules, inputSchemas: InputSchema
 			assessmentId: z.string().min(1).max(64).optional(),
 			fleet: inputSchemas.fleetSchema.optional(),
 			scenario: createScenarioSchema(rules).optional(),
-			params: paramsSchema.optional(),
+			params: createParamsSchema(rules).optional(),
 			resolution: z.enum(['day', 'week', 'month']).default('day')
 		})
 		.superRefine((body, ctx) => {
-			if ((body.assessmentId === undefined) === (body.fleet === undefined)) {
+			if (body.assessmentId !== undefined && body.fleet !== undefined) {
 				ctx.addIssue({ code: 'custom', path: ['fleet'], message: 'Send either assessmentId or fleet, not both' });
+			}
+			if (body.assessmentId === undefined && body.fleet === undefined) {
+				ctx.addIssue({ code: 'custom', path: ['fleet'], message: 'Send a fleet, or the assessmentId of an assessment to take it from' });
 			}
 			if (body.fleet && body.fleet.devices > API_MAX_DEVICES) {
 				ctx.addIssue({
 					code: 'custom',
 					path: ['fleet', 'devices'],
 					message: `The API simulates at most ${API_MAX_DEVICES.toLocaleString('en')} devices; use the fleet page for larger fleets`
+				});
+			}
+			if (body.fleet && body.fleet.devices * body.fleet.lifetimeYears > API_MAX_DEVICE_YEARS) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['fleet', 'lifetimeYears'],
+					message: `The API simulates at most ${API_MAX_DEVICE_YEARS.toLocaleString('en')} device-years (devices x lifetime); use the fleet page for larger runs`
 				});
 			}
 			if (body.fleet && body.scenario?.switchYear && body.scenario.switchYear > body.fleet.lifetimeYears) {

@@ -59,3 +59,15 @@ describe('POST /api/simulate', () => {
 		expect((await simulate({ seed: 1, assessmentId: 'AAAAAAAAAAAAAAAAAAAAAA' })).status).toBe(404);
 	});
 });
+
+describe('POST /api/simulate limits', () => {
+	it.each([
+		['an outage rate beyond the documented range', { params: { outageRatePerCarrierPerYear: 60000 } }, 'params.outageRatePerCarrierPerYear'],
+		['outages shorter than an hour', { params: { outageMeanHours: 0 } }, 'params.outageMeanHours'],
+		['too many device-years', { fleet: { ...fleet, devices: 150_000, lifetimeYears: 30 } }, 'fleet.lifetimeYears']
+	])('refuses %s with 400 and the field path', async (_, extra, path) => {
+		const response = await simulate({ seed: 1, fleet, ...extra });
+		expect(response.status).toBe(400);
+		expect(response.body.issues.map((i: { path: string }) => i.path)).toContain(path);
+	});
+});

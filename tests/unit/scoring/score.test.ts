@@ -261,3 +261,22 @@ describe('switching cost', () => {
 		expect(result.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')!.overridden).toBe(true);
 	});
 });
+
+describe('what is not answered yet', () => {
+	it('says so instead of stating it as a fact about the offer', () => {
+		const result = score(rules, assessment({}, { countries: ['BR'] }));
+		expect(result.roaming[0]).toMatchObject({ severity: 'critical', mitigation: 'not_proven' });
+		expect(result.roaming[0]!.mitigationNote).toMatch(/^Not answered yet/);
+		expect(result.switchingCost.lines.find((l) => l.id === 'sim_swap')!.reason).toMatch(/^Not answered yet/);
+		expect(result.architecture.every((a) => a.unconfirmed.length === a.missing.length)).toBe(true);
+	});
+
+	it('calls a lock-in sign partly present when only some of its questions are risky', () => {
+		const sign = rules.ruleset.lockInSigns.find((s) => s.questions.length > 1)!;
+		const answers = answerAll(rules, 'flexible');
+		const risky = rules.questionsById.get(sign.questions[0]!)!;
+		answers[risky.id] = { option: [...risky.options].sort((a, b) => b.risk - a.risk)[0]!.id };
+		const status = score(rules, assessment(answers)).lockInSigns.find((s) => s.id === sign.id)!.status;
+		expect(status).toBe('partly');
+	});
+});

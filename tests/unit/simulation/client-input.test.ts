@@ -18,7 +18,7 @@ import {
 import { simulate } from '../../../src/lib/simulation/engine';
 import { inputFromFleet } from '../../../src/lib/simulation/inputs';
 import { typedFleetDefaults } from '../../../src/lib/simulation/page-data';
-import { BROWSER_MAX_DEVICES, createScenarioSchema, paramsSchema } from '../../../src/lib/simulation/request';
+import { BROWSER_MAX_DEVICES, createParamsSchema, createScenarioSchema } from '../../../src/lib/simulation/request';
 import { rules } from './fixtures';
 
 const defaults = typedFleetDefaults(rules);
@@ -169,7 +169,7 @@ describe('readControls', () => {
 		expect(input?.params.outageMeanHours).toBe(36);
 		expect(input?.scenario).toEqual({ outages: [{ country: 'DE', startDay: 99, days: 5 }], roamingEnforcements: [{ country: 'DE', day: 364 }], switchYear: 2 });
 		expect(createScenarioSchema(rules).safeParse(input!.scenario).success).toBe(true);
-		expect(paramsSchema.safeParse(input!.params).success).toBe(true);
+		expect(createParamsSchema(rules).safeParse(input!.params).success).toBe(true);
 	});
 
 	it('names every figure outside its range and runs nothing', () => {

@@ -5,7 +5,7 @@ import { apiError, readJson, validate } from '$lib/server/http';
 import { inputSchemas, rules } from '$lib/server/rules';
 import { simulate } from '$lib/simulation/engine';
 import { inputFromAssessment, inputFromFleet } from '$lib/simulation/inputs';
-import { API_MAX_DEVICES, createSimulateBodySchema } from '$lib/simulation/request';
+import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '$lib/simulation/request';
 import { resultJson } from '$lib/simulation/serialise';
 import { summarise } from '$lib/simulation/summary';
 import type { RequestHandler } from './$types';
@@ -23,9 +23,9 @@ export const POST: RequestHandler = async ({ request }) => {
 	if (assessmentId !== undefined) {
 		const record = await assessments.read(assessmentId);
 		if (!record) return missingAssessment(assessmentId);
-		if (record.fleet.devices > API_MAX_DEVICES) {
+		if (record.fleet.devices > API_MAX_DEVICES || record.fleet.devices * record.fleet.lifetimeYears > API_MAX_DEVICE_YEARS) {
 			return apiError(400, 'The request is invalid', [
-				{ path: 'assessmentId', message: `The API simulates at most ${API_MAX_DEVICES.toLocaleString('en')} devices; this fleet has ${record.fleet.devices.toLocaleString('en')}` }
+				{ path: 'assessmentId', message: `The API simulates at most ${API_MAX_DEVICES.toLocaleString('en')} devices and ${API_MAX_DEVICE_YEARS.toLocaleString('en')} device-years; this fleet is bigger: use its fleet page` }
 			]);
 		}
 		input = inputFromAssessment(rules, record, assessments.withResult(record).result, { seed, scenario, params });
