@@ -94,7 +94,7 @@ export const createShareBodySchema = z.strictObject({
 	label: trimmed(LABEL_LENGTH, 'Label').default(''),
 	expiresAt: z
 		.union([z.iso.datetime({ offset: true }), z.iso.date()], {
-			error: 'Use a date such as 2027-01-31 or a date and time in ISO 8601'
+			error: 'Use a date such as 2027-01-31, or a date and time with its time zone, such as 2027-01-31T17:00:00Z'
 		})
 		.nullable()
 		.optional(),

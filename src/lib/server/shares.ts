@@ -53,6 +53,7 @@ export async function createShare(assessmentId: string, body: CreateShareBody, n
 	if (expires && expires.getTime() <= now.getTime()) {
 		throw new ShareInputError('expiresAt', 'The expiry must be in the future');
 	}
+	if (!(await getStore().read(assessmentId))) return null;
 	const token = newShareToken();
 	const share: Share = {
 		id: newId(),

@@ -21,7 +21,8 @@ export function architectureFromCapabilities(
 	return {
 		label,
 		subject,
-		networksPerMarket: has('multi_carrier') || has('multi_imsi') ? 2 : 1,
+		// Several networks only when the answers say so: a multi-IMSI SIM can still be sold with one.
+		networksPerMarket: has('multi_carrier') ? 2 : 1,
 		automaticFailover: has('automatic_failover'),
 		otaSwitch: has('ota_profile_switch'),
 		localProfiles: has('local_profiles'),

@@ -144,6 +144,8 @@ export interface ArchitecturePlan {
 	cost: { fieldVisits: number; overage: number; exitFees: number };
 	fieldVisits: number;
 	overageMb: Float64Array;
+	/** Per day, the share of the day every SIM is cut off because the shared pool ran dry. */
+	poolCut: Float32Array | null;
 }
 
 function detectionDays(architecture: Architecture, input: SimulationInput) {
@@ -219,7 +221,8 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 		costByDay: new Float64Array(days),
 		cost: { fieldVisits: 0, overage: 0, exitFees: 0 },
 		fieldVisits: 0,
-		overageMb: new Float64Array(world.months)
+		overageMb: new Float64Array(world.months),
+		poolCut: null
 	};
 	runVisitCampaigns(input, world, architecture, plan);
 
@@ -384,6 +387,7 @@ function poolAndOverage(input: SimulationInput, world: SharedWorld, plan: Archit
 				const day = start + j;
 				if (day >= world.days) break;
 				const part = Math.min(1, cut.days - j);
+				(plan.poolCut ??= new Float32Array(world.days))[day] = part;
 				fleet.countries.forEach((_, k) => {
 					const lost = plan.available[k]![day]! * (1 - plan.outageShare[k]![day]!) * part;
 					plan.offline.dataCap[day]! += lost;

@@ -53,17 +53,24 @@ export function inventoryPage(
 			status = rank >= fine ? 'roaming block' : 'switch pending';
 		} else if ((plan.outageLoss[k]![carrier]?.[safeDay] ?? 0) >= 0.5) {
 			status = 'outage';
+		} else if (arch.dataPlan === 'pooled_block' && (plan.poolCut?.[safeDay] ?? 0) >= 0.5) {
+			status = 'data cap';
 		} else if (arch.dataPlan === 'per_sim_block' && usage > allowance) {
 			const cut = capCutOff(usage, allowance, plan.capLagDays);
 			if (dayOfMonth >= cut.firstDay && dayOfMonth < cut.firstDay + cut.days) status = 'data cap';
 			if (dayOfMonth >= cut.firstDay) used = Math.min(used, allowance);
 		}
 		const restricted = world.roamingBlockDay[k] !== null;
+		const blockDay = world.roamingBlockDay[k];
+		const fittedLocally =
+			restricted && blockDay != null && safeDay > blockDay && rank < (plan.roamingVisited[k]?.[safeDay] ?? 0);
 		const provider = switched && (arch.otaSwitch || rank < (plan.switchVisited[k]?.[safeDay] ?? Infinity)) ? 'new provider' : '';
 		const network =
 			arch.localProfiles && restricted
 				? `Local profile, ${CARRIERS[carrier]}`
-				: `${CARRIERS[carrier]}${restricted ? ' (roaming)' : ''}`;
+				: fittedLocally
+					? `Local SIM fitted on site, ${CARRIERS[carrier]}`
+					: `${CARRIERS[carrier]}${restricted ? ' (roaming)' : ''}`;
 		rows.push({
 			sim: simId(device),
 			country: country.code,

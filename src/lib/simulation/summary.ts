@@ -34,7 +34,7 @@ export function summarise(result: SimulationResult, countries: SimulationCountry
 		}
 		return text;
 	};
-	let lead = `Over ${years} years ${assessedName} loses ${n(total)} device-days`;
+	let lead = `Over ${years} ${years === 1 ? 'year' : 'years'} ${assessedName} loses ${n(total)} device-days`;
 	// Name the main cause, and the second one when it matters (5% or more).
 	const named = causes.filter(([, value], i) => i === 0 || (i === 1 && value / total >= 0.05));
 	if (total > 0 && named.length) lead += `, ${named.map(([c, v]) => describe(c, v)).join(' and ')}`;

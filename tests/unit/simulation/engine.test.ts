@@ -146,3 +146,15 @@ describe('inventory, exports and summary', () => {
 		expect(text).toMatch(/the recommended architecture loses [\d,]+\./);
 	});
 });
+
+describe('inventory and totals agree', () => {
+	it('shows every SIM cut off on a day a pool that blocks runs dry', () => {
+		const base = input({ devices: 400, countries: ['DE'], lifetimeYears: 2, monthlyMbPerDevice: 10 });
+		const tight = { ...base, params: { ...base.params, outageRatePerCarrierPerYear: 0, allowanceFactor: 1 } };
+		const { result, state } = simulate(withArchitectures(tight, { dataPlan: 'pooled_block' }));
+		const cutDay = result.assessed.series.offline.dataCap.findIndex((v) => v >= 399);
+		expect(cutDay).toBeGreaterThan(0);
+		const rows = inventoryPage(state, 'assessed', cutDay, 0, 400).rows;
+		expect(rows.every((r) => r.status === 'data cap')).toBe(true);
+	});
+});

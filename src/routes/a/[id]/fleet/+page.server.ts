@@ -15,7 +15,10 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	default: async ({ request, params }) => {
 		const form = await formDataOf(request);
-		const next = rules.ruleset.areas[0]!.id;
+		const current = await assessments.read(params.id);
+		if (!current) error(404, 'There is no assessment at this address.');
+		// Back to where the user was (often the results), or on to the first area.
+		const next = current.lastStep && current.lastStep !== 'fleet' ? current.lastStep : rules.ruleset.areas[0]!.id;
 		const parsed = inputSchemas.patchBody.safeParse({ ...fleetBodyFromForm(form), lastStep: next });
 		if (!parsed.success) {
 			return fail(400, {

@@ -1,0 +1,20 @@
+/** How an answer's risk reads to a buyer, the same on every page and in every sentence. */
+export type RiskBand = 'flexible' | 'some' | 'locking';
+
+export function riskBand(risk: number): RiskBand {
+	return risk <= 0.2 ? 'flexible' : risk < 0.6 ? 'some' : 'locking';
+}
+
+/** "This answer keeps you flexible / brings some lock-in / locks you in." */
+export const RISK_VERB: Record<RiskBand, string> = {
+	flexible: 'keeps you flexible',
+	some: 'brings some lock-in',
+	locking: 'locks you in'
+};
+
+/** Short labels for tables. */
+export const RISK_LABEL: Record<RiskBand, string> = {
+	flexible: 'flexible',
+	some: 'some lock-in',
+	locking: 'locks in'
+};
