@@ -63,7 +63,10 @@ export function drawRadar(w: Writer, { labels, values, cx, cy, radius }: RadarIn
 	doc.setLineWidth(0.6);
 	polygon(doc, data, 'S');
 	doc.setFillColor(COLORS.accent);
-	for (const [x, y] of data) doc.circle(x, y, 0.8, 'F');
+	// An unanswered area has no point to mark: its axis is labelled "not answered" instead.
+	data.forEach(([x, y], i) => {
+		if (values[i] !== null && values[i] !== undefined) doc.circle(x, y, 0.8, 'F');
+	});
 
 	labels.forEach((label, i) => {
 		const angle = -Math.PI / 2 + (i * 2 * Math.PI) / n;
