@@ -1,4 +1,4 @@
-import { CAPABILITY_LABELS } from '../rules/capability-labels';
+import { CAPABILITY_LABELS, missingWords } from '../rules/capability-labels';
 import type { Capability } from '../rules/schema';
 import { openSection, type ReportContext } from './context';
 import { COLORS, SIZES } from './theme';
@@ -23,9 +23,9 @@ export function drawArchitecture(ctx: ReportContext) {
 			[
 				{ content: element.title, styles: { fontStyle: 'bold' } },
 				{ content: ARCH_WORD[element.status], styles: { fontStyle: 'bold', textColor: STATUS_COLOR[element.status] } },
-				element.missing.length === 0
+				element.status === 'met'
 					? '–'
-					: element.missing.map(cap).join(', ') +
+					: missingWords(element) +
 						(element.unconfirmed.length ? `\nNot confirmed yet: ${element.unconfirmed.map(cap).join(', ')}` : '')
 			],
 			[{ content: element.description, colSpan: 3, styles: { textColor: COLORS.muted, fontSize: SIZES.tiny } }]

@@ -25,3 +25,11 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	zero_trust: 'Zero Trust access',
 	no_device_client: 'no VPN client on devices'
 };
+
+/** "private APN or Zero Trust access". */
+export const oneOf = (capabilities: readonly Capability[]) =>
+	capabilities.map((c) => CAPABILITY_LABELS[c]).join(' or ');
+
+/** What an architecture element lacks, in words: the required ones, then the alternatives. */
+export const missingWords = (element: { missing: readonly Capability[]; missingOneOf: readonly Capability[] }) =>
+	[...element.missing.map((c) => CAPABILITY_LABELS[c]), ...(element.missingOneOf.length ? [oneOf(element.missingOneOf)] : [])].join(', ');

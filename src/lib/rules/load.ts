@@ -91,7 +91,7 @@ function crossCheckRuleset(ruleset: Ruleset): string[] {
 		ruleset.areas.flatMap((a) => a.questions.flatMap((q) => q.options.flatMap((o) => o.provides)))
 	);
 	for (const element of ruleset.architecture) {
-		for (const capability of element.requires) {
+		for (const capability of [...element.requires, ...(element.requiresAny ?? [])]) {
 			if (!provided.has(capability)) {
 				problems.push(
 					`architecture "${element.id}" requires "${capability}", which no answer provides`

@@ -86,7 +86,9 @@ export const architectureElementSchema = z.strictObject({
 	title: z.string().min(1),
 	description: z.string().min(1),
 	/** All required capabilities present: met; some: partly met. */
-	requires: z.array(capabilitySchema).min(1)
+	requires: z.array(capabilitySchema).min(1),
+	/** Alternatives: at least one of these must be present too (e.g. private APN or Zero Trust). */
+	requiresAny: z.array(capabilitySchema).min(2).optional()
 });
 
 export const lockInSignSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import type { AssessmentContent } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { NOT_SURE, type Area, type Rating, type Ruleset } from '../rules/schema';
+import { NOT_SURE, type Area, type Capability, type Rating, type Ruleset } from '../rules/schema';
 import { offerCapabilities, type OfferCapabilities } from './capabilities';
 import { switchingCost } from './costs';
 import { roamingExposure } from './roaming';
@@ -127,17 +127,25 @@ function lockInSigns(rules: Rules, assessment: Scorable): LockInSignStatus[] {
 }
 
 function architecture(ruleset: Ruleset, capabilities: OfferCapabilities): ArchitectureComparison[] {
+	const open = (c: Capability) => capabilities.unconfirmed.has(c) || capabilities.unanswered.has(c);
 	return ruleset.architecture.map((element) => {
 		const have = element.requires.filter((c) => capabilities.proven.has(c));
 		const missing = element.requires.filter((c) => !capabilities.proven.has(c));
+		const alternatives = element.requiresAny ?? [];
+		const chosen = alternatives.filter((c) => capabilities.proven.has(c));
+		// Of the alternatives one is enough: they are missing only when none is present.
+		have.push(...chosen);
+		const missingOneOf = alternatives.length > 0 && chosen.length === 0 ? alternatives : [];
 		return {
 			id: element.id,
 			title: element.title,
 			description: element.description,
-			status: missing.length === 0 ? 'met' : have.length > 0 ? 'partial' : 'missing',
+			status:
+				missing.length === 0 && missingOneOf.length === 0 ? 'met' : have.length > 0 ? 'partial' : 'missing',
 			have,
 			missing,
-			unconfirmed: missing.filter((c) => capabilities.unconfirmed.has(c) || capabilities.unanswered.has(c))
+			missingOneOf,
+			unconfirmed: [...missing, ...missingOneOf].filter(open)
 		};
 	});
 }

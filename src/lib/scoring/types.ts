@@ -80,6 +80,8 @@ export interface ArchitectureComparison {
 	status: 'met' | 'partial' | 'missing';
 	have: Capability[];
 	missing: Capability[];
+	/** Alternatives of which the offer has none, and needs one ("private APN or Zero Trust"). */
+	missingOneOf: Capability[];
 	/** Missing capabilities the offer might still have: answered "not sure", or not answered yet. */
 	unconfirmed: Capability[];
 }

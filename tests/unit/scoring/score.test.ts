@@ -268,7 +268,7 @@ describe('what is not answered yet', () => {
 		expect(result.roaming[0]).toMatchObject({ severity: 'critical', mitigation: 'not_proven' });
 		expect(result.roaming[0]!.mitigationNote).toMatch(/^Not answered yet/);
 		expect(result.switchingCost.lines.find((l) => l.id === 'sim_swap')!.reason).toMatch(/^Not answered yet/);
-		expect(result.architecture.every((a) => a.unconfirmed.length === a.missing.length)).toBe(true);
+		expect(result.architecture.every((a) => a.unconfirmed.length === a.missing.length + a.missingOneOf.length)).toBe(true);
 	});
 
 	it('calls a lock-in sign partly present when only some of its questions are risky', () => {
@@ -278,5 +278,32 @@ describe('what is not answered yet', () => {
 		answers[risky.id] = { option: [...risky.options].sort((a, b) => b.risk - a.risk)[0]!.id };
 		const status = score(rules, assessment(answers)).lockInSigns.find((s) => s.id === sign.id)!.status;
 		expect(status).toBe('partly');
+	});
+});
+
+describe('architecture alternatives', () => {
+	const element = rules.ruleset.architecture.find((e) => e.requiresAny?.length)!;
+	const withAnswers = (apn: boolean, zeroTrust: boolean) => {
+		const answers = answerAll(rules, 'flexible');
+		const set = (capability: string, keep: boolean) => {
+			const { questionId } = optionProviding(rules, capability);
+			const options = rules.questionsById.get(questionId)!.options;
+			const pick = keep ? options.find((o) => o.provides.includes(capability as never)) : options.find((o) => !o.provides.includes(capability as never));
+			answers[questionId] = { option: pick!.id };
+		};
+		set('private_apn', apn);
+		set('zero_trust', zeroTrust);
+		return score(rules, assessment(answers)).architecture.find((a) => a.id === element.id)!;
+	};
+
+	it('accepts Zero Trust in place of a private APN, and either alone', () => {
+		expect(withAnswers(false, true).status).toBe('met');
+		expect(withAnswers(true, false).status).toBe('met');
+	});
+
+	it('names both alternatives when the offer has neither', () => {
+		const comparison = withAnswers(false, false);
+		expect(comparison.status).toBe('partial');
+		expect(comparison.missingOneOf).toEqual(element.requiresAny);
 	});
 });
