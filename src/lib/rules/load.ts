@@ -99,6 +99,9 @@ function crossCheckRuleset(ruleset: Ruleset): string[] {
 			}
 		}
 	}
+	if (ruleset.highRiskThreshold < ruleset.findingRiskThreshold) {
+		problems.push('highRiskThreshold must not be below findingRiskThreshold');
+	}
 	const { moderate, high, critical } = ruleset.ratingThresholds;
 	if (!(moderate < high && high < critical)) {
 		problems.push('ratingThresholds must rise: moderate < high < critical');

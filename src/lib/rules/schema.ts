@@ -113,6 +113,8 @@ export const rulesetSchema = z.strictObject({
 	}),
 	/** An answer at or above this risk becomes a finding. */
 	findingRiskThreshold: riskSchema,
+	/** A finding at or above this risk is ranked high rather than medium. */
+	highRiskThreshold: riskSchema,
 	areas: z.array(areaSchema).length(AREA_IDS.length),
 	lockInSigns: z.array(lockInSignSchema).length(5),
 	architecture: z.array(architectureElementSchema).length(5)
@@ -192,6 +194,8 @@ function defaultsSchema<K extends string>(keys: readonly K[]) {
 export const costsFileSchema = z.strictObject({
 	version: z.string().regex(/^\d+\.\d+\.\d+$/),
 	currency: z.string().regex(/^[A-Z]{3}$/),
+	/** Which area's score scales each exit cost. */
+	exitFactorAreas: z.strictObject({ platform: areaIdSchema, contract: areaIdSchema }),
 	defaults: defaultsSchema(COST_KEYS)
 });
 

@@ -76,7 +76,7 @@ function scoreAreas(ruleset: Ruleset, assessment: Scorable) {
 				findings.push({
 					id: `answer:${question.id}`,
 					kind: 'answer',
-					severity: answer.risk >= 0.75 ? 'high' : 'medium',
+					severity: answer.risk >= ruleset.highRiskThreshold ? 'high' : 'medium',
 					title: question.text,
 					detail: answer.notSure
 						? 'You are not sure. Until the vendor answers, this counts as a risk.'
@@ -216,8 +216,8 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 			? { factor: ruleset.notSure.risk, assumed: true }
 			: { factor: area.score / 100, assumed: false };
 	};
-	const platform = areaFactor('platform');
-	const contract = areaFactor('contract');
+	const platform = areaFactor(rules.costs.exitFactorAreas.platform);
+	const contract = areaFactor(rules.costs.exitFactorAreas.contract);
 
 	return {
 		rulesetVersion: ruleset.version,
