@@ -98,7 +98,8 @@ export async function buildReport(input: BuildReportInput): Promise<Uint8Array> 
 	drawRunningText(w, {
 		title,
 		client: assessment.organisation,
-		footer: `${author ? `Prepared by ${author} · ` : ''}Lock-in Radar · ruleset ${input.result.rulesetVersion} · ${date}`
+		// Date and ruleset first: a long consultant or firm name is what gets shortened, never them.
+		footer: `${date} · Lock-in Radar · ruleset ${input.result.rulesetVersion}${author ? ` · Prepared by ${author}` : ''}`
 	});
 
 	return new Uint8Array(doc.output('arraybuffer'));
