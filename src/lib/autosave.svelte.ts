@@ -20,7 +20,6 @@ export class Autosaver {
 	constructor(
 		private readonly assessmentId: string,
 		private readonly step: string,
-		private readonly onSaved: () => void = () => {},
 		private readonly delayMs = 700
 	) {}
 
@@ -82,7 +81,6 @@ export class Autosaver {
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			this.status = 'saved';
 			this.savedAt = new Date();
-			this.onSaved();
 		} catch {
 			// Put the answers back so the next change, or the Next button, saves them.
 			for (const [id, answer] of Object.entries(answers)) {

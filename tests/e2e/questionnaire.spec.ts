@@ -48,6 +48,10 @@ test('a new user assesses an offer for Brazil and Germany, resumes midway, and s
 	if (jsEnabled(info)) {
 		// With JavaScript, answers save as they are given: no button press needed.
 		await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+		// The step list counts the new answers straight away.
+		await expect(page.getByText(/\d+ of \d+ questions answered/)).toContainText(
+			`${first!.questions.length + second!.questions.length + half.length} of`
+		);
 	} else {
 		await page.locator('button[value="stay"]').click();
 		await page.waitForURL(new RegExp(`/${third!.id}$`));

@@ -3,8 +3,7 @@ import * as assessments from '$lib/server/assessments';
 import { rules } from '$lib/server/rules';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ params, setHeaders, depends }) => {
-	depends('assessment:progress');
+export const load: LayoutServerLoad = async ({ params, setHeaders }) => {
 	const record = await assessments.read(params.id);
 	if (!record) error(404, 'There is no assessment at this address. Check the link you were sent.');
 	// The id in the URL is the edit key: keep these pages out of shared caches.
