@@ -15,7 +15,7 @@ export class Autosaver {
 
 	private pending = new Map<string, AnswerDraft | null>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
-	private inFlight: Promise<void> | null = null;
+	private inFlight: Promise<boolean> | null = null;
 
 	constructor(
 		private readonly assessmentId: string,
@@ -44,12 +44,23 @@ export class Autosaver {
 		if (this.pending.size === 0) return;
 		const answers = Object.fromEntries(this.pending);
 		this.pending.clear();
+		this.status = 'saving';
+		// If the page is only hidden (another tab), the status is right again when it returns.
 		void fetch(`/api/assessments/${this.assessmentId}`, {
 			method: 'PATCH',
 			keepalive: true,
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ answers, lastStep: this.step })
-		}).catch(() => {});
+		}).then(
+			(response) => {
+				if (!response.ok) throw new Error(`HTTP ${response.status}`);
+				this.status = 'saved';
+				this.savedAt = new Date();
+			}
+		).catch(() => {
+			this.restore(answers);
+			this.status = 'error';
+		});
 	}
 
 	async flush(): Promise<void> {
@@ -63,15 +74,18 @@ export class Autosaver {
 		this.pending.clear();
 		this.status = 'saving';
 		this.inFlight = this.send(answers);
+		let saved: boolean;
 		try {
-			await this.inFlight;
+			saved = await this.inFlight;
 		} finally {
 			this.inFlight = null;
 		}
-		if (this.pending.size > 0) await this.flush();
+		// Changes made meanwhile go next; after a failure, wait for the user instead of looping.
+		if (saved && this.pending.size > 0) await this.flush();
 	}
 
-	private async send(answers: Record<string, AnswerDraft | null>): Promise<void> {
+	/** Sends answers; false when they could not be saved (they are kept for the next try). */
+	private async send(answers: Record<string, AnswerDraft | null>): Promise<boolean> {
 		try {
 			const response = await fetch(`/api/assessments/${this.assessmentId}`, {
 				method: 'PATCH',
@@ -81,12 +95,18 @@ export class Autosaver {
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			this.status = 'saved';
 			this.savedAt = new Date();
+			return true;
 		} catch {
-			// Put the answers back so the next change, or the Next button, saves them.
-			for (const [id, answer] of Object.entries(answers)) {
-				if (!this.pending.has(id)) this.pending.set(id, answer);
-			}
+			this.restore(answers);
 			this.status = 'error';
+			return false;
+		}
+	}
+
+	/** Puts unsaved answers back so the next change, or the Next button, saves them. */
+	private restore(answers: Record<string, AnswerDraft | null>): void {
+		for (const [id, answer] of Object.entries(answers)) {
+			if (!this.pending.has(id)) this.pending.set(id, answer);
 		}
 	}
 }
