@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import type { Rules } from '../rules/load';
 import { COST_KEYS, NOT_SURE, type CostKey } from '../rules/schema';
+import { LIMITS } from './limits';
 import { NUMBER_FORMAT_HINT } from './number-input';
 
-export const LIMITS = {
-	titleLength: 200,
-	nameLength: 200,
-	noteLength: 10_000,
-	devices: 100_000_000,
-	countries: 250,
-	lifetimeYears: 40,
-	monthlyMb: 1_000_000,
-	costValue: 1_000_000_000
-} as const;
+export { LIMITS };
 
 /** Bump with a step in migrations.ts whenever the stored shape changes. */
 export const SCHEMA_VERSION = 2;
@@ -88,10 +80,8 @@ export const shareSchema = z.strictObject({
 });
 export type Share = z.infer<typeof shareSchema>;
 
-export const LABEL_LENGTH = 120;
-
 export const createShareBodySchema = z.strictObject({
-	label: trimmed(LABEL_LENGTH, 'Label').default(''),
+	label: trimmed(LIMITS.shareLabelLength, 'Label').default(''),
 	expiresAt: z
 		.union([z.iso.datetime({ offset: true }), z.iso.date()], {
 			error: 'Use a date such as 2027-01-31, or a date and time with its time zone, such as 2027-01-31T17:00:00Z'

@@ -10,14 +10,14 @@ const MAX = 60;
 const trimDashes = (s: string) => s.replace(/^-+|-+$/g, '');
 
 /** "Müller & Søn: Łódź 2027" → "muller-son-lodz-2027"; at most 60 characters, never empty. */
-export function slugify(text: string): string {
+export function slugify(text: string, fallback = 'report'): string {
 	const slug = text
 		.normalize('NFKD')
 		.replace(/\p{M}/gu, '')
 		.toLowerCase()
 		.replace(/[ßæœøłđðþıħŋ]/g, (c) => FOLDED[c] ?? '')
 		.replace(/[^a-z0-9]+/g, '-');
-	return trimDashes(trimDashes(slug).slice(0, MAX)) || 'report';
+	return trimDashes(trimDashes(slug).slice(0, MAX)) || fallback;
 }
 
 /** "Müller & Søn: Łódź 2027" → "müller-søn-łódź-2027": letters of any script kept. */

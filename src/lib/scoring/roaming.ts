@@ -1,20 +1,9 @@
 import type { Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
+import { BLOCKING_KINDS, CONDITIONAL_KINDS } from '../rules/restrictions';
 import type { RestrictionKind } from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
 import type { RoamingExposure } from './types';
-
-/** Kinds that end service for a roaming-only SIM unless a local profile is used. */
-const BLOCKING_KINDS: ReadonlySet<RestrictionKind> = new Set([
-	'banned',
-	'time_limited',
-	'local_profile_required'
-]);
-/** Kinds that restrict, but through approval or carrier terms rather than a hard block. */
-const CONDITIONAL_KINDS: ReadonlySet<RestrictionKind> = new Set([
-	'approval_required',
-	'carrier_specific'
-]);
 
 /** Devices per country: explicit counts first, the rest spread evenly over the other countries. */
 export function devicesPerCountry(fleet: Fleet): Map<string, number> {

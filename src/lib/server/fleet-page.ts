@@ -1,5 +1,6 @@
 import type { Fleet } from '$lib/assessment/schema';
 import { deviceFieldName } from '$lib/assessment/form';
+import { restrictsRoaming } from '$lib/rules/restrictions';
 import { rules } from './rules';
 
 /** What the fleet form needs to draw: every pickable country, marked when it restricts roaming. */
@@ -7,7 +8,7 @@ export function countryChoices() {
 	return rules.countries.all
 		.map(({ code, name }) => {
 			const kind = rules.countryRules.get(code)?.kind ?? 'none_known';
-			return { code, name, restricted: kind !== 'none_known' && kind !== 'registration_only' };
+			return { code, name, restricted: restrictsRoaming(kind) };
 		})
 		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

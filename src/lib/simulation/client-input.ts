@@ -7,17 +7,11 @@ import { NUMBER_FORMAT_HINT, parseNumberInput } from '../assessment/number-input
 import { deviceFieldName, fleetBodyFromForm, type FormLike } from '../assessment/form';
 import type { Fleet } from '../assessment/schema';
 import type { CostKey, SimulationKey } from '../rules/schema';
-import { devicesPerCountry } from '../scoring/roaming';
-import { RECOMMENDED, SINGLE_CARRIER_BASELINE } from './architecture';
+import { baselineInput, EMPTY_SCENARIO, type CountryRow, type FleetInputParts } from './fleet-input';
 import type { AssumptionMeta, SimulationMeta } from './assumptions';
 import type { Architecture, CostValues, Scenario, SimulationInput, SimulationParams } from './types';
 
-export interface CountryDefault {
-	code: string;
-	name: string;
-	/** Day a roaming-only SIM is blocked there, or null where no block is known. */
-	roamingBlockDay: number | null;
-}
+export type CountryDefault = CountryRow;
 
 export interface FleetLimits {
 	maxDevices: number;
@@ -26,18 +20,15 @@ export interface FleetLimits {
 }
 
 /** What the standalone fleet page needs from the server to build an input without the rules. */
-export interface TypedFleetDefaults {
+export interface TypedFleetDefaults extends FleetInputParts {
 	countries: CountryDefault[];
-	costs: CostValues;
-	params: SimulationParams;
-	defaultMonthlyMb: number;
 	limits: FleetLimits;
 }
 
 /** Messages keyed like the server's form errors ("fleet.devices", "params.usageSpread"). */
 export type FieldErrors = Record<string, string>;
 
-export const EMPTY_SCENARIO: Scenario = { outages: [], roamingEnforcements: [], switchYear: null };
+export { EMPTY_SCENARIO };
 
 const fmt = (n: number) => n.toLocaleString('en');
 
@@ -147,38 +138,13 @@ export function fleetSearchParams(fleet: Fleet): URLSearchParams {
  * A typed-in fleet with no assessment: the recommendation against the single-carrier baseline,
  * built exactly as the server's inputFromFleet builds it.
  */
+/** The same input the server builds for a typed-in fleet (inputFromFleet), from the page's table. */
 export function inputFromTypedFleet(
 	defaults: TypedFleetDefaults,
 	fleet: Fleet,
 	options: { seed: number; scenario?: Scenario }
 ): SimulationInput {
-	const byCode = new Map(defaults.countries.map((c) => [c.code, c]));
-	const devices = devicesPerCountry(fleet);
-	const costs = { ...defaults.costs };
-	return {
-		seed: options.seed,
-		fleet: {
-			devices: fleet.countries.reduce((sum, code) => sum + (devices.get(code) ?? 0), 0),
-			lifetimeYears: fleet.lifetimeYears,
-			monthlyMbPerDevice: fleet.monthlyMbPerDevice || defaults.defaultMonthlyMb,
-			countries: fleet.countries.map((code) => ({
-				code,
-				name: byCode.get(code)?.name ?? code,
-				devices: devices.get(code) ?? 0,
-				roamingBlockDay: byCode.get(code)?.roamingBlockDay ?? null
-			}))
-		},
-		costs,
-		params: { ...defaults.params },
-		architectures: {
-			assessed: {
-				...SINGLE_CARRIER_BASELINE,
-				exitFee: fleet.devices * costs.monthlyFeePerDevice * costs.remainingCommitmentMonths
-			},
-			recommended: RECOMMENDED
-		},
-		scenario: options.scenario ?? EMPTY_SCENARIO
-	};
+	return baselineInput(defaults, fleet, options);
 }
 
 /** What the scenario and assumption controls hold: text as typed, events as added. */

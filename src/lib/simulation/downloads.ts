@@ -1,15 +1,7 @@
+import { slugify } from '../report/filename';
+
 /** File names for the simulation's downloads: readable, safe on every system, never an id. */
-export function fileSlug(title: string): string {
-	const slug = title
-		.normalize('NFD')
-		.replace(/\p{Diacritic}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60)
-		.replace(/-+$/, '');
-	return slug || 'fleet';
-}
+export const fileSlug = (title: string) => slugify(title, 'fleet');
 
 export const dailyCsvName = (title: string, seed: number) =>
 	`${fileSlug(title)}-simulation-daily-seed-${seed}.csv`;

@@ -1,33 +1,30 @@
 import type { CostOverrides, Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { COST_KEYS, SIMULATION_KEYS, type RestrictionKind } from '../rules/schema';
-import { devicesPerCountry } from '../scoring/roaming';
+import { BLOCKING_KINDS } from '../rules/restrictions';
+import { COST_KEYS, SIMULATION_KEYS } from '../rules/schema';
 import type { ScoreResult } from '../scoring/types';
-import { architectureFromCapabilities, RECOMMENDED, SINGLE_CARRIER_BASELINE } from './architecture';
+import { architectureFromCapabilities, RECOMMENDED } from './architecture';
+import { baselineInput, EMPTY_SCENARIO, fleetFromTable, type CountryRow } from './fleet-input';
 import type { CostValues, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
-
-/** Kinds that cut off a roaming-only SIM; the others need a scenario to be enforced. */
-const BLOCKING: ReadonlySet<RestrictionKind> = new Set(['banned', 'time_limited', 'local_profile_required']);
 
 /** Typical monthly data when the assessment does not say (DOMAIN.md: 1 MB for a meter). */
 export const DEFAULT_MONTHLY_MB = 1;
 
+export const NO_SCENARIO: Scenario = EMPTY_SCENARIO;
+
+/**
+ * Every pickable country with the day a roaming-only SIM is cut off there: only blocking kinds
+ * block by default; the others need a scenario to be enforced.
+ */
+export function countryTable(rules: Rules): CountryRow[] {
+	return rules.countries.all.map(({ code, name }) => {
+		const rule = rules.countryRules.get(code);
+		return { code, name, roamingBlockDay: rule && BLOCKING_KINDS.has(rule.kind) ? (rule.afterDays ?? 0) : null };
+	});
+}
+
 export function simulationFleet(rules: Rules, fleet: Fleet): SimulationFleet {
-	const devices = devicesPerCountry(fleet);
-	return {
-		devices: fleet.countries.reduce((sum, code) => sum + (devices.get(code) ?? 0), 0),
-		lifetimeYears: fleet.lifetimeYears,
-		monthlyMbPerDevice: fleet.monthlyMbPerDevice || DEFAULT_MONTHLY_MB,
-		countries: fleet.countries.map((code) => {
-			const rule = rules.countryRules.get(code);
-			return {
-				code,
-				name: rules.countryNames.get(code) ?? code,
-				devices: devices.get(code) ?? 0,
-				roamingBlockDay: rule && BLOCKING.has(rule.kind) ? (rule.afterDays ?? 0) : null
-			};
-		})
-	};
+	return fleetFromTable(countryTable(rules), fleet, DEFAULT_MONTHLY_MB);
 }
 
 export function costValues(rules: Rules, overrides: CostOverrides = {}): CostValues {
@@ -41,8 +38,6 @@ export function simulationParams(rules: Rules, overrides: Partial<SimulationPara
 		SIMULATION_KEYS.map((key) => [key, overrides[key] ?? rules.simulation.defaults[key].value])
 	) as SimulationParams;
 }
-
-export const NO_SCENARIO: Scenario = { outages: [], roamingEnforcements: [], switchYear: null };
 
 /** The simulation of an assessed offer: its proven capabilities against the recommendation. */
 export function inputFromAssessment(
@@ -71,19 +66,11 @@ export function inputFromFleet(
 	fleet: Fleet,
 	options: { seed: number; scenario?: Scenario; params?: Partial<SimulationParams>; costs?: CostOverrides }
 ): SimulationInput {
-	const costs = costValues(rules, options.costs);
-	return {
-		seed: options.seed,
-		fleet: simulationFleet(rules, fleet),
-		costs,
+	const parts = {
+		countries: countryTable(rules),
+		costs: costValues(rules, options.costs),
 		params: simulationParams(rules, options.params),
-		architectures: {
-			assessed: {
-				...SINGLE_CARRIER_BASELINE,
-				exitFee: fleet.devices * costs.monthlyFeePerDevice * costs.remainingCommitmentMonths
-			},
-			recommended: RECOMMENDED
-		},
-		scenario: options.scenario ?? NO_SCENARIO
+		defaultMonthlyMb: DEFAULT_MONTHLY_MB
 	};
+	return baselineInput(parts, fleet, options);
 }

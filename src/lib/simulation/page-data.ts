@@ -2,7 +2,7 @@ import { LIMITS } from '../assessment/schema';
 import type { Rules } from '../rules/load';
 import { simulationMeta } from './assumptions';
 import type { TypedFleetDefaults } from './client-input';
-import { costValues, DEFAULT_MONTHLY_MB, simulationFleet, simulationParams } from './inputs';
+import { costValues, countryTable, DEFAULT_MONTHLY_MB, simulationParams } from './inputs';
 import { BROWSER_MAX_DEVICES } from './request';
 
 /** What every fleet page hands the browser besides the input: figures, their sources, limits. */
@@ -16,17 +16,12 @@ export function fleetPageBasics(rules: Rules) {
 
 /**
  * What the standalone fleet page needs to build an input in the browser: every country with the
- * day its roaming block falls (read by simulationFleet, as the server reads it), the defaults and
+ * day its roaming block falls (the same table the server simulates with), the defaults and
  * the limits of the fleet schema.
  */
 export function typedFleetDefaults(rules: Rules): TypedFleetDefaults {
-	const countries = simulationFleet(rules, {
-		devices: 0,
-		countries: rules.countries.all.map((c) => c.code),
-		lifetimeYears: 1
-	}).countries.map(({ code, name, roamingBlockDay }) => ({ code, name, roamingBlockDay }));
 	return {
-		countries,
+		countries: countryTable(rules),
 		costs: costValues(rules),
 		params: simulationParams(rules),
 		defaultMonthlyMb: DEFAULT_MONTHLY_MB,

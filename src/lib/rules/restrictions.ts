@@ -1,0 +1,18 @@
+import type { RestrictionKind } from './schema';
+
+/** Kinds that end service for a roaming-only SIM unless it moves to a local profile. */
+export const BLOCKING_KINDS: ReadonlySet<RestrictionKind> = new Set([
+	'banned',
+	'time_limited',
+	'local_profile_required'
+]);
+
+/** Kinds that restrict through approval or carrier terms rather than a hard block. */
+export const CONDITIONAL_KINDS: ReadonlySet<RestrictionKind> = new Set([
+	'approval_required',
+	'carrier_specific'
+]);
+
+/** Whether a country limits permanent roaming at all (registration rules alone do not). */
+export const restrictsRoaming = (kind: RestrictionKind) =>
+	BLOCKING_KINDS.has(kind) || CONDITIONAL_KINDS.has(kind);

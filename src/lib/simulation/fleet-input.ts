@@ -1,0 +1,67 @@
+import type { Fleet } from '../assessment/schema';
+import { devicesPerCountry } from '../scoring/roaming';
+import { RECOMMENDED, SINGLE_CARRIER_BASELINE } from './architecture';
+import type { CostValues, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
+
+/**
+ * Building a simulation input from a fleet, given a country table and the defaults. No rules
+ * object and no zod here: the server (inputs.ts) and the browser (client-input.ts) share it.
+ */
+export interface CountryRow {
+	code: string;
+	name: string;
+	/** Day a roaming-only SIM is blocked there, or null. */
+	roamingBlockDay: number | null;
+}
+
+export interface FleetInputParts {
+	countries: readonly CountryRow[];
+	costs: CostValues;
+	params: SimulationParams;
+	defaultMonthlyMb: number;
+}
+
+export const EMPTY_SCENARIO: Scenario = { outages: [], roamingEnforcements: [], switchYear: null };
+
+export function fleetFromTable(
+	countries: readonly CountryRow[],
+	fleet: Fleet,
+	defaultMonthlyMb: number
+): SimulationFleet {
+	const byCode = new Map(countries.map((c) => [c.code, c]));
+	const devices = devicesPerCountry(fleet);
+	return {
+		devices: fleet.countries.reduce((sum, code) => sum + (devices.get(code) ?? 0), 0),
+		lifetimeYears: fleet.lifetimeYears,
+		monthlyMbPerDevice: fleet.monthlyMbPerDevice || defaultMonthlyMb,
+		countries: fleet.countries.map((code) => ({
+			code,
+			name: byCode.get(code)?.name ?? code,
+			devices: devices.get(code) ?? 0,
+			roamingBlockDay: byCode.get(code)?.roamingBlockDay ?? null
+		}))
+	};
+}
+
+/** A typed-in fleet with no assessment: the recommendation against a single-carrier baseline. */
+export function baselineInput(
+	parts: FleetInputParts,
+	fleet: Fleet,
+	options: { seed: number; scenario?: Scenario }
+): SimulationInput {
+	const { costs } = parts;
+	return {
+		seed: options.seed,
+		fleet: fleetFromTable(parts.countries, fleet, parts.defaultMonthlyMb),
+		costs: { ...costs },
+		params: { ...parts.params },
+		architectures: {
+			assessed: {
+				...SINGLE_CARRIER_BASELINE,
+				exitFee: fleet.devices * costs.monthlyFeePerDevice * costs.remainingCommitmentMonths
+			},
+			recommended: RECOMMENDED
+		},
+		scenario: options.scenario ?? EMPTY_SCENARIO
+	};
+}
