@@ -4,6 +4,10 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface Locals {
+			/** Records read during this request: a layout and its page share one read. */
+			assessmentReads?: Map<string, Promise<import('$lib/assessment/schema').StoredAssessment | null>>;
+		}
 	}
 }
 

@@ -30,6 +30,20 @@ export function read(id: string): Promise<StoredAssessment | null> {
 	return getStore().read(id);
 }
 
+/**
+ * A read shared by everything that loads during one request (the layout and its page). Loads run
+ * after any form action, so they never see a record from before the action's write.
+ */
+export function readForRequest(locals: App.Locals, id: string): Promise<StoredAssessment | null> {
+	const reads = (locals.assessmentReads ??= new Map());
+	let record = reads.get(id);
+	if (!record) {
+		record = read(id);
+		reads.set(id, record);
+	}
+	return record;
+}
+
 /** Applies a validated patch; the record is re-stamped with the ruleset it is now answered against. */
 export function update(id: string, patch: PatchBody, now = new Date()) {
 	return getStore().update(id, (current) => ({

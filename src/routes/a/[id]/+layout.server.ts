@@ -3,8 +3,8 @@ import * as assessments from '$lib/server/assessments';
 import { rules } from '$lib/server/rules';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ params, setHeaders }) => {
-	const record = await assessments.read(params.id);
+export const load: LayoutServerLoad = async ({ params, locals, setHeaders }) => {
+	const record = await assessments.readForRequest(locals, params.id);
 	if (!record) error(404, 'There is no assessment at this address. Check the link you were sent.');
 	// The id in the URL is the edit key: keep these pages out of shared caches.
 	setHeaders({ 'cache-control': 'private, no-store' });

@@ -13,9 +13,9 @@ function areaOf(id: string) {
 	return area;
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const area = areaOf(params.area);
-	const record = await assessments.read(params.id);
+	const record = await assessments.readForRequest(locals, params.id);
 	if (!record) error(404, 'There is no assessment at this address.');
 	const { index, previous, next } = neighbours(steps, area.id);
 	return {

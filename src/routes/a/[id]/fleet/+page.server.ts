@@ -6,8 +6,8 @@ import { countryChoices, fleetFormValues, fleetFormValuesFromSubmission } from '
 import { inputSchemas, rules } from '$lib/server/rules';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const record = await assessments.read(params.id);
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const record = await assessments.readForRequest(locals, params.id);
 	if (!record) error(404, 'There is no assessment at this address.');
 	return { values: fleetFormValues(record), choices: countryChoices() };
 };

@@ -14,8 +14,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 const notFoundMessage = 'There is no assessment at this address.';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const record = await assessments.read(params.id);
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const record = await assessments.readForRequest(locals, params.id);
 	if (!record) error(404, notFoundMessage);
 	const { result } = assessments.withResult(record);
 	const firstOpen = result.areas.find((a) => a.answered < a.total)?.id;
