@@ -74,6 +74,15 @@ function withHeaders(response: Response, path: string): Response {
 const limits = parseLimits(process.env.RATE_LIMITS);
 const limiter = limits ? new RateLimiter(limits) : null;
 
+/** A small page for refusals that happen before any route renders (no layout, no scripts). */
+function plainPage(status: number, title: string, message: string, headers: Record<string, string> = {}) {
+	const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+	return new Response(
+		`<!doctype html><meta charset="utf-8"><title>${escape(title)}</title><h1>${escape(title)}</h1><p>${escape(message)}</p>`,
+		{ status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }
+	);
+}
+
 function tooMany(path: string, retryAfter: number): Response {
 	const headers = { 'retry-after': String(retryAfter) };
 	if (path.startsWith('/api/')) {
@@ -82,9 +91,11 @@ function tooMany(path: string, retryAfter: number): Response {
 			{ status: 429, headers: { ...headers, 'content-type': 'application/json' } }
 		);
 	}
-	return new Response(
-		`<!doctype html><meta charset="utf-8"><title>Too many requests</title><h1>Too many requests</h1><p>Please wait ${retryAfter} seconds and try again. Nothing you saved was lost.</p>`,
-		{ status: 429, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }
+	return plainPage(
+		429,
+		'Too many requests',
+		`Please wait ${retryAfter} seconds and try again. Nothing you saved was lost.`,
+		headers
 	);
 }
 
@@ -103,7 +114,7 @@ function guard(event: Parameters<Handle>[0]['event']): Response | null {
 	const refused = crossSiteWrite(event.request, event.url);
 	if (refused) return refused;
 	if (inheritedActionName(event)) {
-		return new Response('No such form action', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		return plainPage(404, 'Not found', 'This page has no such form action. Nothing was changed.');
 	}
 	const bucket = limiter && bucketFor(event.request.method, event.url.pathname, event.url.search);
 	if (limiter && bucket) {

@@ -367,3 +367,16 @@ describe('found by these tests: fix in src/', () => {
 		expect(failures).toEqual([]);
 	});
 });
+
+describe('form actions named like inherited object properties', () => {
+	it('answer a friendly 404 page for ?/__proto__, ?/constructor and ?/toString, never a 500', async () => {
+		const s = seeded();
+		await expectNothingStored(s.server, async () => {
+			for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+				const reply = await post(s, `/a/${s.id}/results?/${name}`, [], false);
+				expect(reply.status, name).toBe(404);
+				expect(friendlyPageProblem(reply), name).toBeNull();
+			}
+		});
+	});
+});
