@@ -5,6 +5,7 @@ import { removeStaleTempFiles } from '$lib/server/store/temp-files';
 import { bucketFor, parseLimits, RateLimiter } from '$lib/server/rate-limit';
 import { redactPath } from '$lib/server/redact';
 import { crossSiteWrite } from '$lib/server/request-guards';
+import { plainPage } from '$lib/server/plain-page';
 import { rules } from '$lib/server/rules';
 
 // Importing the rules here validates them when the server starts, not on the first request.
@@ -74,15 +75,6 @@ function withHeaders(response: Response, path: string): Response {
 const limits = parseLimits(process.env.RATE_LIMITS);
 const limiter = limits ? new RateLimiter(limits) : null;
 
-/** A small page for refusals that happen before any route renders (no layout, no scripts). */
-function plainPage(status: number, title: string, message: string, headers: Record<string, string> = {}) {
-	const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-	return new Response(
-		`<!doctype html><meta charset="utf-8"><title>${escape(title)}</title><h1>${escape(title)}</h1><p>${escape(message)}</p>`,
-		{ status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }
-	);
-}
-
 function tooMany(path: string, retryAfter: number): Response {
 	const headers = { 'retry-after': String(retryAfter) };
 	if (path.startsWith('/api/')) {
@@ -111,7 +103,8 @@ function inheritedActionName(event: Parameters<Handle>[0]['event']): boolean {
 
 /** Guards that run before any route: cross-site API writes, odd action names, then rate limits. */
 function guard(event: Parameters<Handle>[0]['event']): Response | null {
-	const refused = crossSiteWrite(event.request, event.url);
+	const api = event.route.id ? event.route.id.startsWith('/api/') : event.url.pathname.startsWith('/api/');
+	const refused = crossSiteWrite(event.request, event.url, api);
 	if (refused) return refused;
 	if (inheritedActionName(event)) {
 		return plainPage(404, 'Not found', 'This page has no such form action. Nothing was changed.');

@@ -7,7 +7,8 @@ export async function call(
 	const hasBody = init.body !== undefined || init.rawBody !== undefined;
 	const request = new Request(url, {
 		method: init.method ?? 'GET',
-		headers: hasBody ? { 'content-type': init.contentType ?? 'application/json' } : {},
+		// A browser or curl always names the Host; share links are built from it when it is allowed.
+		headers: { host: url.host, ...(hasBody ? { 'content-type': init.contentType ?? 'application/json' } : {}) },
 		body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined)
 	});
 	const response = await handler({ request, url, params: init.params ?? {} } as never);

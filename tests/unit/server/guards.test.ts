@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bucketFor, DEFAULT_LIMITS, parseLimits, RateLimiter } from '../../../src/lib/server/rate-limit';
 import { crossSiteWrite } from '../../../src/lib/server/request-guards';
 import { redactPath } from '../../../src/lib/server/redact';
+import { shareUrl } from '../../../src/lib/server/origin';
 
 describe('rate limits', () => {
 	it('let a client spend its hourly limit, then answer with the seconds to wait', () => {
@@ -35,22 +36,81 @@ describe('rate limits', () => {
 	});
 });
 
-describe('cross-site API writes', () => {
-	const url = new URL('http://localhost:3000/api/assessments');
-	const request = (method: string, headers: Record<string, string>) => new Request(url, { method, headers });
+describe('cross-site writes', () => {
+	const url = new URL('https://localhost:3000/api/assessments');
+	const request = (method: string, headers: Record<string, string>) =>
+		new Request('http://localhost:3000/api/assessments', { method, headers: { host: 'localhost:3000', ...headers } });
+	const noConfig = {};
 
 	it('are refused with 403 when a browser on another site sends them', async () => {
-		const refused = crossSiteWrite(request('POST', { origin: 'https://evil.example' }), url);
+		const refused = crossSiteWrite(request('POST', { origin: 'https://evil.example' }), url, true, noConfig);
 		expect(refused?.status).toBe(403);
 		expect((await refused!.json()).issues[0].path).toBe('');
-		expect(crossSiteWrite(request('PATCH', { 'sec-fetch-site': 'cross-site' }), url)?.status).toBe(403);
-		expect(crossSiteWrite(request('DELETE', { origin: 'null' }), url)?.status).toBe(403);
+		expect(crossSiteWrite(request('PATCH', { 'sec-fetch-site': 'cross-site' }), url, true, noConfig)?.status).toBe(403);
+		expect(crossSiteWrite(request('DELETE', { origin: 'null' }), url, true, noConfig)?.status).toBe(403);
 	});
 
-	it('pass for the same origin, for reads, and for non-browser clients', () => {
-		expect(crossSiteWrite(request('POST', { origin: 'http://localhost:3000' }), url)).toBeNull();
-		expect(crossSiteWrite(request('GET', { origin: 'https://evil.example' }), url)).toBeNull();
-		expect(crossSiteWrite(request('POST', {}), url)).toBeNull();
+	it('pass for the same origin on plain HTTP with nothing configured, for reads, and for non-browser clients', () => {
+		// adapter-node reports https://<Host> when ORIGIN is unset; the browser says http.
+		expect(crossSiteWrite(request('POST', { origin: 'http://localhost:3000' }), url, true, noConfig)).toBeNull();
+		expect(crossSiteWrite(request('GET', { origin: 'https://evil.example' }), url, true, noConfig)).toBeNull();
+		expect(crossSiteWrite(request('POST', { 'content-type': 'application/json' }), url, true, noConfig)).toBeNull();
+	});
+
+	it('refuse form posts from another site or with no Origin, with a page or the JSON an enhanced form reads', async () => {
+		const form = { 'content-type': 'application/x-www-form-urlencoded' };
+		const page = crossSiteWrite(request('POST', { ...form, origin: 'http://evil.example' }), url, false, noConfig);
+		expect(page?.status).toBe(403);
+		expect(page?.headers.get('content-type')).toMatch(/text\/html/);
+		expect(await page!.text()).toMatch(/nothing was changed/i);
+		const enhanced = crossSiteWrite(
+			request('POST', { ...form, origin: 'http://evil.example', accept: 'application/json' }),
+			url,
+			false,
+			noConfig
+		);
+		expect(await enhanced!.json()).toEqual({ message: 'Cross-site POST form submissions are forbidden' });
+		expect(crossSiteWrite(request('POST', form), url, false, noConfig)?.status).toBe(403);
+		expect(crossSiteWrite(request('POST', { ...form, origin: 'http://localhost:3000' }), url, false, noConfig)).toBeNull();
+	});
+
+	it("follow ORIGIN when it is configured: the proxy's public origin, not the Host header, governs", () => {
+		const env = { ORIGIN: 'https://radar.example.com' };
+		const form = { 'content-type': 'application/x-www-form-urlencoded' };
+		expect(crossSiteWrite(request('POST', { ...form, origin: 'https://radar.example.com' }), url, false, env)).toBeNull();
+		expect(crossSiteWrite(request('POST', { ...form, origin: 'http://localhost:3000' }), url, false, env)?.status).toBe(403);
+	});
+
+	it('follow the proxy headers when they are configured', () => {
+		const proxied = new URL('https://radar.example.com/api/assessments');
+		const env = { PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' };
+		expect(crossSiteWrite(request('POST', { origin: 'https://radar.example.com' }), proxied, true, env)).toBeNull();
+		expect(crossSiteWrite(request('POST', { origin: 'http://localhost:3000' }), proxied, true, env)?.status).toBe(403);
+	});
+});
+
+describe('share links', () => {
+	const url = new URL('https://localhost:3000/a/x/results');
+	const withHost = (host: string) => new Request('http://x/', { headers: { host } });
+
+	it('use ORIGIN when configured, whatever Host the request names', () => {
+		expect(shareUrl(withHost('evil.example'), url, 'TOKEN', { ORIGIN: 'https://radar.example.com/' })).toBe(
+			'https://radar.example.com/s/TOKEN'
+		);
+	});
+
+	it('use the real scheme and an allowed Host without configuration', () => {
+		expect(shareUrl(withHost('localhost:3000'), url, 'TOKEN', {})).toBe('http://localhost:3000/s/TOKEN');
+		expect(shareUrl(withHost('127.0.0.1:8080'), url, 'TOKEN', {})).toBe('http://127.0.0.1:8080/s/TOKEN');
+		expect(shareUrl(withHost('[::1]:3000'), url, 'TOKEN', {})).toBe('http://[::1]:3000/s/TOKEN');
+		expect(shareUrl(withHost('radar.lan:3000'), url, 'TOKEN', { ALLOWED_HOSTS: 'radar.lan' })).toBe(
+			'http://radar.lan:3000/s/TOKEN'
+		);
+	});
+
+	it('fall back to a path when the Host is not on the allow list', () => {
+		expect(shareUrl(withHost('evil.example'), url, 'TOKEN', {})).toBe('/s/TOKEN');
+		expect(shareUrl(withHost('localhost:3000'), url, 'TOKEN', { ALLOWED_HOSTS: 'radar.lan' })).toBe('/s/TOKEN');
 	});
 });
 

@@ -62,7 +62,7 @@ export const actions: Actions = {
 		try {
 			const created = await createShare(params.id, parsed.data);
 			if (!created) error(404, notFoundMessage);
-			return { createdShare: { id: created.share.id, url: shareUrl(url, created.token) } };
+			return { createdShare: { id: created.share.id, url: shareUrl(request, url, created.token) } };
 		} catch (e) {
 			if (e instanceof ShareInputError) return fail(400, { shareErrors: { [e.path]: e.message } });
 			throw e;

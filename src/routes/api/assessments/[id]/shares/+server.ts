@@ -24,7 +24,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
 		const created = await createShare(params.id, input.data);
 		if (!created) return missingAssessment(params.id);
 		return json(
-			{ ...created.share, token: created.token, url: shareUrl(url, created.token) },
+			{ ...created.share, token: created.token, url: shareUrl(request, url, created.token) },
 			{ status: 201, headers: noStore }
 		);
 	} catch (error) {
