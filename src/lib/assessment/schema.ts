@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Rules } from '../rules/load';
-import { COST_KEYS, NOT_SURE, type CostKey } from '../rules/schema';
+import { COST_KEYS, LOCAL_PROFILE_OPTIONS, NOT_SURE, type CostKey } from '../rules/schema';
+import { asksLocalProfile, countryOfQuestion } from './local-profiles';
 import { LIMITS } from './limits';
 import { NUMBER_FORMAT_HINT } from './number-input';
 
@@ -163,7 +164,14 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 		.superRefine((answers, ctx) => {
 			for (const [questionId, answer] of Object.entries(answers)) {
 				const question = rules.questionsById.get(questionId);
-				if (!question) {
+				const country = countryOfQuestion(questionId);
+				if (country && asksLocalProfile(rules, country)) {
+					// Kept even when the country later leaves the fleet: it counts again if it comes back.
+					const option = answer?.option;
+					if (option !== undefined && option !== NOT_SURE && !(LOCAL_PROFILE_OPTIONS as readonly string[]).includes(option)) {
+						addIssue(ctx, [questionId, 'option'], `"${option}" is not an answer to this question`);
+					}
+				} else if (!question) {
 					addIssue(ctx, [questionId], `Unknown question "${questionId}"`);
 				} else if (
 					answer?.option !== undefined &&

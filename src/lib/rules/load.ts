@@ -99,12 +99,131 @@ function crossCheckRuleset(ruleset: Ruleset): string[] {
 			}
 		}
 	}
+	if (ruleset.format === 2) problems.push(...crossCheckFormat2(ruleset, known));
 	if (ruleset.highRiskThreshold < ruleset.findingRiskThreshold) {
 		problems.push('highRiskThreshold must not be below findingRiskThreshold');
 	}
 	const { moderate, high, critical } = ruleset.ratingThresholds;
 	if (!(moderate < high && high < critical)) {
 		problems.push('ratingThresholds must rise: moderate < high < critical');
+	}
+	return problems;
+}
+
+/** Placeholders each kind of text may use; any other `{name}` would reach a page unfilled. */
+export const PLACEHOLDERS = {
+	answer: ['devices', 'restrictedCountries'],
+	floor: ['devices', 'sign', 'answer'],
+	costBand: ['total', 'perDevice', 'range', 'currency'],
+	roaming: ['country', 'kind', 'confidence', 'devices', 'barred'],
+	localProfile: ['country', 'kind']
+} as const;
+
+function placeholderProblems(where: string, text: string, allowed: readonly string[]): string[] {
+	const problems: string[] = [];
+	for (const match of text.matchAll(/\{([^{}]*)\}/g)) {
+		if (!allowed.includes(match[1]!)) problems.push(`${where} uses unknown placeholder {${match[1]}}`);
+	}
+	if (/[[\]]/.test(text)) problems.push(`${where} contains square brackets, which read as unfilled template text`);
+	return problems;
+}
+
+/** Format 2 puts findings, floors, bands, conflicts and local profiles in data: all must resolve. */
+function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[] {
+	const problems: string[] = [];
+	const optionsOf = new Map(
+		ruleset.areas.flatMap((a) => a.questions.map((q) => [q.id, new Set(q.options.map((o) => o.id))] as const))
+	);
+	const checkRefs = (where: string, refs: Record<string, string[]> | undefined) => {
+		for (const [questionId, options] of Object.entries(refs ?? {})) {
+			const known = optionsOf.get(questionId);
+			if (!known) problems.push(`${where} refers to unknown question "${questionId}"`);
+			else for (const o of options) if (!known.has(o)) problems.push(`${where} refers to unknown option "${questionId}.${o}"`);
+		}
+	};
+	for (const area of ruleset.areas) {
+		for (const question of area.questions) {
+			const where = `question "${question.id}"`;
+			if (!question.unknown) problems.push(`${where} needs an "unknown" finding for "not sure"`);
+			for (const [field, text] of [
+				['text', question.text],
+				['why', question.why],
+				['recommendation', question.recommendation],
+				['askVendor', question.askVendor],
+				['unknown', question.unknown ?? '']
+			] as const) {
+				problems.push(...placeholderProblems(`${where} ${field}`, text, PLACEHOLDERS.answer));
+			}
+			for (const option of question.options) {
+				if (option.risk >= ruleset.findingRiskThreshold && !option.finding) {
+					problems.push(`${where} option "${option.id}" needs a finding (its risk makes it one)`);
+				}
+				for (const text of [option.label, option.finding ?? '', option.recommendation ?? '']) {
+					problems.push(...placeholderProblems(`${where} option "${option.id}"`, text, PLACEHOLDERS.answer));
+				}
+			}
+		}
+	}
+	for (const sign of ruleset.lockInSigns) if (!sign.title) problems.push(`lock-in sign "${sign.id}" needs a title`);
+	if (!ruleset.floors) problems.push('format 2 needs floors');
+	if (!ruleset.costBands) problems.push('format 2 needs costBands');
+	if (!ruleset.roamingFloors) problems.push('format 2 needs roamingFloors');
+	if (!ruleset.localProfiles) problems.push('format 2 needs localProfiles');
+	for (const id of duplicates((ruleset.floors ?? []).map((f) => f.id))) problems.push(`floor "${id}" appears twice`);
+	for (const floor of ruleset.floors ?? []) {
+		checkRefs(`floor "${floor.id}"`, floor.when.answers);
+		checkRefs(`floor "${floor.id}"`, floor.when.anyAnswers);
+		problems.push(...placeholderProblems(`floor "${floor.id}" reason`, floor.reason, PLACEHOLDERS.floor));
+	}
+	if (ruleset.costBands) {
+		for (const band of ['total', 'perDevice'] as const) {
+			const limits = ruleset.costBands[band].map((b) => b.atLeast);
+			if (limits.some((limit, i) => i > 0 && limit <= limits[i - 1]!)) {
+				problems.push(`costBands.${band} must rise`);
+			}
+		}
+		for (const text of [ruleset.costBands.reasonTotal, ruleset.costBands.reasonPerDevice]) {
+			problems.push(...placeholderProblems('costBands reason', text, PLACEHOLDERS.costBand));
+		}
+	}
+	if (ruleset.roamingFloors) {
+		const { blocking, conditional, barred } = ruleset.roamingFloors;
+		for (const [name, text] of [
+			['blocking', blocking.reason],
+			['conditional', conditional.reason],
+			['barred', barred.reason]
+		] as const) {
+			problems.push(...placeholderProblems(`roamingFloors.${name} reason`, text, PLACEHOLDERS.roaming));
+		}
+	}
+	for (const id of duplicates(ruleset.conflicts.map((c) => c.id))) problems.push(`conflict "${id}" appears twice`);
+	for (const conflict of ruleset.conflicts) {
+		checkRefs(`conflict "${conflict.id}"`, { [conflict.claim.question]: conflict.claim.options });
+		checkRefs(`conflict "${conflict.id}"`, {
+			[conflict.contradictedBy.question]: conflict.contradictedBy.options
+		});
+		if (conflict.claim.question === conflict.contradictedBy.question) {
+			problems.push(`conflict "${conflict.id}" must name two different questions`);
+		}
+	}
+	if (ruleset.localProfiles) {
+		const lp = ruleset.localProfiles;
+		for (const [field, text] of Object.entries({
+			text: lp.text,
+			why: lp.why,
+			recommendation: lp.recommendation,
+			askVendor: lp.askVendor,
+			unknown: lp.unknown,
+			...Object.fromEntries(
+				Object.entries(lp.options).flatMap(([id, o]) => [
+					[`${id}.label`, o.label],
+					[`${id}.finding`, o.finding ?? '']
+				])
+			)
+		})) {
+			problems.push(...placeholderProblems(`localProfiles.${field}`, text, PLACEHOLDERS.localProfile));
+		}
+		if (questionIds.has('local_profile')) problems.push('"local_profile" is reserved for per-country questions');
 	}
 	return problems;
 }

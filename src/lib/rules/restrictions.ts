@@ -16,3 +16,14 @@ export const CONDITIONAL_KINDS: ReadonlySet<RestrictionKind> = new Set([
 /** Whether a country limits permanent roaming at all (registration rules alone do not). */
 export const restrictsRoaming = (kind: RestrictionKind) =>
 	BLOCKING_KINDS.has(kind) || CONDITIONAL_KINDS.has(kind);
+
+/** How a rule reads inside a sentence: "{country} restricts permanent roaming (a ban, …)". */
+export const KIND_PHRASE: Record<RestrictionKind, string> = {
+	banned: 'a ban on permanent roaming',
+	time_limited: 'a time limit on roaming',
+	local_profile_required: 'a local-profile requirement',
+	approval_required: 'prior approval',
+	carrier_specific: 'the local carriers’ policy',
+	registration_only: 'registration rules',
+	none_known: 'no known rule'
+};

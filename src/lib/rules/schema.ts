@@ -50,7 +50,14 @@ export const optionSchema = z.strictObject({
 	label: z.string().min(1),
 	/** 0 keeps the buyer flexible, 1 locks them in. */
 	risk: riskSchema,
-	provides: z.array(capabilitySchema).default([])
+	provides: z.array(capabilitySchema).default([]),
+	/**
+	 * What this answer means, stated as a finding ("Changing provider needs a site visit for each of
+	 * {devices} devices."). Required from format 2 on for every answer that becomes a finding.
+	 */
+	finding: z.string().min(1).optional(),
+	/** Advice for this answer where the question's general recommendation would not fit it. */
+	recommendation: z.string().min(1).optional()
 });
 
 export const questionSchema = z.strictObject({
@@ -65,7 +72,9 @@ export const questionSchema = z.strictObject({
 	/** What to put to the vendor when the buyer does not know. */
 	askVendor: z.string().min(1),
 	/** Where the question comes from: DOMAIN.md checklist rows, lock-in signs, sources. */
-	basis: z.array(z.string().min(1)).min(1)
+	basis: z.array(z.string().min(1)).min(1),
+	/** The finding when the buyer answers "not sure" (format 2). */
+	unknown: z.string().min(1).optional()
 });
 
 export const areaSchema = z.strictObject({
@@ -93,17 +102,134 @@ export const architectureElementSchema = z.strictObject({
 
 export const lockInSignSchema = z.strictObject({
 	id: idSchema,
+	/** A neutral name ("Closed management platform"); the evidence comes from the answers. */
+	title: z.string().min(1).optional(),
 	text: z.string().min(1),
 	/** The sign is present when any of these questions is answered at or above the risk threshold. */
 	questions: z.array(idSchema).min(1)
 });
 
+const questionRefSchema = z.strictObject({
+	question: idSchema,
+	/** Any of these answers. */
+	options: z.array(idSchema).min(1)
+});
+
+/** When a floor applies: every condition given must hold. */
+export const floorConditionSchema = z
+	.strictObject({
+		/** Each question answered with one of its listed options. */
+		answers: z.record(idSchema, z.array(idSchema).min(1)).optional(),
+		/** At least one question answered with one of its listed options. */
+		anyAnswers: z.record(idSchema, z.array(idSchema).min(1)).optional(),
+		/** Any of the five lock-in signs has this status; the floor applies once per such sign. */
+		lockInSign: z.enum(['present', 'partly']).optional(),
+		/** The fleet has at least this many devices. */
+		devicesAtLeast: z.number().int().positive().optional()
+	})
+	.refine(
+		(when) => when.answers !== undefined || when.anyAnswers !== undefined || when.lockInSign !== undefined,
+		{ message: 'a floor needs answers, anyAnswers or a lockInSign to apply to' }
+	);
+
+/** A minimum rating that answers force, whatever the weighted average says. */
+export const floorSchema = z.strictObject({
+	id: idSchema,
+	when: floorConditionSchema,
+	rating: ratingSchema,
+	/** Plain words, shown wherever the rating is; placeholders: {devices}, {sign}, {answer}. */
+	reason: z.string().min(1),
+	confidence: confidenceSchema
+});
+export type Floor = z.infer<typeof floorSchema>;
+
+const costBandSchema = z.strictObject({ atLeast: z.number().positive(), rating: ratingSchema });
+
+/** The cost to leave feeds the rating: the higher band reached, total or per device, applies. */
+export const costBandsSchema = z.strictObject({
+	total: z.array(costBandSchema),
+	/** Per device, only the costs that grow with each device, so a bigger fleet never rates lower. */
+	perDevice: z.array(costBandSchema),
+	/** Placeholders: {total}, {perDevice}, {currency}. */
+	reasonTotal: z.string().min(1),
+	reasonPerDevice: z.string().min(1),
+	/** In the currency of the cost defaults. */
+	basis: z.string().min(1),
+	confidence: confidenceSchema
+});
+export type CostBands = z.infer<typeof costBandsSchema>;
+
+const ratingByConfidenceSchema = z.strictObject({
+	high: ratingSchema,
+	medium: ratingSchema,
+	low: ratingSchema,
+	unverified: ratingSchema
+});
+
+/** What a country rule forces when the offer relies on roaming there. */
+export const roamingFloorsSchema = z.strictObject({
+	/** Blocking kinds (banned, time-limited, local profile required). */
+	blocking: z.strictObject({ rating: ratingSchema, reason: z.string().min(1) }),
+	/** Approval or carrier terms: the rating goes up by this many bands. */
+	conditional: z.strictObject({ raiseBands: z.number().int().min(1).max(3), reason: z.string().min(1) }),
+	/** A conditional rule that bars the offer's way of working (e.g. above a carrier's device count). */
+	barred: z.strictObject({ rating: ratingSchema, reason: z.string().min(1) }),
+	/** The most a rule of each confidence may force: weak evidence never makes an offer critical. */
+	maxRatingByConfidence: ratingByConfidenceSchema
+});
+export type RoamingFloors = z.infer<typeof roamingFloorsSchema>;
+
+/** Two answers that cannot both be true: the stronger claim counts as unproven ("not sure"). */
+export const conflictSchema = z.strictObject({
+	id: idSchema,
+	/** The claim that is doubted and scored as "not sure". */
+	claim: questionRefSchema,
+	/** The answer that contradicts it. */
+	contradictedBy: questionRefSchema,
+	message: z.string().min(1)
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const LOCAL_PROFILE_OPTIONS = ['available', 'on_request', 'none'] as const;
+export type LocalProfileOption = (typeof LOCAL_PROFILE_OPTIONS)[number];
+
+const localProfileOptionSchema = z.strictObject({
+	label: z.string().min(1),
+	finding: z.string().min(1).optional()
+});
+
+/**
+ * One question per deployment country whose rule restricts roaming: does the offer have a local
+ * profile there? Texts take {country}.
+ */
+export const localProfilesSchema = z.strictObject({
+	area: areaIdSchema,
+	text: z.string().min(1),
+	why: z.string().min(1),
+	recommendation: z.string().min(1),
+	askVendor: z.string().min(1),
+	unknown: z.string().min(1),
+	options: z.strictObject({
+		available: localProfileOptionSchema,
+		on_request: localProfileOptionSchema,
+		none: localProfileOptionSchema
+	})
+});
+export type LocalProfiles = z.infer<typeof localProfilesSchema>;
+
 export const rulesetSchema = z.strictObject({
 	version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use semantic versioning, e.g. 1.0.0'),
 	published: z.iso.date(),
+	/**
+	 * 2: floors, cost bands, conflicts, per-country local profiles and findings as data. Rulesets
+	 * before 2.0.0 have no format and are scored as they were then (see rules/history/).
+	 */
+	format: z.literal(2).optional(),
 	notSure: z.strictObject({
 		label: z.string().min(1),
-		risk: riskSchema
+		risk: riskSchema,
+		/** "Not sure" never scores worse than the question's worst answer. */
+		capAtWorstOption: z.boolean().default(false)
 	}),
 	/** Lower bounds of each rating on the 0-100 score. */
 	ratingThresholds: z.strictObject({
@@ -113,12 +239,19 @@ export const rulesetSchema = z.strictObject({
 	}),
 	/** An answer at or above this risk becomes a finding. */
 	findingRiskThreshold: riskSchema,
-	/** A finding at or above this risk is ranked high rather than medium. */
-	highRiskThreshold: riskSchema,
+	/** A finding at or above this risk is ranked high rather than medium (0.75 before 1.1.0). */
+	highRiskThreshold: riskSchema.default(0.75),
 	areas: z.array(areaSchema).length(AREA_IDS.length),
 	lockInSigns: z.array(lockInSignSchema).length(5),
-	architecture: z.array(architectureElementSchema).length(5)
+	architecture: z.array(architectureElementSchema).length(5),
+	floors: z.array(floorSchema).optional(),
+	costBands: costBandsSchema.optional(),
+	roamingFloors: roamingFloorsSchema.optional(),
+	conflicts: z.array(conflictSchema).default([]),
+	localProfiles: localProfilesSchema.optional()
 });
+
+export const RATINGS = ratingSchema.options;
 
 export const RESTRICTION_KINDS = [
 	'banned',
@@ -145,6 +278,16 @@ export const countryRuleSchema = z.strictObject({
 	foreignSimImpact: z.string().min(1),
 	enforcedBy: z.string().min(1).optional(),
 	confidence: confidenceSchema,
+	/**
+	 * Where a conditional rule rules out a roaming-only offer outright: always, or above a number
+	 * of devices in the country (a carrier's threshold). Such exposure rates at least high.
+	 */
+	barsRoaming: z
+		.strictObject({
+			devicesOver: z.number().int().nonnegative().optional(),
+			reason: z.string().min(1)
+		})
+		.optional(),
 	sources: z.array(z.url()).min(1),
 	reviewed: z.iso.date()
 });

@@ -62,6 +62,7 @@ export function switchingCost(
 		id: 'sim_swap',
 		label: 'Site visits to swap SIMs',
 		applies: !otaProven,
+		assumed: otaUnanswered && !otaUnconfirmed,
 		amount: otaProven ? 0 : round(n * perDeviceSwap),
 		formula: `${n.toLocaleString('en')} devices × (${money(v.fieldVisitPerDevice)} visit × ${v.revisitFactor} visits + ${money(v.replacementSimPerDevice)} SIM)`,
 		reason: otaProven
@@ -78,6 +79,7 @@ export function switchingCost(
 		id: 'platform_exit',
 		label: 'Rebuilding platform data, integrations and automation',
 		applies: factors.platform > 0,
+		assumed: factors.platformAssumed,
 		amount: round(factors.platform * platformBase),
 		formula: `${pct(factors.platform)} platform lock-in × (${money(v.platformMigrationFixed)} + ${n.toLocaleString('en')} devices × ${money(v.integrationRebuildPerDevice)})`,
 		reason: factors.platformAssumed
@@ -90,6 +92,7 @@ export function switchingCost(
 		id: 'contract_exit',
 		label: 'Commitments paid out on exit',
 		applies: factors.contract > 0,
+		assumed: factors.contractAssumed,
 		amount: round(factors.contract * contractBase),
 		formula: `${pct(factors.contract)} contract lock-in × ${n.toLocaleString('en')} devices × ${money(v.monthlyFeePerDevice)} a month × ${v.remainingCommitmentMonths} months`,
 		reason: factors.contractAssumed
@@ -98,10 +101,59 @@ export function switchingCost(
 	};
 
 	const lines = [simSwap, platform, contract];
+	const total = lines.reduce((sum, line) => sum + line.amount, 0);
+	const at = (bound: 'min' | 'max') =>
+		exitAmounts(
+			Object.fromEntries(
+				assumptions.map((a) => [a.key, a.overridden ? a.value : rules.costs.defaults[a.key][bound]])
+			) as Record<CostKey, number>,
+			n,
+			otaProven,
+			factors
+		);
+	const low = at('min');
+	const high = at('max');
 	return {
 		currency,
-		total: lines.reduce((sum, line) => sum + line.amount, 0),
+		total,
 		lines,
-		assumptions
+		assumptions,
+		rated: ratedAmounts(lines, exitAmounts(v, n, otaProven, factors), n),
+		estimate: {
+			total: significant(total),
+			low: significant(low.total),
+			high: significant(high.total),
+			perDevice: significant(total / n),
+			perDeviceLow: significant(low.total / n),
+			perDeviceHigh: significant(high.total / n)
+		}
 	};
+}
+
+/**
+ * The model's arithmetic on its own, for the range: the same three lines as above. `variable` is
+ * what grows with each device (everything but the platform's fixed migration).
+ */
+function exitAmounts(v: Record<CostKey, number>, n: number, otaProven: boolean, factors: ExitFactors) {
+	const swap = otaProven ? 0 : n * (v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice);
+	const platformVariable = factors.platform * n * v.integrationRebuildPerDevice;
+	const platformFixed = factors.platform * v.platformMigrationFixed;
+	const contract = factors.contract * n * v.monthlyFeePerDevice * v.remainingCommitmentMonths;
+	return {
+		total: round(swap) + round(platformFixed + platformVariable) + round(contract),
+		variable: { sim_swap: swap, platform_exit: platformVariable, contract_exit: contract }
+	};
+}
+
+function ratedAmounts(lines: CostLine[], amounts: ReturnType<typeof exitAmounts>, n: number) {
+	const answered = lines.filter((line) => !line.assumed);
+	return {
+		total: answered.reduce((sum, line) => sum + line.amount, 0),
+		perDevice: answered.reduce((sum, line) => sum + amounts.variable[line.id], 0) / n
+	};
+}
+
+/** Two significant figures: 3,650,000 stays 3,700,000, 48,960 becomes 49,000, 12.4 becomes 12. */
+export function significant(n: number): number {
+	return n === 0 || !Number.isFinite(n) ? 0 : Number(n.toPrecision(2));
 }

@@ -1,7 +1,8 @@
-import type { Fleet } from '../assessment/schema';
+import { localProfileQuestionId } from '../assessment/local-profiles';
+import type { Answer, Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
 import { BLOCKING_KINDS, CONDITIONAL_KINDS } from '../rules/restrictions';
-import type { RestrictionKind } from '../rules/schema';
+import { NOT_SURE, type RestrictionKind } from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
 import type { RoamingExposure } from './types';
 
@@ -78,13 +79,63 @@ function mitigationOf(
 	return { mitigated: false, mitigation: 'none', mitigationNote: notes.join(' ') };
 }
 
+type Mitigation = Pick<RoamingExposure, 'mitigated' | 'mitigation' | 'mitigationNote' | 'localProfile'>;
+
+/** Ruleset 2.0.0 on: the country's own local-profile answer decides, not one global yes. */
+function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined): Mitigation {
+	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) {
+		return { mitigated: true, mitigation: 'not_needed', mitigationNote: 'No mitigation needed.', localProfile: null };
+	}
+	switch (answer?.option) {
+		case 'available':
+			return {
+				mitigated: true,
+				mitigation: 'local_profiles',
+				mitigationNote: 'The offer has a local operator profile here, which meets the rule.',
+				localProfile: 'available'
+			};
+		case 'on_request': {
+			const lead = answer.note?.trim();
+			return {
+				mitigated: true,
+				mitigation: 'on_request',
+				mitigationNote: `A local profile is available on request${lead ? ` (${lead.slice(0, 200)})` : ''}: agree its lead time and price before devices reach the limit.`,
+				localProfile: 'on_request'
+			};
+		}
+		case 'none':
+			return {
+				mitigated: false,
+				mitigation: 'none',
+				mitigationNote: 'The offer has no local profile here: devices stay on roaming SIMs.',
+				localProfile: 'none'
+			};
+		case NOT_SURE:
+			return {
+				mitigated: false,
+				mitigation: 'not_proven',
+				mitigationNote: 'You are not sure the offer has a local profile here: until the vendor confirms it, assume devices here stay on roaming SIMs.',
+				localProfile: 'not_sure'
+			};
+		default:
+			return {
+				mitigated: false,
+				mitigation: 'not_proven',
+				mitigationNote: 'Not answered yet whether the offer has a local profile here.',
+				localProfile: 'open'
+			};
+	}
+}
+
 /** Permanent-roaming exposure for each deployment country, in the order the user listed them. */
 export function roamingExposure(
 	rules: Rules,
 	fleet: Fleet,
-	capabilities: OfferCapabilities
+	capabilities: OfferCapabilities,
+	answers: Record<string, Answer> = {}
 ): RoamingExposure[] {
 	const devices = devicesPerCountry(fleet);
+	const perCountry = !!rules.ruleset.localProfiles;
 	return fleet.countries.map((code) => {
 		const rule = rules.countryRules.get(code);
 		const fallback = rules.countries.noKnownRestriction;
@@ -92,7 +143,9 @@ export function roamingExposure(
 		const afterDays = rule?.afterDays ?? null;
 		const blocking = BLOCKING_KINDS.has(kind);
 		const conditional = CONDITIONAL_KINDS.has(kind);
-		const mitigation = mitigationOf(kind, capabilities);
+		const mitigation: Mitigation = perCountry
+			? perCountryMitigation(kind, answers[localProfileQuestionId(code)])
+			: { ...mitigationOf(kind, capabilities), localProfile: null };
 		const count = devices.get(code) ?? 0;
 		let severity: RoamingExposure['severity'] = 'none';
 		if (blocking) severity = mitigation.mitigated ? 'info' : 'critical';
@@ -111,6 +164,7 @@ export function roamingExposure(
 			summary: rule?.summary ?? fallback.summary,
 			whatHappens: rule?.foreignSimImpact ?? fallback.foreignSimImpact,
 			...mitigation,
+			forces: null,
 			confidence: rule?.confidence ?? 'unverified',
 			sources: rule?.sources ?? [],
 			reviewed: rule?.reviewed ?? fallback.reviewed

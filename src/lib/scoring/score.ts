@@ -1,16 +1,22 @@
-import type { AssessmentContent } from '../assessment/schema';
+import { localProfileQuestions, type LocalProfileQuestion } from '../assessment/local-profiles';
+import type { Answer, AssessmentContent } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { NOT_SURE, type Area, type Capability, type Rating, type Ruleset } from '../rules/schema';
+import { NOT_SURE, type Area, type Capability, type Question, type Rating, type Ruleset } from '../rules/schema';
+import { fill, listWords } from '../text/template';
+import { findConflicts, notSureRisk, scoredAnswers } from './answers';
 import { offerCapabilities, type OfferCapabilities } from './capabilities';
 import { switchingCost } from './costs';
+import { applyFloors, maxRating } from './floors';
 import { roamingExposure } from './roaming';
 import type {
+	AnswerConflict,
 	ArchitectureComparison,
 	AreaScore,
 	AskVendorItem,
 	Finding,
 	LockInSignStatus,
-	ScoreResult
+	ScoreResult,
+	SignEvidence
 } from './types';
 
 /** The parts of an assessment scoring reads. */
@@ -30,6 +36,7 @@ interface AnsweredQuestion {
 	weight: number;
 	label: string;
 	notSure: boolean;
+	option: Question['options'][number] | null;
 }
 
 function answeredQuestion(
@@ -39,15 +46,49 @@ function answeredQuestion(
 ): AnsweredQuestion | null {
 	if (option === undefined) return null;
 	if (option === NOT_SURE) {
-		return { risk: ruleset.notSure.risk, weight: question.weight, label: ruleset.notSure.label, notSure: true };
+		return {
+			risk: notSureRisk(ruleset, question),
+			weight: question.weight,
+			label: ruleset.notSure.label,
+			notSure: true,
+			option: null
+		};
 	}
 	const chosen = question.options.find((o) => o.id === option);
 	// An answer to an option removed in a later ruleset no longer counts; the question shows as open.
 	if (!chosen) return null;
-	return { risk: chosen.risk, weight: question.weight, label: chosen.label, notSure: false };
+	return { risk: chosen.risk, weight: question.weight, label: chosen.label, notSure: false, option: chosen };
 }
 
-function scoreAreas(ruleset: Ruleset, assessment: Scorable) {
+/** Values the answers' own sentences may name. */
+function wordValues(rules: Rules, assessment: Scorable): Record<string, string> {
+	const restricted = assessment.fleet.countries
+		.filter((code) => {
+			const kind = rules.countryRules.get(code)?.kind;
+			return kind !== undefined && kind !== 'none_known' && kind !== 'registration_only';
+		})
+		.map((code) => rules.countryNames.get(code) ?? code);
+	return {
+		devices: assessment.fleet.devices.toLocaleString('en'),
+		restrictedCountries: restricted.length > 0 ? listWords(restricted) : 'any country where we deploy that restricts permanent roaming'
+	};
+}
+
+interface AreaWork {
+	areas: AreaScore[];
+	findings: Finding[];
+	askVendor: AskVendorItem[];
+}
+
+function scoreAreas(
+	rules: Rules,
+	assessment: Scorable,
+	answers: Record<string, Answer>,
+	conflicts: readonly AnswerConflict[]
+): AreaWork {
+	const { ruleset } = rules;
+	const words = wordValues(rules, assessment);
+	const doubtedBy = new Map(conflicts.map((c) => [c.claim.questionId, c]));
 	const areas: AreaScore[] = [];
 	const findings: Finding[] = [];
 	const askVendor: AskVendorItem[] = [];
@@ -57,18 +98,19 @@ function scoreAreas(ruleset: Ruleset, assessment: Scorable) {
 		let answered = 0;
 		let notSure = 0;
 		for (const question of area.questions) {
-			const answer = answeredQuestion(ruleset, question, assessment.answers[question.id]?.option);
+			const answer = answeredQuestion(ruleset, question, answers[question.id]?.option);
 			if (!answer) continue;
 			answered += 1;
 			weighted += answer.weight * answer.risk;
 			weights += answer.weight;
+			const conflict = doubtedBy.get(question.id);
 			if (answer.notSure) {
 				notSure += 1;
 				askVendor.push({
 					questionId: question.id,
 					areaId: area.id,
 					question: question.text,
-					ask: question.askVendor,
+					ask: fill(question.askVendor, words),
 					why: question.why
 				});
 			}
@@ -77,15 +119,12 @@ function scoreAreas(ruleset: Ruleset, assessment: Scorable) {
 					id: `answer:${question.id}`,
 					kind: 'answer',
 					severity: answer.risk >= ruleset.highRiskThreshold ? 'high' : 'medium',
-					title: question.text,
-					detail: answer.notSure
-						? 'You are not sure. Until the vendor answers, this counts as a risk.'
-						: `Answer: ${answer.label}`,
-					recommendation: question.recommendation,
+					...findingWords(question, answer, conflict, words),
+					recommendation: fill(answer.option?.recommendation ?? question.recommendation, words),
 					impact: area.weight * answer.weight * answer.risk,
 					areaId: area.id,
 					questionId: question.id,
-					answer: answer.label,
+					answer: conflict ? conflict.claim.label : answer.label,
 					notSure: answer.notSure
 				});
 			}
@@ -104,25 +143,57 @@ function scoreAreas(ruleset: Ruleset, assessment: Scorable) {
 	return { areas, findings, askVendor };
 }
 
-function lockInSigns(rules: Rules, assessment: Scorable): LockInSignStatus[] {
+/** A finding says what the answer means; rulesets before 2.0.0 repeated the question instead. */
+function findingWords(
+	question: Question,
+	answer: AnsweredQuestion,
+	conflict: AnswerConflict | undefined,
+	words: Record<string, string>
+): Pick<Finding, 'title' | 'detail'> {
+	if (conflict) {
+		return {
+			title: fill(question.unknown ?? question.text, words),
+			detail: `${conflict.message} Answers: "${conflict.claim.label}" and "${conflict.contradictedBy.label}".`
+		};
+	}
+	if (answer.notSure) {
+		return {
+			title: fill(question.unknown ?? question.text, words),
+			detail: 'You are not sure. Until the vendor answers, this counts as a risk.'
+		};
+	}
+	return {
+		title: fill(answer.option?.finding ?? question.text, words),
+		detail: `Answer: ${answer.label}`
+	};
+}
+
+function lockInSigns(
+	rules: Rules,
+	answers: Record<string, Answer>,
+	words: Record<string, string>
+): LockInSignStatus[] {
 	const { ruleset } = rules;
 	return ruleset.lockInSigns.map((sign) => {
-		const answers = sign.questions.map((id) => {
+		const evidence: SignEvidence[] = sign.questions.map((id) => {
 			const question = rules.questionsById.get(id);
-			return question ? answeredQuestion(ruleset, question, assessment.answers[id]?.option) : null;
+			const answer = question ? answeredQuestion(ruleset, question, answers[id]?.option) : null;
+			if (!question || !answer) {
+				return { questionId: id, statement: `Not answered yet: ${question?.text ?? id}`, risky: false, open: true };
+			}
+			if (answer.notSure) {
+				return { questionId: id, statement: fill(question.unknown ?? `Not sure: ${question.text}`, words), risky: false, open: true };
+			}
+			const risky = answer.risk >= ruleset.findingRiskThreshold;
+			const statement = risky && answer.option?.finding ? fill(answer.option.finding, words) : `Answer: ${answer.label}`;
+			return { questionId: id, statement, risky, open: false };
 		});
-		const isRisky = (a: AnsweredQuestion | null) => !!a && !a.notSure && a.risk >= ruleset.findingRiskThreshold;
-		const risky = answers.filter(isRisky).length;
-		const unknown = answers.some((a) => a === null || a.notSure);
+		const risky = evidence.filter((e) => e.risky).length;
+		const unknown = evidence.some((e) => e.open);
 		// Present only when every question behind the sign says so; one risky answer is "partly".
 		const status: LockInSignStatus['status'] =
-			risky === answers.length ? 'present' : risky > 0 ? 'partly' : unknown ? 'unknown' : 'absent';
-		return {
-			id: sign.id,
-			text: sign.text,
-			status,
-			questions: sign.questions
-		};
+			risky === evidence.length ? 'present' : risky > 0 ? 'partly' : unknown ? 'unknown' : 'absent';
+		return { id: sign.id, title: sign.title ?? sign.text, text: sign.text, status, questions: sign.questions, evidence };
 	});
 }
 
@@ -152,16 +223,7 @@ function architecture(ruleset: Ruleset, capabilities: OfferCapabilities): Archit
 
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2 } as const;
 
-/**
- * Scores an assessment against the rules. Pure and deterministic: the same rules and
- * assessment always give the same result, whatever order the answers were stored in.
- */
-export function score(rules: Rules, assessment: Scorable): ScoreResult {
-	const { ruleset } = rules;
-	const { areas, findings, askVendor } = scoreAreas(ruleset, assessment);
-	const capabilities = offerCapabilities(rules, assessment.answers);
-	const roaming = roamingExposure(rules, assessment.fleet, capabilities);
-
+function weightedOverall(ruleset: Ruleset, areas: AreaScore[]): number {
 	let areaWeighted = 0;
 	let areaWeights = 0;
 	for (const area of areas) {
@@ -170,26 +232,147 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 		areaWeighted += weight * area.score;
 		areaWeights += weight;
 	}
-	const answersScore = areaWeights > 0 ? roundScore(areaWeighted / areaWeights) : 0;
+	return areaWeights > 0 ? roundScore(areaWeighted / areaWeights) : 0;
+}
 
-	const critical = roaming.filter((r) => r.severity === 'critical');
+/** Everything that decides the rating, for one set of answers. */
+function evaluate(rules: Rules, assessment: Scorable, localQuestions: readonly LocalProfileQuestion[]) {
+	const { ruleset } = rules;
+	const conflicts = findConflicts(rules, assessment.answers);
+	const { answers } = scoredAnswers(assessment.answers, conflicts);
+	const work = scoreAreas(rules, assessment, answers, conflicts);
+	const capabilities = offerCapabilities(rules, answers);
+	const roaming = roamingExposure(rules, assessment.fleet, capabilities, answers);
+	const words = wordValues(rules, assessment);
+	const signs = lockInSigns(rules, answers, words);
+	const answersScore = weightedOverall(ruleset, work.areas);
+	const answersRating = ratingFor(answersScore, ruleset.ratingThresholds);
+
+	const platform = areaFactor(rules, work.areas, rules.costs.exitFactorAreas.platform);
+	const contract = areaFactor(rules, work.areas, rules.costs.exitFactorAreas.contract);
+	const cost = switchingCost(rules, assessment.fleet, assessment.costs, capabilities, {
+		platform: platform.factor,
+		contract: contract.factor,
+		platformAssumed: platform.assumed,
+		contractAssumed: contract.assumed
+	});
+
+	const floors = applyFloors(rules, { fleet: assessment.fleet, answers, signs, roaming, cost, answersRating });
+	const rating = maxRating([answersRating, ...floors.map((f) => f.rating)]);
+	const score =
+		rating === answersRating ? answersScore : Math.max(answersScore, ruleset.ratingThresholds[rating as Exclude<Rating, 'low'>]);
+	for (const exposure of roaming) {
+		const forced = floors.filter((f) => f.id === `roaming:${exposure.country}`).map((f) => f.rating);
+		exposure.forces = forced.length > 0 ? maxRating(forced) : null;
+	}
+	return { conflicts, answers, work, capabilities, roaming, signs, answersScore, answersRating, cost, floors, score, rating, localQuestions };
+}
+
+function areaFactor(rules: Rules, areas: AreaScore[], id: string) {
+	const area = areas.find((a) => a.id === id);
+	return area?.score === null || area === undefined
+		? { factor: rules.ruleset.notSure.risk, assumed: true }
+		: { factor: area.score / 100, assumed: false };
+}
+
+/** Open questions filled with their best (risk 0 end) or worst answer. */
+function withOpenQuestions(
+	rules: Rules,
+	assessment: Scorable,
+	localQuestions: readonly LocalProfileQuestion[],
+	end: 'best' | 'worst'
+): Scorable {
+	const answers: Record<string, Answer> = { ...assessment.answers };
+	const pick = (options: readonly { id: string; risk: number }[]) =>
+		[...options].sort((a, b) => (end === 'best' ? a.risk - b.risk : b.risk - a.risk))[0]!.id;
+	const isOpen = (id: string, options: readonly { id: string }[]) => {
+		const option = answers[id]?.option;
+		return option === undefined || (option !== NOT_SURE && !options.some((o) => o.id === option));
+	};
+	for (const question of rules.questionsById.values()) {
+		if (isOpen(question.id, question.options)) answers[question.id] = { option: pick(question.options) };
+	}
+	for (const question of localQuestions) {
+		if (isOpen(question.id, question.options)) answers[question.id] = { option: pick(question.options) };
+	}
+	return { ...assessment, answers };
+}
+
+function completeness(
+	rules: Rules,
+	areas: AreaScore[],
+	answers: Record<string, Answer>,
+	localQuestions: readonly LocalProfileQuestion[]
+) {
+	const localAnswered = localQuestions.filter((q) => {
+		const option = answers[q.id]?.option;
+		return option === NOT_SURE || q.options.some((o) => o.id === option);
+	});
+	return {
+		answered: areas.reduce((sum, a) => sum + a.answered, 0) + localAnswered.length,
+		notSure:
+			areas.reduce((sum, a) => sum + a.notSure, 0) +
+			localAnswered.filter((q) => answers[q.id]?.option === NOT_SURE).length,
+		total: rules.ruleset.areas.reduce((sum, a) => sum + a.questions.length, 0) + localQuestions.length
+	};
+}
+
+/**
+ * Scores an assessment against the rules. Pure and deterministic: the same rules and
+ * assessment always give the same result, whatever order the answers were stored in.
+ */
+export function score(rules: Rules, assessment: Scorable): ScoreResult {
+	const { ruleset } = rules;
+	const localQuestions = localProfileQuestions(rules, assessment.fleet.countries);
+	const now = evaluate(rules, assessment, localQuestions);
+	const { work, roaming, floors } = now;
+	const findings = work.findings;
+	const askVendor = [...work.askVendor];
+
+	for (const question of localQuestions) {
+		const answer = assessment.answers[question.id];
+		if (answer?.option === NOT_SURE) {
+			askVendor.push({
+				questionId: question.id,
+				areaId: ruleset.localProfiles!.area,
+				question: question.text,
+				ask: question.askVendor,
+				why: question.why
+			});
+		}
+	}
+
 	const topImpact = Math.max(0, ...findings.map((f) => f.impact));
 	for (const exposure of roaming) {
 		if (exposure.severity !== 'critical' && exposure.severity !== 'warning') continue;
-		const isCritical = exposure.severity === 'critical';
+		const forcesCritical = exposure.forces === 'critical';
+		const blocking = exposure.severity === 'critical';
+		const open = exposure.localProfile === 'open';
 		findings.push({
 			id: `roaming:${exposure.country}`,
 			kind: 'roaming',
-			severity: isCritical ? 'critical' : 'high',
-			title: isCritical
-				? `${exposure.name}: devices on roaming SIMs will be cut off`
+			severity: forcesCritical ? 'critical' : 'high',
+			title: blocking
+				? `${exposure.name}: devices on roaming SIMs ${forcesCritical || exposure.confidence === 'high' ? 'will' : 'may'} be cut off${open ? ' unless the offer has a local profile there' : ''}`
 				: `${exposure.name}: permanent roaming depends on approval or carrier terms`,
-			detail: `${exposure.summary} ${exposure.byWhen}. ${exposure.mitigationNote}`,
-			recommendation: isCritical
-				? `Require local operator profiles (eUICC) for ${exposure.name} in the contract, with a date, before deploying ${exposure.devices.toLocaleString('en')} devices there.`
+			detail: `${exposure.summary} ${exposure.byWhen}. ${exposure.mitigationNote} The rule's evidence is graded ${exposure.confidence} confidence.`,
+			recommendation: blocking
+				? `Require a local operator profile for ${exposure.name} in the contract, with a date, before deploying ${exposure.devices.toLocaleString('en')} devices there.`
 				: `Ask the vendor how they meet ${exposure.name}'s rules for permanently deployed devices, in writing.`,
-			impact: topImpact + (isCritical ? 2 : 1) * (1 + exposure.devices / Math.max(1, assessment.fleet.devices)),
+			impact: topImpact + (forcesCritical ? 2 : 1) * (1 + exposure.devices / Math.max(1, assessment.fleet.devices)),
 			country: exposure.country
+		});
+	}
+	for (const conflict of now.conflicts) {
+		findings.push({
+			id: `conflict:${conflict.id}`,
+			kind: 'conflict',
+			severity: 'medium',
+			title: 'Two answers contradict each other',
+			detail: `${conflict.message} Answers: "${conflict.claim.label}" and "${conflict.contradictedBy.label}".`,
+			recommendation: 'Check both answers with the vendor and correct the one that is wrong.',
+			impact: 0,
+			questionId: conflict.claim.questionId
 		});
 	}
 	findings.sort(
@@ -199,52 +382,40 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 			a.id.localeCompare(b.id)
 	);
 
-	// A roaming block ends service whatever else the offer does well, so it sets a floor.
-	let overallScore = answersScore;
-	let raisedBy: string | null = null;
-	if (critical.length > 0 && answersScore < ruleset.ratingThresholds.critical) {
-		overallScore = ruleset.ratingThresholds.critical;
-		raisedBy = `Permanent-roaming exposure in ${critical.map((r) => r.name).join(', ')} without local profiles`;
+	const counts = completeness(rules, work.areas, assessment.answers, localQuestions);
+	const provisional = counts.answered < counts.total;
+	let range: [number, number] | null = null;
+	if (provisional) {
+		const best = evaluate(rules, withOpenQuestions(rules, assessment, localQuestions, 'best'), localQuestions).score;
+		const worst = evaluate(rules, withOpenQuestions(rules, assessment, localQuestions, 'worst'), localQuestions).score;
+		range = [Math.min(best, worst), Math.max(best, worst)];
 	}
-
-	const total = ruleset.areas.reduce((sum, a) => sum + a.questions.length, 0);
-	const answered = areas.reduce((sum, a) => sum + a.answered, 0);
-	const notSure = areas.reduce((sum, a) => sum + a.notSure, 0);
-	const areaFactor = (id: string) => {
-		const area = areas.find((a) => a.id === id);
-		return area?.score === null || area === undefined
-			? { factor: ruleset.notSure.risk, assumed: true }
-			: { factor: area.score / 100, assumed: false };
-	};
-	const platform = areaFactor(rules.costs.exitFactorAreas.platform);
-	const contract = areaFactor(rules.costs.exitFactorAreas.contract);
 
 	return {
 		rulesetVersion: ruleset.version,
 		overall: {
-			score: overallScore,
-			rating: ratingFor(overallScore, ruleset.ratingThresholds),
-			answersScore,
-			raisedBy,
-			provisional: answered < total
+			score: now.score,
+			rating: now.rating,
+			answersScore: now.answersScore,
+			answersRating: now.answersRating,
+			floors,
+			raisedBy: floors.find((f) => f.raises)?.reason ?? null,
+			provisional,
+			range
 		},
-		completeness: { answered, notSure, total },
-		areas,
+		completeness: counts,
+		conflicts: now.conflicts,
+		areas: work.areas,
 		findings,
 		askVendor,
 		roaming,
-		lockInSigns: lockInSigns(rules, assessment),
-		architecture: architecture(ruleset, capabilities),
+		lockInSigns: now.signs,
+		architecture: architecture(ruleset, now.capabilities),
 		capabilities: {
-			proven: [...capabilities.proven].sort(),
-			unconfirmed: [...capabilities.unconfirmed].sort(),
-			unanswered: [...capabilities.unanswered].sort()
+			proven: [...now.capabilities.proven].sort(),
+			unconfirmed: [...now.capabilities.unconfirmed].sort(),
+			unanswered: [...now.capabilities.unanswered].sort()
 		},
-		switchingCost: switchingCost(rules, assessment.fleet, assessment.costs, capabilities, {
-			platform: platform.factor,
-			contract: contract.factor,
-			platformAssumed: platform.assumed,
-			contractAssumed: contract.assumed
-		})
+		switchingCost: now.cost
 	};
 }

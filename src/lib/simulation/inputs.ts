@@ -47,13 +47,18 @@ export function inputFromAssessment(
 	options: { seed: number; scenario?: Scenario; params?: Partial<SimulationParams> }
 ): SimulationInput {
 	const exitFee = result.switchingCost.lines.find((l) => l.id === 'contract_exit')?.amount ?? 0;
+	const assessed = architectureFromCapabilities(result.capabilities.proven, exitFee);
+	// From ruleset 2.0.0 the results decide local profiles country by country; the simulation,
+	// which has one switch for the fleet, follows them: cured only if every restricted country is.
+	const restricted = result.roaming.filter((r) => r.restricted && r.localProfile !== null);
+	if (restricted.length > 0) assessed.localProfiles = restricted.every((r) => r.mitigated);
 	return {
 		seed: options.seed,
 		fleet: simulationFleet(rules, assessment.fleet),
 		costs: costValues(rules, assessment.costs),
 		params: simulationParams(rules, options.params),
 		architectures: {
-			assessed: architectureFromCapabilities(result.capabilities.proven, exitFee),
+			assessed,
 			recommended: RECOMMENDED
 		},
 		scenario: options.scenario ?? NO_SCENARIO

@@ -1,0 +1,37 @@
+import { parse as parseYaml } from 'yaml';
+import { loadRules, RulesError, type RawRules, type Rules } from './load';
+
+/**
+ * The current rules and every earlier ruleset still readable. A stored assessment keeps the
+ * ruleset version it was scored with; country, cost and simulation data are always the current
+ * files (facts about the world, not the scoring model).
+ */
+export interface RulesRegistry {
+	current: Rules;
+	/** Every known ruleset by version, the current one included. */
+	versions: ReadonlyMap<string, Rules>;
+	/** The rules for a stored version; the current rules for a version this server does not know. */
+	forVersion(version: string): Rules;
+	knows(version: string): boolean;
+}
+
+/** `history` holds the text of each earlier ruleset.yaml (rules/history/ruleset-<version>.yaml). */
+export function loadRegistry(raw: RawRules, history: Readonly<Record<string, string>> = {}): RulesRegistry {
+	const current = loadRules(raw);
+	const versions = new Map<string, Rules>([[current.ruleset.version, current]]);
+	for (const [file, text] of Object.entries(history)) {
+		const named = /ruleset-(\d+\.\d+\.\d+)\.yaml$/.exec(file)?.[1];
+		const declared = (parseYaml(text) as { version?: unknown } | null)?.version;
+		if (!named || declared !== named) {
+			throw new RulesError(file, [`the file name and its version ("${String(declared)}") must agree`]);
+		}
+		if (versions.has(named)) throw new RulesError(file, [`ruleset ${named} is known twice`]);
+		versions.set(named, loadRules({ ...raw, ruleset: text }));
+	}
+	return {
+		current,
+		versions,
+		forVersion: (version) => versions.get(version) ?? current,
+		knows: (version) => versions.has(version)
+	};
+}
