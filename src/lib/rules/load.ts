@@ -223,7 +223,9 @@ function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[]
 		})) {
 			problems.push(...placeholderProblems(`localProfiles.${field}`, text, PLACEHOLDERS.localProfile));
 		}
-		if (questionIds.has('local_profile')) problems.push('"local_profile" is reserved for per-country questions');
+		for (const id of questionIds) {
+			if (id.startsWith('local_profile_')) problems.push(`question id "${id}": local_profile_<cc> is reserved for per-country questions`);
+		}
 	}
 	return problems;
 }

@@ -6,9 +6,10 @@ import {
 	type PatchBody,
 	type StoredAssessment
 } from '$lib/assessment/schema';
+import { rescorePreview } from '$lib/scoring/rescore';
 import { score } from '$lib/scoring/score';
 import { newId } from './ids';
-import { rules } from './rules';
+import { pinnedRuleset, rules, rulesFor } from './rules';
 import { getStore } from './store';
 
 export async function create(body: CreateBody, now = new Date()): Promise<StoredAssessment> {
@@ -44,19 +45,54 @@ export function readForRequest(locals: App.Locals, id: string): Promise<StoredAs
 	return record;
 }
 
-/** Applies a validated patch; the record is re-stamped with the ruleset it is now answered against. */
+/**
+ * Applies a validated patch (validate it with `inputSchemasFor(record.rulesetVersion)`). The record
+ * keeps the ruleset it is pinned to: only an accepted re-score (`rescore`) moves it on.
+ */
 export function update(id: string, patch: PatchBody, now = new Date()) {
 	return getStore().update(id, (current) => ({
 		...current,
 		...applyPatch(current, patch),
 		revision: current.revision + 1,
-		rulesetVersion: rules.ruleset.version,
 		updatedAt: now.toISOString()
 	}));
 }
 
-/** The owner's view: the record and its result, without share-token hashes (listed separately). */
+/** The owner's view: the record and its result (scored with its pinned ruleset), without share-token hashes. */
 export function withResult(record: StoredAssessment) {
 	const { shares: _shares, ...visible } = record;
-	return { ...visible, result: score(rules, record) };
+	return { ...visible, result: score(rulesFor(record.rulesetVersion), record) };
+}
+
+/**
+ * What re-scoring with the current ruleset would change, before the owner accepts it. `from` is
+ * the version on the record, even when this server does not know it (it is then scored with the
+ * current rules, and `from.known` is false).
+ */
+export function previewRescore(record: StoredAssessment) {
+	const pinned = pinnedRuleset(record.rulesetVersion);
+	const preview = rescorePreview(rulesFor(record.rulesetVersion), rules, record);
+	return {
+		/** False when the record is already scored with the current ruleset: nothing to apply. */
+		needed: !pinned.isCurrent,
+		revision: record.revision,
+		...preview,
+		from: { ...preview.from, version: record.rulesetVersion, known: pinned.known },
+		to: { ...preview.to, known: true }
+	};
+}
+export type RescorePreviewView = ReturnType<typeof previewRescore>;
+
+/**
+ * Moves a record to the current ruleset. Returns the record and the version it had, or null for an
+ * unknown id; a record already current is returned unchanged (`from` equals the current version).
+ */
+export async function rescore(id: string, now = new Date()) {
+	let from: string | null = null;
+	const record = await getStore().update(id, (current) => {
+		from = current.rulesetVersion;
+		if (current.rulesetVersion === rules.ruleset.version) return current;
+		return { ...current, rulesetVersion: rules.ruleset.version, revision: current.revision + 1, updatedAt: now.toISOString() };
+	});
+	return record && from !== null ? { record, from: from as string } : null;
 }

@@ -5,18 +5,19 @@
  *   npm run data -- import backup.json          (stop the server first: one writer per DATA_DIR)
  */
 import { readFileSync } from 'node:fs';
-import { createInputSchemas } from '../assessment/schema';
-import { stepsFor } from '../assessment/steps';
-import { loadRules } from '../rules/load';
+import { versionedInputSchemas } from '../assessment/versioned-schemas';
+import { registryFromDisk } from './rules-files';
 import { lockDataDir } from './store/data-dir-lock';
 import { dataDir, getShareIndex, getStore } from './store/index';
-import { contentChecker, exportHeader, importRecords, validateExport } from './transfer';
+import { exportHeader, importRecords, validateExport, versionedContentChecker } from './transfer';
 
-/** The rules files as the server bundles them, read from the working directory. */
-function currentSchemas() {
-	const read = (name: string) => readFileSync(`rules/${name}.yaml`, 'utf8');
-	const rules = loadRules({ ruleset: read('ruleset'), countries: read('countries'), costs: read('costs'), simulation: read('simulation') });
-	return createInputSchemas(rules, stepsFor(rules.ruleset));
+/**
+ * The rules files as the server bundles them (rules/ and rules/history/), read from the working
+ * directory: each record is checked against the ruleset it is pinned to.
+ */
+function contentCheck() {
+	const registry = registryFromDisk('rules');
+	return versionedContentChecker(registry, versionedInputSchemas(registry));
 }
 
 async function exportAll() {
@@ -38,7 +39,7 @@ async function exportAll() {
 async function importFile(file: string) {
 	const release = lockDataDir(dataDir());
 	try {
-		const checked = validateExport(JSON.parse(readFileSync(file, 'utf8')), { checkContent: contentChecker(currentSchemas()) });
+		const checked = validateExport(JSON.parse(readFileSync(file, 'utf8')), { checkContent: contentCheck() });
 		if (!checked.ok) {
 			for (const issue of checked.issues) console.error(`${issue.path}: ${issue.message}`);
 			throw new Error(`${file} was not imported: ${checked.issues.length} problems`);

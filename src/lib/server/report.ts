@@ -8,7 +8,7 @@ import { buildReport } from '$lib/report/build-report';
 import type { ReportAssessment, ReportSource } from '$lib/report/context';
 import { score } from '$lib/scoring/score';
 import { reportFont } from './report-font';
-import { rules } from './rules';
+import { rulesFor } from './rules';
 
 /** What a report is built from: the assessment's content (no id, no share list) and its costs. */
 export type ReportRecord = ReportAssessment & Pick<StoredAssessment, 'costs'>;
@@ -17,7 +17,8 @@ const contentOf = (record: ReportRecord, includeNotes: boolean): ReportRecord =>
 	publicContent(record, { includeNotes });
 
 /**
- * Builds the consultant PDF for a record, scored with the current rules. The owner's endpoint
+ * Builds the consultant PDF for a record, scored with the ruleset it is pinned to (its
+ * `rulesetVersion`; the current rules for a version this server does not know). The owner's endpoint
  * includes notes; a share link passes its own `includeNotes`. Throws ReportInputError on bad branding.
  */
 export function renderReportPdf(
@@ -26,6 +27,7 @@ export function renderReportPdf(
 	options: { includeNotes: boolean; generatedAt?: Date }
 ): Promise<Uint8Array> {
 	const assessment = contentOf(record, options.includeNotes);
+	const rules = rulesFor(record.rulesetVersion);
 	return buildReport({
 		assessment,
 		result: score(rules, assessment),
@@ -46,6 +48,7 @@ export function reportSource(
 	record: ReportRecord,
 	options: { includeNotes: boolean } = { includeNotes: true }
 ): ReportSource {
+	const rules = rulesFor(record.rulesetVersion);
 	return {
 		assessment: contentOf(record, options.includeNotes),
 		ruleset: rules.ruleset,

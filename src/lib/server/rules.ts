@@ -2,7 +2,7 @@ import countries from '../../../rules/countries.yaml?raw';
 import costs from '../../../rules/costs.yaml?raw';
 import ruleset from '../../../rules/ruleset.yaml?raw';
 import simulation from '../../../rules/simulation.yaml?raw';
-import { createInputSchemas } from '$lib/assessment/schema';
+import { versionedInputSchemas } from '$lib/assessment/versioned-schemas';
 import { stepsFor } from '$lib/assessment/steps';
 import type { Rules } from '$lib/rules/load';
 import { loadRegistry } from '$lib/rules/registry';
@@ -21,20 +21,27 @@ const history = import.meta.glob('../../../rules/history/ruleset-*.yaml', {
 export const registry = loadRegistry({ ruleset, countries, costs, simulation }, history);
 export const rules = registry.current;
 export const steps = stepsFor(rules.ruleset);
-export const inputSchemas = createInputSchemas(rules, steps);
+
+const schemasFor = versionedInputSchemas(registry);
+export const inputSchemas = schemasFor(rules.ruleset.version);
 
 /** The rules a stored assessment is scored with: its own ruleset version when this server knows it. */
 export const rulesFor = (version: string): Rules => registry.forVersion(version);
 
-const schemasByVersion = new Map<string, ReturnType<typeof createInputSchemas>>();
 /** Request schemas for an assessment pinned to an earlier ruleset (its questions and options). */
-export function inputSchemasFor(version: string) {
-	const pinned = rulesFor(version);
-	if (pinned === rules) return inputSchemas;
-	let schemas = schemasByVersion.get(pinned.ruleset.version);
-	if (!schemas) {
-		schemas = createInputSchemas(pinned, stepsFor(pinned.ruleset));
-		schemasByVersion.set(pinned.ruleset.version, schemas);
-	}
-	return schemas;
+export const inputSchemasFor = (version: string) => schemasFor(version);
+
+/** What a record's pinned version means here: whether it is known, current, and the rules it gets. */
+export function pinnedRuleset(version: string) {
+	return {
+		/** The version stored on the record. */
+		version,
+		/** False when this server has no such ruleset: the record is then scored with the current one. */
+		known: registry.knows(version),
+		current: rules.ruleset.version,
+		isCurrent: version === rules.ruleset.version,
+		/** The version that actually scores it. */
+		scoredWith: rulesFor(version).ruleset.version
+	};
 }
+export type PinnedRuleset = ReturnType<typeof pinnedRuleset>;

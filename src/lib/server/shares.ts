@@ -2,7 +2,7 @@ import { publicContent } from '$lib/assessment/public-content';
 import type { CreateShareBody, Share, StoredAssessment } from '$lib/assessment/schema';
 import { score } from '$lib/scoring/score';
 import { newId } from './ids';
-import { rules } from './rules';
+import { rulesFor } from './rules';
 import { getShareIndex, getStore } from './store';
 import { hashToken, looksLikeToken, newShareToken } from './tokens';
 
@@ -132,13 +132,14 @@ export async function isShareToken(value: string): Promise<boolean> {
 
 /**
  * What a share link shows: the assessment without its id, its share list or (unless the owner
- * chose otherwise) its notes, and the result scored from exactly that.
+ * chose otherwise) its notes, and the result scored from exactly that, with the ruleset the
+ * assessment is pinned to (`result.rulesetVersion` names it).
  */
 export function sharedView(record: StoredAssessment, share: Share) {
 	const assessment = publicContent(record, { includeNotes: share.includeNotes });
 	return {
 		assessment,
-		result: score(rules, assessment),
+		result: score(rulesFor(record.rulesetVersion), assessment),
 		share: { label: share.label, includeNotes: share.includeNotes, expiresAt: share.expiresAt }
 	};
 }

@@ -45,6 +45,28 @@ export function contentChecker(schemas: InputSchemas) {
 	};
 }
 
+/**
+ * Checks each record against the ruleset it is pinned to. A version this server does not know is
+ * refused (with its path), so an import never stores a record no page could score as it was.
+ */
+export function versionedContentChecker(
+	registry: { knows(version: string): boolean; versions: ReadonlyMap<string, unknown> },
+	schemasFor: (version: string) => InputSchemas
+) {
+	return (record: StoredAssessment, index: number): ImportIssue[] => {
+		if (!registry.knows(record.rulesetVersion)) {
+			const known = [...registry.versions.keys()].sort().join(', ');
+			return [
+				{
+					path: `assessments.${index}.rulesetVersion`,
+					message: `Ruleset ${record.rulesetVersion} is not known to this server (it knows ${known}): import it on a server that has it, or upgrade this one`
+				}
+			];
+		}
+		return contentChecker(schemasFor(record.rulesetVersion))(record, index);
+	};
+}
+
 export type ImportOutcome = { id: string; title: string; status: 'created' | 'unchanged' | 'conflict' };
 
 /**

@@ -1,11 +1,12 @@
 import { formDataOf } from '$lib/server/http';
 import { fail } from '@sveltejs/kit';
 import { getStore } from '$lib/server/store';
-import { inputSchemas } from '$lib/server/rules';
-import { contentChecker, importRecords, validateExport, WEB_IMPORT_MAX, withoutShares } from '$lib/server/transfer';
+import { inputSchemasFor, registry } from '$lib/server/rules';
+import { importRecords, validateExport, WEB_IMPORT_MAX, versionedContentChecker, withoutShares } from '$lib/server/transfer';
 import type { Actions } from './$types';
 
-const checkContent = contentChecker(inputSchemas);
+// Each record is checked against the ruleset it is pinned to (and keeps it); an unknown version is refused.
+const checkContent = versionedContentChecker(registry, inputSchemasFor);
 
 export const actions: Actions = {
 	/** Takes back a JSON export: nothing is written unless every record in it is valid. */

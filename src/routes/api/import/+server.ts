@@ -1,15 +1,16 @@
 import { json } from '@sveltejs/kit';
 import { apiError, readJson } from '$lib/server/http';
 import { getStore } from '$lib/server/store';
-import { inputSchemas } from '$lib/server/rules';
-import { contentChecker, importRecords, validateExport, WEB_IMPORT_MAX, withoutShares } from '$lib/server/transfer';
+import { inputSchemasFor, registry } from '$lib/server/rules';
+import { importRecords, validateExport, WEB_IMPORT_MAX, versionedContentChecker, withoutShares } from '$lib/server/transfer';
 import type { RequestHandler } from './$types';
 
 /**
  * Takes back an export. Ids are kept, so a second import of the same file adds nothing; share
  * links are not imported (they belong to the server that made them).
  */
-const checkContent = contentChecker(inputSchemas);
+// Each record is checked against the ruleset it is pinned to (and keeps it); an unknown version is refused.
+const checkContent = versionedContentChecker(registry, inputSchemasFor);
 
 export const POST: RequestHandler = async ({ request }) => {
 	const body = await readJson(request);

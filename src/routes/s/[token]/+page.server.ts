@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { answerTable } from '$lib/assessment/answer-table';
 import { reportSource } from '$lib/server/report';
-import { rules } from '$lib/server/rules';
+import { rulesFor } from '$lib/server/rules';
 import { openShare, sharedView } from '$lib/server/shares';
 import type { PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			lifetimeYears: assessment.fleet.lifetimeYears
 		},
 		result,
-		answers: answerTable(rules.ruleset, assessment.answers),
+		answers: answerTable(rulesFor(assessment.rulesetVersion).ruleset, assessment.answers),
 		share,
 		report: reportSource(assessment, { includeNotes: share.includeNotes }),
 		updatedAt: assessment.updatedAt

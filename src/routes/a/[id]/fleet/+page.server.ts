@@ -3,7 +3,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, fleetBodyFromForm } from '$lib/assessment/form';
 import * as assessments from '$lib/server/assessments';
 import { countryChoices, fleetFormValues, fleetFormValuesFromSubmission } from '$lib/server/fleet-page';
-import { inputSchemas, rules } from '$lib/server/rules';
+import { inputSchemasFor, rulesFor } from '$lib/server/rules';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -18,8 +18,10 @@ export const actions: Actions = {
 		const current = await assessments.read(params.id);
 		if (!current) error(404, 'There is no assessment at this address.');
 		// Back to where the user was (often the results), or on to the first area.
+		// Validated against the ruleset the assessment is pinned to.
+		const rules = rulesFor(current.rulesetVersion);
 		const next = current.lastStep && current.lastStep !== 'fleet' ? current.lastStep : rules.ruleset.areas[0]!.id;
-		const parsed = inputSchemas.patchBody.safeParse({ ...fleetBodyFromForm(form), lastStep: next });
+		const parsed = inputSchemasFor(current.rulesetVersion).patchBody.safeParse({ ...fleetBodyFromForm(form), lastStep: next });
 		if (!parsed.success) {
 			return fail(400, {
 				errors: fieldErrors(parsed.error.issues),

@@ -8,7 +8,7 @@ import { COST_KEYS } from '$lib/rules/schema';
 import * as assessments from '$lib/server/assessments';
 import { shareUrl } from '$lib/server/origin';
 import { reportSource } from '$lib/server/report';
-import { inputSchemas, rules } from '$lib/server/rules';
+import { inputSchemasFor, pinnedRuleset, rules, rulesFor } from '$lib/server/rules';
 import { createShare, listShares, revokeShare, ShareInputError } from '$lib/server/shares';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +29,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			lifetimeYears: record.fleet.lifetimeYears
 		},
 		result,
-		answers: answerTable(rules.ruleset, record.answers),
+		answers: answerTable(rulesFor(record.rulesetVersion).ruleset, record.answers),
+		/** The ruleset the record is pinned to, for the re-score panel. */
+		ruleset: pinnedRuleset(record.rulesetVersion),
 		shares: (await listShares(record.id)) ?? [],
 		report: reportSource(record),
 		resumeHref: firstOpen ? `/a/${record.id}/${firstOpen}` : undefined
@@ -44,7 +46,9 @@ export const actions: Actions = {
 		for (const key of COST_KEYS) {
 			costs[key] = parseNumberInput(String(form.get(`cost.${key}`) ?? '')) ?? null;
 		}
-		const parsed = inputSchemas.patchBody.safeParse({ costs });
+		const current = await assessments.read(params.id);
+		if (!current) error(404, notFoundMessage);
+		const parsed = inputSchemasFor(current.rulesetVersion).patchBody.safeParse({ costs });
 		if (!parsed.success) return fail(400, { costErrors: fieldErrors(parsed.error.issues) });
 		if (!(await assessments.update(params.id, parsed.data))) error(404, notFoundMessage);
 		return { costsSaved: true };
@@ -67,6 +71,33 @@ export const actions: Actions = {
 			if (e instanceof ShareInputError) return fail(400, { shareErrors: { [e.path]: e.message } });
 			throw e;
 		}
+	},
+
+	/** Shows what re-scoring with the current ruleset would change; nothing is written. */
+	rescorePreview: async ({ params }) => {
+		const record = await assessments.read(params.id);
+		if (!record) error(404, notFoundMessage);
+		return { rescorePreview: assessments.previewRescore(record) };
+	},
+
+	/**
+	 * Applies the re-score the owner previewed. `expectedVersion` is the version the preview showed
+	 * as new: if the server's ruleset changed since, the owner previews again instead.
+	 */
+	rescore: async ({ request, params }) => {
+		const form = await formDataOf(request);
+		const expected = String(form.get('expectedVersion') ?? '');
+		if (expected && expected !== rules.ruleset.version) {
+			const record = await assessments.read(params.id);
+			if (!record) error(404, notFoundMessage);
+			return fail(409, {
+				rescoreError: `The current ruleset is now ${rules.ruleset.version}, not ${expected}: check what changes again before accepting.`,
+				rescorePreview: assessments.previewRescore(record)
+			});
+		}
+		const done = await assessments.rescore(params.id);
+		if (!done) error(404, notFoundMessage);
+		return { rescored: { from: done.from, to: done.record.rulesetVersion } };
 	},
 
 	revoke: async ({ request, params }) => {

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import * as assessments from '$lib/server/assessments';
 import { missingAssessment as missing } from '$lib/server/api-guards';
 import { readJson, validate } from '$lib/server/http';
-import { inputSchemas } from '$lib/server/rules';
+import { inputSchemasFor } from '$lib/server/rules';
 import type { RequestHandler } from './$types';
 
 const noStore = { 'cache-control': 'private, no-store' };
@@ -15,10 +15,12 @@ export const GET: RequestHandler = async ({ params }) => {
 
 export const PATCH: RequestHandler = async ({ params, request }) => {
 	// Unknown ids answer 404 before the body is judged, so a typo in the URL is named as such.
-	if (!(await assessments.read(params.id))) return missing(params.id);
+	const current = await assessments.read(params.id);
+	if (!current) return missing(params.id);
 	const body = await readJson(request);
 	if (!body.ok) return body.response;
-	const patch = validate(inputSchemas.patchBody, body.body);
+	// Checked against the ruleset the assessment is pinned to; a save keeps that version.
+	const patch = validate(inputSchemasFor(current.rulesetVersion).patchBody, body.body);
 	if (!patch.ok) return patch.response;
 	const record = await assessments.update(params.id, patch.data);
 	if (!record) return missing(params.id);

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as assessments from '$lib/server/assessments';
-import { rules } from '$lib/server/rules';
+import { rulesFor } from '$lib/server/rules';
 import { inputFromAssessment } from '$lib/simulation/inputs';
 import { fleetPageBasics } from '$lib/simulation/page-data';
 import type { PageServerLoad } from './$types';
@@ -11,6 +11,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	// The id in the URL is the edit key: keep the page out of shared caches.
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const { result } = assessments.withResult(record);
+	const rules = rulesFor(record.rulesetVersion);
 	return {
 		title: record.title,
 		input: inputFromAssessment(rules, record, result, { seed: 1 }),

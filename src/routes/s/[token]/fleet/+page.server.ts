@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { rules } from '$lib/server/rules';
+import { rulesFor } from '$lib/server/rules';
 import { openShare, sharedView } from '$lib/server/shares';
 import { inputFromAssessment } from '$lib/simulation/inputs';
 import { fleetPageBasics } from '$lib/simulation/page-data';
@@ -13,6 +13,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (opened.status === 'unknown') error(404, GONE);
 	if (opened.status !== 'active') error(410, GONE);
 	const view = sharedView(opened.record, opened.share);
+	const rules = rulesFor(view.assessment.rulesetVersion);
 	return {
 		title: view.assessment.title,
 		input: inputFromAssessment(rules, view.assessment, view.result, { seed: 1 }),

@@ -1,0 +1,35 @@
+/**
+ * The rules files read from disk, for code that runs outside the bundle (the data CLI under tsx,
+ * tests). The server itself bundles the same files (rules.ts); both hand the texts to the one pure
+ * loadRegistry, so a ruleset loads the same way everywhere. Relative imports only: tsx has no $lib.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RawRules } from '../rules/load';
+import { loadRegistry, type RulesRegistry } from '../rules/registry';
+
+export interface RulesTexts {
+	raw: RawRules;
+	/** rules/history/ruleset-<version>.yaml texts, keyed by their path. */
+	history: Record<string, string>;
+}
+
+/** Reads ruleset, countries, costs, simulation and every rules/history/ruleset-*.yaml under `dir`. */
+export function readRulesTexts(dir = 'rules'): RulesTexts {
+	const read = (name: string) => readFileSync(join(dir, `${name}.yaml`), 'utf8');
+	const raw: RawRules = { ruleset: read('ruleset'), countries: read('countries'), costs: read('costs'), simulation: read('simulation') };
+	const historyDir = join(dir, 'history');
+	const history: Record<string, string> = {};
+	if (existsSync(historyDir)) {
+		for (const file of readdirSync(historyDir).filter((f) => /^ruleset-.*\.yaml$/.test(f)).sort()) {
+			history[join(historyDir, file)] = readFileSync(join(historyDir, file), 'utf8');
+		}
+	}
+	return { raw, history };
+}
+
+/** The registry (current ruleset and every earlier one) from the rules folder on disk. */
+export function registryFromDisk(dir = 'rules'): RulesRegistry {
+	const { raw, history } = readRulesTexts(dir);
+	return loadRegistry(raw, history);
+}
