@@ -1,197 +1,225 @@
-import type {
-	AreaId,
-	Capability,
-	Confidence,
-	CostKey,
-	Rating,
-	RestrictionKind
+/**
+ * The shape of a scored result. The zod schemas are the one source of truth: the TypeScript types
+ * are inferred from them, and the API's OpenAPI document is generated from them (src/lib/api).
+ */
+import { z } from 'zod';
+import {
+	areaIdSchema,
+	capabilitySchema,
+	confidenceSchema,
+	costKeySchema,
+	ratingSchema,
+	restrictionKindSchema
 } from '../rules/schema';
 
-export type Severity = 'critical' | 'high' | 'medium';
+export const severitySchema = z.enum(['critical', 'high', 'medium']);
+export type Severity = z.infer<typeof severitySchema>;
 
-export interface AreaScore {
-	id: AreaId;
-	title: string;
+export const areaScoreSchema = z.object({
+	id: areaIdSchema,
+	title: z.string(),
 	/** 0-100, null while no question of the area is answered. */
-	score: number | null;
-	rating: Rating | null;
-	answered: number;
-	notSure: number;
-	total: number;
-}
+	score: z.number().nullable(),
+	rating: ratingSchema.nullable(),
+	answered: z.number().int(),
+	notSure: z.number().int(),
+	total: z.number().int()
+});
+export type AreaScore = z.infer<typeof areaScoreSchema>;
 
-export interface Finding {
-	id: string;
-	kind: 'answer' | 'roaming' | 'conflict';
-	severity: Severity;
-	title: string;
-	detail: string;
-	recommendation: string;
+export const findingSchema = z.object({
+	id: z.string(),
+	kind: z.enum(['answer', 'roaming', 'conflict']),
+	severity: severitySchema,
+	/** What the answer means, said as a finding; never the question repeated (ruleset 2.0.0 on). */
+	title: z.string(),
+	detail: z.string(),
+	recommendation: z.string(),
 	/** Ranking weight: area weight x question weight x risk, or above every answer for roaming. */
-	impact: number;
-	areaId?: AreaId;
-	questionId?: string;
-	answer?: string;
-	notSure?: boolean;
-	country?: string;
-}
+	impact: z.number(),
+	areaId: areaIdSchema.optional(),
+	questionId: z.string().optional(),
+	answer: z.string().optional(),
+	notSure: z.boolean().optional(),
+	country: z.string().optional()
+});
+export type Finding = z.infer<typeof findingSchema>;
 
-export interface AskVendorItem {
-	questionId: string;
-	areaId: AreaId;
-	question: string;
-	ask: string;
-	why: string;
-}
+export const askVendorItemSchema = z.object({
+	questionId: z.string(),
+	areaId: areaIdSchema,
+	question: z.string(),
+	ask: z.string(),
+	why: z.string()
+});
+export type AskVendorItem = z.infer<typeof askVendorItemSchema>;
 
-export type RoamingMitigation = 'local_profiles' | 'on_request' | 'not_proven' | 'none' | 'not_needed';
+export const roamingMitigationSchema = z.enum(['local_profiles', 'on_request', 'not_proven', 'none', 'not_needed']);
+export type RoamingMitigation = z.infer<typeof roamingMitigationSchema>;
 
-export interface RoamingExposure {
-	country: string;
-	name: string;
-	devices: number;
-	kind: RestrictionKind;
-	restricted: boolean;
-	severity: 'critical' | 'warning' | 'info' | 'none';
-	afterDays: number | null;
+export const roamingExposureSchema = z.object({
+	country: z.string(),
+	name: z.string(),
+	devices: z.number().int(),
+	kind: restrictionKindSchema,
+	restricted: z.boolean(),
+	severity: z.enum(['critical', 'warning', 'info', 'none']),
+	afterDays: z.number().int().nullable(),
 	/** Plain words: when the rule bites relative to the fleet's lifetime. */
-	byWhen: string;
-	summary: string;
-	whatHappens: string;
-	mitigated: boolean;
-	mitigation: RoamingMitigation;
-	mitigationNote: string;
+	byWhen: z.string(),
+	summary: z.string(),
+	whatHappens: z.string(),
+	mitigated: z.boolean(),
+	mitigation: roamingMitigationSchema,
+	mitigationNote: z.string(),
 	/** The per-country local-profile answer (ruleset 2.0.0 on), or null where none is asked. */
-	localProfile: 'available' | 'on_request' | 'none' | 'not_sure' | 'open' | null;
+	localProfile: z.enum(['available', 'on_request', 'none', 'not_sure', 'open']).nullable(),
 	/** The minimum rating this country forces on the offer, after the confidence limit. */
-	forces: Rating | null;
-	confidence: Confidence;
-	sources: string[];
-	reviewed: string;
-}
+	forces: ratingSchema.nullable(),
+	confidence: confidenceSchema,
+	sources: z.array(z.string()),
+	reviewed: z.string()
+});
+export type RoamingExposure = z.infer<typeof roamingExposureSchema>;
 
-export interface SignEvidence {
-	questionId: string;
+export const signEvidenceSchema = z.object({
+	questionId: z.string(),
 	/** Said from the answer itself: its finding, the "not sure" finding, or the answer's words. */
-	statement: string;
-	risky: boolean;
-	open: boolean;
-}
+	statement: z.string(),
+	risky: z.boolean(),
+	open: z.boolean()
+});
+export type SignEvidence = z.infer<typeof signEvidenceSchema>;
 
-export interface LockInSignStatus {
-	id: string;
-	title: string;
-	text: string;
-	status: 'present' | 'partly' | 'absent' | 'unknown';
-	questions: string[];
-	evidence: SignEvidence[];
-}
+export const lockInSignStatusSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	text: z.string(),
+	status: z.enum(['present', 'partly', 'absent', 'unknown']),
+	questions: z.array(z.string()),
+	evidence: z.array(signEvidenceSchema)
+});
+export type LockInSignStatus = z.infer<typeof lockInSignStatusSchema>;
 
 /** Why the rating is at least what it is: one entry per rule, band or country that applies. */
-export interface AppliedFloor {
-	id: string;
-	rating: Rating;
-	reason: string;
-	confidence: Confidence;
-	source: 'answers' | 'cost' | 'roaming';
+export const appliedFloorSchema = z.object({
+	id: z.string(),
+	rating: ratingSchema,
+	reason: z.string(),
+	confidence: confidenceSchema,
+	source: z.enum(['answers', 'cost', 'roaming']),
 	/** True when this floor lifts the rating above what the answers alone give. */
-	raises: boolean;
-}
+	raises: z.boolean()
+});
+export type AppliedFloor = z.infer<typeof appliedFloorSchema>;
 
-export interface AnswerConflict {
-	id: string;
+const answerRefSchema = z.object({ questionId: z.string(), option: z.string(), label: z.string() });
+
+export const answerConflictSchema = z.object({
+	id: z.string(),
 	/** The doubted answer: scored as "not sure" until resolved. */
-	claim: { questionId: string; option: string; label: string };
-	contradictedBy: { questionId: string; option: string; label: string };
-	message: string;
-}
+	claim: answerRefSchema,
+	contradictedBy: answerRefSchema,
+	message: z.string()
+});
+export type AnswerConflict = z.infer<typeof answerConflictSchema>;
 
-export interface ArchitectureComparison {
-	id: string;
-	title: string;
-	description: string;
-	status: 'met' | 'partial' | 'missing';
-	have: Capability[];
-	missing: Capability[];
+export const architectureComparisonSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	description: z.string(),
+	status: z.enum(['met', 'partial', 'missing']),
+	have: z.array(capabilitySchema),
+	missing: z.array(capabilitySchema),
 	/** Alternatives of which the offer has none, and needs one ("private APN or Zero Trust"). */
-	missingOneOf: Capability[];
+	missingOneOf: z.array(capabilitySchema),
 	/** Missing capabilities the offer might still have: answered "not sure", or not answered yet. */
-	unconfirmed: Capability[];
-}
+	unconfirmed: z.array(capabilitySchema)
+});
+export type ArchitectureComparison = z.infer<typeof architectureComparisonSchema>;
 
-export interface CostAssumption {
-	key: CostKey;
-	label: string;
-	value: number;
-	defaultValue: number;
-	unit: string;
-	basis: string;
-	confidence: Confidence;
-	sources: string[];
-	overridden: boolean;
-}
+export const costAssumptionSchema = z.object({
+	key: costKeySchema,
+	label: z.string(),
+	value: z.number(),
+	defaultValue: z.number(),
+	unit: z.string(),
+	basis: z.string(),
+	confidence: confidenceSchema,
+	sources: z.array(z.string()),
+	overridden: z.boolean()
+});
+export type CostAssumption = z.infer<typeof costAssumptionSchema>;
 
-export interface CostLine {
-	id: 'sim_swap' | 'platform_exit' | 'contract_exit';
-	label: string;
-	amount: number;
-	applies: boolean;
+export const costLineSchema = z.object({
+	id: z.enum(['sim_swap', 'platform_exit', 'contract_exit']),
+	label: z.string(),
+	amount: z.number(),
+	applies: z.boolean(),
 	/** The amount rests on questions not answered yet (assumed at their worst), not on answers. */
-	assumed: boolean;
-	formula: string;
-	reason: string;
-}
+	assumed: z.boolean(),
+	formula: z.string(),
+	reason: z.string()
+});
+export type CostLine = z.infer<typeof costLineSchema>;
 
-export interface CostEstimate {
+export const costEstimateSchema = z.object({
 	/** Rounded to two significant figures: the precision the assumptions allow. */
-	total: number;
-	low: number;
-	high: number;
-	perDevice: number;
-	perDeviceLow: number;
-	perDeviceHigh: number;
-}
+	total: z.number(),
+	low: z.number(),
+	high: z.number(),
+	perDevice: z.number(),
+	perDeviceLow: z.number(),
+	perDeviceHigh: z.number()
+});
+export type CostEstimate = z.infer<typeof costEstimateSchema>;
 
-export interface SwitchingCost {
-	currency: string;
+export const switchingCostSchema = z.object({
+	currency: z.string(),
 	/** Exact sum of the lines, so the formulas shown reproduce it. */
-	total: number;
-	lines: CostLine[];
-	assumptions: CostAssumption[];
+	total: z.number(),
+	lines: z.array(costLineSchema),
+	assumptions: z.array(costAssumptionSchema),
 	/**
 	 * What the cost bands read: only lines that rest on answers given (open questions are the
 	 * provisional range's business), and per device only the costs that grow with each device.
 	 */
-	rated: { total: number; perDevice: number };
+	rated: z.object({ total: z.number(), perDevice: z.number() }),
 	/** What to show: rounded, with a low-high range from the assumptions' ranges. */
-	estimate: CostEstimate;
-}
+	estimate: costEstimateSchema
+});
+export type SwitchingCost = z.infer<typeof switchingCostSchema>;
 
-export interface ScoreResult {
-	rulesetVersion: string;
-	overall: {
-		score: number;
-		rating: Rating;
+export const scoreResultSchema = z.object({
+	rulesetVersion: z.string(),
+	overall: z.object({
+		score: z.number(),
+		rating: ratingSchema,
 		/** The answers' weighted score before any floor. */
-		answersScore: number;
-		answersRating: Rating;
+		answersScore: z.number(),
+		answersRating: ratingSchema,
 		/** Every floor that applies, highest first; `raises` marks those above the answers' rating. */
-		floors: AppliedFloor[];
+		floors: z.array(appliedFloorSchema),
 		/** The first raising floor's reason, for older clients; read `floors` instead. */
-		raisedBy: string | null;
+		raisedBy: z.string().nullable(),
 		/** Questions are still open: the final score will lie within `range`. */
-		provisional: boolean;
+		provisional: z.boolean(),
 		/** [min, max] of the final score with the open questions at their best and worst answers. */
-		range: [number, number] | null;
-	};
-	completeness: { answered: number; notSure: number; total: number };
-	conflicts: AnswerConflict[];
-	areas: AreaScore[];
-	findings: Finding[];
-	askVendor: AskVendorItem[];
-	roaming: RoamingExposure[];
-	lockInSigns: LockInSignStatus[];
-	architecture: ArchitectureComparison[];
-	capabilities: { proven: Capability[]; unconfirmed: Capability[]; unanswered: Capability[] };
-	switchingCost: SwitchingCost;
-}
+		range: z.tuple([z.number(), z.number()]).nullable()
+	}),
+	completeness: z.object({ answered: z.number().int(), notSure: z.number().int(), total: z.number().int() }),
+	conflicts: z.array(answerConflictSchema),
+	areas: z.array(areaScoreSchema),
+	findings: z.array(findingSchema),
+	askVendor: z.array(askVendorItemSchema),
+	roaming: z.array(roamingExposureSchema),
+	lockInSigns: z.array(lockInSignStatusSchema),
+	architecture: z.array(architectureComparisonSchema),
+	capabilities: z.object({
+		proven: z.array(capabilitySchema),
+		unconfirmed: z.array(capabilitySchema),
+		unanswered: z.array(capabilitySchema)
+	}),
+	switchingCost: switchingCostSchema
+});
+export type ScoreResult = z.infer<typeof scoreResultSchema>;

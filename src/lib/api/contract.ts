@@ -1,0 +1,265 @@
+/**
+ * The JSON API's response bodies as zod schemas, next to the request schemas that already exist.
+ * The OpenAPI document (./openapi.ts) is generated from these; the compile-time checks at the end
+ * hold each schema to the TypeScript type the route really returns, so neither can drift.
+ *
+ * Pure: no I/O and no server modules at run time (server types are imported as types only).
+ */
+import { z } from 'zod';
+import { storedAssessmentSchema, shareSchema } from '../assessment/schema';
+import {
+	architectureElementSchema,
+	areaSchema,
+	conflictSchema,
+	costBandsSchema,
+	costsFileSchema,
+	countryRuleSchema,
+	floorSchema,
+	localProfilesSchema,
+	lockInSignSchema,
+	NOT_SURE,
+	ratingSchema,
+	roamingFloorsSchema,
+	rulesetSchema
+} from '../rules/schema';
+import { appliedFloorSchema, scoreResultSchema } from '../scoring/types';
+import { CAUSES } from '../simulation/types';
+import { exportDocumentSchema } from '../server/transfer';
+import type { FieldIssue } from '../validation/issues';
+import type { PublicContent } from '../assessment/public-content';
+import type { RescorePreview } from '../scoring/rescore';
+import type { ScoreResult } from '../scoring/types';
+import type { Architecture, ArchitectureTotals, SimulationCountry } from '../simulation/types';
+import type { resultJson } from '../simulation/serialise';
+import type { previewRescore, withResult } from '../server/assessments';
+import type { ShareSummary, SharedView } from '../server/shares';
+import type { ImportOutcome } from '../server/transfer';
+
+/** The one error shape of the API (src/lib/server/http.ts). */
+export const fieldIssueSchema = z.object({
+	/** Dotted path of the field, e.g. "fleet.countries.0"; empty for the body or request as a whole. */
+	path: z.string(),
+	message: z.string()
+});
+export const errorBodySchema = z.object({
+	error: z.string(),
+	issues: z.array(fieldIssueSchema)
+});
+
+/** What an owner reads: the stored record without share-token hashes, with its scored result. */
+export const assessmentWithResultSchema = storedAssessmentSchema.omit({ shares: true }).extend({
+	result: scoreResultSchema
+});
+
+/** POST /api/assessments/{id}/rescore: the assessment as above, plus the version it left (or null). */
+export const rescoredAssessmentSchema = assessmentWithResultSchema.extend({
+	rescoredFrom: z.string().nullable()
+});
+
+export const shareStatusSchema = z.enum(['active', 'expired', 'revoked']);
+/** A share link as its owner sees it: never the token or its hash. */
+export const shareSummarySchema = shareSchema.omit({ tokenHash: true }).extend({ status: shareStatusSchema });
+export const shareListSchema = z.object({ shares: z.array(shareSummarySchema) });
+/** The only time the token is shown: the creating client keeps the URL. */
+export const createdShareSchema = shareSummarySchema.extend({
+	token: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+	/** Absolute when the server knows its public origin, otherwise a path (`/s/{token}`). */
+	url: z.string()
+});
+
+/** The parts of an assessment a share link shows: no id, no share list, notes only if shared. */
+export const publicContentSchema = storedAssessmentSchema.pick({
+	title: true,
+	organisation: true,
+	vendor: true,
+	fleet: true,
+	answers: true,
+	costs: true,
+	rulesetVersion: true,
+	updatedAt: true
+});
+export const sharedViewSchema = z.object({
+	assessment: publicContentSchema,
+	result: scoreResultSchema,
+	share: z.object({ label: z.string(), includeNotes: z.boolean(), expiresAt: z.iso.datetime().nullable() })
+});
+
+/** GET /api/assessments/{id}/export: the owner's copy, in the format POST /api/import takes back. */
+export const exportDownloadSchema = exportDocumentSchema.extend({
+	exportedAt: z.iso.datetime(),
+	assessments: z.array(storedAssessmentSchema)
+});
+
+/** POST /api/import's body: records are checked one by one (and migrated from older schema versions). */
+export const importBodySchema = exportDocumentSchema;
+
+/**
+ * POST /api/assessments/{id}/rescore's optional body. The route keeps its own copy (routes/api/
+ * assessments/[id]/rescore/+server.ts); the contract test sends both shapes through the route.
+ */
+export const rescoreBodySchema = z.strictObject({
+	expectedVersion: z.string().min(1).optional()
+});
+
+export const importOutcomeSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	status: z.enum(['created', 'unchanged', 'conflict'])
+});
+export const importResultSchema = z.object({ imported: z.array(importOutcomeSchema) });
+
+export const floorSummarySchema = appliedFloorSchema.pick({ id: true, rating: true, reason: true, raises: true });
+export const rescoreSideSchema = z.object({
+	version: z.string(),
+	/** False when this server does not know the version (it is then scored with the current rules). */
+	known: z.boolean(),
+	score: z.number(),
+	rating: ratingSchema,
+	floors: z.array(floorSummarySchema),
+	provisional: z.boolean(),
+	range: z.tuple([z.number(), z.number()]).nullable()
+});
+export const rescorePreviewSchema = z.object({
+	needed: z.boolean(),
+	revision: z.number().int(),
+	from: rescoreSideSchema,
+	to: rescoreSideSchema,
+	changed: z.object({
+		any: z.boolean(),
+		rating: z.boolean(),
+		score: z.boolean(),
+		floors: z.object({ added: z.array(floorSummarySchema), removed: z.array(floorSummarySchema) })
+	}),
+	newQuestions: z.number().int().nonnegative()
+});
+
+/** A country without a recorded rule: an honest "none known", unverified, without sources. */
+const noKnownRestrictionSchema = z.object({
+	kind: z.literal('none_known'),
+	summary: z.string(),
+	foreignSimImpact: z.string(),
+	reviewed: z.iso.date(),
+	confidence: z.literal('unverified'),
+	sources: z.array(z.string()).max(0)
+});
+
+const rulesetShape = rulesetSchema.shape;
+
+/** GET /api/rules: the current ruleset as clients need it to ask, score and explain. */
+export const rulesResponseSchema = z.object({
+	version: z.string(),
+	published: z.iso.date(),
+	/** 2 from ruleset 2.0.0 on (floors, cost bands, conflicts, local profiles); null before. */
+	format: z.literal(2).nullable(),
+	notSure: z.object({
+		id: z.literal(NOT_SURE),
+		label: z.string(),
+		risk: z.number(),
+		capAtWorstOption: z.boolean()
+	}),
+	ratingThresholds: rulesetShape.ratingThresholds,
+	findingRiskThreshold: z.number(),
+	highRiskThreshold: z.number(),
+	areas: z.array(areaSchema),
+	lockInSigns: z.array(lockInSignSchema),
+	architecture: z.array(architectureElementSchema),
+	floors: z.array(floorSchema),
+	costBands: costBandsSchema.nullable(),
+	roamingFloors: roamingFloorsSchema.nullable(),
+	conflicts: z.array(conflictSchema),
+	localProfiles: localProfilesSchema.nullable(),
+	countriesVersion: z.string(),
+	countries: z.array(
+		z.object({
+			code: z.string(),
+			name: z.string(),
+			restriction: z.union([countryRuleSchema, noKnownRestrictionSchema])
+		})
+	),
+	costs: costsFileSchema
+});
+
+const causesSchema = <T extends z.ZodType>(value: T) =>
+	z.object(Object.fromEntries(CAUSES.map((cause) => [cause, value])) as Record<(typeof CAUSES)[number], T>);
+
+export const simulationArchitectureSchema = z.object({
+	label: z.string(),
+	subject: z.string(),
+	networksPerMarket: z.union([z.literal(1), z.literal(2)]),
+	automaticFailover: z.boolean(),
+	otaSwitch: z.boolean(),
+	localProfiles: z.boolean(),
+	dataPlan: z.enum(['pooled', 'pooled_block', 'per_sim_continue', 'per_sim_block']),
+	realtimeData: z.boolean(),
+	privateNetwork: z.boolean(),
+	exitFee: z.number()
+});
+export const simulationTotalsSchema = z.object({
+	offlineDeviceDays: causesSchema(z.number()).extend({ total: z.number() }),
+	offlineByCountry: z.record(z.string(), z.number()),
+	cost: z.object({ fieldVisits: z.number(), overage: z.number(), exitFees: z.number(), total: z.number() }),
+	fieldVisits: z.number(),
+	switch: z.object({ startDay: z.number(), days: z.number(), cost: z.number() }).nullable(),
+	exposedDevices: z.number(),
+	availability: z.number()
+});
+const simulationRunSchema = z.object({
+	architecture: simulationArchitectureSchema,
+	totals: simulationTotalsSchema,
+	/** One value per period (day, week or month): averages, and running totals for the cost. */
+	series: z.object({
+		online: z.array(z.number()),
+		offline: causesSchema(z.array(z.number())),
+		cumulativeCost: z.array(z.number())
+	})
+});
+export const simulationCountrySchema = z.object({
+	code: z.string(),
+	name: z.string(),
+	devices: z.number(),
+	roamingBlockDay: z.number().nullable()
+});
+export const simulationResponseSchema = z.object({
+	seed: z.number().int(),
+	summary: z.string(),
+	countries: z.array(simulationCountrySchema),
+	days: z.number().int(),
+	devices: z.number().int(),
+	outageEvents: z.number().int(),
+	resolution: z.enum(['day', 'week', 'month']),
+	periods: z.number().int(),
+	assessed: simulationRunSchema,
+	recommended: simulationRunSchema
+});
+
+/* ---- Compile-time checks: each schema and the type its route returns are mutually assignable. ---- */
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile (the argument is `false`) when the two types drift apart. */
+function same<A, B>(check: Same<A, B>): void {
+	void check;
+}
+/** One direction only, where the route's type is looser than what it really sends. */
+function fits<A, B>(check: [A] extends [B] ? true : false): void {
+	void check;
+}
+
+same<z.output<typeof errorBodySchema>, { error: string; issues: FieldIssue[] }>(true);
+same<z.output<typeof assessmentWithResultSchema>, ReturnType<typeof withResult>>(true);
+same<z.output<typeof assessmentWithResultSchema>['result'], ScoreResult>(true);
+same<z.output<typeof shareSummarySchema>, ShareSummary>(true);
+same<z.output<typeof publicContentSchema>, PublicContent>(true);
+same<z.output<typeof sharedViewSchema>, SharedView>(true);
+same<z.output<typeof importOutcomeSchema>, ImportOutcome>(true);
+same<z.output<typeof rescorePreviewSchema>, ReturnType<typeof previewRescore>>(true);
+same<Omit<z.output<typeof rescorePreviewSchema>, 'needed' | 'revision' | 'from' | 'to'>, Omit<RescorePreview, 'from' | 'to'>>(true);
+same<Omit<z.output<typeof rescoreSideSchema>, 'known'>, RescorePreview['from']>(true);
+same<z.output<typeof simulationArchitectureSchema>, Architecture>(true);
+same<z.output<typeof simulationTotalsSchema>, ArchitectureTotals>(true);
+same<z.output<typeof simulationCountrySchema>, SimulationCountry>(true);
+// resultJson types the per-cause series as a string-keyed record; the schema names every cause.
+fits<Omit<z.output<typeof simulationResponseSchema>, 'seed' | 'summary' | 'countries'>, ReturnType<typeof resultJson>>(true);
+
+export type ErrorBody = z.output<typeof errorBodySchema>;
+export type RulesResponse = z.output<typeof rulesResponseSchema>;
+export type SimulationResponse = z.output<typeof simulationResponseSchema>;

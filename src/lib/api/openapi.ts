@@ -1,0 +1,565 @@
+/**
+ * The API contract as an OpenAPI 3.1 document, generated from the zod schemas: request bodies from
+ * the request schemas (their input side), responses from ./contract.ts (their output side).
+ * Served at GET /api/openapi.json and rendered at /docs/api; tests/unit/api/openapi.test.ts
+ * validates real responses of every endpoint against it.
+ *
+ * Pure: the same rules give the same document.
+ */
+import { z } from 'zod';
+import pkg from '../../../package.json';
+import { answerSchema, createInputSchemas, createShareBodySchema, LIMITS, storedAssessmentSchema } from '../assessment/schema';
+import { stepsFor } from '../assessment/steps';
+import { BRANDING_LIMITS, PAPER_SIZES } from '../report/limits';
+import type { Rules } from '../rules/load';
+import { LOCAL_PROFILE_OPTIONS, NOT_SURE, SIMULATION_KEYS } from '../rules/schema';
+import * as scoring from '../scoring/types';
+import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '../simulation/request';
+import { WEB_IMPORT_MAX } from '../server/transfer';
+import * as contract from './contract';
+
+/** A JSON Schema (2020-12) object, as it appears in the document. */
+export type JsonSchema = { [key: string]: unknown };
+
+export interface Parameter {
+	name: string;
+	in: 'path' | 'query';
+	required: boolean;
+	description: string;
+	schema: JsonSchema;
+}
+
+export interface MediaType {
+	schema: JsonSchema;
+}
+
+export interface Header {
+	description: string;
+	schema: JsonSchema;
+}
+
+export interface ResponseObject {
+	description: string;
+	headers?: Record<string, Header>;
+	content?: Record<string, MediaType>;
+}
+
+export interface Operation {
+	operationId: string;
+	tags: string[];
+	summary: string;
+	description?: string;
+	parameters?: Parameter[];
+	requestBody?: { required: boolean; description?: string; content: Record<string, MediaType> };
+	responses: Record<string, ResponseObject>;
+}
+
+export const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+export type Method = (typeof METHODS)[number];
+export type PathItem = Partial<Record<Method, Operation>>;
+
+export interface OpenApiDocument {
+	openapi: '3.1.0';
+	jsonSchemaDialect: string;
+	info: { title: string; version: string; summary: string; description: string};
+	tags: { name: string; description: string }[];
+	paths: Record<string, PathItem>;
+	components: { schemas: Record<string, JsonSchema> };
+}
+
+/** Where a component lives in the document. */
+export const componentRef = (name: string) => `#/components/schemas/${name}`;
+const ref = (name: string): JsonSchema => ({ $ref: componentRef(name) });
+
+type Meta = { id?: string; title?: string; description?: string };
+
+/**
+ * zod prints its full ISO date regex next to `format`; the format says it, so the pattern goes.
+ * Integers without a bound get no ±2^53 bounds either: noise in a generated client. zod's `url()`
+ * takes what a WHATWG URL parser takes, non-ASCII included (sources such as ".../regulación"),
+ * so it is an `iri`, not an ASCII-only `uri`.
+ */
+function tidy({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }) {
+	if (jsonSchema.format === 'date-time' || jsonSchema.format === 'date') delete jsonSchema.pattern;
+	if (jsonSchema.format === 'uri' && (zodSchema._zod.def as { format?: string }).format === 'url') jsonSchema.format = 'iri';
+	if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+	if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+}
+
+/** Every schema of a registry as components, referring to each other by $ref. */
+function componentsOf(registry: z.core.$ZodRegistry<Meta>, io: 'input' | 'output'): Record<string, JsonSchema> {
+	const { schemas } = z.toJSONSchema(registry, {
+		target: 'draft-2020-12',
+		io,
+		unrepresentable: 'any',
+		metadata: registry,
+		uri: componentRef,
+		override: tidy
+	}) as { schemas: Record<string, JsonSchema> };
+	if ('__shared' in schemas) throw new Error('A schema was reused in a cycle: give it an id');
+	return Object.fromEntries(
+		Object.entries(schemas).map(([name, { $schema: _s, $id: _i, ...schema }]) => [name, schema])
+	);
+}
+
+/** The response components: what the API answers, from the zod schemas of ./contract.ts and the scorer. */
+function responseComponents(): Record<string, JsonSchema> {
+	const r = z.registry<Meta>();
+	r.add(contract.errorBodySchema, {
+		id: 'Error',
+		description: 'Every error of the API: a sentence, and one issue per field that is wrong (path empty for the request as a whole).'
+	});
+	r.add(contract.fieldIssueSchema, { id: 'FieldIssue' });
+	r.add(storedAssessmentSchema, {
+		id: 'StoredAssessment',
+		description: 'An assessment as stored and exported. `shares` is always empty in an export: links belong to the server that made them.'
+	});
+	r.add(storedAssessmentSchema.shape.fleet, { id: 'Fleet' });
+	r.add(answerSchema, { id: 'Answer', description: `\`option\` is an option id of the question, or "${NOT_SURE}"; a note may come before the answer.` });
+	r.add(contract.assessmentWithResultSchema, {
+		id: 'Assessment',
+		description: 'An assessment as its owner reads it: the stored record without its share links, and its `result`, scored with the ruleset the assessment is pinned to (`rulesetVersion`).'
+	});
+	r.add(contract.rescoredAssessmentSchema, {
+		id: 'RescoredAssessment',
+		description: 'The assessment after a re-score, and `rescoredFrom`: the ruleset version it had, or null when it was already current (nothing changed).'
+	});
+	r.add(scoring.scoreResultSchema, {
+		id: 'ScoreResult',
+		description: 'The scored result. `overall.rating` is the highest of the answers\' rating and every floor in `overall.floors` (lock-in signs, cost bands, country rules); `provisional` with a `range` while questions are open.'
+	});
+	r.add(scoring.areaScoreSchema, { id: 'AreaScore' });
+	r.add(scoring.findingSchema, { id: 'Finding' });
+	r.add(scoring.askVendorItemSchema, { id: 'AskVendorItem' });
+	r.add(scoring.roamingExposureSchema, { id: 'RoamingExposure' });
+	r.add(scoring.lockInSignStatusSchema, { id: 'LockInSignStatus' });
+	r.add(scoring.appliedFloorSchema, { id: 'AppliedFloor', description: 'A minimum rating that applies, and why; `raises` when it lifts the rating above the answers\'.' });
+	r.add(scoring.answerConflictSchema, { id: 'AnswerConflict' });
+	r.add(scoring.architectureComparisonSchema, { id: 'ArchitectureComparison' });
+	r.add(scoring.switchingCostSchema, { id: 'SwitchingCost' });
+	r.add(contract.shareSummarySchema, { id: 'ShareSummary', description: 'A share link as its owner sees it. The token is never shown again after creation.' });
+	r.add(contract.shareListSchema, { id: 'ShareList' });
+	r.add(contract.createdShareSchema, {
+		id: 'CreatedShare',
+		description: 'A new share link: the only answer that carries its token. The server keeps only its hash.'
+	});
+	r.add(contract.publicContentSchema, { id: 'PublicContent', description: 'What a share link shows of an assessment: no id, no share list; notes only when the link includes them.' });
+	r.add(contract.sharedViewSchema, { id: 'SharedView' });
+	r.add(contract.exportDownloadSchema, { id: 'ExportDocument', description: 'The export format, read back by POST /api/import.' });
+	r.add(contract.importResultSchema, {
+		id: 'ImportResult',
+		description: '`created`: stored under its own id; `unchanged`: the same record is already here; `conflict`: the id holds different content, left alone.'
+	});
+	r.add(contract.rescorePreviewSchema, {
+		id: 'RescorePreview',
+		description: 'What re-scoring with the current ruleset would change; nothing is written. `needed` is false when the assessment already uses the current ruleset; `newQuestions` counts questions the current ruleset asks this fleet that the old one did not.'
+	});
+	r.add(contract.rescoreSideSchema, { id: 'RescoreSide' });
+	r.add(contract.rulesResponseSchema, {
+		id: 'Rules',
+		description: 'The current ruleset: questions with their options (the ids `answers` takes), the rating rules (thresholds, floors, cost bands, country floors, conflicts, local profiles), every country with its roaming restriction, and the cost defaults.'
+	});
+	r.add(contract.simulationResponseSchema, {
+		id: 'SimulationResponse',
+		description: 'Both architectures over the fleet\'s lifetime, facing the same random outages and data use: totals, and series with one value per period of `resolution`. Identical for identical input.'
+	});
+	r.add(contract.simulationArchitectureSchema, { id: 'SimulationArchitecture' });
+	r.add(contract.simulationTotalsSchema, { id: 'SimulationTotals' });
+	return componentsOf(r, 'output');
+}
+
+const RULE_BOUND =
+	'Checked against the ruleset the assessment is pinned to (GET /api/rules for the current one); a failure answers 400 with the field path.';
+
+/** The request components: the request schemas' input side, with the checks JSON Schema cannot say. */
+function requestComponents(rules: Rules): Record<string, JsonSchema> {
+	const schemas = createInputSchemas(rules, stepsFor(rules.ruleset));
+	const r = z.registry<Meta>();
+	r.add(schemas.fleetSchema, {
+		id: 'FleetInput',
+		description: `The fleet. \`countries\`: ISO 3166 alpha-2 codes this server knows (GET /api/rules, \`countries[].code\`), each once. \`devicesByCountry\` (optional): devices per deployment country; counts add up to at most \`devices\`, and exactly \`devices\` when every country has a count (leave one country out to take the rest). ${RULE_BOUND}`
+	});
+	r.add(schemas.answersSchema, {
+		id: 'AnswersInput',
+		description: `Answers by question id. Keys: \`areas[].questions[].id\` of GET /api/rules, or \`local_profile_<cc>\` for a deployment country whose rule restricts roaming (options ${LOCAL_PROFILE_OPTIONS.map((o) => `\`${o}\``).join(', ')}). \`option\`: one of that question's \`options[].id\`, or \`"${NOT_SURE}"\`. In a PATCH, \`null\` clears an answer. ${RULE_BOUND}`
+	});
+	r.add(schemas.createBody, {
+		id: 'CreateAssessmentBody',
+		description: `A new assessment. Text limits: title, organisation and vendor ${LIMITS.titleLength} characters (trimmed), notes ${LIMITS.noteLength.toLocaleString('en')}. \`lastStep\` is the questionnaire step to resume at.`
+	});
+	r.add(schemas.patchBody, {
+		id: 'PatchAssessmentBody',
+		description: 'A partial change: send at least one field. `answers` merges by question id (`null` clears one); `costs` merges by key (`null` goes back to the default); `fleet` replaces the whole fleet.'
+	});
+	r.add(createShareBodySchema, {
+		id: 'CreateShareBody',
+		description: 'A read-only link. `expiresAt`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future.'
+	});
+	r.add(contract.rescoreBodySchema, {
+		id: 'RescoreBody',
+		description: 'Optional. `expectedVersion`: the `to.version` the preview showed; 409 if the current ruleset is another.'
+	});
+	r.add(contract.importBodySchema, {
+		id: 'ImportBody',
+		description: `An export (GET /api/assessments/{id}/export), at most ${WEB_IMPORT_MAX} assessments. Each record (StoredAssessment; older schema versions are migrated) is checked against the ruleset it is pinned to, and a version this server does not know is refused (400, path \`assessments.<n>.rulesetVersion\`). Nothing is written unless every record passes; ids are kept, so importing twice adds nothing.`
+	});
+	r.add(createSimulateBodySchema(rules, schemas), {
+		id: 'SimulateBody',
+		description: `Either \`assessmentId\` (the fleet, answers and ruleset of a stored assessment) or \`fleet\` (the recommended architecture against one carrier with per-SIM caps), not both. At most ${API_MAX_DEVICES.toLocaleString('en')} devices and ${API_MAX_DEVICE_YEARS.toLocaleString('en')} device-years (devices x lifetime). \`params\` (${SIMULATION_KEYS.length} keys) lie within the ranges of rules/simulation.yaml; scenario countries must be known, and \`switchYear\` within the lifetime.`
+	});
+	return componentsOf(r, 'input');
+}
+
+/* ---- Responses ---- */
+
+const JSON_TYPE = 'application/json';
+
+const jsonResponse = (description: string, schema: string | JsonSchema, headers?: Record<string, Header>): ResponseObject => ({
+	description,
+	...(headers ? { headers } : {}),
+	content: { [JSON_TYPE]: { schema: typeof schema === 'string' ? ref(schema) : schema } }
+});
+
+const errorResponse = (description: string, headers?: Record<string, Header>) => jsonResponse(description, 'Error', headers);
+
+const header = (description: string, schema: JsonSchema = { type: 'string' }): Header => ({ description, schema });
+
+const noStore = { 'Cache-Control': header('`private, no-store`: owner data is never cached.') };
+
+const errors = {
+	invalid: errorResponse('The request is invalid: `issues` names every field path that is wrong.'),
+	crossSite: 'A browser sent this write from another site (foreign `Origin`, or `Sec-Fetch-Site: cross-site`).',
+	shareToken: 'The id is a share token: share links read, they never edit (read it at /api/shared/{token}).',
+	notFound: errorResponse('No assessment with this id.'),
+	tooLarge: errorResponse('The body is larger than the server accepts (`BODY_SIZE_LIMIT`, 512 KB by default).'),
+	notJson: errorResponse('The body is not sent as `application/json`.'),
+	rateLimited: errorResponse('Too many requests from this client for this purpose (`RATE_LIMITS`): wait as `Retry-After` says.', {
+		'Retry-After': header('Seconds to wait before trying again.', { type: 'integer', minimum: 1 })
+	}),
+	linkGone: errorResponse('The share link was revoked or has expired.'),
+	linkUnknown: errorResponse('No such share link.')
+};
+
+/** 403 for the given reasons, in one sentence each. */
+const forbidden = (...reasons: string[]) => errorResponse(reasons.join(' Or: '));
+
+/** The answers every write with a JSON body can give besides its own. */
+const bodyErrors = { '400': errors.invalid, '413': errors.tooLarge, '415': errors.notJson };
+
+/* ---- Parameters ---- */
+
+const idParam: Parameter = {
+	name: 'id',
+	in: 'path',
+	required: true,
+	description: 'The assessment id (22 characters, base64url): also its edit key, so keep it private.',
+	schema: { type: 'string' }
+};
+const tokenParam: Parameter = {
+	name: 'token',
+	in: 'path',
+	required: true,
+	description: 'A share token (22 characters, base64url), as in the link `/s/{token}`.',
+	schema: { type: 'string' }
+};
+const shareIdParam: Parameter = {
+	name: 'shareId',
+	in: 'path',
+	required: true,
+	description: 'The share link\'s `id` (from GET /api/assessments/{id}/shares), not its token.',
+	schema: { type: 'string' }
+};
+
+const textParam = (name: string, what: string): Parameter => ({
+	name,
+	in: 'query',
+	required: false,
+	description: `${what}, one line; at most ${BRANDING_LIMITS.textLength} characters after trimming.`,
+	schema: { type: 'string', maxLength: BRANDING_LIMITS.textLength }
+});
+const brandingParams: Parameter[] = [
+	textParam('title', 'Report title on the cover (default: the assessment\'s title)'),
+	textParam('consultant', 'Consultant name on the cover'),
+	textParam('firm', 'Consultant\'s firm on the cover'),
+	{
+		name: 'paper',
+		in: 'query',
+		required: false,
+		description: 'Paper size (case-insensitive). Unknown or repeated parameters answer 400.',
+		schema: { type: 'string', enum: [...PAPER_SIZES], default: 'a4' }
+	}
+];
+
+const pdfResponse: ResponseObject = {
+	description: 'The consultant report as a PDF download (`lock-in-radar-<title>.pdf`).',
+	headers: {
+		'Content-Disposition': header('`attachment; filename="lock-in-radar-<title>.pdf"`'),
+		...noStore
+	},
+	content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } }
+};
+
+const jsonBody = (schema: string, required = true, description?: string) => ({
+	required,
+	...(description ? { description } : {}),
+	content: { [JSON_TYPE]: { schema: ref(schema) } }
+});
+
+/* ---- The document ---- */
+
+function paths(rules: Rules): Record<string, PathItem> {
+	const assessmentMissing = {
+		'403': forbidden(errors.shareToken),
+		'404': errors.notFound
+	};
+	const writeMissing = {
+		'403': forbidden(errors.crossSite, errors.shareToken),
+		'404': errors.notFound
+	};
+	return {
+		'/api/assessments': {
+			post: {
+				operationId: 'createAssessment',
+				tags: ['Assessments'],
+				summary: 'Create an assessment',
+				description: 'Stores the assessment under a new random id, pinned to the current ruleset, and answers it scored.',
+				requestBody: jsonBody('CreateAssessmentBody'),
+				responses: {
+					'201': jsonResponse('Created: the stored assessment with its `id` and `result`.', 'Assessment', {
+						Location: header('`/api/assessments/{id}`')
+					}),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/assessments/{id}': {
+			get: {
+				operationId: 'getAssessment',
+				tags: ['Assessments'],
+				summary: 'Read an assessment and its result',
+				parameters: [idParam],
+				responses: { '200': jsonResponse('The assessment and its result.', 'Assessment', noStore), ...assessmentMissing }
+			},
+			patch: {
+				operationId: 'updateAssessment',
+				tags: ['Assessments'],
+				summary: 'Change an assessment',
+				description: 'A partial update, checked against the ruleset the assessment is pinned to; the revision goes up and the ruleset stays. An unknown id answers 404 before the body is read.',
+				parameters: [idParam],
+				requestBody: jsonBody('PatchAssessmentBody'),
+				responses: {
+					'200': jsonResponse('The changed assessment and its result.', 'Assessment', noStore),
+					...bodyErrors,
+					...writeMissing
+				}
+			}
+		},
+		'/api/assessments/{id}/export': {
+			get: {
+				operationId: 'exportAssessment',
+				tags: ['Export and import'],
+				summary: 'Download an assessment as a JSON file',
+				description: 'The owner\'s copy, without share links, in the format POST /api/import takes back.',
+				parameters: [idParam],
+				responses: {
+					'200': jsonResponse('The export document, as a download.', 'ExportDocument', {
+						'Content-Disposition': header('`attachment; filename="lock-in-radar-<title>.json"`'),
+						...noStore
+					}),
+					...assessmentMissing
+				}
+			}
+		},
+		'/api/assessments/{id}/report.pdf': {
+			get: {
+				operationId: 'assessmentReportPdf',
+				tags: ['Reports'],
+				summary: 'The consultant report (PDF), notes included',
+				description: 'Branding comes as query parameters; a logo cannot travel in a URL, so only the in-browser download offers one.',
+				parameters: [idParam, ...brandingParams],
+				responses: {
+					'200': pdfResponse,
+					'400': errors.invalid,
+					...assessmentMissing,
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/assessments/{id}/rescore': {
+			get: {
+				operationId: 'previewRescore',
+				tags: ['Assessments'],
+				summary: 'Preview re-scoring with the current ruleset',
+				description: 'What moving the assessment to the current ruleset would change. Nothing is written.',
+				parameters: [idParam],
+				responses: { '200': jsonResponse('The preview.', 'RescorePreview', noStore), ...assessmentMissing }
+			},
+			post: {
+				operationId: 'applyRescore',
+				tags: ['Assessments'],
+				summary: 'Move the assessment to the current ruleset',
+				description: `Sets \`rulesetVersion\` to the current ruleset (${rules.ruleset.version} on this server) and bumps \`revision\`. Safe to repeat: an assessment already current is answered unchanged, with \`rescoredFrom: null\`.`,
+				parameters: [idParam],
+				requestBody: jsonBody('RescoreBody', false, 'Optional: no body, or an empty one, re-scores to whatever is current.'),
+				responses: {
+					'200': jsonResponse('The re-scored assessment.', 'RescoredAssessment', noStore),
+					...bodyErrors,
+					...writeMissing,
+					'409': errorResponse('The current ruleset is not `expectedVersion` (path `expectedVersion`): preview again.')
+				}
+			}
+		},
+		'/api/assessments/{id}/shares': {
+			get: {
+				operationId: 'listShares',
+				tags: ['Sharing'],
+				summary: 'List an assessment\'s share links',
+				parameters: [idParam],
+				responses: { '200': jsonResponse('Every link, active or not, with its status.', 'ShareList', noStore), ...assessmentMissing }
+			},
+			post: {
+				operationId: 'createShare',
+				tags: ['Sharing'],
+				summary: 'Create a read-only share link',
+				parameters: [idParam],
+				requestBody: jsonBody('CreateShareBody'),
+				responses: {
+					'201': jsonResponse('The new link, with its token and URL (shown only now).', 'CreatedShare', noStore),
+					...bodyErrors,
+					...writeMissing,
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/assessments/{id}/shares/{shareId}': {
+			delete: {
+				operationId: 'revokeShare',
+				tags: ['Sharing'],
+				summary: 'Revoke a share link',
+				description: 'For good: the token then answers 410. Revoking twice is fine.',
+				parameters: [idParam, shareIdParam],
+				responses: {
+					'204': { description: 'Revoked.' },
+					'403': forbidden(errors.crossSite, errors.shareToken),
+					'404': errorResponse('No assessment with this id, or no such share link on it.')
+				}
+			}
+		},
+		'/api/shared/{token}': {
+			get: {
+				operationId: 'readShared',
+				tags: ['Sharing'],
+				summary: 'Read an assessment through a share link',
+				description: 'Read-only: writes to this path answer 403. Sent with `Referrer-Policy: same-origin`, `X-Robots-Tag: noindex` and `Cache-Control: private, no-store`.',
+				parameters: [tokenParam],
+				responses: {
+					'200': jsonResponse('The shared assessment and its result.', 'SharedView', noStore),
+					'404': errors.linkUnknown,
+					'410': errors.linkGone
+				}
+			}
+		},
+		'/api/shared/{token}/report.pdf': {
+			get: {
+				operationId: 'sharedReportPdf',
+				tags: ['Reports'],
+				summary: 'The consultant report (PDF) through a share link',
+				description: 'Built from what the link shows: notes only when the link includes them.',
+				parameters: [tokenParam, ...brandingParams],
+				responses: {
+					'200': pdfResponse,
+					'400': errors.invalid,
+					'404': errors.linkUnknown,
+					'410': errors.linkGone,
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/import': {
+			post: {
+				operationId: 'importAssessments',
+				tags: ['Export and import'],
+				summary: 'Import an export file',
+				description: 'Every record is checked before anything is written; one bad record rejects the file with the path of each problem (e.g. `assessments.2.fleet.devices`). Share links are not imported.',
+				requestBody: jsonBody('ImportBody'),
+				responses: {
+					'200': jsonResponse('What happened to each record.', 'ImportResult'),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/rules': {
+			get: {
+				operationId: 'getRules',
+				tags: ['Rules'],
+				summary: 'The current ruleset, countries and cost defaults',
+				responses: {
+					'200': jsonResponse('The rules.', 'Rules', { 'Cache-Control': header('`public, max-age=300`') })
+				}
+			}
+		},
+		'/api/simulate': {
+			post: {
+				operationId: 'simulate',
+				tags: ['Simulation'],
+				summary: 'Simulate a fleet over its lifetime',
+				requestBody: jsonBody('SimulateBody'),
+				responses: {
+					'200': jsonResponse('The simulation.', 'SimulationResponse'),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite, `\`assessmentId\` is a share token. ${errors.shareToken}`),
+					'404': errorResponse('No assessment with `assessmentId`.'),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/openapi.json': {
+			get: {
+				operationId: 'getOpenApi',
+				tags: ['Contract'],
+				summary: 'This document',
+				description: 'OpenAPI 3.1, generated from the zod schemas the server validates with. Readable at /docs/api.',
+				responses: {
+					'200': jsonResponse('The OpenAPI document.', { type: 'object' }, { 'Cache-Control': header('`public, max-age=300`') })
+				}
+			}
+		}
+	};
+}
+
+const TAGS = [
+	{ name: 'Assessments', description: 'Create, read, change and re-score assessments. No accounts: an assessment\'s id is its key.' },
+	{ name: 'Sharing', description: 'Read-only links: tokens are 128 random bits; the server stores only their hash.' },
+	{ name: 'Reports', description: 'The consultant report as a PDF.' },
+	{ name: 'Export and import', description: 'Plain JSON files, so leaving the tool is as easy as using it.' },
+	{ name: 'Rules', description: 'The versioned ruleset, country data and cost defaults behind every score.' },
+	{ name: 'Simulation', description: 'The fleet simulation: the offer and the recommended architecture side by side.' },
+	{ name: 'Contract', description: 'This document.' }
+];
+
+/** The OpenAPI 3.1 document for a ruleset. */
+export function openApiDocument(rules: Rules): OpenApiDocument {
+	const components = { ...responseComponents(), ...requestComponents(rules) };
+	return {
+		openapi: '3.1.0',
+		jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+		info: {
+			title: 'Lock-in Radar API',
+			version: pkg.version,
+			summary: 'Scores lock-in risk in IoT connectivity offers.',
+			description: [
+				`Ruleset ${rules.ruleset.version} (countries ${rules.countries.version}, costs ${rules.costs.version}).`,
+				'Every body is validated; every error is JSON `{ error, issues: [{ path, message }] }`. Unknown API routes answer 404 and wrong methods 405, in the same shape.',
+				'Writes from a browser on another site answer 403. Rate-limited requests answer 429 with `Retry-After`.',
+				'Bodies that depend on the rules (question ids, options, countries) are described generically; the server checks them against the ruleset and answers 400 with the field path.'
+			].join('\n\n')
+		},
+		tags: TAGS,
+		paths: paths(rules),
+		components: { schemas: components }
+	};
+}

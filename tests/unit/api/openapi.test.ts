@@ -1,0 +1,511 @@
+/**
+ * The OpenAPI document is the API's contract: real responses of every endpoint, called through
+ * the real handlers against a real store, must match it (status, content type, body), and every
+ * route under src/routes/api must be in it. A new endpoint, status or field that is not in the
+ * zod schemas fails here.
+ */
+import { readFileSync } from 'node:fs';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHODS, openApiDocument, type Method, type OpenApiDocument, type Operation } from '../../../src/lib/api/openapi';
+import { describeApi } from '../../../src/lib/api/describe';
+import { rules } from '../../../src/lib/server/rules';
+import * as collection from '../../../src/routes/api/assessments/+server';
+import * as item from '../../../src/routes/api/assessments/[id]/+server';
+import * as exportRoute from '../../../src/routes/api/assessments/[id]/export/+server';
+import * as ownerReport from '../../../src/routes/api/assessments/[id]/report.pdf/+server';
+import * as rescoreRoute from '../../../src/routes/api/assessments/[id]/rescore/+server';
+import * as shareList from '../../../src/routes/api/assessments/[id]/shares/+server';
+import * as shareItem from '../../../src/routes/api/assessments/[id]/shares/[shareId]/+server';
+import * as importRoute from '../../../src/routes/api/import/+server';
+import * as openapiRoute from '../../../src/routes/api/openapi.json/+server';
+import * as rulesRoute from '../../../src/routes/api/rules/+server';
+import * as shared from '../../../src/routes/api/shared/[token]/+server';
+import * as sharedReport from '../../../src/routes/api/shared/[token]/report.pdf/+server';
+import * as simulateRoute from '../../../src/routes/api/simulate/+server';
+import { load as docsLoad } from '../../../src/routes/docs/api/+page.server';
+import { useTempDataDir } from './temp-data-dir';
+
+useTempDataDir();
+
+const doc: OpenApiDocument = openApiDocument(rules);
+const BASE = 'https://lock-in-radar.invalid/openapi.json';
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
+addFormats(ajv);
+// ajv-formats has no `iri`: parse it as zod's url() does (WHATWG URL).
+ajv.addFormat('iri', (value: string) => URL.canParse(value));
+// The document's own keywords: ajv compiles only the schemas inside it, found by JSON pointer.
+ajv.addVocabulary(['openapi', 'jsonSchemaDialect', 'info', 'tags', 'paths', 'components']);
+ajv.addSchema({ ...doc, $id: BASE });
+
+const pointer = (...keys: string[]) => keys.map((k) => k.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+const validators = new Map<string, ValidateFunction>();
+function validatorAt(...keys: string[]): ValidateFunction {
+	const at = `${BASE}#/${pointer(...keys)}`;
+	let validate = validators.get(at);
+	if (!validate) {
+		validate = ajv.getSchema(at);
+		if (!validate) throw new Error(`No schema at ${at}`);
+		validators.set(at, validate);
+	}
+	return validate;
+}
+
+/** Path, method and status of every response checked, to prove each operation was exercised. */
+const checked = new Set<string>();
+
+interface Called {
+	status: number;
+	headers: Headers;
+	text: string;
+	bytes: Uint8Array;
+}
+
+/** Calls a handler the way the server would, with just what it reads; keeps the raw body. */
+async function invoke(
+	handler: (event: never) => Response | Promise<Response>,
+	init: {
+		method?: string;
+		path: string;
+		params?: Record<string, string>;
+		body?: unknown;
+		rawBody?: string;
+		contentType?: string;
+		headers?: Record<string, string>;
+	}
+): Promise<Called> {
+	const url = new URL(init.path, 'http://localhost:3000');
+	const hasBody = init.body !== undefined || init.rawBody !== undefined;
+	const request = new Request(url, {
+		method: init.method ?? 'GET',
+		headers: {
+			host: url.host,
+			...(hasBody ? { 'content-type': init.contentType ?? 'application/json' } : {}),
+			...init.headers
+		},
+		body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined)
+	});
+	const response = await handler({ request, url, params: init.params ?? {} } as never);
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
+}
+
+function operationOf(method: Method, path: string): Operation {
+	const operation = doc.paths[path]?.[method];
+	if (!operation) throw new Error(`${method.toUpperCase()} ${path} is not in the OpenAPI document`);
+	return operation;
+}
+
+/**
+ * Checks one real response against the document: the status is documented for this operation,
+ * the content type is the documented one, the body matches its schema, documented headers are sent.
+ * Answers the parsed JSON body.
+ */
+function expectContract(method: Method, path: string, response: Called, requestBody?: unknown) {
+	const operation = operationOf(method, path);
+	const status = String(response.status);
+	const documented = operation.responses[status];
+	expect(documented, `${method.toUpperCase()} ${path} answered ${status}, which the document does not list`).toBeDefined();
+	checked.add(`${method} ${path} ${status}`);
+
+	if (requestBody !== undefined && response.status < 300) {
+		// What the server accepted must be what the document says it accepts.
+		const validate = validatorAt('paths', path, method, 'requestBody', 'content', 'application/json', 'schema');
+		expect(validate(requestBody), `${method} ${path} request body: ${ajv.errorsText(validate.errors)}`).toBe(true);
+	}
+	for (const name of Object.keys(documented!.headers ?? {})) {
+		expect(response.headers.get(name), `${method} ${path} ${status}: header ${name}`).not.toBeNull();
+	}
+
+	const types = Object.keys(documented!.content ?? {});
+	if (types.length === 0) {
+		expect(response.bytes.byteLength, `${method} ${path} ${status} has no body`).toBe(0);
+		return null;
+	}
+	const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+	expect(types, `${method} ${path} ${status}: content type`).toContain(type);
+	if (type === 'application/pdf') {
+		expect(new TextDecoder().decode(response.bytes.slice(0, 5))).toBe('%PDF-');
+		return null;
+	}
+	const body: unknown = JSON.parse(response.text);
+	const validate = validatorAt('paths', path, method, 'responses', status, 'content', type, 'schema');
+	const valid = validate(body);
+	expect(valid, `${method.toUpperCase()} ${path} ${status}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`).toBe(true);
+	// Loosely typed on purpose: the schema check above is what holds the shape.
+	return body as Record<string, any>;
+}
+
+const question = rules.ruleset.areas[1]!.questions[0]!;
+const createBody = {
+	title: 'Contract check: Łódź meters',
+	organisation: 'Müller & Søn GmbH',
+	fleet: { devices: 2000, countries: ['BR', 'DE'], lifetimeYears: 5, devicesByCountry: { BR: 500 } },
+	answers: { [question.id]: { option: question.options[0]!.id, note: 'Seen in the offer, page 4' }, local_profile_br: { option: 'not_sure' } },
+	costs: { fieldVisitPerDevice: 90 }
+};
+
+async function createAssessment(body: unknown = createBody) {
+	const response = await invoke(collection.POST, { method: 'POST', path: '/api/assessments', body });
+	const created = expectContract('post', '/api/assessments', response, body)!;
+	expect(response.status).toBe(201);
+	return created.id as string;
+}
+
+async function createShare(id: string, body: unknown = { label: 'for the vendor', includeNotes: true }) {
+	const path = `/api/assessments/${id}/shares`;
+	const response = await invoke(shareList.POST, { method: 'POST', path, params: { id }, body });
+	const share = expectContract('post', '/api/assessments/{id}/shares', response, body)!;
+	expect(response.status).toBe(201);
+	return share as { id: string; token: string };
+}
+
+const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+describe('the OpenAPI document', () => {
+	it('is OpenAPI 3.1 with resolvable $refs, unique operation ids and declared path parameters', () => {
+		expect(doc.openapi).toBe('3.1.0');
+		expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
+		const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]!);
+		expect(refs.length).toBeGreaterThan(20);
+		for (const target of new Set(refs)) {
+			expect(target).toMatch(/^#\/components\/schemas\//);
+			expect(doc.components.schemas[target.split('/').at(-1)!], target).toBeDefined();
+		}
+		const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const [path, pathItem] of Object.entries(doc.paths)) {
+			const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+			for (const operation of Object.values(pathItem)) {
+				const inPath = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+				expect(inPath.sort(), `${path} ${operation.operationId}`).toEqual(templated.sort());
+			}
+		}
+	});
+
+	it('compiles every schema in it with ajv (JSON Schema 2020-12)', () => {
+		for (const name of Object.keys(doc.components.schemas)) expect(validatorAt('components', 'schemas', name)).toBeTypeOf('function');
+	});
+
+	it('lists every route under src/routes/api, with every method it answers', async () => {
+		const routes = import.meta.glob('../../../src/routes/api/**/+server.ts');
+		expect(Object.keys(routes).length).toBeGreaterThanOrEqual(13);
+		// The read-only refusals of a share link (always 403) are said in its GET, not offered as operations.
+		const undocumented = new Set(['put /api/shared/{token}', 'post /api/shared/{token}', 'patch /api/shared/{token}', 'delete /api/shared/{token}']);
+		for (const [file, load] of Object.entries(routes)) {
+			const path = file
+				.replace('../../../src/routes', '')
+				.replace('/+server.ts', '')
+				.replace(/\[(\w+)\]/g, '{$1}');
+			expect(doc.paths[path], `${file} is not in the OpenAPI document`).toBeDefined();
+			const module = (await load()) as Record<string, unknown>;
+			const exported = METHODS.filter((m) => typeof module[m.toUpperCase()] === 'function');
+			for (const method of exported) {
+				if (undocumented.has(`${method} ${path}`)) continue;
+				expect(doc.paths[path]![method], `${method.toUpperCase()} ${path} is not documented`).toBeDefined();
+			}
+			for (const method of Object.keys(doc.paths[path]!)) {
+				expect(exported, `${path} documents ${method}, which the route does not answer`).toContain(method);
+			}
+		}
+		expect(Object.keys(doc.paths)).toHaveLength(Object.keys(routes).length);
+	});
+
+	it('is served at GET /api/openapi.json, cacheable', async () => {
+		const response = await invoke(openapiRoute.GET, { path: '/api/openapi.json' });
+		const body = expectContract('get', '/api/openapi.json', response);
+		expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+		expect(body).toEqual(JSON.parse(JSON.stringify(doc)));
+	});
+});
+
+describe('real responses match the document', () => {
+	it('GET /api/rules: the ruleset with the 2.0.0 rating rules', async () => {
+		const response = await invoke(rulesRoute.GET, { path: '/api/rules' });
+		const body = expectContract('get', '/api/rules', response)!;
+		expect(response.status).toBe(200);
+		expect(body.version).toBe(rules.ruleset.version);
+		expect(body.floors.length).toBeGreaterThan(0);
+		expect(body.costBands).not.toBeNull();
+		expect(body.roamingFloors).not.toBeNull();
+		expect(body.localProfiles).not.toBeNull();
+		expect(body.findingRiskThreshold).toBe(rules.ruleset.findingRiskThreshold);
+	});
+
+	it('assessments: create, read, change, and their errors', async () => {
+		const id = await createAssessment();
+		const path = `/api/assessments/${id}`;
+		expectContract('get', '/api/assessments/{id}', await invoke(item.GET, { path, params: { id } }));
+
+		const patch = { title: 'Renamed', answers: { [question.id]: null }, costs: { fieldVisitPerDevice: null, revisitFactor: 1.5 } };
+		const patched = expectContract('patch', '/api/assessments/{id}', await invoke(item.PATCH, { method: 'PATCH', path, params: { id }, body: patch }), patch)!;
+		expect(patched.revision).toBe(2);
+
+		// 400 with the field paths, 415, 404, and 403 for a share token used as an id.
+		const bad = await invoke(collection.POST, {
+			method: 'POST',
+			path: '/api/assessments',
+			body: { title: '', fleet: { devices: 0, countries: ['ZZ'], lifetimeYears: 1 }, answers: { nope: { option: 'x' } } }
+		});
+		const badBody = expectContract('post', '/api/assessments', bad)!;
+		expect(bad.status).toBe(400);
+		expect(badBody.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['title', 'fleet.devices', 'fleet.countries.0', 'answers.nope']));
+		const notJson = await invoke(collection.POST, { method: 'POST', path: '/api/assessments', rawBody: 'title=x', contentType: 'text/plain' });
+		expect(notJson.status).toBe(415);
+		expectContract('post', '/api/assessments', notJson);
+		const broken = await invoke(item.PATCH, { method: 'PATCH', path, params: { id }, rawBody: '{"title":', contentType: 'application/json' });
+		expect(broken.status).toBe(400);
+		expectContract('patch', '/api/assessments/{id}', broken);
+		const noChange = await invoke(item.PATCH, { method: 'PATCH', path, params: { id }, body: {} });
+		expect(noChange.status).toBe(400);
+		expectContract('patch', '/api/assessments/{id}', noChange);
+		const missing = await invoke(item.GET, { path: `/api/assessments/${UNKNOWN_ID}`, params: { id: UNKNOWN_ID } });
+		expect(missing.status).toBe(404);
+		expectContract('get', '/api/assessments/{id}', missing);
+		expectContract('patch', '/api/assessments/{id}', await invoke(item.PATCH, { method: 'PATCH', path: `/api/assessments/${UNKNOWN_ID}`, params: { id: UNKNOWN_ID }, body: { title: 'x' } }));
+
+		const { token } = await createShare(id);
+		const asToken = await invoke(item.GET, { path: `/api/assessments/${token}`, params: { id: token } });
+		expect(asToken.status).toBe(403);
+		expectContract('get', '/api/assessments/{id}', asToken);
+		expectContract('patch', '/api/assessments/{id}', await invoke(item.PATCH, { method: 'PATCH', path: `/api/assessments/${token}`, params: { id: token }, body: { title: 'x' } }));
+	});
+
+	it('rejects a body above the limit with 413', async () => {
+		const url = new URL('/api/assessments', 'http://localhost:3000');
+		// adapter-node fails the body stream with a status-413 error once BODY_SIZE_LIMIT is passed.
+		const tooBig = Object.assign(new Error('Content-length of 600000 exceeds limit of 524288 bytes.'), { status: 413 });
+		const request = new Request(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: new ReadableStream({ pull: (controller) => controller.error(tooBig) }),
+			duplex: 'half'
+		} as RequestInit);
+		const response = await collection.POST({ request, url, params: {} } as never);
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		expectContract('post', '/api/assessments', { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) });
+		expect(response.status).toBe(413);
+	});
+
+	it('export and import: the download validates, and the import takes it back', async () => {
+		const id = await createAssessment();
+		await createShare(id);
+		const exported = await invoke(exportRoute.GET, { path: `/api/assessments/${id}/export`, params: { id } });
+		const document = expectContract('get', '/api/assessments/{id}/export', exported)!;
+		expect(exported.status).toBe(200);
+		expect(document.assessments[0].shares).toEqual([]);
+		expectContract('get', '/api/assessments/{id}/export', await invoke(exportRoute.GET, { path: `/api/assessments/${UNKNOWN_ID}/export`, params: { id: UNKNOWN_ID } }));
+
+		const imported = await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: document });
+		const outcome = expectContract('post', '/api/import', imported, document)!;
+		expect(outcome.imported).toEqual([{ id, title: createBody.title, status: 'unchanged' }]);
+		const other = { ...document, assessments: [{ ...document.assessments[0], id: 'BBBBBBBBBBBBBBBBBBBBBB' }] };
+		const created = expectContract('post', '/api/import', await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: other }), other)!;
+		expect(created.imported[0].status).toBe('created');
+		const bad = await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: { ...document, assessments: [{ ...document.assessments[0], rulesetVersion: '0.9.0' }] } });
+		expect(bad.status).toBe(400);
+		expectContract('post', '/api/import', bad);
+		expectContract('post', '/api/import', await invoke(importRoute.POST, { method: 'POST', path: '/api/import', rawBody: 'x', contentType: 'text/csv' }));
+	});
+
+	it('re-scoring: preview and apply, for a current and an earlier ruleset, 409 and 404', async () => {
+		const fixture = JSON.parse(readFileSync(new URL('../../fixtures/records/ruleset-1.1.0-assessment.json', import.meta.url), 'utf8'));
+		const file = { format: 'lock-in-radar/assessments', formatVersion: 1, exportedAt: '2026-12-01T00:00:00.000Z', assessments: [fixture] };
+		expectContract('post', '/api/import', await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: file }), file);
+		const old: string = fixture.id;
+		const path = `/api/assessments/${old}/rescore`;
+
+		const preview = expectContract('get', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.GET, { path, params: { id: old } }))!;
+		expect(preview).toMatchObject({ needed: true, from: { version: '1.1.0', known: true }, to: { version: rules.ruleset.version } });
+		const stale = await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old }, body: { expectedVersion: '0.0.1' } });
+		expect(stale.status).toBe(409);
+		expectContract('post', '/api/assessments/{id}/rescore', stale);
+		const body = { expectedVersion: preview.to.version };
+		const applied = expectContract('post', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old }, body }), body)!;
+		expect(applied.rescoredFrom).toBe('1.1.0');
+		const again = expectContract('post', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old } }))!;
+		expect(again.rescoredFrom).toBeNull();
+		const current = expectContract('get', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.GET, { path, params: { id: old } }))!;
+		expect(current.needed).toBe(false);
+
+		const unknownField = await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old }, body: { expected: 1 } });
+		expect(unknownField.status).toBe(400);
+		expectContract('post', '/api/assessments/{id}/rescore', unknownField);
+		expectContract('post', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old }, rawBody: '1', contentType: 'text/plain' }));
+		const missingPath = `/api/assessments/${UNKNOWN_ID}/rescore`;
+		expectContract('get', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.GET, { path: missingPath, params: { id: UNKNOWN_ID } }));
+		expectContract('post', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.POST, { method: 'POST', path: missingPath, params: { id: UNKNOWN_ID } }));
+	});
+
+	it('sharing: create, list, read (200, 404, 410), revoke', async () => {
+		const id = await createAssessment();
+		const share = await createShare(id);
+		await createShare(id, { expiresAt: '2999-01-31' });
+		const listPath = `/api/assessments/${id}/shares`;
+		const list = expectContract('get', '/api/assessments/{id}/shares', await invoke(shareList.GET, { path: listPath, params: { id } }))!;
+		expect(list.shares).toHaveLength(2);
+
+		const view = expectContract('get', '/api/shared/{token}', await invoke(shared.GET, { path: `/api/shared/${share.token}`, params: { token: share.token } }))!;
+		expect(view.assessment.answers[question.id].note).toBe('Seen in the offer, page 4');
+		const unknown = await invoke(shared.GET, { path: `/api/shared/${UNKNOWN_ID}`, params: { token: UNKNOWN_ID } });
+		expect(unknown.status).toBe(404);
+		expectContract('get', '/api/shared/{token}', unknown);
+
+		const past = await invoke(shareList.POST, { method: 'POST', path: listPath, params: { id }, body: { expiresAt: '2001-01-01' } });
+		expect(past.status).toBe(400);
+		expectContract('post', '/api/assessments/{id}/shares', past);
+		expectContract('post', '/api/assessments/{id}/shares', await invoke(shareList.POST, { method: 'POST', path: listPath, params: { id }, body: { label: 7 } }));
+		expectContract('post', '/api/assessments/{id}/shares', await invoke(shareList.POST, { method: 'POST', path: `/api/assessments/${UNKNOWN_ID}/shares`, params: { id: UNKNOWN_ID }, body: {} }));
+		expectContract('get', '/api/assessments/{id}/shares', await invoke(shareList.GET, { path: `/api/assessments/${UNKNOWN_ID}/shares`, params: { id: UNKNOWN_ID } }));
+
+		const revokePath = `${listPath}/${share.id}`;
+		const revoked = await invoke(shareItem.DELETE, { method: 'DELETE', path: revokePath, params: { id, shareId: share.id } });
+		expect(revoked.status).toBe(204);
+		expectContract('delete', '/api/assessments/{id}/shares/{shareId}', revoked);
+		const noShare = await invoke(shareItem.DELETE, { method: 'DELETE', path: `${listPath}/${UNKNOWN_ID}`, params: { id, shareId: UNKNOWN_ID } });
+		expect(noShare.status).toBe(404);
+		expectContract('delete', '/api/assessments/{id}/shares/{shareId}', noShare);
+		expectContract('delete', '/api/assessments/{id}/shares/{shareId}', await invoke(shareItem.DELETE, { method: 'DELETE', path: revokePath, params: { id: share.token, shareId: share.id } }));
+
+		const gone = await invoke(shared.GET, { path: `/api/shared/${share.token}`, params: { token: share.token } });
+		expect(gone.status).toBe(410);
+		expectContract('get', '/api/shared/{token}', gone);
+	});
+
+	it('reports: a PDF for the owner and through a link, 400 for bad branding, 404 and 410', async () => {
+		const id = await createAssessment({ title: 'Small', fleet: { devices: 10, countries: ['DE'], lifetimeYears: 2 } });
+		const pdf = await invoke(ownerReport.GET, { path: `/api/assessments/${id}/report.pdf?consultant=Zo%C3%AB&paper=letter`, params: { id } });
+		expect(pdf.status).toBe(200);
+		expectContract('get', '/api/assessments/{id}/report.pdf', pdf);
+		const badPaper = await invoke(ownerReport.GET, { path: `/api/assessments/${id}/report.pdf?paper=a3`, params: { id } });
+		expect(badPaper.status).toBe(400);
+		expectContract('get', '/api/assessments/{id}/report.pdf', badPaper);
+		expectContract('get', '/api/assessments/{id}/report.pdf', await invoke(ownerReport.GET, { path: `/api/assessments/${UNKNOWN_ID}/report.pdf`, params: { id: UNKNOWN_ID } }));
+
+		const share = await createShare(id, {});
+		const sharedPath = `/api/shared/${share.token}/report.pdf`;
+		const sharedPdf = await invoke(sharedReport.GET, { path: sharedPath, params: { token: share.token } });
+		expect(sharedPdf.status).toBe(200);
+		expectContract('get', '/api/shared/{token}/report.pdf', sharedPdf);
+		expectContract('get', '/api/shared/{token}/report.pdf', await invoke(sharedReport.GET, { path: `${sharedPath}?title=a&title=b`, params: { token: share.token } }));
+		expectContract('get', '/api/shared/{token}/report.pdf', await invoke(sharedReport.GET, { path: `/api/shared/${UNKNOWN_ID}/report.pdf`, params: { token: UNKNOWN_ID } }));
+		await invoke(shareItem.DELETE, { method: 'DELETE', path: `/api/assessments/${id}/shares/${share.id}`, params: { id, shareId: share.id } });
+		const gone = await invoke(sharedReport.GET, { path: sharedPath, params: { token: share.token } });
+		expect(gone.status).toBe(410);
+		expectContract('get', '/api/shared/{token}/report.pdf', gone);
+	});
+
+	it('simulation: a small typed-in fleet, an assessment, and its errors', async () => {
+		const body = {
+			seed: 7,
+			fleet: { devices: 300, countries: ['TR', 'DE'], lifetimeYears: 2 },
+			scenario: { outages: [{ country: 'DE', startDay: 30, days: 2 }], switchYear: 1 },
+			params: { outageMeanHours: 12 },
+			resolution: 'month'
+		};
+		const run = expectContract('post', '/api/simulate', await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body }), body)!;
+		expect(run.periods).toBe(Math.ceil(run.days / 30));
+		const id = await createAssessment({ title: 'Sim', fleet: { devices: 100, countries: ['BR'], lifetimeYears: 1 } });
+		const fromAssessment = { seed: 1, assessmentId: id, resolution: 'week' };
+		expectContract('post', '/api/simulate', await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body: fromAssessment }), fromAssessment);
+
+		const bad = await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body: { seed: -1 } });
+		expect(bad.status).toBe(400);
+		expectContract('post', '/api/simulate', bad);
+		const missing = await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body: { seed: 1, assessmentId: UNKNOWN_ID } });
+		expect(missing.status).toBe(404);
+		expectContract('post', '/api/simulate', missing);
+		const { token } = await createShare(id, {});
+		const asToken = await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body: { seed: 1, assessmentId: token } });
+		expect(asToken.status).toBe(403);
+		expectContract('post', '/api/simulate', asToken);
+		expectContract('post', '/api/simulate', await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', rawBody: '{}', contentType: 'text/plain' }));
+	});
+});
+
+describe('answers of the server hooks match the document', () => {
+	type Hooks = typeof import('../../../src/hooks.server');
+	let hooks: Hooks;
+	const saved = process.env.RATE_LIMITS;
+	beforeAll(async () => {
+		// A limit of one request per hour per purpose, read when the hooks load.
+		process.env.RATE_LIMITS = 'create=1,share=1,simulate=1,report=1';
+		hooks = await import('../../../src/hooks.server');
+	});
+	afterAll(() => {
+		if (saved === undefined) delete process.env.RATE_LIMITS;
+		else process.env.RATE_LIMITS = saved;
+	});
+
+	/** Sends a request through `handle`, resolved by the route's handler. */
+	async function throughHooks(
+		handler: (event: never) => Response | Promise<Response>,
+		init: { method: string; path: string; routeId: string; params?: Record<string, string>; body?: unknown; headers?: Record<string, string> }
+	): Promise<Called> {
+		const url = new URL(init.path, 'http://localhost:3000');
+		const request = new Request(url, {
+			method: init.method,
+			headers: { host: url.host, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+			body: init.body !== undefined ? JSON.stringify(init.body) : undefined
+		});
+		const event = { request, url, params: init.params ?? {}, route: { id: init.routeId }, getClientAddress: () => '192.0.2.1' };
+		const response = await hooks.handle({ event: event as never, resolve: ((e: never) => handler(e)) as never });
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
+	}
+
+	it('403 for a cross-site write, 429 with Retry-After when rate-limited', async () => {
+		const crossSite = await throughHooks(collection.POST, {
+			method: 'POST',
+			path: '/api/assessments',
+			routeId: '/api/assessments',
+			body: createBody,
+			headers: { origin: 'https://evil.example' }
+		});
+		expect(crossSite.status).toBe(403);
+		expectContract('post', '/api/assessments', crossSite);
+
+		const first = await throughHooks(collection.POST, { method: 'POST', path: '/api/assessments', routeId: '/api/assessments', body: createBody });
+		expect(first.status).toBe(201);
+		const limited = await throughHooks(collection.POST, { method: 'POST', path: '/api/assessments', routeId: '/api/assessments', body: createBody });
+		expect(limited.status).toBe(429);
+		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+		expectContract('post', '/api/assessments', limited);
+
+		const simulated = { seed: 1, fleet: { devices: 10, countries: ['DE'], lifetimeYears: 1 }, resolution: 'month' };
+		expect((await throughHooks(simulateRoute.POST, { method: 'POST', path: '/api/simulate', routeId: '/api/simulate', body: simulated })).status).toBe(200);
+		expectContract('post', '/api/simulate', await throughHooks(simulateRoute.POST, { method: 'POST', path: '/api/simulate', routeId: '/api/simulate', body: simulated }));
+	});
+});
+
+describe('coverage', () => {
+	it('every documented operation was called with each of its success statuses', () => {
+		for (const [path, pathItem] of Object.entries(doc.paths)) {
+			for (const [method, operation] of Object.entries(pathItem) as [Method, Operation][]) {
+				for (const status of Object.keys(operation.responses).filter((s) => s.startsWith('2'))) {
+					expect(checked, `${method.toUpperCase()} ${path} ${status} was never checked`).toContain(`${method} ${path} ${status}`);
+				}
+			}
+		}
+		// The error statuses seen: each proves its documented shape on a real answer.
+		const statuses = new Set([...checked].map((key) => key.split(' ')[2]));
+		for (const status of ['400', '403', '404', '409', '410', '413', '415', '429']) expect(statuses).toContain(status);
+	});
+});
+
+describe('the readable page at /docs/api', () => {
+	it('shows every operation, its parameters, body fields and statuses from the same document', async () => {
+		const data = (await docsLoad({} as never)) as ReturnType<typeof describeApi>;
+		const operations = data.groups.flatMap((group) => group.operations);
+		const documented = Object.values(doc.paths).flatMap((pathItem) => Object.values(pathItem));
+		expect(operations.map((op) => op.id).sort()).toEqual(documented.map((op) => op.operationId).sort());
+		const create = operations.find((op) => op.id === 'createAssessment')!;
+		expect(create.body?.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['title', 'fleet', 'answers']));
+		expect(create.responses.map((r) => r.status)).toEqual(['201', '400', '403', '413', '415', '429']);
+		const pdf = operations.find((op) => op.id === 'assessmentReportPdf')!;
+		expect(pdf.parameters.map((p) => p.name)).toEqual(['id', 'title', 'consultant', 'firm', 'paper']);
+		expect(data.schemas.map((s) => s.name)).toContain('ScoreResult');
+	});
+});
