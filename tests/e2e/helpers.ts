@@ -30,16 +30,21 @@ export function flexibleAnswers(rules: RulesApi, override: Record<string, string
 			answers[q.id] = override[q.id] ?? [...q.options].sort((a, b) => a.risk - b.risk)[0]!.id;
 		}
 	}
-	return answers;
+	// Answers to questions outside the areas (per-country local profiles) are kept as given.
+	return { ...override, ...answers };
 }
 
-/** An answer to the local-profile question that does not give local profiles. */
-export function withoutLocalProfiles(rules: RulesApi): Record<string, string> {
+/**
+ * Answers that give no local profiles: the global question at its worst answer without them and,
+ * from ruleset 2.0.0 on, "none" to each listed country's own local-profile question.
+ */
+export function withoutLocalProfiles(rules: RulesApi, countries: string[] = []): Record<string, string> {
+	const perCountry = Object.fromEntries(countries.map((code) => [`local_profile_${code.toLowerCase()}`, 'none']));
 	for (const area of rules.areas) {
 		for (const q of area.questions) {
 			if (q.options.some((o) => o.provides.includes('local_profiles'))) {
 				const option = q.options.filter((o) => !o.provides.includes('local_profiles')).sort((a, b) => b.risk - a.risk)[0]!;
-				return { [q.id]: option.id };
+				return { [q.id]: option.id, ...perCountry };
 			}
 		}
 	}
@@ -74,6 +79,12 @@ export async function answerArea(page: Page, area: RulesApi['areas'][number], an
 	await expect(page.getByRole('heading', { level: 1, name: area.title })).toBeVisible();
 	for (const q of area.questions) {
 		await page.locator(`input[name="answer.${q.id}"][value="${answers[q.id]}"]`).check();
+	}
+	// Per-country local-profile questions, where this step asks them.
+	for (const [id, option] of Object.entries(answers)) {
+		if (!id.startsWith('local_profile_')) continue;
+		const radio = page.locator(`input[name="answer.${id}"][value="${option}"]`);
+		if ((await radio.count()) > 0) await radio.check();
 	}
 }
 

@@ -1,4 +1,6 @@
-import { NOT_SURE, type Ruleset } from '../rules/schema';
+import { NOT_SURE } from '../rules/constants';
+import type { Ruleset } from '../rules/schema';
+import { notSureRisk } from '../scoring/answers';
 import type { Answer } from './schema';
 
 export interface AnswerRow {
@@ -30,7 +32,7 @@ export function answerTable(ruleset: Ruleset, answers: Record<string, Answer>): 
 				questionId: question.id,
 				question: question.text,
 				answer: notSure ? ruleset.notSure.label : (option?.label ?? null),
-				risk: notSure ? ruleset.notSure.risk : (option?.risk ?? null),
+				risk: notSure ? notSureRisk(ruleset, question) : (option?.risk ?? null),
 				notSure,
 				note: given?.note ?? null,
 				recommendation: question.recommendation

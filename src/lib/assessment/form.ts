@@ -50,8 +50,8 @@ export function fleetBodyFromForm(form: FormLike) {
 export const answerFieldName = (questionId: string) => `answer.${questionId}`;
 export const noteFieldName = (questionId: string) => `note.${questionId}`;
 
-/** One area's answers as a patch: every question of the area is set or cleared. */
-export function answersFromForm(form: FormLike, area: Area) {
+/** One step's answers as a patch: every question it asks is set or cleared. */
+export function answersFromForm(form: FormLike, area: { questions: readonly Pick<Area['questions'][number], 'id'>[] }) {
 	const answers: Record<string, { option?: string; note?: string } | null> = {};
 	for (const question of area.questions) {
 		const option = text(form, answerFieldName(question.id)) || undefined;

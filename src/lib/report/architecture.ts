@@ -1,10 +1,7 @@
-import { CAPABILITY_LABELS, missingWords } from '../rules/capability-labels';
-import type { Capability } from '../rules/schema';
+import { architectureGaps } from '../text/architecture-words';
 import { openSection, type ReportContext } from './context';
 import { COLORS, SIZES } from './theme';
 import { ARCH_WORD, SIGN_WORD } from './wording';
-
-const cap = (c: Capability) => CAPABILITY_LABELS[c];
 
 const STATUS_COLOR = { met: COLORS.low, partial: COLORS.moderate, missing: COLORS.critical } as const;
 const SIGN_COLOR = { present: COLORS.critical, partly: COLORS.moderate, absent: COLORS.low, unknown: COLORS.muted } as const;
@@ -18,15 +15,12 @@ export function drawArchitecture(ctx: ReportContext) {
 		{ color: COLORS.muted }
 	);
 	w.table({
-		head: [['Element', 'This offer', 'What is missing']],
+		head: [['Element', 'This offer', 'What the offer lacks']],
 		body: result.architecture.flatMap((element) => [
 			[
 				{ content: element.title, styles: { fontStyle: 'bold' } },
 				{ content: ARCH_WORD[element.status], styles: { fontStyle: 'bold', textColor: STATUS_COLOR[element.status] } },
-				element.status === 'met'
-					? '–'
-					: missingWords(element) +
-						(element.unconfirmed.length ? `\nNot confirmed yet: ${element.unconfirmed.map(cap).join(', ')}` : '')
+				element.status === 'met' ? '–' : gapText(element)
 			],
 			[{ content: element.description, colSpan: 3, styles: { textColor: COLORS.muted, fontSize: SIZES.tiny } }]
 		]),
@@ -34,9 +28,24 @@ export function drawArchitecture(ctx: ReportContext) {
 	});
 
 	w.heading('Five signs of lock-in', 2);
+	w.paragraph('Each sign with what the answers behind it say about this offer.', { size: SIZES.small, color: COLORS.muted });
 	for (const sign of result.lockInSigns) {
-		w.ensure(10);
+		w.ensure(14);
 		w.line(SIGN_WORD[sign.status], w.left, w.y, { size: SIZES.small, bold: true, color: SIGN_COLOR[sign.status] });
-		w.paragraph(sign.text, { size: SIZES.small }, { indent: 26, after: 1.5 });
+		w.paragraph(sign.title, { size: SIZES.small, bold: true }, { indent: 26, after: 0.5 });
+		for (const item of sign.evidence) {
+			w.paragraph(`• ${item.statement}`, { size: SIZES.small, color: item.open ? COLORS.muted : COLORS.ink }, { indent: 28, after: 0.4 });
+		}
+		w.space(1.5);
 	}
+}
+
+function gapText(element: Parameters<typeof architectureGaps>[0]): string {
+	const gaps = architectureGaps(element);
+	return [
+		gaps.missing.length ? `Lacks: ${gaps.missing.join(', ')}` : '',
+		gaps.unconfirmed.length ? `Not confirmed yet: ${gaps.unconfirmed.join(', ')}` : ''
+	]
+		.filter(Boolean)
+		.join('\n');
 }

@@ -1,6 +1,11 @@
-import { NOT_SURE, type Question, type Ruleset } from '../rules/schema';
+import { localProfileQuestionId } from '../assessment/local-profiles';
+import { KIND_PHRASE } from '../rules/restrictions';
+import { LOCAL_PROFILE_OPTIONS, NOT_SURE, type Question, type Ruleset } from '../rules/schema';
+import { notSureRisk } from '../scoring/answers';
 import { ratingFor } from '../scoring/score';
-import type { AreaScore } from '../scoring/types';
+import type { AreaScore, RoamingExposure } from '../scoring/types';
+import { answerRiskSentence, notSureRiskSentence } from '../text/answer-words';
+import { fill } from '../text/template';
 import { openSection, type ReportContext } from './context';
 import { COLORS, SIZES } from './theme';
 import { cleanText } from './text';
@@ -14,18 +19,18 @@ interface AnswerView {
 
 /** The chosen answer in words, with its risk; null risk when unanswered (or answered to a retired option). */
 function answerOf(ruleset: Ruleset, question: Question, option: string | undefined): AnswerView {
-	if (option === NOT_SURE) return { label: ruleset.notSure.label, risk: ruleset.notSure.risk, notSure: true };
+	// "Not sure" as scored: from 2.0.0 on never worse than the question's worst answer.
+	if (option === NOT_SURE) return { label: ruleset.notSure.label, risk: notSureRisk(ruleset, question), notSure: true };
 	const chosen = question.options.find((o) => o.id === option);
 	return chosen
 		? { label: chosen.label, risk: chosen.risk, notSure: false }
 		: { label: 'Not answered', risk: null, notSure: false };
 }
 
-function riskText(ruleset: Ruleset, answer: AnswerView): string {
-	if (answer.risk === null) return 'Not scored until answered';
-	const score = Math.round(answer.risk * 100);
-	const word = RATING_WORD[ratingFor(score, ruleset.ratingThresholds)];
-	return `${word} (${score}/100)${answer.notSure ? ', counted as a risk until the vendor answers' : ''}`;
+/** The same words as under the answer on the questionnaire. */
+function riskText(answer: AnswerView): string {
+	if (answer.risk === null) return 'Not scored until answered; the provisional range covers it.';
+	return answer.notSure ? notSureRiskSentence(answer.risk) : answerRiskSentence(answer.risk);
 }
 
 function recommendationText(ruleset: Ruleset, question: Question, answer: AnswerView): string {
@@ -54,7 +59,7 @@ function drawQuestion(ctx: ReportContext, question: Question, number: string) {
 	w.paragraph(`${number}  ${question.text}`, { size: SIZES.h3, bold: true }, { after: 1.2 });
 	w.paragraph(`Answer: ${answer.label}`, { bold: answer.risk !== null }, { indent: 6, after: 0.6 });
 	const rating = answer.risk === null ? null : ratingFor(answer.risk * 100, ruleset.ratingThresholds);
-	w.paragraph(`Risk: ${riskText(ruleset, answer)}`, { color: ratingColor(rating) }, { indent: 6, after: 1.2 });
+	w.paragraph(riskText(answer), { color: ratingColor(rating) }, { indent: 6, after: 1.2 });
 	if (note) {
 		w.labelled('Note', note, { size: SIZES.small }, { indent: 6, after: 1.2 });
 	}
@@ -77,5 +82,32 @@ export function drawAreaSections(ctx: ReportContext) {
 		w.labelled('Locks you in', area.locksIn, { size: SIZES.small });
 		w.labelled('Keeps you flexible', area.keepsFlexible, { size: SIZES.small }, { after: 4 });
 		area.questions.forEach((question, i) => drawQuestion(ctx, question, `${number}.${i + 1}`));
+		if (ruleset.localProfiles?.area === area.id) drawLocalProfiles(ctx, number, area.questions.length);
 	}
+}
+
+/**
+ * The per-country local-profile questions (ruleset 2.0.0 on), one per deployment country whose
+ * rule restricts roaming, with the answer and what it means for that country.
+ */
+function drawLocalProfiles(ctx: ReportContext, number: number, after: number) {
+	const { w, ruleset, assessment, result } = ctx;
+	const template = ruleset.localProfiles;
+	const asked = result.roaming.filter((r): r is RoamingExposure & { localProfile: NonNullable<RoamingExposure['localProfile']> } => r.localProfile !== null);
+	if (!template || asked.length === 0) return;
+	w.heading('Local profiles, country by country', 3);
+	asked.forEach((exposure, i) => {
+		const values = { country: exposure.name, kind: KIND_PHRASE[exposure.kind] };
+		const given = assessment.answers[localProfileQuestionId(exposure.country)];
+		const option = LOCAL_PROFILE_OPTIONS.find((o) => o === given?.option);
+		const label =
+			given?.option === NOT_SURE ? ruleset.notSure.label : option ? fill(template.options[option].label, values) : 'Not answered';
+		const note = ctx.includeNotes && given?.note ? cleanText(given.note).trim() : '';
+		w.ensure(24);
+		w.paragraph(`${number}.${after + i + 1}  ${fill(template.text, values)}`, { size: SIZES.h3, bold: true }, { after: 1.2 });
+		w.paragraph(`Answer: ${label}`, { bold: label !== 'Not answered' }, { indent: 6, after: 0.6 });
+		w.paragraph(exposure.mitigationNote, { color: exposure.mitigated ? COLORS.ink : COLORS.critical }, { indent: 6, after: 1.2 });
+		if (note) w.labelled('Note', note, { size: SIZES.small }, { indent: 6, after: 1.2 });
+		w.labelled('Recommendation', fill(template.recommendation, values), { size: SIZES.small }, { indent: 6, after: 3 });
+	});
 }

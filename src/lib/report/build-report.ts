@@ -8,6 +8,7 @@ import { drawContents } from './contents';
 import type { DataVersions, ReportAssessment, ReportContext } from './context';
 import { drawCosts } from './costs';
 import { drawCover } from './cover';
+import { drawFindings } from './findings';
 import { registerFonts, type ReportFont } from './fonts';
 import { Writer } from './layout';
 import { drawMethodology } from './methodology';
@@ -88,6 +89,7 @@ export async function buildReport(input: BuildReportInput): Promise<Uint8Array> 
 	const contentsPage = w.page;
 	drawSummary(ctx);
 	drawOverview(ctx);
+	drawFindings(ctx);
 	drawAreaSections(ctx);
 	drawAskVendor(ctx);
 	drawArchitecture(ctx);

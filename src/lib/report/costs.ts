@@ -1,5 +1,6 @@
 import { openSection, type ReportContext } from './context';
-import { COLORS } from './theme';
+import { COLORS, SIZES } from './theme';
+import { costAssumedNote, costHeadline } from '../text/verdict';
 import { money } from './wording';
 
 /** The switching-cost estimate line by line, with the formula and the reason for each. */
@@ -11,14 +12,22 @@ export function drawCosts(ctx: ReportContext) {
 		'What leaving the provider would cost: site visits when SIMs cannot switch over the air, and platform and contract exit costs scaled by how locking those areas scored. Every assumption is listed in Appendix B, with its source.',
 		{ color: COLORS.muted }
 	);
-	w.paragraph(`Estimated total: ${money(cost.currency, cost.total)}`, { bold: true, size: 12 }, { after: 3 });
+	w.paragraph(`${costHeadline(cost)}.`, { bold: true, size: 12 }, { after: 1 });
+	w.paragraph(
+		'The range comes from the low and high ends of the assumptions in Appendix B; the table shows the exact arithmetic at the values used.',
+		{ size: SIZES.small, color: COLORS.muted },
+		{ after: 1 }
+	);
+	const assumed = costAssumedNote(cost);
+	if (assumed) w.paragraph(assumed, { size: SIZES.small, color: COLORS.high }, { after: 1 });
+	w.space(2);
 	w.table({
 		head: [['Cost', 'Amount', 'How it is worked out', 'Why']],
 		body: cost.lines.map((line) => [
 			line.label,
 			line.applies ? money(cost.currency, line.amount) : 'None',
 			line.formula,
-			line.reason
+			line.applies && line.assumed ? `${line.reason} Rests on open questions, not on answers.` : line.reason
 		]),
 		foot: [['Total', money(cost.currency, cost.total), '', '']],
 		footStyles: { fontStyle: 'bold', fillColor: COLORS.faint, textColor: COLORS.ink },

@@ -3,6 +3,7 @@ import type { ReportContext } from './context';
 import { ReportInputError } from './errors';
 import { lineHeight } from './layout';
 import { COLORS, MARGINS, SIZES } from './theme';
+import { costAssumedNote, costHeadline, floorLine, provisionalLine, ratingExplanation } from '../text/verdict';
 import { count, plural, RATING_MEANING, ratingBackground, ratingColor } from './wording';
 
 const LOGO_BOX = { width: 60, height: 24 };
@@ -49,7 +50,7 @@ export function drawCover(ctx: ReportContext) {
 	doc.roundedRect(w.left, w.y, w.width, boxHeight, 2, 2, 'F');
 	w.line(String(Math.round(score)), w.left + 6, w.y + 4, { size: 30, bold: true, color: ratingColor(rating) });
 	w.line('out of 100', w.left + 6, w.y + 17, { size: SIZES.tiny, color: COLORS.muted });
-	w.line(meaning.headline, w.left + 42, w.y + 5, { size: SIZES.h2, bold: true, color: ratingColor(rating) });
+	w.line(`${meaning.headline}${result.overall.provisional ? ' so far' : ''}`, w.left + 42, w.y + 5, { size: SIZES.h2, bold: true, color: ratingColor(rating) });
 	text.forEach((line, i) => w.line(line, w.left + 42, w.y + 12 + i * lineHeight(SIZES.small), { size: SIZES.small }));
 	w.y += boxHeight + 12;
 
@@ -69,10 +70,17 @@ export function drawCover(ctx: ReportContext) {
 	facts.push(['Ruleset', `Version ${result.rulesetVersion}, published ${ctx.ruleset.published}`]);
 	facts.push([
 		'Completeness',
-		result.overall.provisional
-			? `Provisional: ${count(result.completeness.answered)} of ${count(result.completeness.total)} questions answered`
-			: `All ${count(result.completeness.total)} questions answered`
+		provisionalLine(result) ?? `All ${count(result.completeness.total)} questions answered`
 	]);
+	const cost = result.switchingCost;
+	facts.push(['Cost to leave', [`${costHeadline(cost)}.`, costAssumedNote(cost)].filter(Boolean).join(' ')]);
+	// The cover has room for three reasons; the executive summary lists every one.
+	const raising = result.overall.floors.filter((f) => f.raises);
+	const shown = raising.slice(0, 3).map((f, i) => `${i + 1}. ${floorLine(f)}`);
+	if (raising.length > shown.length) {
+		shown.push(`${plural(raising.length - shown.length, 'further reason is', 'further reasons are')} in the executive summary.`);
+	}
+	facts.push(['Why this rating', [ratingExplanation(result), ...shown].join('\n')]);
 
 	const labelWidth = 42;
 	for (const [label, value] of facts) {

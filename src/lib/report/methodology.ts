@@ -1,8 +1,116 @@
+import type { Floor, Rating, Ruleset } from '../rules/schema';
+import { CONFIDENCE_NAME, money } from '../text/verdict';
 import { openAppendix, type ReportContext } from './context';
 import { COLORS, SIZES } from './theme';
 
 const pct = (risk: number) => `${Math.round(risk * 100)}/100`;
 const number = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 });
+
+/** A floor's condition in words, from the rule itself (its reason has placeholders for the case). */
+function floorCondition(ruleset: Ruleset, floor: Floor): string {
+	const question = (id: string) => ruleset.areas.flatMap((a) => a.questions).find((q) => q.id === id);
+	const answered = (id: string, options: string[]) => {
+		const q = question(id);
+		const labels = options.map((o) => `“${q?.options.find((x) => x.id === o)?.label ?? o}”`);
+		return `${q?.text ?? id} ${labels.join(' or ')}`;
+	};
+	const parts: string[] = [];
+	if (floor.when.lockInSign) {
+		parts.push(`A lock-in sign is ${floor.when.lockInSign === 'present' ? 'present' : 'partly present'} (it applies once per sign)`);
+	}
+	if (floor.when.answers) {
+		parts.push(Object.entries(floor.when.answers).map(([id, options]) => answered(id, options)).join('; and '));
+	}
+	if (floor.when.anyAnswers) {
+		const any = Object.entries(floor.when.anyAnswers).map(([id, options]) => answered(id, options));
+		parts.push(any.length === 1 ? any[0]! : `Any of: ${any.join('; ')}`);
+	}
+	if (floor.when.devicesAtLeast !== undefined) parts.push(`with at least ${number(floor.when.devicesAtLeast)} devices`);
+	return parts.join(', ');
+}
+
+const bandWords = (bands: readonly { atLeast: number; rating: Rating }[], unit: (n: number) => string) =>
+	bands.map((b) => `${unit(b.atLeast)} or more: at least ${b.rating}`).join('; ');
+
+/** Floors, cost bands, roaming floors, conflicts and the provisional range, from the ruleset. */
+function drawRatingRules(ctx: ReportContext) {
+	const { w, ruleset, result } = ctx;
+	const currency = result.switchingCost.currency;
+	const { ratingThresholds: t } = ruleset;
+
+	w.heading('Provisional range', 2);
+	w.paragraph(
+		'While questions are open the rating is provisional. The range shown beside it is the score with every open question, the per-country local-profile questions included, answered at its best and then at its worst; the final score lies within it. Open questions are not counted as risks in the score itself, so a provisional low rating can still end high.',
+		{ size: SIZES.small }
+	);
+
+	if (!ruleset.floors && !ruleset.costBands && !ruleset.roamingFloors) {
+		w.heading('Floors', 2);
+		w.paragraph(
+			`Permanent roaming sets a floor: when devices in a deployment country would be cut off on roaming SIMs and the offer has no local profiles, the overall score is raised to at least ${t.critical} (critical), whatever the other answers say.`,
+			{ size: SIZES.small }
+		);
+		return;
+	}
+
+	w.heading('Floors: when one answer outweighs the average', 2);
+	w.paragraph(
+		`A weighted average can hide a single answer that locks the buyer in. So the rating is at least the highest floor that applies, and the score is raised to that rating's lower bound (moderate ${t.moderate}, high ${t.high}, critical ${t.critical}); the answers' own score is shown beside it. Every floor that applies is listed with its reason and confidence wherever the rating appears.`,
+		{ size: SIZES.small }
+	);
+	if (ruleset.floors?.length) {
+		w.table({
+			head: [['When', 'Rating at least', 'Confidence']],
+			body: ruleset.floors.map((floor) => [floorCondition(ruleset, floor), floor.rating, CONFIDENCE_NAME[floor.confidence]]),
+			styles: { fontSize: SIZES.tiny },
+			columnStyles: { 1: { cellWidth: 24 }, 2: { cellWidth: 28 } }
+		});
+	}
+
+	const bands = ruleset.costBands;
+	if (bands) {
+		w.heading('Cost bands: the cost to leave feeds the rating', 2);
+		w.list(
+			[
+				`Total cost to leave: ${bandWords(bands.total, (n) => money(currency, n))}.`,
+				`Per device: ${bandWords(bands.perDevice, (n) => money(currency, n))}. Per device counts only the costs that grow with each device, so a bigger fleet never rates lower.`,
+				'Only cost lines that rest on answers count towards a band; lines assumed for open questions are left to the provisional range.',
+				`${bands.basis.trim()} (${CONFIDENCE_NAME[bands.confidence]}).`,
+				'The estimate is shown rounded to two significant figures, with a range from the low and high ends of the assumptions below.'
+			],
+			{ style: { size: SIZES.small } }
+		);
+	}
+
+	const roaming = ruleset.roamingFloors;
+	if (roaming) {
+		const cap = roaming.maxRatingByConfidence;
+		w.heading('Permanent roaming and the confidence of country rules', 2);
+		w.list(
+			[
+				`A country whose rule blocks foreign SIMs (a ban, a time limit or a local-profile requirement), where the offer has no local profile (answered no, or not sure), sets the rating to at least ${roaming.blocking.rating}.`,
+				`A country where permanent roaming needs approval or depends on carrier terms raises the rating by ${roaming.conditional.raiseBands === 1 ? 'one band' : `${roaming.conditional.raiseBands} bands`}, or to at least ${roaming.barred.rating} where its rule bars the offer's way of working (for example above a carrier's device count).`,
+				`Weak evidence never forces the worst rating: a rule graded high confidence may force at most ${cap.high}, medium ${cap.medium}, low ${cap.low}, unverified ${cap.unverified}. Every country line names its rule's confidence.`,
+				ruleset.localProfiles
+					? 'Each restricting country has its own local-profile question; a yes for one country says nothing about another. An unanswered country question is not counted as a no: it widens the provisional range instead.'
+					: 'One answer on local profiles covers every restricting country.'
+			],
+			{ style: { size: SIZES.small } }
+		);
+	}
+
+	if (ruleset.conflicts.length) {
+		w.heading('Answers that contradict each other', 2);
+		w.paragraph(
+			`The ruleset names ${ruleset.conflicts.length} pairs of answers that cannot both be true. When both are given, the stronger claim counts as "${ruleset.notSure.label}" (and stays on the ask-the-vendor list) until one of them is corrected; a contradiction is never a free pass. The pairs:`,
+			{ size: SIZES.small }
+		);
+		w.list(
+			ruleset.conflicts.map((c) => c.message.trim().split(/(?<=\.)\s/)[0]!),
+			{ style: { size: SIZES.tiny }, after: 0.8 }
+		);
+	}
+}
 
 /** How scores, weights, ratings, the roaming floor and the cost model work; versions and assumptions. */
 export function drawMethodology(ctx: ReportContext) {
@@ -12,12 +120,11 @@ export function drawMethodology(ctx: ReportContext) {
 
 	w.heading('How the scores work', 2);
 	w.list([
-		`Every answer carries a lock-in risk from 0 (keeps you free to leave) to 100 (locks you in), fixed in the ruleset. "${ruleset.notSure.label}" counts as ${pct(ruleset.notSure.risk)}: an unknown is treated as a risk until the vendor answers it.`,
-		'An area’s score is the average risk of its answered questions, weighted by how much each question matters. Unanswered questions are left out, and the result is marked provisional until all are answered.',
+		`Every answer carries a lock-in risk from 0 (keeps you free to leave) to 100 (locks you in), fixed in the ruleset. "${ruleset.notSure.label}" counts as ${pct(ruleset.notSure.risk)}${ruleset.notSure.capAtWorstOption ? ", but never more than the question's worst answer, so confirming the worst answer never improves the score" : ''}: an unknown is treated as a risk until the vendor answers it.`,
+		'An area’s score is the average risk of its answered questions, weighted by how much each question matters. Unanswered questions are left out, and the result is marked provisional until all are answered (see "Provisional range").',
 		'The overall score is the average of the area scores, weighted by area (table below).',
 		`Ratings: low below ${moderate}, moderate from ${moderate}, high from ${high}, critical from ${critical}.`,
-		`An answer with a risk of ${pct(ruleset.findingRiskThreshold)} or more becomes a finding, ranked by area weight × question weight × risk.`,
-		`Permanent roaming sets a floor: when devices in a deployment country would be cut off on roaming SIMs and the offer has no local profiles, the overall score is raised to at least ${critical} (critical), whatever the other answers say.`
+		`An answer with a risk of ${pct(ruleset.findingRiskThreshold)} or more becomes a finding (high from ${pct(ruleset.highRiskThreshold)}, otherwise medium), ranked by area weight × question weight × risk; a roaming finding is critical when its country forces a critical rating.`
 	]);
 
 	w.table({
@@ -33,6 +140,8 @@ export function drawMethodology(ctx: ReportContext) {
 		}),
 		columnStyles: { 1: { halign: 'right' }, 2: { halign: 'right' } }
 	});
+
+	drawRatingRules(ctx);
 
 	w.heading('How the switching cost is estimated', 2);
 	w.paragraph(

@@ -1,5 +1,7 @@
+import type { RoamingExposure } from '../scoring/types';
 import { openAppendix, type ReportContext } from './context';
 import { COLORS, SIZES } from './theme';
+import { LOCAL_PROFILE_WORD, ruleConfidence } from '../text/roaming-words';
 import { count, COPES_WORD, KIND_WORD, ROAMING_SEVERITY } from './wording';
 
 /**
@@ -7,6 +9,19 @@ import { count, COPES_WORD, KIND_WORD, ROAMING_SEVERITY } from './wording';
  * this offer copes, and the sources. One block per country, so long rules and URLs get the full
  * width.
  */
+function mitigationText(r: RoamingExposure): string {
+	if (r.mitigation === 'not_needed') return 'Not needed.';
+	const copes = r.localProfile === 'open' ? 'Not answered yet' : COPES_WORD[r.severity];
+	return [
+		`${copes}.`,
+		r.localProfile ? `${LOCAL_PROFILE_WORD[r.localProfile]}.` : '',
+		r.mitigationNote,
+		r.forces ? `Sets the rating to at least ${r.forces} (${ruleConfidence(r)}).` : ''
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
 export function drawRoamingAppendix(ctx: ReportContext) {
 	const { w, doc, result } = ctx;
 	openAppendix(ctx, 'A', 'Roaming rules by deployment country');
@@ -32,7 +47,7 @@ export function drawRoamingAppendix(ctx: ReportContext) {
 			body: [
 				['Rule', `${KIND_WORD[r.kind]}. ${r.byWhen}. ${r.summary}`],
 				['Consequence', r.whatHappens],
-				['Mitigation', r.mitigation === 'not_needed' ? 'Not needed.' : `${COPES_WORD[r.severity]}. ${r.mitigationNote}`],
+				['Mitigation', mitigationText(r)],
 				[
 					'Sources',
 					[`Confidence ${r.confidence}, reviewed ${r.reviewed}.`, ...(r.sources.length ? r.sources : ['No source recorded.'])].join('\n')
@@ -41,7 +56,7 @@ export function drawRoamingAppendix(ctx: ReportContext) {
 			styles: { fontSize: SIZES.small, lineWidth: 0, cellPadding: { top: 0.5, bottom: 0.5, left: 0, right: 2 } },
 			columnStyles: { 0: { cellWidth: 26, textColor: COLORS.muted } },
 			didParseCell: (data) => {
-				if (data.row.index === 2 && data.column.index === 1 && r.severity === 'critical') {
+				if (data.row.index === 2 && data.column.index === 1 && r.severity === 'critical' && r.localProfile !== 'open') {
 					data.cell.styles.textColor = COLORS.critical;
 				}
 			}

@@ -74,7 +74,7 @@ export const ROAMING_SEVERITY: Record<RoamingExposure['severity'], { label: stri
 };
 
 export const COPES_WORD: Record<RoamingExposure['severity'], string> = {
-	critical: 'No: devices will be cut off',
+	critical: 'Not covered: devices on roaming SIMs are at risk',
 	warning: 'Check with the vendor',
 	info: 'Yes',
 	none: 'Not needed'

@@ -43,7 +43,9 @@ export type Confidence = z.infer<typeof confidenceSchema>;
 
 const riskSchema = z.number().min(0).max(1);
 
-export const NOT_SURE = 'not_sure';
+import { NOT_SURE } from './constants';
+
+export { NOT_SURE };
 
 export const optionSchema = z.strictObject({
 	id: idSchema.refine((id) => id !== NOT_SURE, `"${NOT_SURE}" is added to every question`),

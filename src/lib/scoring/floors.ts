@@ -3,6 +3,7 @@ import type { Rules } from '../rules/load';
 import { BLOCKING_KINDS, CONDITIONAL_KINDS, KIND_PHRASE } from '../rules/restrictions';
 import { RATINGS, type Floor, type Rating } from '../rules/schema';
 import { fill, listWords } from '../text/template';
+import { money, moneyRange } from '../text/verdict';
 import type { AppliedFloor, LockInSignStatus, RoamingExposure, SwitchingCost } from './types';
 
 const rank = (rating: Rating) => RATINGS.indexOf(rating);
@@ -77,12 +78,11 @@ function bandFor(bands: readonly { atLeast: number; rating: Rating }[], amount: 
 function costFloors(rules: Rules, cost: SwitchingCost, devices: number): Omit<AppliedFloor, 'raises'>[] {
 	const bands = rules.ruleset.costBands;
 	if (!bands) return [];
-	const money = (n: number) => `${cost.currency} ${n.toLocaleString('en')}`;
-	const { estimate } = cost;
+	const { estimate, currency } = cost;
 	const values = {
-		currency: cost.currency,
-		total: money(estimate.total),
-		perDevice: money(estimate.perDevice),
+		currency,
+		total: money(currency, estimate.total),
+		perDevice: money(currency, estimate.perDevice),
 		range: ''
 	};
 	const applied: Omit<AppliedFloor, 'raises'>[] = [];
@@ -91,7 +91,7 @@ function costFloors(rules: Rules, cost: SwitchingCost, devices: number): Omit<Ap
 		applied.push({
 			id: 'cost_total',
 			rating: total,
-			reason: fill(bands.reasonTotal, { ...values, range: `range ${money(estimate.low)} to ${money(estimate.high)}` }),
+			reason: fill(bands.reasonTotal, { ...values, range: moneyRange(currency, estimate.low, estimate.high) }),
 			confidence: bands.confidence,
 			source: 'cost'
 		});
@@ -103,7 +103,7 @@ function costFloors(rules: Rules, cost: SwitchingCost, devices: number): Omit<Ap
 			rating: perDevice,
 			reason: fill(bands.reasonPerDevice, {
 				...values,
-				range: `range ${money(estimate.perDeviceLow)} to ${money(estimate.perDeviceHigh)}`
+				range: moneyRange(currency, estimate.perDeviceLow, estimate.perDeviceHigh)
 			}),
 			confidence: bands.confidence,
 			source: 'cost'

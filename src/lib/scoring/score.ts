@@ -42,12 +42,13 @@ interface AnsweredQuestion {
 function answeredQuestion(
 	ruleset: Ruleset,
 	question: Area['questions'][number],
-	option: string | undefined
+	option: string | undefined,
+	doubtedRisk?: number
 ): AnsweredQuestion | null {
 	if (option === undefined) return null;
 	if (option === NOT_SURE) {
 		return {
-			risk: notSureRisk(ruleset, question),
+			risk: doubtedRisk ?? notSureRisk(ruleset, question),
 			weight: question.weight,
 			label: ruleset.notSure.label,
 			notSure: true,
@@ -84,7 +85,8 @@ function scoreAreas(
 	rules: Rules,
 	assessment: Scorable,
 	answers: Record<string, Answer>,
-	conflicts: readonly AnswerConflict[]
+	conflicts: readonly AnswerConflict[],
+	doubted: ReadonlyMap<string, number>
 ): AreaWork {
 	const { ruleset } = rules;
 	const words = wordValues(rules, assessment);
@@ -98,7 +100,7 @@ function scoreAreas(
 		let answered = 0;
 		let notSure = 0;
 		for (const question of area.questions) {
-			const answer = answeredQuestion(ruleset, question, answers[question.id]?.option);
+			const answer = answeredQuestion(ruleset, question, answers[question.id]?.option, doubted.get(question.id));
 			if (!answer) continue;
 			answered += 1;
 			weighted += answer.weight * answer.risk;
@@ -239,8 +241,8 @@ function weightedOverall(ruleset: Ruleset, areas: AreaScore[]): number {
 function evaluate(rules: Rules, assessment: Scorable, localQuestions: readonly LocalProfileQuestion[]) {
 	const { ruleset } = rules;
 	const conflicts = findConflicts(rules, assessment.answers);
-	const { answers } = scoredAnswers(assessment.answers, conflicts);
-	const work = scoreAreas(rules, assessment, answers, conflicts);
+	const { answers, doubted } = scoredAnswers(rules, assessment.answers, conflicts);
+	const work = scoreAreas(rules, assessment, answers, conflicts, doubted);
 	const capabilities = offerCapabilities(rules, answers);
 	const roaming = roamingExposure(rules, assessment.fleet, capabilities, answers);
 	const words = wordValues(rules, assessment);

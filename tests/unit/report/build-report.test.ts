@@ -8,6 +8,8 @@ import {
 	typicalAssessment,
 	UNICODE
 } from '../../fixtures/report';
+import { notSureRiskSentence } from '../../../src/lib/text/answer-words';
+import { provisionalLine } from '../../../src/lib/text/verdict';
 import { shippedRules } from '../rules/read-rules';
 import { PNG_8X8 } from './images';
 import { pdfImages, pdfInfo, pdfPages, pdfText, squash } from './pdf-tools';
@@ -17,6 +19,7 @@ const areaTitles = rules.ruleset.areas.map((a) => a.title);
 const SECTIONS = [
 	'Executive summary',
 	'Risk by area',
+	'Findings and recommendations',
 	...areaTitles,
 	'Ask the vendor',
 	'Recommended architecture against this offer',
@@ -75,23 +78,29 @@ describe('a typical report', () => {
 		});
 	});
 
-	it('explains the score for a board, with top risks, critical roaming, switching cost and next steps', () => {
-		const summary = words(pages.slice(2, 4).join('\n'));
+	it('explains the score for a board, with why, top risks, roaming, switching cost and next steps', () => {
+		const summary = words(pages.slice(2, 5).join('\n'));
 		expect(summary).toMatch(/\d+\/100/);
 		expect(summary).toMatch(/(Low|Moderate|High|Critical) lock-in risk/);
-		for (const heading of ['Top risks', 'Critical roaming findings', 'Cost to switch provider', 'Next steps']) {
+		for (const heading of ['Why this rating', 'Top risks', 'Permanent-roaming exposure', 'Cost to switch provider', 'Next steps']) {
 			expect(summary).toContain(heading);
 		}
-		expect(summary).toContain('Brazil (2,000 devices)');
-		expect(summary).toMatch(/Estimated USD [\d,]+ to move this fleet/);
+		// Brazil's own local-profile question is open: named, with its rule's confidence, not called critical.
+		expect(summary).toContain(
+			'Brazil (2,000 devices): not answered yet whether the offer has a local profile there. Until it is, the country counts only in the provisional range (rule graded medium confidence).'
+		);
+		expect(summary).toMatch(/About USD [\d.,]+ (million )?to leave \(USD [\d.,]+–[\d.,]+ million\), USD [\d,]+ per device/);
 	});
 
-	it('lists each question with its answer, risk, note and recommendation', () => {
+	it('lists each question with its answer, its risk in the questionnaire\'s words, note and recommendation', () => {
 		const text = words(pdfText(pdf));
 		const question = rules.ruleset.areas[0]!.questions[0]!;
-		expect(text).toContain(`3.1 ${words(question.text)}`);
+		expect(text).toContain(`4.1 ${words(question.text)}`);
 		expect(text).toContain('Answer: Not sure');
-		expect(text).toMatch(/Risk: Critical \(90\/100\), counted as a risk until the vendor answers/);
+		// "Not sure" is capped at the question's worst answer, in the words the questionnaire uses.
+		const capped = Math.min(rules.ruleset.notSure.risk, ...[Math.max(...question.options.map((o) => o.risk))]);
+		expect(text).toContain(words(notSureRiskSentence(capped)));
+		expect(text).not.toMatch(/Risk: (Low|Moderate|High|Critical) \(\d+\/100\)/);
 		expect(text).toContain(`Note ${note}`);
 		expect(text).toContain(`Recommendation ${words(question.recommendation)}`);
 	});
@@ -123,7 +132,9 @@ describe('a typical report', () => {
 
 	it('lists the ask-the-vendor questions and every deployment country in the roaming appendix', () => {
 		const text = words(pdfText(pdf));
-		const result = reportInput(rules, typicalAssessment(rules)).result;
+		const assessment = typicalAssessment(rules);
+		assessment.answers[rules.ruleset.areas[0]!.questions[0]!.id] = { option: 'not_sure' };
+		const result = reportInput(rules, assessment).result;
 		expect(result.askVendor.length).toBeGreaterThan(0);
 		for (const item of result.askVendor) expect(text).toContain(words(item.ask));
 		for (const country of ['Brazil (BR)', 'Germany (DE)', 'Türkiye (TR)', 'India (IN)', 'United States (US)', 'France (FR)']) {
@@ -190,7 +201,9 @@ describe('user text', () => {
 		const text = words(pdfText(await buildReport(reportInput(rules, assessment))));
 		expect(text).toContain('Client organisation Not stated');
 		expect(text).toContain('Offer assessed Offer not named');
-		expect(text).toContain('Provisional: 0 of');
+		const result = reportInput(rules, assessment).result;
+		expect(text).toContain(words(provisionalLine(result)!));
+		expect(provisionalLine(result)).toMatch(/^Provisional: \d+–\d+, 0 of \d+ answered$/);
 		expect(text).toContain('Answer: Not answered');
 	});
 });
