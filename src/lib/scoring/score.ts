@@ -127,7 +127,8 @@ function scoreAreas(
 					areaId: area.id,
 					questionId: question.id,
 					answer: conflict ? conflict.claim.label : answer.label,
-					notSure: answer.notSure
+					// A contradicted claim was answered; it only counts as "not sure".
+					notSure: answer.notSure && !conflict
 				});
 			}
 		}
@@ -347,21 +348,36 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 	const topImpact = Math.max(0, ...findings.map((f) => f.impact));
 	for (const exposure of roaming) {
 		if (exposure.severity !== 'critical' && exposure.severity !== 'warning') continue;
+		const share = 1 + exposure.devices / Math.max(1, assessment.fleet.devices);
+		const devices = exposure.devices.toLocaleString('en');
+		if (exposure.localProfile === 'open') {
+			// Not a "no": the question is still open, and the provisional range carries its weight.
+			findings.push({
+				id: `roaming:${exposure.country}`,
+				kind: 'roaming',
+				severity: 'medium',
+				title: `${exposure.name}: not answered yet whether the offer has a local profile there`,
+				detail: `${exposure.summary} ${exposure.byWhen}. The rule's evidence is graded ${exposure.confidence} confidence.`,
+				recommendation: `Answer the local-profile question for ${exposure.name} (SIM portability step) before relying on this rating for ${devices} devices there.`,
+				impact: share,
+				country: exposure.country
+			});
+			continue;
+		}
 		const forcesCritical = exposure.forces === 'critical';
 		const blocking = exposure.severity === 'critical';
-		const open = exposure.localProfile === 'open';
 		findings.push({
 			id: `roaming:${exposure.country}`,
 			kind: 'roaming',
 			severity: forcesCritical ? 'critical' : 'high',
 			title: blocking
-				? `${exposure.name}: devices on roaming SIMs ${forcesCritical || exposure.confidence === 'high' ? 'will' : 'may'} be cut off${open ? ' unless the offer has a local profile there' : ''}`
+				? `${exposure.name}: devices on roaming SIMs ${forcesCritical || exposure.confidence === 'high' ? 'will' : 'may'} be cut off`
 				: `${exposure.name}: permanent roaming depends on approval or carrier terms`,
 			detail: `${exposure.summary} ${exposure.byWhen}. ${exposure.mitigationNote} The rule's evidence is graded ${exposure.confidence} confidence.`,
 			recommendation: blocking
-				? `Require a local operator profile for ${exposure.name} in the contract, with a date, before deploying ${exposure.devices.toLocaleString('en')} devices there.`
-				: `Ask the vendor how they meet ${exposure.name}'s rules for permanently deployed devices, in writing.`,
-			impact: topImpact + (forcesCritical ? 2 : 1) * (1 + exposure.devices / Math.max(1, assessment.fleet.devices)),
+				? `Require a local operator profile for ${exposure.name} in the contract, with a date, before deploying ${devices} devices there.`
+				: `Ask the vendor, in writing, how devices deployed for good in ${exposure.name} meet the rules there, or name a local profile.`,
+			impact: topImpact + (forcesCritical ? 2 : 1) * share,
 			country: exposure.country
 		});
 	}
