@@ -64,7 +64,7 @@ describe('a physical-swap offer for 20,000 devices in Germany and Brazil, with n
 		for (const floor of raising.slice(0, 3)) expect(cover).toContain(squash(floorLine(floor)));
 		for (const floor of raising) expect(summary).toContain(squash(floorLine(floor)));
 		expect(squash(text)).toContain(squash('site visit for each of 20,000 devices'));
-		expect(squash(text)).toContain(squash('Brazil restricts permanent roaming'));
+		expect(squash(text)).toContain(squash('Brazil has a ban on permanent roaming'));
 		expect(words(text)).toContain('medium confidence');
 	});
 
