@@ -3,7 +3,7 @@
  * parameters, body fields and statuses, and one field table per component schema. Everything is
  * derived from the document, so the page says what the contract says. Pure.
  */
-import { componentRef, type JsonSchema, type Method, type OpenApiDocument, type Operation } from './openapi';
+import { componentRef, type JsonSchema, type Method, type OpenApiDocument, type Operation } from './document';
 
 /** Part of a type as written: plain text, or the name of a component schema to link to. */
 export interface TypePart {

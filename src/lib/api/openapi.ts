@@ -15,60 +15,15 @@ import type { Rules } from '../rules/load';
 import { LOCAL_PROFILE_OPTIONS, NOT_SURE, SIMULATION_KEYS } from '../rules/schema';
 import * as scoring from '../scoring/types';
 import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '../simulation/request';
-import { WEB_IMPORT_MAX } from '../server/transfer';
+import { WEB_IMPORT_MAX } from '../assessment/export-format';
 import * as contract from './contract';
 
 /** A JSON Schema (2020-12) object, as it appears in the document. */
-export type JsonSchema = { [key: string]: unknown };
+import { componentRef, type JsonSchema, type Method, type OpenApiDocument, type Operation, type Parameter, type PathItem, type ResponseObject, type MediaType, type Header, METHODS } from './document';
 
-export interface Parameter {
-	name: string;
-	in: 'path' | 'query';
-	required: boolean;
-	description: string;
-	schema: JsonSchema;
-}
+export { componentRef, METHODS };
+export type { JsonSchema, Method, OpenApiDocument, Operation, Parameter, PathItem, ResponseObject, MediaType, Header };
 
-export interface MediaType {
-	schema: JsonSchema;
-}
-
-export interface Header {
-	description: string;
-	schema: JsonSchema;
-}
-
-export interface ResponseObject {
-	description: string;
-	headers?: Record<string, Header>;
-	content?: Record<string, MediaType>;
-}
-
-export interface Operation {
-	operationId: string;
-	tags: string[];
-	summary: string;
-	description?: string;
-	parameters?: Parameter[];
-	requestBody?: { required: boolean; description?: string; content: Record<string, MediaType> };
-	responses: Record<string, ResponseObject>;
-}
-
-export const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
-export type Method = (typeof METHODS)[number];
-export type PathItem = Partial<Record<Method, Operation>>;
-
-export interface OpenApiDocument {
-	openapi: '3.1.0';
-	jsonSchemaDialect: string;
-	info: { title: string; version: string; summary: string; description: string};
-	tags: { name: string; description: string }[];
-	paths: Record<string, PathItem>;
-	components: { schemas: Record<string, JsonSchema> };
-}
-
-/** Where a component lives in the document. */
-export const componentRef = (name: string) => `#/components/schemas/${name}`;
 const ref = (name: string): JsonSchema => ({ $ref: componentRef(name) });
 
 type Meta = { id?: string; title?: string; description?: string };
