@@ -7,12 +7,14 @@ import { redactPath } from '$lib/server/redact';
 import { crossSiteWrite } from '$lib/server/request-guards';
 import { plainPage } from '$lib/server/plain-page';
 import { rules } from '$lib/server/rules';
+import { checkJobConfig } from '$lib/server/jobs/pool';
 
 // Importing the rules here validates them when the server starts, not on the first request.
 void rules;
 
 /** One process per data directory: a second server on the same DATA_DIR refuses to start. */
 export const init: ServerInit = async () => {
+	checkJobConfig();
 	const release = lockDataDir(dataDir());
 	process.once('exit', release);
 	// Safe only now that we are the one writer: temp files left by a killed write are garbage.
