@@ -54,15 +54,23 @@ function threadPool(file: string, config: JobConfig): Pool {
 		filename: file,
 		minThreads: config.threads,
 		maxThreads: config.threads,
-		maxQueue: config.queue,
+		// The queue is bounded below, by counting jobs: piscina keeps abortable tasks (ours all are,
+		// for the time limit) in a side queue that its maxQueue does not count.
 		// A worker holds its prepared fonts and parsed rules: keep it rather than start cold.
 		idleTimeout: Number.MAX_SAFE_INTEGER,
 		// A runaway job runs out of heap in its own thread, not in the server's.
 		resourceLimits: { maxOldGenerationSizeMb: 512 }
 	});
 	const seconds = config.timeLimitMs / 1000;
+	const capacity = config.threads + config.queue;
+	let inFlight = 0;
 	return {
 		async run(job) {
+			if (inFlight >= capacity) {
+				// A rough wait: the jobs ahead, shared among the threads, each at most the limit.
+				throw new JobQueueFullError(Math.max(1, Math.min(60, Math.ceil(seconds / 4))));
+			}
+			inFlight++;
 			const controller = new AbortController();
 			const { port1, port2 } = new MessageChannel();
 			let timer: NodeJS.Timeout | undefined;
@@ -78,12 +86,9 @@ function threadPool(file: string, config: JobConfig): Pool {
 				return await piscina.run({ job, started: port2 }, { transferList: [port2], signal: controller.signal });
 			} catch (error) {
 				if (timedOut) throw new JobTimeoutError(seconds);
-				if (/queue is at limit|No task queue available/i.test((error as Error).message)) {
-					// A rough wait: the jobs ahead, shared among the threads, each at most the limit.
-					throw new JobQueueFullError(Math.max(1, Math.min(60, Math.ceil(seconds / 4))));
-				}
 				throw error;
 			} finally {
+				inFlight--;
 				clearTimeout(timer);
 				port1.close();
 			}
