@@ -2,7 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dataDir } from '$lib/server/store';
 import { lockDataDir } from '$lib/server/store/data-dir-lock';
 import { removeStaleTempFiles } from '$lib/server/store/temp-files';
-import { bucketFor, parseLimits, RateLimiter } from '$lib/server/rate-limit';
+import { actionOf, bucketFor, clientKey, decodedPath, parseLimits, RateLimiter } from '$lib/server/rate-limit';
 import { redactPath } from '$lib/server/redact';
 import { crossSiteWrite } from '$lib/server/request-guards';
 import { plainPage } from '$lib/server/plain-page';
@@ -41,9 +41,30 @@ const CAPABILITY_HEADERS: Record<string, string> = {
 	'cache-control': 'private, no-store'
 };
 
-const isCapabilityPath = (path: string) => path.startsWith('/s/') || path.startsWith('/api/shared/');
+type RequestEvent = Parameters<Handle>[0]['event'];
+
+/**
+ * Where a request goes, as the router decided: the matched route's id (e.g. "/s/[token]"), or for
+ * a request no route matched, its percent-decoded path. Guards read this, never the raw path text,
+ * which "/%73/{token}" or "/%61pi/..." would otherwise slip past.
+ */
+interface Destination {
+	routeId: string | null;
+	path: string;
+}
+
+const destinationOf = (event: RequestEvent): Destination => ({
+	routeId: event.route.id,
+	path: decodedPath(event.url)
+});
+
+/** The route id when one matched, else the decoded path: both start with the same prefixes. */
+const where = (to: Destination) => to.routeId ?? to.path;
+
+const isApi = (to: Destination) => where(to).startsWith('/api/');
+const isCapability = (to: Destination) => /^\/(s|api\/shared)\//.test(where(to));
 /** Edit pages hold the edit key in their address: never index or cache them either. */
-const isEditPath = (path: string) => path.startsWith('/a/') || /^\/assessments\/[^/]+\/fleet/.test(path);
+const isEditPage = (to: Destination) => /^\/(a\/|assessments\/[^/]+\/fleet)/.test(where(to));
 
 /**
  * Errors SvelteKit answers itself under /api (unknown path, wrong method, bad encoding, CSRF)
@@ -60,11 +81,11 @@ async function asApiError(response: Response): Promise<Response> {
 	return new Response(JSON.stringify({ error, issues: [] }), { status: response.status, headers });
 }
 
-function withHeaders(response: Response, path: string): Response {
-	if (isCapabilityPath(path)) {
+function withHeaders(response: Response, to: Destination): Response {
+	if (isCapability(to)) {
 		for (const [name, value] of Object.entries(CAPABILITY_HEADERS)) response.headers.set(name, value);
 	}
-	if (isEditPath(path)) {
+	if (isEditPage(to)) {
 		response.headers.set('x-robots-tag', 'noindex, nofollow');
 		response.headers.set('cache-control', 'private, no-store');
 	}
@@ -77,9 +98,9 @@ function withHeaders(response: Response, path: string): Response {
 const limits = parseLimits(process.env.RATE_LIMITS);
 const limiter = limits ? new RateLimiter(limits) : null;
 
-function tooMany(path: string, retryAfter: number): Response {
+function tooMany(api: boolean, retryAfter: number): Response {
 	const headers = { 'retry-after': String(retryAfter) };
-	if (path.startsWith('/api/')) {
+	if (api) {
 		return new Response(
 			JSON.stringify({ error: 'Too many requests: try again later', issues: [{ path: '', message: `Retry after ${retryAfter} seconds` }] }),
 			{ status: 429, headers: { ...headers, 'content-type': 'application/json' } }
@@ -97,36 +118,36 @@ function tooMany(path: string, retryAfter: number): Response {
  * A form action named like a property every object inherits ("?/__proto__", "?/constructor")
  * would reach Object.prototype inside SvelteKit's lookup and crash the request.
  */
-function inheritedActionName(event: Parameters<Handle>[0]['event']): boolean {
-	if (event.request.method !== 'POST') return false;
-	const name = [...event.url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
-	return name !== undefined && name in Object.prototype;
+function inheritedActionName(event: RequestEvent): boolean {
+	return event.request.method === 'POST' && actionOf(event.url) in Object.prototype;
 }
 
 /** Guards that run before any route: cross-site API writes, odd action names, then rate limits. */
-function guard(event: Parameters<Handle>[0]['event']): Response | null {
-	const api = event.route.id ? event.route.id.startsWith('/api/') : event.url.pathname.startsWith('/api/');
+function guard(event: RequestEvent, to: Destination): Response | null {
+	const api = isApi(to);
 	const refused = crossSiteWrite(event.request, event.url, api);
 	if (refused) return refused;
 	if (inheritedActionName(event)) {
 		return plainPage(404, 'Not found', 'This page has no such form action. Nothing was changed.');
 	}
-	const bucket = limiter && bucketFor(event.request.method, event.url.pathname, event.url.search);
+	const bucket =
+		limiter && bucketFor({ method: event.request.method, ...to, action: actionOf(event.url) });
 	if (limiter && bucket) {
-		const taken = limiter.take(bucket, event.getClientAddress());
-		if (!taken.ok) return tooMany(event.url.pathname, taken.retryAfter);
+		const taken = limiter.take(bucket, clientKey(event.getClientAddress()));
+		if (!taken.ok) return tooMany(api, taken.retryAfter);
 	}
 	return null;
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
-	let response = guard(event) ?? (await resolve(event));
-	if (event.url.pathname.startsWith('/api/')) response = await asApiError(response);
+	const to = destinationOf(event);
+	let response = guard(event, to) ?? (await resolve(event));
+	if (isApi(to)) response = await asApiError(response);
 	try {
-		return withHeaders(response, event.url.pathname);
+		return withHeaders(response, to);
 	} catch {
 		// Some responses (e.g. fetch results) have immutable headers: copy them first.
-		return withHeaders(new Response(response.body, response), event.url.pathname);
+		return withHeaders(new Response(response.body, response), to);
 	}
 };
 
