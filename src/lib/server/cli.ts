@@ -4,19 +4,26 @@
  *   npm run data -- export > backup.json        (safe while the server runs)
  *   npm run data -- import backup.json          (stop the server first: one writer per DATA_DIR)
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInputSchemas } from '../assessment/schema';
 import { stepsFor } from '../assessment/steps';
 import { loadRules } from '../rules/load';
 import { lockDataDir } from './store/data-dir-lock';
 import { dataDir, getShareIndex, getStore } from './store/index';
-import { contentChecker, exportHeader, importRecords, validateExport } from './transfer';
+import { contentChecker, exportHeader, importRecords, knownRulesetVersions, validateExport } from './transfer';
 
 /** The rules files as the server bundles them, read from the working directory. */
-function currentSchemas() {
+function currentChecker() {
 	const read = (name: string) => readFileSync(`rules/${name}.yaml`, 'utf8');
 	const rules = loadRules({ ruleset: read('ruleset'), countries: read('countries'), costs: read('costs'), simulation: read('simulation') });
-	return createInputSchemas(rules, stepsFor(rules.ruleset));
+	let history: string[] = [];
+	try {
+		history = readdirSync('rules/history');
+	} catch {
+		/* no ruleset kept from before: only the current one is known */
+	}
+	const versions = knownRulesetVersions(rules.ruleset.version, history);
+	return contentChecker(createInputSchemas(rules, stepsFor(rules.ruleset)), versions);
 }
 
 async function exportAll() {
@@ -38,7 +45,7 @@ async function exportAll() {
 async function importFile(file: string) {
 	const release = lockDataDir(dataDir());
 	try {
-		const checked = validateExport(JSON.parse(readFileSync(file, 'utf8')), { checkContent: contentChecker(currentSchemas()) });
+		const checked = validateExport(JSON.parse(readFileSync(file, 'utf8')), { checkContent: currentChecker() });
 		if (!checked.ok) {
 			for (const issue of checked.issues) console.error(`${issue.path}: ${issue.message}`);
 			throw new Error(`${file} was not imported: ${checked.issues.length} problems`);

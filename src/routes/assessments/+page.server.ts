@@ -1,11 +1,11 @@
 import { formDataOf } from '$lib/server/http';
 import { fail } from '@sveltejs/kit';
 import { getStore } from '$lib/server/store';
-import { inputSchemas } from '$lib/server/rules';
+import { inputSchemas, rulesetVersions } from '$lib/server/rules';
 import { contentChecker, importRecords, validateExport, WEB_IMPORT_MAX, withoutShares } from '$lib/server/transfer';
 import type { Actions } from './$types';
 
-const checkContent = contentChecker(inputSchemas);
+const checkContent = contentChecker(inputSchemas, rulesetVersions);
 
 export const actions: Actions = {
 	/** Takes back a JSON export: nothing is written unless every record in it is valid. */

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiError, readJson } from '$lib/server/http';
 import { getStore } from '$lib/server/store';
-import { inputSchemas } from '$lib/server/rules';
+import { inputSchemas, rulesetVersions } from '$lib/server/rules';
 import { contentChecker, importRecords, validateExport, WEB_IMPORT_MAX, withoutShares } from '$lib/server/transfer';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
  * Takes back an export. Ids are kept, so a second import of the same file adds nothing; share
  * links are not imported (they belong to the server that made them).
  */
-const checkContent = contentChecker(inputSchemas);
+const checkContent = contentChecker(inputSchemas, rulesetVersions);
 
 export const POST: RequestHandler = async ({ request }) => {
 	const body = await readJson(request);
