@@ -5,7 +5,10 @@ import { removeStaleTempFiles } from '$lib/server/store/temp-files';
 import { actionOf, bucketFor, clientKey, decodedPath, parseLimits, RateLimiter } from '$lib/server/rate-limit';
 import { redactPath } from '$lib/server/redact';
 import { crossSiteWrite } from '$lib/server/request-guards';
+import { apiError } from '$lib/server/http';
 import { plainPage } from '$lib/server/plain-page';
+import { BASELINE_HEADERS, HSTS, installBaselineHeaders, servedOverHttps } from '$lib/server/baseline-headers';
+import { DiskFullError } from '$lib/server/store/durable-json-file';
 import { rules } from '$lib/server/rules';
 import { checkJobConfig } from '$lib/server/jobs/pool';
 
@@ -15,6 +18,7 @@ void rules;
 /** One process per data directory: a second server on the same DATA_DIR refuses to start. */
 export const init: ServerInit = async () => {
 	checkJobConfig();
+	installBaselineHeaders();
 	const release = lockDataDir(dataDir());
 	process.once('exit', release);
 	// Safe only now that we are the one writer: temp files left by a killed write are garbage.
@@ -22,14 +26,8 @@ export const init: ServerInit = async () => {
 	if (removed > 0) console.info(`Removed ${removed} temp files left by an interrupted write`);
 };
 
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	// Not no-referrer: that makes browsers send `Origin: null` on form posts, which fails CSRF checks.
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'x-frame-options': 'DENY',
-	'cross-origin-opener-policy': 'same-origin',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
-};
+/** Also set on static files and router redirects by installBaselineHeaders (see that module). */
+const SECURITY_HEADERS = BASELINE_HEADERS;
 
 /**
  * Pages and data behind a share token: the token must not travel to other sites in a Referer,
@@ -81,7 +79,7 @@ async function asApiError(response: Response): Promise<Response> {
 	return new Response(JSON.stringify({ error, issues: [] }), { status: response.status, headers });
 }
 
-function withHeaders(response: Response, to: Destination): Response {
+function withHeaders(response: Response, to: Destination, request: Request): Response {
 	if (isCapability(to)) {
 		for (const [name, value] of Object.entries(CAPABILITY_HEADERS)) response.headers.set(name, value);
 	}
@@ -92,6 +90,12 @@ function withHeaders(response: Response, to: Destination): Response {
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
+	if (servedOverHttps(process.env, (name) => request.headers.get(name))) {
+		response.headers.set('strict-transport-security', HSTS);
+	}
+	// Dynamic answers are never for shared caches: many carry an edit id (a 201 create, an
+	// export, a redirect to /a/{id}) and every page carries a one-time CSP nonce.
+	if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
 	return response;
 }
 
@@ -139,19 +143,40 @@ function guard(event: RequestEvent, to: Destination): Response | null {
 	return null;
 }
 
+const DISK_FULL =
+	'The server has run out of disk space, so this change was not saved. Everything saved before is safe; please try again later.';
+
+/**
+ * A write that hit a full disk (DiskFullError, seen by handleError) answers 507: JSON in the API
+ * shape, the JSON an enhanced form reads, or a page a person can read.
+ */
+function diskFull(event: RequestEvent, to: Destination, response: Response): Response {
+	if (isApi(to)) return apiError(507, DISK_FULL);
+	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		return new Response(response.body, { status: 507, headers: response.headers });
+	}
+	return plainPage(507, 'Not saved: the server is out of disk space', DISK_FULL);
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const to = destinationOf(event);
 	let response = guard(event, to) ?? (await resolve(event));
+	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
 	if (isApi(to)) response = await asApiError(response);
 	try {
-		return withHeaders(response, to);
+		return withHeaders(response, to, event.request);
 	} catch {
 		// Some responses (e.g. fetch results) have immutable headers: copy them first.
-		return withHeaders(new Response(response.body, response), to);
+		return withHeaders(new Response(response.body, response), to, event.request);
 	}
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (error instanceof DiskFullError) {
+		event.locals.diskFull = true;
+		console.error(`${event.request.method} ${redactPath(event.url.pathname)} not saved: the disk is full`);
+		return { message: DISK_FULL };
+	}
 	if (status >= 500) {
 		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 		console.error(`${event.request.method} ${redactPath(event.url.pathname)} failed: ${redactPath(detail)}`);

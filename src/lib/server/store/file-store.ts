@@ -5,7 +5,7 @@ import { migrate } from '../../assessment/migrations';
 import { storedAssessmentSchema, type StoredAssessment } from '../../assessment/schema';
 import { isValidId } from '../ids';
 import { redactId } from '../redact';
-import { DurableJSONFile } from './durable-json-file';
+import { asDiskFull, DurableJSONFile } from './durable-json-file';
 import { KeyedMutex } from './keyed-mutex';
 import type { AssessmentStore } from './types';
 
@@ -56,7 +56,9 @@ export function createFileStore(dataDir: string): AssessmentStore {
 	return {
 		async create(record) {
 			pathOf(record.id); // refuses an invalid id before any directory is made
-			await mkdir(join(root, record.id.slice(0, 2)), { recursive: true });
+			await mkdir(join(root, record.id.slice(0, 2)), { recursive: true }).catch((error: unknown) => {
+				throw asDiskFull(error);
+			});
 			await mutex.run(record.id, async () => {
 				const { db, record: existing } = await open(record.id);
 				if (existing) throw new RecordExistsError(record.id);
