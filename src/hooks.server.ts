@@ -152,7 +152,8 @@ const DISK_FULL =
  */
 function diskFull(event: RequestEvent, to: Destination, response: Response): Response {
 	if (isApi(to)) return apiError(507, DISK_FULL);
-	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+	// An enhanced form (use:enhance) reads SvelteKit's JSON error; only its status changes.
+	if ((response.headers.get('content-type') ?? '').startsWith('application/json')) {
 		return new Response(response.body, { status: 507, headers: response.headers });
 	}
 	return plainPage(507, 'Not saved: the server is out of disk space', DISK_FULL);
