@@ -194,3 +194,49 @@ describe('start-up lock (F16)', () => {
 		}
 	});
 });
+
+describe('bidirectional overrides (F17)', () => {
+	const SPOOF = '\u202Egnp.exe\u202C invoice \u2066x\u2069';
+	const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+	/** What a reader sees: the HTML without scripts, data and form field values. */
+	const visible = (html: string) =>
+		html
+			.replace(/<script[\s\S]*?<\/script>/g, '')
+			.replace(/<textarea[\s\S]*?<\/textarea>/g, '')
+			.replace(/\svalue="[^"]*"/g, '');
+
+	it('stores text as typed and shows it without them on the results, share and list pages', async () => {
+		const server = await startServer();
+		try {
+			const rules = await send(server, 'GET', '/api/rules');
+			const question = jsonOf<{ areas: { questions: { id: string }[] }[] }>(rules).areas[0]!.questions[0]!.id;
+			const created = await send(server, 'POST', '/api/assessments', {
+				json: {
+					...createBody(SPOOF),
+					organisation: SPOOF,
+					vendor: SPOOF,
+					answers: { [question]: { option: 'not_sure', note: SPOOF } }
+				}
+			});
+			const { id, title } = jsonOf<{ id: string; title: string }>(created);
+			expect(title).toBe(SPOOF);
+			const share = jsonOf<{ token: string }>(
+				await send(server, 'POST', `/api/assessments/${id}/shares`, { json: { label: SPOOF, includeNotes: true } })
+			);
+			for (const path of [`/a/${id}/results`, `/s/${share.token}`, `/s/${share.token}/fleet`, `/assessments/${id}/fleet`]) {
+				const page = await send(server, 'GET', path, { headers: { accept: 'text/html' } });
+				expect(page.status, path).toBe(200);
+				expect(page.text, path).toContain('gnp.exe');
+				const shown = visible(page.text);
+				const at = shown.search(BIDI);
+				expect(at, `${path} shows a bidi control: ${JSON.stringify(shown.slice(at - 200, at + 20))}`).toBe(-1);
+			}
+			const pdf = await send(server, 'GET', `/api/shared/${share.token}/report.pdf`);
+			expect(pdf.status).toBe(200);
+			expect(jsonOf<{ title: string }>(await send(server, 'GET', `/api/assessments/${id}`)).title).toBe(SPOOF);
+		} finally {
+			await server.stop();
+			rmSync(server.dataDir, { recursive: true, force: true });
+		}
+	});
+});
