@@ -159,9 +159,12 @@ describe('headers everywhere (F13)', () => {
 	});
 
 	it('sends HSTS when ORIGIN is https, or PROTOCOL_HEADER says https, on pages, the API and static files', async () => {
-		const https = await startServer({ env: { ORIGIN: 'https://radar.example.com' } });
-		const proxied = await startServer({ env: { ORIGIN: undefined, PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' } });
+		const started: TestServer[] = [];
 		try {
+			const https = await startServer({ env: { ORIGIN: 'https://radar.example.com' } });
+			started.push(https);
+			const proxied = await startServer({ env: { ORIGIN: undefined, PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' } });
+			started.push(proxied);
 			for (const path of ['/', '/api/rules', '/favicon.svg']) {
 				const reply = await send(https, 'GET', path);
 				expect(reply.headers.get('strict-transport-security'), path).toMatch(/^max-age=\d{8,}/);
@@ -171,7 +174,8 @@ describe('headers everywhere (F13)', () => {
 				expect(plain.headers.get('strict-transport-security'), path).toBeNull();
 			}
 		} finally {
-			for (const s of [https, proxied]) {
+			// Stopped even when a start or an assertion fails: no server outlives the test.
+			for (const s of started) {
 				await s.stop();
 				rmSync(s.dataDir, { recursive: true, force: true });
 			}

@@ -15,6 +15,7 @@ interface Seeded {
 	token: string;
 }
 let setup: Seeded | undefined;
+let started: TestServer | undefined;
 const seeded = () => setup!;
 
 beforeAll(async () => {
@@ -26,6 +27,7 @@ beforeAll(async () => {
 			XFF_DEPTH: '1'
 		}
 	});
+	started = server;
 	const as = { 'x-forwarded-for': '10.8.0.1' };
 	const created = await send(server, 'POST', '/api/assessments', { json: createBody('Routed'), headers: as });
 	const { id } = jsonOf<{ id: string }>(created);
@@ -33,9 +35,10 @@ beforeAll(async () => {
 	setup = { server, id, token: jsonOf<{ token: string }>(share).token };
 });
 afterAll(async () => {
-	if (!setup) return;
-	await setup.server.stop();
-	rmSync(setup.server.dataDir, { recursive: true, force: true });
+	// The server, even when seeding it failed: none outlives the file.
+	if (!started) return;
+	await started.stop();
+	rmSync(started.dataDir, { recursive: true, force: true });
 });
 
 interface Variant {
