@@ -2,12 +2,24 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dataDir } from '$lib/server/store';
 import { lockDataDir } from '$lib/server/store/data-dir-lock';
 import { removeStaleTempFiles } from '$lib/server/store/temp-files';
-import { actionOf, bucketFor, clientKey, decodedPath, parseLimits, RateLimiter } from '$lib/server/rate-limit';
+import {
+	actionOf,
+	bucketFor,
+	clientKey,
+	decodedPath,
+	parseLimits,
+	RateLimiter
+} from '$lib/server/rate-limit';
 import { redactPath } from '$lib/server/redact';
 import { crossSiteWrite } from '$lib/server/request-guards';
 import { apiError } from '$lib/server/http';
 import { plainPage } from '$lib/server/plain-page';
-import { BASELINE_HEADERS, HSTS, installBaselineHeaders, servedOverHttps } from '$lib/server/baseline-headers';
+import {
+	BASELINE_HEADERS,
+	HSTS,
+	installBaselineHeaders,
+	servedOverHttps
+} from '$lib/server/baseline-headers';
 import { DiskFullError } from '$lib/server/store/durable-json-file';
 import { rules } from '$lib/server/rules';
 import { checkJobConfig } from '$lib/server/jobs/pool';
@@ -75,13 +87,16 @@ async function asApiError(response: Response): Promise<Response> {
 	const headers = new Headers(response.headers);
 	headers.set('content-type', 'application/json');
 	headers.delete('content-length');
-	const error = text || (response.status === 404 ? 'No such API route' : response.statusText || 'Request failed');
+	const error =
+		text ||
+		(response.status === 404 ? 'No such API route' : response.statusText || 'Request failed');
 	return new Response(JSON.stringify({ error, issues: [] }), { status: response.status, headers });
 }
 
 function withHeaders(response: Response, to: Destination, request: Request): Response {
 	if (isCapability(to)) {
-		for (const [name, value] of Object.entries(CAPABILITY_HEADERS)) response.headers.set(name, value);
+		for (const [name, value] of Object.entries(CAPABILITY_HEADERS))
+			response.headers.set(name, value);
 	}
 	if (isEditPage(to)) {
 		response.headers.set('x-robots-tag', 'noindex, nofollow');
@@ -106,7 +121,10 @@ function tooMany(api: boolean, retryAfter: number): Response {
 	const headers = { 'retry-after': String(retryAfter) };
 	if (api) {
 		return new Response(
-			JSON.stringify({ error: 'Too many requests: try again later', issues: [{ path: '', message: `Retry after ${retryAfter} seconds` }] }),
+			JSON.stringify({
+				error: 'Too many requests: try again later',
+				issues: [{ path: '', message: `Retry after ${retryAfter} seconds` }]
+			}),
 			{ status: 429, headers: { ...headers, 'content-type': 'application/json' } }
 		);
 	}
@@ -175,12 +193,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (error instanceof DiskFullError) {
 		event.locals.diskFull = true;
-		console.error(`${event.request.method} ${redactPath(event.url.pathname)} not saved: the disk is full`);
+		console.error(
+			`${event.request.method} ${redactPath(event.url.pathname)} not saved: the disk is full`
+		);
 		return { message: DISK_FULL };
 	}
 	if (status >= 500) {
 		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-		console.error(`${event.request.method} ${redactPath(event.url.pathname)} failed: ${redactPath(detail)}`);
+		console.error(
+			`${event.request.method} ${redactPath(event.url.pathname)} failed: ${redactPath(detail)}`
+		);
 	}
-	return { message: status >= 500 ? 'Something went wrong on our side. Nothing you saved was lost.' : message };
+	return {
+		message:
+			status >= 500 ? 'Something went wrong on our side. Nothing you saved was lost.' : message
+	};
 };

@@ -24,7 +24,12 @@ const peakRssMb = (server: TestServer) => {
 };
 
 /** Times a small GET every PROBE_INTERVAL_MS until `until` settles (or `count` probes are done). */
-async function probe(server: TestServer, path: string, until: Promise<unknown> | null, count = 400) {
+async function probe(
+	server: TestServer,
+	path: string,
+	until: Promise<unknown> | null,
+	count = 400
+) {
 	const times: number[] = [];
 	let done = false;
 	void until?.finally(() => (done = true));
@@ -48,7 +53,9 @@ export async function runEventLoopBench() {
 				json: { title: 'Small', fleet: { devices: 10, countries: ['DE'], lifetimeYears: 1 } }
 			})
 		).id;
-		const large = jsonOf<{ id: string }>(await send(server, 'POST', '/api/assessments', { json: maxReportBody(rules) })).id;
+		const large = jsonOf<{ id: string }>(
+			await send(server, 'POST', '/api/assessments', { json: maxReportBody(rules) })
+		).id;
 		const path = `/api/assessments/${small}`;
 		// Warm up: the pool's threads, the report fonts, the JIT.
 		await send(server, 'GET', `/api/assessments/${large}/report.pdf`, { timeoutMs: 120_000 });
@@ -57,8 +64,15 @@ export async function runEventLoopBench() {
 		const idle = await probe(server, path, null);
 		const started = performance.now();
 		const jobs = Promise.all([
-			...[1, 2, 3, 4].map(() => send(server, 'GET', `/api/assessments/${large}/report.pdf`, { timeoutMs: 300_000 })),
-			...[1, 2, 3, 4].map((seed) => send(server, 'POST', '/api/simulate', { json: maxSimulationBody(rules, seed), timeoutMs: 300_000 }))
+			...[1, 2, 3, 4].map(() =>
+				send(server, 'GET', `/api/assessments/${large}/report.pdf`, { timeoutMs: 300_000 })
+			),
+			...[1, 2, 3, 4].map((seed) =>
+				send(server, 'POST', '/api/simulate', {
+					json: maxSimulationBody(rules, seed),
+					timeoutMs: 300_000
+				})
+			)
 		]);
 		const loaded = await probe(server, path, jobs);
 		const replies = await jobs;
@@ -70,10 +84,24 @@ export async function runEventLoopBench() {
 		const rss = peakRssMb(server);
 
 		const ms = (n: number) => `${n.toFixed(1)} ms`;
-		console.log('\nEvent loop under heavy work (4 largest PDFs + 4 longest simulations at once, worker pool)');
+		console.log(
+			'\nEvent loop under heavy work (4 largest PDFs + 4 longest simulations at once, worker pool)'
+		);
 		console.table([
-			{ probe: `GET ${'/api/assessments/{id}'} idle`, requests: idle.length, p50: ms(quantile(idle, 0.5)), p99: ms(idleP99), max: ms(Math.max(...idle)) },
-			{ probe: 'same GET during the 8 jobs', requests: loaded.length, p50: ms(quantile(loaded, 0.5)), p99: ms(loadedP99), max: ms(Math.max(...loaded)) }
+			{
+				probe: `GET ${'/api/assessments/{id}'} idle`,
+				requests: idle.length,
+				p50: ms(quantile(idle, 0.5)),
+				p99: ms(idleP99),
+				max: ms(Math.max(...idle))
+			},
+			{
+				probe: 'same GET during the 8 jobs',
+				requests: loaded.length,
+				p50: ms(quantile(loaded, 0.5)),
+				p99: ms(loadedP99),
+				max: ms(Math.max(...loaded))
+			}
 		]);
 		console.log(`  jobs: ${statuses.join(' ')} in ${(elapsed / 1000).toFixed(1)} s`);
 		console.log(

@@ -53,9 +53,12 @@ async function setUp(server: TestServer, rules: RulesApi, index: number): Promis
 			fleet: { devices: 2_000 + index, countries: ['DE', 'BR', 'FR', 'IN'], lifetimeYears: 8 }
 		}
 	});
-	if (created.status !== 201) throw new Error(`setup create answered ${created.status}: ${created.text.slice(0, 200)}`);
+	if (created.status !== 201)
+		throw new Error(`setup create answered ${created.status}: ${created.text.slice(0, 200)}`);
 	const { id } = jsonOf<{ id: string }>(created);
-	const share = await send(server, 'POST', `/api/assessments/${id}/shares`, { json: { label: 'colleague' } });
+	const share = await send(server, 'POST', `/api/assessments/${id}/shares`, {
+		json: { label: 'colleague' }
+	});
 	if (share.status !== 201) throw new Error(`setup share answered ${share.status}`);
 	return { index, id, token: jsonOf<{ token: string }>(share).token, saved: new Map() };
 }
@@ -68,7 +71,9 @@ export async function runTeamLoad() {
 	const errors: string[] = [];
 	try {
 		const rules = await fetchRules(server);
-		const questions = rules.areas.flatMap((area) => area.questions.map((q) => ({ area: area.id, ...q })));
+		const questions = rules.areas.flatMap((area) =>
+			area.questions.map((q) => ({ area: area.id, ...q }))
+		);
 		const users: User[] = [];
 		for (let i = 0; i < USERS; i++) users.push(await setUp(server, rules, i));
 
@@ -97,7 +102,9 @@ export async function runTeamLoad() {
 					return send(server, 'GET', `/s/${other.token}`, { headers: { accept: 'text/html' } });
 				}
 				case 'pdf':
-					return send(server, 'GET', `/api/assessments/${user.id}/report.pdf`, { timeoutMs: 120_000 });
+					return send(server, 'GET', `/api/assessments/${user.id}/report.pdf`, {
+						timeoutMs: 120_000
+					});
 				case 'simulation':
 					return send(server, 'POST', '/api/simulate', {
 						json: { seed: user.index, assessmentId: user.id, resolution: 'week' },
@@ -114,7 +121,8 @@ export async function runTeamLoad() {
 				const start = performance.now();
 				try {
 					const reply = await act(user, kind, next);
-					if (reply.status >= 400) errors.push(`${kind}: ${reply.status} ${reply.text.slice(0, 120)}`);
+					if (reply.status >= 400)
+						errors.push(`${kind}: ${reply.status} ${reply.text.slice(0, 120)}`);
 				} catch (error) {
 					errors.push(`${kind}: ${(error as Error).message}`);
 				}
@@ -131,7 +139,9 @@ export async function runTeamLoad() {
 		let acknowledged = 0;
 		let lost = 0;
 		for (const user of users) {
-			const record = jsonOf<{ answers: Record<string, { note?: string }> }>(await send(server, 'GET', `/api/assessments/${user.id}`));
+			const record = jsonOf<{ answers: Record<string, { note?: string }> }>(
+				await send(server, 'GET', `/api/assessments/${user.id}`)
+			);
 			for (const [question, note] of user.saved) {
 				acknowledged++;
 				if (record.answers[question]?.note !== note) lost++;
@@ -140,17 +150,31 @@ export async function runTeamLoad() {
 
 		const ms = (n: number) => (Number.isNaN(n) ? '-' : `${n.toFixed(0)} ms`);
 		const total = [...latencies.values()].reduce((sum, list) => sum + list.length, 0);
-		console.log(`\nTeam load: ${USERS} people for ${(elapsed / 1000).toFixed(0)} s, one address, default RATE_LIMITS`);
+		console.log(
+			`\nTeam load: ${USERS} people for ${(elapsed / 1000).toFixed(0)} s, one address, default RATE_LIMITS`
+		);
 		console.table(
 			MIX.map(([kind]) => {
 				const list = latencies.get(kind)!;
-				return { kind, requests: list.length, p50: ms(quantile(list, 0.5)), p99: ms(quantile(list, 0.99)), max: ms(Math.max(...list)) };
+				return {
+					kind,
+					requests: list.length,
+					p50: ms(quantile(list, 0.5)),
+					p99: ms(quantile(list, 0.99)),
+					max: ms(Math.max(...list))
+				};
 			})
 		);
-		console.log(`  ${total} requests (${(total / (elapsed / 1000)).toFixed(0)}/s), errors: ${errors.length}`);
+		console.log(
+			`  ${total} requests (${(total / (elapsed / 1000)).toFixed(0)}/s), errors: ${errors.length}`
+		);
 		for (const error of errors.slice(0, 10)) console.log(`    ${error}`);
-		console.log(`  saves acknowledged (distinct answers, last value each): ${acknowledged}, lost: ${lost}`);
-		console.log(`  verdict: ${errors.length === 0 && lost === 0 ? 'met (0 errors, 0 lost saves)' : 'MISSED'}`);
+		console.log(
+			`  saves acknowledged (distinct answers, last value each): ${acknowledged}, lost: ${lost}`
+		);
+		console.log(
+			`  verdict: ${errors.length === 0 && lost === 0 ? 'met (0 errors, 0 lost saves)' : 'MISSED'}`
+		);
 		if (errors.length || lost) process.exitCode = 1;
 		return { errors: errors.length, lost, acknowledged };
 	} finally {

@@ -11,7 +11,9 @@ import { createBody, jsonOf, send } from './http';
 import { ROOT, startServer, tempDataDir } from './server';
 
 const BUILD = process.env.LOCK_IN_RADAR_SYSTEM_BUILD ?? join(ROOT, 'build');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+	dependencies: Record<string, string>;
+};
 
 function cli(dataDir: string, ...args: string[]) {
 	const run = spawnSync(process.execPath, [join(BUILD, 'cli.js'), ...args], {
@@ -26,20 +28,28 @@ function cli(dataDir: string, ...args: string[]) {
 describe('npm run data (the built CLI)', () => {
 	it('imports only Node built-ins and runtime dependencies, so a production install runs it', () => {
 		const source = readFileSync(join(BUILD, 'cli.js'), 'utf8');
-		const specifiers = [...source.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+		const specifiers = [...source.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map(
+			(m) => m[1]!
+		);
 		expect(specifiers.length).toBeGreaterThan(0);
 		for (const specifier of specifiers) {
-			const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+			const name = specifier.startsWith('@')
+				? specifier.split('/').slice(0, 2).join('/')
+				: specifier.split('/')[0]!;
 			expect(specifier.startsWith('node:') || name in pkg.dependencies, specifier).toBe(true);
 		}
-		expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.data).toBe('node build/cli.js');
+		expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.data).toBe(
+			'node build/cli.js'
+		);
 	});
 
 	it('exports every readable record as valid JSON, skips damaged ones naming them without their ids, and exits 1', async () => {
 		const server = await startServer();
 		const ids: string[] = [];
 		for (let i = 0; i < 5; i++) {
-			const reply = await send(server, 'POST', '/api/assessments', { json: createBody(`Backup ${i}`) });
+			const reply = await send(server, 'POST', '/api/assessments', {
+				json: createBody(`Backup ${i}`)
+			});
 			ids.push(jsonOf<{ id: string }>(reply).id);
 		}
 		await server.stop();
@@ -47,13 +57,21 @@ describe('npm run data (the built CLI)', () => {
 		const [garbage, wrongType] = [sorted[1]!, sorted[3]!];
 		writeFileSync(recordPath(server.dataDir, garbage), '\u0000\u0001garbage{{{');
 		const record = JSON.parse(readFileSync(recordPath(server.dataDir, wrongType), 'utf8'));
-		writeFileSync(recordPath(server.dataDir, wrongType), JSON.stringify({ ...record, revision: 'many' }));
+		writeFileSync(
+			recordPath(server.dataDir, wrongType),
+			JSON.stringify({ ...record, revision: 'many' })
+		);
 		try {
 			const exported = cli(server.dataDir, 'export');
 			expect(exported.code).toBe(1);
-			const document = JSON.parse(exported.stdout) as { format: string; assessments: { id: string }[] };
+			const document = JSON.parse(exported.stdout) as {
+				format: string;
+				assessments: { id: string }[];
+			};
 			expect(document.format).toBe('lock-in-radar/assessments');
-			expect(document.assessments.map((a) => a.id).sort()).toEqual(sorted.filter((id) => id !== garbage && id !== wrongType));
+			expect(document.assessments.map((a) => a.id).sort()).toEqual(
+				sorted.filter((id) => id !== garbage && id !== wrongType)
+			);
 			expect(exported.stderr).toContain(`Skipped record 2 of 5 (${garbage.slice(0, 4)}…)`);
 			expect(exported.stderr).toContain(`Skipped record 4 of 5 (${wrongType.slice(0, 4)}…)`);
 			expect(exported.stderr).toMatch(/Exported 3 of 5 assessments/);

@@ -10,7 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordPath, scanDataDir } from './data-dir';
-import { apiErrorProblem, createBody, friendlyPageProblem, jsonOf, send, type ApiError } from './http';
+import {
+	apiErrorProblem,
+	createBody,
+	friendlyPageProblem,
+	jsonOf,
+	send,
+	type ApiError
+} from './http';
 import { startServer, tempDataDir, type TestServer } from './server';
 
 /** Every id and token the fault tests handled: none may appear in the log. */
@@ -42,7 +49,10 @@ afterAll(async () => {
 });
 
 async function create(title: string, note = ''): Promise<{ status: number; id?: string }> {
-	const body = { ...createBody(title), answers: note ? { network_carriers_per_market: { option: 'not_sure', note } } : undefined };
+	const body = {
+		...createBody(title),
+		answers: note ? { network_carriers_per_market: { option: 'not_sure', note } } : undefined
+	};
 	const reply = await send(server, 'POST', '/api/assessments', { json: body });
 	if (reply.status !== 201) return { status: reply.status };
 	const { id } = jsonOf<{ id: string }>(reply);
@@ -62,10 +72,17 @@ describe('fault tests on one server', () => {
 
 	it('answers concurrent imports of one file per record', async () => {
 		const ids = [(await create('Import A')).id!, (await create('Import B')).id!];
-		const exports = await Promise.all(ids.map((id) => send(server, 'GET', `/api/assessments/${id}/export`)));
-		const document = { ...jsonOf<{ assessments: unknown[] }>(exports[0]!), assessments: exports.flatMap((e) => jsonOf<{ assessments: unknown[] }>(e).assessments) };
+		const exports = await Promise.all(
+			ids.map((id) => send(server, 'GET', `/api/assessments/${id}/export`))
+		);
+		const document = {
+			...jsonOf<{ assessments: unknown[] }>(exports[0]!),
+			assessments: exports.flatMap((e) => jsonOf<{ assessments: unknown[] }>(e).assessments)
+		};
 		for (const id of ids) rmSync(recordPath(server.dataDir, id));
-		const replies = await Promise.all(Array.from({ length: 8 }, () => send(server, 'POST', '/api/import', { json: document })));
+		const replies = await Promise.all(
+			Array.from({ length: 8 }, () => send(server, 'POST', '/api/import', { json: document }))
+		);
 		expect(replies.map((r) => r.status)).toEqual(Array(8).fill(200));
 	});
 
@@ -82,24 +99,51 @@ describe('fault tests on one server', () => {
 			}
 			expect(full, `records with ${noteLength}-character notes`).toBe(507);
 		}
-		const api = await send(server, 'POST', '/api/assessments', { json: { ...createBody('One more'), answers: { network_carriers_per_market: { option: 'not_sure', note: 'n'.repeat(9_000) } } } });
+		const api = await send(server, 'POST', '/api/assessments', {
+			json: {
+				...createBody('One more'),
+				answers: { network_carriers_per_market: { option: 'not_sure', note: 'n'.repeat(9_000) } }
+			}
+		});
 		expect(api.status).toBe(507);
 		expect(apiErrorProblem(api)).toBeNull();
 		expect(jsonOf<ApiError>(api).error).toMatch(/out of disk space.*not saved/);
-		const patch = await send(server, 'PATCH', `/api/assessments/${acknowledged[0]}`, { json: { title: 'x'.repeat(200) } });
+		const patch = await send(server, 'PATCH', `/api/assessments/${acknowledged[0]}`, {
+			json: { title: 'x'.repeat(200) }
+		});
 		expect([200, 507]).toContain(patch.status);
 		const form = {
-			body: new URLSearchParams({ title: 'Form', devices: '10', countries: 'DE', lifetimeYears: '2' }).toString(),
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, accept: 'text/html' }
+			body: new URLSearchParams({
+				title: 'Form',
+				devices: '10',
+				countries: 'DE',
+				lifetimeYears: '2'
+			}).toString(),
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: server.origin,
+				accept: 'text/html'
+			}
 		};
 		const page = await send(server, 'POST', '/new', form);
-		expect(page.status, page.text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 600)).toBe(507);
+		expect(
+			page.status,
+			page.text
+				.replace(/<[^>]+>/g, ' ')
+				.replace(/\s+/g, ' ')
+				.slice(0, 600)
+		).toBe(507);
 		expect(friendlyPageProblem(page)).toBeNull();
 		expect(page.text).toMatch(/out of disk space/);
 		// With JavaScript, the enhanced form reads SvelteKit's JSON error, with the same status.
-		const enhanced = await send(server, 'POST', '/new', { ...form, headers: { ...form.headers, accept: 'application/json' } });
+		const enhanced = await send(server, 'POST', '/new', {
+			...form,
+			headers: { ...form.headers, accept: 'application/json' }
+		});
 		expect(enhanced.status).toBe(507);
-		expect(jsonOf<{ type: string; error: { message: string } }>(enhanced).error.message).toMatch(/out of disk space/);
+		expect(jsonOf<{ type: string; error: { message: string } }>(enhanced).error.message).toMatch(
+			/out of disk space/
+		);
 		const scan = scanDataDir(server.dataDir);
 		expect(scan.tempFiles).toEqual([]);
 		expect(scan.failures).toEqual([]);
@@ -129,9 +173,17 @@ describe('headers everywhere (F13)', () => {
 	});
 
 	it('sends nosniff, X-Frame-Options and a Referrer-Policy on static files and the trailing-slash redirect', async () => {
-		const asset = readdirSync(join(process.env.LOCK_IN_RADAR_SYSTEM_BUILD ?? 'build', 'client/_app/immutable/entry')).find((f) => f.endsWith('.js'));
-		const { id } = jsonOf<{ id: string }>(await send(plain, 'POST', '/api/assessments', { json: createBody('Headers') }));
-		for (const path of ['/favicon.svg', `/_app/immutable/entry/${asset}`, `/api/assessments/${id}/`]) {
+		const asset = readdirSync(
+			join(process.env.LOCK_IN_RADAR_SYSTEM_BUILD ?? 'build', 'client/_app/immutable/entry')
+		).find((f) => f.endsWith('.js'));
+		const { id } = jsonOf<{ id: string }>(
+			await send(plain, 'POST', '/api/assessments', { json: createBody('Headers') })
+		);
+		for (const path of [
+			'/favicon.svg',
+			`/_app/immutable/entry/${asset}`,
+			`/api/assessments/${id}/`
+		]) {
 			const reply = await send(plain, 'GET', path);
 			expect([200, 308], path).toContain(reply.status);
 			expect(reply.headers.get('x-content-type-options'), path).toBe('nosniff');
@@ -139,7 +191,9 @@ describe('headers everywhere (F13)', () => {
 			expect(reply.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
 		}
 		expect((await send(plain, 'GET', `/api/assessments/${id}/`)).status).toBe(308);
-		expect((await send(plain, 'GET', '/favicon.svg')).headers.get('strict-transport-security')).toBeNull();
+		expect(
+			(await send(plain, 'GET', '/favicon.svg')).headers.get('strict-transport-security')
+		).toBeNull();
 	});
 
 	it('sends Cache-Control: no-store on every answer that carries an edit id', async () => {
@@ -151,8 +205,17 @@ describe('headers everywhere (F13)', () => {
 		const exported = await send(plain, 'GET', `/api/assessments/${id}/export`);
 		expect(exported.headers.get('cache-control')).toContain('no-store');
 		const form = await send(plain, 'POST', '/new', {
-			body: new URLSearchParams({ title: 'Form', devices: '10', countries: 'DE', lifetimeYears: '2' }).toString(),
-			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: plain.origin, accept: 'text/html' }
+			body: new URLSearchParams({
+				title: 'Form',
+				devices: '10',
+				countries: 'DE',
+				lifetimeYears: '2'
+			}).toString(),
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				origin: plain.origin,
+				accept: 'text/html'
+			}
 		});
 		expect(form.status).toBe(303);
 		expect(form.headers.get('cache-control')).toContain('no-store');
@@ -163,14 +226,24 @@ describe('headers everywhere (F13)', () => {
 		try {
 			const https = await startServer({ env: { ORIGIN: 'https://radar.example.com' } });
 			started.push(https);
-			const proxied = await startServer({ env: { ORIGIN: undefined, PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' } });
+			const proxied = await startServer({
+				env: {
+					ORIGIN: undefined,
+					PROTOCOL_HEADER: 'x-forwarded-proto',
+					HOST_HEADER: 'x-forwarded-host'
+				}
+			});
 			started.push(proxied);
 			for (const path of ['/', '/api/rules', '/favicon.svg']) {
 				const reply = await send(https, 'GET', path);
 				expect(reply.headers.get('strict-transport-security'), path).toMatch(/^max-age=\d{8,}/);
-				const viaProxy = await send(proxied, 'GET', path, { headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'radar.example.com' } });
+				const viaProxy = await send(proxied, 'GET', path, {
+					headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'radar.example.com' }
+				});
 				expect(viaProxy.headers.get('strict-transport-security'), path).toMatch(/^max-age=\d{8,}/);
-				const plain = await send(proxied, 'GET', path, { headers: { 'x-forwarded-proto': 'http', 'x-forwarded-host': 'radar.example.com' } });
+				const plain = await send(proxied, 'GET', path, {
+					headers: { 'x-forwarded-proto': 'http', 'x-forwarded-host': 'radar.example.com' }
+				});
 				expect(plain.headers.get('strict-transport-security'), path).toBeNull();
 			}
 		} finally {
@@ -213,7 +286,8 @@ describe('bidirectional overrides (F17)', () => {
 		const server = await startServer();
 		try {
 			const rules = await send(server, 'GET', '/api/rules');
-			const question = jsonOf<{ areas: { questions: { id: string }[] }[] }>(rules).areas[0]!.questions[0]!.id;
+			const question = jsonOf<{ areas: { questions: { id: string }[] }[] }>(rules).areas[0]!
+				.questions[0]!.id;
 			const created = await send(server, 'POST', '/api/assessments', {
 				json: {
 					...createBody(SPOOF),
@@ -225,19 +299,31 @@ describe('bidirectional overrides (F17)', () => {
 			const { id, title } = jsonOf<{ id: string; title: string }>(created);
 			expect(title).toBe(SPOOF);
 			const share = jsonOf<{ token: string }>(
-				await send(server, 'POST', `/api/assessments/${id}/shares`, { json: { label: SPOOF, includeNotes: true } })
+				await send(server, 'POST', `/api/assessments/${id}/shares`, {
+					json: { label: SPOOF, includeNotes: true }
+				})
 			);
-			for (const path of [`/a/${id}/results`, `/s/${share.token}`, `/s/${share.token}/fleet`, `/assessments/${id}/fleet`]) {
+			for (const path of [
+				`/a/${id}/results`,
+				`/s/${share.token}`,
+				`/s/${share.token}/fleet`,
+				`/assessments/${id}/fleet`
+			]) {
 				const page = await send(server, 'GET', path, { headers: { accept: 'text/html' } });
 				expect(page.status, path).toBe(200);
 				expect(page.text, path).toContain('gnp.exe');
 				const shown = visible(page.text);
 				const at = shown.search(BIDI);
-				expect(at, `${path} shows a bidi control: ${JSON.stringify(shown.slice(at - 200, at + 20))}`).toBe(-1);
+				expect(
+					at,
+					`${path} shows a bidi control: ${JSON.stringify(shown.slice(at - 200, at + 20))}`
+				).toBe(-1);
 			}
 			const pdf = await send(server, 'GET', `/api/shared/${share.token}/report.pdf`);
 			expect(pdf.status).toBe(200);
-			expect(jsonOf<{ title: string }>(await send(server, 'GET', `/api/assessments/${id}`)).title).toBe(SPOOF);
+			expect(
+				jsonOf<{ title: string }>(await send(server, 'GET', `/api/assessments/${id}`)).title
+			).toBe(SPOOF);
 		} finally {
 			await server.stop();
 			rmSync(server.dataDir, { recursive: true, force: true });

@@ -18,7 +18,11 @@ export function maxReportBody(rules: RulesApi, note = prose(10_000)) {
 		title: 'T'.repeat(200),
 		organisation: 'O'.repeat(200),
 		vendor: 'V'.repeat(200),
-		fleet: { devices: 100_000_000, countries: rules.countries.map((c) => c.code), lifetimeYears: 40 },
+		fleet: {
+			devices: 100_000_000,
+			countries: rules.countries.map((c) => c.code),
+			lifetimeYears: 40
+		},
 		answers: Object.fromEntries(questionIds(rules).map((id) => [id, { option: 'not_sure', note }]))
 	};
 }

@@ -67,14 +67,18 @@ describe('heavy work off the event loop (F1)', () => {
 		const reply = await send(s, 'GET', `/api/assessments/${id}/report.pdf`);
 		expect(reply.status).toBe(422);
 		expect(apiErrorProblem(reply)).toBeNull();
-		expect(jsonOf<ApiError>(reply).error).toMatch(/longer than 200 pages.*Shorten the longest notes/);
+		expect(jsonOf<ApiError>(reply).error).toMatch(
+			/longer than 200 pages.*Shorten the longest notes/
+		);
 	});
 
 	it('answers 503 with Retry-After when the job queue is full, and runs the jobs it accepted', async () => {
 		const s = await server({ WORKER_THREADS: '1', JOB_QUEUE: '1' });
 		const body = maxSimulationBody(await fetchRules(s));
 		const replies = await Promise.all(
-			[1, 2, 3, 4].map((seed) => send(s, 'POST', '/api/simulate', { json: { ...body, seed }, timeoutMs: 90_000 }))
+			[1, 2, 3, 4].map((seed) =>
+				send(s, 'POST', '/api/simulate', { json: { ...body, seed }, timeoutMs: 90_000 })
+			)
 		);
 		const statuses = replies.map((r) => r.status).sort();
 		expect(statuses).toEqual([200, 200, 503, 503]);
@@ -89,7 +93,10 @@ describe('heavy work off the event loop (F1)', () => {
 		const s = await server({ WORKER_THREADS: '1', JOB_TIME_LIMIT: '1' });
 		const rules = await fetchRules(s);
 		const started = performance.now();
-		const slow = await send(s, 'POST', '/api/simulate', { json: maxSimulationBody(rules), timeoutMs: 90_000 });
+		const slow = await send(s, 'POST', '/api/simulate', {
+			json: maxSimulationBody(rules),
+			timeoutMs: 90_000
+		});
 		expect(slow.status).toBe(503);
 		expect(apiErrorProblem(slow)).toBeNull();
 		expect(jsonOf<ApiError>(slow).error).toMatch(/took longer than 1 seconds and was stopped/);
@@ -101,6 +108,8 @@ describe('heavy work off the event loop (F1)', () => {
 	});
 
 	it('refuses to start with a job setting it cannot read', async () => {
-		await expect(startServer({ env: { JOB_QUEUE: 'lots' } })).rejects.toThrow(/JOB_QUEUE must be a whole number/);
+		await expect(startServer({ env: { JOB_QUEUE: 'lots' } })).rejects.toThrow(
+			/JOB_QUEUE must be a whole number/
+		);
 	});
 });

@@ -21,7 +21,9 @@ const seeded = () => setup!;
 beforeAll(async () => {
 	const server = await startServer({
 		env: {
-			RATE_LIMITS: ['create', 'share', 'simulate', 'report', 'save'].map((b) => `${b}=${LIMIT}`).join(','),
+			RATE_LIMITS: ['create', 'share', 'simulate', 'report', 'save']
+				.map((b) => `${b}=${LIMIT}`)
+				.join(','),
 			// Each test is its own client, so the buckets one test empties do not touch the next.
 			ADDRESS_HEADER: 'x-forwarded-for',
 			XFF_DEPTH: '1'
@@ -29,9 +31,15 @@ beforeAll(async () => {
 	});
 	started = server;
 	const as = { 'x-forwarded-for': '10.8.0.1' };
-	const created = await send(server, 'POST', '/api/assessments', { json: createBody('Routed'), headers: as });
+	const created = await send(server, 'POST', '/api/assessments', {
+		json: createBody('Routed'),
+		headers: as
+	});
 	const { id } = jsonOf<{ id: string }>(created);
-	const share = await send(server, 'POST', `/api/assessments/${id}/shares`, { json: {}, headers: as });
+	const share = await send(server, 'POST', `/api/assessments/${id}/shares`, {
+		json: {},
+		headers: as
+	});
 	setup = { server, id, token: jsonOf<{ token: string }>(share).token };
 });
 afterAll(async () => {
@@ -65,13 +73,24 @@ async function spend(variants: Variant[]): Promise<{ first: Reply[]; after: Repl
 	return { first, after };
 }
 
-function expectOneBucket(variants: Variant[], { first, after }: { first: Reply[]; after: Reply[] }) {
+function expectOneBucket(
+	variants: Variant[],
+	{ first, after }: { first: Reply[]; after: Reply[] }
+) {
 	first.forEach((reply, i) => {
-		expect(reply.status, `${variants[i]!.method} ${variants[i]!.path}: ${reply.text.slice(0, 200)}`).not.toBe(429);
-		expect(reply.status, `${variants[i]!.method} ${variants[i]!.path} reached no route`).not.toBe(404);
+		expect(
+			reply.status,
+			`${variants[i]!.method} ${variants[i]!.path}: ${reply.text.slice(0, 200)}`
+		).not.toBe(429);
+		expect(reply.status, `${variants[i]!.method} ${variants[i]!.path} reached no route`).not.toBe(
+			404
+		);
 	});
 	after.forEach((reply, i) => {
-		expect(reply.status, `${variants[i]!.method} ${variants[i]!.path} after ${LIMIT} requests`).toBe(429);
+		expect(
+			reply.status,
+			`${variants[i]!.method} ${variants[i]!.path} after ${LIMIT} requests`
+		).toBe(429);
 		expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
 	});
 }
@@ -82,14 +101,20 @@ const form = (fields: Record<string, string>): SendOptions => ({
 	headers: { 'content-type': 'application/x-www-form-urlencoded' }
 });
 const fleetForm = { title: 'Encoded', devices: '10', countries: 'DE', lifetimeYears: '2' };
-const createJson = { title: 'Encoded', fleet: { devices: 10, countries: ['DE'], lifetimeYears: 2 } };
+const createJson = {
+	title: 'Encoded',
+	fleet: { devices: 10, countries: ['DE'], lifetimeYears: 2 }
+};
 
 describe('rate limits follow the route, whatever the spelling (F2)', () => {
 	it('counts /api/%73imulate and /%61pi/simulate in the simulate bucket', async () => {
 		const body = json({ seed: 1, fleet: { devices: 10, countries: ['DE'], lifetimeYears: 1 } });
-		const variants = ['/api/simulate', '/api/%73imulate', '/%61pi/simulate', '/%61pi/%73imulate'].map(
-			(path) => ({ method: 'POST', path, options: body })
-		);
+		const variants = [
+			'/api/simulate',
+			'/api/%73imulate',
+			'/%61pi/simulate',
+			'/%61pi/%73imulate'
+		].map((path) => ({ method: 'POST', path, options: body }));
 		expectOneBucket(variants, await spend(variants));
 	});
 
@@ -135,9 +160,11 @@ describe('rate limits follow the route, whatever the spelling (F2)', () => {
 
 	it('counts PATCH and the save forms, in any spelling, in the save bucket', async () => {
 		const s = seeded();
-		const area = (await send(s.server, 'GET', '/api/rules', { headers: { 'x-forwarded-for': '10.8.0.1' } }).then(
-			(reply) => jsonOf<Awaited<ReturnType<typeof fetchRules>>>(reply)
-		)).areas[0]!.id;
+		const area = (
+			await send(s.server, 'GET', '/api/rules', {
+				headers: { 'x-forwarded-for': '10.8.0.1' }
+			}).then((reply) => jsonOf<Awaited<ReturnType<typeof fetchRules>>>(reply))
+		).areas[0]!.id;
 		const variants: Variant[] = [
 			{ method: 'PATCH', path: `/api/assessments/${s.id}`, options: json({ title: 'Saved' }) },
 			{ method: 'PATCH', path: `/%61pi/assessments/${s.id}`, options: json({ title: 'Saved' }) },
@@ -164,7 +191,9 @@ describe('headers and checks follow the route, whatever the spelling (F7)', () =
 	it('sends the capability headers on /%73/{token} and /api/%73hared/{token}', async () => {
 		const s = seeded();
 		for (const path of [`/%73/${s.token}`, `/api/%73hared/${s.token}`, `/%73/${s.token}/fleet`]) {
-			const reply = await send(s.server, 'GET', path, { headers: { 'x-forwarded-for': '10.8.0.4' } });
+			const reply = await send(s.server, 'GET', path, {
+				headers: { 'x-forwarded-for': '10.8.0.4' }
+			});
 			expect(reply.status, path).toBe(200);
 			expect(reply.headers.get('referrer-policy'), path).toBe('same-origin');
 			expect(reply.headers.get('x-robots-tag'), path).toContain('noindex');
@@ -174,7 +203,9 @@ describe('headers and checks follow the route, whatever the spelling (F7)', () =
 
 	it('sends the edit-page headers on /%61/{id}/results', async () => {
 		const s = seeded();
-		const reply = await send(s.server, 'GET', `/%61/${s.id}/results`, { headers: { 'x-forwarded-for': '10.8.0.4' } });
+		const reply = await send(s.server, 'GET', `/%61/${s.id}/results`, {
+			headers: { 'x-forwarded-for': '10.8.0.4' }
+		});
 		expect(reply.status).toBe(200);
 		expect(reply.headers.get('x-robots-tag')).toContain('noindex');
 		expect(reply.headers.get('cache-control')).toBe('private, no-store');
@@ -182,7 +213,9 @@ describe('headers and checks follow the route, whatever the spelling (F7)', () =
 
 	it('answers unknown /%61pi/... paths in the API error shape', async () => {
 		const s = seeded();
-		const reply = await send(s.server, 'GET', '/%61pi/no-such-thing', { headers: { 'x-forwarded-for': '10.8.0.4' } });
+		const reply = await send(s.server, 'GET', '/%61pi/no-such-thing', {
+			headers: { 'x-forwarded-for': '10.8.0.4' }
+		});
 		expect(reply.status).toBe(404);
 		expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
 		expect(jsonOf<{ error: string }>(reply).error).toBeTruthy();

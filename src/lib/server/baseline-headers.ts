@@ -30,7 +30,10 @@ type Env = Record<string, string | undefined>;
  * Whether the browser reached us over HTTPS: ORIGIN says so, or (behind a proxy) the header named
  * by PROTOCOL_HEADER does. On plain HTTP, HSTS would be ignored at best, so it is sent only then.
  */
-export function servedOverHttps(env: Env, header: (name: string) => string | null | undefined): boolean {
+export function servedOverHttps(
+	env: Env,
+	header: (name: string) => string | null | undefined
+): boolean {
 	if (env.ORIGIN) return env.ORIGIN.trim().toLowerCase().startsWith('https:');
 	if (env.PROTOCOL_HEADER) {
 		const value = header(env.PROTOCOL_HEADER.toLowerCase());
@@ -44,7 +47,9 @@ function named(headers: unknown, name: string): boolean {
 	if (Array.isArray(headers)) {
 		// Raw headers: [name, value, name, value, ...] or [[name, value], ...].
 		return headers.some((entry, i) =>
-			Array.isArray(entry) ? String(entry[0]).toLowerCase() === name : i % 2 === 0 && String(entry).toLowerCase() === name
+			Array.isArray(entry)
+				? String(entry[0]).toLowerCase() === name
+				: i % 2 === 0 && String(entry).toLowerCase() === name
 		);
 	}
 	return Object.keys(headers as OutgoingHttpHeaders).some((key) => key.toLowerCase() === name);
@@ -56,13 +61,17 @@ export function installBaselineHeaders(env: Env = process.env): void {
 	if (installed) return;
 	installed = true;
 	const writeHead = ServerResponse.prototype.writeHead;
-	ServerResponse.prototype.writeHead = function (this: ServerResponse<IncomingMessage>, ...args: unknown[]) {
+	ServerResponse.prototype.writeHead = function (
+		this: ServerResponse<IncomingMessage>,
+		...args: unknown[]
+	) {
 		const headers = typeof args[1] === 'string' ? args[2] : args[1];
 		const add = (name: string, value: string) => {
 			if (!this.hasHeader(name) && !named(headers, name)) this.setHeader(name, value);
 		};
 		for (const [name, value] of Object.entries(BASELINE_HEADERS)) add(name, value);
-		if (servedOverHttps(env, (name) => this.req?.headers[name] as string | undefined)) add('strict-transport-security', HSTS);
+		if (servedOverHttps(env, (name) => this.req?.headers[name] as string | undefined))
+			add('strict-transport-security', HSTS);
 		return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
 	} as typeof writeHead;
 }

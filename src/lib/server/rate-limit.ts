@@ -26,7 +26,9 @@ export function parseLimits(value: string | undefined): Record<Bucket, number> |
 	for (const part of value.split(',')) {
 		const match = /^\s*(\w+)\s*=\s*(\d+)\s*$/.exec(part);
 		if (!match || !(BUCKETS as readonly string[]).includes(match[1]!)) {
-			throw new Error(`RATE_LIMITS: cannot read "${part}"; use e.g. "create=60,share=120" or "off"`);
+			throw new Error(
+				`RATE_LIMITS: cannot read "${part}"; use e.g. "create=60,share=120" or "off"`
+			);
 		}
 		limits[match[1] as Bucket] = Number(match[2]);
 	}
@@ -48,7 +50,11 @@ export class RateLimiter {
 	constructor(private readonly limits: Record<Bucket, number>) {}
 
 	/** Takes one request's token; answers how many seconds to wait when there is none. */
-	take(bucket: Bucket, client: string, now = Date.now()): { ok: true } | { ok: false; retryAfter: number } {
+	take(
+		bucket: Bucket,
+		client: string,
+		now = Date.now()
+	): { ok: true } | { ok: false; retryAfter: number } {
 		const limit = this.limits[bucket];
 		if (limit <= 0) return { ok: false, retryAfter: 3600 };
 		const key = `${bucket}\u0000${client}`;
@@ -128,7 +134,8 @@ export function bucketFor({ method, routeId, path, action }: RoutedRequest): Buc
 	for (const [ruleMethod, ruleRoute, ruleAction, bucket] of RULES) {
 		if (ruleMethod !== verb) continue;
 		if (ruleAction !== null && ruleAction !== action) continue;
-		if (routeId !== null ? routeId === ruleRoute : PATTERNS.get(ruleRoute)!.test(path)) return bucket;
+		if (routeId !== null ? routeId === ruleRoute : PATTERNS.get(ruleRoute)!.test(path))
+			return bucket;
 	}
 	return null;
 }

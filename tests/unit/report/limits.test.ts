@@ -15,7 +15,9 @@ const rules = shippedRules();
 function withNotes(note: (i: number) => string) {
 	const assessment = largeAssessment(rules);
 	const answers: Record<string, Answer> = {};
-	Object.entries(assessment.answers).forEach(([id, answer], i) => (answers[id] = { ...answer, note: note(i) }));
+	Object.entries(assessment.answers).forEach(
+		([id, answer], i) => (answers[id] = { ...answer, note: note(i) })
+	);
 	// Every country the rules know: the longest roaming appendix there is.
 	const countries = rules.countries.all.map((c) => c.code);
 	return { ...assessment, answers, fleet: { ...assessment.fleet, countries } };
@@ -23,7 +25,12 @@ function withNotes(note: (i: number) => string) {
 
 describe('report size limits', () => {
 	it('builds the largest real report (every note at the 10,000-character limit, every country) within the page limit', async () => {
-		const pdf = await buildReport(reportInput(rules, withNotes((i) => longText(LIMITS.noteLength, `q${i}`))));
+		const pdf = await buildReport(
+			reportInput(
+				rules,
+				withNotes((i) => longText(LIMITS.noteLength, `q${i}`))
+			)
+		);
 		const pages = Number(pdfInfo(pdf).Pages);
 		expect(pages).toBeGreaterThan(20);
 		expect(pages).toBeLessThanOrEqual(MAX_REPORT_PAGES);

@@ -30,7 +30,8 @@ export function jobConfig(env: Record<string, string | undefined> = process.env)
 		JOB_QUEUE: blank(env.JOB_QUEUE),
 		JOB_TIME_LIMIT: blank(env.JOB_TIME_LIMIT)
 	});
-	if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
+	if (!parsed.success)
+		throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
 	return {
 		threads: parsed.data.WORKER_THREADS,
 		queue: parsed.data.JOB_QUEUE,

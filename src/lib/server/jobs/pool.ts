@@ -83,7 +83,10 @@ function threadPool(file: string, config: JobConfig): Pool {
 				port1.close();
 			});
 			try {
-				return await piscina.run({ job, started: port2 }, { transferList: [port2], signal: controller.signal });
+				return await piscina.run(
+					{ job, started: port2 },
+					{ transferList: [port2], signal: controller.signal }
+				);
 			} catch (error) {
 				if (timedOut) throw new JobTimeoutError(seconds);
 				throw error;
@@ -126,12 +129,18 @@ export async function runJob<J extends Job>(job: J): Promise<Outcome<J>> {
 /** The API's answer when a job could not run, or null for errors that are not the pool's. */
 export function jobRefusal(error: unknown, kind: Job['kind']): Response | null {
 	if (error instanceof JobQueueFullError) {
-		const response = apiError(503, `The server is busy: too many reports and simulations are waiting. Try this ${KINDS[kind]} again in ${error.retryAfter} seconds.`);
+		const response = apiError(
+			503,
+			`The server is busy: too many reports and simulations are waiting. Try this ${KINDS[kind]} again in ${error.retryAfter} seconds.`
+		);
 		response.headers.set('retry-after', String(error.retryAfter));
 		return response;
 	}
 	if (error instanceof JobTimeoutError) {
-		return apiError(503, `The ${KINDS[kind]} took longer than ${error.seconds} seconds and was stopped. Try again later, or make it smaller.`);
+		return apiError(
+			503,
+			`The ${KINDS[kind]} took longer than ${error.seconds} seconds and was stopped. Try again later, or make it smaller.`
+		);
 	}
 	return null;
 }

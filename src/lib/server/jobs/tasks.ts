@@ -71,8 +71,10 @@ async function reportPdf(job: ReportJob): Promise<ReportOutcome> {
 		});
 		return { ok: true, pdf };
 	} catch (error) {
-		if (error instanceof ReportInputError) return { ok: false, reason: 'input', issues: error.issues };
-		if (error instanceof ReportTooLongError) return { ok: false, reason: 'too-long', message: error.message };
+		if (error instanceof ReportInputError)
+			return { ok: false, reason: 'input', issues: error.issues };
+		if (error instanceof ReportTooLongError)
+			return { ok: false, reason: 'too-long', message: error.message };
 		throw error;
 	}
 }
