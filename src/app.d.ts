@@ -7,6 +7,8 @@ declare global {
 		interface Locals {
 			/** Records read during this request: a layout and its page share one read. */
 			assessmentReads?: Map<string, Promise<import('$lib/assessment/schema').StoredAssessment | null>>;
+			/** A write of this request hit a full disk: the hooks answer 507. */
+			diskFull?: boolean;
 		}
 	}
 }

@@ -2,17 +2,35 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dataDir } from '$lib/server/store';
 import { lockDataDir } from '$lib/server/store/data-dir-lock';
 import { removeStaleTempFiles } from '$lib/server/store/temp-files';
-import { bucketFor, parseLimits, RateLimiter } from '$lib/server/rate-limit';
+import {
+	actionOf,
+	bucketFor,
+	clientKey,
+	decodedPath,
+	parseLimits,
+	RateLimiter
+} from '$lib/server/rate-limit';
 import { redactPath } from '$lib/server/redact';
 import { crossSiteWrite } from '$lib/server/request-guards';
+import { apiError } from '$lib/server/http';
 import { plainPage } from '$lib/server/plain-page';
+import {
+	BASELINE_HEADERS,
+	HSTS,
+	installBaselineHeaders,
+	servedOverHttps
+} from '$lib/server/baseline-headers';
+import { DiskFullError } from '$lib/server/store/durable-json-file';
 import { rules } from '$lib/server/rules';
+import { checkJobConfig } from '$lib/server/jobs/pool';
 
 // Importing the rules here validates them when the server starts, not on the first request.
 void rules;
 
 /** One process per data directory: a second server on the same DATA_DIR refuses to start. */
 export const init: ServerInit = async () => {
+	checkJobConfig();
+	installBaselineHeaders();
 	const release = lockDataDir(dataDir());
 	process.once('exit', release);
 	// Safe only now that we are the one writer: temp files left by a killed write are garbage.
@@ -20,14 +38,8 @@ export const init: ServerInit = async () => {
 	if (removed > 0) console.info(`Removed ${removed} temp files left by an interrupted write`);
 };
 
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	// Not no-referrer: that makes browsers send `Origin: null` on form posts, which fails CSRF checks.
-	'referrer-policy': 'strict-origin-when-cross-origin',
-	'x-frame-options': 'DENY',
-	'cross-origin-opener-policy': 'same-origin',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
-};
+/** Also set on static files and router redirects by installBaselineHeaders (see that module). */
+const SECURITY_HEADERS = BASELINE_HEADERS;
 
 /**
  * Pages and data behind a share token: the token must not travel to other sites in a Referer,
@@ -39,9 +51,30 @@ const CAPABILITY_HEADERS: Record<string, string> = {
 	'cache-control': 'private, no-store'
 };
 
-const isCapabilityPath = (path: string) => path.startsWith('/s/') || path.startsWith('/api/shared/');
+type RequestEvent = Parameters<Handle>[0]['event'];
+
+/**
+ * Where a request goes, as the router decided: the matched route's id (e.g. "/s/[token]"), or for
+ * a request no route matched, its percent-decoded path. Guards read this, never the raw path text,
+ * which "/%73/{token}" or "/%61pi/..." would otherwise slip past.
+ */
+interface Destination {
+	routeId: string | null;
+	path: string;
+}
+
+const destinationOf = (event: RequestEvent): Destination => ({
+	routeId: event.route.id,
+	path: decodedPath(event.url)
+});
+
+/** The route id when one matched, else the decoded path: both start with the same prefixes. */
+const where = (to: Destination) => to.routeId ?? to.path;
+
+const isApi = (to: Destination) => where(to).startsWith('/api/');
+const isCapability = (to: Destination) => /^\/(s|api\/shared)\//.test(where(to));
 /** Edit pages hold the edit key in their address: never index or cache them either. */
-const isEditPath = (path: string) => path.startsWith('/a/') || /^\/assessments\/[^/]+\/fleet/.test(path);
+const isEditPage = (to: Destination) => /^\/(a\/|assessments\/[^/]+\/fleet)/.test(where(to));
 
 /**
  * Errors SvelteKit answers itself under /api (unknown path, wrong method, bad encoding, CSRF)
@@ -54,32 +87,44 @@ async function asApiError(response: Response): Promise<Response> {
 	const headers = new Headers(response.headers);
 	headers.set('content-type', 'application/json');
 	headers.delete('content-length');
-	const error = text || (response.status === 404 ? 'No such API route' : response.statusText || 'Request failed');
+	const error =
+		text ||
+		(response.status === 404 ? 'No such API route' : response.statusText || 'Request failed');
 	return new Response(JSON.stringify({ error, issues: [] }), { status: response.status, headers });
 }
 
-function withHeaders(response: Response, path: string): Response {
-	if (isCapabilityPath(path)) {
-		for (const [name, value] of Object.entries(CAPABILITY_HEADERS)) response.headers.set(name, value);
+function withHeaders(response: Response, to: Destination, request: Request): Response {
+	if (isCapability(to)) {
+		for (const [name, value] of Object.entries(CAPABILITY_HEADERS))
+			response.headers.set(name, value);
 	}
-	if (isEditPath(path)) {
+	if (isEditPage(to)) {
 		response.headers.set('x-robots-tag', 'noindex, nofollow');
 		response.headers.set('cache-control', 'private, no-store');
 	}
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
+	if (servedOverHttps(process.env, (name) => request.headers.get(name))) {
+		response.headers.set('strict-transport-security', HSTS);
+	}
+	// Dynamic answers are never for shared caches: many carry an edit id (a 201 create, an
+	// export, a redirect to /a/{id}) and every page carries a one-time CSP nonce.
+	if (!response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
 	return response;
 }
 
 const limits = parseLimits(process.env.RATE_LIMITS);
 const limiter = limits ? new RateLimiter(limits) : null;
 
-function tooMany(path: string, retryAfter: number): Response {
+function tooMany(api: boolean, retryAfter: number): Response {
 	const headers = { 'retry-after': String(retryAfter) };
-	if (path.startsWith('/api/')) {
+	if (api) {
 		return new Response(
-			JSON.stringify({ error: 'Too many requests: try again later', issues: [{ path: '', message: `Retry after ${retryAfter} seconds` }] }),
+			JSON.stringify({
+				error: 'Too many requests: try again later',
+				issues: [{ path: '', message: `Retry after ${retryAfter} seconds` }]
+			}),
 			{ status: 429, headers: { ...headers, 'content-type': 'application/json' } }
 		);
 	}
@@ -95,43 +140,72 @@ function tooMany(path: string, retryAfter: number): Response {
  * A form action named like a property every object inherits ("?/__proto__", "?/constructor")
  * would reach Object.prototype inside SvelteKit's lookup and crash the request.
  */
-function inheritedActionName(event: Parameters<Handle>[0]['event']): boolean {
-	if (event.request.method !== 'POST') return false;
-	const name = [...event.url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
-	return name !== undefined && name in Object.prototype;
+function inheritedActionName(event: RequestEvent): boolean {
+	return event.request.method === 'POST' && actionOf(event.url) in Object.prototype;
 }
 
 /** Guards that run before any route: cross-site API writes, odd action names, then rate limits. */
-function guard(event: Parameters<Handle>[0]['event']): Response | null {
-	const api = event.route.id ? event.route.id.startsWith('/api/') : event.url.pathname.startsWith('/api/');
+function guard(event: RequestEvent, to: Destination): Response | null {
+	const api = isApi(to);
 	const refused = crossSiteWrite(event.request, event.url, api);
 	if (refused) return refused;
 	if (inheritedActionName(event)) {
 		return plainPage(404, 'Not found', 'This page has no such form action. Nothing was changed.');
 	}
-	const bucket = limiter && bucketFor(event.request.method, event.url.pathname, event.url.search);
+	const bucket =
+		limiter && bucketFor({ method: event.request.method, ...to, action: actionOf(event.url) });
 	if (limiter && bucket) {
-		const taken = limiter.take(bucket, event.getClientAddress());
-		if (!taken.ok) return tooMany(event.url.pathname, taken.retryAfter);
+		const taken = limiter.take(bucket, clientKey(event.getClientAddress()));
+		if (!taken.ok) return tooMany(api, taken.retryAfter);
 	}
 	return null;
 }
 
+const DISK_FULL =
+	'The server has run out of disk space, so this change was not saved. Everything saved before is safe; please try again later.';
+
+/**
+ * A write that hit a full disk (DiskFullError, seen by handleError) answers 507: JSON in the API
+ * shape, the JSON an enhanced form reads, or a page a person can read.
+ */
+function diskFull(event: RequestEvent, to: Destination, response: Response): Response {
+	if (isApi(to)) return apiError(507, DISK_FULL);
+	// An enhanced form (use:enhance) reads SvelteKit's JSON error; only its status changes.
+	if ((response.headers.get('content-type') ?? '').startsWith('application/json')) {
+		return new Response(response.body, { status: 507, headers: response.headers });
+	}
+	return plainPage(507, 'Not saved: the server is out of disk space', DISK_FULL);
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
-	let response = guard(event) ?? (await resolve(event));
-	if (event.url.pathname.startsWith('/api/')) response = await asApiError(response);
+	const to = destinationOf(event);
+	let response = guard(event, to) ?? (await resolve(event));
+	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
+	if (isApi(to)) response = await asApiError(response);
 	try {
-		return withHeaders(response, event.url.pathname);
+		return withHeaders(response, to, event.request);
 	} catch {
 		// Some responses (e.g. fetch results) have immutable headers: copy them first.
-		return withHeaders(new Response(response.body, response), event.url.pathname);
+		return withHeaders(new Response(response.body, response), to, event.request);
 	}
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (error instanceof DiskFullError) {
+		event.locals.diskFull = true;
+		console.error(
+			`${event.request.method} ${redactPath(event.url.pathname)} not saved: the disk is full`
+		);
+		return { message: DISK_FULL };
+	}
 	if (status >= 500) {
 		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-		console.error(`${event.request.method} ${redactPath(event.url.pathname)} failed: ${redactPath(detail)}`);
+		console.error(
+			`${event.request.method} ${redactPath(event.url.pathname)} failed: ${redactPath(detail)}`
+		);
 	}
-	return { message: status >= 500 ? 'Something went wrong on our side. Nothing you saved was lost.' : message };
+	return {
+		message:
+			status >= 500 ? 'Something went wrong on our side. Nothing you saved was lost.' : message
+	};
 };

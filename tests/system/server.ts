@@ -70,8 +70,8 @@ export interface Exit {
 export interface ServerOptions {
 	/** Reuse a data directory (restarts); a fresh temp directory otherwise. */
 	dataDir?: string;
-	/** Extra environment, e.g. `{ RATE_LIMITS: 'create=3' }`. Rate limits are off unless given. */
-	env?: Record<string, string>;
+	/** Extra environment, e.g. `{ RATE_LIMITS: 'create=3' }`. Rate limits are off unless given; undefined unsets. */
+	env?: Record<string, string | undefined>;
 	/** How long to wait for the first answer. */
 	startTimeoutMs?: number;
 }
@@ -150,18 +150,20 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	assertBuilt();
 	const port = await freePort();
 	const dataDir = options.dataDir ?? tempDataDir();
+	const env: Record<string, string | undefined> = {
+		...process.env,
+		NODE_ENV: 'production',
+		HOST: '127.0.0.1',
+		PORT: String(port),
+		DATA_DIR: dataDir,
+		ORIGIN: `http://localhost:${port}`,
+		RATE_LIMITS: 'off',
+		...options.env
+	};
+	for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
 	const child = spawn(process.execPath, [process.env[BUILD_COPY_ENV] ?? BUILD], {
 		cwd: ROOT,
-		env: {
-			...process.env,
-			NODE_ENV: 'production',
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			DATA_DIR: dataDir,
-			ORIGIN: `http://localhost:${port}`,
-			RATE_LIMITS: 'off',
-			...options.env
-		},
+		env,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const server = new TestServer(child, port, dataDir);

@@ -191,6 +191,12 @@ const errors = {
 	rateLimited: errorResponse('Too many requests from this client for this purpose (`RATE_LIMITS`): wait as `Retry-After` says.', {
 		'Retry-After': header('Seconds to wait before trying again.', { type: 'integer', minimum: 1 })
 	}),
+	busy: errorResponse(
+		'The server is busy: the queue of PDF reports and simulations is full (`JOB_QUEUE`), or this job ran past its time limit (`JOB_TIME_LIMIT`). Try again later.',
+		{ 'Retry-After': header('Seconds to wait before trying again (when the queue was full).', { type: 'integer', minimum: 1 }) }
+	),
+	diskFull: errorResponse('The server is out of disk space: this change was not saved, and everything saved before is intact.'),
+	reportTooLong: errorResponse('The report would pass its page limit (200 pages): shorten the notes or the country list.'),
 	linkGone: errorResponse('The share link was revoked or has expired.'),
 	linkUnknown: errorResponse('No such share link.')
 };
@@ -514,7 +520,33 @@ export function openApiDocument(rules: Rules): OpenApiDocument {
 			].join('\n\n')
 		},
 		tags: TAGS,
-		paths: paths(rules),
+		paths: withServerLimits(paths(rules)),
 		components: { schemas: components }
 	};
+}
+
+/** Answers the server gives around the routes themselves: a busy job pool, a full disk, limits. */
+const SERVER_LIMITS: Record<string, Record<string, ResponseObject>> = {
+	createAssessment: { '507': errors.diskFull },
+	updateAssessment: { '507': errors.diskFull },
+	applyRescore: { '507': errors.diskFull },
+	createShare: {
+		'409': errorResponse('This assessment already has 50 live share links: revoke one first.'),
+		'507': errors.diskFull
+	},
+	revokeShare: { '507': errors.diskFull },
+	importAssessments: { '507': errors.diskFull },
+	assessmentReportPdf: { '422': errors.reportTooLong, '503': errors.busy },
+	sharedReportPdf: { '422': errors.reportTooLong, '503': errors.busy },
+	simulate: { '503': errors.busy }
+};
+
+function withServerLimits(all: Record<string, PathItem>): Record<string, PathItem> {
+	for (const item of Object.values(all)) {
+		for (const operation of Object.values(item)) {
+			const extra = operation && SERVER_LIMITS[operation.operationId];
+			if (extra) operation.responses = { ...operation.responses, ...extra };
+		}
+	}
+	return all;
 }

@@ -1,3 +1,4 @@
+import type { jsPDF } from 'jspdf';
 import type { Ruleset } from '../rules/schema';
 import type { ScoreResult } from '../scoring/types';
 import { drawAreaSections } from './area-sections';
@@ -8,9 +9,11 @@ import { drawContents } from './contents';
 import type { DataVersions, ReportAssessment, ReportContext } from './context';
 import { drawCosts } from './costs';
 import { drawCover } from './cover';
+import { ReportTooLongError } from './errors';
 import { drawFindings } from './findings';
 import { registerFonts, type ReportFont } from './fonts';
 import { Writer } from './layout';
+import { MAX_REPORT_PAGES } from './limits';
 import { drawMethodology } from './methodology';
 import { drawOverview } from './overview';
 import { drawRoamingAppendix } from './roaming-appendix';
@@ -35,6 +38,20 @@ export interface BuildReportInput {
 	/** Include the buyer's notes (default true); a share link may leave them out. */
 	includeNotes?: boolean;
 	dataVersions?: DataVersions;
+	/** Refuse (ReportTooLongError) rather than draw more pages than this; MAX_REPORT_PAGES by default. */
+	maxPages?: number;
+}
+
+/**
+ * Every page, whether the Writer or jspdf-autotable starts it, goes through doc.addPage: the one
+ * place to stop a report that would run away.
+ */
+function limitPages(doc: jsPDF, maxPages: number): void {
+	const addPage = doc.addPage.bind(doc);
+	doc.addPage = ((...args: Parameters<jsPDF['addPage']>) => {
+		if (doc.getNumberOfPages() >= maxPages) throw new ReportTooLongError(maxPages);
+		return addPage(...args);
+	}) as jsPDF['addPage'];
 }
 
 /**
@@ -57,6 +74,7 @@ export async function buildReport(input: BuildReportInput): Promise<Uint8Array> 
 	const author = preparedBy(branding);
 
 	const doc = new jsPDF({ unit: 'mm', format: branding.paper, compress: true, putOnlyUsedFonts: true });
+	limitPages(doc, input.maxPages ?? MAX_REPORT_PAGES);
 	registerFonts(doc, input.font);
 	doc.setProperties({
 		title,

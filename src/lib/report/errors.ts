@@ -11,3 +11,13 @@ export class ReportInputError extends Error {
 		this.name = 'ReportInputError';
 	}
 }
+
+/** The report would run past MAX_REPORT_PAGES: refused, with a message a person can act on. */
+export class ReportTooLongError extends Error {
+	constructor(readonly maxPages: number) {
+		super(
+			`This report would be longer than ${maxPages} pages, so it was not built. Shorten the longest notes (or leave them out) and try again.`
+		);
+		this.name = 'ReportTooLongError';
+	}
+}

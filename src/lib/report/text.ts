@@ -3,13 +3,16 @@
  * is never escaped; it is only normalised so that every character has something to draw.
  */
 
-// Control characters, zero-width marks and bidi overrides have no glyph and no place in a report.
+import { displayText } from '../display-text';
+
+// Control characters and zero-width marks have no glyph and no place in a report; bidi overrides
+// go through displayText, the one helper pages use too.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 
 /** Multi-line text (notes): NFC (so "ø" is one glyph), real line breaks, tabs as spaces. */
 export function cleanText(text: string): string {
-	return text
+	return displayText(text)
 		.normalize('NFC')
 		.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
 		.replace(/\t/g, '    ')

@@ -3,12 +3,16 @@
  *
  *   npm run data -- export > backup.json        (safe while the server runs)
  *   npm run data -- import backup.json          (stop the server first: one writer per DATA_DIR)
+ *
+ * Built into build/cli.js as part of `npm run build` (see vite.config.ts), so it runs on a
+ * production install with plain Node.
  */
 import { readFileSync } from 'node:fs';
 import { versionedInputSchemas } from '../assessment/versioned-schemas';
 import { registryFromDisk } from './rules-files';
 import { lockDataDir } from './store/data-dir-lock';
 import { dataDir, getShareIndex, getStore } from './store/index';
+import { redactId, redactPath } from './redact';
 import { exportHeader, importRecords, validateExport, versionedContentChecker } from './transfer';
 
 /**
@@ -20,20 +24,39 @@ function contentCheck() {
 	return versionedContentChecker(registry, versionedInputSchemas(registry));
 }
 
+/**
+ * Writes every readable record as one export document. A record that cannot be read (a damaged
+ * file) is skipped and named on stderr by its position and a redacted id, never the full id (it is
+ * an edit key): the backup stays valid JSON holding everything else (audit F4). The exit code is 1
+ * when anything was skipped, so a backup script notices.
+ */
 async function exportAll() {
 	const store = getStore();
 	const ids = (await store.ids()).sort();
 	const header = JSON.stringify(exportHeader(new Date()));
 	process.stdout.write(`${header.slice(0, -1)},"assessments":[\n`);
-	let first = true;
-	for (const id of ids) {
-		const record = await store.read(id);
+	let written = 0;
+	const skipped: string[] = [];
+	for (const [index, id] of ids.entries()) {
+		let record;
+		try {
+			record = await store.read(id);
+		} catch (error) {
+			const reason = error instanceof Error ? redactPath(error.message) : 'unreadable';
+			skipped.push(`record ${index + 1} of ${ids.length} (${redactId(id)}): ${reason}`);
+			continue;
+		}
 		if (!record) continue;
-		process.stdout.write(`${first ? '' : ',\n'}${JSON.stringify(record)}`);
-		first = false;
+		process.stdout.write(`${written === 0 ? '' : ',\n'}${JSON.stringify(record)}`);
+		written++;
 	}
 	process.stdout.write('\n]}\n');
-	console.error(`Exported ${ids.length} assessments from ${dataDir()}`);
+	for (const line of skipped) console.error(`Skipped ${line}`);
+	console.error(
+		`Exported ${written} of ${ids.length} assessments from ${dataDir()}` +
+			(skipped.length ? `; ${skipped.length} unreadable, skipped (listed above)` : '')
+	);
+	if (skipped.length) process.exitCode = 1;
 }
 
 async function importFile(file: string) {
@@ -52,7 +75,7 @@ async function importFile(file: string) {
 		console.error(
 			`Imported into ${dataDir()}: ${count('created')} created, ${count('unchanged')} already present, ${count('conflict')} conflicts left untouched`
 		);
-		for (const o of outcomes.filter((x) => x.status === 'conflict')) console.error(`conflict: ${o.id} (${o.title})`);
+		for (const o of outcomes.filter((x) => x.status === 'conflict')) console.error(`conflict: ${redactId(o.id)} (${o.title})`);
 	} finally {
 		release();
 	}

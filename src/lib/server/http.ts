@@ -4,9 +4,16 @@ import { issuesOf, type FieldIssue } from '../validation/issues';
 
 export type { FieldIssue };
 
-/** The one error shape of the JSON API: `{ error, issues: [{ path, message }] }`. */
+/** Most issues one error lists: enough to fix a request, never megabytes of them (audit F8). */
+export const MAX_ISSUES = 20;
+
+/**
+ * The one error shape of the JSON API: `{ error, issues: [{ path, message }] }`. A request with
+ * more than MAX_ISSUES problems gets the first ones and `issueCount`, the total.
+ */
 export function apiError(status: number, error: string, issues: FieldIssue[] = []) {
-	return json({ error, issues }, { status });
+	if (issues.length <= MAX_ISSUES) return json({ error, issues }, { status });
+	return json({ error, issues: issues.slice(0, MAX_ISSUES), issueCount: issues.length }, { status });
 }
 
 export const notFound = () => apiError(404, 'No assessment with this id');

@@ -1,5 +1,7 @@
-/** What is rate-limited, per client: the requests that create things or burn CPU. */
-export const BUCKETS = ['create', 'share', 'simulate', 'report'] as const;
+import { isIPv6 } from 'node:net';
+
+/** What is rate-limited, per client: the requests that create things, burn CPU or write. */
+export const BUCKETS = ['create', 'share', 'simulate', 'report', 'save'] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
 /** Requests per client per hour, unless RATE_LIMITS says otherwise. */
@@ -7,7 +9,10 @@ export const DEFAULT_LIMITS: Record<Bucket, number> = {
 	create: 120,
 	share: 240,
 	simulate: 600,
-	report: 240
+	report: 240,
+	// Autosave: one person answering 40 questions with notes in a few minutes sends a few hundred
+	// saves, several tabs a few hundred more; a script rewriting a record in a loop is what stops.
+	save: 3_000
 };
 
 /**
@@ -21,7 +26,9 @@ export function parseLimits(value: string | undefined): Record<Bucket, number> |
 	for (const part of value.split(',')) {
 		const match = /^\s*(\w+)\s*=\s*(\d+)\s*$/.exec(part);
 		if (!match || !(BUCKETS as readonly string[]).includes(match[1]!)) {
-			throw new Error(`RATE_LIMITS: cannot read "${part}"; use e.g. "create=60,share=120" or "off"`);
+			throw new Error(
+				`RATE_LIMITS: cannot read "${part}"; use e.g. "create=60,share=120" or "off"`
+			);
 		}
 		limits[match[1] as Bucket] = Number(match[2]);
 	}
@@ -43,7 +50,11 @@ export class RateLimiter {
 	constructor(private readonly limits: Record<Bucket, number>) {}
 
 	/** Takes one request's token; answers how many seconds to wait when there is none. */
-	take(bucket: Bucket, client: string, now = Date.now()): { ok: true } | { ok: false; retryAfter: number } {
+	take(
+		bucket: Bucket,
+		client: string,
+		now = Date.now()
+	): { ok: true } | { ok: false; retryAfter: number } {
 		const limit = this.limits[bucket];
 		if (limit <= 0) return { ok: false, retryAfter: 3600 };
 		const key = `${bucket}\u0000${client}`;
@@ -64,15 +75,87 @@ export class RateLimiter {
 	}
 }
 
-/** Which bucket a request spends from, if any. */
-export function bucketFor(method: string, path: string, search: string): Bucket | null {
-	if (method === 'POST') {
-		if (path === '/api/assessments' || path === '/api/import' || path === '/new') return 'create';
-		if (path === '/assessments' && search.includes('/import')) return 'create';
-		if (/^\/api\/assessments\/[^/]+\/shares$/.test(path)) return 'share';
-		if (/^\/a\/[^/]+\/results$/.test(path) && search.includes('/share')) return 'share';
-		if (path === '/api/simulate') return 'simulate';
+/**
+ * What a request is, as the router sees it: the route SvelteKit matched (`event.route.id`, null
+ * when none did), the form action it would run, and the method. Keyed on these, never on the
+ * raw path text, so `/api/%73imulate` or `?%2Fshare` spend from the same bucket as the plain forms.
+ */
+export interface RoutedRequest {
+	method: string;
+	routeId: string | null;
+	/** The path, percent-decoded: used only when no route matched. */
+	path: string;
+	/** The form action a page POST runs ("default" without one). */
+	action: string;
+}
+
+type Rule = [method: string, routeId: string, action: string | null, bucket: Bucket];
+
+/** Every route that spends from a bucket; `null` action: a +server endpoint, any query. */
+const RULES: Rule[] = [
+	['POST', '/api/assessments', null, 'create'],
+	['POST', '/api/import', null, 'create'],
+	['POST', '/new', 'default', 'create'],
+	['POST', '/assessments', 'import', 'create'],
+	['POST', '/api/assessments/[id]/shares', null, 'share'],
+	['POST', '/a/[id]/results', 'share', 'share'],
+	['POST', '/api/simulate', null, 'simulate'],
+	['GET', '/api/assessments/[id]/report.pdf', null, 'report'],
+	['GET', '/api/shared/[token]/report.pdf', null, 'report'],
+	['PATCH', '/api/assessments/[id]', null, 'save'],
+	['POST', '/a/[id]/[area]', 'default', 'save'],
+	['POST', '/a/[id]/fleet', 'default', 'save'],
+	['POST', '/a/[id]/results', 'costs', 'save']
+];
+
+/** A route id as a pattern over decoded paths, for requests no route matched. */
+const pathPattern = (routeId: string) =>
+	new RegExp(`^${routeId.replace(/[.]/g, '\\.').replace(/\[[^\]]+\]/g, '[^/]+')}/?$`);
+const PATTERNS = new Map(RULES.map(([, routeId]) => [routeId, pathPattern(routeId)]));
+
+/** The form action SvelteKit runs: the first query key starting with "/", as it reads it. */
+export function actionOf(url: URL): string {
+	const key = [...url.searchParams.keys()].find((name) => name.startsWith('/'));
+	return key === undefined ? 'default' : key.slice(1);
+}
+
+/** The path as the router reads it: percent-decoded (left as sent if it cannot be decoded). */
+export function decodedPath(url: URL): string {
+	try {
+		return decodeURIComponent(url.pathname);
+	} catch {
+		return url.pathname;
 	}
-	if (method === 'GET' && path.endsWith('/report.pdf')) return 'report';
+}
+
+/** Which bucket a request spends from, if any. HEAD runs the GET handler, so it counts as GET. */
+export function bucketFor({ method, routeId, path, action }: RoutedRequest): Bucket | null {
+	const verb = method === 'HEAD' ? 'GET' : method;
+	for (const [ruleMethod, ruleRoute, ruleAction, bucket] of RULES) {
+		if (ruleMethod !== verb) continue;
+		if (ruleAction !== null && ruleAction !== action) continue;
+		if (routeId !== null ? routeId === ruleRoute : PATTERNS.get(ruleRoute)!.test(path))
+			return bucket;
+	}
 	return null;
+}
+
+/**
+ * The client a limit applies to: an IPv4 address, or the /64 an IPv6 address belongs to (one
+ * subscriber's network gets a /64 and can pick any address in it). IPv4-mapped IPv6 is IPv4.
+ */
+export function clientKey(address: string): string {
+	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+	if (mapped) return mapped[1]!;
+	if (!isIPv6(address)) return address;
+	const [head = '', tail = ''] = address.toLowerCase().split('::');
+	const left = head ? head.split(':') : [];
+	const right = tail ? tail.split(':') : [];
+	const groups = address.includes('::')
+		? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+		: left;
+	return `${groups
+		.slice(0, 4)
+		.map((group) => group.replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`;
 }

@@ -1,44 +1,16 @@
 import { publicContent } from '$lib/assessment/public-content';
-import type { StoredAssessment } from '$lib/assessment/schema';
-import { brandingQuerySchema, type BrandingInput } from '$lib/report/branding';
-import { ReportInputError } from '$lib/report/errors';
+import { brandingQuerySchema } from '$lib/report/branding';
+import type { ReportSource } from '$lib/report/context';
 import { contentDisposition } from '$lib/report/filename';
 import { apiError, validate } from './http';
-import { buildReport } from '$lib/report/build-report';
-import type { ReportAssessment, ReportSource } from '$lib/report/context';
-import { score } from '$lib/scoring/score';
-import { reportFont } from './report-font';
+import { jobRefusal, runJob } from './jobs/pool';
+import type { ReportRecord } from './jobs/tasks';
 import { rulesFor } from './rules';
 
-/** What a report is built from: the assessment's content (no id, no share list) and its costs. */
-export type ReportRecord = ReportAssessment & Pick<StoredAssessment, 'costs'>;
+export type { ReportRecord };
 
 const contentOf = (record: ReportRecord, includeNotes: boolean): ReportRecord =>
 	publicContent(record, { includeNotes });
-
-/**
- * Builds the consultant PDF for a record, scored with the ruleset it is pinned to (its
- * `rulesetVersion`; the current rules for a version this server does not know). The owner's endpoint
- * includes notes; a share link passes its own `includeNotes`. Throws ReportInputError on bad branding.
- */
-export function renderReportPdf(
-	record: ReportRecord,
-	branding: BrandingInput,
-	options: { includeNotes: boolean; generatedAt?: Date }
-): Promise<Uint8Array> {
-	const assessment = contentOf(record, options.includeNotes);
-	const rules = rulesFor(record.rulesetVersion);
-	return buildReport({
-		assessment,
-		result: score(rules, assessment),
-		ruleset: rules.ruleset,
-		branding,
-		generatedAt: options.generatedAt ?? new Date(),
-		font: reportFont,
-		includeNotes: options.includeNotes,
-		dataVersions: { countries: rules.countries.version, costs: rules.costs.version }
-	});
-}
 
 /**
  * What the results page passes to <DownloadReport> so the browser can build the same PDF:
@@ -48,6 +20,7 @@ export function reportSource(
 	record: ReportRecord,
 	options: { includeNotes: boolean } = { includeNotes: true }
 ): ReportSource {
+	// The ruleset the record is pinned to: the browser's PDF must say what the page says.
 	const rules = rulesFor(record.rulesetVersion);
 	return {
 		assessment: contentOf(record, options.includeNotes),
@@ -72,7 +45,7 @@ function queryObject(url: URL): { ok: true; query: Record<string, string> } | { 
 }
 
 /**
- * The consultant report as a PDF download. Branding comes as query parameters (`title`,
+ * The consultant report as a PDF download, built in the job pool (jobs/pool.ts). Branding comes as query parameters (`title`,
  * `consultant`, `firm`, `paper=a4|letter`); a logo cannot travel in a URL, so it is only offered
  * by the in-browser download.
  */
@@ -81,13 +54,23 @@ export async function reportPdfResponse(record: ReportRecord, url: URL, options:
 	if (!query.ok) return query.response;
 	const branding = validate(brandingQuerySchema, query.query);
 	if (!branding.ok) return branding.response;
-	let pdf: Uint8Array;
+	let outcome;
 	try {
-		pdf = await renderReportPdf(record, branding.data, options);
+		outcome = await runJob({
+			kind: 'report',
+			record: contentOf(record, options.includeNotes),
+			branding: branding.data,
+			includeNotes: options.includeNotes,
+			generatedAt: new Date().toISOString()
+		});
 	} catch (error) {
-		if (error instanceof ReportInputError) return apiError(400, 'The request is invalid', error.issues);
+		const refusal = jobRefusal(error, 'report');
+		if (refusal) return refusal;
 		throw error;
 	}
+	if (!outcome.ok && outcome.reason === 'input') return apiError(400, 'The request is invalid', outcome.issues);
+	if (!outcome.ok) return apiError(422, outcome.message);
+	const { pdf } = outcome;
 	return new Response(pdf as BodyInit, {
 		headers: {
 			'content-type': 'application/pdf',

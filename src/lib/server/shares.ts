@@ -48,12 +48,34 @@ export class ShareInputError extends Error {
 	}
 }
 
+/**
+ * Most live (not revoked, not expired) links one assessment may have. Every link is kept in the
+ * record, so without a cap one script could grow it to megabytes and slow every save (audit F10).
+ */
+export const MAX_LIVE_SHARES = 50;
+
+/** The assessment already has MAX_LIVE_SHARES live links: answered 409, naming the way out. */
+export class ShareLimitError extends ShareInputError {
+	constructor() {
+		super(
+			'form',
+			`This assessment already has ${MAX_LIVE_SHARES} live share links, the most it can have. Revoke one you no longer need, then create the new one.`
+		);
+		this.name = 'ShareLimitError';
+	}
+}
+
+const liveShares = (record: StoredAssessment, now: Date) =>
+	record.shares.filter((share) => statusOf(share, now) === 'active').length;
+
 export async function createShare(assessmentId: string, body: CreateShareBody, now = new Date()) {
 	const expires = expiryInstant(body.expiresAt);
 	if (expires && expires.getTime() <= now.getTime()) {
 		throw new ShareInputError('expiresAt', 'The expiry must be in the future');
 	}
-	if (!(await getStore().read(assessmentId))) return null;
+	const current = await getStore().read(assessmentId);
+	if (!current) return null;
+	if (liveShares(current, now) >= MAX_LIVE_SHARES) throw new ShareLimitError();
 	const token = newShareToken();
 	const share: Share = {
 		id: newId(),
@@ -67,10 +89,11 @@ export async function createShare(assessmentId: string, body: CreateShareBody, n
 	};
 	// Index first: a crash between the two writes leaves an index entry that leads nowhere.
 	await getShareIndex().put(share.tokenHash, assessmentId);
-	const updated = await getStore().update(assessmentId, (record) => ({
-		...record,
-		shares: [...record.shares, share]
-	}));
+	const updated = await getStore().update(assessmentId, (record) => {
+		// Checked again under the record's lock: concurrent creations cannot pass the cap together.
+		if (liveShares(record, now) >= MAX_LIVE_SHARES) throw new ShareLimitError();
+		return { ...record, shares: [...record.shares, share] };
+	});
 	if (!updated) return null;
 	return { token, share: summarise(share, now) };
 }

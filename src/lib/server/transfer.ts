@@ -1,6 +1,7 @@
 import { migrate, MigrationError } from '../assessment/migrations';
 import { storedAssessmentSchema, type InputSchemas, type StoredAssessment } from '../assessment/schema';
 import { issuesOf } from '../validation/issues';
+import { RecordExistsError } from './store/file-store';
 import type { ShareIndex } from './store/share-index';
 import type { AssessmentStore } from './store/types';
 
@@ -24,15 +25,56 @@ export interface ImportIssue {
 }
 
 /**
- * Holds an imported record to the same rules as one typed in today: known countries, questions
- * and options, field lengths, a resume step that exists. The stored shape alone would let an
- * import carry what no form or API call could.
+ * Highest revision an import may carry: a save a second for thirty years stays below it, and every
+ * later save can still count up (a revision at the top of the safe-integer range could not).
  */
-export function contentChecker(schemas: InputSchemas) {
+export const MAX_IMPORT_REVISION = 1_000_000_000;
+/** Ruleset versions are short ("1.1.0"); anything longer is not one this server wrote. */
+export const MAX_RULESET_VERSION_LENGTH = 32;
+
+/**
+ * The ruleset versions this server knows: the current one, and each kept as
+ * `rules/history/ruleset-<version>.yaml` (given as file names; the folder may not exist yet).
+ */
+export function knownRulesetVersions(current: string, historyFiles: string[]): Set<string> {
+	const versions = new Set([current]);
+	for (const file of historyFiles) {
+		const match = /(?:^|\/)ruleset-([^/]+)\.yaml$/.exec(file);
+		if (match) versions.add(match[1]!);
+	}
+	return versions;
+}
+
+/**
+ * Holds an imported record to the same rules as one typed in today: known countries, questions
+ * and options, field lengths, a resume step that exists, a revision a save can still count up
+ * from and a ruleset version this server knows. The stored shape alone would let an import carry
+ * what no form or API call could (audit F9).
+ */
+export function contentChecker(schemas: InputSchemas, rulesetVersions: Set<string>) {
+	const listed = [...rulesetVersions].join(', ');
 	return (record: StoredAssessment, index: number): ImportIssue[] => {
 		const { title, organisation, vendor, fleet, answers, costs, lastStep } = record;
 		const parsed = schemas.createBody.safeParse({ title, organisation, vendor, fleet, answers, costs, lastStep });
-		return parsed.success ? [] : issuesOf(parsed.error, ['assessments', index]);
+		const issues = parsed.success ? [] : issuesOf(parsed.error, ['assessments', index]);
+		if (record.revision > MAX_IMPORT_REVISION) {
+			issues.push({
+				path: `assessments.${index}.revision`,
+				message: `The revision must be at most ${MAX_IMPORT_REVISION.toLocaleString('en')}`
+			});
+		}
+		if (record.rulesetVersion.length > MAX_RULESET_VERSION_LENGTH) {
+			issues.push({
+				path: `assessments.${index}.rulesetVersion`,
+				message: `A ruleset version has at most ${MAX_RULESET_VERSION_LENGTH} characters`
+			});
+		} else if (!rulesetVersions.has(record.rulesetVersion)) {
+			issues.push({
+				path: `assessments.${index}.rulesetVersion`,
+				message: `This server does not know ruleset ${record.rulesetVersion}; it knows ${listed}`
+			});
+		}
+		return issues;
 	};
 }
 
@@ -44,17 +86,18 @@ export function versionedContentChecker(
 	registry: { knows(version: string): boolean; versions: ReadonlyMap<string, unknown> },
 	schemasFor: (version: string) => InputSchemas
 ) {
+	const versions = new Set(registry.versions.keys());
 	return (record: StoredAssessment, index: number): ImportIssue[] => {
-		if (!registry.knows(record.rulesetVersion)) {
-			const known = [...registry.versions.keys()].sort().join(', ');
+		if (record.rulesetVersion.length <= MAX_RULESET_VERSION_LENGTH && !registry.knows(record.rulesetVersion)) {
+			const known = [...versions].sort().join(', ');
 			return [
 				{
 					path: `assessments.${index}.rulesetVersion`,
-					message: `Ruleset ${record.rulesetVersion} is not known to this server (it knows ${known}): import it on a server that has it, or upgrade this one`
+					message: `This server does not know ruleset ${record.rulesetVersion}; it knows ${known}: import it on a server that has it, or upgrade this one`
 				}
 			];
 		}
-		return contentChecker(schemasFor(record.rulesetVersion))(record, index);
+		return contentChecker(schemasFor(record.rulesetVersion), versions)(record, index);
 	};
 }
 
@@ -136,7 +179,19 @@ export async function importRecords(
 				shares.push(share);
 			}
 		}
-		await store.create({ ...incoming, shares });
+		try {
+			await store.create({ ...incoming, shares });
+		} catch (error) {
+			// Another import of the same file got there between our read and our create (audit F5).
+			if (!(error instanceof RecordExistsError)) throw error;
+			const stored = await store.read(incoming.id);
+			outcomes.push({
+				id: incoming.id,
+				title: incoming.title,
+				status: stored && comparable(stored) === comparable(incoming) ? 'unchanged' : 'conflict'
+			});
+			continue;
+		}
 		outcomes.push({ id: incoming.id, title: incoming.title, status: 'created' });
 	}
 	return outcomes;

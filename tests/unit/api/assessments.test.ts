@@ -168,6 +168,21 @@ describe('GET and PATCH /api/assessments/{id}', () => {
 		expect(readFileSync(storedFiles()[0]!, 'utf8')).toBe(before);
 	});
 
+	it('caps the issues of a huge invalid patch at 20 and gives their count (audit F8)', async () => {
+		const created = (await create()).body;
+		const devicesByCountry = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i.toString(16)}`, 1]));
+		const response = await call(item.PATCH, {
+			method: 'PATCH',
+			path: `/api/assessments/${created.id}`,
+			params: { id: created.id },
+			body: { fleet: { ...validBody.fleet, devicesByCountry } }
+		});
+		expect(response.status).toBe(400);
+		expect(response.body.issues).toHaveLength(20);
+		expect(response.body.issueCount).toBeGreaterThanOrEqual(5_000);
+		expect(JSON.stringify(response.body).length).toBeLessThan(5_000);
+	});
+
 	it('rejects an empty patch', async () => {
 		const created = (await create()).body;
 		const response = await call(item.PATCH, { method: 'PATCH', path: `/api/assessments/${created.id}`, params: { id: created.id }, body: {} });

@@ -450,7 +450,7 @@ describe('answers of the server hooks match the document', () => {
 			headers: { host: url.host, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
 			body: init.body !== undefined ? JSON.stringify(init.body) : undefined
 		});
-		const event = { request, url, params: init.params ?? {}, route: { id: init.routeId }, getClientAddress: () => '192.0.2.1' };
+		const event = { request, url, params: init.params ?? {}, route: { id: init.routeId }, locals: {}, getClientAddress: () => '192.0.2.1' };
 		const response = await hooks.handle({ event: event as never, resolve: ((e: never) => handler(e)) as never });
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
@@ -503,7 +503,7 @@ describe('the readable page at /docs/api', () => {
 		expect(operations.map((op) => op.id).sort()).toEqual(documented.map((op) => op.operationId).sort());
 		const create = operations.find((op) => op.id === 'createAssessment')!;
 		expect(create.body?.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['title', 'fleet', 'answers']));
-		expect(create.responses.map((r) => r.status)).toEqual(['201', '400', '403', '413', '415', '429']);
+		expect(create.responses.map((r) => r.status)).toEqual(['201', '400', '403', '413', '415', '429', '507']);
 		const pdf = operations.find((op) => op.id === 'assessmentReportPdf')!;
 		expect(pdf.parameters.map((p) => p.name)).toEqual(['id', 'title', 'consultant', 'firm', 'paper']);
 		expect(data.schemas.map((s) => s.name)).toContain('ScoreResult');

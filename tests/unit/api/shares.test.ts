@@ -202,3 +202,23 @@ describe('the report behind a share link', () => {
 		expect(gone.status).toBe(404);
 	});
 });
+
+describe('share links per assessment (audit F10)', () => {
+	const create = (id: string, body: unknown = {}) =>
+		call(shareList.POST, { method: 'POST', path: `/api/assessments/${id}/shares`, params: { id }, body });
+
+	it('stops at 50 live links with 409 and a message that says how to make room; a revoked link makes room', async () => {
+		const { id } = await assessmentWithNote();
+		const made = await Promise.all(Array.from({ length: 50 }, () => create(id)));
+		expect(made.map((r) => r.status)).toEqual(Array(50).fill(201));
+		const refused = await Promise.all([create(id), create(id)]);
+		for (const reply of refused) {
+			expect(reply.status).toBe(409);
+			expect(reply.body.error).toMatch(/already has 50 live share links.*Revoke one/);
+		}
+		const shareId = made[0]!.body.id;
+		await call(shareItem.DELETE, { method: 'DELETE', path: `/api/assessments/${id}/shares/${shareId}`, params: { id, shareId } });
+		expect((await create(id)).status).toBe(201);
+		expect((await create(id)).status).toBe(409);
+	});
+});

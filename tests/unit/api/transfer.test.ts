@@ -6,6 +6,7 @@ import * as item from '../../../src/routes/api/assessments/[id]/+server';
 import * as collection from '../../../src/routes/api/assessments/+server';
 import * as importRoute from '../../../src/routes/api/import/+server';
 import { getStore } from '../../../src/lib/server/store';
+import { knownRulesetVersions } from '../../../src/lib/server/transfer';
 import { call } from './call';
 import { useTempDataDir } from './temp-data-dir';
 
@@ -27,6 +28,56 @@ async function exported(id: string) {
 }
 
 const importDoc = (body: unknown) => call(importRoute.POST, { method: 'POST', path: '/api/import', body });
+
+describe('import bounds and races', () => {
+	it('answers every one of 8 concurrent imports of one file per record, creating each record once (audit F5)', async () => {
+		const ids: string[] = [];
+		const assessments = [];
+		for (let i = 0; i < 5; i++) {
+			const { id } = await created();
+			ids.push(id);
+			assessments.push(...(await exported(id)).document.assessments);
+		}
+		const document = { ...(await exported(ids[0]!)).document, assessments };
+		process.env.DATA_DIR = `${dataDir()}/race`;
+		const replies = await Promise.all(Array.from({ length: 8 }, () => importDoc(document)));
+		expect(replies.map((r) => r.status)).toEqual(Array(8).fill(200));
+		for (const id of ids) {
+			const statuses = replies.map((r) => r.body.imported.find((o: { id: string }) => o.id === id).status);
+			expect(statuses.filter((s) => s === 'created')).toHaveLength(1);
+			expect(statuses.filter((s) => s === 'unchanged')).toHaveLength(7);
+		}
+		expect((await getStore().ids()).sort()).toEqual([...ids].sort());
+	});
+
+	it('refuses a revision a save could not count up from, and a ruleset version the server does not know (audit F9)', async () => {
+		const { id } = await created();
+		const { document } = await exported(id);
+		process.env.DATA_DIR = `${dataDir()}/bounds`;
+		const record = document.assessments[0];
+		const attempts = [
+			[{ ...record, revision: Number.MAX_SAFE_INTEGER }, 'revision', /at most 1,000,000,000/],
+			[{ ...record, rulesetVersion: `<script>${'v'.repeat(300_000)}` }, 'rulesetVersion', /at most 32 characters/],
+			[{ ...record, rulesetVersion: '99.0.0' }, 'rulesetVersion', /does not know ruleset 99\.0\.0/]
+		] as const;
+		for (const [bad, field, message] of attempts) {
+			const reply = await importDoc({ ...document, assessments: [bad] });
+			expect(reply.status, field).toBe(400);
+			const issue = reply.body.issues.find((i: { path: string }) => i.path === `assessments.0.${field}`);
+			expect(issue?.message, field).toMatch(message);
+		}
+		expect(await getStore().ids()).toEqual([]);
+		const ok = await importDoc({ ...document, assessments: [{ ...record, revision: 1_000_000_000 }] });
+		expect(ok.body.imported[0].status).toBe('created');
+		const patched = await call(item.PATCH, { method: 'PATCH', path: `/api/assessments/${id}`, params: { id }, body: { title: 'p' } });
+		expect(patched.status).toBe(200);
+	});
+
+	it('knows the current ruleset version and each kept in rules/history', () => {
+		const versions = knownRulesetVersions('1.1.0', ['rules/history/ruleset-1.0.0.yaml', 'README.md', 'ruleset-0.9.yaml']);
+		expect([...versions].sort()).toEqual(['0.9', '1.0.0', '1.1.0']);
+	});
+});
 
 describe('export and import', () => {
 	it('exports an assessment as a JSON download without its share links', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketFor, DEFAULT_LIMITS, parseLimits, RateLimiter } from '../../../src/lib/server/rate-limit';
+import { bucketFor, clientKey, DEFAULT_LIMITS, parseLimits, RateLimiter } from '../../../src/lib/server/rate-limit';
 import { crossSiteWrite } from '../../../src/lib/server/request-guards';
 import { redactPath } from '../../../src/lib/server/redact';
 import { shareUrl } from '../../../src/lib/server/origin';
@@ -24,15 +24,47 @@ describe('rate limits', () => {
 		expect(() => parseLimits('teleport=5')).toThrow(/RATE_LIMITS/);
 	});
 
+	const routed = (method: string, routeId: string | null, action = 'default', path = '') => ({ method, routeId, action, path });
+
 	it('apply to what creates things or burns CPU, not to reading', () => {
-		expect(bucketFor('POST', '/api/assessments', '')).toBe('create');
-		expect(bucketFor('POST', '/new', '')).toBe('create');
-		expect(bucketFor('POST', '/api/assessments/x/shares', '')).toBe('share');
-		expect(bucketFor('POST', '/a/x/results', '?/share')).toBe('share');
-		expect(bucketFor('POST', '/api/simulate', '')).toBe('simulate');
-		expect(bucketFor('GET', '/api/assessments/x/report.pdf', '')).toBe('report');
-		expect(bucketFor('GET', '/api/assessments/x', '')).toBeNull();
-		expect(bucketFor('PATCH', '/api/assessments/x', '')).toBeNull();
+		expect(bucketFor(routed('POST', '/api/assessments'))).toBe('create');
+		expect(bucketFor(routed('POST', '/new'))).toBe('create');
+		expect(bucketFor(routed('POST', '/assessments', 'import'))).toBe('create');
+		expect(bucketFor(routed('POST', '/api/assessments/[id]/shares'))).toBe('share');
+		expect(bucketFor(routed('POST', '/a/[id]/results', 'share'))).toBe('share');
+		expect(bucketFor(routed('POST', '/api/simulate'))).toBe('simulate');
+		expect(bucketFor(routed('GET', '/api/assessments/[id]/report.pdf'))).toBe('report');
+		expect(bucketFor(routed('GET', '/api/shared/[token]/report.pdf'))).toBe('report');
+		expect(bucketFor(routed('GET', '/api/assessments/[id]'))).toBeNull();
+		expect(bucketFor(routed('POST', '/a/[id]/results', 'revoke'))).toBeNull();
+	});
+
+	it('count HEAD as GET, and saves (PATCH and the save forms) in their own bucket', () => {
+		expect(bucketFor(routed('HEAD', '/api/assessments/[id]/report.pdf'))).toBe('report');
+		expect(bucketFor(routed('PATCH', '/api/assessments/[id]'))).toBe('save');
+		expect(bucketFor(routed('POST', '/a/[id]/[area]'))).toBe('save');
+		expect(bucketFor(routed('POST', '/a/[id]/fleet'))).toBe('save');
+		expect(bucketFor(routed('POST', '/a/[id]/results', 'costs'))).toBe('save');
+		expect(parseLimits('save=10')?.save).toBe(10);
+	});
+
+	it('match an unrouted request by its decoded path against the same routes', () => {
+		expect(bucketFor(routed('POST', null, 'default', '/api/simulate/'))).toBe('simulate');
+		expect(bucketFor(routed('GET', null, 'default', '/api/assessments/x/report.pdf'))).toBe('report');
+		expect(bucketFor(routed('GET', null, 'default', '/api/assessments/x/reportXpdf'))).toBeNull();
+	});
+
+	it('count an IPv6 client per /64 and an IPv4 client per address', () => {
+		expect(clientKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+		expect(clientKey('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+		expect(clientKey('2001:db8::5')).toBe('2001:db8:0:0::/64');
+		expect(clientKey('::1')).toBe('0:0:0:0::/64');
+		expect(clientKey('::ffff:10.1.2.3')).toBe('10.1.2.3');
+		expect(clientKey('10.1.2.3')).not.toBe(clientKey('10.1.2.4'));
+		const limiter = new RateLimiter({ ...DEFAULT_LIMITS, create: 1 });
+		expect(limiter.take('create', clientKey('2001:db8:1:2::a')).ok).toBe(true);
+		expect(limiter.take('create', clientKey('2001:db8:1:2::b')).ok).toBe(false);
+		expect(limiter.take('create', clientKey('2001:db8:1:3::a')).ok).toBe(true);
 	});
 });
 

@@ -112,7 +112,53 @@ describe('data directory lock', () => {
 	it('takes over a lock left by a process that died', () => {
 		writeFileSync(join(dataDir(), '.lock'), '999999');
 		const release = lockDataDir(dataDir());
-		expect(readFileSync(join(dataDir(), '.lock'), 'utf8')).toBe(String(process.pid));
+		expect(readFileSync(join(dataDir(), '.lock'), 'utf8').split('\n')[0]).toBe(String(process.pid));
 		release();
+	});
+
+	it('takes over a lock whose pid now belongs to another program, or to Node running something else (audit F16)', async () => {
+		const { spawn } = await import('node:child_process');
+		const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
+		const otherNode = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+		try {
+			writeFileSync(join(dataDir(), '.lock'), String(sleeper.pid));
+			lockDataDir(dataDir())();
+			writeFileSync(join(dataDir(), '.lock'), `${otherNode.pid}\n/srv/lock-in-radar/build`);
+			lockDataDir(dataDir())();
+			// The same Node process, naming the script it really runs, still holds the directory.
+			writeFileSync(join(dataDir(), '.lock'), `${otherNode.pid}\n-e`);
+			expect(() => lockDataDir(dataDir())).toThrow(DataDirLockedError);
+		} finally {
+			sleeper.kill();
+			otherNode.kill();
+		}
+	});
+});
+
+describe('a full disk (audit F11)', () => {
+	it('refuses the write with DiskFullError, keeps the record as it was and leaves no temp file', async () => {
+		const { DurableJSONFile, DiskFullError } = await import('../../../src/lib/server/store/durable-json-file');
+		const fs = await import('node:fs/promises');
+		const path = join(dataDir(), 'record.json');
+		writeFileSync(path, JSON.stringify({ version: 1 }));
+		const full = {
+			...fs,
+			// The temp file is created (as on a real disk), then the data does not fit.
+			open: async (file: string, flags: string) => {
+				const handle = await fs.open(file, flags);
+				if (flags !== 'w') return handle;
+				return {
+					writeFile: async () => {
+						throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+					},
+					sync: () => handle.sync(),
+					close: () => handle.close()
+				};
+			}
+		} as unknown as typeof fs;
+		const file = new DurableJSONFile<{ version: number }>(path, full);
+		await expect(file.write({ version: 2 })).rejects.toBeInstanceOf(DiskFullError);
+		expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ version: 1 });
+		expect(readdirSync(dataDir()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 	});
 });

@@ -23,14 +23,45 @@ function isZombie(pid: number): boolean {
 	}
 }
 
-function isAlive(pid: number): boolean {
+/** What a lock file says: the holder's pid and, since this release, the script it runs. */
+interface Holder {
+	pid: number;
+	script: string | null;
+}
+
+const thisScript = () => process.argv[1] ?? '';
+
+function readHolder(file: string): Holder {
+	const [pid = '', script] = readFileSync(file, 'utf8').split('\n');
+	return { pid: Number.parseInt(pid.trim(), 10), script: script?.trim() || null };
+}
+
+/**
+ * Whether a live pid is really a Lock-in Radar process: after a crash and a reboot the pid in a
+ * stale lock may belong to any program (audit F16). /proc tells: the holder must be Node, running
+ * the script the lock names. Without /proc (not Linux) a live pid is taken at its word.
+ */
+function runsThisApp(holder: Holder): boolean {
+	let argv: string[];
+	try {
+		argv = readFileSync(`/proc/${holder.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+	} catch {
+		return true;
+	}
+	const isNode = /(^|\/)node(js)?(\d+)?$/.test(argv[0] ?? '') || argv[0] === process.execPath;
+	if (!isNode) return false;
+	return holder.script === null || argv.slice(1).includes(holder.script);
+}
+
+function isAlive(holder: Holder): boolean {
+	const { pid } = holder;
 	if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
 	try {
 		process.kill(pid, 0);
-		return !isZombie(pid);
+		return !isZombie(pid) && runsThisApp(holder);
 	} catch (error) {
 		// EPERM: the process exists but belongs to someone else.
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
+		return (error as NodeJS.ErrnoException).code === 'EPERM' && runsThisApp(holder);
 	}
 }
 
@@ -44,22 +75,22 @@ export function lockDataDir(dir: string): () => void {
 	for (let attempt = 0; attempt < 2; attempt++) {
 		try {
 			const fd = openSync(file, 'wx');
-			writeSync(fd, String(process.pid));
+			writeSync(fd, `${process.pid}\n${thisScript()}`);
 			closeSync(fd);
 			let released = false;
 			return () => {
 				if (released) return;
 				released = true;
 				try {
-					if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file);
+					if (readHolder(file).pid === process.pid) unlinkSync(file);
 				} catch {
 					/* already gone */
 				}
 			};
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			const owner = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
-			if (isAlive(owner)) throw new DataDirLockedError(dir, owner);
+			const holder = readHolder(file);
+			if (isAlive(holder)) throw new DataDirLockedError(dir, holder.pid);
 			unlinkSync(file);
 		}
 	}

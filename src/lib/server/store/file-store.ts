@@ -4,14 +4,24 @@ import { Low } from 'lowdb';
 import { migrate } from '../../assessment/migrations';
 import { storedAssessmentSchema, type StoredAssessment } from '../../assessment/schema';
 import { isValidId } from '../ids';
-import { DurableJSONFile } from './durable-json-file';
+import { redactId } from '../redact';
+import { asDiskFull, DurableJSONFile } from './durable-json-file';
 import { KeyedMutex } from './keyed-mutex';
 import type { AssessmentStore } from './types';
 
+/** A record on disk that does not parse. The message names it by a redacted id (logs see it). */
 export class StoredRecordError extends Error {
 	constructor(id: string, detail: string) {
-		super(`Stored assessment ${id} is unreadable: ${detail}`);
+		super(`Stored assessment ${redactId(id)} is unreadable: ${detail}`);
 		this.name = 'StoredRecordError';
+	}
+}
+
+/** create() on an id that is taken; importers treat it as "someone stored it first". */
+export class RecordExistsError extends Error {
+	constructor(id: string) {
+		super(`Assessment ${redactId(id)} already exists`);
+		this.name = 'RecordExistsError';
 	}
 }
 
@@ -30,7 +40,13 @@ export function createFileStore(dataDir: string): AssessmentStore {
 
 	const open = async (id: string) => {
 		const db = new Low<StoredAssessment | null>(new DurableJSONFile(pathOf(id)), null);
-		await db.read();
+		try {
+			await db.read();
+		} catch (error) {
+			// JSON.parse quotes the file's text, which may hold the id: say what, not what it read.
+			if (error instanceof SyntaxError) throw new StoredRecordError(id, 'the file is not valid JSON');
+			throw error;
+		}
 		if (db.data === null) return { db, record: null };
 		const parsed = storedAssessmentSchema.safeParse(migrate(db.data));
 		if (!parsed.success) throw new StoredRecordError(id, parsed.error.message);
@@ -39,11 +55,13 @@ export function createFileStore(dataDir: string): AssessmentStore {
 
 	return {
 		async create(record) {
-			const file = pathOf(record.id);
-			await mkdir(join(root, record.id.slice(0, 2)), { recursive: true });
+			pathOf(record.id); // refuses an invalid id before any directory is made
+			await mkdir(join(root, record.id.slice(0, 2)), { recursive: true }).catch((error: unknown) => {
+				throw asDiskFull(error);
+			});
 			await mutex.run(record.id, async () => {
 				const { db, record: existing } = await open(record.id);
-				if (existing) throw new Error(`assessment ${record.id} already exists at ${file}`);
+				if (existing) throw new RecordExistsError(record.id);
 				db.data = record;
 				await db.write();
 			});

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { DurableJSONFile } from './durable-json-file';
+import { asDiskFull, DurableJSONFile } from './durable-json-file';
 
 const entrySchema = z.strictObject({ assessmentId: z.string() });
 const HASH_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -24,7 +24,9 @@ export function createFileShareIndex(dataDir: string): ShareIndex {
 	};
 	return {
 		async put(tokenHash, assessmentId) {
-			await mkdir(join(root, tokenHash.slice(0, 2)), { recursive: true });
+			await mkdir(join(root, tokenHash.slice(0, 2)), { recursive: true }).catch((error: unknown) => {
+				throw asDiskFull(error);
+			});
 			const db = new Low(new DurableJSONFile<{ assessmentId: string }>(pathOf(tokenHash)), { assessmentId });
 			db.data = { assessmentId };
 			await db.write();

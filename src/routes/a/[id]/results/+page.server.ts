@@ -9,7 +9,7 @@ import * as assessments from '$lib/server/assessments';
 import { shareUrl } from '$lib/server/origin';
 import { reportSource } from '$lib/server/report';
 import { inputSchemasFor, pinnedRuleset, rules, rulesFor } from '$lib/server/rules';
-import { createShare, listShares, revokeShare, ShareInputError } from '$lib/server/shares';
+import { createShare, listShares, revokeShare, ShareInputError, ShareLimitError } from '$lib/server/shares';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFoundMessage = 'There is no assessment at this address.';
@@ -68,6 +68,7 @@ export const actions: Actions = {
 			if (!created) error(404, notFoundMessage);
 			return { createdShare: { id: created.share.id, url: shareUrl(request, url, created.token) } };
 		} catch (e) {
+			if (e instanceof ShareLimitError) return fail(409, { shareErrors: { form: e.message } });
 			if (e instanceof ShareInputError) return fail(400, { shareErrors: { [e.path]: e.message } });
 			throw e;
 		}

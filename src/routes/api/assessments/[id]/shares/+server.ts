@@ -3,7 +3,7 @@ import { createShareBodySchema } from '$lib/assessment/schema';
 import { missingAssessment } from '$lib/server/api-guards';
 import { apiError, readJson, validate } from '$lib/server/http';
 import { shareUrl } from '$lib/server/origin';
-import { createShare, listShares, ShareInputError } from '$lib/server/shares';
+import { createShare, listShares, ShareInputError, ShareLimitError } from '$lib/server/shares';
 import type { RequestHandler } from './$types';
 
 const noStore = { 'cache-control': 'private, no-store' };
@@ -28,6 +28,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
 			{ status: 201, headers: noStore }
 		);
 	} catch (error) {
+		if (error instanceof ShareLimitError) return apiError(409, error.message);
 		if (error instanceof ShareInputError) {
 			return apiError(400, 'The request is invalid', [{ path: error.path, message: error.message }]);
 		}

@@ -1,0 +1,102 @@
+/**
+ * The CPU-heavy work of a request, as plain data in and plain data out, so it can run in a worker
+ * thread (worker.ts) as well as inline. Nothing here touches the store or the HTTP layer: the
+ * request handler reads and validates, the job only computes.
+ */
+import { publicContent } from '$lib/assessment/public-content';
+import type { StoredAssessment } from '$lib/assessment/schema';
+import type { BrandingInput } from '$lib/report/branding';
+import { buildReport } from '$lib/report/build-report';
+import type { ReportAssessment } from '$lib/report/context';
+import { ReportInputError, ReportTooLongError, type ReportIssue } from '$lib/report/errors';
+import { score } from '$lib/scoring/score';
+import { simulate } from '$lib/simulation/engine';
+import { inputFromAssessment, inputFromFleet } from '$lib/simulation/inputs';
+import type { createSimulateBodySchema } from '$lib/simulation/request';
+import { resultJson } from '$lib/simulation/serialise';
+import { summarise } from '$lib/simulation/summary';
+import type { z } from 'zod';
+import { reportFont } from '../report-font';
+import { rules as currentRules, rulesFor } from '../rules';
+
+/** What a report is built from: the assessment's content (no id, no share list) and its costs. */
+export type ReportRecord = ReportAssessment & Pick<StoredAssessment, 'costs'>;
+
+export interface ReportJob {
+	kind: 'report';
+	record: ReportRecord;
+	branding: BrandingInput;
+	includeNotes: boolean;
+	/** ISO date-time: the report's date (the job reads no clock). */
+	generatedAt: string;
+}
+
+export type SimulateBody = z.output<ReturnType<typeof createSimulateBodySchema>>;
+
+export interface SimulateJob {
+	kind: 'simulate';
+	body: SimulateBody;
+	/** The assessment named by `body.assessmentId`, read by the request handler. */
+	record: Omit<StoredAssessment, 'shares'> | null;
+}
+
+export type Job = ReportJob | SimulateJob;
+
+export type ReportOutcome =
+	| { ok: true; pdf: Uint8Array }
+	| { ok: false; reason: 'input'; issues: ReportIssue[] }
+	| { ok: false; reason: 'too-long'; message: string };
+
+/** The response body of POST /api/simulate, already serialised (a worker sends a string cheaply). */
+export type SimulateOutcome = { ok: true; json: string };
+
+export type Outcome<J extends Job> = J extends ReportJob ? ReportOutcome : SimulateOutcome;
+
+/**
+ * Errors do not keep their class across a thread boundary, so the expected refusals travel as
+ * outcomes; anything else is a bug and is thrown.
+ */
+async function reportPdf(job: ReportJob): Promise<ReportOutcome> {
+	const assessment = publicContent(job.record, { includeNotes: job.includeNotes });
+	// Scored with the ruleset the assessment is pinned to, as on its results page.
+	const rules = rulesFor(job.record.rulesetVersion);
+	try {
+		const pdf = await buildReport({
+			assessment,
+			result: score(rules, assessment),
+			ruleset: rules.ruleset,
+			branding: job.branding,
+			generatedAt: new Date(job.generatedAt),
+			font: reportFont,
+			includeNotes: job.includeNotes,
+			dataVersions: { countries: rules.countries.version, costs: rules.costs.version }
+		});
+		return { ok: true, pdf };
+	} catch (error) {
+		if (error instanceof ReportInputError)
+			return { ok: false, reason: 'input', issues: error.issues };
+		if (error instanceof ReportTooLongError)
+			return { ok: false, reason: 'too-long', message: error.message };
+		throw error;
+	}
+}
+
+function simulation({ body, record }: SimulateJob): SimulateOutcome {
+	const { seed, scenario, params, resolution } = body;
+	const rules = record ? rulesFor(record.rulesetVersion) : currentRules;
+	const input = record
+		? inputFromAssessment(rules, record, score(rules, record), { seed, scenario, params })
+		: inputFromFleet(rules, body.fleet!, { seed, scenario, params });
+	const { result } = simulate(input);
+	const json = JSON.stringify({
+		seed,
+		summary: summarise(result, input.fleet.countries, rules.costs.currency),
+		countries: input.fleet.countries,
+		...resultJson(result, resolution)
+	});
+	return { ok: true, json };
+}
+
+export async function runTask<J extends Job>(job: J): Promise<Outcome<J>> {
+	return (job.kind === 'report' ? await reportPdf(job) : simulation(job)) as Outcome<J>;
+}
