@@ -123,7 +123,7 @@ test('Brazil gets its own local-profile question; "none" makes its exposure crit
 
 	await page.goto(`/a/${id}/results`);
 	await expect(page.getByTestId('overall')).toContainText('critical');
-	await expect(page.getByTestId('floors')).toContainText('Brazil restricts permanent roaming');
+	await expect(page.getByTestId('floors')).toContainText('Brazil has a ban on permanent roaming');
 	await expect(page.getByTestId('roaming-banner')).toContainText(
 		'Brazil (5,000 devices): devices on roaming SIMs will be cut off; this sets the rating to at least critical (rule graded medium confidence).'
 	);

@@ -100,7 +100,9 @@ describe('heavy work off the event loop (F1)', () => {
 		expect(slow.status).toBe(503);
 		expect(apiErrorProblem(slow)).toBeNull();
 		expect(jsonOf<ApiError>(slow).error).toMatch(/took longer than 1 seconds and was stopped/);
-		expect(performance.now() - started).toBeLessThan(4_000);
+		// The message proves the stop; the bound only rules out waiting for the whole run. It is loose
+		// because the two CPUs are shared with other suites: 4 s flaked at 4.25 s under load.
+		expect(performance.now() - started).toBeLessThan(10_000);
 		const small = await send(s, 'POST', '/api/simulate', {
 			json: { seed: 1, fleet: { devices: 100, countries: ['DE'], lifetimeYears: 1 } }
 		});
