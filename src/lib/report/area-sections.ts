@@ -58,12 +58,29 @@ function drawQuestion(ctx: ReportContext, question: Question, number: string) {
 	w.ensure(28);
 	w.paragraph(`${number}  ${question.text}`, { size: SIZES.h3, bold: true }, { after: 1.2 });
 	w.paragraph(`Answer: ${answer.label}`, { bold: answer.risk !== null }, { indent: 6, after: 0.6 });
-	const rating = answer.risk === null ? null : ratingFor(answer.risk * 100, ruleset.ratingThresholds);
-	w.paragraph(riskText(answer), { color: ratingColor(rating) }, { indent: 6, after: 1.2 });
+	const conflict = ctx.result.conflicts.find((c) => c.claim.questionId === question.id);
+	if (conflict) {
+		// A contradicted claim is scored as "not sure": it must not read as flexible here.
+		w.paragraph(
+			`This answer contradicts “${conflict.contradictedBy.label}”, so it counts as not sure until one of them is corrected. ${conflict.message}`,
+			{ color: COLORS.high },
+			{ indent: 6, after: 1.2 }
+		);
+	} else {
+		const rating = answer.risk === null ? null : ratingFor(answer.risk * 100, ruleset.ratingThresholds);
+		w.paragraph(riskText(answer), { color: ratingColor(rating) }, { indent: 6, after: 1.2 });
+	}
 	if (note) {
 		w.labelled('Note', note, { size: SIZES.small }, { indent: 6, after: 1.2 });
 	}
-	w.labelled('Recommendation', recommendationText(ruleset, question, answer), { size: SIZES.small }, { indent: 6, after: 2 });
+	w.labelled(
+		'Recommendation',
+		conflict
+			? 'Check both answers with the vendor and correct the one that is wrong; until then this counts as a risk.'
+			: recommendationText(ruleset, question, answer),
+		{ size: SIZES.small },
+		{ indent: 6, after: 2 }
+	);
 	doc.setDrawColor(COLORS.line);
 	doc.setLineWidth(0.2);
 	if (w.y + 2 < w.limit) doc.line(w.left, w.y, w.left + w.width, w.y);

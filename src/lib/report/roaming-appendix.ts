@@ -11,7 +11,8 @@ import { count, COPES_WORD, KIND_WORD, ROAMING_SEVERITY } from './wording';
  */
 function mitigationText(r: RoamingExposure): string {
 	if (r.mitigation === 'not_needed') return 'Not needed.';
-	const copes = r.localProfile === 'open' ? 'Not answered yet' : COPES_WORD[r.severity];
+	const copes =
+		r.localProfile === 'open' ? 'Not answered yet' : r.mitigation === 'on_request' ? 'Only on request' : COPES_WORD[r.severity];
 	return [
 		`${copes}.`,
 		r.localProfile ? `${LOCAL_PROFILE_WORD[r.localProfile]}.` : '',

@@ -17,7 +17,7 @@ export const CONDITIONAL_KINDS: ReadonlySet<RestrictionKind> = new Set([
 export const restrictsRoaming = (kind: RestrictionKind) =>
 	BLOCKING_KINDS.has(kind) || CONDITIONAL_KINDS.has(kind);
 
-/** How a rule reads inside a sentence: "{country} restricts permanent roaming (a ban, …)". */
+/** How a rule reads inside a sentence: "{country} has a ban on permanent roaming". */
 export const KIND_PHRASE: Record<RestrictionKind, string> = {
 	banned: 'a ban on permanent roaming',
 	time_limited: 'a time limit on roaming',

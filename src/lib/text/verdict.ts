@@ -66,7 +66,7 @@ export function costHeadline(cost: SwitchingCost): string {
 export function costAssumedNote(cost: SwitchingCost): string | null {
 	const assumed = assumedLines(cost);
 	if (assumed.length === 0) return null;
-	const names = assumed.map((line) => line.label.toLowerCase());
+	const names = assumed.map((line) => line.label.charAt(0).toLowerCase() + line.label.slice(1));
 	return `Part of this rests on open questions, not on answers: ${names.join('; ')}. Answer them to firm it up.`;
 }
 
