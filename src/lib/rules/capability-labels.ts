@@ -21,6 +21,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	pause_unpause: 'pause and unpause per SIM',
 	no_lockin_period: 'no mandatory lock-in period',
 	clean_exit: 'clean exit terms',
+	keep_sims: 'SIMs you keep when the contract ends',
 	private_apn: 'private APN',
 	zero_trust: 'Zero Trust access',
 	no_device_client: 'no VPN client on devices'

@@ -31,6 +31,7 @@ export const CAPABILITIES = [
 	'pause_unpause',
 	'no_lockin_period',
 	'clean_exit',
+	'keep_sims',
 	'private_apn',
 	'zero_trust',
 	'no_device_client'

@@ -1,6 +1,6 @@
 import type { CostOverrides, Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { COST_KEYS, type CostKey } from '../rules/schema';
+import { COST_KEYS, type Capability, type CostKey } from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
 import type { CostAssumption, CostLine, SwitchingCost } from './types';
 
@@ -57,21 +57,31 @@ export function switchingCost(
 	const otaProven = capabilities.proven.has('ota_profile_switch');
 	const otaUnconfirmed = capabilities.unconfirmed.has('ota_profile_switch');
 	const otaUnanswered = capabilities.unanswered.has('ota_profile_switch');
+	// From ruleset 2.0.0 the exit terms say whether the SIMs may stay: a duty to return or destroy
+	// them means a new SIM in every device, however well profiles switch over the air.
+	const asksAboutSims = capabilityOffered(rules, 'keep_sims');
+	const simsKept = !asksAboutSims || capabilities.proven.has('keep_sims');
+	const simsUnanswered = asksAboutSims && capabilities.unanswered.has('keep_sims') && !capabilities.unconfirmed.has('keep_sims');
+	const noSwap = otaProven && simsKept;
 	const perDeviceSwap = v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice;
 	const simSwap: CostLine = {
 		id: 'sim_swap',
 		label: 'Site visits to swap SIMs',
-		applies: !otaProven,
-		assumed: otaUnanswered && !otaUnconfirmed,
-		amount: otaProven ? 0 : round(n * perDeviceSwap),
+		applies: !noSwap,
+		assumed: otaProven ? simsUnanswered : otaUnanswered && !otaUnconfirmed,
+		amount: noSwap ? 0 : round(n * perDeviceSwap),
 		formula: `${n.toLocaleString('en')} devices × (${money(v.fieldVisitPerDevice)} visit × ${v.revisitFactor} visits + ${money(v.replacementSimPerDevice)} SIM)`,
-		reason: otaProven
-			? 'SIMs can switch provider over the air: no site visits needed.'
-			: otaUnconfirmed
-				? 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.'
-				: otaUnanswered
-					? 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.'
-					: 'SIMs cannot switch provider over the air: every device needs a visit.'
+		reason: noSwap
+			? 'SIMs can switch provider over the air and stay in the devices: no site visits needed.'
+			: otaProven
+				? simsUnanswered
+					? 'Not answered yet whether the SIMs may stay when the contract ends, so every device is assumed to need a new SIM.'
+					: 'The contract makes you return or destroy the SIMs (or this is not confirmed): every device needs a new SIM and a visit to fit it.'
+				: otaUnconfirmed
+					? 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.'
+					: otaUnanswered
+						? 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.'
+						: 'SIMs cannot switch provider over the air: every device needs a visit.'
 	};
 
 	const platformBase = v.platformMigrationFixed + n * v.integrationRebuildPerDevice;
@@ -108,7 +118,7 @@ export function switchingCost(
 				assumptions.map((a) => [a.key, a.overridden ? a.value : rules.costs.defaults[a.key][bound]])
 			) as Record<CostKey, number>,
 			n,
-			otaProven,
+			noSwap,
 			factors
 		);
 	const low = at('min');
@@ -118,7 +128,7 @@ export function switchingCost(
 		total,
 		lines,
 		assumptions,
-		rated: ratedAmounts(lines, exitAmounts(v, n, otaProven, factors), n),
+		rated: ratedAmounts(lines, exitAmounts(v, n, noSwap, factors), n),
 		estimate: {
 			total: significant(total),
 			low: significant(low.total),
@@ -134,8 +144,8 @@ export function switchingCost(
  * The model's arithmetic on its own, for the range: the same three lines as above. `variable` is
  * what grows with each device (everything but the platform's fixed migration).
  */
-function exitAmounts(v: Record<CostKey, number>, n: number, otaProven: boolean, factors: ExitFactors) {
-	const swap = otaProven ? 0 : n * (v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice);
+function exitAmounts(v: Record<CostKey, number>, n: number, noSwap: boolean, factors: ExitFactors) {
+	const swap = noSwap ? 0 : n * (v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice);
 	const platformVariable = factors.platform * n * v.integrationRebuildPerDevice;
 	const platformFixed = factors.platform * v.platformMigrationFixed;
 	const contract = factors.contract * n * v.monthlyFeePerDevice * v.remainingCommitmentMonths;
@@ -151,6 +161,14 @@ function ratedAmounts(lines: CostLine[], amounts: ReturnType<typeof exitAmounts>
 		total: answered.reduce((sum, line) => sum + line.amount, 0),
 		perDevice: answered.reduce((sum, line) => sum + amounts.variable[line.id], 0) / n
 	};
+}
+
+/** Whether any answer of the ruleset can prove a capability (rulesets before 2.0.0 never ask about some). */
+function capabilityOffered(rules: Rules, capability: Capability): boolean {
+	for (const question of rules.questionsById.values()) {
+		if (question.options.some((o) => o.provides.includes(capability))) return true;
+	}
+	return false;
 }
 
 /** Two significant figures: 3,650,000 stays 3,700,000, 48,960 becomes 49,000, 12.4 becomes 12. */

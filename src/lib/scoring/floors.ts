@@ -152,23 +152,20 @@ function roamingFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'r
 		} else if (CONDITIONAL_KINDS.has(exposure.kind)) {
 			const rule = rules.countryRules.get(exposure.country);
 			const bar = rule?.barsRoaming;
-			if (bar && (bar.devicesOver === undefined || exposure.devices > bar.devicesOver)) {
-				applied.push({
-					id,
-					rating: minRating(settings.barred.rating, cap),
-					reason: fill(settings.barred.reason, { ...values, barred: bar.reason }),
-					confidence: exposure.confidence,
-					source: 'roaming'
-				});
-			} else {
-				applied.push({
-					id,
-					rating: minRating(raise(inputs.answersRating, settings.conditional.raiseBands), cap),
-					reason: fill(settings.conditional.reason, values),
-					confidence: exposure.confidence,
-					source: 'roaming'
-				});
-			}
+			const barred = !!bar && (bar.devicesOver === undefined || exposure.devices > bar.devicesOver);
+			// One band up in any case; where the rule bars a roaming-only offer, at least `barred`
+			// too: the higher of the two, so more devices never lower the rating.
+			const raised = minRating(raise(inputs.answersRating, settings.conditional.raiseBands), cap);
+			const rating = barred ? maxRating([raised, minRating(settings.barred.rating, cap)]) : raised;
+			applied.push({
+				id,
+				rating,
+				reason: barred
+					? fill(settings.barred.reason, { ...values, barred: bar!.reason })
+					: fill(settings.conditional.reason, values),
+				confidence: exposure.confidence,
+				source: 'roaming'
+			});
 		}
 	}
 	return applied;

@@ -162,7 +162,7 @@ function findingWords(
 	if (answer.notSure) {
 		return {
 			title: fill(question.unknown ?? question.text, words),
-			detail: 'You are not sure. Until the vendor answers, this counts as a risk.'
+			detail: 'Until the vendor answers, this counts as a risk.'
 		};
 	}
 	return {
@@ -188,7 +188,12 @@ function lockInSigns(
 				return { questionId: id, statement: fill(question.unknown ?? `Not sure: ${question.text}`, words), risky: false, open: true };
 			}
 			const risky = answer.risk >= ruleset.findingRiskThreshold;
-			const statement = risky && answer.option?.finding ? fill(answer.option.finding, words) : `Answer: ${answer.label}`;
+			// An answer that does not show the sign is named as such, never listed as if it did.
+			const statement = risky
+				? answer.option?.finding
+					? fill(answer.option.finding, words)
+					: `Answer: ${answer.label}`
+				: `“${answer.label}”: not a sign of this lock-in`;
 			return { questionId: id, statement, risky, open: false };
 		});
 		const risky = evidence.filter((e) => e.risky).length;
@@ -381,7 +386,11 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 			country: exposure.country
 		});
 	}
+	// A contradicted claim whose answer is already a finding says so there; list the others once.
+	const listed = new Set(findings.map((f) => f.questionId).filter(Boolean));
 	for (const conflict of now.conflicts) {
+		if (listed.has(conflict.claim.questionId)) continue;
+		listed.add(conflict.claim.questionId);
 		findings.push({
 			id: `conflict:${conflict.id}`,
 			kind: 'conflict',
