@@ -36,10 +36,27 @@ describe('why each cost line is what it is', () => {
 			assumed: true,
 			reason: 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.'
 		});
+		// Profiles switch over the air, but whether the SIMs may stay is not answered yet: a duty to
+		// return them would mean a new SIM in every device, so the visits are assumed, not rated.
 		expect(swap('any_provider')).toMatchObject({
+			amount: 3_650_000, // 10,000 × (300 × 1.2 + 5)
+			applies: true,
+			assumed: true,
+			reason: 'Not answered yet whether the SIMs may stay when the contract ends, so every device is assumed to need a new SIM.'
+		});
+		const kept = run({ sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'clean_exit' } });
+		expect(kept.lines.find((l) => l.id === 'sim_swap')).toMatchObject({
 			amount: 0,
 			applies: false,
-			reason: 'SIMs can switch provider over the air: no site visits needed.'
+			assumed: false,
+			reason: 'SIMs can switch provider over the air and stay in the devices: no site visits needed.'
+		});
+		const returned = run({ sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'return_or_destroy' } });
+		expect(returned.lines.find((l) => l.id === 'sim_swap')).toMatchObject({
+			amount: 3_650_000,
+			applies: true,
+			assumed: false,
+			reason: 'The contract makes you return or destroy the SIMs (or this is not confirmed): every device needs a new SIM and a visit to fit it.'
 		});
 	});
 

@@ -37,7 +37,8 @@ describe('lock-in sign evidence', () => {
 			{ questionId: 'sim_ota_switching', statement: 'Changing provider needs a site visit for each of 10,000 devices.', risky: true, open: false },
 			{
 				questionId: 'sim_form_factor',
-				statement: 'Answer: Soldered (MFF2) eUICC that can take new profiles remotely',
+				// A flexible answer is named as not showing the sign, never listed as if it did (walk #10).
+				statement: '“Soldered (MFF2) eUICC that can take new profiles remotely”: not a sign of this lock-in',
 				risky: false,
 				open: false
 			}
@@ -91,7 +92,12 @@ describe('floors from answers', () => {
 
 	it('does not let "not sure" trigger a floor meant for a definite answer', () => {
 		const result = run(answers(BEST, { platform_api: NOT_SURE, contract_exit_terms: NOT_SURE }));
-		expect(result.overall.floors).toEqual([]);
+		// No floor for "no API" or "return or destroy": those need the definite answer.
+		expect(result.overall.floors.filter((f) => f.source === 'answers')).toEqual([]);
+		// "Not sure" is still a risk where it costs money: a possible duty to return the SIMs means a
+		// new SIM in each of 10,000 devices, 10,000 × (300 × 1.2 + 5) = 3,650,000 at least.
+		expect(result.switchingCost.lines[0]).toMatchObject({ amount: 3_650_000, assumed: false });
+		expect(result.overall.floors.map((f) => f.id)).toContain('cost_total');
 	});
 
 	it('marks a floor at or below the answers\' own rating as not raising it', () => {
@@ -165,7 +171,7 @@ describe('finding wording', () => {
 		const result = run(answers(BEST, { platform_rbac: NOT_SURE }));
 		const rbac = rules.questionsById.get('platform_rbac')!;
 		expect(result.findings[0]).toMatchObject({
-			detail: 'You are not sure. Until the vendor answers, this counts as a risk.',
+			detail: 'Until the vendor answers, this counts as a risk.',
 			answer: 'Not sure',
 			notSure: true
 		});
@@ -193,7 +199,9 @@ describe('finding wording', () => {
 		// The doubted claim itself is worded from the contradiction wherever it is a finding.
 		const euicc = run(answers(BEST, { sim_euicc_standard: 'no_euicc' }));
 		const ota = euicc.findings.find((f) => f.id === 'answer:sim_ota_switching')!;
-		expect(ota.detail).toBe(euicc.findings.find((f) => f.id === 'conflict:ota_switch_without_euicc')!.detail);
+		// Listed once: the answer's own finding carries the contradiction, so no second entry.
+		expect(euicc.findings.some((f) => f.id === 'conflict:ota_switch_without_euicc')).toBe(false);
+		expect(ota.detail).toContain('The SIM has no eUICC, yet it is said to switch profiles over the air.');
 		expect(ota.detail).toMatch(/ Answers: "Yes, to a profile from any operator or provider we choose" and "No eUICC; a conventional single-profile SIM"\.$/);
 	});
 

@@ -162,23 +162,27 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		// contract 1×3/11 = 27.27 → 27.3; overall (6.6 + 27.3)/6.3 = 5.38 → 5.4
 		expect(result.areas.find((a) => a.id === 'contract')!.score).toBe(27.3);
 		expect(result.overall).toMatchObject({ answersScore: 5.4, answersRating: 'low', rating: 'high', score: 50 });
+		// Profiles switch over the air, but the SIMs must go back: a new SIM in every device,
+		// 10,000 × (300 × 1.2 + 5) = 3,650,000, plus the payout; 3,748,280 in all.
 		expect(floorRatings(result)).toEqual([
-			{ id: 'sim_return_or_destroy', rating: 'high', source: 'answers', raises: true }
+			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // 3,748,280 ≥ 2,500,000
+			{ id: 'sim_return_or_destroy', rating: 'high', source: 'answers', raises: true },
+			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true } // 374.83 ≥ 100
 		]);
 		expect(costLines(result)).toEqual([
-			{ id: 'sim_swap', amount: 0, applies: false, assumed: false },
+			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false },
 			{ id: 'platform_exit', amount: 0, applies: false, assumed: false },
 			// 27.3% × 10,000 × 1.5 × 24 = 0.273 × 360,000
 			{ id: 'contract_exit', amount: 98_280, applies: true, assumed: false }
 		]);
-		expect(result.switchingCost.rated).toEqual({ total: 98_280, perDevice: 9.828 }); // below every band
+		expect(result.switchingCost.rated).toEqual({ total: 3_748_280, perDevice: 374.828 });
 		expect(result.switchingCost.estimate).toEqual({
-			total: 98_000,
-			low: 0, // 0 months left at the minimum
-			high: 1_600_000, // 0.273 × 10,000 × 10 × 60 = 1,638,000
-			perDevice: 9.8,
-			perDeviceLow: 0,
-			perDeviceHigh: 160 // 163.8
+			total: 3_700_000,
+			low: 1_700_000, // 10,000 × (150 × 1.1 + 1) = 1,660,000; 0 months left at the minimum
+			high: 15_000_000, // 10,000 × (1,000 × 1.3 + 20) + 0.273 × 10,000 × 10 × 60 = 14,838,000
+			perDevice: 370,
+			perDeviceLow: 170, // 166
+			perDeviceHigh: 1_500 // 1,483.8
 		});
 		expect(result.switchingCost.lines[2]!.formula).toBe(
 			'27.3% contract lock-in × 10,000 devices × USD 1.50 a month × 24 months'
@@ -399,11 +403,10 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(swap.reason).toBe('Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.');
 		expect(result.switchingCost.total).toBe(3_650_000);
 		expect(result.capabilities.unconfirmed).toContain('ota_profile_switch');
+		// A contradiction is listed once: where the doubted answer is itself a finding (OTA, eIM, form
+		// factor) that finding says so; only the local-profile claim (0.15, below 0.5) gets its own.
 		expect(result.findings.filter((f) => f.kind === 'conflict').map((f) => f.id)).toEqual([
-			'conflict:eim_control_without_euicc',
-			'conflict:euicc_form_without_euicc',
-			'conflict:local_profile_ota_without_euicc',
-			'conflict:ota_switch_without_euicc'
+			'conflict:local_profile_ota_without_euicc'
 		]);
 		// Findings at or above risk 0.5: euicc 1, OTA and eIM 0.9 high, form factor 0.6 medium
 		expect(result.findings.filter((f) => f.kind === 'answer').map((f) => [f.id, f.severity])).toEqual([
