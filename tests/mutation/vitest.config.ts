@@ -23,8 +23,6 @@ export default defineConfig({
 	root: fileURLToPath(new URL('../..', import.meta.url)),
 	test: {
 		include: ['tests/unit/scoring/**/*.test.ts'],
-		// Fails on an open engine bug (see the file's header); Stryker needs a green run to start from.
-		// Take this line out once src/lib/scoring/floors.ts is fixed.
 		setupFiles: ['tests/mutation/fast-check.setup.ts'],
 		// One module graph for all files: the rules are parsed once per run, not once per file, which
 		// is most of a mutant's run time. The scoring tests share no mutable state.
