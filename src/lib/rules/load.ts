@@ -187,11 +187,12 @@ function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[]
 		}
 	}
 	if (ruleset.roamingFloors) {
-		const { blocking, conditional, barred } = ruleset.roamingFloors;
+		const { blocking, conditional, barred, intermittent } = ruleset.roamingFloors;
 		for (const [name, text] of [
 			['blocking', blocking.reason],
 			['conditional', conditional.reason],
-			['barred', barred.reason]
+			['barred', barred.reason],
+			['intermittent', intermittent?.reason ?? '']
 		] as const) {
 			problems.push(...placeholderProblems(`roamingFloors.${name} reason`, text, PLACEHOLDERS.roaming));
 		}
@@ -243,6 +244,18 @@ function crossCheckCountries(countries: CountriesFile): string[] {
 		if (!all.has(rule.code)) problems.push(`rule for "${rule.code}" is not in the list of countries`);
 		if (rule.kind === 'time_limited' && rule.afterDays === undefined) {
 			problems.push(`time-limited rule for "${rule.code}" needs afterDays`);
+		}
+		if (rule.afterDaysMax !== undefined && (rule.afterDays === undefined || rule.afterDaysMax < rule.afterDays)) {
+			problems.push(`rule for "${rule.code}": afterDaysMax needs afterDays and must not be below it`);
+		}
+		if ((rule.kind === 'intermittent') !== (rule.intermittent !== undefined)) {
+			problems.push(`rule for "${rule.code}": "intermittent" details belong to kind intermittent, and it needs them`);
+		}
+		if (rule.kind === 'intermittent' && rule.afterDays !== undefined) {
+			problems.push(`intermittent rule for "${rule.code}" has no day limit: drop afterDays`);
+		}
+		if (rule.intermittent?.triggers.includes('idle') && rule.intermittent.idleDays === undefined) {
+			problems.push(`rule for "${rule.code}": the idle trigger needs idleDays`);
 		}
 	}
 	return problems;

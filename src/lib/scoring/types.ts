@@ -76,7 +76,18 @@ export const roamingExposureSchema = z.object({
 	localProfile: z.enum(['available', 'on_request', 'none', 'not_sure', 'open']).nullable(),
 	/** The minimum rating this country forces on the offer, after the confidence limit. */
 	forces: ratingSchema.nullable(),
+	/** Facts that can defeat the local-profile cure or change the question (device registration, data localisation, sanctions). */
+	caveats: z.array(
+		z.object({
+			kind: z.enum(['imei_registration', 'sim_registration', 'data_localisation', 'local_control', 'local_entity', 'sanctions', 'other']),
+			text: z.string(),
+			sources: z.array(z.string()),
+			confidence: confidenceSchema
+		})
+	),
 	confidence: confidenceSchema,
+	/** Confidence in when the rule bites, where it differs from the rule's own. */
+	timingConfidence: confidenceSchema,
 	sources: z.array(z.string()),
 	reviewed: z.string()
 });

@@ -87,7 +87,7 @@ describe('a typical report', () => {
 		}
 		// Brazil's own local-profile question is open: named, with its rule's confidence, not called critical.
 		expect(summary).toContain(
-			'Brazil (2,000 devices): not answered yet whether the offer has a local profile there. Until it is, the country counts only in the provisional range (rule graded medium confidence).'
+			'Brazil (2,000 devices): not answered yet whether the offer has a local profile there. Until it is, the country counts only in the provisional range (rule graded high confidence).'
 		);
 		expect(summary).toMatch(/About USD [\d.,]+ (million )?to leave \(USD [\d.,]+–[\d.,]+ million\), USD [\d,]+ per device/);
 	});
