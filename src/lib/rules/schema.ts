@@ -420,3 +420,37 @@ export type CostDefault = z.infer<typeof costDefaultSchema>;
 export type CostsFile = z.infer<typeof costsFileSchema>;
 export type LockInSign = z.infer<typeof lockInSignSchema>;
 export type ArchitectureElement = z.infer<typeof architectureElementSchema>;
+
+export const REGULATION_KINDS = ['right', 'duty'] as const;
+export const regulationKindSchema = z.enum(REGULATION_KINDS);
+export const REGULATION_SCOPES = ['platform', 'connectivity', 'sim', 'device'] as const;
+export const regulationScopeSchema = z.enum(REGULATION_SCOPES);
+
+/** A rule that gives the buyer a switching or exit right, or puts a duty on them that shapes exit. */
+export const regulationSchema = z.strictObject({
+	id: idSchema,
+	title: z.string().min(1),
+	/** Display name of where it applies, e.g. "EU/EEA", "India". */
+	region: z.string().min(1),
+	/** Deployment or buyer countries it reaches (checked against countries.yaml by the loader). */
+	countries: z.array(countryCodeSchema).min(1),
+	kind: regulationKindSchema,
+	appliesTo: z.array(regulationScopeSchema).min(1),
+	/** null: not in force, or the date was not verified (appliesFromNote says which). */
+	appliesFrom: z.iso.date().nullable(),
+	appliesFromNote: z.string().min(1).optional(),
+	summary: z.string().min(1),
+	whatItGivesTheBuyer: z.string().min(1),
+	confidence: confidenceSchema,
+	sources: z.array(z.url()).min(1),
+	reviewed: z.iso.date(),
+	/** What was actually read, and what was not. */
+	checked: z.string().min(1).optional()
+});
+export type Regulation = z.infer<typeof regulationSchema>;
+
+export const regulationsFileSchema = z.strictObject({
+	version: z.string().regex(/^\d+\.\d+\.\d+$/),
+	regulations: z.array(regulationSchema)
+});
+export type RegulationsFile = z.infer<typeof regulationsFileSchema>;
