@@ -9,6 +9,8 @@ import {
 	confidenceSchema,
 	costKeySchema,
 	ratingSchema,
+	regulationKindSchema,
+	regulationScopeSchema,
 	restrictionKindSchema
 } from '../rules/schema';
 
@@ -201,6 +203,30 @@ export const switchingCostSchema = z.object({
 });
 export type SwitchingCost = z.infer<typeof switchingCostSchema>;
 
+/** A rule that gives the buyer a switching or exit right, or puts a duty on them, and why it applies here. */
+export const applicableRegulationSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	region: z.string(),
+	kind: regulationKindSchema,
+	appliesTo: z.array(regulationScopeSchema),
+	/** ISO date; null when not in force or not verified (appliesFromNote says which). */
+	appliesFrom: z.string().nullable(),
+	appliesFromNote: z.string().nullable(),
+	summary: z.string(),
+	whatItGivesTheBuyer: z.string(),
+	confidence: confidenceSchema,
+	sources: z.array(z.string()),
+	reviewed: z.string(),
+	/** What was actually read, and what was not. */
+	checked: z.string().nullable(),
+	/** Why it applies: "Deployment in Germany", "Your organisation in Germany". */
+	reasons: z.array(z.string()).min(1),
+	/** The fleet or buyer countries it applies through. */
+	countries: z.array(z.string())
+});
+export type ApplicableRegulation = z.infer<typeof applicableRegulationSchema>;
+
 export const scoreResultSchema = z.object({
 	rulesetVersion: z.string(),
 	overall: z.object({
@@ -231,6 +257,8 @@ export const scoreResultSchema = z.object({
 		unconfirmed: z.array(capabilitySchema),
 		unanswered: z.array(capabilitySchema)
 	}),
-	switchingCost: switchingCostSchema
+	switchingCost: switchingCostSchema,
+	/** Switching or exit rights and duties for the fleet's countries and the buyer's, rights first. */
+	regulations: z.array(applicableRegulationSchema)
 });
 export type ScoreResult = z.infer<typeof scoreResultSchema>;

@@ -39,8 +39,8 @@ export interface ImportIssue {
  */
 export function contentChecker(schemas: InputSchemas) {
 	return (record: StoredAssessment, index: number): ImportIssue[] => {
-		const { title, organisation, vendor, fleet, answers, costs, lastStep } = record;
-		const parsed = schemas.createBody.safeParse({ title, organisation, vendor, fleet, answers, costs, lastStep });
+		const { title, organisation, vendor, buyerCountry, fleet, answers, costs, lastStep } = record;
+		const parsed = schemas.createBody.safeParse({ title, organisation, vendor, buyerCountry, fleet, answers, costs, lastStep });
 		return parsed.success ? [] : issuesOf(parsed.error, ['assessments', index]);
 	};
 }
