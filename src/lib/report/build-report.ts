@@ -13,6 +13,7 @@ import { registerFonts, type ReportFont } from './fonts';
 import { Writer } from './layout';
 import { drawMethodology } from './methodology';
 import { drawOverview } from './overview';
+import { drawRegulations } from './regulations';
 import { drawRoamingAppendix } from './roaming-appendix';
 import { drawRunningText } from './running';
 import { drawSummary } from './summary';
@@ -94,6 +95,7 @@ export async function buildReport(input: BuildReportInput): Promise<Uint8Array> 
 	drawAskVendor(ctx);
 	drawArchitecture(ctx);
 	drawCosts(ctx);
+	drawRegulations(ctx);
 	drawRoamingAppendix(ctx);
 	drawMethodology(ctx);
 	drawContents(w, contentsPage);

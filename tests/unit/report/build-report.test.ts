@@ -24,6 +24,7 @@ const SECTIONS = [
 	'Ask the vendor',
 	'Recommended architecture against this offer',
 	'Cost to switch provider',
+	'Your rights and duties when you leave',
 	'Appendix A  Roaming rules by deployment country',
 	'Appendix B  Methodology'
 ];
