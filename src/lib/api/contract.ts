@@ -24,7 +24,7 @@ import {
 } from '../rules/schema';
 import { appliedFloorSchema, scoreResultSchema } from '../scoring/types';
 import { CAUSES } from '../simulation/types';
-import { exportDocumentSchema } from '../server/transfer';
+import { exportDocumentSchema } from '../assessment/export-format';
 import type { FieldIssue } from '../validation/issues';
 import type { PublicContent } from '../assessment/public-content';
 import type { RescorePreview } from '../scoring/rescore';

@@ -15,7 +15,7 @@ import type { Rules } from '../rules/load';
 import { LOCAL_PROFILE_OPTIONS, NOT_SURE, SIMULATION_KEYS } from '../rules/schema';
 import * as scoring from '../scoring/types';
 import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '../simulation/request';
-import { WEB_IMPORT_MAX } from '../server/transfer';
+import { WEB_IMPORT_MAX } from '../assessment/export-format';
 import * as contract from './contract';
 
 /** A JSON Schema (2020-12) object, as it appears in the document. */

@@ -1,22 +1,11 @@
-import { z } from 'zod';
 import { migrate, MigrationError } from '../assessment/migrations';
 import { storedAssessmentSchema, type InputSchemas, type StoredAssessment } from '../assessment/schema';
 import { issuesOf } from '../validation/issues';
 import type { ShareIndex } from './store/share-index';
 import type { AssessmentStore } from './store/types';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportDocumentSchema } from '../assessment/export-format';
 
-/** The export format: plain JSON anyone can read, so leaving this tool is as easy as using it. */
-export const EXPORT_FORMAT = 'lock-in-radar/assessments';
-export const EXPORT_FORMAT_VERSION = 1;
-/** Most assessments one upload through the web may carry; whole-instance restores use the CLI. */
-export const WEB_IMPORT_MAX = 100;
-
-export const exportDocumentSchema = z.strictObject({
-	format: z.literal(EXPORT_FORMAT, { error: `Not a Lock-in Radar export (format must be "${EXPORT_FORMAT}")` }),
-	formatVersion: z.literal(EXPORT_FORMAT_VERSION),
-	exportedAt: z.string(),
-	assessments: z.array(z.unknown())
-});
+export { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportDocumentSchema, WEB_IMPORT_MAX } from '../assessment/export-format';
 
 export function exportHeader(now: Date) {
 	return { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, exportedAt: now.toISOString() };
