@@ -125,11 +125,11 @@ test('Brazil gets its own local-profile question; "none" makes its exposure crit
 	await expect(page.getByTestId('overall')).toContainText('critical');
 	await expect(page.getByTestId('floors')).toContainText('Brazil has a ban on permanent roaming');
 	await expect(page.getByTestId('roaming-banner')).toContainText(
-		'Brazil (5,000 devices): devices on roaming SIMs will be cut off; this sets the rating to at least critical (rule graded medium confidence).'
+		'Brazil (5,000 devices): devices on roaming SIMs will be cut off; this sets the rating to at least critical (rule graded high confidence).'
 	);
 	const row = page.locator('tr[data-country="BR"]');
 	await expect(row).toContainText('Local profile: none');
-	await expect(row).toContainText('Sets the rating to at least critical (rule graded medium confidence)');
+	await expect(row).toContainText('Sets the rating to at least critical (rule graded high confidence)');
 
 	// Findings come grouped by severity, most severe first, said from the answers.
 	const groups = page.locator('section[data-severity]');

@@ -72,6 +72,7 @@ export const publicContentSchema = storedAssessmentSchema.pick({
 	title: true,
 	organisation: true,
 	vendor: true,
+	buyerCountry: true,
 	fleet: true,
 	answers: true,
 	costs: true,

@@ -33,10 +33,13 @@ export function fleetBodyFromForm(form: FormLike) {
 		const count = numberField(form, deviceFieldName(code));
 		if (count !== undefined) devicesByCountry[code] = count;
 	}
+	// Only forms that ask for it send it; an empty choice clears it.
+	const buyerCountry = form.get('buyerCountry');
 	return {
 		title: text(form, 'title'),
 		organisation: text(form, 'organisation'),
 		vendor: text(form, 'vendor'),
+		...(typeof buyerCountry === 'string' ? { buyerCountry: buyerCountry.trim().toUpperCase() || null } : {}),
 		fleet: {
 			devices: numberField(form, 'devices'),
 			countries,

@@ -1,6 +1,6 @@
 import type { Rules } from '../rules/load';
-import { KIND_PHRASE, restrictsRoaming } from '../rules/restrictions';
-import { LOCAL_PROFILE_OPTIONS, type LocalProfileOption } from '../rules/schema';
+import { curedByLocalProfile, KIND_PHRASE } from '../rules/restrictions';
+import { LOCAL_PROFILE_OPTIONS, type CountryCaveat, type LocalProfileOption } from '../rules/schema';
 import { fill } from '../text/template';
 
 const PREFIX = 'local_profile_';
@@ -25,12 +25,14 @@ export interface LocalProfileQuestion {
 	askVendor: string;
 	unknown: string;
 	options: { id: LocalProfileOption; label: string; risk: number; finding?: string }[];
+	/** What can defeat the cure here (device registration, local control, data localisation): shown with the question. */
+	caveats: Pick<CountryCaveat, 'kind' | 'text' | 'confidence'>[];
 }
 
 /** Whether the ruleset asks per country (format 2) and this country's rule calls for the question. */
 export function asksLocalProfile(rules: Rules, country: string): boolean {
 	const kind = rules.countryRules.get(country)?.kind;
-	return !!rules.ruleset.localProfiles && !!kind && restrictsRoaming(kind);
+	return !!rules.ruleset.localProfiles && !!kind && curedByLocalProfile(kind);
 }
 
 /** The per-country local-profile questions for a fleet, in the order its countries are listed. */
@@ -41,7 +43,8 @@ export function localProfileQuestions(rules: Rules, countries: readonly string[]
 		.filter((code) => asksLocalProfile(rules, code))
 		.map((code) => {
 			const countryName = rules.countryNames.get(code) ?? code;
-			const values = { country: countryName, kind: KIND_PHRASE[rules.countryRules.get(code)!.kind] };
+			const rule = rules.countryRules.get(code)!;
+			const values = { country: countryName, kind: KIND_PHRASE[rule.kind] };
 			return {
 				id: localProfileQuestionId(code),
 				country: code,
@@ -56,7 +59,8 @@ export function localProfileQuestions(rules: Rules, countries: readonly string[]
 					label: fill(template.options[id].label, values),
 					risk: OPTION_RISK[id],
 					finding: template.options[id].finding ? fill(template.options[id].finding!, values) : undefined
-				}))
+				})),
+				caveats: (rule.caveats ?? []).map(({ kind, text, confidence }) => ({ kind, text, confidence }))
 			};
 		});
 }

@@ -3,7 +3,7 @@ import type { StoredAssessment } from './schema';
 /** The parts of an assessment that may leave its owner: never the id (the edit key) or share list. */
 export type PublicContent = Pick<
 	StoredAssessment,
-	'title' | 'organisation' | 'vendor' | 'fleet' | 'answers' | 'costs' | 'rulesetVersion' | 'updatedAt'
+	'title' | 'organisation' | 'vendor' | 'buyerCountry' | 'fleet' | 'answers' | 'costs' | 'rulesetVersion' | 'updatedAt'
 >;
 
 /** Copies what a reader may see; notes only when the owner chose to include them. */
@@ -17,6 +17,7 @@ export function publicContent(record: PublicContent, options: { includeNotes: bo
 		title: record.title,
 		organisation: record.organisation,
 		vendor: record.vendor,
+		...(record.buyerCountry ? { buyerCountry: record.buyerCountry } : {}),
 		fleet: record.fleet,
 		answers,
 		costs: record.costs,

@@ -68,6 +68,9 @@ const baseFleetSchema = z.strictObject({
 });
 export type Fleet = z.infer<typeof baseFleetSchema>;
 
+/** Where the buyer's organisation is: its rules on switching and exit apply wherever the fleet is. */
+const baseBuyerCountrySchema = z.string().regex(/^[A-Z]{2}$/, 'Use an ISO 3166 alpha-2 code such as DE');
+
 /** A read-only share link. Only the token's hash is stored, so the data file reveals no link. */
 export const shareSchema = z.strictObject({
 	id: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
@@ -103,6 +106,8 @@ export const storedAssessmentSchema = z.strictObject({
 	title: z.string(),
 	organisation: z.string(),
 	vendor: z.string(),
+	/** Optional: records made before it existed stay valid without a migration. */
+	buyerCountry: baseBuyerCountrySchema.optional(),
 	fleet: baseFleetSchema,
 	answers: z.record(z.string(), answerSchema),
 	costs: costOverridesSchema,
@@ -114,7 +119,7 @@ export type StoredAssessment = z.infer<typeof storedAssessmentSchema>;
 /** The parts of an assessment a client may write; the store adds id, dates and versions. */
 export type AssessmentContent = Pick<
 	StoredAssessment,
-	'title' | 'organisation' | 'vendor' | 'fleet' | 'answers' | 'costs' | 'lastStep'
+	'title' | 'organisation' | 'vendor' | 'buyerCountry' | 'fleet' | 'answers' | 'costs' | 'lastStep'
 >;
 
 function addIssue(ctx: z.RefinementCtx, path: (string | number)[], message: string) {
@@ -159,6 +164,10 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 		}
 	});
 
+	const buyerCountrySchema = baseBuyerCountrySchema.superRefine((code, ctx) => {
+		if (!rules.countryNames.has(code)) ctx.addIssue({ code: 'custom', message: `Unknown country "${code}"` });
+	});
+
 	const answersSchema = z
 		.record(z.string(), answerSchema.nullable())
 		.superRefine((answers, ctx) => {
@@ -189,6 +198,8 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 		title: titleSchema,
 		organisation: optionalNameSchema('Organisation'),
 		vendor: optionalNameSchema('Vendor'),
+		/** null or absent: not given. */
+		buyerCountry: buyerCountrySchema.nullable().optional(),
 		fleet: fleetSchema,
 		answers: answersSchema.optional(),
 		costs: costOverridesSchema.optional(),
@@ -200,6 +211,8 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 			title: titleSchema.optional(),
 			organisation: trimmed(LIMITS.nameLength, 'Organisation').optional(),
 			vendor: trimmed(LIMITS.nameLength, 'Vendor').optional(),
+			/** null clears it. */
+			buyerCountry: buyerCountrySchema.nullable().optional(),
 			fleet: fleetSchema.optional(),
 			/** null clears an answer. */
 			answers: answersSchema.optional(),
@@ -211,12 +224,15 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 		})
 		.refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
 
-	return { fleetSchema, answersSchema, createBody, patchBody };
+	return { fleetSchema, buyerCountrySchema, answersSchema, createBody, patchBody };
 }
 
 export type InputSchemas = ReturnType<typeof createInputSchemas>;
 export type CreateBody = z.infer<InputSchemas['createBody']>;
 export type PatchBody = z.infer<InputSchemas['patchBody']>;
+
+/** The key only when a country is given, so records without one keep their old shape. */
+const withBuyerCountry = (code: string | null | undefined) => (code ? { buyerCountry: code } : {});
 
 /** Applies a validated patch to stored content; pure, so the API and the form actions share it. */
 export function applyPatch(current: AssessmentContent, patch: PatchBody): AssessmentContent {
@@ -234,6 +250,7 @@ export function applyPatch(current: AssessmentContent, patch: PatchBody): Assess
 		title: patch.title ?? current.title,
 		organisation: patch.organisation ?? current.organisation,
 		vendor: patch.vendor ?? current.vendor,
+		...withBuyerCountry(patch.buyerCountry === undefined ? current.buyerCountry : patch.buyerCountry),
 		fleet: patch.fleet ?? current.fleet,
 		answers,
 		costs,
@@ -248,6 +265,7 @@ export function contentFromCreate(body: CreateBody): AssessmentContent {
 		title: body.title,
 		organisation: body.organisation,
 		vendor: body.vendor,
+		...withBuyerCountry(body.buyerCountry),
 		fleet: body.fleet,
 		answers,
 		costs: body.costs ?? {},

@@ -16,6 +16,7 @@ import { Writer } from './layout';
 import { MAX_REPORT_PAGES } from './limits';
 import { drawMethodology } from './methodology';
 import { drawOverview } from './overview';
+import { drawRegulations } from './regulations';
 import { drawRoamingAppendix } from './roaming-appendix';
 import { drawRunningText } from './running';
 import { drawSummary } from './summary';
@@ -112,6 +113,7 @@ export async function buildReport(input: BuildReportInput): Promise<Uint8Array> 
 	drawAskVendor(ctx);
 	drawArchitecture(ctx);
 	drawCosts(ctx);
+	drawRegulations(ctx);
 	drawRoamingAppendix(ctx);
 	drawMethodology(ctx);
 	drawContents(w, contentsPage);

@@ -1,7 +1,7 @@
 import type { RoamingExposure } from '../scoring/types';
 import { openAppendix, type ReportContext } from './context';
 import { COLORS, SIZES } from './theme';
-import { LOCAL_PROFILE_WORD, ruleConfidence } from '../text/roaming-words';
+import { CAVEAT_WORD, LOCAL_PROFILE_WORD, ruleConfidence } from '../text/roaming-words';
 import { count, COPES_WORD, KIND_WORD, ROAMING_SEVERITY } from './wording';
 
 /**
@@ -49,9 +49,15 @@ export function drawRoamingAppendix(ctx: ReportContext) {
 				['Rule', `${KIND_WORD[r.kind]}. ${r.byWhen}. ${r.summary}`],
 				['Consequence', r.whatHappens],
 				['Mitigation', mitigationText(r)],
+				...(r.caveats.length
+					? [['Also', r.caveats.map((c) => `${CAVEAT_WORD[c.kind]}: ${c.text} (${c.confidence} confidence)`).join('\n')]]
+					: []),
 				[
 					'Sources',
-					[`Confidence ${r.confidence}, reviewed ${r.reviewed}.`, ...(r.sources.length ? r.sources : ['No source recorded.'])].join('\n')
+					[
+						`Confidence ${r.confidence}${r.timingConfidence !== r.confidence ? `, timing ${r.timingConfidence}` : ''}, reviewed ${r.reviewed}.`,
+						...(r.sources.length ? r.sources : ['No source recorded.'])
+					].join('\n')
 				]
 			],
 			styles: { fontSize: SIZES.small, lineWidth: 0, cellPadding: { top: 0.5, bottom: 0.5, left: 0, right: 2 } },

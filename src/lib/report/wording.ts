@@ -60,6 +60,7 @@ export const KIND_WORD: Record<RestrictionKind, string> = {
 	banned: 'Banned',
 	time_limited: 'Time-limited',
 	local_profile_required: 'Local profile required',
+	intermittent: 'Recurring blocks',
 	approval_required: 'Approval required',
 	carrier_specific: 'Carrier policy',
 	registration_only: 'Registration only',

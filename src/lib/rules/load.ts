@@ -4,11 +4,13 @@ import {
 	costsFileSchema,
 	countriesFileSchema,
 	rulesetSchema,
+	regulationsFileSchema,
 	simulationFileSchema,
 	type CostsFile,
 	type CountriesFile,
 	type CountryRule,
 	type Question,
+	type RegulationsFile,
 	type Ruleset,
 	type SimulationFile
 } from './schema';
@@ -19,6 +21,8 @@ export interface Rules {
 	countries: CountriesFile;
 	costs: CostsFile;
 	simulation: SimulationFile;
+	/** Switching and exit rights and duties by country (rules/regulations.yaml). */
+	regulations: RegulationsFile;
 	questionsById: ReadonlyMap<string, Question & { areaId: string }>;
 	countryNames: ReadonlyMap<string, string>;
 	countryRules: ReadonlyMap<string, CountryRule>;
@@ -39,6 +43,7 @@ export interface RawRules {
 	countries: string;
 	costs: string;
 	simulation: string;
+	regulations: string;
 }
 
 function parseFile<S extends z.ZodType>(file: string, text: string, schema: S): z.infer<S> {
@@ -187,11 +192,12 @@ function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[]
 		}
 	}
 	if (ruleset.roamingFloors) {
-		const { blocking, conditional, barred } = ruleset.roamingFloors;
+		const { blocking, conditional, barred, intermittent } = ruleset.roamingFloors;
 		for (const [name, text] of [
 			['blocking', blocking.reason],
 			['conditional', conditional.reason],
-			['barred', barred.reason]
+			['barred', barred.reason],
+			['intermittent', intermittent?.reason ?? '']
 		] as const) {
 			problems.push(...placeholderProblems(`roamingFloors.${name} reason`, text, PLACEHOLDERS.roaming));
 		}
@@ -244,6 +250,31 @@ function crossCheckCountries(countries: CountriesFile): string[] {
 		if (rule.kind === 'time_limited' && rule.afterDays === undefined) {
 			problems.push(`time-limited rule for "${rule.code}" needs afterDays`);
 		}
+		if (rule.afterDaysMax !== undefined && (rule.afterDays === undefined || rule.afterDaysMax < rule.afterDays)) {
+			problems.push(`rule for "${rule.code}": afterDaysMax needs afterDays and must not be below it`);
+		}
+		if ((rule.kind === 'intermittent') !== (rule.intermittent !== undefined)) {
+			problems.push(`rule for "${rule.code}": "intermittent" details belong to kind intermittent, and it needs them`);
+		}
+		if (rule.kind === 'intermittent' && rule.afterDays !== undefined) {
+			problems.push(`intermittent rule for "${rule.code}" has no day limit: drop afterDays`);
+		}
+		if (rule.intermittent?.triggers.includes('idle') && rule.intermittent.idleDays === undefined) {
+			problems.push(`rule for "${rule.code}": the idle trigger needs idleDays`);
+		}
+	}
+	return problems;
+}
+
+function crossCheckRegulations(regulations: RegulationsFile, countries: CountriesFile): string[] {
+	const problems: string[] = [];
+	const known = new Set(countries.all.map((c) => c.code));
+	for (const id of duplicates(regulations.regulations.map((r) => r.id))) problems.push(`regulation id "${id}" is not unique`);
+	for (const regulation of regulations.regulations) {
+		for (const code of regulation.countries) {
+			if (!known.has(code)) problems.push(`regulation "${regulation.id}" names unknown country "${code}"`);
+		}
+		for (const code of duplicates(regulation.countries)) problems.push(`regulation "${regulation.id}" lists "${code}" twice`);
 	}
 	return problems;
 }
@@ -260,12 +291,14 @@ export function loadRules(raw: RawRules): Rules {
 	const countries = parseFile('rules/countries.yaml', raw.countries, countriesFileSchema);
 	const costs = parseFile('rules/costs.yaml', raw.costs, costsFileSchema);
 	const simulation = parseFile('rules/simulation.yaml', raw.simulation, simulationFileSchema);
+	const regulations = parseFile('rules/regulations.yaml', raw.regulations, regulationsFileSchema);
 
 	const checks: [string, string[]][] = [
 		['rules/ruleset.yaml', crossCheckRuleset(ruleset)],
 		['rules/countries.yaml', crossCheckCountries(countries)],
 		['rules/costs.yaml', crossCheckDefaults(costs.defaults)],
-		['rules/simulation.yaml', crossCheckDefaults(simulation.defaults)]
+		['rules/simulation.yaml', crossCheckDefaults(simulation.defaults)],
+		['rules/regulations.yaml', crossCheckRegulations(regulations, countries)]
 	];
 	for (const [file, problems] of checks) {
 		if (problems.length > 0) throw new RulesError(file, problems);
@@ -276,6 +309,7 @@ export function loadRules(raw: RawRules): Rules {
 		countries,
 		costs,
 		simulation,
+		regulations,
 		questionsById: new Map(
 			ruleset.areas.flatMap((area) => area.questions.map((q) => [q.id, { ...q, areaId: area.id }]))
 		),

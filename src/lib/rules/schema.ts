@@ -177,6 +177,8 @@ export const roamingFloorsSchema = z.strictObject({
 	conditional: z.strictObject({ raiseBands: z.number().int().min(1).max(3), reason: z.string().min(1) }),
 	/** A conditional rule that bars the offer's way of working (e.g. above a carrier's device count). */
 	barred: z.strictObject({ rating: ratingSchema, reason: z.string().min(1) }),
+	/** Blocks that come and go: service drops for hours, no device is lost for good. */
+	intermittent: z.strictObject({ raiseBands: z.number().int().min(1).max(3), reason: z.string().min(1) }).optional(),
 	/** The most a rule of each confidence may force: weak evidence never makes an offer critical. */
 	maxRatingByConfidence: ratingByConfidenceSchema
 });
@@ -260,6 +262,7 @@ export const RESTRICTION_KINDS = [
 	'banned',
 	'time_limited',
 	'local_profile_required',
+	'intermittent',
 	'approval_required',
 	'carrier_specific',
 	'registration_only',
@@ -274,8 +277,44 @@ export const countryRuleSchema = z.strictObject({
 	code: countryCodeSchema,
 	name: z.string().min(1),
 	kind: restrictionKindSchema,
-	/** When the restriction bites, in days after a foreign SIM starts roaming there. */
+	/** When the restriction bites, in days after a foreign SIM starts roaming there (the low end). */
 	afterDays: z.number().int().positive().optional(),
+	/** The upper end of a reported window ("7 to 30 days"). */
+	afterDaysMax: z.number().int().positive().optional(),
+	/** Blocks that come and go (kind `intermittent` only): how long, what, and what starts one. */
+	intermittent: z
+		.strictObject({
+			blockHours: z.number().int().positive(),
+			services: z.array(z.enum(['data', 'sms', 'voice'])).min(1),
+			triggers: z.array(z.enum(['arrival', 'idle', 'network_change'])).min(1),
+			/** Days without traffic after which the block starts again (trigger `idle`). */
+			idleDays: z.number().int().positive().optional()
+		})
+		.optional(),
+	/** Confidence in the timing, where it differs from the confidence that the rule exists. */
+	timingConfidence: confidenceSchema.optional(),
+	/**
+	 * Facts that do not change the kind but can defeat the cure or change the question: device
+	 * registration that a local profile alone does not satisfy, data localisation, sanctions.
+	 */
+	caveats: z
+		.array(
+			z.strictObject({
+				kind: z.enum([
+					'imei_registration',
+					'sim_registration',
+					'data_localisation',
+					'local_control',
+					'local_entity',
+					'sanctions',
+					'other'
+				]),
+				text: z.string().min(1),
+				confidence: confidenceSchema,
+				sources: z.array(z.url()).default([])
+			})
+		)
+		.optional(),
 	summary: z.string().min(1),
 	/** What happens to a device on a foreign (roaming) SIM. */
 	foreignSimImpact: z.string().min(1),
@@ -292,8 +331,11 @@ export const countryRuleSchema = z.strictObject({
 		})
 		.optional(),
 	sources: z.array(z.url()).min(1),
-	reviewed: z.iso.date()
+	/** The day the rule was last re-checked against its sources; `checked` says what was read. */
+	reviewed: z.iso.date(),
+	checked: z.string().min(1).optional()
 });
+export type CountryCaveat = NonNullable<CountryRule['caveats']>[number];
 
 export const countriesFileSchema = z.strictObject({
 	version: z.string().regex(/^\d+\.\d+\.\d+$/),
@@ -379,3 +421,37 @@ export type CostDefault = z.infer<typeof costDefaultSchema>;
 export type CostsFile = z.infer<typeof costsFileSchema>;
 export type LockInSign = z.infer<typeof lockInSignSchema>;
 export type ArchitectureElement = z.infer<typeof architectureElementSchema>;
+
+export const REGULATION_KINDS = ['right', 'duty'] as const;
+export const regulationKindSchema = z.enum(REGULATION_KINDS);
+export const REGULATION_SCOPES = ['platform', 'connectivity', 'sim', 'device'] as const;
+export const regulationScopeSchema = z.enum(REGULATION_SCOPES);
+
+/** A rule that gives the buyer a switching or exit right, or puts a duty on them that shapes exit. */
+export const regulationSchema = z.strictObject({
+	id: idSchema,
+	title: z.string().min(1),
+	/** Display name of where it applies, e.g. "EU/EEA", "India". */
+	region: z.string().min(1),
+	/** Deployment or buyer countries it reaches (checked against countries.yaml by the loader). */
+	countries: z.array(countryCodeSchema).min(1),
+	kind: regulationKindSchema,
+	appliesTo: z.array(regulationScopeSchema).min(1),
+	/** null: not in force, or the date was not verified (appliesFromNote says which). */
+	appliesFrom: z.iso.date().nullable(),
+	appliesFromNote: z.string().min(1).optional(),
+	summary: z.string().min(1),
+	whatItGivesTheBuyer: z.string().min(1),
+	confidence: confidenceSchema,
+	sources: z.array(z.url()).min(1),
+	reviewed: z.iso.date(),
+	/** What was actually read, and what was not. */
+	checked: z.string().min(1).optional()
+});
+export type Regulation = z.infer<typeof regulationSchema>;
+
+export const regulationsFileSchema = z.strictObject({
+	version: z.string().regex(/^\d+\.\d+\.\d+$/),
+	regulations: z.array(regulationSchema)
+});
+export type RegulationsFile = z.infer<typeof regulationsFileSchema>;

@@ -1,6 +1,6 @@
 import type { Answer, Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { BLOCKING_KINDS, CONDITIONAL_KINDS, KIND_PHRASE } from '../rules/restrictions';
+import { BLOCKING_KINDS, CONDITIONAL_KINDS, INTERMITTENT_KINDS, KIND_PHRASE } from '../rules/restrictions';
 import { RATINGS, type Floor, type Rating } from '../rules/schema';
 import { fill, listWords } from '../text/template';
 import { money, moneyRange } from '../text/verdict';
@@ -146,6 +146,15 @@ function roamingFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'r
 				id,
 				rating: minRating(settings.blocking.rating, cap),
 				reason: fill(settings.blocking.reason, values),
+				confidence: exposure.confidence,
+				source: 'roaming'
+			});
+		} else if (INTERMITTENT_KINDS.has(exposure.kind)) {
+			const intermittent = settings.intermittent ?? { raiseBands: 1, reason: settings.conditional.reason };
+			applied.push({
+				id,
+				rating: minRating(raise(inputs.answersRating, intermittent.raiseBands), cap),
+				reason: fill(intermittent.reason, values),
 				confidence: exposure.confidence,
 				source: 'roaming'
 			});

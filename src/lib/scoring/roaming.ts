@@ -1,8 +1,8 @@
 import { localProfileQuestionId } from '../assessment/local-profiles';
 import type { Answer, Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { BLOCKING_KINDS, CONDITIONAL_KINDS } from '../rules/restrictions';
-import { NOT_SURE, type RestrictionKind } from '../rules/schema';
+import { BLOCKING_KINDS, CONDITIONAL_KINDS, INTERMITTENT_KINDS } from '../rules/restrictions';
+import { NOT_SURE, type CountryRule, type RestrictionKind } from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
 import type { RoamingExposure } from './types';
 
@@ -26,17 +26,31 @@ export function devicesPerCountry(fleet: Fleet): Map<string, number> {
 	return result;
 }
 
-function describeByWhen(afterDays: number | null, kind: RestrictionKind, lifetimeYears: number): string {
-	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) return 'No deadline known';
-	if (afterDays === null) {
-		return kind === 'banned' ? 'From deployment: no grace period is known' : 'Timing not published';
+const TRIGGER_WORDS = {
+	arrival: 'on arrival',
+	idle: 'after idle days',
+	network_change: 'after every change of network'
+} as const;
+
+function days(n: number) {
+	return n === 1 ? '1 day' : `${n} days`;
+}
+
+function describeByWhen(rule: CountryRule | undefined, kind: RestrictionKind, lifetimeYears: number): string {
+	if (rule?.intermittent) {
+		const { blockHours, triggers, idleDays } = rule.intermittent;
+		const when = triggers.map((t) => (t === 'idle' && idleDays ? `after ${days(idleDays)} without traffic` : TRIGGER_WORDS[t]));
+		return `Blocks of ${blockHours} hours ${when.join(', ')}, again and again`;
 	}
+	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) return 'No deadline known';
+	const afterDays = rule?.afterDays ?? null;
+	const timingUnsure = rule?.timingConfidence === 'unverified';
+	if (afterDays === null || timingUnsure) return 'Timing not published';
 	const lifetimeDays = Math.round(lifetimeYears * 365);
 	const within = afterDays <= lifetimeDays;
-	const days = afterDays === 1 ? '1 day' : `${afterDays} days`;
-	return `After about ${days} of roaming${
-		within ? `, well inside the ${lifetimeYears}-year device lifetime` : ''
-	}`;
+	const window = rule?.afterDaysMax ? `${afterDays} to ${days(rule.afterDaysMax)}` : days(afterDays);
+	const graded = rule?.timingConfidence && rule.timingConfidence !== rule.confidence ? ` (timing: ${rule.timingConfidence} confidence)` : '';
+	return `After about ${window} of roaming${within ? `, well inside the ${lifetimeYears}-year device lifetime` : ''}${graded}`;
 }
 
 function mitigationOf(
@@ -83,6 +97,15 @@ type Mitigation = Pick<RoamingExposure, 'mitigated' | 'mitigation' | 'mitigation
 
 /** Ruleset 2.0.0 on: the country's own local-profile answer decides, not one global yes. */
 function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined): Mitigation {
+	if (INTERMITTENT_KINDS.has(kind)) {
+		return {
+			mitigated: false,
+			mitigation: 'none',
+			mitigationNote:
+				'A local profile is not a sure cure: local SIMs face similar blocks. No site visit is needed, but plan for the outages, and avoid network changes that restart the block.',
+			localProfile: null
+		};
+	}
 	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) {
 		return { mitigated: true, mitigation: 'not_needed', mitigationNote: 'No mitigation needed.', localProfile: null };
 	}
@@ -142,7 +165,7 @@ export function roamingExposure(
 		const kind: RestrictionKind = rule?.kind ?? 'none_known';
 		const afterDays = rule?.afterDays ?? null;
 		const blocking = BLOCKING_KINDS.has(kind);
-		const conditional = CONDITIONAL_KINDS.has(kind);
+		const conditional = CONDITIONAL_KINDS.has(kind) || INTERMITTENT_KINDS.has(kind);
 		const mitigation: Mitigation = perCountry
 			? perCountryMitigation(kind, answers[localProfileQuestionId(code)])
 			: { ...mitigationOf(kind, capabilities), localProfile: null };
@@ -160,12 +183,14 @@ export function roamingExposure(
 			restricted: blocking || conditional,
 			severity,
 			afterDays,
-			byWhen: describeByWhen(afterDays, kind, fleet.lifetimeYears),
+			byWhen: describeByWhen(rule, kind, fleet.lifetimeYears),
 			summary: rule?.summary ?? fallback.summary,
 			whatHappens: rule?.foreignSimImpact ?? fallback.foreignSimImpact,
 			...mitigation,
 			forces: null,
+			caveats: (rule?.caveats ?? []).map(({ kind, text, sources, confidence }) => ({ kind, text, sources, confidence })),
 			confidence: rule?.confidence ?? 'unverified',
+			timingConfidence: rule?.timingConfidence ?? rule?.confidence ?? 'unverified',
 			sources: rule?.sources ?? [],
 			reviewed: rule?.reviewed ?? fallback.reviewed
 		};

@@ -7,6 +7,7 @@ import { findConflicts, notSureRisk, scoredAnswers } from './answers';
 import { offerCapabilities, type OfferCapabilities } from './capabilities';
 import { switchingCost } from './costs';
 import { applyFloors, maxRating } from './floors';
+import { regulationsFor } from './regulations';
 import { roamingExposure } from './roaming';
 import type {
 	AnswerConflict,
@@ -20,7 +21,7 @@ import type {
 } from './types';
 
 /** The parts of an assessment scoring reads. */
-export type Scorable = Pick<AssessmentContent, 'fleet' | 'answers' | 'costs'>;
+export type Scorable = Pick<AssessmentContent, 'fleet' | 'answers' | 'costs' | 'buyerCountry'>;
 
 export function ratingFor(score: number, thresholds: Ruleset['ratingThresholds']): Rating {
 	if (score >= thresholds.critical) return 'critical';
@@ -443,6 +444,7 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 			unconfirmed: [...now.capabilities.unconfirmed].sort(),
 			unanswered: [...now.capabilities.unanswered].sort()
 		},
-		switchingCost: now.cost
+		switchingCost: now.cost,
+		regulations: regulationsFor(rules, assessment.fleet, assessment.buyerCountry)
 	};
 }

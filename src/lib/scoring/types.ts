@@ -9,6 +9,8 @@ import {
 	confidenceSchema,
 	costKeySchema,
 	ratingSchema,
+	regulationKindSchema,
+	regulationScopeSchema,
 	restrictionKindSchema
 } from '../rules/schema';
 
@@ -76,7 +78,18 @@ export const roamingExposureSchema = z.object({
 	localProfile: z.enum(['available', 'on_request', 'none', 'not_sure', 'open']).nullable(),
 	/** The minimum rating this country forces on the offer, after the confidence limit. */
 	forces: ratingSchema.nullable(),
+	/** Facts that can defeat the local-profile cure or change the question (device registration, data localisation, sanctions). */
+	caveats: z.array(
+		z.object({
+			kind: z.enum(['imei_registration', 'sim_registration', 'data_localisation', 'local_control', 'local_entity', 'sanctions', 'other']),
+			text: z.string(),
+			sources: z.array(z.string()),
+			confidence: confidenceSchema
+		})
+	),
 	confidence: confidenceSchema,
+	/** Confidence in when the rule bites, where it differs from the rule's own. */
+	timingConfidence: confidenceSchema,
 	sources: z.array(z.string()),
 	reviewed: z.string()
 });
@@ -190,6 +203,30 @@ export const switchingCostSchema = z.object({
 });
 export type SwitchingCost = z.infer<typeof switchingCostSchema>;
 
+/** A rule that gives the buyer a switching or exit right, or puts a duty on them, and why it applies here. */
+export const applicableRegulationSchema = z.object({
+	id: z.string(),
+	title: z.string(),
+	region: z.string(),
+	kind: regulationKindSchema,
+	appliesTo: z.array(regulationScopeSchema),
+	/** ISO date; null when not in force or not verified (appliesFromNote says which). */
+	appliesFrom: z.string().nullable(),
+	appliesFromNote: z.string().nullable(),
+	summary: z.string(),
+	whatItGivesTheBuyer: z.string(),
+	confidence: confidenceSchema,
+	sources: z.array(z.string()),
+	reviewed: z.string(),
+	/** What was actually read, and what was not. */
+	checked: z.string().nullable(),
+	/** Why it applies: "Deployment in Germany", "Your organisation in Germany". */
+	reasons: z.array(z.string()).min(1),
+	/** The fleet or buyer countries it applies through. */
+	countries: z.array(z.string())
+});
+export type ApplicableRegulation = z.infer<typeof applicableRegulationSchema>;
+
 export const scoreResultSchema = z.object({
 	rulesetVersion: z.string(),
 	overall: z.object({
@@ -220,6 +257,8 @@ export const scoreResultSchema = z.object({
 		unconfirmed: z.array(capabilitySchema),
 		unanswered: z.array(capabilitySchema)
 	}),
-	switchingCost: switchingCostSchema
+	switchingCost: switchingCostSchema,
+	/** Switching or exit rights and duties for the fleet's countries and the buyer's, rights first. */
+	regulations: z.array(applicableRegulationSchema)
 });
 export type ScoreResult = z.infer<typeof scoreResultSchema>;

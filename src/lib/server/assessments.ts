@@ -50,9 +50,10 @@ export function readForRequest(locals: App.Locals, id: string): Promise<StoredAs
  * keeps the ruleset it is pinned to: only an accepted re-score (`rescore`) moves it on.
  */
 export function update(id: string, patch: PatchBody, now = new Date()) {
-	return getStore().update(id, (current) => ({
+	// buyerCountry is left out of the patched content when cleared, so it must not survive from `current`.
+	return getStore().update(id, ({ buyerCountry: _buyerCountry, ...current }) => ({
 		...current,
-		...applyPatch(current, patch),
+		...applyPatch({ ...current, buyerCountry: _buyerCountry }, patch),
 		revision: current.revision + 1,
 		updatedAt: now.toISOString()
 	}));

@@ -17,6 +17,8 @@ export interface FleetFormValues {
 	title: string;
 	organisation: string;
 	vendor: string;
+	/** ISO code of the buyer's organisation, or '' when not given. */
+	buyerCountry: string;
 	devices: string;
 	countries: string[];
 	devicesByCountry: Record<string, string>;
@@ -28,12 +30,13 @@ const str = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' 
 
 /** Form values from a saved assessment (or the defaults for a new one). */
 export function fleetFormValues(
-	saved?: { title: string; organisation: string; vendor: string; fleet: Fleet }
+	saved?: { title: string; organisation: string; vendor: string; buyerCountry?: string; fleet: Fleet }
 ): FleetFormValues {
 	return {
 		title: saved?.title ?? '',
 		organisation: saved?.organisation ?? '',
 		vendor: saved?.vendor ?? '',
+		buyerCountry: saved?.buyerCountry ?? '',
 		devices: str(saved?.fleet.devices),
 		countries: saved?.fleet.countries ?? [],
 		devicesByCountry: Object.fromEntries(
@@ -55,6 +58,7 @@ export function fleetFormValuesFromSubmission(form: FormData): FleetFormValues {
 		title: get('title'),
 		organisation: get('organisation'),
 		vendor: get('vendor'),
+		buyerCountry: get('buyerCountry'),
 		devices: get('devices'),
 		countries,
 		devicesByCountry: Object.fromEntries(countries.map((c) => [c, get(deviceFieldName(c))])),

@@ -14,10 +14,10 @@ export interface RulesTexts {
 	history: Record<string, string>;
 }
 
-/** Reads ruleset, countries, costs, simulation and every rules/history/ruleset-*.yaml under `dir`. */
+/** Reads ruleset, countries, costs, simulation, regulations and every rules/history/ruleset-*.yaml under `dir`. */
 export function readRulesTexts(dir = 'rules'): RulesTexts {
 	const read = (name: string) => readFileSync(join(dir, `${name}.yaml`), 'utf8');
-	const raw: RawRules = { ruleset: read('ruleset'), countries: read('countries'), costs: read('costs'), simulation: read('simulation') };
+	const raw: RawRules = { ruleset: read('ruleset'), countries: read('countries'), costs: read('costs'), simulation: read('simulation'), regulations: read('regulations') };
 	const historyDir = join(dir, 'history');
 	const history: Record<string, string> = {};
 	if (existsSync(historyDir)) {

@@ -1,5 +1,6 @@
 import countries from '../../../rules/countries.yaml?raw';
 import costs from '../../../rules/costs.yaml?raw';
+import regulations from '../../../rules/regulations.yaml?raw';
 import ruleset from '../../../rules/ruleset.yaml?raw';
 import simulation from '../../../rules/simulation.yaml?raw';
 import { versionedInputSchemas } from '$lib/assessment/versioned-schemas';
@@ -18,7 +19,7 @@ const history = import.meta.glob('../../../rules/history/ruleset-*.yaml', {
  * rules file stops the deploy instead of failing a user's request later. Earlier rulesets stay
  * loadable: assessments scored with them keep their version until the owner re-scores.
  */
-export const registry = loadRegistry({ ruleset, countries, costs, simulation }, history);
+export const registry = loadRegistry({ ruleset, countries, costs, simulation, regulations }, history);
 export const rules = registry.current;
 export const steps = stepsFor(rules.ruleset);
 

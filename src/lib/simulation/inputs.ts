@@ -19,7 +19,9 @@ export const NO_SCENARIO: Scenario = EMPTY_SCENARIO;
 export function countryTable(rules: Rules): CountryRow[] {
 	return rules.countries.all.map(({ code, name }) => {
 		const rule = rules.countryRules.get(code);
-		return { code, name, roamingBlockDay: rule && BLOCKING_KINDS.has(rule.kind) ? (rule.afterDays ?? 0) : null };
+		// A block with no published day (Nigeria) is not simulated on day 0: no source says so; an
+		// enforcement scenario can set the day.
+		return { code, name, roamingBlockDay: rule && BLOCKING_KINDS.has(rule.kind) ? (rule.afterDays ?? null) : null };
 	});
 }
 

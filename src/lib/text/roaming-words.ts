@@ -38,3 +38,14 @@ export function roamingLine(r: RoamingExposure): string {
 	const forces = r.forces ? `; this sets the rating to at least ${r.forces}` : '';
 	return `${who}: ${effect}${forces} (${evidence}).`;
 }
+
+/** What each kind of caveat is called where it is listed with a country. */
+export const CAVEAT_WORD: Record<RoamingExposure['caveats'][number]['kind'], string> = {
+	imei_registration: 'Device registration',
+	sim_registration: 'SIM registration',
+	data_localisation: 'Data localisation',
+	local_control: 'Local control of SIMs',
+	local_entity: 'Local entity',
+	sanctions: 'Sanctions',
+	other: 'Also'
+};

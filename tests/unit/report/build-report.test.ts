@@ -24,6 +24,7 @@ const SECTIONS = [
 	'Ask the vendor',
 	'Recommended architecture against this offer',
 	'Cost to switch provider',
+	'Your rights and duties when you leave',
 	'Appendix A  Roaming rules by deployment country',
 	'Appendix B  Methodology'
 ];
@@ -87,7 +88,7 @@ describe('a typical report', () => {
 		}
 		// Brazil's own local-profile question is open: named, with its rule's confidence, not called critical.
 		expect(summary).toContain(
-			'Brazil (2,000 devices): not answered yet whether the offer has a local profile there. Until it is, the country counts only in the provisional range (rule graded medium confidence).'
+			'Brazil (2,000 devices): not answered yet whether the offer has a local profile there. Until it is, the country counts only in the provisional range (rule graded high confidence).'
 		);
 		expect(summary).toMatch(/About USD [\d.,]+ (million )?to leave \(USD [\d.,]+–[\d.,]+ million\), USD [\d,]+ per device/);
 	});

@@ -34,7 +34,7 @@ describe('format 1: one global local-profile answer', () => {
 				id: 'roaming:BR',
 				rating: 'critical',
 				reason: 'Permanent-roaming exposure in Brazil without local profiles',
-				confidence: 'medium',
+				confidence: 'high', // country data 2.0.0: the ban is well documented (audit F7)
 				source: 'roaming',
 				raises: true
 			}

@@ -454,8 +454,8 @@ describe('exact roaming results with per-country local-profile answers', () => {
 			mitigated: false,
 			mitigation: 'none',
 			localProfile: 'none',
-			forces: 'critical', // banned, medium confidence: not capped
-			confidence: 'medium'
+			forces: 'critical', // banned, high confidence (country data 2.0.0, audit F7): not capped
+			confidence: 'high'
 		});
 		expect(result.roaming.find((r) => r.country === 'DE')).toMatchObject({ severity: 'none', forces: null, localProfile: null });
 		expect(result.overall).toMatchObject({ answersScore: 1, answersRating: 'low', rating: 'critical', score: 75 });
@@ -463,8 +463,8 @@ describe('exact roaming results with per-country local-profile answers', () => {
 			{
 				id: 'roaming:BR',
 				rating: 'critical',
-				reason: 'Brazil has a ban on permanent roaming (medium confidence), and 5,000 devices there have no confirmed local profile.',
-				confidence: 'medium',
+				reason: 'Brazil has a ban on permanent roaming (high confidence), and 5,000 devices there have no confirmed local profile.',
+				confidence: 'high',
 				source: 'roaming',
 				raises: true
 			}
@@ -498,10 +498,14 @@ describe('exact roaming results with per-country local-profile answers', () => {
 		expect(result.findings[0]!.detail).toMatch(/graded low confidence\.$/);
 	});
 
-	it('lets a medium-confidence blocking rule (China) force critical', () => {
-		const result = run(answers(BEST, { local_profile_cn: 'none' }), { countries: ['CN'] });
-		expect(result.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([['roaming:CN', 'critical', 'medium']]);
-		expect(result.overall).toMatchObject({ rating: 'critical', score: 75 });
+	it('lets a medium-confidence blocking rule (India) force critical, and holds a low one (China) at high', () => {
+		const india = run(answers(BEST, { local_profile_in: 'none' }), { countries: ['IN'] });
+		expect(india.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([['roaming:IN', 'critical', 'medium']]);
+		expect(india.overall).toMatchObject({ rating: 'critical', score: 75 });
+		// China rests on one vendor's terms: low confidence since country data 2.0.0 (audit F14).
+		const china = run(answers(BEST, { local_profile_cn: 'none' }), { countries: ['CN'] });
+		expect(china.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([['roaming:CN', 'high', 'low']]);
+		expect(china.overall).toMatchObject({ rating: 'high', score: 50 });
 	});
 
 	it('raises the rating by one band for a conditional rule (US carriers) relied on by roaming', () => {

@@ -48,7 +48,8 @@ describe('when a rule bites', () => {
 	});
 
 	it('says when no grace period or timing is known', () => {
-		expect(byWhen('banned', undefined)).toBe('From deployment: no grace period is known');
+		// No source gives a day (Nigeria, audit F8): never "from deployment", never day 0.
+		expect(byWhen('banned', undefined)).toBe('Timing not published');
 		expect(byWhen('approval_required', undefined)).toBe('Timing not published');
 	});
 });
@@ -66,7 +67,8 @@ describe('roaming findings', () => {
 		expect(brazil.recommendation).toBe(
 			'Require a local operator profile for Brazil in the contract, with a date, before deploying 5,000 devices there.'
 		);
-		expect(brazil.detail).toMatch(/^.+ After about 90 days of roaming, well inside the 10-year device lifetime\. The offer has no local profile here: devices stay on roaming SIMs\. The rule's evidence is graded medium confidence\.$/);
+		// Country data 2.0.0: the ban at high confidence, the 90 days at low (audit F7).
+		expect(brazil.detail).toMatch(/^.+ After about 90 days of roaming, well inside the 10-year device lifetime \(timing: low confidence\)\. The offer has no local profile here: devices stay on roaming SIMs\. The rule's evidence is graded high confidence\.$/);
 		expect(result.findings.map((f) => f.id)).toEqual([
 			'roaming:BR',
 			'answer:platform_api',
