@@ -1,6 +1,7 @@
 import { NOT_SURE } from '../rules/constants';
 import type { Ruleset } from '../rules/schema';
 import { notSureRisk } from '../scoring/answers';
+import type { LocalProfileQuestion } from './local-profiles';
 import type { Answer } from './schema';
 
 export interface AnswerRow {
@@ -19,24 +20,34 @@ export interface AnswerSection {
 	rows: AnswerRow[];
 }
 
-/** Every question with the answer given and the note taken, area by area, for review and export. */
-export function answerTable(ruleset: Ruleset, answers: Record<string, Answer>): AnswerSection[] {
-	return ruleset.areas.map((area) => ({
-		areaId: area.id,
-		title: area.title,
-		rows: area.questions.map((question) => {
-			const given = answers[question.id];
-			const notSure = given?.option === NOT_SURE;
-			const option = question.options.find((o) => o.id === given?.option);
-			return {
-				questionId: question.id,
-				question: question.text,
-				answer: notSure ? ruleset.notSure.label : (option?.label ?? null),
-				risk: notSure ? notSureRisk(ruleset, question) : (option?.risk ?? null),
-				notSure,
-				note: given?.note ?? null,
-				recommendation: question.recommendation
-			};
-		})
-	}));
+/**
+ * Every question with the answer given and the note taken, area by area, for review and export.
+ * The per-country local-profile questions (ruleset 2.0.0 on) follow their area's own questions.
+ */
+export function answerTable(
+	ruleset: Ruleset,
+	answers: Record<string, Answer>,
+	localQuestions: readonly LocalProfileQuestion[] = []
+): AnswerSection[] {
+	return ruleset.areas.map((area) => {
+		const asked = ruleset.localProfiles?.area === area.id ? localQuestions : [];
+		return {
+			areaId: area.id,
+			title: area.title,
+			rows: [...area.questions, ...asked].map((question) => {
+				const given = answers[question.id];
+				const notSure = given?.option === NOT_SURE;
+				const option = question.options.find((o) => o.id === given?.option);
+				return {
+					questionId: question.id,
+					question: question.text,
+					answer: notSure ? ruleset.notSure.label : (option?.label ?? null),
+					risk: notSure ? notSureRisk(ruleset, question) : (option?.risk ?? null),
+					notSure,
+					note: given?.note ?? null,
+					recommendation: question.recommendation
+				};
+			})
+		};
+	});
 }

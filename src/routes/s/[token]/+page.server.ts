@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { answerTable } from '$lib/assessment/answer-table';
+import { localProfileQuestions } from '$lib/assessment/local-profiles';
 import { reportSource } from '$lib/server/report';
 import { rulesFor } from '$lib/server/rules';
 import { openShare, sharedView } from '$lib/server/shares';
@@ -22,7 +23,11 @@ export const load: PageServerLoad = async ({ params }) => {
 			lifetimeYears: assessment.fleet.lifetimeYears
 		},
 		result,
-		answers: answerTable(rulesFor(assessment.rulesetVersion).ruleset, assessment.answers),
+		answers: answerTable(
+			rulesFor(assessment.rulesetVersion).ruleset,
+			assessment.answers,
+			localProfileQuestions(rulesFor(assessment.rulesetVersion), assessment.fleet.countries)
+		),
 		share,
 		report: reportSource(assessment, { includeNotes: share.includeNotes }),
 		updatedAt: assessment.updatedAt
