@@ -1,6 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
+	EVERY_LOCAL_PROFILE,
+	LOCAL_PROFILE_OPTIONS,
 	costsFileSchema,
 	countriesFileSchema,
 	rulesetSchema,
@@ -204,7 +206,15 @@ function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[]
 	}
 	for (const id of duplicates(ruleset.conflicts.map((c) => c.id))) problems.push(`conflict "${id}" appears twice`);
 	for (const conflict of ruleset.conflicts) {
-		checkRefs(`conflict "${conflict.id}"`, { [conflict.claim.question]: conflict.claim.options });
+		if (conflict.claim.question === EVERY_LOCAL_PROFILE) {
+			for (const option of conflict.claim.options) {
+				if (!(LOCAL_PROFILE_OPTIONS as readonly string[]).includes(option)) {
+					problems.push(`conflict "${conflict.id}" refers to unknown local-profile option "${option}"`);
+				}
+			}
+		} else {
+			checkRefs(`conflict "${conflict.id}"`, { [conflict.claim.question]: conflict.claim.options });
+		}
 		checkRefs(`conflict "${conflict.id}"`, {
 			[conflict.contradictedBy.question]: conflict.contradictedBy.options
 		});

@@ -118,6 +118,9 @@ const questionRefSchema = z.strictObject({
 	options: z.array(idSchema).min(1)
 });
 
+/** Every per-country local-profile question at once (`local_profile_br`, `local_profile_tr`, …). */
+export const EVERY_LOCAL_PROFILE = 'local_profile_*';
+
 /** When a floor applies: every condition given must hold. */
 export const floorConditionSchema = z
 	.strictObject({
@@ -187,8 +190,8 @@ export type RoamingFloors = z.infer<typeof roamingFloorsSchema>;
 /** Two answers that cannot both be true: the stronger claim counts as unproven ("not sure"). */
 export const conflictSchema = z.strictObject({
 	id: idSchema,
-	/** The claim that is doubted and scored as "not sure". */
-	claim: questionRefSchema,
+	/** The claim that is doubted and scored as "not sure" (`local_profile_*`: each country's). */
+	claim: questionRefSchema.extend({ question: z.union([idSchema, z.literal('local_profile_*')]) }),
 	/** The answer that contradicts it. */
 	contradictedBy: questionRefSchema,
 	message: z.string().min(1)

@@ -20,11 +20,19 @@ export function notSureRisk(
 
 /** Answer pairs that cannot both be true, among the answers given. */
 export function findConflicts(rules: Rules, answers: Readonly<Record<string, Answer>>): AnswerConflict[] {
-	return detectConflicts(
-		rules.ruleset.conflicts,
-		answers,
-		(questionId, option) => rules.questionsById.get(questionId)?.options.find((o) => o.id === option)?.label ?? option
+	const localOptions = rules.ruleset.localProfiles?.options as Record<string, { label: string }> | undefined;
+	return detectConflicts(rules.ruleset.conflicts, answers, (questionId, option) =>
+		LOCAL_PROFILE_QUESTION.test(questionId)
+			? (localOptions?.[option]?.label ?? option)
+			: (rules.questionsById.get(questionId)?.options.find((o) => o.id === option)?.label ?? option)
 	);
+}
+
+const LOCAL_PROFILE_QUESTION = /^local_profile_[a-z]{2}$/;
+
+/** The questions a conflict's claim names: one, or every per-country question answered. */
+function claimedQuestions(question: string, answers: Readonly<Record<string, unknown>>): string[] {
+	return question === 'local_profile_*' ? Object.keys(answers).filter((id) => LOCAL_PROFILE_QUESTION.test(id)).sort() : [question];
 }
 
 /** The same check over plain data: the conflict rules, the answers, and how to name an answer. */
@@ -35,20 +43,22 @@ export function detectConflicts(
 ): AnswerConflict[] {
 	const found: AnswerConflict[] = [];
 	for (const conflict of rules) {
-		const claim = answers[conflict.claim.question]?.option;
 		const against = answers[conflict.contradictedBy.question]?.option;
-		if (!claim || !against) continue;
-		if (!conflict.claim.options.includes(claim) || !conflict.contradictedBy.options.includes(against)) continue;
-		found.push({
-			id: conflict.id,
-			claim: { questionId: conflict.claim.question, option: claim, label: label(conflict.claim.question, claim) },
-			contradictedBy: {
-				questionId: conflict.contradictedBy.question,
-				option: against,
-				label: label(conflict.contradictedBy.question, against)
-			},
-			message: conflict.message
-		});
+		if (!against || !conflict.contradictedBy.options.includes(against)) continue;
+		for (const questionId of claimedQuestions(conflict.claim.question, answers)) {
+			const claim = answers[questionId]?.option;
+			if (!claim || !conflict.claim.options.includes(claim)) continue;
+			found.push({
+				id: conflict.id,
+				claim: { questionId, option: claim, label: label(questionId, claim) },
+				contradictedBy: {
+					questionId: conflict.contradictedBy.question,
+					option: against,
+					label: label(conflict.contradictedBy.question, against)
+				},
+				message: conflict.message
+			});
+		}
 	}
 	return found;
 }
@@ -71,6 +81,7 @@ export function scoredAnswers(
 	const excluded = new Map<string, Set<string>>();
 	for (const conflict of conflicts) {
 		const rule = rules.ruleset.conflicts.find((c) => c.id === conflict.id);
+		// A per-country local-profile claim only counts as "not sure": the roaming check reads it.
 		const set = excluded.get(conflict.claim.questionId) ?? new Set<string>();
 		for (const option of rule?.claim.options ?? [conflict.claim.option]) set.add(option);
 		excluded.set(conflict.claim.questionId, set);

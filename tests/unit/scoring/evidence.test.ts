@@ -215,3 +215,21 @@ describe('finding wording', () => {
 		expect(retired.lockInSigns.find((s) => s.id === 'sign_closed_platform')!.evidence[0]!.open).toBe(true);
 	});
 });
+
+describe('a local profile claimed for a SIM that cannot be managed remotely', () => {
+	it('counts each such country as unproven, so its roaming rule applies (walk F5 residue)', () => {
+		// Türkiye (banned, high confidence): "available, loaded over the air" cannot reach a SIM
+		// that no eIM or SM-SR manages, so the claim is scored as "not sure" and the floor applies.
+		const result = run(
+			answers(BEST, { sim_eim_control: 'no_remote_management', local_profile_tr: 'available' }),
+			{ countries: ['DE', 'TR'] }
+		);
+		const turkey = result.conflicts.find((c) => c.id === 'local_profile_without_remote_management')!;
+		expect(turkey.claim).toEqual({ questionId: 'local_profile_tr', option: 'available', label: 'Yes, available now, loaded over the air' });
+		expect(result.roaming.find((r) => r.country === 'TR')).toMatchObject({ mitigated: false, localProfile: 'not_sure', forces: 'critical' });
+		expect(result.overall.rating).toBe('critical');
+		// With remote management the same answer covers Türkiye.
+		const managed = run(answers(BEST, { local_profile_tr: 'available' }), { countries: ['DE', 'TR'] });
+		expect(managed.roaming.find((r) => r.country === 'TR')).toMatchObject({ mitigated: true, localProfile: 'available' });
+	});
+});

@@ -6,7 +6,7 @@ import type { StoredAssessment } from '$lib/assessment/schema';
 import { neighbours, stepsFor } from '$lib/assessment/steps';
 import type { ConflictQuestion, ConflictRule } from '$lib/components/questionnaire/conflicts';
 import type { Rules } from '$lib/rules/load';
-import { NOT_SURE } from '$lib/rules/schema';
+import { EVERY_LOCAL_PROFILE, NOT_SURE } from '$lib/rules/schema';
 import { notSureRisk } from '$lib/scoring/answers';
 import * as assessments from '$lib/server/assessments';
 import { inputSchemasFor, rulesFor } from '$lib/server/rules';
@@ -34,10 +34,31 @@ function conflictsFor(rules: Rules, areaId: string, record: StoredAssessment) {
 		rules.ruleset.areas.flatMap((area) => area.questions.map((q) => [q.id, area] as const))
 	);
 	const here = (questionId: string) => areaOfQuestion.get(questionId)?.id === areaId;
-	const list: ConflictRule[] = rules.ruleset.conflicts.filter((c) => here(c.claim.question) || here(c.contradictedBy.question));
+	const localHere = rules.ruleset.localProfiles?.area === areaId;
+	const list: ConflictRule[] = rules.ruleset.conflicts.filter(
+		(c) =>
+			here(c.claim.question) ||
+			here(c.contradictedBy.question) ||
+			(c.claim.question === EVERY_LOCAL_PROFILE && localHere)
+	);
 	const questions: Record<string, ConflictQuestion> = {};
 	const saved: Record<string, string> = {};
+	const localArea = rules.ruleset.areas.find((a) => a.id === rules.ruleset.localProfiles?.area);
 	for (const rule of list) {
+		if (rule.claim.question === EVERY_LOCAL_PROFILE && localArea) {
+			// A claim about every country's local profile: name each country's question.
+			for (const local of localProfileQuestions(rules, record.fleet.countries)) {
+				questions[local.id] = {
+					id: local.id,
+					text: local.text,
+					areaId: localArea.id,
+					areaTitle: localArea.title,
+					options: local.options.map((o) => ({ id: o.id, label: o.label }))
+				};
+				const option = record.answers[local.id]?.option;
+				if (option && localArea.id !== areaId) saved[local.id] = option;
+			}
+		}
 		for (const id of [rule.claim.question, rule.contradictedBy.question]) {
 			const question = rules.questionsById.get(id);
 			const area = areaOfQuestion.get(id);
