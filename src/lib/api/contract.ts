@@ -190,6 +190,7 @@ export const simulationArchitectureSchema = z.object({
 	automaticFailover: z.boolean(),
 	otaSwitch: z.boolean(),
 	localProfiles: z.boolean(),
+	otaCure: z.record(z.string(), z.enum(['available', 'on_request'])),
 	dataPlan: z.enum(['pooled', 'pooled_block', 'per_sim_continue', 'per_sim_block']),
 	realtimeData: z.boolean(),
 	privateNetwork: z.boolean(),

@@ -400,7 +400,9 @@ export const SIMULATION_KEYS = [
 	'switchOverlapDays',
 	'allowanceFactor',
 	'usageSpread',
-	'overagePerMb'
+	'overagePerMb',
+	'localProfileLeadDaysOnRequest',
+	'localProfileLeadDaysAvailable'
 ] as const;
 export const simulationKeySchema = z.enum(SIMULATION_KEYS);
 export type SimulationKey = z.infer<typeof simulationKeySchema>;

@@ -164,6 +164,13 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 		if (day === null || architecture.localProfiles || devices === 0) return;
 		const target = new Int32Array(world.days + 1);
 		plan.roamingVisited[k] = target;
+		const cure = architecture.otaCure[fleet.countries[k]!.code];
+		if (cure !== undefined) {
+			const lead = cure === 'available' ? params.localProfileLeadDaysAvailable : params.localProfileLeadDaysOnRequest;
+			// Cured over the air once the local operator is contracted: no visit, the whole country at once.
+			target.fill(devices, Math.min(world.days + 1, day + Math.max(0, Math.round(lead))));
+			return;
+		}
 		jobs.push({ start: day, country: k, remaining: devices, target, done: 0 });
 	});
 	if (world.switchDay !== null && !architecture.otaSwitch) {

@@ -19,12 +19,21 @@ export interface Architecture {
 	automaticFailover: boolean;
 	otaSwitch: boolean;
 	localProfiles: boolean;
+	/**
+	 * Countries whose roaming block is cured over the air with a local profile, and whether that
+	 * profile is in the offer (`available`) or must first be contracted (`on_request`): the lead
+	 * times are simulation parameters. Elsewhere the cure is a site visit. Ignored where
+	 * `localProfiles` holds (never blocked).
+	 */
+	otaCure: Record<string, LocalProfileCure>;
 	dataPlan: DataPlan;
 	realtimeData: boolean;
 	privateNetwork: boolean;
 	/** Paid when the fleet leaves the provider. */
 	exitFee: number;
 }
+
+export type LocalProfileCure = 'available' | 'on_request';
 
 export interface SimulationCountry {
 	code: string;
