@@ -199,7 +199,14 @@ export const simulationArchitectureSchema = z.object({
 export const simulationTotalsSchema = z.object({
 	offlineDeviceDays: causesSchema(z.number()).extend({ total: z.number() }),
 	offlineByCountry: z.record(z.string(), z.number()),
-	cost: z.object({ fieldVisits: z.number(), overage: z.number(), exitFees: z.number(), total: z.number() }),
+	cost: z.object({
+		fieldVisits: z.number(),
+		overTheAir: z.number(),
+		doubleFees: z.number(),
+		overage: z.number(),
+		exitFees: z.number(),
+		total: z.number()
+	}),
 	fieldVisits: z.number(),
 	switch: z.object({ startDay: z.number(), days: z.number(), cost: z.number() }).nullable(),
 	exposedDevices: z.number(),

@@ -402,7 +402,8 @@ export const SIMULATION_KEYS = [
 	'usageSpread',
 	'overagePerMb',
 	'localProfileLeadDaysOnRequest',
-	'localProfileLeadDaysAvailable'
+	'localProfileLeadDaysAvailable',
+	'otaProfileFeePerDevice'
 ] as const;
 export const simulationKeySchema = z.enum(SIMULATION_KEYS);
 export type SimulationKey = z.infer<typeof simulationKeySchema>;

@@ -4,6 +4,7 @@ import {
 	type Architecture,
 	type ArchitectureRun,
 	type Cause,
+	type CostBreakdown,
 	type SimulationInput,
 	type SimulationResult
 } from './types';
@@ -141,9 +142,11 @@ export interface ArchitecturePlan {
 	offline: Record<Cause, Float64Array>;
 	offlineByCountry: Float64Array;
 	costByDay: Float64Array;
-	cost: { fieldVisits: number; overage: number; exitFees: number };
+	cost: CostBreakdown;
 	fieldVisits: number;
 	overageMb: Float64Array;
+	/** Per day of an over-the-air switch, devices moved by the end of the day. */
+	otaMoved: Float64Array | null;
 	/** Per day, the share of the day every SIM is cut off because the shared pool ran dry. */
 	poolCut: Float32Array | null;
 }
@@ -168,7 +171,9 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 		if (cure !== undefined) {
 			const lead = cure === 'available' ? params.localProfileLeadDaysAvailable : params.localProfileLeadDaysOnRequest;
 			// Cured over the air once the local operator is contracted: no visit, the whole country at once.
-			target.fill(devices, Math.min(world.days + 1, day + Math.max(0, Math.round(lead))));
+			const cureDay = day + Math.max(0, Math.round(lead));
+			target.fill(devices, Math.min(world.days + 1, cureDay));
+			if (cureDay < world.days) spend(plan, cureDay, 'overTheAir', devices * params.otaProfileFeePerDevice);
 			return;
 		}
 		jobs.push({ start: day, country: k, remaining: devices, target, done: 0 });
@@ -197,8 +202,7 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 			job.done += visits;
 			left -= visits;
 			plan.fieldVisits += visits;
-			plan.costByDay[day] = (plan.costByDay[day] ?? 0) + visits * perVisit;
-			plan.cost.fieldVisits += visits * perVisit;
+			spend(plan, day, 'fieldVisits', visits * perVisit);
 			if (plan.switchVisited[job.country] === job.target) lastSwitchVisit = day;
 		}
 		for (const job of jobs) job.target[day + 1] = job.done;
@@ -226,9 +230,10 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 		offline: Object.fromEntries(CAUSES.map((c) => [c, new Float64Array(days)])) as Record<Cause, Float64Array>,
 		offlineByCountry: new Float64Array(fleet.countries.length),
 		costByDay: new Float64Array(days),
-		cost: { fieldVisits: 0, overage: 0, exitFees: 0 },
+		cost: { fieldVisits: 0, overTheAir: 0, doubleFees: 0, overage: 0, exitFees: 0 },
 		fieldVisits: 0,
 		overageMb: new Float64Array(world.months),
+		otaMoved: null,
 		poolCut: null
 	};
 	runVisitCampaigns(input, world, architecture, plan);
@@ -295,11 +300,33 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 	});
 
 	if (world.switchDay !== null) {
-		plan.costByDay[world.switchDay]! += architecture.exitFee;
-		plan.cost.exitFees += architecture.exitFee;
+		spend(plan, world.switchDay, 'exitFees', architecture.exitFee);
 		if (architecture.otaSwitch) otaCampaign(input, world, plan);
+		doubleFees(input, world, plan);
 	}
 	return plan;
+}
+
+function spend(plan: ArchitecturePlan, day: number, cause: keyof CostBreakdown, amount: number) {
+	if (amount === 0) return;
+	plan.costByDay[day] = (plan.costByDay[day] ?? 0) + amount;
+	plan.cost[cause] += amount;
+}
+
+/**
+ * During the overlap the old provider still bills every device already moved to the new one: one
+ * day's fee (a month's fee / 30) per device moved by the end of each overlap day.
+ */
+function doubleFees(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan) {
+	const start = world.switchDay!;
+	const end = Math.min(world.days, start + Math.max(0, Math.round(input.params.switchOverlapDays)));
+	const perDay = input.costs.monthlyFeePerDevice / DAYS_PER_MONTH;
+	for (let day = start; day < end; day++) {
+		let moved = 0;
+		if (plan.architecture.otaSwitch) moved = plan.otaMoved?.[day] ?? 0;
+		else for (const visited of plan.switchVisited) moved += visited?.[day + 1] ?? 0;
+		spend(plan, day, 'doubleFees', moved * perDay);
+	}
 }
 
 /** An over-the-air switch: a few minutes offline per device, paced by the campaign's daily reach. */
@@ -312,7 +339,10 @@ function otaCampaign(input: SimulationInput, world: SharedWorld, plan: Architect
 		const today = Math.min(remaining, Math.max(1, Math.floor(params.otaDevicesPerDay)));
 		remaining -= today;
 		plan.offline.switch[day]! += today * perDevice;
+		spend(plan, day, 'overTheAir', today * params.otaProfileFeePerDevice);
+		(plan.otaMoved ??= new Float64Array(world.days))[day] = fleet.devices - remaining;
 	}
+	plan.otaMoved?.fill(fleet.devices - remaining, day);
 	fleet.countries.forEach((c, k) => (plan.offlineByCountry[k]! += c.devices * perDevice));
 	plan.switchDone = remaining === 0 ? day - 1 : null;
 }
@@ -405,8 +435,7 @@ function poolAndOverage(input: SimulationInput, world: SharedWorld, plan: Archit
 		const cost = plan.overageMb[month]! * params.overagePerMb;
 		if (cost > 0) {
 			const day = Math.min(world.days - 1, month * DAYS_PER_MONTH + DAYS_PER_MONTH - 1);
-			plan.costByDay[day]! += cost;
-			plan.cost.overage += cost;
+			spend(plan, day, 'overage', cost);
 		}
 	}
 }
@@ -430,7 +459,8 @@ function finish(input: SimulationInput, world: SharedWorld, plan: ArchitecturePl
 		cumulativeCost[day] = spent;
 	}
 	const totalOffline = CAUSES.reduce((sum, c) => sum + offlineTotals[c], 0);
-	const cost = { ...plan.cost, total: plan.cost.fieldVisits + plan.cost.overage + plan.cost.exitFees };
+	const c = plan.cost;
+	const cost = { ...c, total: c.fieldVisits + c.overTheAir + c.doubleFees + c.overage + c.exitFees };
 	const switchCost =
 		world.switchDay === null
 			? null
@@ -439,8 +469,9 @@ function finish(input: SimulationInput, world: SharedWorld, plan: ArchitecturePl
 					days: plan.switchDone === null ? world.days - world.switchDay : plan.switchDone - world.switchDay + 1,
 					cost:
 						plan.architecture.exitFee +
+						plan.cost.doubleFees +
 						(plan.architecture.otaSwitch
-							? 0
+							? fleet.devices * input.params.otaProfileFeePerDevice
 							: fleet.devices *
 								(input.costs.fieldVisitPerDevice * input.costs.revisitFactor +
 									input.costs.replacementSimPerDevice))

@@ -81,11 +81,25 @@ export interface ArchitectureSeries {
 	cumulativeCost: Float64Array;
 }
 
+export interface CostBreakdown {
+	/** Site visits: roaming cures and provider switches by hand. */
+	fieldVisits: number;
+	/** Profile downloads over the air: local profiles and a switch to the new provider. */
+	overTheAir: number;
+	/** The old provider's fee still paid for devices already moved during the overlap. */
+	doubleFees: number;
+	/** Data above the allowance. */
+	overage: number;
+	/** Exit payouts when leaving the provider. */
+	exitFees: number;
+}
+
 export interface ArchitectureTotals {
 	offlineDeviceDays: Record<Cause, number> & { total: number };
 	/** Offline device-days per country, for the summary ("88% in Turkey and Brazil"). */
 	offlineByCountry: Record<string, number>;
-	cost: { fieldVisits: number; overage: number; exitFees: number; total: number };
+	/** Money spent, by cause; `total` is their sum. */
+	cost: CostBreakdown & { total: number };
 	fieldVisits: number;
 	switch: { startDay: number; days: number; cost: number } | null;
 	exposedDevices: number;

@@ -63,3 +63,63 @@ describe('local profiles cure roaming blocks country by country', () => {
 		expect(visited.assessed.totals.fieldVisits).toBe(500);
 	});
 });
+
+describe('the cost is broken down by cause', () => {
+	// 1,000 devices in DE over 3 years, leaving the provider in year 2 (day 365), 90 days' overlap,
+	// USD 1.50 a month per SIM (USD 0.05 a day), no outages.
+	const switching = (assessed: Parameters<typeof withArchitectures>[1]) => {
+		const base = input({ devices: 1000, countries: ['DE'], lifetimeYears: 3 });
+		return simulate(
+			withArchitectures(
+				{
+					...base,
+					costs: { ...base.costs, monthlyFeePerDevice: 1.5, fieldVisitPerDevice: 300, revisitFactor: 1.2, replacementSimPerDevice: 5 },
+					params: {
+						...base.params,
+						outageRatePerCarrierPerYear: 0,
+						otaDevicesPerDay: 400,
+						otaProfileFeePerDevice: 2,
+						switchOverlapDays: 90,
+						fieldVisitsPerDay: 200
+					},
+					scenario: { outages: [], roamingEnforcements: [], switchYear: 2 }
+				},
+				{ dataPlan: 'pooled', exitFee: 1000, ...assessed }
+			)
+		).result;
+	};
+
+	it('prices an over-the-air switch: profile fees, double fees during the overlap and the exit payout', () => {
+		const { cost, switch: sw } = switching({ otaSwitch: true }).assessed.totals;
+		// 400, 400 and 200 devices on days 365-367: 1,000 profiles at USD 2.
+		expect(cost.overTheAir).toBe(2000);
+		// Moved by the end of each overlap day (365-454): 400, 800, then 1,000 for 88 days = 89,200 device-days.
+		expect(cost.doubleFees).toBeCloseTo(89_200 * 0.05, 6);
+		expect(cost.exitFees).toBe(1000);
+		expect(cost.fieldVisits).toBe(0);
+		expect(cost.total).toBeCloseTo(cost.fieldVisits + cost.overTheAir + cost.doubleFees + cost.overage + cost.exitFees, 6);
+		expect(sw!.cost).toBeCloseTo(1000 + 4460 + 2000, 6);
+	});
+
+	it('prices a switch by site visits: visits and double fees', () => {
+		const { cost } = switching({ otaSwitch: false }).assessed.totals;
+		// 1,000 visits at 300 x 1.2 + 5 = USD 365.
+		expect(cost.fieldVisits).toBe(365_000);
+		expect(cost.overTheAir).toBe(0);
+		// 200 visits a day on days 365-369: 200+400+600+800, then 1,000 for 86 days = 88,000 device-days.
+		expect(cost.doubleFees).toBeCloseTo(88_000 * 0.05, 6);
+	});
+
+	it('charges the profile fee where a local profile cures a roaming block', () => {
+		// 500 TR devices cured over the air at USD 2 each.
+		const result = simulate(
+			withArchitectures(quiet(500, ['TR'], { otaProfileFeePerDevice: 2 }), {
+				localProfiles: false,
+				otaCure: { TR: 'available' },
+				dataPlan: 'pooled'
+			})
+		).result;
+		expect(result.assessed.totals.cost.overTheAir).toBe(1000);
+		expect(result.recommended.totals.cost.overTheAir).toBe(0);
+	});
+});
