@@ -403,7 +403,9 @@ export const SIMULATION_KEYS = [
 	'overagePerMb',
 	'localProfileLeadDaysOnRequest',
 	'localProfileLeadDaysAvailable',
-	'otaProfileFeePerDevice'
+	'otaProfileFeePerDevice',
+	'coreOutageRatePerYear',
+	'coreOutageMeanHours'
 ] as const;
 export const simulationKeySchema = z.enum(SIMULATION_KEYS);
 export type SimulationKey = z.infer<typeof simulationKeySchema>;

@@ -41,6 +41,27 @@ export interface SharedWorld {
 	joint: (Float32Array | null)[];
 	switchDay: number | null;
 	roamingBlockDay: (number | null)[];
+	/** Outages of the provider's own core: every country and network at once, for both architectures. */
+	coreEvents: { start: number; end: number }[];
+	/** Fraction of each day the provider core is down (null when it never is). */
+	core: Float32Array | null;
+}
+
+/** The provider's core network fails for the whole fleet; one stream, so both architectures share it. */
+function coreOutages(input: SimulationInput, days: number) {
+	const perDay = input.params.coreOutageRatePerYear / 365;
+	const meanDays = input.params.coreOutageMeanHours / 24;
+	const events: { start: number; end: number }[] = [];
+	if (perDay <= 0 || meanDays <= 0) return events;
+	const next = stream(hash32(input.seed, 0, 0x0c0e));
+	const gap = () => -Math.log(1 - next()) / perDay;
+	let start = gap();
+	while (start < days) {
+		const duration = Math.min(30, -Math.log(1 - next()) * meanDays);
+		events.push({ start, end: Math.min(days, start + duration) });
+		start += duration + gap();
+	}
+	return events;
 }
 
 function outageEvents(input: SimulationInput, days: number): OutageEvent[] {
@@ -115,7 +136,17 @@ export function prepareWorld(input: SimulationInput): SharedWorld {
 	});
 	const switchDay =
 		scenario.switchYear === null ? null : Math.min(days - 1, Math.max(0, Math.round((scenario.switchYear - 1) * 365)));
-	return { days, months, countryStart, events, down, joint, switchDay, roamingBlockDay };
+	const coreEvents = coreOutages(input, days);
+	let core: Float32Array | null = null;
+	for (const event of coreEvents) addInterval((core ??= new Float32Array(days)), event.start, event.end);
+	return { days, months, countryStart, events, down, joint, switchDay, roamingBlockDay, coreEvents, core: clampFractions(core) };
+}
+
+/** A carrier's downtime plus the provider core's, at most the whole day. */
+function withCore(carrier: Float32Array | null, core: Float32Array | null): Float32Array | null {
+	if (!core) return carrier;
+	if (!carrier) return core;
+	return clampFractions(carrier.map((v, i) => v + core[i]!));
 }
 
 /** Overlapping outages on one carrier cannot take more than the whole day. */
@@ -244,10 +275,12 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 		: detectionDays(architecture, input);
 	fleet.countries.forEach((_, k) => {
 		if (architecture.networksPerMarket === 1) {
-			plan.outageLoss.push([world.down[k]![0] ?? null, null]);
+			plan.outageLoss.push([withCore(world.down[k]![0] ?? null, world.core), null]);
 			return;
 		}
 		const loss: [Float32Array | null, Float32Array | null] = [null, null];
+		// The provider's core takes both networks down for the whole outage: no failover helps.
+		if (world.core) for (const c of [0, 1] as const) loss[c] = Float32Array.from(world.core);
 		for (const event of world.events) {
 			if (event.country !== k) continue;
 			const target = (loss[event.carrier] ??= new Float32Array(days));
@@ -519,7 +552,7 @@ export function simulate(
 		result: {
 			days: world.days,
 			devices: input.fleet.devices,
-			outageEvents: world.events.length,
+			outageEvents: world.events.length + world.coreEvents.length,
 			assessed: finish(input, world, assessed),
 			recommended: finish(input, world, recommended)
 		},

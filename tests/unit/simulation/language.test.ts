@@ -123,3 +123,38 @@ describe('the cost is broken down by cause', () => {
 		expect(result.recommended.totals.cost.overTheAir).toBe(0);
 	});
 });
+
+describe('the provider core network fails for both architectures alike', () => {
+	it('takes every device offline for each core outage, whatever the networks per market', () => {
+		// No carrier outages; core outages twice a year, 6 hours on average, over 3 years.
+		const base = input({ devices: 1000, countries: ['DE', 'FR'], lifetimeYears: 3 });
+		const { result, state } = simulate(
+			withArchitectures(
+				{
+					...base,
+					params: { ...base.params, outageRatePerCarrierPerYear: 0, coreOutageRatePerYear: 2, coreOutageMeanHours: 6 }
+				},
+				{ networksPerMarket: 1, dataPlan: 'pooled' },
+				{ dataPlan: 'pooled' }
+			)
+		);
+		const events = state.world.coreEvents;
+		expect(events.length).toBeGreaterThan(0);
+		// Core outages never overlap (each starts after the last ends), so every device is offline for
+		// the sum of their lengths: 1,000 devices x that many days, on one network or on two.
+		const downDays = events.reduce((sum, e) => sum + (e.end - e.start), 0);
+		expect(result.assessed.totals.offlineDeviceDays.outage).toBeCloseTo(1000 * downDays, 1);
+		expect(result.recommended.totals.offlineDeviceDays.outage).toBeCloseTo(1000 * downDays, 1);
+		expect(result.recommended.totals.availability).toBeCloseTo(1 - downDays / result.days, 6);
+		expect(result.outageEvents).toBe(events.length);
+	});
+
+	it('keeps the recommended architecture at 100% when the provider core never fails', () => {
+		const base = input({ devices: 100, countries: ['DE'], lifetimeYears: 1 });
+		const { result } = simulate({
+			...base,
+			params: { ...base.params, outageRatePerCarrierPerYear: 0, coreOutageRatePerYear: 0 }
+		});
+		expect(result.recommended.totals.availability).toBe(1);
+	});
+});
