@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/lib/simulation/engine';
 import { otaCure } from '../../../src/lib/simulation/inputs';
+import { failoverWords } from '../../../src/lib/simulation/architecture-words';
+import { architectureFromCapabilities, RECOMMENDED } from '../../../src/lib/simulation/architecture';
 import { input, rules, withArchitectures } from './fixtures';
 
 /** Issue part 3, item 3: the simulation speaks the same language as the results. */
@@ -156,5 +158,32 @@ describe('the provider core network fails for both architectures alike', () => {
 			params: { ...base.params, outageRatePerCarrierPerYear: 0, coreOutageRatePerYear: 0 }
 		});
 		expect(result.recommended.totals.availability).toBe(1);
+	});
+});
+
+describe('failover and overage as the answers say', () => {
+	it('says in words why a claimed automatic failover on one network is not credited', () => {
+		expect(failoverWords({ networksPerMarket: 1, automaticFailover: true })).toMatch(
+			/^Offline until the carrier is back\. The answers say it fails over automatically, but .* two networks in every market/
+		);
+		expect(failoverWords({ networksPerMarket: 1, automaticFailover: false })).toBe('Offline until the carrier is back');
+		expect(failoverWords({ networksPerMarket: 2, automaticFailover: true })).toBe('Fails over to the other network in minutes');
+	});
+
+	it('does not cut off a per-SIM plan that bills overage (no hard cap proven)', () => {
+		const assessed = architectureFromCapabilities(['no_hard_cap'], 0);
+		expect(assessed.dataPlan).toBe('per_sim_continue');
+		// Allowance equal to typical use: about half the device-months go over it.
+		const base = input({ devices: 200, countries: ['DE'], lifetimeYears: 1 });
+		const params = { ...base.params, outageRatePerCarrierPerYear: 0, coreOutageRatePerYear: 0, allowanceFactor: 1 };
+		const billed = simulate({ ...base, params, architectures: { assessed, recommended: RECOMMENDED } }).result;
+		expect(billed.assessed.totals.offlineDeviceDays.dataCap).toBe(0);
+		expect(billed.assessed.totals.cost.overage).toBeGreaterThan(0);
+		const capped = simulate({
+			...base,
+			params,
+			architectures: { assessed: architectureFromCapabilities([], 0), recommended: RECOMMENDED }
+		}).result;
+		expect(capped.assessed.totals.offlineDeviceDays.dataCap).toBeGreaterThan(0);
 	});
 });
