@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/lib/simulation/engine';
 import { otaCure } from '../../../src/lib/simulation/inputs';
 import { failoverWords } from '../../../src/lib/simulation/architecture-words';
-import { architectureFromCapabilities, RECOMMENDED } from '../../../src/lib/simulation/architecture';
+import { architectureFromCapabilities, RECOMMENDED, SINGLE_CARRIER_BASELINE } from '../../../src/lib/simulation/architecture';
+import { byCountryWords, summarise } from '../../../src/lib/simulation/summary';
+import type { SimulationResult } from '../../../src/lib/simulation/types';
 import { input, rules, withArchitectures } from './fixtures';
 
 /** Issue part 3, item 3: the simulation speaks the same language as the results. */
@@ -185,5 +187,44 @@ describe('failover and overage as the answers say', () => {
 			architectures: { assessed: architectureFromCapabilities([], 0), recommended: RECOMMENDED }
 		}).result;
 		expect(capped.assessed.totals.offlineDeviceDays.dataCap).toBeGreaterThan(0);
+	});
+});
+
+describe('the summary names every country that lost device-days', () => {
+	const totals = (offlineByCountry: Record<string, number>, roaming: number, outage: number, dataCap: number) => ({
+		offlineDeviceDays: { roaming, switch: 0, outage, dataCap, total: roaming + outage + dataCap },
+		offlineByCountry,
+		cost: { fieldVisits: 0, overTheAir: 0, doubleFees: 0, overage: 0, exitFees: 0, total: 0 },
+		fieldVisits: 0,
+		switch: null,
+		exposedDevices: 0,
+		availability: 1
+	});
+	const countries = [
+		{ code: 'BR', name: 'Brazil', devices: 100, roamingBlockDay: 90 },
+		{ code: 'DE', name: 'Germany', devices: 100, roamingBlockDay: null },
+		{ code: 'TR', name: 'Türkiye', devices: 100, roamingBlockDay: 120 },
+		{ code: 'FR', name: 'France', devices: 100, roamingBlockDay: null }
+	];
+
+	it('lists them most first, with a country blocked only by a scenario (Germany) first when it lost most', () => {
+		// 1,000 device-days: 600 roaming, 300 outages, 100 data caps; Germany 500, Türkiye 300, Brazil 200, France 0.
+		const result = {
+			days: 365,
+			devices: 400,
+			outageEvents: 0,
+			assessed: { architecture: { ...SINGLE_CARRIER_BASELINE, subject: 'the assessed offer' }, series: {}, totals: totals({ DE: 500, TR: 300, BR: 200, FR: 0 }, 600, 300, 100) },
+			recommended: { architecture: RECOMMENDED, series: {}, totals: totals({}, 0, 0, 0) }
+		} as unknown as SimulationResult;
+		expect(summarise(result, countries, 'USD')).toBe(
+			'Over 1 year the assessed offer loses 1,000 device-days, 60% of them to roaming blocks and 30% to carrier outages; the recommended architecture loses 0. ' +
+				'By country, the assessed offer loses Germany 500, Türkiye 300 and Brazil 200 device-days. ' +
+				'Availability: 100.00% against 100.00%.'
+		);
+	});
+
+	it('names a single country without "and", and none when nothing is lost', () => {
+		expect(byCountryWords({ TR: 12.4 }, countries)).toBe('Türkiye 12 device-days');
+		expect(byCountryWords({ TR: 0.4 }, countries)).toBe('');
 	});
 });
