@@ -226,7 +226,8 @@ export const simulationCountrySchema = z.object({
 	code: z.string(),
 	name: z.string(),
 	devices: z.number(),
-	roamingBlockDay: z.number().nullable()
+	roamingBlockDay: z.number().nullable(),
+	intermittentHours: z.number().optional()
 });
 export const simulationResponseSchema = z.object({
 	seed: z.number().int(),

@@ -332,12 +332,44 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 		plan.offlineByCountry[k] = byCountry;
 	});
 
+	intermittentBlocks(input, world, plan, lagDays);
+
 	if (world.switchDay !== null) {
 		spend(plan, world.switchDay, 'exitFees', architecture.exitFee);
 		if (architecture.otaSwitch) otaCampaign(input, world, plan);
 		doubleFees(input, world, plan);
 	}
 	return plan;
+}
+
+/**
+ * Intermittent blocks on a foreign SIM (Russia): its hours offline on arrival, and again for the
+ * devices that change network when their carrier fails. No site visit; a local profile avoids it.
+ */
+function intermittentBlocks(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan, lagDays: number) {
+	const { architecture } = plan;
+	input.fleet.countries.forEach((country, k) => {
+		const hours = country.intermittentHours;
+		const n = country.devices;
+		if (hours === undefined || hours <= 0 || n === 0) return;
+		if (architecture.localProfiles || country.code in architecture.otaCure) return;
+		const blocked = new Float32Array(world.days);
+		addInterval(blocked, 0, hours / 24, n);
+		if (architecture.networksPerMarket === 2) {
+			const onFirst = Math.ceil(n / 2);
+			for (const event of world.events) {
+				if (event.country !== k) continue;
+				const start = event.start + lagDays;
+				addInterval(blocked, start, start + hours / 24, event.carrier === 0 ? onFirst : n - onFirst);
+			}
+		}
+		for (let day = 0; day < world.days; day++) {
+			const lost = Math.min(blocked[day]!, n);
+			if (lost <= 0) continue;
+			plan.offline.roaming[day]! += lost;
+			plan.offlineByCountry[k]! += lost;
+		}
+	});
 }
 
 function spend(plan: ArchitecturePlan, day: number, cause: keyof CostBreakdown, amount: number) {

@@ -21,7 +21,14 @@ export function countryTable(rules: Rules): CountryRow[] {
 		const rule = rules.countryRules.get(code);
 		// A block with no published day (Nigeria) is not simulated on day 0: no source says so; an
 		// enforcement scenario can set the day.
-		return { code, name, roamingBlockDay: rule && BLOCKING_KINDS.has(rule.kind) ? (rule.afterDays ?? null) : null };
+		const row: CountryRow = { code, name, roamingBlockDay: rule && BLOCKING_KINDS.has(rule.kind) ? (rule.afterDays ?? null) : null };
+		// An intermittent block (Russia) that starts on arrival or on a network change: simulated as
+		// an outage of its hours on a foreign SIM.
+		const triggers = rule?.intermittent?.triggers ?? [];
+		if (rule?.intermittent && (triggers.includes('arrival') || triggers.includes('network_change'))) {
+			row.intermittentHours = rule.intermittent.blockHours;
+		}
+		return row;
 	});
 }
 

@@ -41,6 +41,11 @@ export interface SimulationCountry {
 	devices: number;
 	/** Day a roaming-only SIM is blocked there, or null where no block is known. */
 	roamingBlockDay: number | null;
+	/**
+	 * Hours a foreign SIM loses data on arrival and after every network change, where the country
+	 * blocks intermittently (Russia); absent elsewhere. No site visit cures it.
+	 */
+	intermittentHours?: number;
 }
 
 export interface SimulationFleet {

@@ -228,3 +228,46 @@ describe('the summary names every country that lost device-days', () => {
 		expect(byCountryWords({ TR: 0.4 }, countries)).toBe('');
 	});
 });
+
+describe('intermittent blocks (Russia)', () => {
+	const hours = rules.countryRules.get('RU')!.intermittent!.blockHours;
+	const russia = (assessed: Parameters<typeof withArchitectures>[1], outages: { country: string; startDay: number; days: number }[] = []) => {
+		const base = input({ devices: 100, countries: ['RU'], lifetimeYears: 1 });
+		return simulate(
+			withArchitectures(
+				{
+					...base,
+					params: { ...base.params, outageRatePerCarrierPerYear: 0, coreOutageRatePerYear: 0, failoverMinutes: 0 },
+					scenario: { outages, roamingEnforcements: [], switchYear: null }
+				},
+				{ dataPlan: 'pooled', ...assessed }
+			)
+		).result;
+	};
+
+	it('reads the block length from the country rules', () => {
+		expect(hours).toBe(24);
+		expect(input({ devices: 10, countries: ['RU'] }).fleet.countries[0]!.intermittentHours).toBe(24);
+	});
+
+	it('takes every foreign SIM offline for the block on arrival, with no site visit', () => {
+		// 100 devices x 24 hours = 100 device-days, all on day 0.
+		const result = russia({ networksPerMarket: 1 });
+		expect(result.assessed.series.offline.roaming[0]).toBe(100);
+		expect(result.assessed.series.offline.roaming[1]).toBe(0);
+		expect(result.assessed.totals.offlineDeviceDays.roaming).toBe(100);
+		expect(result.assessed.totals.fieldVisits).toBe(0);
+		expect(result.assessed.totals.offlineByCountry.RU).toBe(100);
+		// The recommended architecture's local profile is not a foreign SIM.
+		expect(result.recommended.totals.offlineDeviceDays.roaming).toBe(0);
+	});
+
+	it('blocks the devices that fail over to the other network again', () => {
+		// Carrier 0 fails on day 100 for 2 days; its 50 devices fail over at once (0 minutes) and are
+		// blocked for 24 hours: 50 more device-days, on day 100. Total 100 + 50 = 150.
+		const result = russia({ networksPerMarket: 2, automaticFailover: true }, [{ country: 'RU', startDay: 100, days: 2 }]);
+		expect(result.assessed.series.offline.roaming[100]).toBe(50);
+		expect(result.assessed.totals.offlineDeviceDays.roaming).toBe(150);
+		expect(result.assessed.totals.offlineDeviceDays.outage).toBe(0);
+	});
+});
