@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/lib/simulation/engine';
-import { otaCure } from '../../../src/lib/simulation/inputs';
+import { inputFromAssessment, otaCure } from '../../../src/lib/simulation/inputs';
+import type { ScoreResult } from '../../../src/lib/scoring/types';
 import { failoverWords } from '../../../src/lib/simulation/architecture-words';
 import { architectureFromCapabilities, RECOMMENDED, SINGLE_CARRIER_BASELINE } from '../../../src/lib/simulation/architecture';
 import { byCountryWords, summarise } from '../../../src/lib/simulation/summary';
@@ -269,5 +270,32 @@ describe('intermittent blocks (Russia)', () => {
 		expect(result.assessed.series.offline.roaming[100]).toBe(50);
 		expect(result.assessed.totals.offlineDeviceDays.roaming).toBe(150);
 		expect(result.assessed.totals.offlineDeviceDays.outage).toBe(0);
+	});
+});
+
+describe('the assessed offer takes its cure per country from the results', () => {
+	const result = (proven: string[]) =>
+		({
+			switchingCost: { lines: [{ id: 'contract_exit', amount: 500 }] },
+			capabilities: { proven },
+			roaming: [
+				{ country: 'TR', restricted: true, localProfile: 'on_request', mitigated: true },
+				{ country: 'BR', restricted: true, localProfile: 'none', mitigated: false }
+			]
+		}) as unknown as ScoreResult;
+	const assessment = { fleet: { devices: 100, countries: ['TR', 'BR'], lifetimeYears: 2, monthlyMbPerDevice: 1 }, costs: {} };
+
+	it('cures Türkiye over the air and Brazil by visit when the SIM switches profiles over the air', () => {
+		const built = inputFromAssessment(rules, assessment as never, result(['ota_profile_switch']), { seed: 1 });
+		expect(built.architectures.assessed.localProfiles).toBe(false);
+		expect(built.architectures.assessed.otaCure).toEqual({ TR: 'on_request' });
+		expect(built.architectures.assessed.exitFee).toBe(500);
+		expect(built.params.localProfileLeadDaysOnRequest).toBe(60);
+		expect(built.params.localProfileLeadDaysAvailable).toBe(0);
+	});
+
+	it('cures nowhere over the air when the SIM cannot take a profile over the air', () => {
+		const built = inputFromAssessment(rules, assessment as never, result([]), { seed: 1 });
+		expect(built.architectures.assessed.otaCure).toEqual({});
 	});
 });
