@@ -190,6 +190,7 @@ export const simulationArchitectureSchema = z.object({
 	automaticFailover: z.boolean(),
 	otaSwitch: z.boolean(),
 	localProfiles: z.boolean(),
+	otaCure: z.record(z.string(), z.enum(['available', 'on_request'])),
 	dataPlan: z.enum(['pooled', 'pooled_block', 'per_sim_continue', 'per_sim_block']),
 	realtimeData: z.boolean(),
 	privateNetwork: z.boolean(),
@@ -198,7 +199,14 @@ export const simulationArchitectureSchema = z.object({
 export const simulationTotalsSchema = z.object({
 	offlineDeviceDays: causesSchema(z.number()).extend({ total: z.number() }),
 	offlineByCountry: z.record(z.string(), z.number()),
-	cost: z.object({ fieldVisits: z.number(), overage: z.number(), exitFees: z.number(), total: z.number() }),
+	cost: z.object({
+		fieldVisits: z.number(),
+		overTheAir: z.number(),
+		doubleFees: z.number(),
+		overage: z.number(),
+		exitFees: z.number(),
+		total: z.number()
+	}),
 	fieldVisits: z.number(),
 	switch: z.object({ startDay: z.number(), days: z.number(), cost: z.number() }).nullable(),
 	exposedDevices: z.number(),
@@ -218,7 +226,8 @@ export const simulationCountrySchema = z.object({
 	code: z.string(),
 	name: z.string(),
 	devices: z.number(),
-	roamingBlockDay: z.number().nullable()
+	roamingBlockDay: z.number().nullable(),
+	intermittentHours: z.number().optional()
 });
 export const simulationResponseSchema = z.object({
 	seed: z.number().int(),

@@ -403,7 +403,12 @@ export const SIMULATION_KEYS = [
 	'switchOverlapDays',
 	'allowanceFactor',
 	'usageSpread',
-	'overagePerMb'
+	'overagePerMb',
+	'localProfileLeadDaysOnRequest',
+	'localProfileLeadDaysAvailable',
+	'otaProfileFeePerDevice',
+	'coreOutageRatePerYear',
+	'coreOutageMeanHours'
 ] as const;
 export const simulationKeySchema = z.enum(SIMULATION_KEYS);
 export type SimulationKey = z.infer<typeof simulationKeySchema>;

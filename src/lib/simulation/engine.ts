@@ -4,6 +4,7 @@ import {
 	type Architecture,
 	type ArchitectureRun,
 	type Cause,
+	type CostBreakdown,
 	type SimulationInput,
 	type SimulationResult
 } from './types';
@@ -40,6 +41,27 @@ export interface SharedWorld {
 	joint: (Float32Array | null)[];
 	switchDay: number | null;
 	roamingBlockDay: (number | null)[];
+	/** Outages of the provider's own core: every country and network at once, for both architectures. */
+	coreEvents: { start: number; end: number }[];
+	/** Fraction of each day the provider core is down (null when it never is). */
+	core: Float32Array | null;
+}
+
+/** The provider's core network fails for the whole fleet; one stream, so both architectures share it. */
+function coreOutages(input: SimulationInput, days: number) {
+	const perDay = input.params.coreOutageRatePerYear / 365;
+	const meanDays = input.params.coreOutageMeanHours / 24;
+	const events: { start: number; end: number }[] = [];
+	if (perDay <= 0 || meanDays <= 0) return events;
+	const next = stream(hash32(input.seed, 0, 0x0c0e));
+	const gap = () => -Math.log(1 - next()) / perDay;
+	let start = gap();
+	while (start < days) {
+		const duration = Math.min(30, -Math.log(1 - next()) * meanDays);
+		events.push({ start, end: Math.min(days, start + duration) });
+		start += duration + gap();
+	}
+	return events;
 }
 
 function outageEvents(input: SimulationInput, days: number): OutageEvent[] {
@@ -114,7 +136,17 @@ export function prepareWorld(input: SimulationInput): SharedWorld {
 	});
 	const switchDay =
 		scenario.switchYear === null ? null : Math.min(days - 1, Math.max(0, Math.round((scenario.switchYear - 1) * 365)));
-	return { days, months, countryStart, events, down, joint, switchDay, roamingBlockDay };
+	const coreEvents = coreOutages(input, days);
+	let core: Float32Array | null = null;
+	for (const event of coreEvents) addInterval((core ??= new Float32Array(days)), event.start, event.end);
+	return { days, months, countryStart, events, down, joint, switchDay, roamingBlockDay, coreEvents, core: clampFractions(core) };
+}
+
+/** A carrier's downtime plus the provider core's, at most the whole day. */
+function withCore(carrier: Float32Array | null, core: Float32Array | null): Float32Array | null {
+	if (!core) return carrier;
+	if (!carrier) return core;
+	return clampFractions(carrier.map((v, i) => v + core[i]!));
 }
 
 /** Overlapping outages on one carrier cannot take more than the whole day. */
@@ -141,9 +173,11 @@ export interface ArchitecturePlan {
 	offline: Record<Cause, Float64Array>;
 	offlineByCountry: Float64Array;
 	costByDay: Float64Array;
-	cost: { fieldVisits: number; overage: number; exitFees: number };
+	cost: CostBreakdown;
 	fieldVisits: number;
 	overageMb: Float64Array;
+	/** Per day of an over-the-air switch, devices moved by the end of the day. */
+	otaMoved: Float64Array | null;
 	/** Per day, the share of the day every SIM is cut off because the shared pool ran dry. */
 	poolCut: Float32Array | null;
 }
@@ -164,6 +198,15 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 		if (day === null || architecture.localProfiles || devices === 0) return;
 		const target = new Int32Array(world.days + 1);
 		plan.roamingVisited[k] = target;
+		const cure = architecture.otaCure[fleet.countries[k]!.code];
+		if (cure !== undefined) {
+			const lead = cure === 'available' ? params.localProfileLeadDaysAvailable : params.localProfileLeadDaysOnRequest;
+			// Cured over the air once the local operator is contracted: no visit, the whole country at once.
+			const cureDay = day + Math.max(0, Math.round(lead));
+			target.fill(devices, Math.min(world.days + 1, cureDay));
+			if (cureDay < world.days) spend(plan, cureDay, 'overTheAir', devices * params.otaProfileFeePerDevice);
+			return;
+		}
 		jobs.push({ start: day, country: k, remaining: devices, target, done: 0 });
 	});
 	if (world.switchDay !== null && !architecture.otaSwitch) {
@@ -190,8 +233,7 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 			job.done += visits;
 			left -= visits;
 			plan.fieldVisits += visits;
-			plan.costByDay[day] = (plan.costByDay[day] ?? 0) + visits * perVisit;
-			plan.cost.fieldVisits += visits * perVisit;
+			spend(plan, day, 'fieldVisits', visits * perVisit);
 			if (plan.switchVisited[job.country] === job.target) lastSwitchVisit = day;
 		}
 		for (const job of jobs) job.target[day + 1] = job.done;
@@ -219,9 +261,10 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 		offline: Object.fromEntries(CAUSES.map((c) => [c, new Float64Array(days)])) as Record<Cause, Float64Array>,
 		offlineByCountry: new Float64Array(fleet.countries.length),
 		costByDay: new Float64Array(days),
-		cost: { fieldVisits: 0, overage: 0, exitFees: 0 },
+		cost: { fieldVisits: 0, overTheAir: 0, doubleFees: 0, overage: 0, exitFees: 0 },
 		fieldVisits: 0,
 		overageMb: new Float64Array(world.months),
+		otaMoved: null,
 		poolCut: null
 	};
 	runVisitCampaigns(input, world, architecture, plan);
@@ -232,10 +275,12 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 		: detectionDays(architecture, input);
 	fleet.countries.forEach((_, k) => {
 		if (architecture.networksPerMarket === 1) {
-			plan.outageLoss.push([world.down[k]![0] ?? null, null]);
+			plan.outageLoss.push([withCore(world.down[k]![0] ?? null, world.core), null]);
 			return;
 		}
 		const loss: [Float32Array | null, Float32Array | null] = [null, null];
+		// The provider's core takes both networks down for the whole outage: no failover helps.
+		if (world.core) for (const c of [0, 1] as const) loss[c] = Float32Array.from(world.core);
 		for (const event of world.events) {
 			if (event.country !== k) continue;
 			const target = (loss[event.carrier] ??= new Float32Array(days));
@@ -287,12 +332,66 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 		plan.offlineByCountry[k] = byCountry;
 	});
 
+	intermittentBlocks(input, world, plan, lagDays);
+
 	if (world.switchDay !== null) {
-		plan.costByDay[world.switchDay]! += architecture.exitFee;
-		plan.cost.exitFees += architecture.exitFee;
+		spend(plan, world.switchDay, 'exitFees', architecture.exitFee);
 		if (architecture.otaSwitch) otaCampaign(input, world, plan);
+		doubleFees(input, world, plan);
 	}
 	return plan;
+}
+
+/**
+ * Intermittent blocks on a foreign SIM (Russia): its hours offline on arrival, and again for the
+ * devices that change network when their carrier fails. No site visit; a local profile avoids it.
+ */
+function intermittentBlocks(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan, lagDays: number) {
+	const { architecture } = plan;
+	input.fleet.countries.forEach((country, k) => {
+		const hours = country.intermittentHours;
+		const n = country.devices;
+		if (hours === undefined || hours <= 0 || n === 0) return;
+		if (architecture.localProfiles || country.code in architecture.otaCure) return;
+		const blocked = new Float32Array(world.days);
+		addInterval(blocked, 0, hours / 24, n);
+		if (architecture.networksPerMarket === 2) {
+			const onFirst = Math.ceil(n / 2);
+			for (const event of world.events) {
+				if (event.country !== k) continue;
+				const start = event.start + lagDays;
+				addInterval(blocked, start, start + hours / 24, event.carrier === 0 ? onFirst : n - onFirst);
+			}
+		}
+		for (let day = 0; day < world.days; day++) {
+			const lost = Math.min(blocked[day]!, n);
+			if (lost <= 0) continue;
+			plan.offline.roaming[day]! += lost;
+			plan.offlineByCountry[k]! += lost;
+		}
+	});
+}
+
+function spend(plan: ArchitecturePlan, day: number, cause: keyof CostBreakdown, amount: number) {
+	if (amount === 0) return;
+	plan.costByDay[day] = (plan.costByDay[day] ?? 0) + amount;
+	plan.cost[cause] += amount;
+}
+
+/**
+ * During the overlap the old provider still bills every device already moved to the new one: one
+ * day's fee (a month's fee / 30) per device moved by the end of each overlap day.
+ */
+function doubleFees(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan) {
+	const start = world.switchDay!;
+	const end = Math.min(world.days, start + Math.max(0, Math.round(input.params.switchOverlapDays)));
+	const perDay = input.costs.monthlyFeePerDevice / DAYS_PER_MONTH;
+	for (let day = start; day < end; day++) {
+		let moved = 0;
+		if (plan.architecture.otaSwitch) moved = plan.otaMoved?.[day] ?? 0;
+		else for (const visited of plan.switchVisited) moved += visited?.[day + 1] ?? 0;
+		spend(plan, day, 'doubleFees', moved * perDay);
+	}
 }
 
 /** An over-the-air switch: a few minutes offline per device, paced by the campaign's daily reach. */
@@ -305,7 +404,10 @@ function otaCampaign(input: SimulationInput, world: SharedWorld, plan: Architect
 		const today = Math.min(remaining, Math.max(1, Math.floor(params.otaDevicesPerDay)));
 		remaining -= today;
 		plan.offline.switch[day]! += today * perDevice;
+		spend(plan, day, 'overTheAir', today * params.otaProfileFeePerDevice);
+		(plan.otaMoved ??= new Float64Array(world.days))[day] = fleet.devices - remaining;
 	}
+	plan.otaMoved?.fill(fleet.devices - remaining, day);
 	fleet.countries.forEach((c, k) => (plan.offlineByCountry[k]! += c.devices * perDevice));
 	plan.switchDone = remaining === 0 ? day - 1 : null;
 }
@@ -398,8 +500,7 @@ function poolAndOverage(input: SimulationInput, world: SharedWorld, plan: Archit
 		const cost = plan.overageMb[month]! * params.overagePerMb;
 		if (cost > 0) {
 			const day = Math.min(world.days - 1, month * DAYS_PER_MONTH + DAYS_PER_MONTH - 1);
-			plan.costByDay[day]! += cost;
-			plan.cost.overage += cost;
+			spend(plan, day, 'overage', cost);
 		}
 	}
 }
@@ -423,7 +524,8 @@ function finish(input: SimulationInput, world: SharedWorld, plan: ArchitecturePl
 		cumulativeCost[day] = spent;
 	}
 	const totalOffline = CAUSES.reduce((sum, c) => sum + offlineTotals[c], 0);
-	const cost = { ...plan.cost, total: plan.cost.fieldVisits + plan.cost.overage + plan.cost.exitFees };
+	const c = plan.cost;
+	const cost = { ...c, total: c.fieldVisits + c.overTheAir + c.doubleFees + c.overage + c.exitFees };
 	const switchCost =
 		world.switchDay === null
 			? null
@@ -432,8 +534,9 @@ function finish(input: SimulationInput, world: SharedWorld, plan: ArchitecturePl
 					days: plan.switchDone === null ? world.days - world.switchDay : plan.switchDone - world.switchDay + 1,
 					cost:
 						plan.architecture.exitFee +
+						plan.cost.doubleFees +
 						(plan.architecture.otaSwitch
-							? 0
+							? fleet.devices * input.params.otaProfileFeePerDevice
 							: fleet.devices *
 								(input.costs.fieldVisitPerDevice * input.costs.revisitFactor +
 									input.costs.replacementSimPerDevice))
@@ -481,7 +584,7 @@ export function simulate(
 		result: {
 			days: world.days,
 			devices: input.fleet.devices,
-			outageEvents: world.events.length,
+			outageEvents: world.events.length + world.coreEvents.length,
 			assessed: finish(input, world, assessed),
 			recommended: finish(input, world, recommended)
 		},

@@ -12,6 +12,8 @@ export interface CountryRow {
 	name: string;
 	/** Day a roaming-only SIM is blocked there, or null. */
 	roamingBlockDay: number | null;
+	/** Hours of each intermittent block on a foreign SIM (Russia), or absent. */
+	intermittentHours?: number;
 }
 
 export interface FleetInputParts {
@@ -38,7 +40,8 @@ export function fleetFromTable(
 			code,
 			name: byCode.get(code)?.name ?? code,
 			devices: devices.get(code) ?? 0,
-			roamingBlockDay: byCode.get(code)?.roamingBlockDay ?? null
+			roamingBlockDay: byCode.get(code)?.roamingBlockDay ?? null,
+			...intermittent(byCode.get(code))
 		}))
 	};
 }
@@ -64,4 +67,8 @@ export function baselineInput(
 		},
 		scenario: options.scenario ?? EMPTY_SCENARIO
 	};
+}
+
+function intermittent(row: CountryRow | undefined): { intermittentHours?: number } {
+	return row?.intermittentHours === undefined ? {} : { intermittentHours: row.intermittentHours };
 }

@@ -5,7 +5,7 @@ import { COST_KEYS, SIMULATION_KEYS } from '../rules/schema';
 import type { ScoreResult } from '../scoring/types';
 import { architectureFromCapabilities, RECOMMENDED } from './architecture';
 import { baselineInput, EMPTY_SCENARIO, fleetFromTable, type CountryRow } from './fleet-input';
-import type { CostValues, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
+import type { CostValues, LocalProfileCure, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
 
 /** Typical monthly data when the assessment does not say (DOMAIN.md: 1 MB for a meter). */
 export const DEFAULT_MONTHLY_MB = 1;
@@ -21,7 +21,14 @@ export function countryTable(rules: Rules): CountryRow[] {
 		const rule = rules.countryRules.get(code);
 		// A block with no published day (Nigeria) is not simulated on day 0: no source says so; an
 		// enforcement scenario can set the day.
-		return { code, name, roamingBlockDay: rule && BLOCKING_KINDS.has(rule.kind) ? (rule.afterDays ?? null) : null };
+		const row: CountryRow = { code, name, roamingBlockDay: rule && BLOCKING_KINDS.has(rule.kind) ? (rule.afterDays ?? null) : null };
+		// An intermittent block (Russia) that starts on arrival or on a network change: simulated as
+		// an outage of its hours on a foreign SIM.
+		const triggers = rule?.intermittent?.triggers ?? [];
+		if (rule?.intermittent && (triggers.includes('arrival') || triggers.includes('network_change'))) {
+			row.intermittentHours = rule.intermittent.blockHours;
+		}
+		return row;
 	});
 }
 
@@ -50,10 +57,14 @@ export function inputFromAssessment(
 ): SimulationInput {
 	const exitFee = result.switchingCost.lines.find((l) => l.id === 'contract_exit')?.amount ?? 0;
 	const assessed = architectureFromCapabilities(result.capabilities.proven, exitFee);
-	// From ruleset 2.0.0 the results decide local profiles country by country; the simulation,
-	// which has one switch for the fleet, follows them: cured only if every restricted country is.
-	const restricted = result.roaming.filter((r) => r.restricted && r.localProfile !== null);
-	if (restricted.length > 0) assessed.localProfiles = restricted.every((r) => r.mitigated);
+	// From ruleset 2.0.0 the results decide local profiles country by country, and so does the
+	// simulation: a country is cured over the air where a local profile is available (or on request,
+	// after contracting the local operator) and the SIM can take it over the air; elsewhere by visit.
+	const answered = result.roaming.filter((r) => r.localProfile !== null);
+	if (answered.length > 0) {
+		assessed.localProfiles = false;
+		assessed.otaCure = otaCure(answered, assessed.otaSwitch || result.capabilities.proven.includes('local_profiles'));
+	}
 	return {
 		seed: options.seed,
 		fleet: simulationFleet(rules, assessment.fleet),
@@ -80,4 +91,17 @@ export function inputFromFleet(
 		defaultMonthlyMb: DEFAULT_MONTHLY_MB
 	};
 	return baselineInput(parts, fleet, options);
+}
+
+/** Per country, how a local profile cures a roaming block over the air (absent: a site visit). */
+export function otaCure(
+	roaming: readonly Pick<ScoreResult['roaming'][number], 'country' | 'localProfile'>[],
+	overTheAir: boolean
+): Record<string, LocalProfileCure> {
+	const cure: Record<string, LocalProfileCure> = {};
+	if (!overTheAir) return cure;
+	for (const r of roaming) {
+		if (r.localProfile === 'available' || r.localProfile === 'on_request') cure[r.country] = r.localProfile;
+	}
+	return cure;
 }

@@ -69,7 +69,7 @@ export function inventoryPage(
 			arch.localProfiles && restricted
 				? `Local profile, ${CARRIERS[carrier]}`
 				: fittedLocally
-					? `Local SIM fitted on site, ${CARRIERS[carrier]}`
+					? `${country.code in arch.otaCure ? 'Local profile downloaded over the air' : 'Local SIM fitted on site'}, ${CARRIERS[carrier]}`
 					: `${CARRIERS[carrier]}${restricted ? ' (roaming)' : ''}`;
 		rows.push({
 			sim: simId(device),

@@ -22,23 +22,15 @@ export function summarise(result: SimulationResult, countries: SimulationCountry
 		.filter(([, v]) => v > 0)
 		.sort((x, y) => y[1] - x[1]);
 	const total = a.offlineDeviceDays.total;
-	const describe = (cause: keyof typeof CAUSE_WORDS, value: number) => {
-		let text = `${Math.round((100 * value) / total)}% ${cause === causes[0]?.[0] ? 'of them ' : ''}to ${CAUSE_WORDS[cause]}`;
-		if (cause === 'roaming') {
-			const worst = countries
-				.filter((c) => c.roamingBlockDay !== null && (a.offlineByCountry[c.code] ?? 0) > 0)
-				.sort((x, y) => (a.offlineByCountry[y.code] ?? 0) - (a.offlineByCountry[x.code] ?? 0))
-				.slice(0, 2)
-				.map((c) => c.name);
-			if (worst.length) text += ` in ${worst.join(' and ')}`;
-		}
-		return text;
-	};
+	const describe = (cause: keyof typeof CAUSE_WORDS, value: number) =>
+		`${Math.round((100 * value) / total)}% ${cause === causes[0]?.[0] ? 'of them ' : ''}to ${CAUSE_WORDS[cause]}`;
 	let lead = `Over ${years} ${years === 1 ? 'year' : 'years'} ${assessedName} loses ${n(total)} device-days`;
 	// Name the main cause, and the second one when it matters (5% or more).
 	const named = causes.filter(([, value], i) => i === 0 || (i === 1 && value / total >= 0.05));
 	if (total > 0 && named.length) lead += `, ${named.map(([c, v]) => describe(c, v)).join(' and ')}`;
 	parts.push(`${lead}; ${recommendedName} loses ${n(r.offlineDeviceDays.total)}.`);
+	const byCountry = byCountryWords(a.offlineByCountry, countries);
+	if (byCountry) parts.push(`By country, ${assessedName} loses ${byCountry}.`);
 	parts.push(
 		`Availability: ${(a.availability * 100).toFixed(2)}% against ${(r.availability * 100).toFixed(2)}%.`
 	);
@@ -56,4 +48,16 @@ export function summarise(result: SimulationResult, countries: SimulationCountry
 		parts.push(`${n(a.exposedDevices)} devices send traffic over the public internet on ${assessedName}.`);
 	}
 	return parts.join(' ');
+}
+
+/** Every country that lost device-days, most first: "Germany 500, Türkiye 300 and Brazil 200 device-days". */
+export function byCountryWords(offline: Record<string, number>, countries: SimulationCountry[]): string {
+	const lost = countries
+		.map((c) => ({ name: c.name, days: Math.round(offline[c.code] ?? 0) }))
+		.filter((c) => c.days > 0)
+		.sort((x, y) => y.days - x.days)
+		.map((c) => `${c.name} ${n(c.days)}`);
+	if (lost.length === 0) return '';
+	const list = lost.length === 1 ? lost[0]! : `${lost.slice(0, -1).join(', ')} and ${lost.at(-1)!}`;
+	return `${list} device-days`;
 }

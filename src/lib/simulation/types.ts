@@ -19,6 +19,13 @@ export interface Architecture {
 	automaticFailover: boolean;
 	otaSwitch: boolean;
 	localProfiles: boolean;
+	/**
+	 * Countries whose roaming block is cured over the air with a local profile, and whether that
+	 * profile is in the offer (`available`) or must first be contracted (`on_request`): the lead
+	 * times are simulation parameters. Elsewhere the cure is a site visit. Ignored where
+	 * `localProfiles` holds (never blocked).
+	 */
+	otaCure: Record<string, LocalProfileCure>;
 	dataPlan: DataPlan;
 	realtimeData: boolean;
 	privateNetwork: boolean;
@@ -26,12 +33,19 @@ export interface Architecture {
 	exitFee: number;
 }
 
+export type LocalProfileCure = 'available' | 'on_request';
+
 export interface SimulationCountry {
 	code: string;
 	name: string;
 	devices: number;
 	/** Day a roaming-only SIM is blocked there, or null where no block is known. */
 	roamingBlockDay: number | null;
+	/**
+	 * Hours a foreign SIM loses data on arrival and after every network change, where the country
+	 * blocks intermittently (Russia); absent elsewhere. No site visit cures it.
+	 */
+	intermittentHours?: number;
 }
 
 export interface SimulationFleet {
@@ -72,11 +86,25 @@ export interface ArchitectureSeries {
 	cumulativeCost: Float64Array;
 }
 
+export interface CostBreakdown {
+	/** Site visits: roaming cures and provider switches by hand. */
+	fieldVisits: number;
+	/** Profile downloads over the air: local profiles and a switch to the new provider. */
+	overTheAir: number;
+	/** The old provider's fee still paid for devices already moved during the overlap. */
+	doubleFees: number;
+	/** Data above the allowance. */
+	overage: number;
+	/** Exit payouts when leaving the provider. */
+	exitFees: number;
+}
+
 export interface ArchitectureTotals {
 	offlineDeviceDays: Record<Cause, number> & { total: number };
 	/** Offline device-days per country, for the summary ("88% in Turkey and Brazil"). */
 	offlineByCountry: Record<string, number>;
-	cost: { fieldVisits: number; overage: number; exitFees: number; total: number };
+	/** Money spent, by cause; `total` is their sum. */
+	cost: CostBreakdown & { total: number };
 	fieldVisits: number;
 	switch: { startDay: number; days: number; cost: number } | null;
 	exposedDevices: number;

@@ -54,7 +54,7 @@ describe('chart text alternatives', () => {
 
 	it('say so when an architecture never goes offline', () => {
 		const calm = input({ devices: 10, countries: ['DE'], lifetimeYears: 1 });
-		const quiet = chartData(simulate({ ...calm, params: { ...calm.params, outageRatePerCarrierPerYear: 0, allowanceFactor: 20 } }).result);
+		const quiet = chartData(simulate({ ...calm, params: { ...calm.params, outageRatePerCarrierPerYear: 0, coreOutageRatePerYear: 0, allowanceFactor: 20 } }).result);
 		expect(describeOffline(quiet, 'recommended', 'Recommended')).toBe('Recommended: no device-days offline in any year.');
 	});
 });
