@@ -1,7 +1,9 @@
 import type { Answer, Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
 import { BLOCKING_KINDS, CONDITIONAL_KINDS, INTERMITTENT_KINDS, KIND_PHRASE } from '../rules/restrictions';
+import { NOT_SURE } from '../rules/constants';
 import { RATINGS, type Floor, type Rating } from '../rules/schema';
+import { notSureRisk } from './answers';
 import { fill, listWords } from '../text/template';
 import { money, moneyRange } from '../text/verdict';
 import type { AppliedFloor, LockInSignStatus, RoamingExposure, SwitchingCost } from './types';
@@ -59,14 +61,46 @@ function answerFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'ra
 		const answer = listWords(labels.map((label) => `“${label}”`));
 		const base = { rating: floor.rating, confidence: floor.confidence, source: 'answers' as const };
 		if (floor.when.lockInSign) {
-			for (const sign of inputs.signs.filter((s) => s.status === floor.when.lockInSign)) {
-				applied.push({ ...base, id: `${floor.id}:${sign.id}`, reason: fill(floor.reason, { devices, answer, sign: sign.title }) });
+			for (const sign of inputs.signs) {
+				const counted = signAsScored(rules, sign, inputs.answers);
+				if (counted.status !== floor.when.lockInSign) continue;
+				const reason = fill(floor.reason, { devices, answer, sign: sign.title });
+				applied.push({
+					...base,
+					id: `${floor.id}:${sign.id}`,
+					reason: counted.unsure ? `${reason} (“Not sure” counts as a risk here until the vendor answers.)` : reason
+				});
 			}
 		} else {
 			applied.push({ ...base, id: floor.id, reason: fill(floor.reason, { devices, answer, sign: '' }) });
 		}
 	}
 	return applied;
+}
+
+/**
+ * A sign's status as the floors read it: "not sure" counts as a risk, as it does in the score, so
+ * being unsure of an answer never rates lower than giving the risky answer itself.
+ */
+function signAsScored(
+	rules: Rules,
+	sign: LockInSignStatus,
+	answers: Record<string, Answer>
+): { status: LockInSignStatus['status']; unsure: boolean } {
+	let risky = 0;
+	let unsure = false;
+	for (const item of sign.evidence) {
+		const question = rules.questionsById.get(item.questionId);
+		const isUnsure =
+			!item.risky &&
+			answers[item.questionId]?.option === NOT_SURE &&
+			!!question &&
+			notSureRisk(rules.ruleset, question) >= rules.ruleset.findingRiskThreshold;
+		if (item.risky || isUnsure) risky += 1;
+		if (isUnsure) unsure = true;
+	}
+	const status = risky === sign.evidence.length ? 'present' : risky > 0 ? 'partly' : sign.status;
+	return { status, unsure };
 }
 
 function bandFor(bands: readonly { atLeast: number; rating: Rating }[], amount: number): Rating | null {

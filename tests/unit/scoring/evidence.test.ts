@@ -93,7 +93,16 @@ describe('floors from answers', () => {
 	it('does not let "not sure" trigger a floor meant for a definite answer', () => {
 		const result = run(answers(BEST, { platform_api: NOT_SURE, contract_exit_terms: NOT_SURE }));
 		// No floor for "no API" or "return or destroy": those need the definite answer.
-		expect(result.overall.floors.filter((f) => f.source === 'answers')).toEqual([]);
+		const ids = result.overall.floors.map((f) => f.id);
+		expect(ids).not.toContain('no_api');
+		expect(ids).not.toContain('sim_return_or_destroy');
+		// The lock-in signs count "not sure" as a risk, as the score does, and say so: being unsure of
+		// the API never rates lower than answering "partial API" (risk 0.5).
+		const sign = result.overall.floors.find((f) => f.id === 'lock_in_sign_partly:sign_closed_platform')!;
+		expect(sign.rating).toBe('moderate');
+		expect(sign.reason).toBe(
+			'Lock-in sign partly present: Closed management platform. (“Not sure” counts as a risk here until the vendor answers.)'
+		);
 		// "Not sure" is still a risk where it costs money: a possible duty to return the SIMs means a
 		// new SIM in each of 10,000 devices, 10,000 × (300 × 1.2 + 5) = 3,650,000 at least.
 		expect(result.switchingCost.lines[0]).toMatchObject({ amount: 3_650_000, assumed: false });

@@ -392,10 +392,12 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.overall).toMatchObject({ answersScore: 15.3, answersRating: 'low', rating: 'high', score: 50 });
 		expect(floorRatings(result)).toEqual([
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true },
+			// OTA and form factor both count as "not sure" (0.9, 0.6 capped ≥ 0.5): the sign is present
+			{ id: 'lock_in_sign_present:sign_physical_sim_swap', rating: 'high', source: 'answers', raises: true },
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true }, // no_euicc
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true }
 		]);
-		expect(result.overall.floors[1]!.reason).toBe(
+		expect(result.overall.floors[2]!.reason).toBe(
 			'Changing provider needs a site visit for each of 10,000 devices (“No eUICC; a conventional single-profile SIM”).'
 		);
 		const swap = result.switchingCost.lines[0]!;
