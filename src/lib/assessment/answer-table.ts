@@ -1,7 +1,7 @@
 import { NOT_SURE } from '../rules/constants';
-import type { Ruleset } from '../rules/schema';
 import { notSureRisk } from '../scoring/answers';
-import type { LocalProfileQuestion } from './local-profiles';
+import type { Rules } from '../rules/load';
+import { localProfileQuestions } from './local-profiles';
 import type { Answer } from './schema';
 
 export interface AnswerRow {
@@ -25,10 +25,12 @@ export interface AnswerSection {
  * The per-country local-profile questions (ruleset 2.0.0 on) follow their area's own questions.
  */
 export function answerTable(
-	ruleset: Ruleset,
+	rules: Rules,
 	answers: Record<string, Answer>,
-	localQuestions: readonly LocalProfileQuestion[] = []
+	countries: readonly string[]
 ): AnswerSection[] {
+	const { ruleset } = rules;
+	const localQuestions = localProfileQuestions(rules, countries);
 	return ruleset.areas.map((area) => {
 		const asked = ruleset.localProfiles?.area === area.id ? localQuestions : [];
 		return {

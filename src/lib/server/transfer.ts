@@ -33,19 +33,6 @@ export const MAX_IMPORT_REVISION = 1_000_000_000;
 export const MAX_RULESET_VERSION_LENGTH = 32;
 
 /**
- * The ruleset versions this server knows: the current one, and each kept as
- * `rules/history/ruleset-<version>.yaml` (given as file names; the folder may not exist yet).
- */
-export function knownRulesetVersions(current: string, historyFiles: string[]): Set<string> {
-	const versions = new Set([current]);
-	for (const file of historyFiles) {
-		const match = /(?:^|\/)ruleset-([^/]+)\.yaml$/.exec(file);
-		if (match) versions.add(match[1]!);
-	}
-	return versions;
-}
-
-/**
  * Holds an imported record to the same rules as one typed in today: known countries, questions
  * and options, field lengths, a resume step that exists, a revision a save can still count up
  * from and a ruleset version this server knows. The stored shape alone would let an import carry

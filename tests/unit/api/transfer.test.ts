@@ -6,7 +6,6 @@ import * as item from '../../../src/routes/api/assessments/[id]/+server';
 import * as collection from '../../../src/routes/api/assessments/+server';
 import * as importRoute from '../../../src/routes/api/import/+server';
 import { getStore } from '../../../src/lib/server/store';
-import { knownRulesetVersions } from '../../../src/lib/server/transfer';
 import { call } from './call';
 import { useTempDataDir } from './temp-data-dir';
 
@@ -71,11 +70,6 @@ describe('import bounds and races', () => {
 		expect(ok.body.imported[0].status).toBe('created');
 		const patched = await call(item.PATCH, { method: 'PATCH', path: `/api/assessments/${id}`, params: { id }, body: { title: 'p' } });
 		expect(patched.status).toBe(200);
-	});
-
-	it('knows the current ruleset version and each kept in rules/history', () => {
-		const versions = knownRulesetVersions('1.1.0', ['rules/history/ruleset-1.0.0.yaml', 'README.md', 'ruleset-0.9.yaml']);
-		expect([...versions].sort()).toEqual(['0.9', '1.0.0', '1.1.0']);
 	});
 });
 

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { answerTable } from '../../../src/lib/assessment/answer-table';
-import { localProfileQuestions } from '../../../src/lib/assessment/local-profiles';
 import { shippedRules } from '../rules/read-rules';
 
 const rules = shippedRules();
 
 describe('the answers list on the results and share pages', () => {
 	it('lists each restricting country’s local-profile answer after the SIM questions, with its note', () => {
-		const local = localProfileQuestions(rules, ['DE', 'BR', 'IN']);
 		const sections = answerTable(
-			rules.ruleset,
+			rules,
 			{ local_profile_br: { option: 'none' }, local_profile_in: { option: 'on_request', note: '6 months to contract' } },
-			local
+			['DE', 'BR', 'IN']
 		);
 		const sim = sections.find((s) => s.areaId === 'sim')!;
 		// Six SIM questions in the rules, then Brazil and India (Germany has no restricting rule).

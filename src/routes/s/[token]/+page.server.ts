@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { answerTable } from '$lib/assessment/answer-table';
-import { localProfileQuestions } from '$lib/assessment/local-profiles';
 import { reportSource } from '$lib/server/report';
 import { rulesFor } from '$lib/server/rules';
 import { openShare, sharedView } from '$lib/server/shares';
@@ -23,11 +22,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			lifetimeYears: assessment.fleet.lifetimeYears
 		},
 		result,
-		answers: answerTable(
-			rulesFor(assessment.rulesetVersion).ruleset,
-			assessment.answers,
-			localProfileQuestions(rulesFor(assessment.rulesetVersion), assessment.fleet.countries)
-		),
+		answers: answerTable(rulesFor(assessment.rulesetVersion), assessment.answers, assessment.fleet.countries),
 		share,
 		report: reportSource(assessment, { includeNotes: share.includeNotes }),
 		updatedAt: assessment.updatedAt

@@ -1,7 +1,6 @@
 import { formDataOf } from '$lib/server/http';
 import { error, fail } from '@sveltejs/kit';
 import { answerTable } from '$lib/assessment/answer-table';
-import { localProfileQuestions } from '$lib/assessment/local-profiles';
 import { createShareBodySchema } from '$lib/assessment/schema';
 import { fieldErrors } from '$lib/assessment/form';
 import { parseNumberInput } from '$lib/assessment/number-input';
@@ -30,11 +29,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			lifetimeYears: record.fleet.lifetimeYears
 		},
 		result,
-		answers: answerTable(
-			rulesFor(record.rulesetVersion).ruleset,
-			record.answers,
-			localProfileQuestions(rulesFor(record.rulesetVersion), record.fleet.countries)
-		),
+		answers: answerTable(rulesFor(record.rulesetVersion), record.answers, record.fleet.countries),
 		/** The ruleset the record is pinned to, for the re-score panel. */
 		ruleset: pinnedRuleset(record.rulesetVersion),
 		shares: (await listShares(record.id)) ?? [],
