@@ -109,7 +109,8 @@ const validFleet = (facts: RulesFacts) =>
 				maxLength: 5
 			}),
 			lifetimeYears: fc.integer({ min: 1, max: 40 }),
-			monthlyMbPerDevice: fc.integer({ min: 0, max: 1000 })
+			monthlyMbPerDevice: fc.integer({ min: 0, max: 1000 }),
+			siteVisits: fc.constantFrom('routine', 'dedicated')
 		},
 		{ requiredKeys: ['devices', 'countries', 'lifetimeYears'] }
 	);
@@ -149,6 +150,7 @@ const validAssessment = (facts: RulesFacts) =>
 		title: validText(200),
 		organisation: fc.string({ maxLength: 200 }),
 		vendor: fc.string({ maxLength: 200 }),
+		currency: fc.constantFrom('USD', 'EUR', 'GBP'),
 		fleet: validFleet(facts),
 		answers: validAnswers(facts, false),
 		costs: validCosts,
@@ -258,6 +260,11 @@ function fleetBreaks(facts: RulesFacts, fleet: Body, at: string[]): fc.Arbitrary
 			),
 			'bad monthly data'
 		),
+		brk(
+			p('siteVisits'),
+			fc.oneof(fc.constantFrom('Routine', 'on_site', ''), notString.filter((v) => v !== undefined)),
+			'bad site-visit kind'
+		),
 		fc
 			.tuple(
 				fc
@@ -298,7 +305,8 @@ function fleetBreaks(facts: RulesFacts, fleet: Body, at: string[]): fc.Arbitrary
 			'countries',
 			'devicesByCountry',
 			'lifetimeYears',
-			'monthlyMbPerDevice'
+			'monthlyMbPerDevice',
+			'siteVisits'
 		])
 	];
 }
@@ -384,6 +392,7 @@ const ASSESSMENT_FIELDS = [
 	'title',
 	'organisation',
 	'vendor',
+	'currency',
 	'fleet',
 	'answers',
 	'costs',
@@ -404,6 +413,7 @@ function assessmentBreaks(
 		brk(['title'], fc.oneof(notString, blank, tooLong(200)), 'bad title'),
 		brk(['organisation'], fc.oneof(notString, tooLong(200)), 'bad organisation'),
 		brk(['vendor'], fc.oneof(notString, tooLong(200)), 'bad vendor'),
+		brk(['currency'], fc.oneof(fc.constantFrom('usd', 'CHF', 'EURO', ''), notString.filter((v) => v !== undefined)), 'bad currency'),
 		...fleetBreaks(facts, base.fleet as Body, ['fleet']),
 		...answerBreaks(facts, patch),
 		...costBreaks(patch),

@@ -13,6 +13,7 @@ import {
 	conflictSchema,
 	costBandsSchema,
 	costsFileSchema,
+	currencySchema,
 	countryRuleSchema,
 	floorSchema,
 	localProfilesSchema,
@@ -73,6 +74,7 @@ export const publicContentSchema = storedAssessmentSchema.pick({
 	organisation: true,
 	vendor: true,
 	buyerCountry: true,
+	currency: true,
 	fleet: true,
 	answers: true,
 	costs: true,
@@ -194,7 +196,12 @@ export const simulationArchitectureSchema = z.object({
 	dataPlan: z.enum(['pooled', 'pooled_block', 'per_sim_continue', 'per_sim_block']),
 	realtimeData: z.boolean(),
 	privateNetwork: z.boolean(),
-	exitFee: z.number()
+	/** Exit payouts and termination fees, as in the results' cost to leave. */
+	exitFee: z.number(),
+	/** Days the old provider keeps serving and billing after a switch starts. */
+	overlapDays: z.number(),
+	/** Whether a switch must first move the eUICCs' eIM or SM-SR away from the provider. */
+	eimMove: z.boolean()
 });
 export const simulationTotalsSchema = z.object({
 	offlineDeviceDays: causesSchema(z.number()).extend({ total: z.number() }),
@@ -231,6 +238,8 @@ export const simulationCountrySchema = z.object({
 });
 export const simulationResponseSchema = z.object({
 	seed: z.number().int(),
+	/** The currency of every amount (ISO 4217): the assessment's, or USD for a typed-in fleet. */
+	currency: currencySchema,
 	summary: z.string(),
 	countries: z.array(simulationCountrySchema),
 	days: z.number().int(),

@@ -35,17 +35,22 @@ export function fleetBodyFromForm(form: FormLike) {
 	}
 	// Only forms that ask for it send it; an empty choice clears it.
 	const buyerCountry = form.get('buyerCountry');
+	const currency = form.get('currency');
+	const siteVisits = text(form, 'siteVisits');
 	return {
 		title: text(form, 'title'),
 		organisation: text(form, 'organisation'),
 		vendor: text(form, 'vendor'),
 		...(typeof buyerCountry === 'string' ? { buyerCountry: buyerCountry.trim().toUpperCase() || null } : {}),
+		...(typeof currency === 'string' && currency ? { currency } : {}),
 		fleet: {
 			devices: numberField(form, 'devices'),
 			countries,
 			...(Object.keys(devicesByCountry).length ? { devicesByCountry } : {}),
 			lifetimeYears: numberField(form, 'lifetimeYears'),
-			monthlyMbPerDevice: numberField(form, 'monthlyMbPerDevice')
+			monthlyMbPerDevice: numberField(form, 'monthlyMbPerDevice'),
+			// "Not sure" sends nothing: the cost model then prices a dedicated trip, with the range reaching down.
+			...(siteVisits ? { siteVisits } : {})
 		}
 	};
 }

@@ -3,7 +3,7 @@ import type { StoredAssessment } from './schema';
 /** The parts of an assessment that may leave its owner: never the id (the edit key) or share list. */
 export type PublicContent = Pick<
 	StoredAssessment,
-	'title' | 'organisation' | 'vendor' | 'buyerCountry' | 'fleet' | 'answers' | 'costs' | 'rulesetVersion' | 'updatedAt'
+	'title' | 'organisation' | 'vendor' | 'buyerCountry' | 'currency' | 'fleet' | 'answers' | 'costs' | 'rulesetVersion' | 'updatedAt'
 >;
 
 /** Copies what a reader may see; notes only when the owner chose to include them. */
@@ -18,6 +18,7 @@ export function publicContent(record: PublicContent, options: { includeNotes: bo
 		organisation: record.organisation,
 		vendor: record.vendor,
 		...(record.buyerCountry ? { buyerCountry: record.buyerCountry } : {}),
+		...(record.currency ? { currency: record.currency } : {}),
 		fleet: record.fleet,
 		answers,
 		costs: record.costs,

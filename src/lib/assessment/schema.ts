@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Rules } from '../rules/load';
-import { COST_KEYS, LOCAL_PROFILE_OPTIONS, NOT_SURE, type CostKey } from '../rules/schema';
+import { COST_KEYS, currencySchema, LOCAL_PROFILE_OPTIONS, NOT_SURE, type CostKey, type Currency } from '../rules/schema';
+import type { SiteVisitKind } from '../scoring/visit-cost';
 import { asksLocalProfile, countryOfQuestion } from './local-profiles';
 import { LIMITS } from './limits';
 import { NUMBER_FORMAT_HINT } from './number-input';
@@ -46,6 +47,9 @@ const deviceCount = (label: string) =>
 		.int(`${label} must be a whole number`)
 		.max(LIMITS.devices, `${label} must be at most ${LIMITS.devices.toLocaleString('en')}`);
 
+export const SITE_VISITS = ['routine', 'dedicated'] as const;
+export type SiteVisits = (typeof SITE_VISITS)[number] & SiteVisitKind;
+
 /** Fleet facts, independent of the ruleset; country codes are checked against the rules below. */
 const baseFleetSchema = z.strictObject({
 	devices: deviceCount('Number of devices').min(1, 'A fleet needs at least one device'),
@@ -64,7 +68,12 @@ const baseFleetSchema = z.strictObject({
 		.number({ error: `Monthly data must be a number, written as ${NUMBER_FORMAT_HINT}` })
 		.min(0, 'Monthly data cannot be negative')
 		.max(LIMITS.monthlyMb)
-		.optional()
+		.optional(),
+	/**
+	 * Whether a SIM swap can ride on a visit made anyway (a meter read, a maintenance round) or
+	 * needs its own trip; absent: not known, priced as its own trip with the range reaching down.
+	 */
+	siteVisits: z.enum(SITE_VISITS, { error: 'Choose routine or dedicated' }).optional()
 });
 export type Fleet = z.infer<typeof baseFleetSchema>;
 
@@ -108,6 +117,8 @@ export const storedAssessmentSchema = z.strictObject({
 	vendor: z.string(),
 	/** Optional: records made before it existed stay valid without a migration. */
 	buyerCountry: baseBuyerCountrySchema.optional(),
+	/** The currency of every amount in the result and of the cost overrides; USD when absent. */
+	currency: currencySchema.optional(),
 	fleet: baseFleetSchema,
 	answers: z.record(z.string(), answerSchema),
 	costs: costOverridesSchema,
@@ -119,7 +130,7 @@ export type StoredAssessment = z.infer<typeof storedAssessmentSchema>;
 /** The parts of an assessment a client may write; the store adds id, dates and versions. */
 export type AssessmentContent = Pick<
 	StoredAssessment,
-	'title' | 'organisation' | 'vendor' | 'buyerCountry' | 'fleet' | 'answers' | 'costs' | 'lastStep'
+	'title' | 'organisation' | 'vendor' | 'buyerCountry' | 'currency' | 'fleet' | 'answers' | 'costs' | 'lastStep'
 >;
 
 function addIssue(ctx: z.RefinementCtx, path: (string | number)[], message: string) {
@@ -200,6 +211,7 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 		vendor: optionalNameSchema('Vendor'),
 		/** null or absent: not given. */
 		buyerCountry: buyerCountrySchema.nullable().optional(),
+		currency: currencySchema.optional(),
 		fleet: fleetSchema,
 		answers: answersSchema.optional(),
 		costs: costOverridesSchema.optional(),
@@ -213,6 +225,8 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 			vendor: trimmed(LIMITS.nameLength, 'Vendor').optional(),
 			/** null clears it. */
 			buyerCountry: buyerCountrySchema.nullable().optional(),
+			/** Changing it converts the saved cost overrides (money ones) at the rules' rate. */
+			currency: currencySchema.optional(),
 			fleet: fleetSchema.optional(),
 			/** null clears an answer. */
 			answers: answersSchema.optional(),
@@ -233,6 +247,7 @@ export type PatchBody = z.infer<InputSchemas['patchBody']>;
 
 /** The key only when a country is given, so records without one keep their old shape. */
 const withBuyerCountry = (code: string | null | undefined) => (code ? { buyerCountry: code } : {});
+const withCurrency = (currency: Currency | undefined) => (currency ? { currency } : {});
 
 /** Applies a validated patch to stored content; pure, so the API and the form actions share it. */
 export function applyPatch(current: AssessmentContent, patch: PatchBody): AssessmentContent {
@@ -251,6 +266,7 @@ export function applyPatch(current: AssessmentContent, patch: PatchBody): Assess
 		organisation: patch.organisation ?? current.organisation,
 		vendor: patch.vendor ?? current.vendor,
 		...withBuyerCountry(patch.buyerCountry === undefined ? current.buyerCountry : patch.buyerCountry),
+		...withCurrency(patch.currency ?? current.currency),
 		fleet: patch.fleet ?? current.fleet,
 		answers,
 		costs,
@@ -266,6 +282,7 @@ export function contentFromCreate(body: CreateBody): AssessmentContent {
 		organisation: body.organisation,
 		vendor: body.vendor,
 		...withBuyerCountry(body.buyerCountry),
+		...withCurrency(body.currency),
 		fleet: body.fleet,
 		answers,
 		costs: body.costs ?? {},

@@ -35,7 +35,10 @@ const bandWords = (bands: readonly { atLeast: number; rating: Rating }[], unit: 
 /** Floors, cost bands, roaming floors, conflicts and the provisional range, from the ruleset. */
 function drawRatingRules(ctx: ReportContext) {
 	const { w, ruleset, result } = ctx;
-	const currency = result.switchingCost.currency;
+	const { currency, conversion } = result.switchingCost;
+	// The bands are amounts in the model's own currency; an assessment in another sees both.
+	const bandMoney = (n: number) =>
+		conversion ? `${money(conversion.from, n)} (about ${money(currency, n * conversion.rate)})` : money(currency, n);
 	const { ratingThresholds: t } = ruleset;
 
 	w.heading('Provisional range', 2);
@@ -72,8 +75,9 @@ function drawRatingRules(ctx: ReportContext) {
 		w.heading('Cost bands: the cost to leave feeds the rating', 2);
 		w.list(
 			[
-				`Total cost to leave: ${bandWords(bands.total, (n) => money(currency, n))}.`,
-				`Per device: ${bandWords(bands.perDevice, (n) => money(currency, n))}. Per device counts only the costs that grow with each device, so a bigger fleet never rates lower.`,
+				`Total cost to leave: ${bandWords(bands.total, bandMoney)}.`,
+				`Per device: ${bandWords(bands.perDevice, bandMoney)}. Per device counts only the costs that grow with each device, so a bigger fleet never rates lower.`,
+				'The bands read what the offer adds to leaving: not the profile fees, the visits to devices an over-the-air campaign misses or the shortest notice, which any switch pays.',
 				'Only cost lines that rest on answers count towards a band; lines assumed for open questions are left to the provisional range.',
 				`${bands.basis.trim()} (${CONFIDENCE_NAME[bands.confidence]}).`,
 				'The estimate is shown rounded to two significant figures, with a range from the low and high ends of the assumptions below.'
@@ -145,10 +149,16 @@ export function drawMethodology(ctx: ReportContext) {
 
 	w.heading('How the switching cost is estimated', 2);
 	w.paragraph(
-		'Leaving the provider costs site visits to swap SIMs (unless SIMs can switch provider over the air), rebuilding platform data, integrations and automation (scaled by the platform area score), and commitments paid out on exit (scaled by the contract area score). The figures below are defaults from published sources or our assumptions, and can be overridden per assessment; overridden values are marked.',
+		'Leaving the provider costs either a site visit per device to swap SIMs (on a routine round or a dedicated trip, as the fleet says; a trip when it does not) or an over-the-air switch (profile fees, moving the eIM or SM-SR unless you control it, and a visit to each device the campaign misses); both providers billing until the notice period answered ends; rebuilding platform data, integrations and automation (scaled by the platform area score); and what the contract still owes on exit, from the term, volume and exit-terms answers only. The figures below are defaults from published sources or our assumptions, and can be overridden per assessment; overridden values are marked.',
 		{ size: SIZES.small }
 	);
 	const cost = result.switchingCost;
+	if (cost.conversion) {
+		w.paragraph(
+			`Amounts are in ${cost.currency}, converted from the model's ${cost.conversion.from} figures at ${cost.conversion.rate} ${cost.currency} per ${cost.conversion.from} (rate of ${cost.conversion.asOf}, ${CONFIDENCE_NAME[cost.conversion.confidence]}). ${cost.conversion.basis}`,
+			{ size: SIZES.small }
+		);
+	}
 	w.table({
 		head: [['Assumption', 'Value used', 'Default', 'Confidence', 'Basis and sources']],
 		body: cost.assumptions.map((a) => [

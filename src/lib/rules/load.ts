@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import {
+	CURRENCIES,
 	EVERY_LOCAL_PROFILE,
 	LOCAL_PROFILE_OPTIONS,
 	costsFileSchema,
@@ -289,6 +290,39 @@ function crossCheckRegulations(regulations: RegulationsFile, countries: Countrie
 	return problems;
 }
 
+/**
+ * The cost model's answer tables name questions of several ruleset versions: a question this
+ * ruleset does not ask is skipped, but one it asks must list only its options, and every
+ * currency must have a rate.
+ */
+function crossCheckCommitments(costs: CostsFile, ruleset: Ruleset): string[] {
+	const problems: string[] = [];
+	const questions = new Map(ruleset.areas.flatMap((a) => a.questions.map((q) => [q.id, q])));
+	const { monthsOwed, noticeDays, terminationFee } = costs.commitments;
+	const tables: [string, Record<string, readonly string[]>][] = [
+		['monthsOwed', Object.fromEntries(Object.entries(monthsOwed).map(([q, o]) => [q, Object.keys(o)]))],
+		['noticeDays', Object.fromEntries(Object.entries(noticeDays).map(([q, o]) => [q, Object.keys(o)]))],
+		['terminationFee', terminationFee]
+	];
+	for (const [table, entries] of tables) {
+		for (const [questionId, optionIds] of Object.entries(entries)) {
+			const question = questions.get(questionId);
+			if (!question) continue;
+			for (const optionId of optionIds) {
+				if (!question.options.some((o) => o.id === optionId)) {
+					problems.push(`commitments.${table}.${questionId} names unknown option "${optionId}"`);
+				}
+			}
+		}
+	}
+	for (const code of CURRENCIES) {
+		if (code !== costs.currency && costs.conversions.rates[code] === undefined) {
+			problems.push(`conversions.rates has no rate for ${code}`);
+		}
+	}
+	return problems;
+}
+
 function crossCheckDefaults(defaults: CostsFile['defaults'] | SimulationFile['defaults']): string[] {
 	return Object.entries(defaults)
 		.filter(([, d]) => !(d.min <= d.value && d.value <= d.max))
@@ -306,7 +340,7 @@ export function loadRules(raw: RawRules): Rules {
 	const checks: [string, string[]][] = [
 		['rules/ruleset.yaml', crossCheckRuleset(ruleset)],
 		['rules/countries.yaml', crossCheckCountries(countries)],
-		['rules/costs.yaml', crossCheckDefaults(costs.defaults)],
+		['rules/costs.yaml', [...crossCheckDefaults(costs.defaults), ...crossCheckCommitments(costs, ruleset)]],
 		['rules/simulation.yaml', crossCheckDefaults(simulation.defaults)],
 		['rules/regulations.yaml', crossCheckRegulations(regulations, countries)]
 	];

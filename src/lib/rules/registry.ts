@@ -28,6 +28,13 @@ export function loadRegistry(raw: RawRules, history: Readonly<Record<string, str
 		if (versions.has(named)) throw new RulesError(file, [`ruleset ${named} is known twice`]);
 		versions.set(named, loadRules({ ...raw, ruleset: text }));
 	}
+	const asked = new Set([...versions.values()].flatMap((rules) => [...rules.questionsById.keys()]));
+	const { monthsOwed, noticeDays, terminationFee } = current.costs.commitments;
+	const referenced = [...Object.keys(monthsOwed), ...Object.keys(noticeDays), ...Object.keys(terminationFee)];
+	const unknown = referenced.filter((id) => !asked.has(id));
+	if (unknown.length > 0) {
+		throw new RulesError('rules/costs.yaml', unknown.map((id) => `commitments name "${id}", which no ruleset asks`));
+	}
 	return {
 		current,
 		versions,

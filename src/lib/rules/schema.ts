@@ -44,7 +44,7 @@ export type Confidence = z.infer<typeof confidenceSchema>;
 
 const riskSchema = z.number().min(0).max(1);
 
-import { NOT_SURE } from './constants';
+import { CURRENCIES, NOT_SURE } from './constants';
 
 export { NOT_SURE };
 
@@ -355,6 +355,8 @@ export const countriesFileSchema = z.strictObject({
 export const costDefaultSchema = z.strictObject({
 	label: z.string().min(1),
 	value: z.number().nonnegative(),
+	/** An amount in the file's currency (converted for an assessment in another); `unit` then omits it. */
+	money: z.literal(true).optional(),
 	unit: z.string().min(1),
 	min: z.number().nonnegative(),
 	max: z.number().nonnegative(),
@@ -370,7 +372,13 @@ export const COST_KEYS = [
 	'platformMigrationFixed',
 	'integrationRebuildPerDevice',
 	'monthlyFeePerDevice',
-	'remainingCommitmentMonths'
+	'remainingCommitmentMonths',
+	'routineVisitPerDevice',
+	'otaProfileFeePerDevice',
+	'eimMoveFixed',
+	'otaFailureShare',
+	'switchOverlapDays',
+	'terminationFeePerSim'
 ] as const;
 export const costKeySchema = z.enum(COST_KEYS);
 export type CostKey = z.infer<typeof costKeySchema>;
@@ -382,13 +390,38 @@ function defaultsSchema<K extends string>(keys: readonly K[]) {
 	);
 }
 
+/** The currencies an assessment can be priced in (ISO 4217). */
+export { CURRENCIES };
+export const currencySchema = z.enum(CURRENCIES, { error: 'Use USD, EUR or GBP' });
+export type Currency = z.infer<typeof currencySchema>;
+
+/** Months of fees owed on exit per answer: a number, or "commitment" (the remainingCommitmentMonths figure). */
+const monthsOwedSchema = z.union([z.number().int().nonnegative(), z.literal('commitment')]);
+
 export const costsFileSchema = z.strictObject({
 	version: z.string().regex(/^\d+\.\d+\.\d+$/),
-	currency: z.string().regex(/^[A-Z]{3}$/),
-	/** Which area's score scales each exit cost. */
-	exitFactorAreas: z.strictObject({ platform: areaIdSchema, contract: areaIdSchema }),
+	currency: currencySchema,
+	/** Units of each other currency per unit of `currency`, on a stated date. */
+	conversions: z.strictObject({
+		asOf: z.iso.date(),
+		rates: z.partialRecord(currencySchema, z.number().positive()),
+		basis: z.string().min(1),
+		confidence: confidenceSchema,
+		sources: z.array(z.url())
+	}),
+	/** Which area's score scales the platform exit cost. */
+	exitFactorAreas: z.strictObject({ platform: areaIdSchema }),
+	/** The contract's exit costs, from the commitment answers only. Keyed by question, then option. */
+	commitments: z.strictObject({
+		basis: z.string().min(1),
+		confidence: confidenceSchema,
+		monthsOwed: z.record(idSchema, z.record(idSchema, monthsOwedSchema)),
+		noticeDays: z.record(idSchema, z.record(idSchema, z.number().int().nonnegative())),
+		terminationFee: z.record(idSchema, z.array(idSchema).min(1))
+	}),
 	defaults: defaultsSchema(COST_KEYS)
 });
+export type MonthsOwed = z.infer<typeof monthsOwedSchema>;
 
 export const SIMULATION_KEYS = [
 	'outageRatePerCarrierPerYear',
@@ -400,13 +433,11 @@ export const SIMULATION_KEYS = [
 	'fieldVisitsPerDay',
 	'otaDevicesPerDay',
 	'otaOfflineMinutes',
-	'switchOverlapDays',
 	'allowanceFactor',
 	'usageSpread',
 	'overagePerMb',
 	'localProfileLeadDaysOnRequest',
 	'localProfileLeadDaysAvailable',
-	'otaProfileFeePerDevice',
 	'coreOutageRatePerYear',
 	'coreOutageMeanHours'
 ] as const;

@@ -1,58 +1,191 @@
-import type { CostOverrides, Fleet } from '../assessment/schema';
+import type { Answer, CostOverrides, Fleet, SiteVisits } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { COST_KEYS, type Capability, type CostKey } from '../rules/schema';
+import { COST_KEYS, NOT_SURE, type Capability, type CostKey, type Currency, type MonthsOwed } from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
+import { formatMoney, rateFor } from './money';
+import { visitPerDevice } from './visit-cost';
 import type { CostAssumption, CostLine, SwitchingCost } from './types';
 
-export interface ExitFactors {
-	/** 0-1: how closed the platform is (its area score / 100). */
-	platform: number;
-	/** 0-1: how binding the contract is (its area score / 100). */
-	contract: number;
-	platformAssumed: boolean;
-	contractAssumed: boolean;
+export const DEFAULT_CURRENCY: Currency = 'USD';
+/** Fees are quoted per month; overlaps are counted in days. */
+const DAYS_PER_MONTH = 30;
+
+export interface CostInputs {
+	fleet: Fleet;
+	overrides: CostOverrides;
+	currency: Currency;
+	/** The answers as scored (conflicts already doubted). */
+	answers: Readonly<Record<string, Answer>>;
+	capabilities: OfferCapabilities;
+	/** 0-1: how closed the platform is (its area score / 100), and whether that rests on open questions. */
+	platform: { factor: number; assumed: boolean };
 }
+
+type Values = Record<CostKey, number>;
 
 const round = (n: number) => Math.round(n);
 /** Percentages to one decimal, so the formula shown reproduces the amount. */
 const pct = (n: number) => `${(Math.round(n * 1000) / 10).toLocaleString('en')}%`;
+const count = (n: number) => n.toLocaleString('en');
 
-export function costAssumptions(rules: Rules, overrides: CostOverrides): CostAssumption[] {
+/**
+ * The figures the model uses, in the assessment's currency: the user's override, else the rules'
+ * default converted at the dated rate. Two figures follow the answers rather than a fixed default:
+ * the months owed on exit and the days both providers bill (see `commitmentTerms`).
+ */
+export function costAssumptions(rules: Rules, overrides: CostOverrides, currency: Currency = DEFAULT_CURRENCY): CostAssumption[] {
+	const rate = rateFor(rules.costs, currency);
 	return COST_KEYS.map((key) => {
 		const d = rules.costs.defaults[key];
+		const scale = d.money ? rate : 1;
+		const defaultValue = convertedDefault(d.value, scale);
 		const override = overrides[key];
 		return {
 			key,
 			label: d.label,
-			value: override ?? d.value,
-			defaultValue: d.value,
-			unit: d.unit,
+			value: override ?? defaultValue,
+			defaultValue,
+			unit: d.money ? `${currency} ${d.unit}` : d.unit,
 			basis: d.basis,
 			confidence: d.confidence,
 			sources: d.sources,
-			overridden: override !== undefined && override !== d.value
+			overridden: override !== undefined && override !== defaultValue
 		};
 	});
 }
 
-/**
- * What leaving the provider would cost: site visits when SIMs cannot switch over the air,
- * plus platform and contract exit costs scaled by how locking those areas scored.
- */
-export function switchingCost(
+/** Converted defaults keep cents below 100 (a 1.29 fee) and are whole above (a 258 visit). */
+function convertedDefault(value: number, scale: number): number {
+	const n = value * scale;
+	return scale === 1 ? value : n >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
+}
+
+/** The assumptions' values at the low or high end of their ranges (overridden ones stay as given). */
+function boundValues(rules: Rules, assumptions: readonly CostAssumption[], currency: Currency, bound: 'min' | 'max'): Values {
+	const rate = rateFor(rules.costs, currency);
+	return Object.fromEntries(
+		assumptions.map((a) => {
+			const d = rules.costs.defaults[a.key];
+			return [a.key, a.overridden ? a.value : d[bound] * (d.money ? rate : 1)];
+		})
+	) as Values;
+}
+
+/** What a commitment answer table says for the answers given: the value, and whether an open question set it. */
+interface Resolved<T> {
+	value: T;
+	/** A question the table reads is asked but not answered (or answered "not sure"): its worst entry counts. */
+	assumed: boolean;
+	/** The questions that decided it, for the reason shown. */
+	from: string[];
+}
+
+function readTable<T>(
 	rules: Rules,
-	fleet: Fleet,
-	overrides: CostOverrides,
-	capabilities: OfferCapabilities,
-	factors: ExitFactors
-): SwitchingCost {
-	const assumptions = costAssumptions(rules, overrides);
-	const v = Object.fromEntries(assumptions.map((a) => [a.key, a.value])) as Record<CostKey, number>;
-	const currency = rules.costs.currency;
-	// Unit prices keep their cents (USD 1.50 a month); totals are whole.
-	const money = (n: number) =>
-		`${currency} ${n.toLocaleString('en', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
+	answers: Readonly<Record<string, Answer>>,
+	table: Readonly<Record<string, Readonly<Record<string, T>>>>,
+	worst: (values: T[]) => T,
+	none: T
+): Resolved<T> {
+	const picked: T[] = [];
+	let assumed = false;
+	const from: string[] = [];
+	for (const [questionId, byOption] of Object.entries(table)) {
+		const question = rules.questionsById.get(questionId);
+		if (!question) continue;
+		const option = answers[questionId]?.option;
+		const given = option !== undefined && option !== NOT_SURE ? byOption[option] : undefined;
+		if (given !== undefined) {
+			picked.push(given);
+			from.push(questionId);
+		} else if (option === undefined || option === NOT_SURE || !question.options.some((o) => o.id === option)) {
+			picked.push(worst(Object.values(byOption)));
+			from.push(questionId);
+			assumed = true;
+		}
+	}
+	return { value: picked.length > 0 ? worst(picked) : none, assumed, from };
+}
+
+const monthsOf = (owed: MonthsOwed, commitment: number) => (owed === 'commitment' ? commitment : owed);
+
+/**
+ * The contract's side of leaving, from the commitment answers only (audit F10): months of fees
+ * owed, days both providers bill, and whether a termination fee per SIM applies.
+ */
+export function commitmentTerms(rules: Rules, answers: Readonly<Record<string, Answer>>) {
+	const { monthsOwed, noticeDays, terminationFee } = rules.costs.commitments;
+	// "commitment" counts as the longest owed: it is at least the 12 months the range starts from.
+	const rank = (m: MonthsOwed) => (m === 'commitment' ? Number.POSITIVE_INFINITY : m);
+	const owed = readTable<MonthsOwed>(rules, answers, monthsOwed, (all) => all.reduce((a, b) => (rank(b) > rank(a) ? b : a), 0), 0);
+	const notice = readTable<number>(rules, answers, noticeDays, (all) => Math.max(...all), -1);
+	let perSimFee = false;
+	for (const [questionId, options] of Object.entries(terminationFee)) {
+		const option = answers[questionId]?.option;
+		if (option !== undefined && options.includes(option)) perSimFee = true;
+	}
+	return { owed, notice, perSimFee };
+}
+
+interface Plan {
+	devices: number;
+	/** A site visit per device (no over-the-air switch, or SIMs that must go back). */
+	physical: boolean;
+	/** The eUICCs' eIM or SM-SR must move away from the provider. */
+	eimMove: boolean;
+	platformFactor: number;
+	/** null: the "commitment" figure applies. */
+	monthsOwed: number | null;
+	overlapDays: number;
+	perSimFee: boolean;
+}
+
+/** Each line's amount, and the part that grows with every device, at one set of values. */
+function amounts(v: Values, plan: Plan, visits: SiteVisits) {
+	const n = plan.devices;
+	const visit = visitPerDevice(v, visits);
+	const months = plan.monthsOwed ?? v.remainingCommitmentMonths;
+	const swap = plan.physical ? n * visit : 0;
+	const otaVariable = plan.physical ? 0 : n * v.otaProfileFeePerDevice + n * v.otaFailureShare * visit;
+	const otaFixed = !plan.physical && plan.eimMove ? v.eimMoveFixed : 0;
+	const double = (n * v.monthlyFeePerDevice * plan.overlapDays) / DAYS_PER_MONTH;
+	const platformVariable = plan.platformFactor * n * v.integrationRebuildPerDevice;
+	const platformFixed = plan.platformFactor * v.platformMigrationFixed;
+	const contract = n * v.monthlyFeePerDevice * months;
+	const termination = plan.perSimFee ? n * v.terminationFeePerSim : 0;
+	return {
+		sim_swap: { amount: round(swap), variable: swap },
+		ota_switch: { amount: round(otaVariable + otaFixed), variable: otaVariable },
+		double_fees: { amount: round(double), variable: double },
+		platform_exit: { amount: round(platformFixed + platformVariable), variable: platformVariable },
+		contract_exit: { amount: round(contract), variable: contract },
+		termination_fees: { amount: round(termination), variable: termination }
+	} satisfies Record<CostLine['id'], { amount: number; variable: number }>;
+}
+
+/**
+ * What leaving the provider would cost, line by line: SIMs swapped by hand or switched over the
+ * air (with its fees, an eIM move and the devices it misses), both providers billing while the
+ * switch runs, the platform rebuilt, and what the contract still owes. All in the assessment's
+ * currency.
+ */
+export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
+	const { fleet, overrides, currency, answers, capabilities, platform: platformFactor } = inputs;
 	const n = fleet.devices;
+	const terms = commitmentTerms(rules, answers);
+
+	// Two defaults follow the answers: the overlap is the notice period answered, and a commitment
+	// of fixed length owes its own months; the user's override still wins.
+	const base = costAssumptions(rules, overrides, currency);
+	const fixedMonths = terms.owed.value === 'commitment' ? null : terms.owed.value;
+	const noticeAsked = terms.notice.value >= 0;
+	const assumptions = base.map((a) => {
+		if (a.key === 'switchOverlapDays' && noticeAsked) return followAnswer(a, terms.notice.value, overrides);
+		if (a.key === 'remainingCommitmentMonths' && fixedMonths !== null) return followAnswer(a, fixedMonths, overrides);
+		return a;
+	});
+	const v = Object.fromEntries(assumptions.map((a) => [a.key, a.value])) as Values;
+	const money = (x: number) => formatMoney(currency, x);
 
 	const otaProven = capabilities.proven.has('ota_profile_switch');
 	const otaUnconfirmed = capabilities.unconfirmed.has('ota_profile_switch');
@@ -62,105 +195,194 @@ export function switchingCost(
 	const asksAboutSims = capabilityOffered(rules, 'keep_sims');
 	const simsKept = !asksAboutSims || capabilities.proven.has('keep_sims');
 	const simsUnanswered = asksAboutSims && capabilities.unanswered.has('keep_sims') && !capabilities.unconfirmed.has('keep_sims');
-	const noSwap = otaProven && simsKept;
-	const perDeviceSwap = v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice;
+	const physical = !(otaProven && simsKept);
+	const eimControlled = capabilities.proven.has('customer_controlled_eim');
+	const commitmentOverridden = overrides.remainingCommitmentMonths !== undefined;
+	const plan: Plan = {
+		devices: n,
+		physical,
+		eimMove: !eimControlled,
+		platformFactor: platformFactor.factor,
+		// Without any commitment nothing is owed, whatever the override; with one, the override is the contract's figure.
+		monthsOwed: terms.owed.value === 0 ? 0 : commitmentOverridden ? null : fixedMonths,
+		overlapDays: v.switchOverlapDays,
+		perSimFee: terms.perSimFee
+	};
+	const visits = fleet.siteVisits;
+	const now = amounts(v, plan, visits ?? 'dedicated');
+	const visitWords = visitFormula(v, visits ?? 'dedicated', money);
+
 	const simSwap: CostLine = {
 		id: 'sim_swap',
 		label: 'Site visits to swap SIMs',
-		applies: !noSwap,
+		applies: physical,
 		assumed: otaProven ? simsUnanswered : otaUnanswered && !otaUnconfirmed,
-		amount: noSwap ? 0 : round(n * perDeviceSwap),
-		formula: `${n.toLocaleString('en')} devices × (${money(v.fieldVisitPerDevice)} visit × ${v.revisitFactor} visits + ${money(v.replacementSimPerDevice)} SIM)`,
-		reason: noSwap
-			? 'SIMs can switch provider over the air and stay in the devices: no site visits needed.'
-			: otaProven
-				? simsUnanswered
-					? 'Not answered yet whether the SIMs may stay when the contract ends, so every device is assumed to need a new SIM.'
-					: 'The contract makes you return or destroy the SIMs (or this is not confirmed): every device needs a new SIM and a visit to fit it.'
-				: otaUnconfirmed
-					? 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.'
-					: otaUnanswered
-						? 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.'
-						: 'SIMs cannot switch provider over the air: every device needs a visit.'
+		amount: now.sim_swap.amount,
+		formula: `${count(n)} devices × ${visitWords}`,
+		reason: !physical
+			? 'SIMs can switch provider over the air and stay in the devices: no site visit per device.'
+			: `${swapReason(otaProven, simsUnanswered, otaUnconfirmed, otaUnanswered)} ${visitReason(visits)}`
 	};
 
-	const platformBase = v.platformMigrationFixed + n * v.integrationRebuildPerDevice;
+	const failing = n * v.otaFailureShare;
+	const otaSwitch: CostLine = {
+		id: 'ota_switch',
+		label: 'Over-the-air switch: profile fees, eIM move and devices it misses',
+		applies: !physical,
+		assumed: false,
+		amount: now.ota_switch.amount,
+		formula: `${count(n)} devices × ${money(v.otaProfileFeePerDevice)} profile fee${plan.eimMove ? ` + ${money(v.eimMoveFixed)} eIM or SM-SR move` : ''} + ${count(round(failing))} devices not reached (${pct(v.otaFailureShare)}) × ${visitWords}`,
+		reason: physical
+			? 'Not used: the SIMs are swapped by hand (above).'
+			: `${eimControlled ? 'You control the eIM (or the provider must transfer it), so it need not be moved.' : 'The provider runs the eIM or SM-SR with no confirmed duty to hand it over, so moving it is a project of its own.'} ${visitReason(visits)}`
+	};
+
+	const double: CostLine = {
+		id: 'double_fees',
+		label: 'Both providers billing during the switch',
+		applies: true,
+		assumed: !noticeAsked ? false : terms.notice.assumed && overrides.switchOverlapDays === undefined,
+		amount: now.double_fees.amount,
+		formula: `${count(n)} devices × ${money(v.monthlyFeePerDevice)} a month × ${count(v.switchOverlapDays)} days / ${DAYS_PER_MONTH}`,
+		reason:
+			overrides.switchOverlapDays !== undefined
+				? 'The old provider bills every device for the days you entered, while the new one already does.'
+				: !noticeAsked
+					? 'The old provider bills every device until the notice ends, while the new one already does; this ruleset does not ask the notice period, so the default applies.'
+					: terms.notice.assumed
+						? 'The notice period is not answered, so the longest (more than 90 days) is assumed: the old provider bills every device until it ends.'
+						: 'The old provider bills every device until the notice period answered ends, while the new one already does.'
+	};
+
 	const platform: CostLine = {
 		id: 'platform_exit',
 		label: 'Rebuilding platform data, integrations and automation',
-		applies: factors.platform > 0,
-		assumed: factors.platformAssumed,
-		amount: round(factors.platform * platformBase),
-		formula: `${pct(factors.platform)} platform lock-in × (${money(v.platformMigrationFixed)} + ${n.toLocaleString('en')} devices × ${money(v.integrationRebuildPerDevice)})`,
-		reason: factors.platformAssumed
+		applies: platformFactor.factor > 0,
+		assumed: platformFactor.assumed,
+		amount: now.platform_exit.amount,
+		formula: `${pct(platformFactor.factor)} platform lock-in × (${money(v.platformMigrationFixed)} + ${count(n)} devices × ${money(v.integrationRebuildPerDevice)})`,
+		reason: platformFactor.assumed
 			? 'Platform questions are unanswered, so the platform is assumed closed.'
 			: 'Scaled by the platform area score: the less API and export, the more must be rebuilt by hand.'
 	};
 
-	const contractBase = n * v.monthlyFeePerDevice * v.remainingCommitmentMonths;
+	const months = plan.monthsOwed ?? v.remainingCommitmentMonths;
 	const contract: CostLine = {
 		id: 'contract_exit',
 		label: 'Commitments paid out on exit',
-		applies: factors.contract > 0,
-		assumed: factors.contractAssumed,
-		amount: round(factors.contract * contractBase),
-		formula: `${pct(factors.contract)} contract lock-in × ${n.toLocaleString('en')} devices × ${money(v.monthlyFeePerDevice)} a month × ${v.remainingCommitmentMonths} months`,
-		reason: factors.contractAssumed
-			? 'Contract questions are unanswered, so the terms are assumed binding.'
-			: 'Scaled by the contract area score: minimums, lock-in periods and exit clauses.'
+		applies: months > 0,
+		assumed: terms.owed.assumed && !commitmentOverridden,
+		amount: now.contract_exit.amount,
+		formula: `${count(n)} devices × ${money(v.monthlyFeePerDevice)} a month × ${count(months)} months owed`,
+		reason:
+			terms.owed.value === 0
+				? 'The answers show no minimum term and no committed volume: nothing is owed on exit.'
+				: terms.owed.assumed && !commitmentOverridden
+					? 'The term or volume questions are not answered, so the longest commitment is assumed.'
+					: commitmentOverridden
+						? 'The months you entered, for the commitment the answers describe.'
+						: 'From the term and volume answers only: on average half of a fixed term is left when you decide to leave.'
 	};
 
-	const lines = [simSwap, platform, contract];
+	const termination: CostLine = {
+		id: 'termination_fees',
+		label: 'Termination fees per SIM',
+		applies: terms.perSimFee,
+		assumed: false,
+		amount: now.termination_fees.amount,
+		formula: `${count(n)} SIMs × ${money(v.terminationFeePerSim)}`,
+		reason: terms.perSimFee
+			? 'The exit terms answered charge a termination fee per SIM.'
+			: 'The exit terms answered charge no termination fee per SIM.'
+	};
+
+	const lines = [simSwap, otaSwitch, double, platform, contract, termination];
 	const total = lines.reduce((sum, line) => sum + line.amount, 0);
-	const at = (bound: 'min' | 'max') =>
-		exitAmounts(
-			Object.fromEntries(
-				assumptions.map((a) => [a.key, a.overridden ? a.value : rules.costs.defaults[a.key][bound]])
-			) as Record<CostKey, number>,
-			n,
-			noSwap,
-			factors
-		);
-	const low = at('min');
-	const high = at('max');
+	const low = amounts(boundValues(rules, assumptions, currency, 'min'), plan, visits ?? 'routine');
+	const high = amounts(boundValues(rules, assumptions, currency, 'max'), plan, visits ?? 'dedicated');
+	const sum = (a: ReturnType<typeof amounts>) => Object.values(a).reduce((s, x) => s + x.amount, 0);
+	const lockIn = lockInPart(now, v, plan, rules);
+	const answered = lines.filter((line) => !line.assumed);
 	return {
 		currency,
 		total,
 		lines,
 		assumptions,
-		rated: ratedAmounts(lines, exitAmounts(v, n, noSwap, factors), n),
+		rated: {
+			total: answered.reduce((s, line) => s + lockIn[line.id].amount, 0),
+			perDevice: n > 0 ? answered.reduce((s, line) => s + lockIn[line.id].variable, 0) / n : 0
+		},
 		estimate: {
 			total: significant(total),
-			low: significant(low.total),
-			high: significant(high.total),
+			low: significant(sum(low)),
+			high: significant(sum(high)),
 			perDevice: significant(total / n),
-			perDeviceLow: significant(low.total / n),
-			perDeviceHigh: significant(high.total / n)
-		}
+			perDeviceLow: significant(sum(low) / n),
+			perDeviceHigh: significant(sum(high) / n)
+		},
+		conversion: conversionUsed(rules, currency)
 	};
+}
+
+function conversionUsed(rules: Rules, currency: Currency): SwitchingCost['conversion'] {
+	const { costs } = rules;
+	if (currency === costs.currency) return null;
+	const { asOf, confidence, basis, sources } = costs.conversions;
+	return { from: costs.currency, rate: rateFor(costs, currency), asOf, confidence, basis: basis.trim(), sources };
 }
 
 /**
- * The model's arithmetic on its own, for the range: the same three lines as above. `variable` is
- * what grows with each device (everything but the platform's fixed migration).
+ * What the cost bands read: the part of leaving the offer adds. Any switch, even from the most open
+ * offer, pays profile fees, visits to the devices an over-the-air campaign misses and the shortest
+ * notice; a large fleet must not rate as locked in for those alone.
  */
-function exitAmounts(v: Record<CostKey, number>, n: number, noSwap: boolean, factors: ExitFactors) {
-	const swap = noSwap ? 0 : n * (v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice);
-	const platformVariable = factors.platform * n * v.integrationRebuildPerDevice;
-	const platformFixed = factors.platform * v.platformMigrationFixed;
-	const contract = factors.contract * n * v.monthlyFeePerDevice * v.remainingCommitmentMonths;
+function lockInPart(now: ReturnType<typeof amounts>, v: Values, plan: Plan, rules: Rules) {
+	const avoidableDays = Math.max(0, plan.overlapDays - shortestNoticeDays(rules.costs));
+	const avoidableDouble = (plan.devices * v.monthlyFeePerDevice * avoidableDays) / DAYS_PER_MONTH;
 	return {
-		total: round(swap) + round(platformFixed + platformVariable) + round(contract),
-		variable: { sim_swap: swap, platform_exit: platformVariable, contract_exit: contract }
+		...now,
+		ota_switch: { amount: !plan.physical && plan.eimMove ? round(v.eimMoveFixed) : 0, variable: 0 },
+		double_fees: { amount: round(avoidableDouble), variable: avoidableDouble }
 	};
 }
 
-function ratedAmounts(lines: CostLine[], amounts: ReturnType<typeof exitAmounts>, n: number) {
-	const answered = lines.filter((line) => !line.assumed);
+/** The shortest notice any answer gives: what the recommended, flexible contract bills through in a switch. */
+export function shortestNoticeDays(costs: Rules['costs']): number {
+	const all = Object.values(costs.commitments.noticeDays).flatMap((o) => Object.values(o));
+	return all.length > 0 ? Math.min(...all) : 0;
+}
+
+function followAnswer(a: CostAssumption, fromAnswer: number, overrides: CostOverrides): CostAssumption {
+	const override = overrides[a.key];
 	return {
-		total: answered.reduce((sum, line) => sum + line.amount, 0),
-		perDevice: answered.reduce((sum, line) => sum + amounts.variable[line.id], 0) / n
+		...a,
+		value: override ?? fromAnswer,
+		defaultValue: fromAnswer,
+		overridden: override !== undefined && override !== fromAnswer
 	};
+}
+
+function visitFormula(v: Values, visits: SiteVisits, money: (x: number) => string): string {
+	return visits === 'routine'
+		? `(${money(v.routineVisitPerDevice)} on a routine round + ${money(v.replacementSimPerDevice)} SIM)`
+		: `(${money(v.fieldVisitPerDevice)} visit × ${v.revisitFactor} visits + ${money(v.replacementSimPerDevice)} SIM)`;
+}
+
+function visitReason(visits: SiteVisits | undefined): string {
+	if (visits === 'routine') return 'Swaps ride on rounds you make anyway, so each costs a routine visit, not a trip.';
+	if (visits === 'dedicated') return 'Each swap needs a dedicated trip.';
+	return 'The fleet does not say whether swaps can ride on routine rounds, so each is priced as a dedicated trip; the range reaches down to a routine visit.';
+}
+
+function swapReason(otaProven: boolean, simsUnanswered: boolean, otaUnconfirmed: boolean, otaUnanswered: boolean): string {
+	if (otaProven) {
+		return simsUnanswered
+			? 'Not answered yet whether the SIMs may stay when the contract ends, so every device is assumed to need a new SIM.'
+			: 'The contract makes you return or destroy the SIMs (or this is not confirmed): every device needs a new SIM and a visit to fit it.';
+	}
+	if (otaUnconfirmed) return 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.';
+	if (otaUnanswered) return 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.';
+	return 'SIMs cannot switch provider over the air: every device needs a visit.';
 }
 
 /** Whether any answer of the ruleset can prove a capability (rulesets before 2.0.0 never ask about some). */

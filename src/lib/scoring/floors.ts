@@ -6,6 +6,7 @@ import { RATINGS, type Floor, type Rating } from '../rules/schema';
 import { notSureRisk } from './answers';
 import { fill, listWords } from '../text/template';
 import { money, moneyRange } from '../text/verdict';
+import { rateFor } from './money';
 import type { AppliedFloor, LockInSignStatus, RoamingExposure, SwitchingCost } from './types';
 
 const rank = (rating: Rating) => RATINGS.indexOf(rating);
@@ -120,7 +121,9 @@ function costFloors(rules: Rules, cost: SwitchingCost, devices: number): Omit<Ap
 		range: ''
 	};
 	const applied: Omit<AppliedFloor, 'raises'>[] = [];
-	const total = bandFor(bands.total, cost.rated.total);
+	// The bands are amounts in the rules' currency; the cost is in the assessment's.
+	const rate = rateFor(rules.costs, currency);
+	const total = bandFor(bands.total, cost.rated.total / rate);
 	if (total) {
 		applied.push({
 			id: 'cost_total',
@@ -130,7 +133,7 @@ function costFloors(rules: Rules, cost: SwitchingCost, devices: number): Omit<Ap
 			source: 'cost'
 		});
 	}
-	const perDevice = devices > 0 ? bandFor(bands.perDevice, cost.rated.perDevice) : null;
+	const perDevice = devices > 0 ? bandFor(bands.perDevice, cost.rated.perDevice / rate) : null;
 	if (perDevice) {
 		applied.push({
 			id: 'cost_per_device',

@@ -5,7 +5,7 @@ import { NOT_SURE, type Area, type Capability, type Question, type Rating, type 
 import { fill, listWords } from '../text/template';
 import { findConflicts, notSureRisk, scoredAnswers } from './answers';
 import { offerCapabilities, type OfferCapabilities } from './capabilities';
-import { switchingCost } from './costs';
+import { DEFAULT_CURRENCY, switchingCost } from './costs';
 import { applyFloors, maxRating } from './floors';
 import { regulationsFor } from './regulations';
 import { roamingExposure } from './roaming';
@@ -21,7 +21,7 @@ import type {
 } from './types';
 
 /** The parts of an assessment scoring reads. */
-export type Scorable = Pick<AssessmentContent, 'fleet' | 'answers' | 'costs' | 'buyerCountry'>;
+export type Scorable = Pick<AssessmentContent, 'fleet' | 'answers' | 'costs' | 'buyerCountry' | 'currency'>;
 
 export function ratingFor(score: number, thresholds: Ruleset['ratingThresholds']): Rating {
 	if (score >= thresholds.critical) return 'critical';
@@ -257,13 +257,13 @@ function evaluate(rules: Rules, assessment: Scorable, localQuestions: readonly L
 	const answersScore = weightedOverall(ruleset, work.areas);
 	const answersRating = ratingFor(answersScore, ruleset.ratingThresholds);
 
-	const platform = areaFactor(rules, work.areas, rules.costs.exitFactorAreas.platform);
-	const contract = areaFactor(rules, work.areas, rules.costs.exitFactorAreas.contract);
-	const cost = switchingCost(rules, assessment.fleet, assessment.costs, capabilities, {
-		platform: platform.factor,
-		contract: contract.factor,
-		platformAssumed: platform.assumed,
-		contractAssumed: contract.assumed
+	const cost = switchingCost(rules, {
+		fleet: assessment.fleet,
+		overrides: assessment.costs,
+		currency: assessment.currency ?? DEFAULT_CURRENCY,
+		answers,
+		capabilities,
+		platform: areaFactor(rules, work.areas, rules.costs.exitFactorAreas.platform)
 	});
 
 	const floors = applyFloors(rules, { fleet: assessment.fleet, answers, signs, roaming, cost, answersRating });
@@ -444,6 +444,7 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 			unconfirmed: [...now.capabilities.unconfirmed].sort(),
 			unanswered: [...now.capabilities.unanswered].sort()
 		},
+		currency: now.cost.currency,
 		switchingCost: now.cost,
 		regulations: regulationsFor(rules, assessment.fleet, assessment.buyerCountry)
 	};

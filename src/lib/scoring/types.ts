@@ -8,6 +8,7 @@ import {
 	capabilitySchema,
 	confidenceSchema,
 	costKeySchema,
+	currencySchema,
 	ratingSchema,
 	regulationKindSchema,
 	regulationScopeSchema,
@@ -165,7 +166,7 @@ export const costAssumptionSchema = z.object({
 export type CostAssumption = z.infer<typeof costAssumptionSchema>;
 
 export const costLineSchema = z.object({
-	id: z.enum(['sim_swap', 'platform_exit', 'contract_exit']),
+	id: z.enum(['sim_swap', 'ota_switch', 'double_fees', 'platform_exit', 'contract_exit', 'termination_fees']),
 	label: z.string(),
 	amount: z.number(),
 	applies: z.boolean(),
@@ -188,18 +189,34 @@ export const costEstimateSchema = z.object({
 export type CostEstimate = z.infer<typeof costEstimateSchema>;
 
 export const switchingCostSchema = z.object({
-	currency: z.string(),
+	currency: currencySchema,
 	/** Exact sum of the lines, so the formulas shown reproduce it. */
 	total: z.number(),
 	lines: z.array(costLineSchema),
 	assumptions: z.array(costAssumptionSchema),
 	/**
 	 * What the cost bands read: only lines that rest on answers given (open questions are the
-	 * provisional range's business), and per device only the costs that grow with each device.
+	 * provisional range's business), only what the offer adds to any switch (not the profile fees,
+	 * missed devices and shortest notice every switch pays), and per device only what grows with
+	 * each device.
 	 */
 	rated: z.object({ total: z.number(), perDevice: z.number() }),
 	/** What to show: rounded, with a low-high range from the assumptions' ranges. */
-	estimate: costEstimateSchema
+	estimate: costEstimateSchema,
+	/**
+	 * How the model's figures (in `from`) became this currency: units per unit of `from`, dated.
+	 * null when no conversion was needed.
+	 */
+	conversion: z
+		.object({
+			from: currencySchema,
+			rate: z.number(),
+			asOf: z.iso.date(),
+			confidence: confidenceSchema,
+			basis: z.string(),
+			sources: z.array(z.string())
+		})
+		.nullable()
 });
 export type SwitchingCost = z.infer<typeof switchingCostSchema>;
 
@@ -257,6 +274,8 @@ export const scoreResultSchema = z.object({
 		unconfirmed: z.array(capabilitySchema),
 		unanswered: z.array(capabilitySchema)
 	}),
+	/** The currency of every amount in this result (ISO 4217): the assessment's, USD when it names none. */
+	currency: currencySchema,
 	switchingCost: switchingCostSchema,
 	/** Switching or exit rights and duties for the fleet's countries and the buyer's, rights first. */
 	regulations: z.array(applicableRegulationSchema)

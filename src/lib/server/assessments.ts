@@ -6,7 +6,9 @@ import {
 	type PatchBody,
 	type StoredAssessment
 } from '$lib/assessment/schema';
+import { convertOverrides } from '$lib/scoring/money';
 import { rescorePreview } from '$lib/scoring/rescore';
+import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import { score } from '$lib/scoring/score';
 import { newId } from './ids';
 import { pinnedRuleset, rules, rulesFor } from './rules';
@@ -51,12 +53,18 @@ export function readForRequest(locals: App.Locals, id: string): Promise<StoredAs
  */
 export function update(id: string, patch: PatchBody, now = new Date()) {
 	// buyerCountry is left out of the patched content when cleared, so it must not survive from `current`.
-	return getStore().update(id, ({ buyerCountry: _buyerCountry, ...current }) => ({
-		...current,
-		...applyPatch({ ...current, buyerCountry: _buyerCountry }, patch),
-		revision: current.revision + 1,
-		updatedAt: now.toISOString()
-	}));
+	return getStore().update(id, ({ buyerCountry: _buyerCountry, ...current }) => {
+		const from = current.currency ?? DEFAULT_CURRENCY;
+		const to = patch.currency ?? from;
+		// Overrides saved in the old currency move with it; overrides sent in the same patch are already in the new one.
+		const costs = convertOverrides(rules.costs, current.costs, from, to);
+		return {
+			...current,
+			...applyPatch({ ...current, costs, buyerCountry: _buyerCountry }, patch),
+			revision: current.revision + 1,
+			updatedAt: now.toISOString()
+		};
+	});
 }
 
 /** The owner's view: the record and its result (scored with its pinned ruleset), without share-token hashes. */

@@ -1,6 +1,7 @@
 import type { Fleet } from '$lib/assessment/schema';
 import { deviceFieldName } from '$lib/assessment/form';
 import { restrictsRoaming } from '$lib/rules/restrictions';
+import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import { rules } from './rules';
 
 /** What the fleet form needs to draw: every pickable country, marked when it restricts roaming. */
@@ -19,6 +20,10 @@ export interface FleetFormValues {
 	vendor: string;
 	/** ISO code of the buyer's organisation, or '' when not given. */
 	buyerCountry: string;
+	/** ISO 4217 code the costs are shown in. */
+	currency: string;
+	/** 'routine', 'dedicated' or '' (not sure). */
+	siteVisits: string;
 	devices: string;
 	countries: string[];
 	devicesByCountry: Record<string, string>;
@@ -30,13 +35,15 @@ const str = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' 
 
 /** Form values from a saved assessment (or the defaults for a new one). */
 export function fleetFormValues(
-	saved?: { title: string; organisation: string; vendor: string; buyerCountry?: string; fleet: Fleet }
+	saved?: { title: string; organisation: string; vendor: string; buyerCountry?: string; currency?: string; fleet: Fleet }
 ): FleetFormValues {
 	return {
 		title: saved?.title ?? '',
 		organisation: saved?.organisation ?? '',
 		vendor: saved?.vendor ?? '',
 		buyerCountry: saved?.buyerCountry ?? '',
+		currency: saved?.currency ?? DEFAULT_CURRENCY,
+		siteVisits: saved?.fleet.siteVisits ?? '',
 		devices: str(saved?.fleet.devices),
 		countries: saved?.fleet.countries ?? [],
 		devicesByCountry: Object.fromEntries(
@@ -59,6 +66,8 @@ export function fleetFormValuesFromSubmission(form: FormData): FleetFormValues {
 		organisation: get('organisation'),
 		vendor: get('vendor'),
 		buyerCountry: get('buyerCountry'),
+		currency: get('currency'),
+		siteVisits: get('siteVisits'),
 		devices: get('devices'),
 		countries,
 		devicesByCountry: Object.fromEntries(countries.map((c) => [c, get(deviceFieldName(c))])),

@@ -41,8 +41,8 @@ export const MAX_RULESET_VERSION_LENGTH = 32;
 export function contentChecker(schemas: InputSchemas, rulesetVersions: Set<string>) {
 	const listed = [...rulesetVersions].join(', ');
 	return (record: StoredAssessment, index: number): ImportIssue[] => {
-		const { title, organisation, vendor, buyerCountry, fleet, answers, costs, lastStep } = record;
-		const parsed = schemas.createBody.safeParse({ title, organisation, vendor, buyerCountry, fleet, answers, costs, lastStep });
+		const { title, organisation, vendor, buyerCountry, currency, fleet, answers, costs, lastStep } = record;
+		const parsed = schemas.createBody.safeParse({ title, organisation, vendor, buyerCountry, currency, fleet, answers, costs, lastStep });
 		const issues = parsed.success ? [] : issuesOf(parsed.error, ['assessments', index]);
 		if (record.revision > MAX_IMPORT_REVISION) {
 			issues.push({

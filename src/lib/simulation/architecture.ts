@@ -12,7 +12,7 @@ function dataPlanOf(has: (c: Capability) => boolean): DataPlan {
  */
 export function architectureFromCapabilities(
 	proven: readonly Capability[],
-	exitFee: number,
+	exit: Pick<Architecture, 'exitFee' | 'overlapDays'>,
 	label = 'Assessed offer',
 	subject = 'the assessed offer'
 ): Architecture {
@@ -30,12 +30,23 @@ export function architectureFromCapabilities(
 		dataPlan: dataPlanOf(has),
 		realtimeData: has('realtime_data'),
 		privateNetwork: has('private_apn') || has('zero_trust'),
-		exitFee
+		exitFee: exit.exitFee,
+		overlapDays: exit.overlapDays,
+		// Moving the eIM is needed unless the buyer controls it or the provider must hand it over.
+		eimMove: !has('customer_controlled_eim')
 	};
 }
 
-/** The five elements of the recommended architecture (DOMAIN.md), with no exit fee. */
-export const RECOMMENDED: Architecture = {
+/**
+ * The five elements of the recommended architecture (DOMAIN.md): no exit fee, an eIM the buyer
+ * controls, and a flexible contract whose notice (`overlapDays`, the shortest any answer gives in
+ * rules/costs.yaml) is all that both providers bill through in a switch.
+ */
+export function recommendedArchitecture(overlapDays: number): Architecture {
+	return { ...RECOMMENDED_ELEMENTS, overlapDays };
+}
+
+const RECOMMENDED_ELEMENTS: Omit<Architecture, 'overlapDays'> = {
 	label: 'Recommended architecture',
 	subject: 'the recommended architecture',
 	networksPerMarket: 2,
@@ -46,13 +57,11 @@ export const RECOMMENDED: Architecture = {
 	dataPlan: 'pooled',
 	realtimeData: true,
 	privateNetwork: true,
-	exitFee: 0
+	exitFee: 0,
+	eimMove: false
 };
 
-/** What a fleet without an assessment is compared against: one carrier, per-SIM caps, no exits. */
-export const SINGLE_CARRIER_BASELINE: Architecture = architectureFromCapabilities(
-	[],
-	0,
-	'Single carrier, per-SIM caps',
-	'a single carrier with per-SIM caps'
-);
+/** What a fleet without an assessment is compared against: one carrier, per-SIM caps, SIMs swapped by hand. */
+export function singleCarrierBaseline(exit: Pick<Architecture, 'exitFee' | 'overlapDays'>): Architecture {
+	return architectureFromCapabilities([], exit, 'Single carrier, per-SIM caps', 'a single carrier with per-SIM caps');
+}

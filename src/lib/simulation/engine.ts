@@ -1,3 +1,4 @@
+import { visitPerDevice } from '../scoring/visit-cost';
 import { hash32, normal, stream } from './random';
 import {
 	CAUSES,
@@ -204,7 +205,7 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 			// Cured over the air once the local operator is contracted: no visit, the whole country at once.
 			const cureDay = day + Math.max(0, Math.round(lead));
 			target.fill(devices, Math.min(world.days + 1, cureDay));
-			if (cureDay < world.days) spend(plan, cureDay, 'overTheAir', devices * params.otaProfileFeePerDevice);
+			if (cureDay < world.days) spend(plan, cureDay, 'overTheAir', devices * costs.otaProfileFeePerDevice);
 			return;
 		}
 		jobs.push({ start: day, country: k, remaining: devices, target, done: 0 });
@@ -219,7 +220,7 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 	}
 	if (jobs.length === 0) return;
 	jobs.sort((a, b) => a.start - b.start);
-	const perVisit = costs.fieldVisitPerDevice * costs.revisitFactor + costs.replacementSimPerDevice;
+	const perVisit = visitPerDevice(costs, fleet.siteVisits ?? 'dedicated');
 	const capacity = Math.max(1, Math.floor(params.fieldVisitsPerDay));
 	let lastSwitchVisit: number | null = null;
 	for (let day = jobs[0]!.start; day < world.days; day++) {
@@ -291,7 +292,7 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 		plan.outageLoss.push(loss);
 	});
 
-	const overlapEnd = world.switchDay === null ? null : world.switchDay + params.switchOverlapDays;
+	const overlapEnd = world.switchDay === null ? null : world.switchDay + architecture.overlapDays;
 	fleet.countries.forEach((country, k) => {
 		const n = country.devices;
 		const available = new Int32Array(days);
@@ -384,7 +385,7 @@ function spend(plan: ArchitecturePlan, day: number, cause: keyof CostBreakdown, 
  */
 function doubleFees(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan) {
 	const start = world.switchDay!;
-	const end = Math.min(world.days, start + Math.max(0, Math.round(input.params.switchOverlapDays)));
+	const end = Math.min(world.days, start + Math.max(0, Math.round(plan.architecture.overlapDays)));
 	const perDay = input.costs.monthlyFeePerDevice / DAYS_PER_MONTH;
 	for (let day = start; day < end; day++) {
 		let moved = 0;
@@ -394,22 +395,49 @@ function doubleFees(input: SimulationInput, world: SharedWorld, plan: Architectu
 	}
 }
 
-/** An over-the-air switch: a few minutes offline per device, paced by the campaign's daily reach. */
+/**
+ * An over-the-air switch: the eIM or SM-SR moved first where the provider holds it, then a few
+ * minutes offline per device, paced by the campaign's daily reach, and a site visit for each device
+ * the campaign cannot reach (paced by the field team; it keeps the old service meanwhile).
+ */
 function otaCampaign(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan) {
-	const { fleet, params } = input;
+	const { fleet, params, costs } = input;
 	const perDevice = params.otaOfflineMinutes / 1440;
+	if (plan.architecture.eimMove) spend(plan, world.switchDay!, 'overTheAir', costs.eimMoveFixed);
 	let remaining = fleet.devices;
 	let day = world.switchDay!;
 	for (; remaining > 0 && day < world.days; day++) {
 		const today = Math.min(remaining, Math.max(1, Math.floor(params.otaDevicesPerDay)));
 		remaining -= today;
 		plan.offline.switch[day]! += today * perDevice;
-		spend(plan, day, 'overTheAir', today * params.otaProfileFeePerDevice);
+		spend(plan, day, 'overTheAir', today * costs.otaProfileFeePerDevice);
 		(plan.otaMoved ??= new Float64Array(world.days))[day] = fleet.devices - remaining;
 	}
 	plan.otaMoved?.fill(fleet.devices - remaining, day);
 	fleet.countries.forEach((c, k) => (plan.offlineByCountry[k]! += c.devices * perDevice));
 	plan.switchDone = remaining === 0 ? day - 1 : null;
+
+	let missed = Math.round(fleet.devices * costs.otaFailureShare);
+	const perVisit = visitPerDevice(costs, fleet.siteVisits ?? 'dedicated');
+	const capacity = Math.max(1, Math.floor(params.fieldVisitsPerDay));
+	for (let visitDay = world.switchDay!; missed > 0 && visitDay < world.days; visitDay++) {
+		const visits = Math.min(missed, capacity);
+		missed -= visits;
+		plan.fieldVisits += visits;
+		spend(plan, visitDay, 'fieldVisits', visits * perVisit);
+	}
+}
+
+/** What moving the devices costs, as the results' cost model prices it (costs.ts): visits or an over-the-air campaign. */
+function switchOnlyCost(input: SimulationInput, architecture: Architecture): number {
+	const { fleet, costs } = input;
+	const perVisit = visitPerDevice(costs, fleet.siteVisits ?? 'dedicated');
+	if (!architecture.otaSwitch) return fleet.devices * perVisit;
+	return (
+		fleet.devices * costs.otaProfileFeePerDevice +
+		(architecture.eimMove ? costs.eimMoveFixed : 0) +
+		Math.round(fleet.devices * costs.otaFailureShare) * perVisit
+	);
 }
 
 /** A device's data use in a month: typical use, a lasting device factor and monthly noise. */
@@ -532,14 +560,7 @@ function finish(input: SimulationInput, world: SharedWorld, plan: ArchitecturePl
 			: {
 					startDay: world.switchDay,
 					days: plan.switchDone === null ? world.days - world.switchDay : plan.switchDone - world.switchDay + 1,
-					cost:
-						plan.architecture.exitFee +
-						plan.cost.doubleFees +
-						(plan.architecture.otaSwitch
-							? fleet.devices * input.params.otaProfileFeePerDevice
-							: fleet.devices *
-								(input.costs.fieldVisitPerDevice * input.costs.revisitFactor +
-									input.costs.replacementSimPerDevice))
+					cost: plan.architecture.exitFee + plan.cost.doubleFees + switchOnlyCost(input, plan.architecture)
 				};
 	return {
 		architecture: plan.architecture,

@@ -1,6 +1,6 @@
 import type { Fleet } from '../assessment/schema';
 import { devicesPerCountry } from '../scoring/roaming';
-import { RECOMMENDED, SINGLE_CARRIER_BASELINE } from './architecture';
+import { recommendedArchitecture, singleCarrierBaseline } from './architecture';
 import type { CostValues, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
 
 /**
@@ -21,6 +21,8 @@ export interface FleetInputParts {
 	costs: CostValues;
 	params: SimulationParams;
 	defaultMonthlyMb: number;
+	/** The shortest notice in the rules: the recommended architecture's overlap in a switch. */
+	shortestNoticeDays: number;
 }
 
 export const EMPTY_SCENARIO: Scenario = { outages: [], roamingEnforcements: [], switchYear: null };
@@ -36,6 +38,7 @@ export function fleetFromTable(
 		devices: fleet.countries.reduce((sum, code) => sum + (devices.get(code) ?? 0), 0),
 		lifetimeYears: fleet.lifetimeYears,
 		monthlyMbPerDevice: fleet.monthlyMbPerDevice || defaultMonthlyMb,
+		...(fleet.siteVisits ? { siteVisits: fleet.siteVisits } : {}),
 		countries: fleet.countries.map((code) => ({
 			code,
 			name: byCode.get(code)?.name ?? code,
@@ -59,11 +62,11 @@ export function baselineInput(
 		costs: { ...costs },
 		params: { ...parts.params },
 		architectures: {
-			assessed: {
-				...SINGLE_CARRIER_BASELINE,
-				exitFee: fleet.devices * costs.monthlyFeePerDevice * costs.remainingCommitmentMonths
-			},
-			recommended: RECOMMENDED
+			assessed: singleCarrierBaseline({
+				exitFee: fleet.devices * costs.monthlyFeePerDevice * costs.remainingCommitmentMonths,
+				overlapDays: costs.switchOverlapDays
+			}),
+			recommended: recommendedArchitecture(parts.shortestNoticeDays)
 		},
 		scenario: options.scenario ?? EMPTY_SCENARIO
 	};

@@ -1,9 +1,11 @@
 import type { CostOverrides, Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
 import { BLOCKING_KINDS } from '../rules/restrictions';
-import { COST_KEYS, SIMULATION_KEYS } from '../rules/schema';
+import { COST_KEYS, SIMULATION_KEYS, type Currency } from '../rules/schema';
 import type { ScoreResult } from '../scoring/types';
-import { architectureFromCapabilities, RECOMMENDED } from './architecture';
+import { shortestNoticeDays } from '../scoring/costs';
+import { rateFor } from '../scoring/money';
+import { architectureFromCapabilities, recommendedArchitecture } from './architecture';
 import { baselineInput, EMPTY_SCENARIO, fleetFromTable, type CountryRow } from './fleet-input';
 import type { CostValues, LocalProfileCure, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
 
@@ -36,27 +38,42 @@ export function simulationFleet(rules: Rules, fleet: Fleet): SimulationFleet {
 	return fleetFromTable(countryTable(rules), fleet, DEFAULT_MONTHLY_MB);
 }
 
+/** Cost figures for a typed-in fleet (no assessment): the defaults in the rules' currency, or the user's. */
 export function costValues(rules: Rules, overrides: CostOverrides = {}): CostValues {
 	return Object.fromEntries(
 		COST_KEYS.map((key) => [key, overrides[key] ?? rules.costs.defaults[key].value])
 	) as CostValues;
 }
 
-export function simulationParams(rules: Rules, overrides: Partial<SimulationParams> = {}): SimulationParams {
+/** Simulation figures; the money ones (overage) converted into the currency the costs are in. */
+export function simulationParams(
+	rules: Rules,
+	overrides: Partial<SimulationParams> = {},
+	currency: Currency = rules.costs.currency
+): SimulationParams {
+	const rate = rateFor(rules.costs, currency);
 	return Object.fromEntries(
-		SIMULATION_KEYS.map((key) => [key, overrides[key] ?? rules.simulation.defaults[key].value])
+		SIMULATION_KEYS.map((key) => {
+			const d = rules.simulation.defaults[key];
+			return [key, overrides[key] ?? (d.money ? d.value * rate : d.value)];
+		})
 	) as SimulationParams;
 }
 
 /** The simulation of an assessed offer: its proven capabilities against the recommendation. */
 export function inputFromAssessment(
 	rules: Rules,
-	assessment: { fleet: Fleet; costs: CostOverrides },
+	assessment: { fleet: Fleet },
 	result: ScoreResult,
 	options: { seed: number; scenario?: Scenario; params?: Partial<SimulationParams> }
 ): SimulationInput {
-	const exitFee = result.switchingCost.lines.find((l) => l.id === 'contract_exit')?.amount ?? 0;
-	const assessed = architectureFromCapabilities(result.capabilities.proven, exitFee);
+	// The exit payouts and the overlap are the results' own figures (costs.ts), in the same currency.
+	const cost = result.switchingCost;
+	const exitFee = cost.lines
+		.filter((l) => l.id === 'contract_exit' || l.id === 'termination_fees')
+		.reduce((sum, l) => sum + l.amount, 0);
+	const overlapDays = cost.assumptions.find((a) => a.key === 'switchOverlapDays')?.value ?? rules.costs.defaults.switchOverlapDays.value;
+	const assessed = architectureFromCapabilities(result.capabilities.proven, { exitFee, overlapDays });
 	// From ruleset 2.0.0 the results decide local profiles country by country, and so does the
 	// simulation: a country is cured over the air where a local profile is available (or on request,
 	// after contracting the local operator) and the SIM can take it over the air; elsewhere by visit.
@@ -68,11 +85,11 @@ export function inputFromAssessment(
 	return {
 		seed: options.seed,
 		fleet: simulationFleet(rules, assessment.fleet),
-		costs: costValues(rules, assessment.costs),
-		params: simulationParams(rules, options.params),
+		costs: Object.fromEntries(cost.assumptions.map((a) => [a.key, a.value])) as CostValues,
+		params: simulationParams(rules, options.params, result.currency),
 		architectures: {
 			assessed,
-			recommended: RECOMMENDED
+			recommended: recommendedArchitecture(shortestNoticeDays(rules.costs))
 		},
 		scenario: options.scenario ?? NO_SCENARIO
 	};
@@ -88,7 +105,8 @@ export function inputFromFleet(
 		countries: countryTable(rules),
 		costs: costValues(rules, options.costs),
 		params: simulationParams(rules, options.params),
-		defaultMonthlyMb: DEFAULT_MONTHLY_MB
+		defaultMonthlyMb: DEFAULT_MONTHLY_MB,
+		shortestNoticeDays: shortestNoticeDays(rules.costs)
 	};
 	return baselineInput(parts, fleet, options);
 }

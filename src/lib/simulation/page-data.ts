@@ -1,15 +1,17 @@
 import { LIMITS } from '../assessment/schema';
 import type { Rules } from '../rules/load';
+import type { Currency } from '../rules/schema';
+import { DEFAULT_CURRENCY, shortestNoticeDays } from '../scoring/costs';
 import { simulationMeta } from './assumptions';
 import type { TypedFleetDefaults } from './client-input';
 import { costValues, countryTable, DEFAULT_MONTHLY_MB, simulationParams } from './inputs';
 import { BROWSER_MAX_DEVICES } from './request';
 
 /** What every fleet page hands the browser besides the input: figures, their sources, limits. */
-export function fleetPageBasics(rules: Rules) {
+export function fleetPageBasics(rules: Rules, currency: Currency = DEFAULT_CURRENCY) {
 	return {
 		meta: simulationMeta(rules, LIMITS.costValue),
-		currency: rules.costs.currency,
+		currency,
 		maxDevices: BROWSER_MAX_DEVICES
 	};
 }
@@ -25,6 +27,7 @@ export function typedFleetDefaults(rules: Rules): TypedFleetDefaults {
 		costs: costValues(rules),
 		params: simulationParams(rules),
 		defaultMonthlyMb: DEFAULT_MONTHLY_MB,
+		shortestNoticeDays: shortestNoticeDays(rules.costs),
 		limits: {
 			maxDevices: BROWSER_MAX_DEVICES,
 			maxLifetimeYears: LIMITS.lifetimeYears,

@@ -1,4 +1,5 @@
 import type { CostKey, SimulationKey } from '../rules/schema';
+import type { SiteVisitKind } from '../scoring/visit-cost';
 
 export type DataPlan =
 	/** One pool; devices are never cut off, overage is billed. */
@@ -31,6 +32,10 @@ export interface Architecture {
 	privateNetwork: boolean;
 	/** Paid when the fleet leaves the provider. */
 	exitFee: number;
+	/** Days the old provider keeps serving and billing after a switch starts (the notice period). */
+	overlapDays: number;
+	/** A switch must first move the eUICCs' eIM or SM-SR away from this provider. */
+	eimMove: boolean;
 }
 
 export type LocalProfileCure = 'available' | 'on_request';
@@ -50,6 +55,8 @@ export interface SimulationCountry {
 
 export interface SimulationFleet {
 	devices: number;
+	/** Whether SIM swaps ride on routine rounds; absent: priced as dedicated trips. */
+	siteVisits?: SiteVisitKind;
 	countries: SimulationCountry[];
 	lifetimeYears: number;
 	monthlyMbPerDevice: number;

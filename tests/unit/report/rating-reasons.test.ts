@@ -70,7 +70,8 @@ describe('a physical-swap offer for 20,000 devices in Germany and Brazil, with n
 
 	it('puts the cost to leave, rounded with its range and per device, on the cover and in the summary', () => {
 		const headline = costHeadline(result.switchingCost);
-		expect(headline).toMatch(/^About USD [\d.]+ million to leave \(USD [\d.]+–[\d.]+ million\), USD [\d,]+ per device$/);
+		// The fleet does not say how visits are made, so the range runs from a routine round to a costly trip.
+		expect(headline).toMatch(/^About USD [\d.]+ million to leave \(USD [\d,]+–[\d.]+ million\), USD [\d,]+ per device$/);
 		expect(squash(pages[0]!)).toContain(squash(headline));
 		expect(squash(pages.slice(2, 5).join('\n'))).toContain(squash(headline));
 	});

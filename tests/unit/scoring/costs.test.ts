@@ -20,69 +20,166 @@ describe('two significant figures', () => {
 	});
 });
 
+// Defaults from rules/costs.yaml 2.0.0: a dedicated visit USD 300 × 1.2 visits + a USD 5 SIM = USD 365;
+// a routine visit USD 15 + SIM 5 = USD 20; profile fee USD 2; eIM move USD 20,000; 3% of devices missed
+// by an over-the-air campaign; fee USD 1.50 a month; 24 months of commitment; notice 30/90/180 days;
+// termination fee USD 10 a SIM; platform USD 40,000 + USD 2 a device. Rates: 0.86 EUR, 0.76 GBP per USD.
+const line = (cost: ReturnType<typeof run>, id: string) => cost.lines.find((l) => l.id === id)!;
+
 describe('why each cost line is what it is', () => {
 	it('says when the site visits rest on an answer, on "not sure" or on nothing yet', () => {
-		const swap = (option?: string) =>
-			run(option === undefined ? {} : { sim_ota_switching: { option } }).lines.find((l) => l.id === 'sim_swap')!;
+		const swap = (option?: string) => line(run(option === undefined ? {} : { sim_ota_switching: { option } }), 'sim_swap');
+		const tripNote =
+			' The fleet does not say whether swaps can ride on routine rounds, so each is priced as a dedicated trip; the range reaches down to a routine visit.';
 		expect(swap('physical_swap')).toMatchObject({
+			amount: 3_650_000, // 10,000 × 365
 			assumed: false,
-			reason: 'SIMs cannot switch provider over the air: every device needs a visit.'
+			reason: `SIMs cannot switch provider over the air: every device needs a visit.${tripNote}`
 		});
 		expect(swap(NOT_SURE)).toMatchObject({
 			assumed: false,
-			reason: 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.'
+			reason: `Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.${tripNote}`
 		});
 		expect(swap(undefined)).toMatchObject({
 			assumed: true,
-			reason: 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.'
+			reason: `Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.${tripNote}`
 		});
 		// Profiles switch over the air, but whether the SIMs may stay is not answered yet: a duty to
 		// return them would mean a new SIM in every device, so the visits are assumed, not rated.
 		expect(swap('any_provider')).toMatchObject({
-			amount: 3_650_000, // 10,000 × (300 × 1.2 + 5)
+			amount: 3_650_000,
 			applies: true,
 			assumed: true,
-			reason: 'Not answered yet whether the SIMs may stay when the contract ends, so every device is assumed to need a new SIM.'
+			reason: `Not answered yet whether the SIMs may stay when the contract ends, so every device is assumed to need a new SIM.${tripNote}`
 		});
 		const kept = run({ sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'clean_exit' } });
-		expect(kept.lines.find((l) => l.id === 'sim_swap')).toMatchObject({
+		expect(line(kept, 'sim_swap')).toMatchObject({
 			amount: 0,
 			applies: false,
 			assumed: false,
-			reason: 'SIMs can switch provider over the air and stay in the devices: no site visits needed.'
+			reason: 'SIMs can switch provider over the air and stay in the devices: no site visit per device.'
 		});
 		const returned = run({ sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'return_or_destroy' } });
-		expect(returned.lines.find((l) => l.id === 'sim_swap')).toMatchObject({
+		expect(line(returned, 'sim_swap')).toMatchObject({
 			amount: 3_650_000,
 			applies: true,
 			assumed: false,
-			reason: 'The contract makes you return or destroy the SIMs (or this is not confirmed): every device needs a new SIM and a visit to fit it.'
+			reason: `The contract makes you return or destroy the SIMs (or this is not confirmed): every device needs a new SIM and a visit to fit it.${tripNote}`
 		});
 	});
 
-	it('assumes unanswered platform and contract areas closed, at the not-sure risk 0.9', () => {
+	it('prices an over-the-air switch: profile fees, the eIM move and a visit to each device the campaign misses (audit F10)', () => {
+		const kept = run({ sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'clean_exit' } });
+		// eIM control not answered: the move is charged. 10,000 × 2 + 20,000 + 300 × 365 = 149,500.
+		expect(line(kept, 'ota_switch')).toMatchObject({
+			applies: true,
+			amount: 149_500,
+			formula: '10,000 devices × USD 2 profile fee + USD 20,000 eIM or SM-SR move + 300 devices not reached (3%) × (USD 300 visit × 1.2 visits + USD 5 SIM)'
+		});
+		const owned = run({
+			sim_ota_switching: { option: 'any_provider' },
+			contract_exit_terms: { option: 'clean_exit' },
+			sim_eim_control: { option: 'customer_controlled' }
+		});
+		// You control the eIM: 10,000 × 2 + 300 × 365 = 129,500.
+		expect(line(owned, 'ota_switch').amount).toBe(129_500);
+		expect(line(owned, 'ota_switch').reason).toMatch(/^You control the eIM/);
+		// On routine rounds the missed devices cost USD 20 each: 20,000 + 300 × 20 = 26,000.
+		const routine = score(rules, {
+			fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10, siteVisits: 'routine' },
+			answers: { sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'clean_exit' }, sim_eim_control: { option: 'customer_controlled' } },
+			costs: {}
+		}).switchingCost;
+		expect(line(routine, 'ota_switch').amount).toBe(26_000);
+	});
+
+	it('prices a physical swap on a routine round or as a dedicated trip, as the fleet says', () => {
+		const swap = (siteVisits?: 'routine' | 'dedicated') =>
+			score(rules, {
+				fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10, ...(siteVisits ? { siteVisits } : {}) },
+				answers: answers(BEST, { sim_ota_switching: 'physical_swap' }),
+				costs: {}
+			}).switchingCost;
+		// Routine: 10,000 × (15 + 5) = 200,000, the figure the question's text gives; plus 30 days of
+		// double fees 10,000 × 1.50 = 15,000. Range: 10,000 × (10 + 1) + 10,000 × 0.20 = 112,000 to
+		// 10,000 × (20 + 20) + 10,000 × 10 = 500,000.
+		const routine = swap('routine');
+		expect(line(routine, 'sim_swap')).toMatchObject({ amount: 200_000, formula: '10,000 devices × (USD 15 on a routine round + USD 5 SIM)' });
+		expect(routine.estimate).toMatchObject({ total: 220_000, low: 110_000, high: 500_000 });
+		// Dedicated: 3,650,000 + 15,000; low 10,000 × (150 × 1.1 + 1) + 2,000 = 1,662,000.
+		const dedicated = swap('dedicated');
+		expect(line(dedicated, 'sim_swap').amount).toBe(3_650_000);
+		expect(dedicated.estimate).toMatchObject({ total: 3_700_000, low: 1_700_000 });
+		// Not known: priced as a trip, the range reaching down to a routine round.
+		const unknown = swap();
+		expect(unknown.total).toBe(dedicated.total);
+		expect(unknown.estimate.low).toBe(routine.estimate.low);
+		expect(unknown.estimate.high).toBe(dedicated.estimate.high);
+	});
+
+	it('assumes unanswered areas at their worst, and rates none of it', () => {
 		const cost = run({ sim_ota_switching: { option: 'any_provider' } });
-		expect(cost.lines.slice(1).map((l) => [l.amount, l.assumed, l.reason])).toEqual([
-			[54_000, true, 'Platform questions are unanswered, so the platform is assumed closed.'], // 0.9 × 60,000
-			[324_000, true, 'Contract questions are unanswered, so the terms are assumed binding.'] // 0.9 × 360,000
+		expect(cost.lines.map((l) => [l.id, l.amount, l.applies, l.assumed])).toEqual([
+			['sim_swap', 3_650_000, true, true],
+			['ota_switch', 0, false, false],
+			['double_fees', 90_000, true, true], // notice not answered: 180 days, 10,000 × 1.50 × 6 months
+			['platform_exit', 54_000, true, true], // 0.9 × 60,000
+			['contract_exit', 360_000, true, true], // the longest commitment: 10,000 × 1.50 × 24
+			['termination_fees', 0, false, false]
 		]);
-		expect(cost.lines[1]!.formula).toBe('90% platform lock-in × (USD 40,000 + 10,000 devices × USD 2)');
-		// Assumed lines are not rated: only the answered swap line (0) counts.
+		expect(line(cost, 'platform_exit').formula).toBe('90% platform lock-in × (USD 40,000 + 10,000 devices × USD 2)');
+		expect(line(cost, 'contract_exit').reason).toBe('The term or volume questions are not answered, so the longest commitment is assumed.');
 		expect(cost.rated).toEqual({ total: 0, perDevice: 0 });
 	});
 
-	it('scales the exit lines by their own area: the contract by the contract score, the platform by the platform score', () => {
-		const cost = run(answers(BEST, { platform_export: 'partial_export', contract_minimum_term: 'short_term' }));
-		// platform 0.5×3/12 = 12.5%: 0.125 × 60,000 = 7,500; contract 0.3×2/11 = 5.5%: 0.055 × 360,000 = 19,800
-		expect(cost.lines.map((l) => l.amount)).toEqual([0, 7_500, 19_800]);
-		expect(cost.lines.map((l) => l.applies)).toEqual([false, true, true]);
-		expect(cost.lines[1]!.reason).toBe('Scaled by the platform area score: the less API and export, the more must be rebuilt by hand.');
-		expect(cost.lines[2]!.reason).toBe('Scaled by the contract area score: minimums, lock-in periods and exit clauses.');
-		expect(cost.lines[2]!.formula).toBe('5.5% contract lock-in × 10,000 devices × USD 1.50 a month × 24 months');
-		// per device only what grows with each device: 0.125 × 2 + 0.055 × 36 = 2.23
-		expect(cost.rated.total).toBe(27_300);
-		expect(cost.rated.perDevice).toBeCloseTo(2.23, 9);
-		expect(cost.estimate).toMatchObject({ total: 27_000, perDevice: 2.7 }); // 2.73 per device
+	it('pays out on exit only what the commitment answers owe (audit F10)', () => {
+		// Separate contracts per country, all else best: the contract area scores, but nothing is owed.
+		const perCountry = run(answers(BEST, { contract_country_contracts: 'per_country' }));
+		expect(line(perCountry, 'contract_exit')).toMatchObject({
+			amount: 0,
+			applies: false,
+			reason: 'The answers show no minimum term and no committed volume: nothing is owed on exit.'
+		});
+		// A committed volume owes the commitment figure: 10,000 × 1.50 × 24 = 360,000.
+		const committed = run(answers(BEST, { contract_volume_minimums: 'committed_volume' }));
+		expect(line(committed, 'contract_exit')).toMatchObject({
+			amount: 360_000,
+			applies: true,
+			assumed: false,
+			formula: '10,000 devices × USD 1.50 a month × 24 months owed'
+		});
+		// A spend target or a minimum per SIM ends with the contract.
+		expect(line(run(answers(BEST, { contract_volume_minimums: 'soft_target' })), 'contract_exit').amount).toBe(0);
+		expect(line(run(answers(BEST, { contract_volume_minimums: 'per_device_minimum' })), 'contract_exit').amount).toBe(0);
+		// The contract's own months replace the commitment figure, but never invent a commitment.
+		expect(line(run(answers(BEST, { contract_volume_minimums: 'committed_volume' }), {}, { remainingCommitmentMonths: 7 }), 'contract_exit').amount).toBe(105_000);
+		expect(line(run(answers(BEST), {}, { remainingCommitmentMonths: 7 }), 'contract_exit').amount).toBe(0);
+		// A termination fee per SIM: 10,000 × 10.
+		expect(line(run(answers(BEST, { contract_exit_terms: 'termination_fees' })), 'termination_fees')).toMatchObject({ amount: 100_000, applies: true });
+	});
+
+	it('bills both providers through the notice answered, and rates only what exceeds the shortest', () => {
+		const notice = (option: string) => run(answers(BEST, { contract_notice_period: option }));
+		// 10,000 × 1.50 × days / 30.
+		expect(line(notice('short_notice'), 'double_fees').amount).toBe(15_000);
+		expect(line(notice('medium_notice'), 'double_fees').amount).toBe(45_000);
+		const long = notice('long_notice');
+		expect(line(long, 'double_fees').amount).toBe(90_000);
+		// The rating reads the 150 days beyond the shortest notice: 75,000; nothing else of the
+		// all-best offer is lock-in (the profile fees and missed devices every switch pays).
+		expect(long.rated.total).toBe(75_000);
+		expect(notice('short_notice').rated).toEqual({ total: 0, perDevice: 0 });
+	});
+
+	it('rates the whole cost of a closed platform, only what grows per device per device', () => {
+		const cost = run(answers(BEST, { platform_export: 'partial_export', contract_volume_minimums: 'committed_volume' }));
+		// platform 0.5 × 3 / 12 = 12.5%: 0.125 × 60,000 = 7,500; contract 360,000; ota 129,500; double 15,000.
+		expect(cost.lines.map((l) => l.amount)).toEqual([0, 129_500, 15_000, 7_500, 360_000, 0]);
+		expect(line(cost, 'platform_exit').reason).toBe('Scaled by the platform area score: the less API and export, the more must be rebuilt by hand.');
+		// Rated: 7,500 + 360,000; per device 0.125 × 2 + 1.50 × 24 = 36.25.
+		expect(cost.rated.total).toBe(367_500);
+		expect(cost.rated.perDevice).toBeCloseTo(36.25, 9);
+		expect(cost.estimate).toMatchObject({ total: 510_000, perDevice: 51 }); // 512,000; 51.2
 	});
 
 	it('lists every assumption with its default, unit and confidence, marking only real overrides', () => {
@@ -95,26 +192,75 @@ describe('why each cost line is what it is', () => {
 			['platformMigrationFixed', 40_000, 40_000, false],
 			['integrationRebuildPerDevice', 2, 2, false],
 			['monthlyFeePerDevice', 4, 1.5, true],
-			['remainingCommitmentMonths', 24, 24, false]
+			['remainingCommitmentMonths', 24, 24, false],
+			['routineVisitPerDevice', 15, 15, false],
+			['otaProfileFeePerDevice', 2, 2, false],
+			['eimMoveFixed', 20_000, 20_000, false],
+			['otaFailureShare', 0.03, 0.03, false],
+			['switchOverlapDays', 180, 180, false], // the notice is not answered: its longest
+			['terminationFeePerSim', 10, 10, false]
 		]);
-		expect(cost.assumptions[0]).toMatchObject({ label: 'Field visit to a device', unit: 'USD per device', confidence: 'low' });
-		// contract 0.9 × 10,000 × 4 × 24 = 864,000
-		expect(cost.lines[2]!.amount).toBe(864_000);
-		expect(cost.lines[2]!.formula).toBe('90% contract lock-in × 10,000 devices × USD 4 a month × 24 months');
+		expect(cost.assumptions[0]).toMatchObject({ label: 'Dedicated site visit to a device', unit: 'USD per device', confidence: 'low' });
+		// The months were entered, so the payout rests on them: 10,000 × 4 × 24 = 960,000.
+		expect(line(cost, 'contract_exit')).toMatchObject({ amount: 960_000, assumed: false, formula: '10,000 devices × USD 4 a month × 24 months owed' });
 	});
 
 	it('keeps overridden figures fixed in the low-high range, and runs the others from min to max', () => {
-		const cost = run(answers(BEST, { sim_ota_switching: 'physical_swap' }), { devices: 100 }, { fieldVisitPerDevice: 1_000 });
-		// 100 × (1,000 × 1.2 + 5) = 120,500; low 100 × (1,000 × 1.1 + 1) = 110,100; high 100 × (1,000 × 1.3 + 20) = 132,000
-		expect(cost.total).toBe(120_500);
+		const cost = score(rules, {
+			fleet: { devices: 100, countries: ['DE'], lifetimeYears: 10, siteVisits: 'dedicated' },
+			answers: answers(BEST, { sim_ota_switching: 'physical_swap' }),
+			costs: { fieldVisitPerDevice: 1_000 }
+		}).switchingCost;
+		// swap 100 × (1,000 × 1.2 + 5) = 120,500 plus 30 days of double fees 100 × 1.50 = 150.
+		// low 100 × (1,000 × 1.1 + 1) + 100 × 0.20 = 110,120; high 100 × (1,000 × 1.3 + 20) + 100 × 10 = 133,000
+		expect(cost.total).toBe(120_650);
 		expect(cost.estimate).toEqual({
 			total: 120_000,
 			low: 110_000,
 			high: 130_000,
-			perDevice: 1_200, // 1,205
-			perDeviceLow: 1_100, // 1,101
-			perDeviceHigh: 1_300 // 1,320
+			perDevice: 1_200, // 1,206.5
+			perDeviceLow: 1_100, // 1,101.2
+			perDeviceHigh: 1_300 // 1,330
 		});
+	});
+});
+
+describe('the currency the buyer picks', () => {
+	const inCurrency = (currency?: 'EUR' | 'GBP' | 'USD') =>
+		score(rules, {
+			fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10, siteVisits: 'dedicated' },
+			answers: answers(BEST, { sim_ota_switching: 'physical_swap' }),
+			costs: {},
+			...(currency ? { currency } : {})
+		});
+
+	it('is USD when the assessment names none, and every amount follows the one named', () => {
+		expect(inCurrency().currency).toBe('USD');
+		const eur = inCurrency('EUR');
+		expect(eur.currency).toBe('EUR');
+		expect(eur.switchingCost.currency).toBe('EUR');
+		// 300 × 0.86 = 258, 5 × 0.86 = 4.30, 1.50 × 0.86 = 1.29: 10,000 × (258 × 1.2 + 4.30) = 3,139,000.
+		expect(line(eur.switchingCost, 'sim_swap')).toMatchObject({
+			amount: 3_139_000,
+			formula: '10,000 devices × (EUR 258 visit × 1.2 visits + EUR 4.30 SIM)'
+		});
+		expect(line(eur.switchingCost, 'double_fees').amount).toBe(12_900);
+		expect(eur.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')).toMatchObject({ value: 258, unit: 'EUR per device' });
+		// Counts and shares are not converted.
+		expect(eur.switchingCost.assumptions.find((a) => a.key === 'revisitFactor')!.value).toBe(1.2);
+		const gbp = inCurrency('GBP');
+		// 300 × 0.76 = 228, 5 × 0.76 = 3.80: 10,000 × (228 × 1.2 + 3.80) = 2,774,000.
+		expect(line(gbp.switchingCost, 'sim_swap').amount).toBe(2_774_000);
+	});
+
+	it('rates the same offer the same in every currency', () => {
+		// USD 3.65 M is above the USD 2.5 M band, USD 365 a device above the USD 100 one; EUR 3.139 M
+		// and EUR 313.90 a device are the same amounts.
+		const floors = (currency: 'EUR' | 'GBP' | 'USD') =>
+			inCurrency(currency).overall.floors.filter((f) => f.source === 'cost').map((f) => `${f.id}:${f.rating}`);
+		expect(floors('USD')).toEqual(['cost_total:high', 'cost_per_device:moderate']);
+		expect(floors('EUR')).toEqual(floors('USD'));
+		expect(floors('GBP')).toEqual(floors('USD'));
 	});
 });
 

@@ -271,22 +271,32 @@ describe('roaming exposure, country by country', () => {
 describe('switching cost', () => {
 	it('charges a site visit per device when SIMs cannot switch over the air', () => {
 		const result = score(rules, assessment(answerAll(rules, 'locking'), { devices: 1000 }));
-		// 1,000 × (300 × 1.2 + 5) = 365,000; platform 0.95 × (40,000 + 1,000 × 2) = 39,900;
-		// contract 0.982 × 1,000 × 1.5 × 24 = 35,352
-		expect(result.switchingCost.lines.map((l) => l.amount)).toEqual([365_000, 39_900, 35_352]);
-		expect(result.switchingCost.total).toBe(440_252);
+		// 1,000 × (300 × 1.2 + 5) = 365,000; no over-the-air switch; the longest notice, 180 days:
+		// 1,000 × 1.50 × 6 = 9,000; platform 0.95 × (40,000 + 1,000 × 2) = 39,900; a committed volume
+		// and an automatically renewing term owe the 24-month commitment: 1,000 × 1.50 × 24 = 36,000;
+		// SIMs returned, so no termination fee.
+		expect(result.switchingCost.lines.map((l) => l.amount)).toEqual([365_000, 0, 9_000, 39_900, 36_000, 0]);
+		expect(result.switchingCost.total).toBe(449_900);
 		expect(result.switchingCost.lines[0]!.formula).toBe('1,000 devices × (USD 300 visit × 1.2 visits + USD 5 SIM)');
-		expect(result.switchingCost.lines[1]!.formula).toBe('95% platform lock-in × (USD 40,000 + 1,000 devices × USD 2)');
+		expect(result.switchingCost.lines[3]!.formula).toBe('95% platform lock-in × (USD 40,000 + 1,000 devices × USD 2)');
 	});
 
-	it('needs no site visits when profiles switch over the air, and no exit costs when all is flexible', () => {
+	it('needs no site visit per device when profiles switch over the air, and owes nothing when all is flexible', () => {
 		const result = score(rules, assessment(answerAll(rules, 'flexible')));
-		expect(result.switchingCost.lines.find((l) => l.id === 'sim_swap')!.amount).toBe(0);
-		expect(result.switchingCost.total).toBe(0);
+		const amount = (id: string) => result.switchingCost.lines.find((l) => l.id === id)!.amount;
+		expect(amount('sim_swap')).toBe(0);
+		expect(amount('platform_exit')).toBe(0);
+		expect(amount('contract_exit')).toBe(0);
+		expect(amount('termination_fees')).toBe(0);
+		// What any switch pays: 10,000 profiles at USD 2 and 300 missed devices at USD 365 (129,500),
+		// and 30 days' notice, 10,000 × 1.50 = 15,000. None of it is lock-in.
+		expect(amount('ota_switch')).toBe(129_500);
+		expect(amount('double_fees')).toBe(15_000);
+		expect(result.switchingCost.rated).toEqual({ total: 0, perDevice: 0 });
 	});
 
 	it('uses the assessment’s own cost figures instead of the defaults, also for the range', () => {
-		const base = assessment(answerAll(rules, 'locking'), { devices: 100 });
+		const base = assessment(answerAll(rules, 'locking'), { devices: 100, siteVisits: 'dedicated' });
 		const result = score(rules, { ...base, costs: { fieldVisitPerDevice: 1000, revisitFactor: 1, replacementSimPerDevice: 0 } });
 		expect(result.switchingCost.lines.find((l) => l.id === 'sim_swap')!.amount).toBe(100_000);
 		expect(result.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')!).toMatchObject({
@@ -299,9 +309,10 @@ describe('switching cost', () => {
 		const same = score(rules, { ...base, costs: { fieldVisitPerDevice: 300 } });
 		expect(same.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')!.overridden).toBe(false);
 		// Overridden figures are fixed in the range; the others run from min to max. 100 devices:
-		// swap 100 × 1,000 = 100,000 at both ends; platform 0.95 × (5,000 + 0) = 4,750 and
-		// 0.95 × (250,000 + 100 × 20) = 239,400; contract 0 and 0.982 × 100 × 10 × 60 = 58,920
-		expect(result.switchingCost.estimate).toMatchObject({ low: 100_000, high: 400_000 }); // 104,750 and 398,320
+		// swap 100 × 1,000 = 100,000 at both ends; 180 days' double fees 100 × 0.20 × 6 = 120 and
+		// 100 × 10 × 6 = 6,000; platform 0.95 × (5,000 + 0) = 4,750 and 0.95 × (250,000 + 100 × 20)
+		// = 239,400; commitment 100 × 0.20 × 12 = 240 and 100 × 10 × 60 = 60,000.
+		expect(result.switchingCost.estimate).toMatchObject({ low: 110_000, high: 410_000 }); // 105,110 and 405,400
 	});
 });
 

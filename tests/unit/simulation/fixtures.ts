@@ -1,6 +1,6 @@
 import { inputFromFleet, NO_SCENARIO } from '../../../src/lib/simulation/inputs';
 import type { Architecture, SimulationInput } from '../../../src/lib/simulation/types';
-import { RECOMMENDED, SINGLE_CARRIER_BASELINE } from '../../../src/lib/simulation/architecture';
+import { recommendedArchitecture, singleCarrierBaseline } from '../../../src/lib/simulation/architecture';
 import type { Fleet } from '../../../src/lib/assessment/schema';
 import { shippedRules } from '../rules/read-rules';
 
@@ -25,7 +25,7 @@ export const withArchitectures = (
 ): SimulationInput => ({
 	...base,
 	architectures: {
-		assessed: { ...SINGLE_CARRIER_BASELINE, ...assessed },
-		recommended: { ...RECOMMENDED, ...recommended }
+		assessed: { ...singleCarrierBaseline({ exitFee: 0, overlapDays: 90 }), ...assessed },
+		recommended: { ...recommendedArchitecture(30), ...recommended }
 	}
 });

@@ -3,7 +3,10 @@ import { simulate } from '../../../src/lib/simulation/engine';
 import { inputFromAssessment, otaCure } from '../../../src/lib/simulation/inputs';
 import type { ScoreResult } from '../../../src/lib/scoring/types';
 import { failoverWords } from '../../../src/lib/simulation/architecture-words';
-import { architectureFromCapabilities, RECOMMENDED, SINGLE_CARRIER_BASELINE } from '../../../src/lib/simulation/architecture';
+import { architectureFromCapabilities, recommendedArchitecture, singleCarrierBaseline } from '../../../src/lib/simulation/architecture';
+
+const RECOMMENDED = recommendedArchitecture(30);
+const SINGLE_CARRIER_BASELINE = singleCarrierBaseline({ exitFee: 0, overlapDays: 90 });
 import { byCountryWords, summarise } from '../../../src/lib/simulation/summary';
 import type { SimulationResult } from '../../../src/lib/simulation/types';
 import { input, rules, withArchitectures } from './fixtures';
@@ -78,18 +81,25 @@ describe('the cost is broken down by cause', () => {
 			withArchitectures(
 				{
 					...base,
-					costs: { ...base.costs, monthlyFeePerDevice: 1.5, fieldVisitPerDevice: 300, revisitFactor: 1.2, replacementSimPerDevice: 5 },
+					costs: {
+						...base.costs,
+						monthlyFeePerDevice: 1.5,
+						fieldVisitPerDevice: 300,
+						revisitFactor: 1.2,
+						replacementSimPerDevice: 5,
+						otaProfileFeePerDevice: 2,
+						otaFailureShare: 0,
+						eimMoveFixed: 20_000
+					},
 					params: {
 						...base.params,
 						outageRatePerCarrierPerYear: 0,
 						otaDevicesPerDay: 400,
-						otaProfileFeePerDevice: 2,
-						switchOverlapDays: 90,
 						fieldVisitsPerDay: 200
 					},
 					scenario: { outages: [], roamingEnforcements: [], switchYear: 2 }
 				},
-				{ dataPlan: 'pooled', exitFee: 1000, ...assessed }
+				{ dataPlan: 'pooled', exitFee: 1000, overlapDays: 90, eimMove: false, ...assessed }
 			)
 		).result;
 	};
@@ -106,6 +116,33 @@ describe('the cost is broken down by cause', () => {
 		expect(sw!.cost).toBeCloseTo(1000 + 4460 + 2000, 6);
 	});
 
+	it('prices the eIM move and a visit to each device the campaign misses, as the results do', () => {
+		const base = switching({ otaSwitch: true }).assessed.totals;
+		const { cost, switch: sw, fieldVisits } = switching({ otaSwitch: true, eimMove: true }).assessed.totals;
+		// The provider's eIM moves first: USD 20,000 on top of the 1,000 profiles at USD 2.
+		expect(cost.overTheAir).toBe(22_000);
+		expect(sw!.cost).toBeCloseTo(base.switch!.cost + 20_000, 6);
+		expect(fieldVisits).toBe(0);
+	});
+
+	it('visits the devices an over-the-air campaign does not reach', () => {
+		const base = input({ devices: 1000, countries: ['DE'], lifetimeYears: 3 });
+		const run = simulate(
+			withArchitectures(
+				{
+					...base,
+					costs: { ...base.costs, otaFailureShare: 0.03, fieldVisitPerDevice: 300, revisitFactor: 1.2, replacementSimPerDevice: 5 },
+					params: { ...base.params, outageRatePerCarrierPerYear: 0, fieldVisitsPerDay: 200 },
+					scenario: { outages: [], roamingEnforcements: [], switchYear: 2 }
+				},
+				{ dataPlan: 'pooled', otaSwitch: true, eimMove: false }
+			)
+		).result.assessed.totals;
+		// 3% of 1,000 devices = 30 visits at 300 x 1.2 + 5 = USD 365: USD 10,950.
+		expect(run.fieldVisits).toBe(30);
+		expect(run.cost.fieldVisits).toBe(10_950);
+	});
+
 	it('prices a switch by site visits: visits and double fees', () => {
 		const { cost } = switching({ otaSwitch: false }).assessed.totals;
 		// 1,000 visits at 300 x 1.2 + 5 = USD 365.
@@ -118,7 +155,7 @@ describe('the cost is broken down by cause', () => {
 	it('charges the profile fee where a local profile cures a roaming block', () => {
 		// 500 TR devices cured over the air at USD 2 each.
 		const result = simulate(
-			withArchitectures(quiet(500, ['TR'], { otaProfileFeePerDevice: 2 }), {
+			withArchitectures(quiet(500, ['TR']), {
 				localProfiles: false,
 				otaCure: { TR: 'available' },
 				dataPlan: 'pooled'
@@ -174,7 +211,7 @@ describe('failover and overage as the answers say', () => {
 	});
 
 	it('does not cut off a per-SIM plan that bills overage (no hard cap proven)', () => {
-		const assessed = architectureFromCapabilities(['no_hard_cap'], 0);
+		const assessed = architectureFromCapabilities(['no_hard_cap'], { exitFee: 0, overlapDays: 90 });
 		expect(assessed.dataPlan).toBe('per_sim_continue');
 		// Allowance equal to typical use: about half the device-months go over it.
 		const base = input({ devices: 200, countries: ['DE'], lifetimeYears: 1 });
@@ -185,7 +222,7 @@ describe('failover and overage as the answers say', () => {
 		const capped = simulate({
 			...base,
 			params,
-			architectures: { assessed: architectureFromCapabilities([], 0), recommended: RECOMMENDED }
+			architectures: { assessed: architectureFromCapabilities([], { exitFee: 0, overlapDays: 90 }), recommended: RECOMMENDED }
 		}).result;
 		expect(capped.assessed.totals.offlineDeviceDays.dataCap).toBeGreaterThan(0);
 	});
@@ -276,7 +313,14 @@ describe('intermittent blocks (Russia)', () => {
 describe('the assessed offer takes its cure per country from the results', () => {
 	const result = (proven: string[]) =>
 		({
-			switchingCost: { lines: [{ id: 'contract_exit', amount: 500 }] },
+			currency: 'USD',
+			switchingCost: {
+				lines: [
+					{ id: 'contract_exit', amount: 500 },
+					{ id: 'termination_fees', amount: 200 }
+				],
+				assumptions: [{ key: 'switchOverlapDays', value: 30 }]
+			},
 			capabilities: { proven },
 			roaming: [
 				{ country: 'TR', restricted: true, localProfile: 'on_request', mitigated: true },
@@ -289,7 +333,9 @@ describe('the assessed offer takes its cure per country from the results', () =>
 		const built = inputFromAssessment(rules, assessment as never, result(['ota_profile_switch']), { seed: 1 });
 		expect(built.architectures.assessed.localProfiles).toBe(false);
 		expect(built.architectures.assessed.otaCure).toEqual({ TR: 'on_request' });
-		expect(built.architectures.assessed.exitFee).toBe(500);
+		// Exit payouts and termination fees, and the notice the results read from the answers.
+		expect(built.architectures.assessed.exitFee).toBe(700);
+		expect(built.architectures.assessed.overlapDays).toBe(30);
 		expect(built.params.localProfileLeadDaysOnRequest).toBe(60);
 		expect(built.params.localProfileLeadDaysAvailable).toBe(0);
 	});

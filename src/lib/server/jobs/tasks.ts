@@ -15,6 +15,7 @@ import { inputFromAssessment, inputFromFleet } from '$lib/simulation/inputs';
 import type { createSimulateBodySchema } from '$lib/simulation/request';
 import { resultJson } from '$lib/simulation/serialise';
 import { summarise } from '$lib/simulation/summary';
+import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import type { z } from 'zod';
 import { reportFont } from '../report-font';
 import { rules as currentRules, rulesFor } from '../rules';
@@ -88,9 +89,11 @@ function simulation({ body, record }: SimulateJob): SimulateOutcome {
 		? inputFromAssessment(rules, record, score(rules, record), { seed, scenario, params })
 		: inputFromFleet(rules, body.fleet!, { seed, scenario, params });
 	const { result } = simulate(input);
+	const currency = record?.currency ?? DEFAULT_CURRENCY;
 	const json = JSON.stringify({
 		seed,
-		summary: summarise(result, input.fleet.countries, rules.costs.currency),
+		currency,
+		summary: summarise(result, input.fleet.countries, currency),
 		countries: input.fleet.countries,
 		...resultJson(result, resolution)
 	});

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	return {
 		title: record.title,
 		input: inputFromAssessment(rules, record, result, { seed: 1 }),
-		...fleetPageBasics(rules),
+		...fleetPageBasics(rules, result.currency),
 		backHref: `/a/${record.id}/results`
 	};
 };

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	return {
 		title: view.assessment.title,
 		input: inputFromAssessment(rules, view.assessment, view.result, { seed: 1 }),
-		...fleetPageBasics(rules),
+		...fleetPageBasics(rules, view.result.currency),
 		backHref: `/s/${params.token}`
 	};
 };

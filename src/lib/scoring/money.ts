@@ -1,0 +1,36 @@
+import type { CostOverrides } from '../assessment/schema';
+import { COST_KEYS, type CostsFile, type Currency } from '../rules/schema';
+
+/** Units of `currency` per unit of the rules' currency, at the rules' dated rate. */
+export function rateFor(costs: CostsFile, currency: Currency): number {
+	if (currency === costs.currency) return 1;
+	const rate = costs.conversions.rates[currency];
+	// The loader refuses a costs file without a rate for every currency, so this is a broken invariant.
+	if (rate === undefined) throw new Error(`No conversion rate for ${currency}`);
+	return rate;
+}
+
+/** The cost keys whose values are amounts of money (the others are counts, shares or durations). */
+export function moneyKeys(costs: CostsFile): ReadonlySet<string> {
+	return new Set(COST_KEYS.filter((key) => costs.defaults[key].money));
+}
+
+/**
+ * Saved overrides are amounts in the assessment's currency: when the currency changes they are
+ * converted, so "300 a visit" in USD does not silently become 300 in GBP.
+ */
+export function convertOverrides(costs: CostsFile, overrides: CostOverrides, from: Currency, to: Currency): CostOverrides {
+	if (from === to) return overrides;
+	const factor = rateFor(costs, to) / rateFor(costs, from);
+	const money = moneyKeys(costs);
+	const converted: CostOverrides = {};
+	for (const [key, value] of Object.entries(overrides) as [keyof CostOverrides, number][]) {
+		converted[key] = money.has(key) ? Math.round(value * factor * 100) / 100 : value;
+	}
+	return converted;
+}
+
+/** Amount with its currency code, cents only where the amount has them (unit prices). */
+export function formatMoney(currency: string, n: number): string {
+	return `${currency} ${n.toLocaleString('en', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
+}
