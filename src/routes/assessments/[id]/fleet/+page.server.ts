@@ -3,6 +3,7 @@ import * as assessments from '$lib/server/assessments';
 import { rulesFor } from '$lib/server/rules';
 import { inputFromAssessment } from '$lib/simulation/inputs';
 import { fleetPageBasics } from '$lib/simulation/page-data';
+import { resultsBridge } from '$lib/text/results-bridge';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		title: record.title,
 		input: inputFromAssessment(rules, record, result, { seed: 1 }),
 		...fleetPageBasics(rules, result.currency),
+		bridge: resultsBridge(result),
 		backHref: `/a/${record.id}/results`
 	};
 };

@@ -3,6 +3,7 @@ import { rulesFor } from '$lib/server/rules';
 import { openShare, sharedView } from '$lib/server/shares';
 import { inputFromAssessment } from '$lib/simulation/inputs';
 import { fleetPageBasics } from '$lib/simulation/page-data';
+import { resultsBridge } from '$lib/text/results-bridge';
 import type { PageServerLoad } from './$types';
 
 const GONE = 'This link is no longer valid. Ask the person who sent it for a new one.';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		title: view.assessment.title,
 		input: inputFromAssessment(rules, view.assessment, view.result, { seed: 1 }),
 		...fleetPageBasics(rules, view.result.currency),
+		bridge: resultsBridge(view.result),
 		backHref: `/s/${params.token}`
 	};
 };
