@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { loadRules, RulesError } from '../../../src/lib/rules/load';
+import { loadRegistry } from '../../../src/lib/rules/registry';
 import { AREA_IDS } from '../../../src/lib/rules/schema';
 import { readRawRules, shippedRules } from './read-rules';
 
@@ -52,5 +53,32 @@ describe('invalid rules', () => {
 		const timeLimited = countries.rules.find((rule) => rule.kind === 'time_limited')!;
 		delete timeLimited.afterDays;
 		expect(() => loadRules({ ...raw, countries: stringifyYaml(countries) })).toThrow(/afterDays/);
+	});
+
+	it('reject a commitment table that names an option its question does not have', () => {
+		const raw = readRawRules();
+		const costs = parseYaml(raw.costs) as { commitments: { noticeDays: Record<string, Record<string, number>> } };
+		costs.commitments.noticeDays.contract_notice_period!.two_weeks = 14;
+		expect(() => loadRules({ ...raw, costs: stringifyYaml(costs) })).toThrow(
+			/commitments\.noticeDays\.contract_notice_period names unknown option "two_weeks"/
+		);
+	});
+
+	it('reject a costs file without a dated rate for every currency an assessment can pick', () => {
+		const raw = readRawRules();
+		const costs = parseYaml(raw.costs) as { conversions: { rates: Record<string, number>; asOf?: string } };
+		delete costs.conversions.rates.GBP;
+		expect(() => loadRules({ ...raw, costs: stringifyYaml(costs) })).toThrow(/no rate for GBP/);
+		const undated = parseYaml(raw.costs) as { conversions: { asOf?: string } };
+		delete undated.conversions.asOf;
+		expect(() => loadRules({ ...raw, costs: stringifyYaml(undated) })).toThrow(/asOf/);
+	});
+
+	it('reject a commitment table that names a question no known ruleset asks', () => {
+		const raw = readRawRules();
+		const costs = parseYaml(raw.costs) as { commitments: { monthsOwed: Record<string, Record<string, number>> } };
+		costs.commitments.monthsOwed.contract_lock_in_years = { none: 0 };
+		expect(() => loadRegistry({ ...raw, costs: stringifyYaml(costs) })).toThrow(RulesError);
+		expect(() => loadRegistry({ ...raw, costs: stringifyYaml(costs) })).toThrow(/contract_lock_in_years/);
 	});
 });
