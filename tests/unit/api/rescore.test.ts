@@ -218,7 +218,7 @@ describe('rules on disk (the data CLI) and in the bundle', () => {
 	it('know the same ruleset versions', () => {
 		const fromDisk = registryFromDisk(fileURLToPath(new URL('../../../rules', import.meta.url)));
 		expect([...fromDisk.versions.keys()].sort()).toEqual([...registry.versions.keys()].sort());
-		expect([...registry.versions.keys()].sort()).toEqual(['1.0.0', '1.1.0', '2.0.0']);
+		expect([...registry.versions.keys()].sort()).toEqual(['1.0.0', '1.1.0', '2.0.0', '2.1.0']);
 		expect(fromDisk.current.ruleset.version).toBe(current);
 	});
 });
