@@ -72,17 +72,17 @@ describe('why each cost line is what it is', () => {
 	});
 
 	it('scales the exit lines by their own area: the contract by the contract score, the platform by the platform score', () => {
-		const cost = run(answers(BEST, { platform_export: 'partial_export', contract_minimum_term: 'short_term' }));
-		// platform 0.5×3/12 = 12.5%: 0.125 × 60,000 = 7,500; contract 0.3×2/11 = 5.5%: 0.055 × 360,000 = 19,800
-		expect(cost.lines.map((l) => l.amount)).toEqual([0, 7_500, 19_800]);
+		const cost = run(answers(BEST, { platform_export: 'partial_export', contract_term_length: '13_to_36_months' }));
+		// platform 0.5×3/12 = 12.5%: 0.125 × 60,000 = 7,500; contract 0.5×2/15.5 = 6.45 → 6.5%: 0.065 × 360,000 = 23,400
+		expect(cost.lines.map((l) => l.amount)).toEqual([0, 7_500, 23_400]);
 		expect(cost.lines.map((l) => l.applies)).toEqual([false, true, true]);
 		expect(cost.lines[1]!.reason).toBe('Scaled by the platform area score: the less API and export, the more must be rebuilt by hand.');
 		expect(cost.lines[2]!.reason).toBe('Scaled by the contract area score: minimums, lock-in periods and exit clauses.');
-		expect(cost.lines[2]!.formula).toBe('5.5% contract lock-in × 10,000 devices × USD 1.50 a month × 24 months');
-		// per device only what grows with each device: 0.125 × 2 + 0.055 × 36 = 2.23
-		expect(cost.rated.total).toBe(27_300);
-		expect(cost.rated.perDevice).toBeCloseTo(2.23, 9);
-		expect(cost.estimate).toMatchObject({ total: 27_000, perDevice: 2.7 }); // 2.73 per device
+		expect(cost.lines[2]!.formula).toBe('6.5% contract lock-in × 10,000 devices × USD 1.50 a month × 24 months');
+		// per device only what grows with each device: 0.125 × 2 + 0.065 × 36 = 0.25 + 2.34 = 2.59
+		expect(cost.rated.total).toBe(30_900);
+		expect(cost.rated.perDevice).toBeCloseTo(2.59, 9);
+		expect(cost.estimate).toMatchObject({ total: 31_000, perDevice: 3.1 }); // 30,900; 3.09 per device
 	});
 
 	it('lists every assumption with its default, unit and confidence, marking only real overrides', () => {
