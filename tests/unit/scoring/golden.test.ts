@@ -467,6 +467,69 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 	});
 });
 
+describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in Germany)', () => {
+	it('doubts SGP.32 and the over-the-air switch when the devices cannot download a profile', () => {
+		const result = run(answers(BEST, { sim_device_esim_readiness: 'not_ready' }));
+		// not_ready contradicts the SGP.32 claim (no IPA) and the over-the-air switch, in the rules' order
+		expect(result.conflicts.map((c) => [c.id, c.claim.option])).toEqual([
+			['sgp32_without_ipa', 'sgp32'],
+			['ota_switch_device_not_ready', 'any_provider']
+		]);
+		// SGP.32 doubted: "not sure" 0.9, but no more than the most flexible other answer,
+		// SGP.02 with an SM-SR change commitment 0.3; the switch: physical_swap 1 → 0.9
+		// sim (0.3×2 + 0.9×3 + 0.9×1.5)/18 = (0.6 + 2.7 + 1.35)/18 = 4.65/18 = 25.83 → 25.8
+		// overall (0.8 + 25.8×1.5 + 2.5×0.8)/6.3 = (0.8 + 38.7 + 2)/6.3 = 41.5/6.3 = 6.59 → 6.6
+		expect(result.areas.find((a) => a.id === 'sim')!).toMatchObject({ score: 25.8, notSure: 2 });
+		expect(result.overall).toMatchObject({ answersScore: 6.6, answersRating: 'low', rating: 'high', score: 50 });
+		// The switch is unproven, so every device is assumed to need a visit: 10,000 × 365
+		expect(result.switchingCost.total).toBe(3_650_000);
+		expect(floorRatings(result)).toEqual([
+			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // 3,650,000 ≥ 2,500,000
+			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true }, // 365 ≥ 100
+			// the doubted switch (0.9) is risky, the eUICC form factor (0) is not
+			{ id: 'lock_in_sign_partly:sign_physical_sim_swap', rating: 'moderate', source: 'answers', raises: true }
+		]);
+		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
+			['answer:sim_ota_switching', 'high', expect.closeTo(4.05, 9)], // 1.5 × 3 × 0.9
+			['answer:sim_device_esim_readiness', 'high', expect.closeTo(2.025, 9)], // 1.5 × 1.5 × 0.9
+			['conflict:sgp32_without_ipa', 'medium', 0] // the doubted SGP.32 (0.3) is below 0.5
+		]);
+		expect(result.askVendor.map((a) => a.questionId)).toEqual(['sim_euicc_standard', 'sim_ota_switching']);
+		expect(result.architecture.find((a) => a.id === 'arch_multi_imsi_euicc')).toMatchObject({
+			status: 'partial',
+			missing: ['euicc', 'ota_profile_switch'],
+			unconfirmed: ['euicc', 'ota_profile_switch']
+		});
+	});
+
+	it('binds a fixed term over 36 months harder than a 12-month term that renews with a fair window (audit F13)', () => {
+		const long = run(answers(BEST, { contract_term_length: 'over_36_months' }));
+		const renewing = run(answers(BEST, { contract_term_length: 'up_to_12_months', contract_auto_renewal: 'renews_wide_window' }));
+		// contract 0.9×2/15.5 = 1.8/15.5 = 11.61 → 11.6 against (0.2×2 + 0.2×1)/15.5 = 0.6/15.5 = 3.87 → 3.9
+		expect(long.areas.find((a) => a.id === 'contract')!.score).toBe(11.6);
+		expect(renewing.areas.find((a) => a.id === 'contract')!.score).toBe(3.9);
+		// overall (4.45 + 11.6)/6.3 = 16.05/6.3 = 2.55 → 2.5 (2.547…) and (4.45 + 3.9)/6.3 = 8.35/6.3 = 1.33 → 1.3
+		expect(long.overall.score).toBe(2.5);
+		expect(renewing.overall.score).toBe(1.3);
+		// contract payout 0.116 × 360,000 = 41,760 against 0.039 × 360,000 = 14,040
+		expect(long.switchingCost.total).toBe(41_760);
+		expect(renewing.switchingCost.total).toBe(14_040);
+		// Only "no minimum term" proves there is no lock-in period.
+		expect(long.architecture.find((a) => a.id === 'arch_flexible_contract')).toMatchObject({ status: 'partial', missing: ['no_lockin_period'] });
+		expect(renewing.architecture.find((a) => a.id === 'arch_flexible_contract')!.status).toBe('partial');
+		expect(long.findings.map((f) => [f.id, f.severity])).toEqual([['answer:contract_term_length', 'high']]); // 0.9
+	});
+
+	it('scores a private APN on the provider\'s addresses at 0.5, with a finding (audit F9)', () => {
+		const result = run(answers(BEST, { security_private_network: 'provider_private_apn' }));
+		// security (0.5×1.5 + 0.1×2)/8 = 0.95/8 = 11.875 → 11.9; overall (0.8 + 1.65 + 11.9×0.8)/6.3
+		//   = (0.8 + 1.65 + 9.52)/6.3 = 11.97/6.3 = 1.9
+		expect(result.areas.find((a) => a.id === 'security')!.score).toBe(11.9);
+		expect(result.overall.score).toBe(1.9);
+		expect(result.findings.map((f) => [f.id, f.severity])).toEqual([['answer:security_private_network', 'medium']]);
+	});
+});
+
 describe('rating thresholds reached exactly (100 devices in Germany, one area answered)', () => {
 	it.each([
 		// network_core_redundancy 0.5×1 + sunset 0×1 = 0.5/2 = 25
