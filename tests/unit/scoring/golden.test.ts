@@ -520,6 +520,29 @@ describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in 
 		expect(long.findings.map((f) => [f.id, f.severity])).toEqual([['answer:contract_term_length', 'high']]); // 0.9
 	});
 
+	it('doubts protection said to be independent of the provider when the setup must be re-engineered on a switch', () => {
+		const result = run(answers(BEST, { security_switch_rework: 'major_rework' }));
+		expect(result.conflicts.map((c) => [c.id, c.claim.option])).toEqual([
+			['provider_independent_protection_with_provider_specific_setup', 'public_with_tls']
+		]);
+		// public_with_tls doubted: "not sure" 0.9 (the worst option is 0.9), but no more than the most
+		// flexible answer left, the provider's private APN 0.5 (own IP ranges is a claim too)
+		// security (0.5×1.5 + 1×2)/8 = 2.75/8 = 34.375 → 34.4
+		// overall (0.8 + 1.65 + 34.4×0.8)/6.3 = (2.45 + 27.52)/6.3 = 29.97/6.3 = 4.76 → 4.8
+		expect(result.areas.find((a) => a.id === 'security')!).toMatchObject({ score: 34.4, notSure: 1 });
+		expect(result.overall).toMatchObject({ answersScore: 4.8, rating: 'low', score: 4.8, floors: [] });
+		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
+			['answer:security_switch_rework', 'high', expect.closeTo(1.6, 9)], // 0.8 × 2 × 1
+			['answer:security_private_network', 'medium', expect.closeTo(0.6, 9)] // 0.8 × 1.5 × 0.5
+		]);
+		expect(result.findings[1]!.detail).toMatch(/^Device traffic is said to be protected independently of the provider/);
+		expect(result.askVendor.map((a) => a.questionId)).toEqual(['security_private_network']);
+		expect(result.architecture.find((a) => a.id === 'arch_private_network')).toMatchObject({
+			status: 'partial',
+			missing: ['portable_network_setup']
+		});
+	});
+
 	it('scores a private APN on the provider\'s addresses at 0.5, with a finding (audit F9)', () => {
 		const result = run(answers(BEST, { security_private_network: 'provider_private_apn' }));
 		// security (0.5×1.5 + 0.1×2)/8 = 0.95/8 = 11.875 → 11.9; overall (0.8 + 1.65 + 11.9×0.8)/6.3
