@@ -38,7 +38,7 @@ export async function runReportBench(): Promise<ReportBenchRow[]> {
 	const branding = { consultantName: UNICODE.consultant, firm: UNICODE.firm };
 	const large = largeAssessment(rules);
 	const rows = [
-		await measure('typical (34 questions, 6 countries, short notes)', reportInput(rules, typicalAssessment(rules), branding), 15),
+		await measure(`typical (${rules.questionsById.size} questions, 6 countries, short notes)`, reportInput(rules, typicalAssessment(rules), branding), 15),
 		await measure(
 			`large (all ${rules.questionsById.size} answered, 2,000-char notes, ${large.fleet.countries.length} countries)`,
 			reportInput(rules, large, branding),

@@ -5,6 +5,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	multi_carrier: 'several carriers per market',
 	automatic_failover: 'automatic failover',
 	multi_imsi: 'multi-IMSI SIM',
+	multi_operator_profiles: 'profiles from several operators on the eUICC',
 	euicc: 'eUICC',
 	ota_profile_switch: 'over-the-air profile switching',
 	local_profiles: 'local operator profiles',
@@ -23,6 +24,8 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	clean_exit: 'clean exit terms',
 	keep_sims: 'SIMs you keep when the contract ends',
 	private_apn: 'private APN',
+	portable_private_network: 'private network on your own IP ranges',
+	portable_network_setup: 'network setup that survives a change of provider',
 	zero_trust: 'Zero Trust access',
 	no_device_client: 'no VPN client on devices'
 };

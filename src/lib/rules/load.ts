@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import type { LegacyCostsFile } from './legacy-costs';
 import type { z } from 'zod';
 import {
 	CURRENCIES,
@@ -23,6 +24,8 @@ export interface Rules {
 	ruleset: Ruleset;
 	countries: CountriesFile;
 	costs: CostsFile;
+	/** The 1.x cost model's file, for rulesets before 2.1.0 only (see legacy-costs.ts). */
+	legacyCosts?: LegacyCostsFile;
 	simulation: SimulationFile;
 	/** Switching and exit rights and duties by country (rules/regulations.yaml). */
 	regulations: RegulationsFile;
@@ -49,7 +52,7 @@ export interface RawRules {
 	regulations: string;
 }
 
-function parseFile<S extends z.ZodType>(file: string, text: string, schema: S): z.infer<S> {
+export function parseFile<S extends z.ZodType>(file: string, text: string, schema: S): z.infer<S> {
 	let data: unknown;
 	try {
 		data = parseYaml(text);

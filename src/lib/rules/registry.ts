@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
-import { loadRules, RulesError, type RawRules, type Rules } from './load';
+import { LEGACY_COSTS_FILE, legacyCostsFileSchema, pricedByLegacyCosts } from './legacy-costs';
+import { loadRules, parseFile, RulesError, type RawRules, type Rules } from './load';
 
 /**
  * The current rules and every earlier ruleset still readable. A stored assessment keeps the
@@ -15,8 +16,16 @@ export interface RulesRegistry {
 	knows(version: string): boolean;
 }
 
-/** `history` holds the text of each earlier ruleset.yaml (rules/history/ruleset-<version>.yaml). */
-export function loadRegistry(raw: RawRules, history: Readonly<Record<string, string>> = {}): RulesRegistry {
+/**
+ * `history` holds the text of each earlier ruleset.yaml (rules/history/ruleset-<version>.yaml);
+ * `legacyCosts` the 1.x cost model's file (rules/history/costs-1.1.1.yaml), which rulesets before
+ * 2.1.0 keep pricing with.
+ */
+export function loadRegistry(
+	raw: RawRules,
+	history: Readonly<Record<string, string>> = {},
+	legacyCosts?: string
+): RulesRegistry {
 	const current = loadRules(raw);
 	const versions = new Map<string, Rules>([[current.ruleset.version, current]]);
 	for (const [file, text] of Object.entries(history)) {
@@ -26,7 +35,12 @@ export function loadRegistry(raw: RawRules, history: Readonly<Record<string, str
 			throw new RulesError(file, [`the file name and its version ("${String(declared)}") must agree`]);
 		}
 		if (versions.has(named)) throw new RulesError(file, [`ruleset ${named} is known twice`]);
-		versions.set(named, loadRules({ ...raw, ruleset: text }));
+		const rules = loadRules({ ...raw, ruleset: text });
+		if (pricedByLegacyCosts(named)) {
+			if (legacyCosts === undefined) throw new RulesError(file, ['rules/history/costs-1.1.1.yaml is needed to price this ruleset']);
+			rules.legacyCosts = parseFile(LEGACY_COSTS_FILE, legacyCosts, legacyCostsFileSchema);
+		}
+		versions.set(named, rules);
 	}
 	const asked = new Set([...versions.values()].flatMap((rules) => [...rules.questionsById.keys()]));
 	const { monthsOwed, noticeDays, terminationFee } = current.costs.commitments;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Stable identifiers: lower snake case, so they read well in URLs, JSON and YAML alike. */
 const idSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case');
+/** Answer options may start with a digit too ("13_to_36_months"): they are values, never names. */
+const optionIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'use lower_snake_case (a leading digit is allowed)');
 
 export const AREA_IDS = ['network', 'sim', 'data', 'platform', 'contract', 'security'] as const;
 export const areaIdSchema = z.enum(AREA_IDS);
@@ -15,6 +17,8 @@ export const CAPABILITIES = [
 	'multi_carrier',
 	'automatic_failover',
 	'multi_imsi',
+	/** An eUICC holding profiles from more than one operator or provider (e.g. SGP.32), from ruleset 2.1.0. */
+	'multi_operator_profiles',
 	'euicc',
 	'ota_profile_switch',
 	'local_profiles',
@@ -33,6 +37,10 @@ export const CAPABILITIES = [
 	'clean_exit',
 	'keep_sims',
 	'private_apn',
+	/** A private network on the buyer's own IP ranges, tunnelled to its own cloud (ruleset 2.1.0). */
+	'portable_private_network',
+	/** Network setup that a change of provider does not make the buyer re-engineer (ruleset 2.1.0). */
+	'portable_network_setup',
 	'zero_trust',
 	'no_device_client'
 ] as const;
@@ -49,7 +57,7 @@ import { CURRENCIES, NOT_SURE } from './constants';
 export { NOT_SURE };
 
 export const optionSchema = z.strictObject({
-	id: idSchema.refine((id) => id !== NOT_SURE, `"${NOT_SURE}" is added to every question`),
+	id: optionIdSchema.refine((id) => id !== NOT_SURE, `"${NOT_SURE}" is added to every question`),
 	label: z.string().min(1),
 	/** 0 keeps the buyer flexible, 1 locks them in. */
 	risk: riskSchema,
@@ -87,7 +95,8 @@ export const areaSchema = z.strictObject({
 	locksIn: z.string().min(1),
 	keepsFlexible: z.string().min(1),
 	weight: z.number().positive().max(10),
-	questions: z.array(questionSchema).min(4).max(8)
+	/** Up to 12 from ruleset 2.1.0 (the contract area has 10); earlier rulesets had at most 8. */
+	questions: z.array(questionSchema).min(4).max(12)
 });
 
 export const ratingSchema = z.enum(['low', 'moderate', 'high', 'critical']);
@@ -115,7 +124,7 @@ export const lockInSignSchema = z.strictObject({
 const questionRefSchema = z.strictObject({
 	question: idSchema,
 	/** Any of these answers. */
-	options: z.array(idSchema).min(1)
+	options: z.array(optionIdSchema).min(1)
 });
 
 /** Every per-country local-profile question at once (`local_profile_br`, `local_profile_tr`, …). */
@@ -125,9 +134,9 @@ export const EVERY_LOCAL_PROFILE = 'local_profile_*';
 export const floorConditionSchema = z
 	.strictObject({
 		/** Each question answered with one of its listed options. */
-		answers: z.record(idSchema, z.array(idSchema).min(1)).optional(),
+		answers: z.record(idSchema, z.array(optionIdSchema).min(1)).optional(),
 		/** At least one question answered with one of its listed options. */
-		anyAnswers: z.record(idSchema, z.array(idSchema).min(1)).optional(),
+		anyAnswers: z.record(idSchema, z.array(optionIdSchema).min(1)).optional(),
 		/** Any of the five lock-in signs has this status; the floor applies once per such sign. */
 		lockInSign: z.enum(['present', 'partly']).optional(),
 		/** The fleet has at least this many devices. */
@@ -415,9 +424,9 @@ export const costsFileSchema = z.strictObject({
 	commitments: z.strictObject({
 		basis: z.string().min(1),
 		confidence: confidenceSchema,
-		monthsOwed: z.record(idSchema, z.record(idSchema, monthsOwedSchema)),
-		noticeDays: z.record(idSchema, z.record(idSchema, z.number().int().nonnegative())),
-		terminationFee: z.record(idSchema, z.array(idSchema).min(1))
+		monthsOwed: z.record(idSchema, z.record(optionIdSchema, monthsOwedSchema)),
+		noticeDays: z.record(idSchema, z.record(optionIdSchema, z.number().int().nonnegative())),
+		terminationFee: z.record(idSchema, z.array(optionIdSchema).min(1))
 	}),
 	defaults: defaultsSchema(COST_KEYS)
 });

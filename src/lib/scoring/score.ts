@@ -6,6 +6,8 @@ import { fill, listWords } from '../text/template';
 import { findConflicts, notSureRisk, scoredAnswers } from './answers';
 import { offerCapabilities, type OfferCapabilities } from './capabilities';
 import { DEFAULT_CURRENCY, switchingCost } from './costs';
+import { legacySwitchingCost, type LegacyExitFactors } from './costs-legacy';
+import type { LegacyCostsFile } from '../rules/legacy-costs';
 import { applyFloors, maxRating } from './floors';
 import { regulationsFor } from './regulations';
 import { roamingExposure } from './roaming';
@@ -257,14 +259,17 @@ function evaluate(rules: Rules, assessment: Scorable, localQuestions: readonly L
 	const answersScore = weightedOverall(ruleset, work.areas);
 	const answersRating = ratingFor(answersScore, ruleset.ratingThresholds);
 
-	const cost = switchingCost(rules, {
-		fleet: assessment.fleet,
-		overrides: assessment.costs,
-		currency: assessment.currency ?? DEFAULT_CURRENCY,
-		answers,
-		capabilities,
-		platform: areaFactor(rules, work.areas, rules.costs.exitFactorAreas.platform)
-	});
+	const currency = assessment.currency ?? DEFAULT_CURRENCY;
+	const cost = rules.legacyCosts
+		? legacySwitchingCost({ ...rules, legacyCosts: rules.legacyCosts }, assessment.fleet, assessment.costs, currency, capabilities, legacyFactors(rules, work.areas, rules.legacyCosts))
+		: switchingCost(rules, {
+				fleet: assessment.fleet,
+				overrides: assessment.costs,
+				currency,
+				answers,
+				capabilities,
+				platform: areaFactor(rules, work.areas, rules.costs.exitFactorAreas.platform)
+			});
 
 	const floors = applyFloors(rules, { fleet: assessment.fleet, answers, signs, roaming, cost, answersRating });
 	const rating = maxRating([answersRating, ...floors.map((f) => f.rating)]);
@@ -275,6 +280,12 @@ function evaluate(rules: Rules, assessment: Scorable, localQuestions: readonly L
 		exposure.forces = forced.length > 0 ? maxRating(forced) : null;
 	}
 	return { conflicts, answers, work, capabilities, roaming, signs, answersScore, answersRating, cost, floors, score, rating, localQuestions };
+}
+
+function legacyFactors(rules: Rules, areas: AreaScore[], file: LegacyCostsFile): LegacyExitFactors {
+	const platform = areaFactor(rules, areas, file.exitFactorAreas.platform);
+	const contract = areaFactor(rules, areas, file.exitFactorAreas.contract);
+	return { platform: platform.factor, contract: contract.factor, platformAssumed: platform.assumed, contractAssumed: contract.assumed };
 }
 
 function areaFactor(rules: Rules, areas: AreaScore[], id: string) {

@@ -12,6 +12,8 @@ export interface RulesTexts {
 	raw: RawRules;
 	/** rules/history/ruleset-<version>.yaml texts, keyed by their path. */
 	history: Record<string, string>;
+	/** rules/history/costs-1.1.1.yaml, the cost model of rulesets before 2.1.0. */
+	legacyCosts?: string;
 }
 
 /** Reads ruleset, countries, costs, simulation, regulations and every rules/history/ruleset-*.yaml under `dir`. */
@@ -25,11 +27,13 @@ export function readRulesTexts(dir = 'rules'): RulesTexts {
 			history[join(historyDir, file)] = readFileSync(join(historyDir, file), 'utf8');
 		}
 	}
-	return { raw, history };
+	const legacyCostsPath = join(historyDir, 'costs-1.1.1.yaml');
+	const legacyCosts = existsSync(legacyCostsPath) ? readFileSync(legacyCostsPath, 'utf8') : undefined;
+	return { raw, history, legacyCosts };
 }
 
 /** The registry (current ruleset and every earlier one) from the rules folder on disk. */
 export function registryFromDisk(dir = 'rules'): RulesRegistry {
-	const { raw, history } = readRulesTexts(dir);
-	return loadRegistry(raw, history);
+	const { raw, history, legacyCosts } = readRulesTexts(dir);
+	return loadRegistry(raw, history, legacyCosts);
 }

@@ -3,6 +3,7 @@ import costs from '../../../rules/costs.yaml?raw';
 import regulations from '../../../rules/regulations.yaml?raw';
 import ruleset from '../../../rules/ruleset.yaml?raw';
 import simulation from '../../../rules/simulation.yaml?raw';
+import legacyCosts from '../../../rules/history/costs-1.1.1.yaml?raw';
 import { versionedInputSchemas } from '$lib/assessment/versioned-schemas';
 import { stepsFor } from '$lib/assessment/steps';
 import type { Rules } from '$lib/rules/load';
@@ -19,7 +20,7 @@ const history = import.meta.glob('../../../rules/history/ruleset-*.yaml', {
  * rules file stops the deploy instead of failing a user's request later. Earlier rulesets stay
  * loadable: assessments scored with them keep their version until the owner re-scores.
  */
-export const registry = loadRegistry({ ruleset, countries, costs, simulation, regulations }, history);
+export const registry = loadRegistry({ ruleset, countries, costs, simulation, regulations }, history, legacyCosts);
 export const rules = registry.current;
 export const steps = stepsFor(rules.ruleset);
 

@@ -3,7 +3,7 @@ import type { Rules } from '../rules/load';
 import { BLOCKING_KINDS } from '../rules/restrictions';
 import { COST_KEYS, SIMULATION_KEYS, type Currency } from '../rules/schema';
 import type { ScoreResult } from '../scoring/types';
-import { shortestNoticeDays } from '../scoring/costs';
+import { costAssumptions, shortestNoticeDays } from '../scoring/costs';
 import { rateFor } from '../scoring/money';
 import { architectureFromCapabilities, recommendedArchitecture } from './architecture';
 import { baselineInput, EMPTY_SCENARIO, fleetFromTable, type CountryRow } from './fleet-input';
@@ -85,7 +85,11 @@ export function inputFromAssessment(
 	return {
 		seed: options.seed,
 		fleet: simulationFleet(rules, assessment.fleet),
-		costs: Object.fromEntries(cost.assumptions.map((a) => [a.key, a.value])) as CostValues,
+		// The results' figures; a ruleset on the 1.x cost model lacks the newer ones, which come from today's defaults.
+		costs: {
+			...Object.fromEntries(costAssumptions(rules, {}, result.currency).map((a) => [a.key, a.value])),
+			...Object.fromEntries(cost.assumptions.map((a) => [a.key, a.value]))
+		} as CostValues,
 		params: simulationParams(rules, options.params, result.currency),
 		architectures: {
 			assessed,

@@ -119,9 +119,17 @@ describe('GET /api/assessments/{id}/rescore', () => {
 			needed: true,
 			revision: old.revision,
 			from: { version: '1.1.0', known: true, score: 75, rating: 'critical', provisional: true, range: [75, 90.5] },
-			to: { version: current, known: true, score: 50, rating: 'high', floors: [], provisional: true, range: [6.2, 95.1] },
+			// 2.1.0 range, worked out as in tests/unit/scoring/rescore.test.ts for 2.0.0, with 2.1.0's
+			// weights (see golden.test.ts). Best: network 0.8, SIM (0.1×2 + 1×3)/18 = 17.8, security 2.5
+			// -> (0.8 + 26.7 + 2)/6.3 = 4.7. Worst: the over-the-air claim is doubted (0.9), SIM
+			// (2 + 2.7 + 3 + 2.5 + 2 + 1.35 + 1.35 + 0.8 + 1.35)/18 = 94.7; network 95.4, data 92.5,
+			// platform 95, contract 93.2, security 88.8 -> (95.4 + 142.05 + 74 + 114 + 93.2 + 71.04)/6.3
+			// = 589.69/6.3 = 93.6.
+			to: { version: current, known: true, score: 50, rating: 'high', floors: [], provisional: true, range: [4.7, 93.6] },
 			changed: { any: true, rating: true, score: true, floors: { added: [] } },
-			newQuestions: 1
+			// Brazil's own local-profile question (2.0.0) and the eleven questions new in 2.1.0
+			// (contract_minimum_term became contract_term_length and contract_auto_renewal)
+			newQuestions: 12
 		});
 		expect(body.changed.floors.removed.map((f: { id: string; rating: string }) => [f.id, f.rating])).toEqual([['roaming:BR', 'critical']]);
 		expect(await getStore().read(id)).toEqual(old);
@@ -150,7 +158,7 @@ describe('POST /api/assessments/{id}/rescore', () => {
 		expect(body).toMatchObject({ id, rulesetVersion: current, revision: old.revision + 1, rescoredFrom: '1.1.0' });
 		expect(body.shares).toBeUndefined();
 		expect(body.result.rulesetVersion).toBe(current);
-		expect(body.result.overall).toMatchObject({ score: 50, rating: 'high', provisional: true, range: [6.2, 95.1] });
+		expect(body.result.overall).toMatchObject({ score: 50, rating: 'high', provisional: true, range: [4.7, 93.6] });
 		const stored = await getStore().read(id);
 		expect(stored).toMatchObject({ rulesetVersion: current, revision: old.revision + 1, answers: old.answers });
 		// Now the per-country question may be answered, and saving keeps the new version.
@@ -218,7 +226,7 @@ describe('rules on disk (the data CLI) and in the bundle', () => {
 	it('know the same ruleset versions', () => {
 		const fromDisk = registryFromDisk(fileURLToPath(new URL('../../../rules', import.meta.url)));
 		expect([...fromDisk.versions.keys()].sort()).toEqual([...registry.versions.keys()].sort());
-		expect([...registry.versions.keys()].sort()).toEqual(['1.0.0', '1.1.0', '2.0.0']);
+		expect([...registry.versions.keys()].sort()).toEqual(['1.0.0', '1.1.0', '2.0.0', '2.1.0']);
 		expect(fromDisk.current.ruleset.version).toBe(current);
 	});
 });

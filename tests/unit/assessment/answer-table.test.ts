@@ -12,12 +12,12 @@ describe('the answers list on the results and share pages', () => {
 			['DE', 'BR', 'IN']
 		);
 		const sim = sections.find((s) => s.areaId === 'sim')!;
-		// Six SIM questions in the rules, then Brazil and India (Germany has no restricting rule).
+		// Nine SIM questions in the rules (ruleset 2.1.0), then Brazil and India (Germany has no restricting rule).
 		expect(sim.rows.map((r) => r.questionId).slice(-2)).toEqual(['local_profile_br', 'local_profile_in']);
-		expect(sim.rows).toHaveLength(8);
+		expect(sim.rows).toHaveLength(11);
 		expect(sim.rows.at(-2)).toMatchObject({ answer: 'No local profile for this country', risk: 1, notSure: false });
 		expect(sim.rows.at(-1)).toMatchObject({ note: '6 months to contract', risk: 0.3 });
 		// No other area gains rows.
-		expect(sections.find((s) => s.areaId === 'network')!.rows).toHaveLength(6);
+		expect(sections.find((s) => s.areaId === 'network')!.rows).toHaveLength(8);
 	});
 });

@@ -7,14 +7,16 @@ import { shippedRules } from '../rules/read-rules';
 
 /*
  * Exact results for fixed fixtures. Every expected number below was worked out by hand from
- * rules/ruleset.yaml 2.0.0 and rules/costs.yaml; the comment beside it shows the arithmetic, so a
+ * rules/ruleset.yaml 2.1.0 and rules/costs.yaml (2.0.0's are in golden-2.0.0.test.ts); the comment beside it shows the arithmetic, so a
  * reviewer can check it without running the engine. Nothing here is recomputed with the code under
  * test. When the rules change, these numbers must be worked out again: that is the point.
  *
  * Figures used throughout (ruleset.yaml):
  *   ratingThresholds: moderate 25, high 50, critical 75; findingRisk 0.5; highRisk 0.75
  *   area weights: network 1, sim 1.5, data 0.8, platform 1.2, contract 1, security 0.8 (sum 6.3)
- *   question weight sums: network 10, sim 14, data 7.8, platform 12, contract 11, security 8
+ *   question weight sums: network 12 (2.5 + 2 + 1.5 + 1 + 1 + 2 + 1 + 1), sim 18 (2 + 3 + 3 + 2.5 + 2
+ *   + 1.5 + 1.5 + 1 + 1.5), data 8.8 (2.5 + 2.5 + 1 + 0.8 + 1 + 1), platform 12, contract 15.5
+ *   (2 + 1.5 + 1.5 + 2 + 1 + 3 + 1 + 1.5 + 1 + 1), security 8; 44 questions in all
  *   area scores and the overall score are rounded to one decimal
  * costs.yaml defaults (min-max): field visit 300 (150-1000), revisits 1.2 (1.1-1.3), SIM 5 (1-20),
  *   platform fixed 40,000 (5,000-250,000), rebuild/device 2 (0-20), fee/month 1.5 (0.2-10),
@@ -23,8 +25,9 @@ import { shippedRules } from '../rules/read-rules';
  * Estimates are rounded to 2 significant figures (ties round up: 3,650,000 → 3,700,000).
  *
  * All-best area scores (see the fixture's comments):
- *   network (0.1×1.5 + 0.1×1)/10 = 2.5; sim 0.1×2/14 = 1.43 → 1.4; security 0.1×2/8 = 2.5; others 0
- *   overall (2.5×1 + 1.4×1.5 + 2.5×0.8)/6.3 = 6.6/6.3 = 1.05 → 1.0
+ *   network 0.1×1 (core redundancy)/12 = 0.83 → 0.8; sim 0.1×2 (SGP.32)/18 = 1.11 → 1.1;
+ *   security 0.1×2 (little rework)/8 = 2.5; others 0
+ *   overall (0.8×1 + 1.1×1.5 + 2.5×0.8)/6.3 = (0.8 + 1.65 + 2)/6.3 = 4.45/6.3 = 0.706 → 0.7
  */
 
 const rules = shippedRules();
@@ -49,26 +52,35 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 	it('rates the all-best offer low, with no floor and nothing to pay to leave', () => {
 		const result = run(answers(BEST));
 		expect(areaScores(result)).toEqual({
-			network: 2.5,
-			sim: 1.4,
+			network: 0.8,
+			sim: 1.1,
 			data: 0,
 			platform: 0,
 			contract: 0,
 			security: 2.5
 		});
 		expect(result.overall).toEqual({
-			score: 1, // 6.6 / 6.3
+			score: 0.7, // 4.45 / 6.3
 			rating: 'low',
-			answersScore: 1,
+			answersScore: 0.7,
 			answersRating: 'low',
 			floors: [],
 			raisedBy: null,
 			provisional: false,
 			range: null
 		});
-		expect(result.completeness).toEqual({ answered: 34, notSure: 0, total: 34 });
+		expect(result.completeness).toEqual({ answered: 44, notSure: 0, total: 44 });
 		expect(result.conflicts).toEqual([]);
 		expect(result.findings).toEqual([]);
+		// Every element of the recommended architecture: element 1 through the multi-operator eUICC
+		// (no multi-IMSI needed), element 3 through Zero Trust with a setup that survives a switch.
+		expect(result.architecture.map((a) => [a.id, a.status])).toEqual([
+			['arch_multi_imsi_euicc', 'met'],
+			['arch_pooled_data', 'met'],
+			['arch_private_network', 'met'],
+			['arch_open_platform', 'met'],
+			['arch_flexible_contract', 'met']
+		]);
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 0, applies: false, assumed: false }, // OTA switch proven
 			{ id: 'platform_exit', amount: 0, applies: false, assumed: false }, // platform area 0
@@ -87,9 +99,9 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 
 	it('rates a physical SIM swap at 10,000 devices high: the site-visit floor and the cost band', () => {
 		const result = run(answers(BEST, { sim_ota_switching: 'physical_swap' }));
-		// sim (0.1×2 + 1×3)/14 = 22.86 → 22.9; overall (2.5 + 22.9×1.5 + 2.0)/6.3 = 38.85/6.3 = 6.17 → 6.2
-		expect(result.areas.find((a) => a.id === 'sim')!.score).toBe(22.9);
-		expect(result.overall.answersScore).toBe(6.2);
+		// sim (0.1×2 + 1×3)/18 = 17.78 → 17.8; overall (0.8 + 17.8×1.5 + 2.0)/6.3 = 29.5/6.3 = 4.68 → 4.7
+		expect(result.areas.find((a) => a.id === 'sim')!.score).toBe(17.8);
+		expect(result.overall.answersScore).toBe(4.7);
 		expect(result.overall.answersRating).toBe('low');
 		expect(floorRatings(result)).toEqual([
 			// 3,650,000 ≥ 2,500,000
@@ -134,7 +146,7 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 
 	it('rates the same physical swap at 1,000,000 devices critical', () => {
 		const result = run(answers(BEST, { sim_ota_switching: 'physical_swap' }), { devices: 1_000_000 });
-		expect(result.overall.answersScore).toBe(6.2); // the answers do not change with the fleet
+		expect(result.overall.answersScore).toBe(4.7); // the answers do not change with the fleet
 		expect(floorRatings(result)).toEqual([
 			// 1,000,000 × 365 = 365,000,000 ≥ 25,000,000
 			{ id: 'cost_total', rating: 'critical', source: 'cost', raises: true },
@@ -159,33 +171,34 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 
 	it('rates "return or destroy the SIMs" high, and prices the payout from the contract score', () => {
 		const result = run(answers(BEST, { contract_exit_terms: 'return_or_destroy' }));
-		// contract 1×3/11 = 27.27 → 27.3; overall (6.6 + 27.3)/6.3 = 5.38 → 5.4
-		expect(result.areas.find((a) => a.id === 'contract')!.score).toBe(27.3);
-		expect(result.overall).toMatchObject({ answersScore: 5.4, answersRating: 'low', rating: 'high', score: 50 });
+		// contract 1×3/15.5 = 19.35 → 19.4; overall (4.45 + 19.4×1)/6.3 = 23.85/6.3 = 3.79 → 3.8
+		expect(result.areas.find((a) => a.id === 'contract')!.score).toBe(19.4);
+		expect(result.overall).toMatchObject({ answersScore: 3.8, answersRating: 'low', rating: 'high', score: 50 });
 		// Profiles switch over the air, but the SIMs must go back: a new SIM in every device,
-		// 10,000 × (300 × 1.2 + 5) = 3,650,000, plus the payout; 3,748,280 in all.
+		// 10,000 × (300 × 1.2 + 5) = 3,650,000, plus the payout; 3,719,840 in all.
 		expect(floorRatings(result)).toEqual([
-			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // 3,748,280 ≥ 2,500,000
+			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // 3,719,840 ≥ 2,500,000
 			{ id: 'sim_return_or_destroy', rating: 'high', source: 'answers', raises: true },
-			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true } // 374.83 ≥ 100
+			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true } // 371.98 ≥ 100
 		]);
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false },
 			{ id: 'platform_exit', amount: 0, applies: false, assumed: false },
-			// 27.3% × 10,000 × 1.5 × 24 = 0.273 × 360,000
-			{ id: 'contract_exit', amount: 98_280, applies: true, assumed: false }
+			// 19.4% × 10,000 × 1.5 × 24 = 0.194 × 360,000
+			{ id: 'contract_exit', amount: 69_840, applies: true, assumed: false }
 		]);
-		expect(result.switchingCost.rated).toEqual({ total: 3_748_280, perDevice: 374.828 });
+		// per device 365 + 0.194 × 1.5 × 24 = 365 + 6.984
+		expect(result.switchingCost.rated).toEqual({ total: 3_719_840, perDevice: expect.closeTo(371.984, 9) });
 		expect(result.switchingCost.estimate).toEqual({
-			total: 3_700_000,
+			total: 3_700_000, // 3,719,840
 			low: 1_700_000, // 10,000 × (150 × 1.1 + 1) = 1,660,000; 0 months left at the minimum
-			high: 15_000_000, // 10,000 × (1,000 × 1.3 + 20) + 0.273 × 10,000 × 10 × 60 = 14,838,000
-			perDevice: 370,
+			high: 14_000_000, // 10,000 × (1,000 × 1.3 + 20) + 0.194 × 10,000 × 10 × 60 = 13,200,000 + 1,164,000 = 14,364,000
+			perDevice: 370, // 371.98
 			perDeviceLow: 170, // 166
-			perDeviceHigh: 1_500 // 1,483.8
+			perDeviceHigh: 1_400 // 1,436.4
 		});
 		expect(result.switchingCost.lines[2]!.formula).toBe(
-			'27.3% contract lock-in × 10,000 devices × USD 1.50 a month × 24 months'
+			'19.4% contract lock-in × 10,000 devices × USD 1.50 a month × 24 months'
 		);
 	});
 
@@ -193,10 +206,10 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		const result = run(answers(BEST, { platform_api: 'no_api' }));
 		// own_logic automation contradicts no_api: it counts as "not sure", at the risk of the most
 		// flexible answer consistent with no_api (exportable 0.3; "not sure" itself would be 0.8)
-		// platform (1×3 + 0.3×2)/12 = 30; overall (6.6 + 30×1.2)/6.3 = 42.6/6.3 = 6.76 → 6.8
+		// platform (1×3 + 0.3×2)/12 = 30; overall (4.45 + 30×1.2)/6.3 = 40.45/6.3 = 6.42 → 6.4
 		expect(result.conflicts.map((c) => c.id)).toEqual(['portable_automation_without_api']);
 		expect(result.areas.find((a) => a.id === 'platform')!).toMatchObject({ score: 30, answered: 6, notSure: 1 });
-		expect(result.overall).toMatchObject({ answersScore: 6.8, answersRating: 'low', rating: 'high', score: 50 });
+		expect(result.overall).toMatchObject({ answersScore: 6.4, answersRating: 'low', rating: 'high', score: 50 });
 		expect(floorRatings(result)).toEqual([
 			{ id: 'no_api', rating: 'high', source: 'answers', raises: true },
 			{ id: 'lock_in_sign_partly:sign_closed_platform', rating: 'moderate', source: 'answers', raises: true }
@@ -239,20 +252,22 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			})
 		);
 		expect(result.lockInSigns.map((s) => s.status)).toEqual(['present', 'present', 'present', 'present', 'present']);
-		// network (2.5 + 2 + 0.15 + 0.1)/10 = 47.5; sim (0.2 + 3 + 2)/14 = 37.1; data 5/7.8 = 64.1
-		// platform (3 + 3 + 0.3×2 for the doubted automation, see above)/12 = 55; contract 3.5/11 = 31.8
-		// overall (47.5 + 55.65 + 51.28 + 66 + 31.8 + 2)/6.3 = 254.23/6.3 = 40.35 → 40.4
+		// network (2.5 + 2 + 0 + 0.1)/12 = 4.6/12 = 38.33 → 38.3; sim (0.2 + 3 + 2)/18 = 28.89 → 28.9
+		// data 5/8.8 = 56.82 → 56.8; platform (3 + 3 + 0.3×2 for the doubted automation, see above)/12 = 55
+		// contract (2 + 1.5)/15.5 = 22.58 → 22.6
+		// overall (38.3 + 28.9×1.5 + 56.8×0.8 + 55×1.2 + 22.6 + 2.5×0.8)/6.3
+		//   = (38.3 + 43.35 + 45.44 + 66 + 22.6 + 2)/6.3 = 217.69/6.3 = 34.55 → 34.6
 		expect(areaScores(result)).toEqual({
-			network: 47.5,
-			sim: 37.1,
-			data: 64.1,
+			network: 38.3,
+			sim: 28.9,
+			data: 56.8,
 			platform: 55,
-			contract: 31.8,
+			contract: 22.6,
 			security: 2.5
 		});
-		expect(result.overall).toMatchObject({ answersScore: 40.4, answersRating: 'moderate', rating: 'high', score: 50 });
+		expect(result.overall).toMatchObject({ answersScore: 34.6, answersRating: 'moderate', rating: 'high', score: 50 });
 		expect(floorRatings(result)).toEqual([
-			// 3,650,000 + 0.55 × 60,000 + 0.318 × 360,000 = 3,650,000 + 33,000 + 114,480 = 3,797,480
+			// 3,650,000 + 0.55 × 60,000 + 0.226 × 360,000 = 3,650,000 + 33,000 + 81,360 = 3,764,360
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true },
 			{ id: 'lock_in_sign_present:sign_closed_platform', rating: 'high', source: 'answers', raises: true },
 			{ id: 'lock_in_sign_present:sign_commercial_lock', rating: 'high', source: 'answers', raises: true },
@@ -262,22 +277,22 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			{ id: 'no_api', rating: 'high', source: 'answers', raises: true },
 			{ id: 'no_data_export', rating: 'high', source: 'answers', raises: true },
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true },
-			// 365 + 0.55 × 2 + 0.318 × 36 = 377.55: moderate, below the answers' own rating, so not raising
+			// 365 + 0.55 × 2 + 0.226 × 36 = 374.24: moderate, the answers' own rating, so not raising
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: false }
 		]);
 		expect(result.overall.floors[1]!.reason).toBe(
 			'Lock-in sign present: Closed management platform. The checklist this tool follows says any one of the five signs means the deployment is locked in.'
 		);
-		expect(costLines(result).map((l) => l.amount)).toEqual([3_650_000, 33_000, 114_480]);
-		expect(result.switchingCost.total).toBe(3_797_480);
-		expect(result.switchingCost.rated.perDevice).toBeCloseTo(377.548, 9);
+		expect(costLines(result).map((l) => l.amount)).toEqual([3_650_000, 33_000, 81_360]);
+		expect(result.switchingCost.total).toBe(3_764_360);
+		expect(result.switchingCost.rated.perDevice).toBeCloseTo(374.236, 9); // 365 + 1.1 + 8.136
 		expect(result.switchingCost.estimate).toEqual({
-			total: 3_800_000,
+			total: 3_800_000, // 3,764,360
 			low: 1_700_000, // 1,660,000 + 0.55 × 5,000 + 0 = 1,662,750
-			high: 15_000_000, // 13,200,000 + 0.55 × 450,000 + 0.318 × 6,000,000 = 15,355,500
-			perDevice: 380,
-			perDeviceLow: 170,
-			perDeviceHigh: 1_500
+			high: 15_000_000, // 13,200,000 + 0.55 × 450,000 + 0.226 × 6,000,000 = 13,200,000 + 247,500 + 1,356,000 = 14,803,500
+			perDevice: 380, // the whole estimate per device: 3,764,360 / 10,000 = 376.44
+			perDeviceLow: 170, // 1,662,750 / 10,000 = 166.28
+			perDeviceHigh: 1_500 // 14,803,500 / 10,000 = 1,480.35
 		});
 	});
 
@@ -292,14 +307,11 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			floors: [], // open questions and assumed costs are the range's business, not a floor's
 			raisedBy: null,
 			provisional: true,
-			// best: the all-best offer, 1.0. worst: every question at its worst answer:
-			// network (2.5 + 2 + 1.35 + 0.9 + 0.9 + 2)/10 = 96.5; sim (2 + 3 + 3 + 2.5 + 2 + 1.35)/14 = 98.9
-			// data (2.5 + 2.5 + 0.8 + 0.64 + 0.8)/7.8 = 92.8; platform (3 + 1.5 + 3 + 0.8 + 1.6 + 1.5)/12 = 95
-			// contract (2 + 1.5 + 1.5 + 2 + 3 + 0.8)/11 = 98.2; security (1.35 + 1.6 + 1.35 + 2 + 0.8)/8 = 88.8
-			// (96.5 + 148.35 + 74.24 + 114 + 98.2 + 71.04)/6.3 = 602.33/6.3 = 95.6
-			range: [1, 95.6]
+			// best: the all-best offer, 0.7. worst: every question at its worst answer, 94.0 (worked
+			// out in the all-worst case below; its floors do not lift a critical rating further)
+			range: [0.7, 94]
 		});
-		expect(result.completeness).toEqual({ answered: 0, notSure: 0, total: 34 });
+		expect(result.completeness).toEqual({ answered: 0, notSure: 0, total: 44 });
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: true },
 			{ id: 'platform_exit', amount: 54_000, applies: true, assumed: true }, // 0.9 × 60,000
@@ -309,87 +321,109 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.switchingCost.rated).toEqual({ total: 0, perDevice: 0 });
 	});
 
-	it('scores the worst answers everywhere at 95.6, critical, with every sign present', () => {
+	it('scores the worst answers everywhere at 94, critical, with every sign present', () => {
 		const result = run(answers(WORST), { devices: 1_000 });
+		// network (2.5 + 2 + 1.35 + 0.9 + 0.9 + 2 + 1 + 0.8)/12 = 11.45/12 = 95.42 → 95.4
+		// sim (2 + 3 + 3 + 2.5 + 2 + 1.35 + 1.35 + 0.8 + 1.35)/18 = 17.35/18 = 96.39 → 96.4
+		// data (2.5 + 2.5 + 0.8 + 0.64 + 0.8 + 0.9)/8.8 = 8.14/8.8 = 92.5
+		// platform (3 + 1.5 + 3 + 0.8 + 1.6 + 1.5)/12 = 11.4/12 = 95
+		// contract (2 + 1.5 + 1.5 + 0.9×2 + 0.6×1 + 3 + 0.8 + 0.9×1.5 + 0.9 + 1)/15.5 = 14.45/15.5 = 93.23 → 93.2
+		// security (1.35 + 1.6 + 1.35 + 2 + 0.8)/8 = 7.1/8 = 88.75 → 88.8
+		// overall (95.4 + 96.4×1.5 + 92.5×0.8 + 95×1.2 + 93.2 + 88.8×0.8)/6.3
+		//   = (95.4 + 144.6 + 74 + 114 + 93.2 + 71.04)/6.3 = 592.24/6.3 = 94.006 → 94.0
 		expect(areaScores(result)).toEqual({
-			network: 96.5,
-			sim: 98.9,
-			data: 92.8,
+			network: 95.4,
+			sim: 96.4,
+			data: 92.5,
 			platform: 95,
-			contract: 98.2,
+			contract: 93.2,
 			security: 88.8
 		});
-		expect(result.overall).toMatchObject({ score: 95.6, rating: 'critical', answersScore: 95.6, provisional: false });
+		expect(result.overall).toMatchObject({ score: 94, rating: 'critical', answersScore: 94, provisional: false });
 		expect(result.conflicts).toEqual([]); // the worst options claim nothing
-		expect(result.findings).toHaveLength(34);
+		expect(result.findings).toHaveLength(44); // every worst option has risk ≥ 0.5
 		expect(costLines(result).map((l) => l.amount)).toEqual([
 			365_000, // 1,000 × 365
 			39_900, // 0.95 × (40,000 + 1,000 × 2)
-			35_352 // 0.982 × 1,000 × 1.5 × 24
+			33_552 // 0.932 × 1,000 × 1.5 × 24
 		]);
-		expect(result.switchingCost.total).toBe(440_252);
+		expect(result.switchingCost.total).toBe(438_452);
+		// No element of the recommended architecture is there at all.
+		expect(result.architecture.every((a) => a.status === 'missing')).toBe(true);
 	});
 
 	it('caps "not sure" at the worst option when that is below the not-sure risk', () => {
 		// platform_rbac: worst option shared_login 0.8 < notSure 0.9
 		const notSure = run(answers(BEST, { platform_rbac: NOT_SURE }));
 		const worst = run(answers(BEST, { platform_rbac: 'shared_login' }));
-		// platform 0.8×1/12 = 6.67 → 6.7 (0.9 would give 7.5); overall (6.6 + 6.7×1.2)/6.3 = 2.32 → 2.3
+		// platform 0.8×1/12 = 6.67 → 6.7 (0.9 would give 7.5); overall (4.45 + 6.7×1.2)/6.3 = 12.49/6.3 = 1.98 → 2.0
 		expect(notSure.areas.find((a) => a.id === 'platform')!.score).toBe(6.7);
-		expect(notSure.overall.score).toBe(2.3);
-		expect(worst.overall.score).toBe(2.3);
+		expect(notSure.overall.score).toBe(2);
+		expect(worst.overall.score).toBe(2);
 		expect(notSure.switchingCost.total).toBe(4_020); // 0.067 × 60,000
 		expect(notSure.findings.map((f) => [f.id, f.severity, f.notSure, f.impact])).toEqual([
 			['answer:platform_rbac', 'high', true, 1.2 * 1 * 0.8]
 		]);
 		expect(notSure.askVendor.map((a) => a.questionId)).toEqual(['platform_rbac']);
-		expect(notSure.completeness).toEqual({ answered: 34, notSure: 1, total: 34 });
+		expect(notSure.completeness).toEqual({ answered: 44, notSure: 1, total: 44 });
 	});
 
-	it('scores "not sure" everywhere at 88.5: 0.9 per question, 0.8 where that is the worst option', () => {
+	it('scores "not sure" everywhere at 88: 0.9 per question, less where the worst option is below that', () => {
 		const all = Object.fromEntries([...rules.questionsById.keys()].map((id) => [id, NOT_SURE]));
 		const result = run(answers(all));
-		// data (2.25 + 2.25 + 0.8 + 0.64 + 0.8)/7.8 = 86.4; platform (2.7 + 1.35 + 2.7 + 0.8 + 1.6 + 1.35)/12 = 87.5
-		// contract (1.8 + 1.35 + 1.35 + 1.8 + 2.7 + 0.8)/11 = 89.1; security (1.35 + 1.6 + 1.35 + 1.8 + 0.8)/8 = 86.25 → 86.3
-		// overall (90 + 135 + 69.12 + 105 + 89.1 + 69.04)/6.3 = 557.26/6.3 = 88.45 → 88.5
+		// Capped at the worst option: LTE-M roaming 0.8, certification 0.8, overage 0.8, session 0.8,
+		// fee basis 0.8, rbac 0.8, automation 0.8, notice 0.8, renewal 0.6, device identity 0.8,
+		// coverage of all networks 0.8; else 0.9.
+		// network (2.25 + 1.8 + 1.35 + 0.9 + 0.9 + 1.8 + 0.9 + 0.8)/12 = 10.7/12 = 89.17 → 89.2
+		// sim (1.8 + 2.7 + 2.7 + 2.25 + 1.8 + 1.35 + 1.35 + 0.8 + 1.35)/18 = 16.1/18 = 89.44 → 89.4
+		// data (2.25 + 2.25 + 0.8 + 0.64 + 0.8 + 0.9)/8.8 = 7.64/8.8 = 86.82 → 86.8
+		// platform (2.7 + 1.35 + 2.7 + 0.8 + 1.6 + 1.35)/12 = 87.5
+		// contract (1.8 + 1.35 + 1.35 + 1.8 + 0.6 + 2.7 + 0.8 + 1.35 + 0.9 + 0.9)/15.5 = 13.55/15.5 = 87.42 → 87.4
+		// security (1.35 + 1.6 + 1.35 + 1.8 + 0.8)/8 = 86.25 → 86.3
+		// overall (89.2 + 89.4×1.5 + 86.8×0.8 + 87.5×1.2 + 87.4 + 86.3×0.8)/6.3
+		//   = (89.2 + 134.1 + 69.44 + 105 + 87.4 + 69.04)/6.3 = 554.18/6.3 = 87.97 → 88.0
 		expect(areaScores(result)).toEqual({
-			network: 90,
-			sim: 90,
-			data: 86.4,
+			network: 89.2,
+			sim: 89.4,
+			data: 86.8,
 			platform: 87.5,
-			contract: 89.1,
+			contract: 87.4,
 			security: 86.3
 		});
-		expect(result.overall).toMatchObject({ score: 88.5, rating: 'critical' });
+		expect(result.overall).toMatchObject({ score: 88, rating: 'critical' });
 		expect(result.lockInSigns.every((s) => s.status === 'unknown')).toBe(true);
-		expect(result.askVendor).toHaveLength(34);
-		expect(result.completeness).toEqual({ answered: 34, notSure: 34, total: 34 });
-		// swap not confirmed: 3,650,000; platform 0.875 × 60,000 = 52,500; contract 0.891 × 360,000 = 320,760
+		expect(result.askVendor).toHaveLength(44);
+		expect(result.completeness).toEqual({ answered: 44, notSure: 44, total: 44 });
+		// swap not confirmed: 3,650,000; platform 0.875 × 60,000 = 52,500; contract 0.874 × 360,000 = 314,640
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false },
 			{ id: 'platform_exit', amount: 52_500, applies: true, assumed: false },
-			{ id: 'contract_exit', amount: 320_760, applies: true, assumed: false }
+			{ id: 'contract_exit', amount: 314_640, applies: true, assumed: false }
 		]);
-		expect(result.switchingCost.total).toBe(4_023_260);
+		expect(result.switchingCost.total).toBe(4_017_140);
 	});
 
 	it('scores an over-the-air switch claimed for a SIM without eUICC as "not sure", and still prices the visits', () => {
 		const result = run(answers(BEST, { sim_euicc_standard: 'no_euicc' }));
-		// no_euicc contradicts the best answers of four SIM questions, in the rules' order:
+		// no_euicc contradicts the best answers of four SIM questions and the multi-operator answer of
+		// the network question, in the rules' order:
 		expect(result.conflicts.map((c) => [c.id, c.claim.option])).toEqual([
 			['ota_switch_without_euicc', 'any_provider'],
 			['euicc_form_without_euicc', 'soldered_euicc'],
 			['eim_control_without_euicc', 'customer_controlled'],
-			['local_profile_ota_without_euicc', 'local_profile_ota']
+			['local_profile_ota_without_euicc', 'local_profile_ota'],
+			['multi_operator_profiles_without_euicc', 'multi_operator_profiles']
 		]);
 		// each doubted claim counts as "not sure" (0.9), but no more than the most flexible answer
 		// that no_euicc leaves possible: OTA physical_swap 1 → 0.9; local profiles local_imsi 0.15;
 		// eIM: every managed option is a claim, only no_remote_management 1 is left → 0.9;
-		// form factor removable_single_profile 0.6
-		// sim (1×2 + 0.9×3 + 0.15×3 + 0.9×2.5 + 0.6×2 + 0)/14 = 8.6/14 = 61.4
-		// overall (2.5 + 61.4×1.5 + 2)/6.3 = 96.6/6.3 = 15.3
-		expect(result.areas.find((a) => a.id === 'sim')!).toMatchObject({ score: 61.4, notSure: 4 });
-		expect(result.overall).toMatchObject({ answersScore: 15.3, answersRating: 'low', rating: 'high', score: 50 });
+		// form factor removable_single_profile 0.6; multi-network multi_imsi_automatic 0.3
+		// sim (1×2 + 0.9×3 + 0.15×3 + 0.9×2.5 + 0.6×2 + 0 + 0 + 0 + 0)/18 = 8.6/18 = 47.78 → 47.8
+		// network (0.3×1.5 + 0.1×1)/12 = 0.55/12 = 4.58 → 4.6
+		// overall (4.6 + 47.8×1.5 + 2.5×0.8)/6.3 = (4.6 + 71.7 + 2)/6.3 = 78.3/6.3 = 12.43 → 12.4
+		expect(result.areas.find((a) => a.id === 'sim')!).toMatchObject({ score: 47.8, notSure: 4 });
+		expect(result.areas.find((a) => a.id === 'network')!).toMatchObject({ score: 4.6, notSure: 1 });
+		expect(result.overall).toMatchObject({ answersScore: 12.4, answersRating: 'low', rating: 'high', score: 50 });
 		expect(floorRatings(result)).toEqual([
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true },
 			// OTA and form factor both count as "not sure" (0.9, 0.6 capped ≥ 0.5): the sign is present
@@ -406,9 +440,11 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.switchingCost.total).toBe(3_650_000);
 		expect(result.capabilities.unconfirmed).toContain('ota_profile_switch');
 		// A contradiction is listed once: where the doubted answer is itself a finding (OTA, eIM, form
-		// factor) that finding says so; only the local-profile claim (0.15, below 0.5) gets its own.
+		// factor) that finding says so; the local-profile claim (0.15) and the multi-network claim
+		// (0.3), both below 0.5, get their own.
 		expect(result.findings.filter((f) => f.kind === 'conflict').map((f) => f.id)).toEqual([
-			'conflict:local_profile_ota_without_euicc'
+			'conflict:local_profile_ota_without_euicc',
+			'conflict:multi_operator_profiles_without_euicc'
 		]);
 		// Findings at or above risk 0.5: euicc 1, OTA and eIM 0.9 high, form factor 0.6 medium
 		expect(result.findings.filter((f) => f.kind === 'answer').map((f) => [f.id, f.severity])).toEqual([
@@ -422,11 +458,98 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(ota).toMatchObject({ severity: 'high', notSure: false, answer: 'Yes, to a profile from any operator or provider we choose' });
 		expect(ota.title).toBe('Not confirmed whether the SIM can switch to another provider\'s profile over the air.');
 		expect(result.askVendor.map((a) => a.questionId)).toEqual([
+			'network_multi_imsi',
 			'sim_ota_switching',
 			'sim_local_profiles',
 			'sim_eim_control',
 			'sim_form_factor'
 		]);
+	});
+});
+
+describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in Germany)', () => {
+	it('doubts SGP.32 and the over-the-air switch when the devices cannot download a profile', () => {
+		const result = run(answers(BEST, { sim_device_esim_readiness: 'not_ready' }));
+		// not_ready contradicts the SGP.32 claim (no IPA) and the over-the-air switch, in the rules' order
+		expect(result.conflicts.map((c) => [c.id, c.claim.option])).toEqual([
+			['sgp32_without_ipa', 'sgp32'],
+			['ota_switch_device_not_ready', 'any_provider']
+		]);
+		// SGP.32 doubted: "not sure" 0.9, but no more than the most flexible other answer,
+		// SGP.02 with an SM-SR change commitment 0.3; the switch: physical_swap 1 → 0.9
+		// sim (0.3×2 + 0.9×3 + 0.9×1.5)/18 = (0.6 + 2.7 + 1.35)/18 = 4.65/18 = 25.83 → 25.8
+		// overall (0.8 + 25.8×1.5 + 2.5×0.8)/6.3 = (0.8 + 38.7 + 2)/6.3 = 41.5/6.3 = 6.59 → 6.6
+		expect(result.areas.find((a) => a.id === 'sim')!).toMatchObject({ score: 25.8, notSure: 2 });
+		expect(result.overall).toMatchObject({ answersScore: 6.6, answersRating: 'low', rating: 'high', score: 50 });
+		// The switch is unproven, so every device is assumed to need a visit: 10,000 × 365
+		expect(result.switchingCost.total).toBe(3_650_000);
+		expect(floorRatings(result)).toEqual([
+			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // 3,650,000 ≥ 2,500,000
+			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true }, // 365 ≥ 100
+			// the doubted switch (0.9) is risky, the eUICC form factor (0) is not
+			{ id: 'lock_in_sign_partly:sign_physical_sim_swap', rating: 'moderate', source: 'answers', raises: true }
+		]);
+		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
+			['answer:sim_ota_switching', 'high', expect.closeTo(4.05, 9)], // 1.5 × 3 × 0.9
+			['answer:sim_device_esim_readiness', 'high', expect.closeTo(2.025, 9)], // 1.5 × 1.5 × 0.9
+			['conflict:sgp32_without_ipa', 'medium', 0] // the doubted SGP.32 (0.3) is below 0.5
+		]);
+		expect(result.askVendor.map((a) => a.questionId)).toEqual(['sim_euicc_standard', 'sim_ota_switching']);
+		expect(result.architecture.find((a) => a.id === 'arch_multi_imsi_euicc')).toMatchObject({
+			status: 'partial',
+			missing: ['euicc', 'ota_profile_switch'],
+			unconfirmed: ['euicc', 'ota_profile_switch']
+		});
+	});
+
+	it('binds a fixed term over 36 months harder than a 12-month term that renews with a fair window (audit F13)', () => {
+		const long = run(answers(BEST, { contract_term_length: 'over_36_months' }));
+		const renewing = run(answers(BEST, { contract_term_length: 'up_to_12_months', contract_auto_renewal: 'renews_wide_window' }));
+		// contract 0.9×2/15.5 = 1.8/15.5 = 11.61 → 11.6 against (0.2×2 + 0.2×1)/15.5 = 0.6/15.5 = 3.87 → 3.9
+		expect(long.areas.find((a) => a.id === 'contract')!.score).toBe(11.6);
+		expect(renewing.areas.find((a) => a.id === 'contract')!.score).toBe(3.9);
+		// overall (4.45 + 11.6)/6.3 = 16.05/6.3 = 2.55 → 2.5 (2.547…) and (4.45 + 3.9)/6.3 = 8.35/6.3 = 1.33 → 1.3
+		expect(long.overall.score).toBe(2.5);
+		expect(renewing.overall.score).toBe(1.3);
+		// contract payout 0.116 × 360,000 = 41,760 against 0.039 × 360,000 = 14,040
+		expect(long.switchingCost.total).toBe(41_760);
+		expect(renewing.switchingCost.total).toBe(14_040);
+		// Only "no minimum term" proves there is no lock-in period.
+		expect(long.architecture.find((a) => a.id === 'arch_flexible_contract')).toMatchObject({ status: 'partial', missing: ['no_lockin_period'] });
+		expect(renewing.architecture.find((a) => a.id === 'arch_flexible_contract')!.status).toBe('partial');
+		expect(long.findings.map((f) => [f.id, f.severity])).toEqual([['answer:contract_term_length', 'high']]); // 0.9
+	});
+
+	it('doubts protection said to be independent of the provider when the setup must be re-engineered on a switch', () => {
+		const result = run(answers(BEST, { security_switch_rework: 'major_rework' }));
+		expect(result.conflicts.map((c) => [c.id, c.claim.option])).toEqual([
+			['provider_independent_protection_with_provider_specific_setup', 'public_with_tls']
+		]);
+		// public_with_tls doubted: "not sure" 0.9 (the worst option is 0.9), but no more than the most
+		// flexible answer left, the provider's private APN 0.5 (own IP ranges is a claim too)
+		// security (0.5×1.5 + 1×2)/8 = 2.75/8 = 34.375 → 34.4
+		// overall (0.8 + 1.65 + 34.4×0.8)/6.3 = (2.45 + 27.52)/6.3 = 29.97/6.3 = 4.76 → 4.8
+		expect(result.areas.find((a) => a.id === 'security')!).toMatchObject({ score: 34.4, notSure: 1 });
+		expect(result.overall).toMatchObject({ answersScore: 4.8, rating: 'low', score: 4.8, floors: [] });
+		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
+			['answer:security_switch_rework', 'high', expect.closeTo(1.6, 9)], // 0.8 × 2 × 1
+			['answer:security_private_network', 'medium', expect.closeTo(0.6, 9)] // 0.8 × 1.5 × 0.5
+		]);
+		expect(result.findings[1]!.detail).toMatch(/^Device traffic is said to be protected independently of the provider/);
+		expect(result.askVendor.map((a) => a.questionId)).toEqual(['security_private_network']);
+		expect(result.architecture.find((a) => a.id === 'arch_private_network')).toMatchObject({
+			status: 'partial',
+			missing: ['portable_network_setup']
+		});
+	});
+
+	it('scores a private APN on the provider\'s addresses at 0.5, with a finding (audit F9)', () => {
+		const result = run(answers(BEST, { security_private_network: 'provider_private_apn' }));
+		// security (0.5×1.5 + 0.1×2)/8 = 0.95/8 = 11.875 → 11.9; overall (0.8 + 1.65 + 11.9×0.8)/6.3
+		//   = (0.8 + 1.65 + 9.52)/6.3 = 11.97/6.3 = 1.9
+		expect(result.areas.find((a) => a.id === 'security')!.score).toBe(11.9);
+		expect(result.overall.score).toBe(1.9);
+		expect(result.findings.map((f) => [f.id, f.severity])).toEqual([['answer:security_private_network', 'medium']]);
 	});
 });
 
@@ -460,7 +583,7 @@ describe('exact roaming results with per-country local-profile answers', () => {
 			confidence: 'high'
 		});
 		expect(result.roaming.find((r) => r.country === 'DE')).toMatchObject({ severity: 'none', forces: null, localProfile: null });
-		expect(result.overall).toMatchObject({ answersScore: 1, answersRating: 'low', rating: 'critical', score: 75 });
+		expect(result.overall).toMatchObject({ answersScore: 0.7, answersRating: 'low', rating: 'critical', score: 75 });
 		expect(result.overall.floors).toEqual([
 			{
 				id: 'roaming:BR',
@@ -478,7 +601,7 @@ describe('exact roaming results with per-country local-profile answers', () => {
 			title: 'Brazil: devices on roaming SIMs will be cut off',
 			country: 'BR'
 		});
-		expect(result.completeness).toEqual({ answered: 35, notSure: 0, total: 35 });
+		expect(result.completeness).toEqual({ answered: 45, notSure: 0, total: 45 });
 		expect(result.overall.provisional).toBe(false);
 	});
 
@@ -536,27 +659,27 @@ describe('exact roaming results with per-country local-profile answers', () => {
 
 	it('keeps the open offer low where no deployment country restricts roaming', () => {
 		const result = run(answers(BEST), { countries: ['DE', 'FR', 'JP', 'MX'] });
-		expect(result.overall).toMatchObject({ score: 1, rating: 'low', floors: [], provisional: false });
+		expect(result.overall).toMatchObject({ score: 0.7, rating: 'low', floors: [], provisional: false });
 		expect(result.roaming.map((r) => [r.country, r.severity, r.localProfile])).toEqual([
 			['DE', 'none', null],
 			['FR', 'none', null],
 			['JP', 'none', null],
 			['MX', 'info', null] // registration rules only
 		]);
-		expect(result.completeness.total).toBe(34); // no local-profile question asked
+		expect(result.completeness.total).toBe(44); // no local-profile question asked
 	});
 
 	it('leaves an unanswered local-profile question open: no floor, a range up to critical', () => {
 		const result = run(answers(BEST), { countries: ['BR'] });
 		expect(result.roaming[0]).toMatchObject({ severity: 'critical', localProfile: 'open', forces: null, mitigation: 'not_proven' });
 		expect(result.overall).toMatchObject({
-			score: 1,
+			score: 0.7,
 			rating: 'low',
 			floors: [],
 			provisional: true,
-			range: [1, 75] // available → 1.0; none → the Brazil floor, critical
+			range: [0.7, 75] // available → 0.7; none → the Brazil floor, critical
 		});
-		expect(result.completeness).toEqual({ answered: 34, notSure: 0, total: 35 });
+		expect(result.completeness).toEqual({ answered: 44, notSure: 0, total: 45 });
 		expect(result.findings[0]).toMatchObject({
 			severity: 'medium',
 			title: 'Brazil: not answered yet whether the offer has a local profile there'
