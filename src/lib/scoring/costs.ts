@@ -71,13 +71,13 @@ function boundValues(rules: Rules, assumptions: readonly CostAssumption[], curre
 	) as Values;
 }
 
-/** What a commitment answer table says for the answers given: the value, and whether an open question set it. */
+/** What a commitment answer table says for the answers given, and whether an open question set it. */
 interface Resolved<T> {
 	value: T;
-	/** A question the table reads is asked but not answered (or answered "not sure"): its worst entry counts. */
+	/** A question the table reads is not answered yet: its worst entry counts, and the line is not rated. */
 	assumed: boolean;
-	/** The questions that decided it, for the reason shown. */
-	from: string[];
+	/** A question the table reads is answered "not sure": its worst entry counts, as a risk like any answer. */
+	unsure: boolean;
 }
 
 function readTable<T>(
@@ -89,7 +89,7 @@ function readTable<T>(
 ): Resolved<T> {
 	const picked: T[] = [];
 	let assumed = false;
-	const from: string[] = [];
+	let unsure = false;
 	for (const [questionId, byOption] of Object.entries(table)) {
 		const question = rules.questionsById.get(questionId);
 		if (!question) continue;
@@ -97,14 +97,15 @@ function readTable<T>(
 		const given = option !== undefined && option !== NOT_SURE ? byOption[option] : undefined;
 		if (given !== undefined) {
 			picked.push(given);
-			from.push(questionId);
-		} else if (option === undefined || option === NOT_SURE || !question.options.some((o) => o.id === option)) {
+		} else if (option === NOT_SURE) {
 			picked.push(worst(Object.values(byOption)));
-			from.push(questionId);
+			unsure = true;
+		} else if (option === undefined || !question.options.some((o) => o.id === option)) {
+			picked.push(worst(Object.values(byOption)));
 			assumed = true;
 		}
 	}
-	return { value: picked.length > 0 ? worst(picked) : none, assumed, from };
+	return { value: picked.length > 0 ? worst(picked) : none, assumed, unsure };
 }
 
 const monthsOf = (owed: MonthsOwed, commitment: number) => (owed === 'commitment' ? commitment : owed);
@@ -251,7 +252,9 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 					? 'The old provider bills every device until the notice ends, while the new one already does; this ruleset does not ask the notice period, so the default applies.'
 					: terms.notice.assumed
 						? 'The notice period is not answered, so the longest (more than 90 days) is assumed: the old provider bills every device until it ends.'
-						: 'The old provider bills every device until the notice period answered ends, while the new one already does.'
+						: terms.notice.unsure
+							? 'Not confirmed how much notice is needed, so the longest (more than 90 days) is assumed: the old provider bills every device until it ends.'
+							: 'The old provider bills every device until the notice period answered ends, while the new one already does.'
 	};
 
 	const platform: CostLine = {
@@ -279,7 +282,9 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 				? 'The answers show no minimum term and no committed volume: nothing is owed on exit.'
 				: terms.owed.assumed && !commitmentOverridden
 					? 'The term or volume questions are not answered, so the longest commitment is assumed.'
-					: commitmentOverridden
+					: terms.owed.unsure && !commitmentOverridden
+						? 'Not confirmed whether there is a minimum term or a committed volume, so the longest commitment is assumed.'
+						: commitmentOverridden
 						? 'The months you entered, for the commitment the answers describe.'
 						: 'From the term and volume answers only: on average half of a fixed term is left when you decide to leave.'
 	};

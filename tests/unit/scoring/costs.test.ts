@@ -154,6 +154,13 @@ describe('why each cost line is what it is', () => {
 		// The contract's own months replace the commitment figure, but never invent a commitment.
 		expect(line(run(answers(BEST, { contract_volume_minimums: 'committed_volume' }), {}, { remainingCommitmentMonths: 7 }), 'contract_exit').amount).toBe(105_000);
 		expect(line(run(answers(BEST), {}, { remainingCommitmentMonths: 7 }), 'contract_exit').amount).toBe(0);
+		// The term's length (ruleset 2.1.0): on average half of it is left, 10,000 × 1.50 × months.
+		const term = (option: string) => line(run(answers(BEST, { contract_term_length: option })), 'contract_exit').amount;
+		expect(['no_term', 'up_to_12_months', '13_to_36_months', 'over_36_months'].map(term)).toEqual([0, 90_000, 180_000, 360_000]);
+		// "Not sure" is an answer: the longest commitment counts, and it is rated, not left open.
+		const unsure = line(run(answers(BEST, { contract_term_length: NOT_SURE })), 'contract_exit');
+		expect(unsure).toMatchObject({ amount: 360_000, assumed: false });
+		expect(unsure.reason).toBe('Not confirmed whether there is a minimum term or a committed volume, so the longest commitment is assumed.');
 		// A termination fee per SIM: 10,000 × 10.
 		expect(line(run(answers(BEST, { contract_exit_terms: 'termination_fees' })), 'termination_fees')).toMatchObject({ amount: 100_000, applies: true });
 	});

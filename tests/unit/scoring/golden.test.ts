@@ -18,10 +18,18 @@ import { shippedRules } from '../rules/read-rules';
  *   + 1.5 + 1.5 + 1 + 1.5), data 8.8 (2.5 + 2.5 + 1 + 0.8 + 1 + 1), platform 12, contract 15.5
  *   (2 + 1.5 + 1.5 + 2 + 1 + 3 + 1 + 1.5 + 1 + 1), security 8; 44 questions in all
  *   area scores and the overall score are rounded to one decimal
- * costs.yaml defaults (min-max): field visit 300 (150-1000), revisits 1.2 (1.1-1.3), SIM 5 (1-20),
- *   platform fixed 40,000 (5,000-250,000), rebuild/device 2 (0-20), fee/month 1.5 (0.2-10),
- *   months left 24 (0-60). Site visit per device = 300 × 1.2 + 5 = 365 (min 166, max 1,320).
- * Cost bands: total 250k moderate, 2.5M high, 25M critical; per device 100 moderate, 500 high.
+ * costs.yaml 2.0.0 defaults (min-max): dedicated visit 300 (150-1000), revisits 1.2 (1.1-1.3), SIM 5
+ *   (1-20), routine visit 15 (10-20), platform fixed 40,000 (5,000-250,000), rebuild/device 2 (0-20),
+ *   fee/month 1.5 (0.2-10), commitment 24 months (12-60), profile fee 2 (0.5-10), eIM move 20,000
+ *   (5,000-100,000), devices an over-the-air campaign misses 3% (1-10%), notice 30 / 90 / 180 days.
+ *   The fleets here do not say how visits are made: a visit is priced as a dedicated trip,
+ *   300 × 1.2 + 5 = 365, the range running from a routine round at its minimum (10 + 1 = 11) to a
+ *   trip at its maximum (1,000 × 1.3 + 20 = 1,320).
+ *   Any over-the-air switch of 10,000 devices with the eIM in the buyer's hands: 10,000 × 2 + 300 ×
+ *   365 = 129,500 (low 10,000 × 0.5 + 100 × 11 = 6,100; high 10,000 × 10 + 1,000 × 1,320 = 1,420,000).
+ *   30 days' notice: both providers bill 10,000 × 1.5 = 15,000 (low 2,000, high 100,000).
+ * Cost bands: total 250k moderate, 2.5M high, 25M critical; per device 100 moderate, 500 high. They
+ *   read only what the offer adds: not the profile fees, the missed devices or the shortest notice.
  * Estimates are rounded to 2 significant figures (ties round up: 3,650,000 → 3,700,000).
  *
  * All-best area scores (see the fixture's comments):
@@ -49,7 +57,7 @@ const floorRatings = (result: ReturnType<typeof run>) =>
 	result.overall.floors.map(({ id, rating, source, raises }) => ({ id, rating, source, raises }));
 
 describe('exact results for fixed answers (10,000 devices in Germany unless said)', () => {
-	it('rates the all-best offer low, with no floor and nothing to pay to leave', () => {
+	it('rates the all-best offer low, with no floor and nothing the offer adds to the cost of leaving', () => {
 		const result = run(answers(BEST));
 		expect(areaScores(result)).toEqual({
 			network: 0.8,
@@ -82,18 +90,23 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			['arch_flexible_contract', 'met']
 		]);
 		expect(costLines(result)).toEqual([
-			{ id: 'sim_swap', amount: 0, applies: false, assumed: false }, // OTA switch proven
+			{ id: 'sim_swap', amount: 0, applies: false, assumed: false }, // OTA switch proven, SIMs kept
+			{ id: 'ota_switch', amount: 129_500, applies: true, assumed: false }, // eIM customer-controlled: no move
+			{ id: 'double_fees', amount: 15_000, applies: true, assumed: false }, // 30 days' notice
 			{ id: 'platform_exit', amount: 0, applies: false, assumed: false }, // platform area 0
-			{ id: 'contract_exit', amount: 0, applies: false, assumed: false } // contract area 0
+			{ id: 'contract_exit', amount: 0, applies: false, assumed: false }, // no term, no committed volume
+			{ id: 'termination_fees', amount: 0, applies: false, assumed: false } // clean exit
 		]);
-		expect(result.switchingCost.total).toBe(0);
+		expect(result.switchingCost.total).toBe(144_500);
+		// Every switch pays these, so none of it is lock-in.
+		expect(result.switchingCost.rated).toEqual({ total: 0, perDevice: 0 });
 		expect(result.switchingCost.estimate).toEqual({
-			total: 0,
-			low: 0,
-			high: 0,
-			perDevice: 0,
-			perDeviceLow: 0,
-			perDeviceHigh: 0
+			total: 140_000, // 144,500
+			low: 8_100, // 6,100 + 2,000
+			high: 1_500_000, // 1,420,000 + 100,000 = 1,520,000
+			perDevice: 14, // 14.45
+			perDeviceLow: 0.81,
+			perDeviceHigh: 150 // 152
 		});
 	});
 
@@ -104,7 +117,7 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.overall.answersScore).toBe(4.7);
 		expect(result.overall.answersRating).toBe('low');
 		expect(floorRatings(result)).toEqual([
-			// 3,650,000 ≥ 2,500,000
+			// rated 3,650,000 (the visits; the 30 days' notice is not lock-in) ≥ 2,500,000
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true },
 			// physical_swap and 10,000 ≥ devicesAtLeast 10,000
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true },
@@ -116,27 +129,30 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.overall.rating).toBe('high');
 		expect(result.overall.score).toBe(50); // raised to the high threshold
 		expect(result.overall.floors.map((f) => f.reason)).toEqual([
-			'Leaving would cost about USD 3.7 million in all (USD 1.7–13 million).',
+			'Leaving would cost about USD 3.7 million in all (USD 110,000–13 million).',
 			'Changing provider needs a site visit for each of 10,000 devices (“No; changing provider means replacing the SIM on site”).',
-			'Leaving would cost about USD 370 per device (USD 170–1,300).',
+			'Leaving would cost about USD 370 per device (USD 11–1,300).',
 			'Lock-in sign partly present: Physical SIM swap to change provider.'
 		]);
 		expect(result.overall.raisedBy).toBe(result.overall.floors[0]!.reason);
 		expect(result.overall.floors.map((f) => f.confidence)).toEqual(['low', 'medium', 'low', 'medium']);
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false }, // 10,000 × 365
+			{ id: 'ota_switch', amount: 0, applies: false, assumed: false },
+			{ id: 'double_fees', amount: 15_000, applies: true, assumed: false },
 			{ id: 'platform_exit', amount: 0, applies: false, assumed: false },
-			{ id: 'contract_exit', amount: 0, applies: false, assumed: false }
+			{ id: 'contract_exit', amount: 0, applies: false, assumed: false },
+			{ id: 'termination_fees', amount: 0, applies: false, assumed: false }
 		]);
-		expect(result.switchingCost.total).toBe(3_650_000);
+		expect(result.switchingCost.total).toBe(3_665_000);
 		expect(result.switchingCost.rated).toEqual({ total: 3_650_000, perDevice: 365 });
 		expect(result.switchingCost.estimate).toEqual({
-			total: 3_700_000, // 3,650,000
-			low: 1_700_000, // 10,000 × (150 × 1.1 + 1) = 1,660,000
-			high: 13_000_000, // 10,000 × (1,000 × 1.3 + 20) = 13,200,000
-			perDevice: 370, // 365
-			perDeviceLow: 170, // 166
-			perDeviceHigh: 1_300 // 1,320
+			total: 3_700_000, // 3,665,000
+			low: 110_000, // 10,000 × 11 + 2,000 = 112,000: a routine round at its cheapest
+			high: 13_000_000, // 10,000 × 1,320 + 100,000 = 13,300,000
+			perDevice: 370, // 366.5
+			perDeviceLow: 11, // 11.2
+			perDeviceHigh: 1_300 // 1,330
 		});
 		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
 			['answer:sim_ota_switching', 'high', 4.5] // sim weight 1.5 × question weight 3 × risk 1
@@ -158,47 +174,50 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		]);
 		expect(result.overall.rating).toBe('critical');
 		expect(result.overall.score).toBe(75);
-		expect(result.switchingCost.total).toBe(365_000_000);
+		// 1,000,000 × 365 + 1,000,000 × 1.5 for the 30 days' notice
+		expect(result.switchingCost.total).toBe(366_500_000);
 		expect(result.switchingCost.estimate).toMatchObject({
 			total: 370_000_000,
-			low: 170_000_000, // 1,000,000 × 166
-			high: 1_300_000_000 // 1,000,000 × 1,320
+			low: 11_000_000, // 1,000,000 × 11 + 1,000,000 × 0.2 = 11,200,000
+			high: 1_300_000_000 // 1,000,000 × 1,320 + 1,000,000 × 10 = 1,330,000,000
 		});
 		expect(result.overall.floors[1]!.reason).toBe(
 			'Changing provider needs a site visit for each of 1,000,000 devices (“No; changing provider means replacing the SIM on site”): at this scale a change of provider is a multi-year field programme.'
 		);
 	});
 
-	it('rates "return or destroy the SIMs" high, and prices the payout from the contract score', () => {
+	it('rates "return or destroy the SIMs" high, and owes no payout without a commitment', () => {
 		const result = run(answers(BEST, { contract_exit_terms: 'return_or_destroy' }));
 		// contract 1×3/15.5 = 19.35 → 19.4; overall (4.45 + 19.4×1)/6.3 = 23.85/6.3 = 3.79 → 3.8
 		expect(result.areas.find((a) => a.id === 'contract')!.score).toBe(19.4);
 		expect(result.overall).toMatchObject({ answersScore: 3.8, answersRating: 'low', rating: 'high', score: 50 });
 		// Profiles switch over the air, but the SIMs must go back: a new SIM in every device,
-		// 10,000 × (300 × 1.2 + 5) = 3,650,000, plus the payout; 3,719,840 in all.
+		// 10,000 × 365 = 3,650,000, plus 15,000 for the 30 days' notice. No term and no committed
+		// volume, so nothing is paid out, however the contract area scores (audit F10).
 		expect(floorRatings(result)).toEqual([
-			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // 3,719,840 ≥ 2,500,000
+			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // rated 3,650,000 ≥ 2,500,000
 			{ id: 'sim_return_or_destroy', rating: 'high', source: 'answers', raises: true },
-			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true } // 371.98 ≥ 100
+			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true } // 365 ≥ 100
 		]);
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false },
+			{ id: 'ota_switch', amount: 0, applies: false, assumed: false },
+			{ id: 'double_fees', amount: 15_000, applies: true, assumed: false },
 			{ id: 'platform_exit', amount: 0, applies: false, assumed: false },
-			// 19.4% × 10,000 × 1.5 × 24 = 0.194 × 360,000
-			{ id: 'contract_exit', amount: 69_840, applies: true, assumed: false }
+			{ id: 'contract_exit', amount: 0, applies: false, assumed: false },
+			{ id: 'termination_fees', amount: 0, applies: false, assumed: false }
 		]);
-		// per device 365 + 0.194 × 1.5 × 24 = 365 + 6.984
-		expect(result.switchingCost.rated).toEqual({ total: 3_719_840, perDevice: expect.closeTo(371.984, 9) });
+		expect(result.switchingCost.rated).toEqual({ total: 3_650_000, perDevice: 365 });
 		expect(result.switchingCost.estimate).toEqual({
-			total: 3_700_000, // 3,719,840
-			low: 1_700_000, // 10,000 × (150 × 1.1 + 1) = 1,660,000; 0 months left at the minimum
-			high: 14_000_000, // 10,000 × (1,000 × 1.3 + 20) + 0.194 × 10,000 × 10 × 60 = 13,200,000 + 1,164,000 = 14,364,000
-			perDevice: 370, // 371.98
-			perDeviceLow: 170, // 166
-			perDeviceHigh: 1_400 // 1,436.4
+			total: 3_700_000, // 3,665,000
+			low: 110_000, // 112,000
+			high: 13_000_000, // 13,300,000
+			perDevice: 370, // 366.5
+			perDeviceLow: 11, // 11.2
+			perDeviceHigh: 1_300 // 1,330
 		});
-		expect(result.switchingCost.lines[2]!.formula).toBe(
-			'19.4% contract lock-in × 10,000 devices × USD 1.50 a month × 24 months'
+		expect(result.switchingCost.lines[4]!.reason).toBe(
+			'The answers show no minimum term and no committed volume: nothing is owed on exit.'
 		);
 	});
 
@@ -217,16 +236,18 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.overall.floors[0]!.reason).toBe(
 			'The management platform has no API: inventory, usage and automation can leave only by hand.'
 		);
-		// 0.3 × (40,000 + 10,000 × 2) = 18,000
-		expect(result.switchingCost.total).toBe(18_000);
+		// platform 0.3 × (40,000 + 10,000 × 2) = 18,000, plus the switch every offer pays:
+		// 129,500 over the air and 15,000 of notice; 162,500 in all
+		expect(costLines(result).map((l) => l.amount)).toEqual([0, 129_500, 15_000, 18_000, 0, 0]);
+		expect(result.switchingCost.total).toBe(162_500);
 		expect(result.switchingCost.rated).toEqual({ total: 18_000, perDevice: expect.closeTo(0.6, 9) }); // 0.3 × 2
 		expect(result.switchingCost.estimate).toEqual({
-			total: 18_000,
-			low: 1_500, // 0.3 × 5,000
-			high: 140_000, // 0.3 × (250,000 + 10,000 × 20) = 135,000
-			perDevice: 1.8,
-			perDeviceLow: 0.15,
-			perDeviceHigh: 14 // 13.5
+			total: 160_000, // 162,500
+			low: 9_600, // 6,100 + 2,000 + 0.3 × 5,000
+			high: 1_700_000, // 1,420,000 + 100,000 + 0.3 × (250,000 + 10,000 × 20) = 1,655,000
+			perDevice: 16, // 16.25
+			perDeviceLow: 0.96,
+			perDeviceHigh: 170 // 165.5
 		});
 		// The doubted automation (0.3) is below the finding threshold 0.5, but stays on the ask list.
 		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
@@ -267,7 +288,8 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		});
 		expect(result.overall).toMatchObject({ answersScore: 34.6, answersRating: 'moderate', rating: 'high', score: 50 });
 		expect(floorRatings(result)).toEqual([
-			// 3,650,000 + 0.55 × 60,000 + 0.226 × 360,000 = 3,650,000 + 33,000 + 81,360 = 3,764,360
+			// rated 3,650,000 + 0.55 × 60,000 + 10,000 × 1.5 × 24 (a committed volume owes the
+			// 24-month commitment) = 3,650,000 + 33,000 + 360,000 = 4,043,000
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true },
 			{ id: 'lock_in_sign_present:sign_closed_platform', rating: 'high', source: 'answers', raises: true },
 			{ id: 'lock_in_sign_present:sign_commercial_lock', rating: 'high', source: 'answers', raises: true },
@@ -277,22 +299,24 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			{ id: 'no_api', rating: 'high', source: 'answers', raises: true },
 			{ id: 'no_data_export', rating: 'high', source: 'answers', raises: true },
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true },
-			// 365 + 0.55 × 2 + 0.226 × 36 = 374.24: moderate, the answers' own rating, so not raising
+			// 365 + 0.55 × 2 + 1.5 × 24 = 402.1: moderate, the answers' own rating, so not raising
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: false }
 		]);
 		expect(result.overall.floors[1]!.reason).toBe(
 			'Lock-in sign present: Closed management platform. The checklist this tool follows says any one of the five signs means the deployment is locked in.'
 		);
-		expect(costLines(result).map((l) => l.amount)).toEqual([3_650_000, 33_000, 81_360]);
-		expect(result.switchingCost.total).toBe(3_764_360);
-		expect(result.switchingCost.rated.perDevice).toBeCloseTo(374.236, 9); // 365 + 1.1 + 8.136
+		expect(costLines(result).map((l) => l.amount)).toEqual([3_650_000, 0, 15_000, 33_000, 360_000, 0]);
+		expect(result.switchingCost.total).toBe(4_058_000);
+		expect(result.switchingCost.rated).toEqual({ total: 4_043_000, perDevice: expect.closeTo(402.1, 9) }); // 365 + 1.1 + 36
 		expect(result.switchingCost.estimate).toEqual({
-			total: 3_800_000, // 3,764,360
-			low: 1_700_000, // 1,660,000 + 0.55 × 5,000 + 0 = 1,662,750
-			high: 15_000_000, // 13,200,000 + 0.55 × 450,000 + 0.226 × 6,000,000 = 13,200,000 + 247,500 + 1,356,000 = 14,803,500
-			perDevice: 380, // the whole estimate per device: 3,764,360 / 10,000 = 376.44
-			perDeviceLow: 170, // 1,662,750 / 10,000 = 166.28
-			perDeviceHigh: 1_500 // 14,803,500 / 10,000 = 1,480.35
+			total: 4_100_000, // 4,058,000
+			// 110,000 + 2,000 + 0.55 × 5,000 + 10,000 × 0.2 × 12 = 110,000 + 2,000 + 2,750 + 24,000 = 138,750
+			low: 140_000,
+			// 13,200,000 + 100,000 + 0.55 × 450,000 + 10,000 × 10 × 60 = 13,300,000 + 247,500 + 6,000,000 = 19,547,500
+			high: 20_000_000,
+			perDevice: 410, // the whole estimate per device: 4,058,000 / 10,000 = 405.8
+			perDeviceLow: 14, // 13.875
+			perDeviceHigh: 2_000 // 1,954.75
 		});
 	});
 
@@ -314,10 +338,13 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.completeness).toEqual({ answered: 0, notSure: 0, total: 44 });
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: true },
+			{ id: 'ota_switch', amount: 0, applies: false, assumed: false },
+			{ id: 'double_fees', amount: 90_000, applies: true, assumed: true }, // the longest notice, 180 days: 10,000 × 1.5 × 6
 			{ id: 'platform_exit', amount: 54_000, applies: true, assumed: true }, // 0.9 × 60,000
-			{ id: 'contract_exit', amount: 324_000, applies: true, assumed: true } // 0.9 × 360,000
+			{ id: 'contract_exit', amount: 360_000, applies: true, assumed: true }, // the longest commitment: 10,000 × 1.5 × 24
+			{ id: 'termination_fees', amount: 0, applies: false, assumed: false }
 		]);
-		expect(result.switchingCost.total).toBe(4_028_000);
+		expect(result.switchingCost.total).toBe(4_154_000);
 		expect(result.switchingCost.rated).toEqual({ total: 0, perDevice: 0 });
 	});
 
@@ -344,10 +371,13 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.findings).toHaveLength(44); // every worst option has risk ≥ 0.5
 		expect(costLines(result).map((l) => l.amount)).toEqual([
 			365_000, // 1,000 × 365
+			0, // no over-the-air switch
+			9_000, // more than 90 days' notice, 180: 1,000 × 1.5 × 6
 			39_900, // 0.95 × (40,000 + 1,000 × 2)
-			33_552 // 0.932 × 1,000 × 1.5 × 24
+			36_000, // a term over 36 months and a committed volume: 1,000 × 1.5 × 24
+			0 // SIMs returned, no fee per SIM
 		]);
-		expect(result.switchingCost.total).toBe(438_452);
+		expect(result.switchingCost.total).toBe(449_900);
 		// No element of the recommended architecture is there at all.
 		expect(result.architecture.every((a) => a.status === 'missing')).toBe(true);
 	});
@@ -360,7 +390,8 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(notSure.areas.find((a) => a.id === 'platform')!.score).toBe(6.7);
 		expect(notSure.overall.score).toBe(2);
 		expect(worst.overall.score).toBe(2);
-		expect(notSure.switchingCost.total).toBe(4_020); // 0.067 × 60,000
+		expect(notSure.switchingCost.lines.find((l) => l.id === 'platform_exit')!.amount).toBe(4_020); // 0.067 × 60,000
+		expect(notSure.switchingCost.total).toBe(148_520); // + 129,500 over the air + 15,000 of notice
 		expect(notSure.findings.map((f) => [f.id, f.severity, f.notSure, f.impact])).toEqual([
 			['answer:platform_rbac', 'high', true, 1.2 * 1 * 0.8]
 		]);
@@ -394,13 +425,18 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.lockInSigns.every((s) => s.status === 'unknown')).toBe(true);
 		expect(result.askVendor).toHaveLength(44);
 		expect(result.completeness).toEqual({ answered: 44, notSure: 44, total: 44 });
-		// swap not confirmed: 3,650,000; platform 0.875 × 60,000 = 52,500; contract 0.874 × 360,000 = 314,640
+		// "Not sure" is an answer: every line rests on it and is rated. Swap not confirmed: 3,650,000;
+		// notice not confirmed, the longest: 90,000; platform 0.875 × 60,000 = 52,500; term and volume
+		// not confirmed, the longest commitment: 360,000
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false },
+			{ id: 'ota_switch', amount: 0, applies: false, assumed: false },
+			{ id: 'double_fees', amount: 90_000, applies: true, assumed: false },
 			{ id: 'platform_exit', amount: 52_500, applies: true, assumed: false },
-			{ id: 'contract_exit', amount: 314_640, applies: true, assumed: false }
+			{ id: 'contract_exit', amount: 360_000, applies: true, assumed: false },
+			{ id: 'termination_fees', amount: 0, applies: false, assumed: false }
 		]);
-		expect(result.switchingCost.total).toBe(4_017_140);
+		expect(result.switchingCost.total).toBe(4_152_500);
 	});
 
 	it('scores an over-the-air switch claimed for a SIM without eUICC as "not sure", and still prices the visits', () => {
@@ -436,8 +472,8 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		);
 		const swap = result.switchingCost.lines[0]!;
 		expect(swap).toMatchObject({ amount: 3_650_000, applies: true, assumed: false });
-		expect(swap.reason).toBe('Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.');
-		expect(result.switchingCost.total).toBe(3_650_000);
+		expect(swap.reason).toMatch(/^Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit\. /);
+		expect(result.switchingCost.total).toBe(3_665_000); // + 15,000 for the 30 days' notice
 		expect(result.capabilities.unconfirmed).toContain('ota_profile_switch');
 		// A contradiction is listed once: where the doubted answer is itself a finding (OTA, eIM, form
 		// factor) that finding says so; the local-profile claim (0.15) and the multi-network claim
@@ -481,8 +517,8 @@ describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in 
 		// overall (0.8 + 25.8×1.5 + 2.5×0.8)/6.3 = (0.8 + 38.7 + 2)/6.3 = 41.5/6.3 = 6.59 → 6.6
 		expect(result.areas.find((a) => a.id === 'sim')!).toMatchObject({ score: 25.8, notSure: 2 });
 		expect(result.overall).toMatchObject({ answersScore: 6.6, answersRating: 'low', rating: 'high', score: 50 });
-		// The switch is unproven, so every device is assumed to need a visit: 10,000 × 365
-		expect(result.switchingCost.total).toBe(3_650_000);
+		// The switch is unproven, so every device is assumed to need a visit: 10,000 × 365, + 15,000 of notice
+		expect(result.switchingCost.total).toBe(3_665_000);
 		expect(floorRatings(result)).toEqual([
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // 3,650,000 ≥ 2,500,000
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true }, // 365 ≥ 100
@@ -509,11 +545,17 @@ describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in 
 		expect(long.areas.find((a) => a.id === 'contract')!.score).toBe(11.6);
 		expect(renewing.areas.find((a) => a.id === 'contract')!.score).toBe(3.9);
 		// overall (4.45 + 11.6)/6.3 = 16.05/6.3 = 2.55 → 2.5 (2.547…) and (4.45 + 3.9)/6.3 = 8.35/6.3 = 1.33 → 1.3
-		expect(long.overall.score).toBe(2.5);
+		expect(long.overall.answersScore).toBe(2.5);
 		expect(renewing.overall.score).toBe(1.3);
-		// contract payout 0.116 × 360,000 = 41,760 against 0.039 × 360,000 = 14,040
-		expect(long.switchingCost.total).toBe(41_760);
-		expect(renewing.switchingCost.total).toBe(14_040);
+		// Paid out on exit: the commitment figure, 10,000 × 1.5 × 24 = 360,000, against half of a
+		// 12-month term, 10,000 × 1.5 × 6 = 90,000 (the renewal owes nothing until it renews)
+		const payout = (r: typeof long) => r.switchingCost.lines.find((l) => l.id === 'contract_exit')!.amount;
+		expect(payout(long)).toBe(360_000);
+		expect(payout(renewing)).toBe(90_000);
+		// 360,000 rated ≥ the 250,000 band: the long term rates moderate; 90,000 does not
+		expect(floorRatings(long)).toEqual([{ id: 'cost_total', rating: 'moderate', source: 'cost', raises: true }]);
+		expect(long.overall).toMatchObject({ rating: 'moderate', score: 25 });
+		expect(renewing.overall).toMatchObject({ rating: 'low', floors: [] });
 		// Only "no minimum term" proves there is no lock-in period.
 		expect(long.architecture.find((a) => a.id === 'arch_flexible_contract')).toMatchObject({ status: 'partial', missing: ['no_lockin_period'] });
 		expect(renewing.architecture.find((a) => a.id === 'arch_flexible_contract')!.status).toBe('partial');
