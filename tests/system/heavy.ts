@@ -47,9 +47,9 @@ export function maxSimulationBody(rules: RulesApi, seed = 1) {
 			outageMeanHours: 240,
 			fieldVisitsPerDay: 1,
 			otaDevicesPerDay: 1,
-			switchOverlapDays: 0,
 			allowanceFactor: 1
 		},
+		costs: { switchOverlapDays: 0 },
 		scenario: {
 			outages: codes.slice(0, 50).map((country, i) => ({ country, startDay: i * 10, days: 365 })),
 			roamingEnforcements: codes.map((country) => ({ country, day: 5 })),

@@ -563,7 +563,8 @@ export const invalidSimulate = (facts: RulesFacts, assessmentId: string) =>
 					'too many enforcements'
 				),
 				unknownField(['scenario'], ['outages', 'roamingEnforcements', 'switchYear']),
-				unknownField([], ['seed', 'assessmentId', 'fleet', 'scenario', 'params', 'resolution'])
+				...costBreaks(false),
+				unknownField([], ['seed', 'assessmentId', 'fleet', 'scenario', 'params', 'costs', 'resolution'])
 			];
 		}
 	);

@@ -30,7 +30,11 @@ export const SIMULATED_COST_KEYS: readonly CostKey[] = [
 	'revisitFactor',
 	'replacementSimPerDevice',
 	'monthlyFeePerDevice',
-	'remainingCommitmentMonths'
+	'remainingCommitmentMonths',
+	'routineVisitPerDevice',
+	'otaProfileFeePerDevice',
+	'eimMoveFixed',
+	'otaFailureShare'
 ];
 
 type Default = Rules['costs']['defaults'][CostKey];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Rules } from '../rules/load';
 import { SIMULATION_KEYS, type SimulationKey } from '../rules/schema';
-import type { InputSchemas } from '../assessment/schema';
+import { costOverridesSchema, type InputSchemas } from '../assessment/schema';
 
 /** Largest fleet the server simulates per request; the browser's worker has no such limit. */
 export const API_MAX_DEVICES = 200_000;
@@ -51,6 +51,11 @@ export function createSimulateBodySchema(rules: Rules, inputSchemas: InputSchema
 			fleet: inputSchemas.fleetSchema.optional(),
 			scenario: createScenarioSchema(rules).optional(),
 			params: createParamsSchema(rules).optional(),
+			/**
+			 * Cost figures for this run (the switch's profile fees, notice days, visits...), in the
+			 * assessment's currency; for an assessment they go on top of its own overrides.
+			 */
+			costs: costOverridesSchema.optional(),
 			resolution: z.enum(['day', 'week', 'month']).default('day')
 		})
 		.superRefine((body, ctx) => {

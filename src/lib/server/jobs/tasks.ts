@@ -83,11 +83,11 @@ async function reportPdf(job: ReportJob): Promise<ReportOutcome> {
 }
 
 function simulation({ body, record }: SimulateJob): SimulateOutcome {
-	const { seed, scenario, params, resolution } = body;
+	const { seed, scenario, params, costs, resolution } = body;
 	const rules = record ? rulesFor(record.rulesetVersion) : currentRules;
 	const input = record
-		? inputFromAssessment(rules, record, score(rules, record), { seed, scenario, params })
-		: inputFromFleet(rules, body.fleet!, { seed, scenario, params });
+		? inputFromAssessment(rules, record, score(rules, { ...record, costs: { ...record.costs, ...costs } }), { seed, scenario, params })
+		: inputFromFleet(rules, body.fleet!, { seed, scenario, params, ...(costs ? { costs } : {}) });
 	const { result } = simulate(input);
 	const currency = record?.currency ?? DEFAULT_CURRENCY;
 	const json = JSON.stringify({
