@@ -109,3 +109,23 @@ describe('contradicting answers', () => {
 		expect(text).toContain(squash(`"${conflict.claim.label}" and "${conflict.contradictedBy.label}"`));
 	});
 });
+
+describe('a report for a buyer who prices in euros', () => {
+	it('gives every amount in EUR, says at which dated rate, and shows the cost bands in both currencies', async () => {
+		const assessment = typicalAssessment(rules, {
+			currency: 'EUR',
+			fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 12, siteVisits: 'dedicated' },
+			answers: flexible(rules, { sim_ota_switching: 'physical_swap' })
+		});
+		const input = reportInput(rules, assessment);
+		const text = words(pdfPages(await buildReport(input)).join('\n'));
+		// 10,000 × (258 × 1.2 + 4.30) = 3,139,000 of visits, plus 30 days of both providers billing,
+		// 10,000 × 1.29 = 12,900: 3,151,900, about EUR 3.2 million.
+		expect(text).toContain('About EUR 3.2 million to leave');
+		expect(text).toContain('Site visits to swap SIMs: EUR 3,139,000 at the values used');
+		expect(text).not.toMatch(/About USD/);
+		expect(squash(text)).toContain(squash("converted from the model's USD figures at 0.86 EUR per USD (rate of 2025-11-28"));
+		// The bands are USD amounts; the methodology gives both.
+		expect(squash(text)).toContain(squash('USD 250,000 (about EUR 215,000) or more: at least moderate'));
+	});
+});
