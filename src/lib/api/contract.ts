@@ -200,6 +200,8 @@ export const simulationArchitectureSchema = z.object({
 	exitFee: z.number(),
 	/** Days the old provider keeps serving and billing after a switch starts. */
 	overlapDays: z.number(),
+	/** Days of fees the exit payout already covers, not billed twice. */
+	exitPaidDays: z.number(),
 	/** Whether a switch must first move the eUICCs' eIM or SM-SR away from the provider. */
 	eimMove: z.boolean()
 });

@@ -37,6 +37,23 @@ export const costOverridesSchema = z.partialRecord(
 );
 export type CostOverrides = Partial<Record<CostKey, number>>;
 
+/** Figures that are not amounts have bounds of their own: a share of devices, visits per swap. */
+const COST_BOUNDS: Partial<Record<CostKey, { min?: number; max?: number; message: string }>> = {
+	otaFailureShare: { max: 1, message: 'A share of devices is at most 1 (100%)' },
+	revisitFactor: { min: 1, message: 'At least 1 visit per swap' }
+};
+function checkCostBounds(costs: Partial<Record<CostKey, number | null>>, ctx: z.RefinementCtx) {
+	for (const [key, value] of Object.entries(costs) as [CostKey, number | null][]) {
+		const bound = COST_BOUNDS[key];
+		if (!bound || value === null) continue;
+		if ((bound.min !== undefined && value < bound.min) || (bound.max !== undefined && value > bound.max)) {
+			ctx.addIssue({ code: 'custom', path: [key], message: bound.message });
+		}
+	}
+}
+/** What a client may send: the stored shape plus the per-figure bounds. */
+export const costOverridesInputSchema = costOverridesSchema.superRefine(checkCostBounds);
+
 /** Distinguishes "left empty" from "not a number" in the message a user sees. */
 const numberError = (label: string, missing: string) => (issue: { input?: unknown }) =>
 	issue.input === undefined ? missing : `${label} must be a number, written as ${NUMBER_FORMAT_HINT}`;
@@ -214,7 +231,7 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 		currency: currencySchema.optional(),
 		fleet: fleetSchema,
 		answers: answersSchema.optional(),
-		costs: costOverridesSchema.optional(),
+		costs: costOverridesInputSchema.optional(),
 		lastStep: lastStepSchema.optional()
 	});
 
@@ -233,6 +250,7 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 			/** null clears an override, back to the default. */
 			costs: z
 				.partialRecord(z.enum(COST_KEYS), costOverridesSchema.valueType.nullable())
+				.superRefine(checkCostBounds)
 				.optional(),
 			lastStep: lastStepSchema.optional()
 		})

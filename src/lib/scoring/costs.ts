@@ -60,21 +60,30 @@ function convertedDefault(value: number, scale: number): number {
 	return scale === 1 ? value : n >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
 }
 
-/** The assumptions' values at the low or high end of their ranges (overridden ones stay as given). */
-function boundValues(rules: Rules, assumptions: readonly CostAssumption[], currency: Currency, bound: 'min' | 'max'): Values {
+/** The assumptions' values at the low or high end of their ranges; any figure the user entered stays as given. */
+function boundValues(
+	rules: Rules,
+	assumptions: readonly CostAssumption[],
+	overrides: CostOverrides,
+	currency: Currency,
+	bound: 'min' | 'max'
+): Values {
 	const rate = rateFor(rules.costs, currency);
 	return Object.fromEntries(
 		assumptions.map((a) => {
 			const d = rules.costs.defaults[a.key];
-			return [a.key, a.overridden ? a.value : d[bound] * (d.money ? rate : 1)];
+			return [a.key, overrides[a.key] !== undefined ? a.value : d[bound] * (d.money ? rate : 1)];
 		})
 	) as Values;
 }
 
 /** What a commitment answer table says for the answers given, and whether an open question set it. */
 interface Resolved<T> {
+	/** The worst entry over every question the table reads, blank ones at their worst. */
 	value: T;
-	/** A question the table reads is not answered yet: its worst entry counts, and the line is not rated. */
+	/** The worst entry over the answered questions ("not sure" at its worst): what the rating reads. */
+	answered: T;
+	/** A blank question could raise the value above what the answers say. */
 	assumed: boolean;
 	/** A question the table reads is answered "not sure": its worst entry counts, as a risk like any answer. */
 	unsure: boolean;
@@ -87,8 +96,8 @@ function readTable<T>(
 	worst: (values: T[]) => T,
 	none: T
 ): Resolved<T> {
-	const picked: T[] = [];
-	let assumed = false;
+	const answered: T[] = [];
+	const blank: T[] = [];
 	let unsure = false;
 	for (const [questionId, byOption] of Object.entries(table)) {
 		const question = rules.questionsById.get(questionId);
@@ -96,16 +105,19 @@ function readTable<T>(
 		const option = answers[questionId]?.option;
 		const given = option !== undefined && option !== NOT_SURE ? byOption[option] : undefined;
 		if (given !== undefined) {
-			picked.push(given);
+			answered.push(given);
 		} else if (option === NOT_SURE) {
-			picked.push(worst(Object.values(byOption)));
+			answered.push(worst(Object.values(byOption)));
 			unsure = true;
 		} else if (option === undefined || !question.options.some((o) => o.id === option)) {
-			picked.push(worst(Object.values(byOption)));
-			assumed = true;
+			blank.push(worst(Object.values(byOption)));
 		}
 	}
-	return { value: picked.length > 0 ? worst(picked) : none, assumed, unsure };
+	const fromAnswers = answered.length > 0 ? worst(answered) : none;
+	const value = worst([fromAnswers, ...blank]);
+	// Answering more must never lower the rating (audit F12): a blank question leaves the line open
+	// only where it could add to what the answers already say.
+	return { value, answered: fromAnswers, assumed: blank.length > 0 && value !== fromAnswers, unsure };
 }
 
 const monthsOf = (owed: MonthsOwed, commitment: number) => (owed === 'commitment' ? commitment : owed);
@@ -137,7 +149,11 @@ interface Plan {
 	platformFactor: number;
 	/** null: the "commitment" figure applies. */
 	monthsOwed: number | null;
+	/** The same from the answered questions only (blank ones left out): what the rating reads. */
+	monthsOwedAnswered: number | null;
 	overlapDays: number;
+	/** The notice from the answered questions only, or the shortest when none is answered. */
+	overlapDaysAnswered: number;
 	perSimFee: boolean;
 }
 
@@ -146,10 +162,13 @@ function amounts(v: Values, plan: Plan, visits: SiteVisits) {
 	const n = plan.devices;
 	const visit = visitPerDevice(v, visits);
 	const months = plan.monthsOwed ?? v.remainingCommitmentMonths;
+	// The old provider bills through the notice, but months already owed on exit cover that time:
+	// only the notice beyond them is paid twice.
+	const doubleMonths = Math.max(0, plan.overlapDays / DAYS_PER_MONTH - months);
 	const swap = plan.physical ? n * visit : 0;
 	const otaVariable = plan.physical ? 0 : n * v.otaProfileFeePerDevice + n * v.otaFailureShare * visit;
 	const otaFixed = !plan.physical && plan.eimMove ? v.eimMoveFixed : 0;
-	const double = (n * v.monthlyFeePerDevice * plan.overlapDays) / DAYS_PER_MONTH;
+	const double = n * v.monthlyFeePerDevice * doubleMonths;
 	const platformVariable = plan.platformFactor * n * v.integrationRebuildPerDevice;
 	const platformFixed = plan.platformFactor * v.platformMigrationFixed;
 	const contract = n * v.monthlyFeePerDevice * months;
@@ -205,8 +224,15 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 		eimMove: !eimControlled,
 		platformFactor: platformFactor.factor,
 		// Without any commitment nothing is owed, whatever the override; with one, the override is the contract's figure.
-		monthsOwed: terms.owed.value === 0 ? 0 : commitmentOverridden ? null : fixedMonths,
+		monthsOwed: owedMonths(terms.owed.value, commitmentOverridden),
+		monthsOwedAnswered: owedMonths(terms.owed.answered, commitmentOverridden),
 		overlapDays: v.switchOverlapDays,
+		overlapDaysAnswered:
+			overrides.switchOverlapDays !== undefined || !noticeAsked
+				? v.switchOverlapDays
+				: terms.notice.answered >= 0
+					? terms.notice.answered
+					: shortestNoticeDays(rules.costs),
 		perSimFee: terms.perSimFee
 	};
 	const visits = fleet.siteVisits;
@@ -244,7 +270,7 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 		applies: true,
 		assumed: !noticeAsked ? false : terms.notice.assumed && overrides.switchOverlapDays === undefined,
 		amount: now.double_fees.amount,
-		formula: `${count(n)} devices × ${money(v.monthlyFeePerDevice)} a month × ${count(v.switchOverlapDays)} days / ${DAYS_PER_MONTH}`,
+		formula: `${count(n)} devices × ${money(v.monthlyFeePerDevice)} a month × (${count(v.switchOverlapDays)} days / ${DAYS_PER_MONTH} − ${count(plan.monthsOwed ?? v.remainingCommitmentMonths)} months owed, at least 0)`,
 		reason:
 			overrides.switchOverlapDays !== undefined
 				? 'The old provider bills every device for the days you entered, while the new one already does.'
@@ -254,7 +280,7 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 						? 'The notice period is not answered, so the longest (more than 90 days) is assumed: the old provider bills every device until it ends.'
 						: terms.notice.unsure
 							? 'Not confirmed how much notice is needed, so the longest (more than 90 days) is assumed: the old provider bills every device until it ends.'
-							: 'The old provider bills every device until the notice period answered ends, while the new one already does.'
+							: 'The old provider bills every device until the notice period answered ends, while the new one already does; months already owed on exit cover that time.'
 	};
 
 	const platform: CostLine = {
@@ -298,16 +324,19 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 		formula: `${count(n)} SIMs × ${money(v.terminationFeePerSim)}`,
 		reason: terms.perSimFee
 			? 'The exit terms answered charge a termination fee per SIM.'
-			: 'The exit terms answered charge no termination fee per SIM.'
+			: exitTermsOpen(rules, answers)
+				? 'Not known yet whether the exit terms charge a fee per SIM; none is counted.'
+				: 'The exit terms answered charge no termination fee per SIM.'
 	};
 
 	const lines = [simSwap, otaSwitch, double, platform, contract, termination];
 	const total = lines.reduce((sum, line) => sum + line.amount, 0);
-	const low = amounts(boundValues(rules, assumptions, currency, 'min'), plan, visits ?? 'routine');
-	const high = amounts(boundValues(rules, assumptions, currency, 'max'), plan, visits ?? 'dedicated');
+	const low = amounts(boundValues(rules, assumptions, overrides, currency, 'min'), plan, visits ?? 'routine');
+	const high = amounts(boundValues(rules, assumptions, overrides, currency, 'max'), plan, visits ?? 'dedicated');
 	const sum = (a: ReturnType<typeof amounts>) => Object.values(a).reduce((s, x) => s + x.amount, 0);
 	const lockIn = lockInPart(now, v, plan, rules);
-	const answered = lines.filter((line) => !line.assumed);
+	// The contract and notice lines are rated on what the answers say, blank questions left out.
+	const answered = lines.filter((line) => !line.assumed || line.id === 'contract_exit' || line.id === 'double_fees');
 	return {
 		currency,
 		total,
@@ -342,13 +371,23 @@ function conversionUsed(rules: Rules, currency: Currency): SwitchingCost['conver
  * notice; a large fleet must not rate as locked in for those alone.
  */
 function lockInPart(now: ReturnType<typeof amounts>, v: Values, plan: Plan, rules: Rules) {
-	const avoidableDays = Math.max(0, plan.overlapDays - shortestNoticeDays(rules.costs));
-	const avoidableDouble = (plan.devices * v.monthlyFeePerDevice * avoidableDays) / DAYS_PER_MONTH;
+	const months = plan.monthsOwedAnswered ?? v.remainingCommitmentMonths;
+	const perDevice = v.monthlyFeePerDevice;
+	const billedTwice = (days: number) => Math.max(0, days / DAYS_PER_MONTH - months);
+	const avoidable = plan.devices * perDevice * Math.max(0, billedTwice(plan.overlapDaysAnswered) - billedTwice(shortestNoticeDays(rules.costs)));
+	const owed = plan.devices * perDevice * months;
 	return {
 		...now,
 		ota_switch: { amount: !plan.physical && plan.eimMove ? round(v.eimMoveFixed) : 0, variable: 0 },
-		double_fees: { amount: round(avoidableDouble), variable: avoidableDouble }
+		double_fees: { amount: round(avoidable), variable: avoidable },
+		contract_exit: { amount: round(owed), variable: owed }
 	};
+}
+
+/** Months owed for a table value: 0 without a commitment, null where the commitment figure (or the user's months) applies. */
+function owedMonths(value: MonthsOwed, overridden: boolean): number | null {
+	if (value === 0) return 0;
+	return overridden || value === 'commitment' ? null : value;
 }
 
 /** The shortest notice any answer gives: what the recommended, flexible contract bills through in a switch. */
@@ -388,6 +427,15 @@ function swapReason(otaProven: boolean, simsUnanswered: boolean, otaUnconfirmed:
 	if (otaUnconfirmed) return 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.';
 	if (otaUnanswered) return 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.';
 	return 'SIMs cannot switch provider over the air: every device needs a visit.';
+}
+
+/** The exit-terms question is asked but not answered, or answered "not sure". */
+function exitTermsOpen(rules: Rules, answers: Readonly<Record<string, Answer>>): boolean {
+	return Object.keys(rules.costs.commitments.terminationFee).some((id) => {
+		const question = rules.questionsById.get(id);
+		const option = answers[id]?.option;
+		return question !== undefined && (option === undefined || option === NOT_SURE || !question.options.some((o) => o.id === option));
+	});
 }
 
 /** Whether any answer of the ruleset can prove a capability (rulesets before 2.0.0 never ask about some). */

@@ -25,7 +25,9 @@ export function convertOverrides(costs: CostsFile, overrides: CostOverrides, fro
 	const money = moneyKeys(costs);
 	const converted: CostOverrides = {};
 	for (const [key, value] of Object.entries(overrides) as [keyof CostOverrides, number][]) {
-		converted[key] = money.has(key) ? Math.round(value * factor * 100) / 100 : value;
+		// Unit prices keep four decimals (a 0.004 fee per MB stays one); larger sums keep cents.
+		const scale = value * factor < 100 ? 1e4 : 100;
+		converted[key] = money.has(key) ? Math.round(value * factor * scale) / scale : value;
 	}
 	return converted;
 }

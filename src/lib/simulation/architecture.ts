@@ -12,7 +12,7 @@ function dataPlanOf(has: (c: Capability) => boolean): DataPlan {
  */
 export function architectureFromCapabilities(
 	proven: readonly Capability[],
-	exit: Pick<Architecture, 'exitFee' | 'overlapDays'>,
+	exit: Pick<Architecture, 'exitFee' | 'overlapDays' | 'exitPaidDays'>,
 	label = 'Assessed offer',
 	subject = 'the assessed offer'
 ): Architecture {
@@ -32,6 +32,7 @@ export function architectureFromCapabilities(
 		privateNetwork: has('private_apn') || has('zero_trust'),
 		exitFee: exit.exitFee,
 		overlapDays: exit.overlapDays,
+		exitPaidDays: exit.exitPaidDays,
 		// Moving the eIM is needed unless the buyer controls it or the provider must hand it over.
 		eimMove: !has('customer_controlled_eim')
 	};
@@ -58,10 +59,11 @@ const RECOMMENDED_ELEMENTS: Omit<Architecture, 'overlapDays'> = {
 	realtimeData: true,
 	privateNetwork: true,
 	exitFee: 0,
+	exitPaidDays: 0,
 	eimMove: false
 };
 
 /** What a fleet without an assessment is compared against: one carrier, per-SIM caps, SIMs swapped by hand. */
-export function singleCarrierBaseline(exit: Pick<Architecture, 'exitFee' | 'overlapDays'>): Architecture {
+export function singleCarrierBaseline(exit: Pick<Architecture, 'exitFee' | 'overlapDays' | 'exitPaidDays'>): Architecture {
 	return architectureFromCapabilities([], exit, 'Single carrier, per-SIM caps', 'a single carrier with per-SIM caps');
 }

@@ -1,5 +1,6 @@
 import type { Rules } from '../rules/load';
-import type { CostKey, SimulationKey } from '../rules/schema';
+import type { CostKey, Currency, SimulationKey } from '../rules/schema';
+import { rateFor } from '../scoring/money';
 
 /** One editable figure as the fleet page shows it: the value, what it means and where it comes from. */
 export interface AssumptionMeta<K extends string = string> {
@@ -39,15 +40,20 @@ export const SIMULATED_COST_KEYS: readonly CostKey[] = [
 
 type Default = Rules['costs']['defaults'][CostKey];
 
-function meta<K extends string>(key: K, d: Default, lower: number, upper: number): AssumptionMeta<K> {
+/** Money converted to the page's currency: cents kept below 100, whole above, no float noise. */
+export const inCurrency = (amount: number, rate: number) =>
+	rate === 1 ? amount : amount >= 100 / rate ? Math.round(amount * rate) : Math.round(amount * rate * 1e6) / 1e6;
+
+function meta<K extends string>(key: K, d: Default, lower: number, upper: number, currency: string, rate: number): AssumptionMeta<K> {
+	const money = (n: number) => (d.money ? inCurrency(n, rate) : n);
 	return {
 		key,
 		label: d.label,
-		value: d.value,
-		unit: d.unit,
-		min: d.min,
-		max: d.max,
-		lower,
+		value: money(d.value),
+		unit: d.money ? `${currency} ${d.unit}` : d.unit,
+		min: money(d.min),
+		max: money(d.max),
+		lower: money(lower),
 		upper,
 		basis: d.basis,
 		confidence: d.confidence,
@@ -60,13 +66,14 @@ function meta<K extends string>(key: K, d: Default, lower: number, upper: number
  * Costs may be overridden on an assessment beyond the usual range (a cheap field team is real), so
  * only the bounds the assessment schema enforces apply to them; `costLimit` is that upper bound.
  */
-export function simulationMeta(rules: Rules, costLimit: number): SimulationMeta {
+export function simulationMeta(rules: Rules, costLimit: number, currency: Currency = rules.costs.currency): SimulationMeta {
+	const rate = rateFor(rules.costs, currency);
 	const simulation = Object.entries(rules.simulation.defaults) as [SimulationKey, Default][];
 	const costs = Object.entries(rules.costs.defaults) as [CostKey, Default][];
 	return {
-		simulation: simulation.map(([key, d]) => meta(key, d, d.min, d.max)),
+		simulation: simulation.map(([key, d]) => ({ ...meta(key, d, d.min, d.max, currency, rate), upper: d.money ? inCurrency(d.max, rate) : d.max })),
 		costs: costs
 			.filter(([key]) => SIMULATED_COST_KEYS.includes(key))
-			.map(([key, d]) => meta(key, d, 0, costLimit))
+			.map(([key, d]) => meta(key, d, key === 'revisitFactor' ? 1 : 0, key === 'otaFailureShare' ? 1 : costLimit, currency, rate))
 	};
 }

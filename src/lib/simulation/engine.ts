@@ -193,7 +193,11 @@ function detectionDays(architecture: Architecture, input: SimulationInput) {
 /** Field visits, first come first served at the team's daily capacity. */
 function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architecture: Architecture, plan: ArchitecturePlan) {
 	const { fleet, costs, params } = input;
-	const jobs: { start: number; country: number; remaining: number; target: Int32Array; done: number }[] = [];
+	// A device cut off by a roaming block cannot wait for the next round: its cure is a trip of its
+	// own. A planned switch is priced as the fleet says its visits are made.
+	const cureVisit = visitPerDevice(costs, 'dedicated');
+	const switchVisit = visitPerDevice(costs, fleet.siteVisits ?? 'dedicated');
+	const jobs: { start: number; country: number; remaining: number; target: Int32Array; done: number; price: number }[] = [];
 	world.roamingBlockDay.forEach((day, k) => {
 		const devices = fleet.countries[k]!.devices;
 		if (day === null || architecture.localProfiles || devices === 0) return;
@@ -208,19 +212,18 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 			if (cureDay < world.days) spend(plan, cureDay, 'overTheAir', devices * costs.otaProfileFeePerDevice);
 			return;
 		}
-		jobs.push({ start: day, country: k, remaining: devices, target, done: 0 });
+		jobs.push({ start: day, country: k, remaining: devices, target, done: 0, price: cureVisit });
 	});
 	if (world.switchDay !== null && !architecture.otaSwitch) {
 		fleet.countries.forEach((country, k) => {
 			if (country.devices === 0) return;
 			const target = new Int32Array(world.days + 1);
 			plan.switchVisited[k] = target;
-			jobs.push({ start: world.switchDay!, country: k, remaining: country.devices, target, done: 0 });
+			jobs.push({ start: world.switchDay!, country: k, remaining: country.devices, target, done: 0, price: switchVisit });
 		});
 	}
 	if (jobs.length === 0) return;
 	jobs.sort((a, b) => a.start - b.start);
-	const perVisit = visitPerDevice(costs, fleet.siteVisits ?? 'dedicated');
 	const capacity = Math.max(1, Math.floor(params.fieldVisitsPerDay));
 	let lastSwitchVisit: number | null = null;
 	for (let day = jobs[0]!.start; day < world.days; day++) {
@@ -234,7 +237,7 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 			job.done += visits;
 			left -= visits;
 			plan.fieldVisits += visits;
-			spend(plan, day, 'fieldVisits', visits * perVisit);
+			spend(plan, day, 'fieldVisits', visits * job.price);
 			if (plan.switchVisited[job.country] === job.target) lastSwitchVisit = day;
 		}
 		for (const job of jobs) job.target[day + 1] = job.done;
@@ -384,8 +387,9 @@ function spend(plan: ArchitecturePlan, day: number, cause: keyof CostBreakdown, 
  * day's fee (a month's fee / 30) per device moved by the end of each overlap day.
  */
 function doubleFees(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan) {
-	const start = world.switchDay!;
-	const end = Math.min(world.days, start + Math.max(0, Math.round(plan.architecture.overlapDays)));
+	const end = Math.min(world.days, world.switchDay! + Math.max(0, Math.round(plan.architecture.overlapDays)));
+	// The exit payout already pays the old provider for its months: only the notice beyond them is paid twice.
+	const start = world.switchDay! + Math.max(0, Math.round(plan.architecture.exitPaidDays));
 	const perDay = input.costs.monthlyFeePerDevice / DAYS_PER_MONTH;
 	for (let day = start; day < end; day++) {
 		let moved = 0;

@@ -1,6 +1,7 @@
 import type { Fleet } from '../assessment/schema';
 import { devicesPerCountry } from '../scoring/roaming';
 import { recommendedArchitecture, singleCarrierBaseline } from './architecture';
+import { DAYS_PER_MONTH } from './engine';
 import type { CostValues, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
 
 /**
@@ -64,6 +65,7 @@ export function baselineInput(
 		architectures: {
 			assessed: singleCarrierBaseline({
 				exitFee: fleet.devices * costs.monthlyFeePerDevice * costs.remainingCommitmentMonths,
+				exitPaidDays: costs.remainingCommitmentMonths * DAYS_PER_MONTH,
 				overlapDays: costs.switchOverlapDays
 			}),
 			recommended: recommendedArchitecture(parts.shortestNoticeDays)

@@ -5,7 +5,9 @@ import { COST_KEYS, SIMULATION_KEYS, type Currency } from '../rules/schema';
 import type { ScoreResult } from '../scoring/types';
 import { costAssumptions, shortestNoticeDays } from '../scoring/costs';
 import { rateFor } from '../scoring/money';
+import { inCurrency } from './assumptions';
 import { architectureFromCapabilities, recommendedArchitecture } from './architecture';
+import { DAYS_PER_MONTH } from './engine';
 import { baselineInput, EMPTY_SCENARIO, fleetFromTable, type CountryRow } from './fleet-input';
 import type { CostValues, LocalProfileCure, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
 
@@ -55,7 +57,7 @@ export function simulationParams(
 	return Object.fromEntries(
 		SIMULATION_KEYS.map((key) => {
 			const d = rules.simulation.defaults[key];
-			return [key, overrides[key] ?? (d.money ? d.value * rate : d.value)];
+			return [key, overrides[key] ?? (d.money ? inCurrency(d.value, rate) : d.value)];
 		})
 	) as SimulationParams;
 }
@@ -63,7 +65,7 @@ export function simulationParams(
 /** The simulation of an assessed offer: its proven capabilities against the recommendation. */
 export function inputFromAssessment(
 	rules: Rules,
-	assessment: { fleet: Fleet },
+	assessment: { fleet: Fleet; costs?: CostOverrides },
 	result: ScoreResult,
 	options: { seed: number; scenario?: Scenario; params?: Partial<SimulationParams> }
 ): SimulationInput {
@@ -73,7 +75,10 @@ export function inputFromAssessment(
 		.filter((l) => l.id === 'contract_exit' || l.id === 'termination_fees')
 		.reduce((sum, l) => sum + l.amount, 0);
 	const overlapDays = cost.assumptions.find((a) => a.key === 'switchOverlapDays')?.value ?? rules.costs.defaults.switchOverlapDays.value;
-	const assessed = architectureFromCapabilities(result.capabilities.proven, { exitFee, overlapDays });
+	// Months the payout already covers (costs.ts): the old provider's fees in them are not paid twice.
+	const owes = cost.lines.some((l) => l.id === 'contract_exit' && l.applies) && cost.lines.some((l) => l.id === 'double_fees');
+	const monthsOwed = owes ? (cost.assumptions.find((a) => a.key === 'remainingCommitmentMonths')?.value ?? 0) : 0;
+	const assessed = architectureFromCapabilities(result.capabilities.proven, { exitFee, overlapDays, exitPaidDays: monthsOwed * DAYS_PER_MONTH });
 	// From ruleset 2.0.0 the results decide local profiles country by country, and so does the
 	// simulation: a country is cured over the air where a local profile is available (or on request,
 	// after contracting the local operator) and the SIM can take it over the air; elsewhere by visit.
@@ -82,12 +87,16 @@ export function inputFromAssessment(
 		assessed.localProfiles = false;
 		assessed.otaCure = otaCure(answered, assessed.otaSwitch || result.capabilities.proven.includes('local_profiles'));
 	}
+	// A switch goes over the air only where the results say so: SIMs that must be returned or
+	// destroyed need a visit to every device, however well profiles switch.
+	const swap = cost.lines.find((l) => l.id === 'sim_swap');
+	if (swap) assessed.otaSwitch = !swap.applies;
 	return {
 		seed: options.seed,
 		fleet: simulationFleet(rules, assessment.fleet),
 		// The results' figures; a ruleset on the 1.x cost model lacks the newer ones, which come from today's defaults.
 		costs: {
-			...Object.fromEntries(costAssumptions(rules, {}, result.currency).map((a) => [a.key, a.value])),
+			...Object.fromEntries(costAssumptions(rules, assessment.costs ?? {}, result.currency).map((a) => [a.key, a.value])),
 			...Object.fromEntries(cost.assumptions.map((a) => [a.key, a.value]))
 		} as CostValues,
 		params: simulationParams(rules, options.params, result.currency),

@@ -10,7 +10,7 @@ import { BROWSER_MAX_DEVICES } from './request';
 /** What every fleet page hands the browser besides the input: figures, their sources, limits. */
 export function fleetPageBasics(rules: Rules, currency: Currency = DEFAULT_CURRENCY) {
 	return {
-		meta: simulationMeta(rules, LIMITS.costValue),
+		meta: simulationMeta(rules, LIMITS.costValue, currency),
 		currency,
 		maxDevices: BROWSER_MAX_DEVICES
 	};

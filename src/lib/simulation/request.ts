@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Rules } from '../rules/load';
 import { SIMULATION_KEYS, type SimulationKey } from '../rules/schema';
-import { costOverridesSchema, type InputSchemas } from '../assessment/schema';
+import { costOverridesInputSchema, type InputSchemas } from '../assessment/schema';
 
 /** Largest fleet the server simulates per request; the browser's worker has no such limit. */
 export const API_MAX_DEVICES = 200_000;
@@ -55,7 +55,7 @@ export function createSimulateBodySchema(rules: Rules, inputSchemas: InputSchema
 			 * Cost figures for this run (the switch's profile fees, notice days, visits...), in the
 			 * assessment's currency; for an assessment they go on top of its own overrides.
 			 */
-			costs: costOverridesSchema.optional(),
+			costs: costOverridesInputSchema.optional(),
 			resolution: z.enum(['day', 'week', 'month']).default('day')
 		})
 		.superRefine((body, ctx) => {

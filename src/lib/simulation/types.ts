@@ -34,6 +34,8 @@ export interface Architecture {
 	exitFee: number;
 	/** Days the old provider keeps serving and billing after a switch starts (the notice period). */
 	overlapDays: number;
+	/** Days of fees the exit payout already covers: the old provider's bill in them is not paid twice. */
+	exitPaidDays: number;
 	/** A switch must first move the eUICCs' eIM or SM-SR away from this provider. */
 	eimMove: boolean;
 }

@@ -17,6 +17,13 @@ export function resultsBridge(result: Pick<ScoreResult, 'roaming' | 'switchingCo
 	const cost = result.switchingCost;
 	const platform = cost.lines.find((l) => l.id === 'platform_exit');
 	const range = cost.estimate.low === cost.estimate.high ? '' : ` (${moneyRange(cost.currency, cost.estimate.low, cost.estimate.high)})`;
+	// A ruleset before 2.1.0 keeps the older cost model, which priced no over-the-air switch or notice.
+	if (!cost.lines.some((l) => l.id === 'ota_switch')) {
+		return {
+			devices,
+			cost: `The results put the cost to leave at about ${money(cost.currency, cost.estimate.total)}${range}, with the cost model of the ruleset this assessment is pinned to. The simulation prices a switch with today's model (profile fees, moving the eIM, visits to the devices a campaign misses, both providers billing through the notice), so its figures differ; re-scoring the assessment with the current ruleset brings the results in line.`
+		};
+	}
 	const costWords = `The results put the cost to leave at about ${money(cost.currency, cost.estimate.total)}${range}. The simulation spends money only as things happen: choose a year to leave and it pays the same switch the results price (site visits or the over-the-air campaign, exit payouts), with both providers billing only for the devices already moved${platform && platform.amount > 0 ? `, and without rebuilding the platform (${money(cost.currency, platform.amount)} in the results)` : ''}. Without a year to leave it shows no cost to leave at all, and its running costs add roaming cures and data overage, which the results do not price.`;
 	return { devices, cost: costWords };
 }

@@ -122,7 +122,8 @@ describe('why each cost line is what it is', () => {
 		expect(cost.lines.map((l) => [l.id, l.amount, l.applies, l.assumed])).toEqual([
 			['sim_swap', 3_650_000, true, true],
 			['ota_switch', 0, false, false],
-			['double_fees', 90_000, true, true], // notice not answered: 180 days, 10,000 × 1.50 × 6 months
+			// notice not answered: 180 days, 6 months, all inside the 24 months the commitment owes
+			['double_fees', 0, true, true],
 			['platform_exit', 54_000, true, true], // 0.9 × 60,000
 			['contract_exit', 360_000, true, true], // the longest commitment: 10,000 × 1.50 × 24
 			['termination_fees', 0, false, false]
@@ -180,13 +181,14 @@ describe('why each cost line is what it is', () => {
 
 	it('rates the whole cost of a closed platform, only what grows per device per device', () => {
 		const cost = run(answers(BEST, { platform_export: 'partial_export', contract_volume_minimums: 'committed_volume' }));
-		// platform 0.5 × 3 / 12 = 12.5%: 0.125 × 60,000 = 7,500; contract 360,000; ota 129,500; double 15,000.
-		expect(cost.lines.map((l) => l.amount)).toEqual([0, 129_500, 15_000, 7_500, 360_000, 0]);
+		// platform 0.5 × 3 / 12 = 12.5%: 0.125 × 60,000 = 7,500; contract 360,000; ota 129,500; the 30
+		// days' notice lies inside the 24 months owed, so nothing is billed twice.
+		expect(cost.lines.map((l) => l.amount)).toEqual([0, 129_500, 0, 7_500, 360_000, 0]);
 		expect(line(cost, 'platform_exit').reason).toBe('Scaled by the platform area score: the less API and export, the more must be rebuilt by hand.');
 		// Rated: 7,500 + 360,000; per device 0.125 × 2 + 1.50 × 24 = 36.25.
 		expect(cost.rated.total).toBe(367_500);
 		expect(cost.rated.perDevice).toBeCloseTo(36.25, 9);
-		expect(cost.estimate).toMatchObject({ total: 510_000, perDevice: 51 }); // 512,000; 51.2
+		expect(cost.estimate).toMatchObject({ total: 500_000, perDevice: 50 }); // 497,000; 49.7
 	});
 
 	it('lists every assumption with its default, unit and confidence, marking only real overrides', () => {

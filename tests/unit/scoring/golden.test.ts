@@ -305,18 +305,19 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.overall.floors[1]!.reason).toBe(
 			'Lock-in sign present: Closed management platform. The checklist this tool follows says any one of the five signs means the deployment is locked in.'
 		);
-		expect(costLines(result).map((l) => l.amount)).toEqual([3_650_000, 0, 15_000, 33_000, 360_000, 0]);
-		expect(result.switchingCost.total).toBe(4_058_000);
+		// The 30 days' notice lies inside the 24 months owed: nothing is billed twice.
+		expect(costLines(result).map((l) => l.amount)).toEqual([3_650_000, 0, 0, 33_000, 360_000, 0]);
+		expect(result.switchingCost.total).toBe(4_043_000);
 		expect(result.switchingCost.rated).toEqual({ total: 4_043_000, perDevice: expect.closeTo(402.1, 9) }); // 365 + 1.1 + 36
 		expect(result.switchingCost.estimate).toEqual({
-			total: 4_100_000, // 4,058,000
-			// 110,000 + 2,000 + 0.55 × 5,000 + 10,000 × 0.2 × 12 = 110,000 + 2,000 + 2,750 + 24,000 = 138,750
+			total: 4_000_000, // 4,043,000
+			// 110,000 + 0.55 × 5,000 + 10,000 × 0.2 × 12 = 110,000 + 2,750 + 24,000 = 136,750
 			low: 140_000,
-			// 13,200,000 + 100,000 + 0.55 × 450,000 + 10,000 × 10 × 60 = 13,300,000 + 247,500 + 6,000,000 = 19,547,500
-			high: 20_000_000,
-			perDevice: 410, // the whole estimate per device: 4,058,000 / 10,000 = 405.8
-			perDeviceLow: 14, // 13.875
-			perDeviceHigh: 2_000 // 1,954.75
+			// 13,200,000 + 0.55 × 450,000 + 10,000 × 10 × 60 = 13,200,000 + 247,500 + 6,000,000 = 19,447,500
+			high: 19_000_000,
+			perDevice: 400, // the whole estimate per device: 4,043,000 / 10,000 = 404.3
+			perDeviceLow: 14, // 13.675
+			perDeviceHigh: 1_900 // 1,944.75
 		});
 	});
 
@@ -339,12 +340,13 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: true },
 			{ id: 'ota_switch', amount: 0, applies: false, assumed: false },
-			{ id: 'double_fees', amount: 90_000, applies: true, assumed: true }, // the longest notice, 180 days: 10,000 × 1.5 × 6
+			// the longest notice, 180 days, lies inside the longest commitment, 24 months: nothing twice
+			{ id: 'double_fees', amount: 0, applies: true, assumed: true },
 			{ id: 'platform_exit', amount: 54_000, applies: true, assumed: true }, // 0.9 × 60,000
 			{ id: 'contract_exit', amount: 360_000, applies: true, assumed: true }, // the longest commitment: 10,000 × 1.5 × 24
 			{ id: 'termination_fees', amount: 0, applies: false, assumed: false }
 		]);
-		expect(result.switchingCost.total).toBe(4_154_000);
+		expect(result.switchingCost.total).toBe(4_064_000);
 		expect(result.switchingCost.rated).toEqual({ total: 0, perDevice: 0 });
 	});
 
@@ -372,12 +374,12 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(costLines(result).map((l) => l.amount)).toEqual([
 			365_000, // 1,000 × 365
 			0, // no over-the-air switch
-			9_000, // more than 90 days' notice, 180: 1,000 × 1.5 × 6
+			0, // 180 days' notice, inside the 24 months owed: nothing billed twice
 			39_900, // 0.95 × (40,000 + 1,000 × 2)
 			36_000, // a term over 36 months and a committed volume: 1,000 × 1.5 × 24
 			0 // SIMs returned, no fee per SIM
 		]);
-		expect(result.switchingCost.total).toBe(449_900);
+		expect(result.switchingCost.total).toBe(440_900);
 		// No element of the recommended architecture is there at all.
 		expect(result.architecture.every((a) => a.status === 'missing')).toBe(true);
 	});
@@ -426,17 +428,17 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.askVendor).toHaveLength(44);
 		expect(result.completeness).toEqual({ answered: 44, notSure: 44, total: 44 });
 		// "Not sure" is an answer: every line rests on it and is rated. Swap not confirmed: 3,650,000;
-		// notice not confirmed, the longest: 90,000; platform 0.875 × 60,000 = 52,500; term and volume
-		// not confirmed, the longest commitment: 360,000
+		// notice not confirmed, the longest (180 days), but inside the longest commitment: 0; platform
+		// 0.875 × 60,000 = 52,500; term and volume not confirmed, the longest commitment: 360,000
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false },
 			{ id: 'ota_switch', amount: 0, applies: false, assumed: false },
-			{ id: 'double_fees', amount: 90_000, applies: true, assumed: false },
+			{ id: 'double_fees', amount: 0, applies: true, assumed: false },
 			{ id: 'platform_exit', amount: 52_500, applies: true, assumed: false },
 			{ id: 'contract_exit', amount: 360_000, applies: true, assumed: false },
 			{ id: 'termination_fees', amount: 0, applies: false, assumed: false }
 		]);
-		expect(result.switchingCost.total).toBe(4_152_500);
+		expect(result.switchingCost.total).toBe(4_062_500);
 	});
 
 	it('scores an over-the-air switch claimed for a SIM without eUICC as "not sure", and still prices the visits', () => {

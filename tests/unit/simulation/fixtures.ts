@@ -25,7 +25,7 @@ export const withArchitectures = (
 ): SimulationInput => ({
 	...base,
 	architectures: {
-		assessed: { ...singleCarrierBaseline({ exitFee: 0, overlapDays: 90 }), ...assessed },
+		assessed: { ...singleCarrierBaseline({ exitFee: 0, overlapDays: 90, exitPaidDays: 0 }), ...assessed },
 		recommended: { ...recommendedArchitecture(30), ...recommended }
 	}
 });

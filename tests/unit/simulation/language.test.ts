@@ -6,7 +6,7 @@ import { failoverWords } from '../../../src/lib/simulation/architecture-words';
 import { architectureFromCapabilities, recommendedArchitecture, singleCarrierBaseline } from '../../../src/lib/simulation/architecture';
 
 const RECOMMENDED = recommendedArchitecture(30);
-const SINGLE_CARRIER_BASELINE = singleCarrierBaseline({ exitFee: 0, overlapDays: 90 });
+const SINGLE_CARRIER_BASELINE = singleCarrierBaseline({ exitFee: 0, overlapDays: 90, exitPaidDays: 0 });
 import { byCountryWords, summarise } from '../../../src/lib/simulation/summary';
 import type { SimulationResult } from '../../../src/lib/simulation/types';
 import { input, rules, withArchitectures } from './fixtures';
@@ -211,7 +211,7 @@ describe('failover and overage as the answers say', () => {
 	});
 
 	it('does not cut off a per-SIM plan that bills overage (no hard cap proven)', () => {
-		const assessed = architectureFromCapabilities(['no_hard_cap'], { exitFee: 0, overlapDays: 90 });
+		const assessed = architectureFromCapabilities(['no_hard_cap'], { exitFee: 0, overlapDays: 90, exitPaidDays: 0 });
 		expect(assessed.dataPlan).toBe('per_sim_continue');
 		// Allowance equal to typical use: about half the device-months go over it.
 		const base = input({ devices: 200, countries: ['DE'], lifetimeYears: 1 });
@@ -222,7 +222,7 @@ describe('failover and overage as the answers say', () => {
 		const capped = simulate({
 			...base,
 			params,
-			architectures: { assessed: architectureFromCapabilities([], { exitFee: 0, overlapDays: 90 }), recommended: RECOMMENDED }
+			architectures: { assessed: architectureFromCapabilities([], { exitFee: 0, overlapDays: 90, exitPaidDays: 0 }), recommended: RECOMMENDED }
 		}).result;
 		expect(capped.assessed.totals.offlineDeviceDays.dataCap).toBeGreaterThan(0);
 	});

@@ -9,7 +9,7 @@ import type { BrandingInput } from '$lib/report/branding';
 import { buildReport } from '$lib/report/build-report';
 import type { ReportAssessment } from '$lib/report/context';
 import { ReportInputError, ReportTooLongError, type ReportIssue } from '$lib/report/errors';
-import { score } from '$lib/scoring/score';
+import { score, type Scorable } from '$lib/scoring/score';
 import { simulate } from '$lib/simulation/engine';
 import { inputFromAssessment, inputFromFleet } from '$lib/simulation/inputs';
 import type { createSimulateBodySchema } from '$lib/simulation/request';
@@ -19,6 +19,7 @@ import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import type { z } from 'zod';
 import { reportFont } from '../report-font';
 import { rules as currentRules, rulesFor } from '../rules';
+import type { Rules } from '$lib/rules/load';
 
 /** What a report is built from: the assessment's content (no id, no share list) and its costs. */
 export type ReportRecord = ReportAssessment & Pick<StoredAssessment, 'costs'>;
@@ -86,7 +87,7 @@ function simulation({ body, record }: SimulateJob): SimulateOutcome {
 	const { seed, scenario, params, costs, resolution } = body;
 	const rules = record ? rulesFor(record.rulesetVersion) : currentRules;
 	const input = record
-		? inputFromAssessment(rules, record, score(rules, { ...record, costs: { ...record.costs, ...costs } }), { seed, scenario, params })
+		? withCosts(rules, { ...record, costs: { ...record.costs, ...costs } }, { seed, scenario, params })
 		: inputFromFleet(rules, body.fleet!, { seed, scenario, params, ...(costs ? { costs } : {}) });
 	const { result } = simulate(input);
 	const currency = record?.currency ?? DEFAULT_CURRENCY;
@@ -98,6 +99,11 @@ function simulation({ body, record }: SimulateJob): SimulateOutcome {
 		...resultJson(result, resolution)
 	});
 	return { ok: true, json };
+}
+
+/** An assessment's simulation with the request's cost figures on top of its own. */
+function withCosts(rules: Rules, record: Scorable, options: Parameters<typeof inputFromAssessment>[3]) {
+	return inputFromAssessment(rules, record, score(rules, record), options);
 }
 
 export async function runTask<J extends Job>(job: J): Promise<Outcome<J>> {
