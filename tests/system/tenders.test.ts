@@ -15,7 +15,10 @@
  *     the moderate band (≥ 250,000), as are 365 per device (≥ 100) and the lock-in sign partly
  *     present: moderate, raised to the threshold, 25.
  */
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEST } from '../fixtures/scoring/answers';
 import { apiErrorProblem, jsonOf, send, type ApiError, type Reply } from './http';
@@ -333,6 +336,69 @@ describe('rate limits', () => {
 		} finally {
 			await limited.stop();
 			rmSync(limited.dataDir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('a full disk', () => {
+	/** A real 2 MiB tmpfs as the data directory, as in hardening.test.ts; skipped where mount is not allowed. */
+	function mountTmpfs(): string | null {
+		const dir = mkdtempSync(join(tmpdir(), 'lock-in-radar-tenders-full-'));
+		try {
+			execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'ignore' });
+			return dir;
+		} catch {
+			rmSync(dir, { recursive: true, force: true });
+			return null;
+		}
+	}
+
+	it('answers 507, keeps every acknowledged tender as it was and leaves no temp file', async (context) => {
+		const dir = mountTmpfs();
+		if (!dir) context.skip();
+		const full = await startServer({ dataDir: dir! });
+		try {
+			const questions = Object.keys(BEST).slice(0, 20);
+			const tenderWith = (title: string, noteLength: number) => ({
+				title,
+				fleet,
+				offers: ['A', 'B'].map((vendor) => ({
+					vendor,
+					answers: noteLength ? Object.fromEntries(questions.map((q) => [q, { option: BEST[q], note: 'n'.repeat(noteLength) }])) : undefined
+				}))
+			});
+			const acknowledged: Tender[] = [];
+			// Big tenders until one does not fit, then smaller ones, until not even a bare one does.
+			for (const noteLength of [9_000, 1_000, 0]) {
+				let refused: Reply | null = null;
+				for (let i = 0; i < 300 && !refused; i++) {
+					const reply = await send(full, 'POST', '/api/tenders', { json: tenderWith(`Filler ${noteLength} ${i}`, noteLength) });
+					if (reply.status === 201) acknowledged.push(jsonOf<Tender>(reply));
+					else refused = reply;
+				}
+				expect(refused?.status, `tenders with ${noteLength}-character notes`).toBe(507);
+				expect(apiErrorProblem(refused!)).toBeNull();
+				expect(jsonOf<ApiError>(refused!).error).toMatch(/out of disk space.*not saved/);
+			}
+			expect(acknowledged.length).toBeGreaterThan(0);
+			const first = acknowledged[0]!;
+			const question = questions[0]!;
+			const judged = await send(full, 'PATCH', `/api/tenders/${first.id}/offers/${first.offers[0]!.id}/answers/${question}`, {
+				json: { state: 'verified', stateNote: 'x'.repeat(10_000) }
+			});
+			expect([200, 507]).toContain(judged.status);
+			for (const tender of acknowledged) {
+				const read = ok<Tender>(await send(full, 'GET', `/api/tenders/${tender.id}`));
+				expect(read.offers.map((o) => o.id)).toEqual(tender.offers.map((o) => o.id));
+				if (tender.id !== first.id || judged.status === 507) expect(read.revision).toBe(1);
+			}
+			const files = readdirSync(join(dir!, 'tenders'), { recursive: true }).map(String);
+			expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+			expect(full.alive).toBe(true);
+		} finally {
+			await full.stop();
+			execFileSync('umount', [dir!]);
+			rmSync(dir!, { recursive: true, force: true });
 		}
 	});
 });
