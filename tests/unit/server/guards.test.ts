@@ -161,5 +161,8 @@ describe('log redaction', () => {
 		expect(redactPath('/s/AbCdEfGhIjKlMnOpQrStUv/fleet')).toBe('/s/[redacted]/fleet');
 		expect(redactPath('GET /api/assessments/AbCdEfGhIjKlMnOpQrStUv failed')).toBe('GET /api/assessments/[redacted] failed');
 		expect(redactPath('/a/AbCdEfGhIjKlMnOpQrStUv/results')).toBe('/a/[redacted]/results');
+		// A tender id is its edit key; a mistyped one (not 22 characters) is hidden too.
+		expect(redactPath('PATCH /api/tenders/AbCdEfGhIjKlMnOpQrStUv/offers failed')).toBe('PATCH /api/tenders/[redacted]/offers failed');
+		expect(redactPath('GET /api/tenders/AbCdEfGhIjKlMnOpQrStU/comparison')).toBe('GET /api/tenders/[redacted]/comparison');
 	});
 });
