@@ -11,6 +11,9 @@ import {
 	invalidReportQuery,
 	invalidShare,
 	invalidSimulate,
+	invalidTenderAnswer,
+	invalidTenderCreate,
+	invalidTenderPatch,
 	notAnId,
 	type Invalid
 } from './invalid-input';
@@ -81,6 +84,34 @@ describe('the JSON API refuses malformed input with 400 and the field path, and 
 				);
 			})
 		);
+	});
+
+	it('POST /api/tenders', async () => {
+		const { server, facts } = seeded();
+		await expectNothingStored(server, () =>
+			property(invalidTenderCreate(facts), async (invalid) => {
+				expectRefused(await send(server, 'POST', '/api/tenders', { json: invalid.body }), 400, invalid);
+			})
+		);
+	});
+
+	it('PATCH /api/tenders/{id} and PATCH /api/tenders/{id}/offers/{offerId}/answers/{questionId}', async () => {
+		const { server, facts } = seeded();
+		const question = facts.questions[0]!;
+		const created = await send(server, 'POST', '/api/tenders', {
+			json: { title: 'Fuzzed', fleet: { devices: 10, countries: ['DE'], lifetimeYears: 2 }, offers: [{ vendor: 'A', answers: { [question.id]: { option: question.options[0] } } }, { vendor: 'B' }] }
+		});
+		expect(created.status).toBe(201);
+		const tender = jsonOf<{ id: string; offers: { id: string }[] }>(created);
+		const answerPath = `/api/tenders/${tender.id}/offers/${tender.offers[0]!.id}/answers/${question.id}`;
+		await expectNothingStored(server, async () => {
+			await property(invalidTenderPatch(facts), async (invalid) => {
+				expectRefused(await send(server, 'PATCH', `/api/tenders/${tender.id}`, { json: invalid.body }), 400, invalid);
+			});
+			await property(invalidTenderAnswer(question), async (invalid) => {
+				expectRefused(await send(server, 'PATCH', answerPath, { json: invalid.body }), 400, invalid);
+			});
+		});
 	});
 
 	it('POST /api/assessments/{id}/shares', async () => {
@@ -311,7 +342,12 @@ describe('methods', () => {
 			'/api/shared/AAAAAAAAAAAAAAAAAAAAAA',
 			'/api/shared/AAAAAAAAAAAAAAAAAAAAAA/report.pdf',
 			'/api/import',
-			'/api/simulate'
+			'/api/simulate',
+			'/api/tenders',
+			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA',
+			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/offers',
+			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/offers/AAAAAAAAAAAAAAAAAAAAAA/answers/network_sunset_readiness',
+			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/comparison?weights=network:2'
 		];
 		const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 		await expectNothingStored(server, async () => {

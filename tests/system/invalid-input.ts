@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { FLEET_STEP, RESULTS_STEP } from '../../src/lib/assessment/steps';
-import { COST_KEYS, SIMULATION_KEYS } from '../../src/lib/rules/schema';
+import { AREA_IDS, COST_KEYS, SIMULATION_KEYS } from '../../src/lib/rules/schema';
 import { seedRecord } from './data-dir';
 import type { RulesApi } from './http';
 
@@ -785,3 +785,111 @@ export const notAnId = fc.oneof(
 		maxLength: 60
 	})
 );
+
+/* Tenders ---------------------------------------------------------------------------------- */
+
+const TENDER_FIELDS = ['title', 'organisation', 'buyerCountry', 'currency', 'fleet', 'costs', 'scoring', 'weights', 'offers', 'fromAssessment'];
+const SCORING_MODES = ['as_given', 'unverified_as_not_sure'];
+
+const validWeights = fc
+	.subarray([...AREA_IDS])
+	.chain((keys) =>
+		fc.tuple(...keys.map(() => fc.integer({ min: 1, max: 10 }))).map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]])))
+	);
+
+const validTender = (facts: RulesFacts) =>
+	fc.record({
+		title: validText(200),
+		organisation: fc.string({ maxLength: 200 }),
+		currency: fc.constantFrom('USD', 'EUR', 'GBP'),
+		fleet: validFleet(facts),
+		costs: validCosts,
+		scoring: fc.constantFrom(...SCORING_MODES),
+		weights: validWeights,
+		offers: fc.array(fc.record({ vendor: validText(200), answers: validAnswers(facts, true) }, { requiredKeys: ['vendor'] }), {
+			minLength: 2,
+			maxLength: 8
+		})
+	});
+
+/** One break of the assessment's answers, moved into the first offer. */
+const inFirstOffer = (b: Break): Break => ({
+	...b,
+	at: ['offers', '0', ...b.at],
+	path: `offers.0.${b.path}`,
+	...(b.parent === undefined ? {} : { parent: `offers.0.${b.parent}` })
+});
+
+function tenderBreaks(facts: RulesFacts, base: Body, kind: 'create' | 'patch'): fc.Arbitrary<Break>[] {
+	const patch = kind === 'patch';
+	const badWeight = fc.oneof(notNumber, finite({ min: -100, max: 0 }), finite({ min: 10.0001, max: 1e6 }));
+	return [
+		wholeBody(fc.oneof(notObject, fc.string({ maxLength: 50 })), 'body is not an object'),
+		...(patch
+			? [fc.constant<Break>({ at: REPLACE_BODY, value: {}, path: '', why: 'nothing to change' })]
+			: [brk(['title'], fc.constant(undefined), 'no title'), brk(['offers'], fc.constant(undefined), 'no offers')]),
+		brk(['title'], fc.oneof(notString, blank, tooLong(200)), 'bad title'),
+		brk(['organisation'], fc.oneof(notString, tooLong(200)), 'bad organisation'),
+		brk(['currency'], fc.oneof(fc.constantFrom('usd', 'CHF', 'EURO', ''), notString), 'bad currency'),
+		brk(
+			['buyerCountry'],
+			fc.oneof(fc.constantFrom(...facts.unknownCountries), fc.constantFrom(...facts.countries).map((c) => c.toLowerCase()), notString.filter((v) => v !== null)),
+			'bad buyerCountry'
+		),
+		...fleetBreaks(facts, base.fleet as Body, ['fleet']),
+		...costBreaks(patch),
+		brk(['scoring'], fc.oneof(fc.string({ maxLength: 20 }).filter((s) => !SCORING_MODES.includes(s)), notString), 'bad scoring'),
+		brk(['weights'], patch ? notObject.filter((v) => v !== null) : notObject, 'weights is not an object'),
+		unknownField(['weights'], AREA_IDS),
+		fc.tuple(fc.constantFrom(...AREA_IDS), badWeight).map(([area, value]): Break => ({ at: ['weights', area], value, path: `weights.${area}`, why: `bad weight ${JSON.stringify(value)}` })),
+		...(patch
+			? []
+			: [
+					brk(['offers'], fc.oneof(notObject, fc.constant([{ vendor: 'Alone' }]), fc.constant(Array.from({ length: 9 }, (_, i) => ({ vendor: `V${i}` })))), 'bad offers'),
+					brk(['offers', '0', 'vendor'], fc.oneof(notString, blank, tooLong(200)), 'bad vendor'),
+					unknownField(['offers', '0'], ['vendor', 'answers']),
+					...answerBreaks(facts, true).map((arbitrary) => arbitrary.map(inFirstOffer)),
+					brk(['fromAssessment'], fc.oneof(fc.string({ maxLength: 30 }).filter((s) => !/^[A-Za-z0-9_-]{22}$/.test(s)), notString), 'bad fromAssessment')
+				]),
+		unknownField([], patch ? TENDER_FIELDS.filter((f) => f !== 'offers' && f !== 'fromAssessment') : TENDER_FIELDS)
+	];
+}
+
+export const invalidTenderCreate = (facts: RulesFacts) =>
+	breakOne(validTender(facts), ['title', 'fleet', 'offers'], (base) => tenderBreaks(facts, base, 'create'));
+
+export const invalidTenderPatch = (facts: RulesFacts) =>
+	breakOne(
+		validTender(facts).map(({ offers: _offers, ...rest }) => rest),
+		[],
+		(base) => tenderBreaks(facts, base, 'patch')
+	);
+
+/** The buyer's change to one answer of `question`. */
+export const invalidTenderAnswer = (question: RulesFacts['questions'][number]) =>
+	breakOne(
+		fc.record({
+			option: fc.constantFrom(...question.options, 'not_sure'),
+			note: fc.string({ maxLength: 40 }),
+			state: fc.constantFrom('verified', 'disputed', 'rejected'),
+			stateNote: fc.string({ maxLength: 40 })
+		}),
+		[],
+		() => [
+			wholeBody(fc.oneof(notObject, fc.string({ maxLength: 50 })), 'body is not an object'),
+			fc.constant<Break>({ at: REPLACE_BODY, value: {}, path: '', why: 'nothing to change' }),
+			brk(
+				['option'],
+				fc.oneof(
+					fc.string({ minLength: 1, maxLength: 30 }).filter((o) => !question.options.includes(o) && o !== 'not_sure'),
+					fc.constant(''),
+					notString.filter((v) => v !== null)
+				),
+				'bad option'
+			),
+			brk(['note'], fc.oneof(tooLong(10_000), notString.filter((v) => v !== null)), 'bad note'),
+			brk(['state'], fc.oneof(fc.constantFrom('claimed', 'Verified', ''), fc.string({ maxLength: 12 }).filter((s) => !['verified', 'disputed', 'rejected'].includes(s)), notString), 'bad state'),
+			brk(['stateNote'], fc.oneof(tooLong(10_000), notString.filter((v) => v !== null)), 'bad stateNote'),
+			unknownField([], ['option', 'note', 'state', 'stateNote'])
+		]
+	);

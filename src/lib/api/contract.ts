@@ -35,6 +35,9 @@ import type { resultJson } from '../simulation/serialise';
 import type { previewRescore, withResult } from '../server/assessments';
 import type { ShareSummary, SharedView } from '../server/shares';
 import type { ImportOutcome } from '../server/transfer';
+import type { answerView, comparison, withResults as tenderWithResults } from '../server/tenders';
+import { historyEntrySchema, offerAnswerSchema, offerSchema, storedTenderSchema } from '../tender/schema';
+import { comparisonSchema, scoreSummarySchema } from '../tender/compare';
 
 /** The one error shape of the API (src/lib/server/http.ts). */
 export const fieldIssueSchema = z.object({
@@ -253,6 +256,33 @@ export const simulationResponseSchema = z.object({
 	recommended: simulationRunSchema
 });
 
+/* ---- Tenders ---- */
+
+/** An offer's overall score twice: its answers as given, and with unverified claims as "not sure". */
+export const offerResultSchema = z.object({ claimed: scoreSummarySchema, verified: scoreSummarySchema });
+
+/** A tender as its owner reads it: the stored record, each offer with its claimed and verified score. */
+export const tenderWithResultsSchema = storedTenderSchema.extend({
+	offers: z.array(offerSchema.extend({ result: offerResultSchema }))
+});
+
+/** POST /api/tenders/{id}/offers: the new offer's id. */
+export const createdOfferSchema = z.object({ id: z.string(), vendor: z.string() });
+
+/** PATCH .../answers/{questionId}: the answer after the change, its history and the offer's scores. */
+export const answerViewSchema = z.object({
+	tenderId: z.string(),
+	revision: z.number().int(),
+	offerId: z.string(),
+	questionId: z.string(),
+	/** null when the question has no answer (any more). */
+	answer: offerAnswerSchema.nullable(),
+	history: z.array(historyEntrySchema),
+	result: offerResultSchema
+});
+
+export const tenderComparisonSchema = comparisonSchema;
+
 /* ---- Compile-time checks: each schema and the type its route returns are mutually assignable. ---- */
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -280,6 +310,10 @@ same<z.output<typeof simulationTotalsSchema>, ArchitectureTotals>(true);
 same<z.output<typeof simulationCountrySchema>, SimulationCountry>(true);
 // resultJson types the per-cause series as a string-keyed record; the schema names every cause.
 fits<Omit<z.output<typeof simulationResponseSchema>, 'seed' | 'summary' | 'countries'>, ReturnType<typeof resultJson>>(true);
+
+same<z.output<typeof tenderWithResultsSchema>, ReturnType<typeof tenderWithResults>>(true);
+same<z.output<typeof answerViewSchema>, ReturnType<typeof answerView>>(true);
+same<z.output<typeof tenderComparisonSchema>, ReturnType<typeof comparison>>(true);
 
 export type ErrorBody = z.output<typeof errorBodySchema>;
 export type RulesResponse = z.output<typeof rulesResponseSchema>;

@@ -17,6 +17,8 @@ import * as scoring from '../scoring/types';
 import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '../simulation/request';
 import { WEB_IMPORT_MAX } from '../assessment/export-format';
 import * as contract from './contract';
+import { createTenderSchemas, historyEntrySchema, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
+import { offerComparisonSchema, scoreSummarySchema } from '../tender/compare';
 
 /** A JSON Schema (2020-12) object, as it appears in the document. */
 import { componentRef, type JsonSchema, type Method, type OpenApiDocument, type Operation, type Parameter, type PathItem, type ResponseObject, type MediaType, type Header, METHODS } from './document';
@@ -120,6 +122,22 @@ function responseComponents(): Record<string, JsonSchema> {
 	});
 	r.add(contract.simulationArchitectureSchema, { id: 'SimulationArchitecture' });
 	r.add(contract.simulationTotalsSchema, { id: 'SimulationTotals' });
+	r.add(storedTenderSchema, { id: 'StoredTender', description: `A tender as stored: one fleet, ${MIN_OFFERS}-${MAX_OFFERS} offers, each offer's answers with who gave them (\`by\`) and their \`state\`, and every change in the offer's \`history\`.` });
+	r.add(offerAnswerSchema, { id: 'OfferAnswer', description: '`by`: who gave the answer. `state`: `claimed` (a vendor\'s answer not yet judged), `verified`, `disputed` or `rejected`; `stateNote` says why.' });
+	r.add(historyEntrySchema, { id: 'HistoryEntry', description: 'One change of one field of one answer: `old` and `new` are null where the field was absent.' });
+	r.add(contract.tenderWithResultsSchema, {
+		id: 'Tender',
+		description: 'A tender as its owner reads it, each offer with `result`: its overall score with claims as given (`claimed`) and with every unverified claim as "not sure" and rejected answers open (`verified`), with the tender\'s saved weights. Computed on read, so a changed fleet re-scores every offer.'
+	});
+	r.add(scoreSummarySchema, { id: 'ScoreSummary' });
+	r.add(contract.offerResultSchema, { id: 'OfferResult' });
+	r.add(contract.createdOfferSchema, { id: 'CreatedOffer' });
+	r.add(contract.answerViewSchema, { id: 'OfferAnswerView', description: 'One answer after a change: the answer (null when none is left), its history, and the offer\'s scores.' });
+	r.add(offerComparisonSchema, { id: 'OfferComparison', description: '`areas`, `floors` and `switchingCost` are those of the view the ranking uses (`scoredAs`).' });
+	r.add(contract.tenderComparisonSchema, {
+		id: 'TenderComparison',
+		description: '`ranking`: offer ids from the least locked-in to the most, by the tender\'s scoring mode (`as_given`: claimed scores; `unverified_as_not_sure`: verified scores); ties go by vendor name. `weights`: every area\'s weight as used (the ruleset\'s, then the tender\'s saved ones, then the request\'s); floors apply whatever the weights.'
+	});
 	return componentsOf(r, 'output');
 }
 
@@ -162,6 +180,24 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 		id: 'SimulateBody',
 		description: `Either \`assessmentId\` (the fleet, answers and ruleset of a stored assessment) or \`fleet\` (the recommended architecture against one carrier with per-SIM caps), not both. At most ${API_MAX_DEVICES.toLocaleString('en')} devices and ${API_MAX_DEVICE_YEARS.toLocaleString('en')} device-years (devices x lifetime). \`params\` (${SIMULATION_KEYS.length} keys) lie within the ranges of rules/simulation.yaml; scenario countries must be known, and \`switchYear\` within the lifetime.`
 	});
+	const tender = createTenderSchemas(schemas);
+	r.add(weightsSchema, { id: 'AreaWeightsInput', description: 'What-if area weights by area id (`network`, `sim`, `data`, `platform`, `contract`, `security`): more than 0, at most 10. Areas left out keep the ruleset\'s weight.' });
+	r.add(tender.offerBody, {
+		id: 'OfferInput',
+		description: `An offer. \`answers\` (optional): the vendor's claims as the bid states them, by question id as in an assessment; stored as given by the vendor, in state \`claimed\`. ${RULE_BOUND}`
+	});
+	r.add(tender.createBody, {
+		id: 'CreateTenderBody',
+		description: `A new tender with ${MIN_OFFERS}-${MAX_OFFERS} offers. \`fleet\` is required unless \`fromAssessment\` names an assessment (by its id), whose fleet, currency, buyer country and cost overrides then stand in for any left out, and whose answers become the first offer's (the buyer's, verified; that offer sends no \`answers\`). \`scoring\`: how the ranking reads claims (default \`as_given\`).`
+	});
+	r.add(tender.patchBody, {
+		id: 'PatchTenderBody',
+		description: 'A partial change: send at least one field. `fleet` replaces the whole fleet (every offer is re-scored with it); `costs` merges by key (`null` goes back to the default); `weights` replaces the saved weights (`null` goes back to the ruleset\'s); `buyerCountry` `null` clears it.'
+	});
+	r.add(tender.answerPatchBody, {
+		id: 'PatchOfferAnswerBody',
+		description: `The buyer's change to one answer: send at least one field. \`option\` (an option id of the question in the URL, or \`"${NOT_SURE}"\`; \`null\` clears it) is the buyer's own answer and counts as verified. \`state\` judges the answer there is (409 when there is none). Every field that changes is appended to the offer's history.`
+	});
 	return componentsOf(r, 'input');
 }
 
@@ -198,7 +234,8 @@ const errors = {
 	diskFull: errorResponse('The server is out of disk space: this change was not saved, and everything saved before is intact.'),
 	reportTooLong: errorResponse('The report would pass its page limit (200 pages): shorten the notes or the country list.'),
 	linkGone: errorResponse('The share link was revoked or has expired.'),
-	linkUnknown: errorResponse('No such share link.')
+	linkUnknown: errorResponse('No such share link.'),
+	tenderNotFound: errorResponse('No tender with this id.')
 };
 
 /** 403 for the given reasons, in one sentence each. */
@@ -228,6 +265,35 @@ const shareIdParam: Parameter = {
 	in: 'path',
 	required: true,
 	description: 'The share link\'s `id` (from GET /api/assessments/{id}/shares), not its token.',
+	schema: { type: 'string' }
+};
+
+const tenderIdParam: Parameter = {
+	name: 'id',
+	in: 'path',
+	required: true,
+	description: 'The tender id (22 characters, base64url): also its edit key, so keep it private.',
+	schema: { type: 'string' }
+};
+const offerIdParam: Parameter = {
+	name: 'offerId',
+	in: 'path',
+	required: true,
+	description: 'An offer\'s `id` (from the tender\'s `offers`).',
+	schema: { type: 'string' }
+};
+const questionIdParam: Parameter = {
+	name: 'questionId',
+	in: 'path',
+	required: true,
+	description: 'A question id of the tender\'s ruleset (GET /api/rules), or `local_profile_<cc>`; an unknown one answers 400 (path `questionId`).',
+	schema: { type: 'string' }
+};
+const weightsParam: Parameter = {
+	name: 'weights',
+	in: 'query',
+	required: false,
+	description: 'What-if area weights as `area:weight` pairs, e.g. `network:2,sim:1` (more than 0, at most 10). Not saved; they override the tender\'s saved weights area by area. A bad value answers 400 (path `weights`).',
 	schema: { type: 'string' }
 };
 
@@ -478,6 +544,95 @@ function paths(rules: Rules): Record<string, PathItem> {
 				}
 			}
 		},
+		'/api/tenders': {
+			post: {
+				operationId: 'createTender',
+				tags: ['Tenders'],
+				summary: 'Create a tender',
+				description: 'Stores the tender under a new random id, pinned to the current ruleset, and answers it with each offer\'s scores.',
+				requestBody: jsonBody('CreateTenderBody'),
+				responses: {
+					'201': jsonResponse('Created: the tender with its `id` and each offer\'s `id`.', 'Tender', { Location: header('`/api/tenders/{id}`'), ...noStore }),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite, '`fromAssessment` is a share token.'),
+					'404': errorResponse('No assessment with `fromAssessment`.'),
+					'409': errorResponse('The assessment of `fromAssessment` is pinned to an earlier ruleset: re-score it first.'),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/tenders/{id}': {
+			get: {
+				operationId: 'getTender',
+				tags: ['Tenders'],
+				summary: 'Read a tender and its offers\' scores',
+				parameters: [tenderIdParam],
+				responses: { '200': jsonResponse('The tender.', 'Tender', noStore), '404': errors.tenderNotFound }
+			},
+			patch: {
+				operationId: 'updateTender',
+				tags: ['Tenders'],
+				summary: 'Change a tender',
+				description: 'A partial update; the revision goes up. A new fleet re-scores every offer (scores are computed on read). An unknown id answers 404 before the body is read.',
+				parameters: [tenderIdParam],
+				requestBody: jsonBody('PatchTenderBody'),
+				responses: {
+					'200': jsonResponse('The changed tender.', 'Tender', noStore),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite),
+					'404': errors.tenderNotFound,
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/tenders/{id}/offers': {
+			post: {
+				operationId: 'addTenderOffer',
+				tags: ['Tenders'],
+				summary: 'Add an offer',
+				parameters: [tenderIdParam],
+				requestBody: jsonBody('OfferInput'),
+				responses: {
+					'201': jsonResponse('The new offer\'s id.', 'CreatedOffer', noStore),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite),
+					'404': errors.tenderNotFound,
+					'409': errorResponse(`The tender already has ${MAX_OFFERS} offers.`),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/tenders/{id}/offers/{offerId}/answers/{questionId}': {
+			patch: {
+				operationId: 'patchTenderAnswer',
+				tags: ['Tenders'],
+				summary: 'Answer, verify, dispute or reject one answer of an offer',
+				description: 'The buyer answers directly (`option`, counted as verified) and/or judges the answer there is (`state`, `stateNote`). Every field that changes is appended to the offer\'s history with who, when, the old and the new value. Saves of different answers of one offer run one after another, so none is lost.',
+				parameters: [tenderIdParam, offerIdParam, questionIdParam],
+				requestBody: jsonBody('PatchOfferAnswerBody'),
+				responses: {
+					'200': jsonResponse('The answer after the change.', 'OfferAnswerView', noStore),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite),
+					'404': errorResponse('No tender with this id, or no such offer in it.'),
+					'409': errorResponse('A `state` or `stateNote` for a question the offer has not answered (path `state`).'),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/tenders/{id}/comparison': {
+			get: {
+				operationId: 'compareTenderOffers',
+				tags: ['Tenders'],
+				summary: 'Compare and rank the offers',
+				parameters: [tenderIdParam, weightsParam],
+				responses: {
+					'200': jsonResponse('Every offer scored claimed and verified, and the ranking.', 'TenderComparison', noStore),
+					'400': errors.invalid,
+					'404': errors.tenderNotFound
+				}
+			}
+		},
 		'/api/openapi.json': {
 			get: {
 				operationId: 'getOpenApi',
@@ -499,6 +654,7 @@ const TAGS = [
 	{ name: 'Export and import', description: 'Plain JSON files, so leaving the tool is as easy as using it.' },
 	{ name: 'Rules', description: 'The versioned ruleset, country data and cost defaults behind every score.' },
 	{ name: 'Simulation', description: 'The fleet simulation: the offer and the recommended architecture side by side.' },
+	{ name: 'Tenders', description: 'One fleet, 2-8 offers: who answered what, what the buyer verified, and the offers ranked. No accounts: a tender\'s id is its key.' },
 	{ name: 'Contract', description: 'This document.' }
 ];
 
@@ -538,7 +694,11 @@ const SERVER_LIMITS: Record<string, Record<string, ResponseObject>> = {
 	importAssessments: { '507': errors.diskFull },
 	assessmentReportPdf: { '422': errors.reportTooLong, '503': errors.busy },
 	sharedReportPdf: { '422': errors.reportTooLong, '503': errors.busy },
-	simulate: { '503': errors.busy }
+	simulate: { '503': errors.busy },
+	createTender: { '507': errors.diskFull },
+	updateTender: { '507': errors.diskFull },
+	addTenderOffer: { '507': errors.diskFull },
+	patchTenderAnswer: { '507': errors.diskFull }
 };
 
 function withServerLimits(all: Record<string, PathItem>): Record<string, PathItem> {

@@ -95,6 +95,7 @@ type Rule = [method: string, routeId: string, action: string | null, bucket: Buc
 const RULES: Rule[] = [
 	['POST', '/api/assessments', null, 'create'],
 	['POST', '/api/import', null, 'create'],
+	['POST', '/api/tenders', null, 'create'],
 	['POST', '/new', 'default', 'create'],
 	['POST', '/assessments', 'import', 'create'],
 	['POST', '/api/assessments/[id]/shares', null, 'share'],
@@ -103,6 +104,9 @@ const RULES: Rule[] = [
 	['GET', '/api/assessments/[id]/report.pdf', null, 'report'],
 	['GET', '/api/shared/[token]/report.pdf', null, 'report'],
 	['PATCH', '/api/assessments/[id]', null, 'save'],
+	['PATCH', '/api/tenders/[id]', null, 'save'],
+	['POST', '/api/tenders/[id]/offers', null, 'save'],
+	['PATCH', '/api/tenders/[id]/offers/[offerId]/answers/[questionId]', null, 'save'],
 	['POST', '/a/[id]/[area]', 'default', 'save'],
 	['POST', '/a/[id]/fleet', 'default', 'save'],
 	['POST', '/a/[id]/results', 'costs', 'save']

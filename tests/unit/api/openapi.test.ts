@@ -24,6 +24,11 @@ import * as rulesRoute from '../../../src/routes/api/rules/+server';
 import * as shared from '../../../src/routes/api/shared/[token]/+server';
 import * as sharedReport from '../../../src/routes/api/shared/[token]/report.pdf/+server';
 import * as simulateRoute from '../../../src/routes/api/simulate/+server';
+import * as tenderCollection from '../../../src/routes/api/tenders/+server';
+import * as tenderItem from '../../../src/routes/api/tenders/[id]/+server';
+import * as tenderOffers from '../../../src/routes/api/tenders/[id]/offers/+server';
+import * as tenderAnswer from '../../../src/routes/api/tenders/[id]/offers/[offerId]/answers/[questionId]/+server';
+import * as tenderComparison from '../../../src/routes/api/tenders/[id]/comparison/+server';
 import { load as docsLoad } from '../../../src/routes/docs/api/+page.server';
 import { useTempDataDir } from './temp-data-dir';
 
@@ -422,6 +427,80 @@ describe('real responses match the document', () => {
 		expect(asToken.status).toBe(403);
 		expectContract('post', '/api/simulate', asToken);
 		expectContract('post', '/api/simulate', await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', rawBody: '{}', contentType: 'text/plain' }));
+	});
+});
+
+describe('tenders match the document', () => {
+	const tenderBody = {
+		title: 'Contract check: tender',
+		organisation: 'Müller & Søn GmbH',
+		fleet: { devices: 2000, countries: ['BR', 'DE'], lifetimeYears: 5, devicesByCountry: { BR: 500 } },
+		offers: [{ vendor: 'Alpha', answers: { [question.id]: { option: question.options[0]!.id } } }, { vendor: 'Bravo' }],
+		weights: { network: 2 }
+	};
+
+	it('create, read, change, offers, answers, comparison, and their errors', async () => {
+		const created = await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body: tenderBody });
+		expect(created.status).toBe(201);
+		const tender = expectContract('post', '/api/tenders', created, tenderBody)!;
+		const id = tender.id as string;
+		const path = `/api/tenders/${id}`;
+		const fromAssessment = { title: 'From an assessment', offers: [{ vendor: 'Incumbent' }, { vendor: 'Other' }], fromAssessment: await createAssessment() };
+		const copied = await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body: fromAssessment });
+		expect(expectContract('post', '/api/tenders', copied, fromAssessment)!.offers[0].answers[question.id]).toMatchObject({ by: 'buyer', state: 'verified' });
+		const badCreate = await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body: { title: '', offers: [{ vendor: 'x' }] } });
+		expect(badCreate.status).toBe(400);
+		expectContract('post', '/api/tenders', badCreate);
+		const noAssessment = await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body: { ...fromAssessment, fromAssessment: UNKNOWN_ID } });
+		expect(noAssessment.status).toBe(404);
+		expectContract('post', '/api/tenders', noAssessment);
+
+		expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path, params: { id } }));
+		expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path: `/api/tenders/${UNKNOWN_ID}`, params: { id: UNKNOWN_ID } }));
+		const patch = { fleet: { devices: 1000, countries: ['DE'], lifetimeYears: 5 }, scoring: 'unverified_as_not_sure', weights: null };
+		const patched = expectContract('patch', '/api/tenders/{id}', await invoke(tenderItem.PATCH, { method: 'PATCH', path, params: { id }, body: patch }), patch)!;
+		expect(patched.revision).toBe(2);
+		expectContract('patch', '/api/tenders/{id}', await invoke(tenderItem.PATCH, { method: 'PATCH', path, params: { id }, body: {} }));
+
+		const offersPath = `${path}/offers`;
+		const offerBody = { vendor: 'Charlie' };
+		const added = await invoke(tenderOffers.POST, { method: 'POST', path: offersPath, params: { id }, body: offerBody });
+		expect(added.status).toBe(201);
+		expectContract('post', '/api/tenders/{id}/offers', added, offerBody);
+		for (let n = 4; n <= 8; n++) await invoke(tenderOffers.POST, { method: 'POST', path: offersPath, params: { id }, body: { vendor: `Vendor ${n}` } });
+		const full = await invoke(tenderOffers.POST, { method: 'POST', path: offersPath, params: { id }, body: { vendor: 'Ninth' } });
+		expect(full.status).toBe(409);
+		expectContract('post', '/api/tenders/{id}/offers', full);
+		expectContract('post', '/api/tenders/{id}/offers', await invoke(tenderOffers.POST, { method: 'POST', path: offersPath, params: { id }, body: { vendor: '' } }));
+
+		const offerId = tender.offers[0].id as string;
+		const answerPath = (q: string) => `${path}/offers/${offerId}/answers/${q}`;
+		const verify = { state: 'verified', stateNote: 'Seen in the signed offer, annex 2' };
+		const verified = expectContract(
+			'patch',
+			'/api/tenders/{id}/offers/{offerId}/answers/{questionId}',
+			await invoke(tenderAnswer.PATCH, { method: 'PATCH', path: answerPath(question.id), params: { id, offerId, questionId: question.id }, body: verify }),
+			verify
+		)!;
+		expect(verified.history.map((h: { field: string }) => h.field)).toEqual(['state', 'stateNote']);
+		const other = rules.ruleset.areas[0]!.questions[0]!.id;
+		const nothing = await invoke(tenderAnswer.PATCH, { method: 'PATCH', path: answerPath(other), params: { id, offerId, questionId: other }, body: { state: 'disputed' } });
+		expect(nothing.status).toBe(409);
+		expectContract('patch', '/api/tenders/{id}/offers/{offerId}/answers/{questionId}', nothing);
+		const unknown = await invoke(tenderAnswer.PATCH, { method: 'PATCH', path: answerPath('nope'), params: { id, offerId, questionId: 'nope' }, body: { option: 'x' } });
+		expect(unknown.status).toBe(400);
+		expectContract('patch', '/api/tenders/{id}/offers/{offerId}/answers/{questionId}', unknown);
+		const noOffer = await invoke(tenderAnswer.PATCH, { method: 'PATCH', path: `${path}/offers/${UNKNOWN_ID}/answers/${other}`, params: { id, offerId: UNKNOWN_ID, questionId: other }, body: { state: 'verified' } });
+		expect(noOffer.status).toBe(404);
+		expectContract('patch', '/api/tenders/{id}/offers/{offerId}/answers/{questionId}', noOffer);
+
+		const compared = expectContract('get', '/api/tenders/{id}/comparison', await invoke(tenderComparison.GET, { path: `${path}/comparison?weights=network:2,sim:1`, params: { id } }))!;
+		expect(compared.ranking).toHaveLength(8);
+		expect(compared.weights).toMatchObject({ network: 2, sim: 1 });
+		const badWeights = await invoke(tenderComparison.GET, { path: `${path}/comparison?weights=network:0`, params: { id } });
+		expect(badWeights.status).toBe(400);
+		expectContract('get', '/api/tenders/{id}/comparison', badWeights);
+		expectContract('get', '/api/tenders/{id}/comparison', await invoke(tenderComparison.GET, { path: `/api/tenders/${UNKNOWN_ID}/comparison`, params: { id: UNKNOWN_ID } }));
 	});
 });
 

@@ -39,6 +39,16 @@ describe('rate limits', () => {
 		expect(bucketFor(routed('POST', '/a/[id]/results', 'revoke'))).toBeNull();
 	});
 
+	it('count tender writes like assessment writes: creating in create, changes in save, reads in none', () => {
+		expect(bucketFor(routed('POST', '/api/tenders'))).toBe('create');
+		expect(bucketFor(routed('PATCH', '/api/tenders/[id]'))).toBe('save');
+		expect(bucketFor(routed('POST', '/api/tenders/[id]/offers'))).toBe('save');
+		expect(bucketFor(routed('PATCH', '/api/tenders/[id]/offers/[offerId]/answers/[questionId]'))).toBe('save');
+		expect(bucketFor(routed('PATCH', null, 'default', '/api/tenders/x/offers/y/answers/z'))).toBe('save');
+		expect(bucketFor(routed('GET', '/api/tenders/[id]'))).toBeNull();
+		expect(bucketFor(routed('GET', '/api/tenders/[id]/comparison'))).toBeNull();
+	});
+
 	it('count HEAD as GET, and saves (PATCH and the save forms) in their own bucket', () => {
 		expect(bucketFor(routed('HEAD', '/api/assessments/[id]/report.pdf'))).toBe('report');
 		expect(bucketFor(routed('PATCH', '/api/assessments/[id]'))).toBe('save');
@@ -151,5 +161,8 @@ describe('log redaction', () => {
 		expect(redactPath('/s/AbCdEfGhIjKlMnOpQrStUv/fleet')).toBe('/s/[redacted]/fleet');
 		expect(redactPath('GET /api/assessments/AbCdEfGhIjKlMnOpQrStUv failed')).toBe('GET /api/assessments/[redacted] failed');
 		expect(redactPath('/a/AbCdEfGhIjKlMnOpQrStUv/results')).toBe('/a/[redacted]/results');
+		// A tender id is its edit key; a mistyped one (not 22 characters) is hidden too.
+		expect(redactPath('PATCH /api/tenders/AbCdEfGhIjKlMnOpQrStUv/offers failed')).toBe('PATCH /api/tenders/[redacted]/offers failed');
+		expect(redactPath('GET /api/tenders/AbCdEfGhIjKlMnOpQrStU/comparison')).toBe('GET /api/tenders/[redacted]/comparison');
 	});
 });

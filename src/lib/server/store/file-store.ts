@@ -7,31 +7,45 @@ import { isValidId } from '../ids';
 import { redactId } from '../redact';
 import { asDiskFull, DurableJSONFile } from './durable-json-file';
 import { KeyedMutex } from './keyed-mutex';
-import type { AssessmentStore } from './types';
+import type { AssessmentStore, RecordStore } from './types';
 
 /** A record on disk that does not parse. The message names it by a redacted id (logs see it). */
 export class StoredRecordError extends Error {
-	constructor(id: string, detail: string) {
-		super(`Stored assessment ${redactId(id)} is unreadable: ${detail}`);
+	constructor(id: string, detail: string, kind = 'assessment') {
+		super(`Stored ${kind} ${redactId(id)} is unreadable: ${detail}`);
 		this.name = 'StoredRecordError';
 	}
 }
 
 /** create() on an id that is taken; importers treat it as "someone stored it first". */
 export class RecordExistsError extends Error {
-	constructor(id: string) {
-		super(`Assessment ${redactId(id)} already exists`);
+	constructor(id: string, kind = 'Assessment') {
+		super(`${kind} ${redactId(id)} already exists`);
 		this.name = 'RecordExistsError';
 	}
 }
 
+/** What differs between kinds of record: where they live, how they are named and parsed. */
+export interface RecordKind<T extends { id: string }> {
+	/** The folder under DATA_DIR (`assessments`, `tenders`). */
+	folder: string;
+	/** How messages name one record ("assessment", "tender"). */
+	name: string;
+	/** Parses what was read from disk (after any migration); throws a ZodError-like error when it does not fit. */
+	parse(raw: unknown): { success: true; data: T } | { success: false; error: { message: string } };
+	/** Validates a record before it is written. */
+	check(record: T): T;
+}
+
 /**
- * One lowdb document per assessment, in shard folders named after the id's first two
- * characters, so a save rewrites one small file however many assessments are stored.
+ * One lowdb document per record, in shard folders named after the id's first two characters, so a
+ * save rewrites one small file however many records are stored. Every write is durable
+ * (DurableJSONFile) and every read-modify-write of one id runs under that id's lock.
  */
-export function createFileStore(dataDir: string): AssessmentStore {
-	const root = join(dataDir, 'assessments');
+export function createRecordStore<T extends { id: string }>(dataDir: string, kind: RecordKind<T>): RecordStore<T> {
+	const root = join(dataDir, kind.folder);
 	const mutex = new KeyedMutex();
+	const capitalised = kind.name.charAt(0).toUpperCase() + kind.name.slice(1);
 
 	const pathOf = (id: string) => {
 		if (!isValidId(id)) throw new Error('invalid id');
@@ -39,17 +53,17 @@ export function createFileStore(dataDir: string): AssessmentStore {
 	};
 
 	const open = async (id: string) => {
-		const db = new Low<StoredAssessment | null>(new DurableJSONFile(pathOf(id)), null);
+		const db = new Low<T | null>(new DurableJSONFile(pathOf(id)), null);
 		try {
 			await db.read();
 		} catch (error) {
 			// JSON.parse quotes the file's text, which may hold the id: say what, not what it read.
-			if (error instanceof SyntaxError) throw new StoredRecordError(id, 'the file is not valid JSON');
+			if (error instanceof SyntaxError) throw new StoredRecordError(id, 'the file is not valid JSON', kind.name);
 			throw error;
 		}
 		if (db.data === null) return { db, record: null };
-		const parsed = storedAssessmentSchema.safeParse(migrate(db.data));
-		if (!parsed.success) throw new StoredRecordError(id, parsed.error.message);
+		const parsed = kind.parse(db.data);
+		if (!parsed.success) throw new StoredRecordError(id, parsed.error.message, kind.name);
 		return { db, record: parsed.data };
 	};
 
@@ -61,7 +75,7 @@ export function createFileStore(dataDir: string): AssessmentStore {
 			});
 			await mutex.run(record.id, async () => {
 				const { db, record: existing } = await open(record.id);
-				if (existing) throw new RecordExistsError(record.id);
+				if (existing) throw new RecordExistsError(record.id, capitalised);
 				db.data = record;
 				await db.write();
 			});
@@ -77,7 +91,7 @@ export function createFileStore(dataDir: string): AssessmentStore {
 			return mutex.run(id, async () => {
 				const { db, record } = await open(id);
 				if (!record) return null;
-				const next = storedAssessmentSchema.parse(change(record));
+				const next = kind.check(change(record));
 				db.data = next;
 				await db.write();
 				return next;
@@ -101,4 +115,16 @@ export function createFileStore(dataDir: string): AssessmentStore {
 			return all.flat().filter(isValidId);
 		}
 	};
+}
+
+const assessmentKind: RecordKind<StoredAssessment> = {
+	folder: 'assessments',
+	name: 'assessment',
+	parse: (raw) => storedAssessmentSchema.safeParse(migrate(raw)),
+	check: (record) => storedAssessmentSchema.parse(record)
+};
+
+/** The assessment store: one lowdb document per assessment, migrated when read. */
+export function createFileStore(dataDir: string): AssessmentStore {
+	return createRecordStore(dataDir, assessmentKind);
 }

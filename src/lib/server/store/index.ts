@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createFileStore } from './file-store';
 import { createFileShareIndex, type ShareIndex } from './share-index';
 import type { AssessmentStore } from './types';
+import { createTenderStore, type TenderStore } from './tender-store';
 
 const stores = new Map<string, AssessmentStore>();
 
@@ -31,4 +32,17 @@ export function getShareIndex(): ShareIndex {
 		indexes.set(dir, index);
 	}
 	return index;
+}
+
+const tenderStores = new Map<string, TenderStore>();
+
+/** The tender store of the data directory: tenders/<xx>/<id>.json, with the assessments' guarantees. */
+export function getTenderStore(): TenderStore {
+	const dir = dataDir();
+	let store = tenderStores.get(dir);
+	if (!store) {
+		store = createTenderStore(dir);
+		tenderStores.set(dir, store);
+	}
+	return store;
 }

@@ -1,0 +1,286 @@
+/**
+ * Tenders on the server: create, read, change, offers and their answers, and the comparison. The
+ * routes under src/routes/api/tenders stay thin: they read, validate and answer with what this
+ * module returns. Scores are computed on read, so a changed fleet re-scores every offer.
+ */
+import type { StoredAssessment, CostOverrides } from '$lib/assessment/schema';
+import type { CostKey } from '$lib/rules/schema';
+import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
+import { convertOverrides } from '$lib/scoring/money';
+import { compareOffers, offerSummaries } from '$lib/tender/compare';
+import {
+	createTenderSchemas,
+	HISTORY_FIELDS,
+	MAX_OFFERS,
+	TENDER_SCHEMA_VERSION,
+	type AnswerPatchBody,
+	type AreaWeights,
+	type CreateTenderBody,
+	type HistoryEntry,
+	type Offer,
+	type OfferAnswer,
+	type OfferBody,
+	type PatchTenderBody,
+	type StoredTender,
+	type TenderSchemas
+} from '$lib/tender/schema';
+import type { FieldIssue } from '$lib/validation/issues';
+import { apiError } from './http';
+import { newId } from './ids';
+import { inputSchemasFor, rules, rulesFor } from './rules';
+import { getTenderStore } from './store';
+
+const schemaCache = new Map<string, TenderSchemas>();
+
+/** Request schemas for a tender pinned to a ruleset version (the current one for a new tender). */
+export function tenderSchemasFor(version: string = rules.ruleset.version): TenderSchemas {
+	let schemas = schemaCache.get(version);
+	if (!schemas) {
+		schemas = createTenderSchemas(inputSchemasFor(version));
+		schemaCache.set(version, schemas);
+	}
+	return schemas;
+}
+
+/** A tender cannot hold more offers. */
+export class TooManyOffersError extends Error {
+	constructor() {
+		super(`A tender compares at most ${MAX_OFFERS} offers`);
+		this.name = 'TooManyOffersError';
+	}
+}
+
+/** A state or state note for a question the offer has no answer to. */
+export class NothingToJudgeError extends Error {
+	constructor() {
+		super('This offer has no answer to this question yet: answer it, or wait for the vendor, before setting its state');
+		this.name = 'NothingToJudgeError';
+	}
+}
+
+/** The assessment a tender is created from is pinned to an earlier ruleset. */
+export class StaleAssessmentError extends Error {
+	constructor(version: string) {
+		super(`The assessment is scored with ruleset ${version}, not the current ${rules.ruleset.version}: re-score it first`);
+		this.name = 'StaleAssessmentError';
+	}
+}
+
+const withoutUndefined = <T extends object>(value: T): T =>
+	Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+/** A vendor's claims as the bid states them (typed in by the buyer): `claimed` until judged. */
+function vendorAnswers(answers: OfferBody['answers'], at: string): Record<string, OfferAnswer> {
+	const out: Record<string, OfferAnswer> = {};
+	for (const [questionId, answer] of Object.entries(answers ?? {})) {
+		if (!answer) continue;
+		out[questionId] = withoutUndefined({ option: answer.option, note: answer.note, by: 'vendor' as const, state: 'claimed' as const, updatedAt: at });
+	}
+	return out;
+}
+
+/** An assessment's answers are the buyer's own: verified. */
+function buyerAnswers(answers: StoredAssessment['answers'], at: string): Record<string, OfferAnswer> {
+	const out: Record<string, OfferAnswer> = {};
+	for (const [questionId, answer] of Object.entries(answers)) {
+		out[questionId] = withoutUndefined({ option: answer.option, note: answer.note, by: 'buyer' as const, state: 'verified' as const, updatedAt: at });
+	}
+	return out;
+}
+
+/** History entries for every field that changed between two versions of one answer. */
+function changes(questionId: string, before: OfferAnswer | undefined, after: OfferAnswer | undefined, at: string): HistoryEntry[] {
+	const entries: HistoryEntry[] = [];
+	for (const field of HISTORY_FIELDS) {
+		const old = before?.[field] ?? null;
+		const now = after?.[field] ?? null;
+		if (old !== now) entries.push({ at, by: 'buyer', questionId, field, old, new: now });
+	}
+	return entries;
+}
+
+const newOffer = (body: OfferBody, at: string, answers = vendorAnswers(body.answers, at)): Offer => ({
+	id: newId(),
+	vendor: body.vendor,
+	createdAt: at,
+	answers,
+	history: []
+});
+
+/**
+ * Stores a new tender. With `assessment`, its fleet, currency, buyer country and cost overrides
+ * stand in for any the body leaves out, and the first offer takes its answers (the buyer's, verified).
+ */
+export async function create(body: CreateTenderBody, assessment: StoredAssessment | null = null, now = new Date()): Promise<StoredTender> {
+	if (assessment && assessment.rulesetVersion !== rules.ruleset.version) throw new StaleAssessmentError(assessment.rulesetVersion);
+	const at = now.toISOString();
+	const fleet = body.fleet ?? assessment?.fleet;
+	if (!fleet) throw new Error('A tender needs a fleet');
+	const buyerCountry = body.buyerCountry === undefined ? assessment?.buyerCountry : (body.buyerCountry ?? undefined);
+	const currency = body.currency ?? assessment?.currency;
+	const record: StoredTender = withoutUndefined({
+		schemaVersion: TENDER_SCHEMA_VERSION,
+		id: newId(),
+		revision: 1,
+		rulesetVersion: rules.ruleset.version,
+		createdAt: at,
+		updatedAt: at,
+		title: body.title,
+		organisation: body.organisation,
+		buyerCountry,
+		currency,
+		fleet,
+		costs: body.costs ?? assessment?.costs ?? {},
+		scoring: body.scoring,
+		weights: body.weights,
+		offers: body.offers.map((offer, index) =>
+			index === 0 && assessment ? newOffer(offer, at, buyerAnswers(assessment.answers, at)) : newOffer(offer, at)
+		)
+	});
+	await getTenderStore().create(record);
+	return record;
+}
+
+export function read(id: string): Promise<StoredTender | null> {
+	return getTenderStore().read(id);
+}
+
+const bumped = (record: StoredTender, now: Date): StoredTender => ({ ...record, revision: record.revision + 1, updatedAt: now.toISOString() });
+
+/** Applies a validated patch. The ruleset stays the one the tender is pinned to. */
+export function update(id: string, patch: PatchTenderBody, now = new Date()) {
+	return getTenderStore().update(id, (current) => {
+		const from = current.currency ?? DEFAULT_CURRENCY;
+		const to = patch.currency ?? from;
+		// Overrides saved in the old currency move with it; those sent in the same patch are in the new one.
+		const costs: CostOverrides = { ...convertOverrides(rulesFor(current.rulesetVersion).costs, current.costs, from, to) };
+		for (const [key, value] of Object.entries(patch.costs ?? {}) as [CostKey, number | null][]) {
+			if (value === null) delete costs[key];
+			else costs[key] = value;
+		}
+		const { buyerCountry: _buyerCountry, weights: _weights, currency: _currency, ...rest } = current;
+		const buyerCountry = patch.buyerCountry === undefined ? current.buyerCountry : (patch.buyerCountry ?? undefined);
+		const weights = patch.weights === undefined ? current.weights : (patch.weights ?? undefined);
+		return bumped(
+			withoutUndefined({
+				...rest,
+				title: patch.title ?? current.title,
+				organisation: patch.organisation ?? current.organisation,
+				buyerCountry,
+				currency: patch.currency ?? current.currency,
+				fleet: patch.fleet ?? current.fleet,
+				costs,
+				scoring: patch.scoring ?? current.scoring,
+				weights
+			}),
+			now
+		);
+	});
+}
+
+/** Adds an offer; TooManyOffersError past the limit. Null for an unknown tender. */
+export async function addOffer(id: string, body: OfferBody, now = new Date()) {
+	let added: Offer | null = null;
+	const record = await getTenderStore().update(id, (current) => {
+		if (current.offers.length >= MAX_OFFERS) throw new TooManyOffersError();
+		added = newOffer(body, now.toISOString());
+		return bumped({ ...current, offers: [...current.offers, added] }, now);
+	});
+	return record && added ? { record, offer: added as Offer } : null;
+}
+
+/**
+ * Checks the question (from the URL) and the option against the ruleset the tender is pinned to,
+ * with the assessment's own answer rules; issues name `questionId` or `option`.
+ */
+export function answerIssues(record: StoredTender, questionId: string, body: AnswerPatchBody): FieldIssue[] {
+	const { answersSchema } = inputSchemasFor(record.rulesetVersion);
+	const probe = typeof body.option === 'string' ? { option: body.option } : {};
+	const parsed = answersSchema.safeParse({ [questionId]: probe });
+	if (parsed.success) return [];
+	return parsed.error.issues.map((issue) => ({
+		path: issue.path.length > 1 ? String(issue.path[1]) : 'questionId',
+		message: issue.message
+	}));
+}
+
+/** The buyer answers and/or judges one answer of one offer; every field that changes goes into the history. */
+function judged(offer: Offer, questionId: string, patch: AnswerPatchBody, at: string): Offer {
+	const before = offer.answers[questionId];
+	let next: OfferAnswer | undefined = before ? { ...before } : undefined;
+	const fresh = (): OfferAnswer => ({ by: 'buyer', state: 'verified', updatedAt: at });
+	if (patch.option !== undefined) {
+		next = { ...(next ?? fresh()), by: 'buyer', state: 'verified' };
+		if (patch.option === null) delete next.option;
+		else next.option = patch.option;
+	}
+	if (patch.note !== undefined) {
+		next ??= fresh();
+		if (patch.note === null) delete next.note;
+		else next.note = patch.note;
+	}
+	if (patch.state !== undefined || patch.stateNote !== undefined) {
+		if (!next || next.option === undefined) throw new NothingToJudgeError();
+		if (patch.state !== undefined) next.state = patch.state;
+		if (patch.stateNote === null) delete next.stateNote;
+		else if (patch.stateNote !== undefined) next.stateNote = patch.stateNote;
+	}
+	// An answer left with nothing in it goes; its history stays.
+	if (next && next.option === undefined && next.note === undefined && next.statement === undefined) next = undefined;
+	const history = changes(questionId, before, next, at);
+	if (history.length === 0) return offer;
+	const answers = { ...offer.answers };
+	if (next) answers[questionId] = { ...next, updatedAt: at };
+	else delete answers[questionId];
+	return { ...offer, answers, history: [...offer.history, ...history] };
+}
+
+/**
+ * Applies the buyer's change to one answer. Null: no such tender; 'no-offer': no such offer in it.
+ * NothingToJudgeError when a state is set on a question the offer has not answered.
+ */
+export async function patchAnswer(id: string, offerId: string, questionId: string, patch: AnswerPatchBody, now = new Date()) {
+	let found = false;
+	const record = await getTenderStore().update(id, (current) => {
+		const index = current.offers.findIndex((o) => o.id === offerId);
+		if (index < 0) return current;
+		found = true;
+		const offers = [...current.offers];
+		offers[index] = judged(offers[index]!, questionId, patch, now.toISOString());
+		return offers[index] === current.offers[index] ? current : bumped({ ...current, offers }, now);
+	});
+	if (!record) return null;
+	if (!found) return 'no-offer' as const;
+	return answerView(record, offerId, questionId);
+}
+
+/** One answer as the buyer reads it after a change: the answer, its history and the offer's scores. */
+export function answerView(record: StoredTender, offerId: string, questionId: string) {
+	const offer = record.offers.find((o) => o.id === offerId)!;
+	return {
+		tenderId: record.id,
+		revision: record.revision,
+		offerId,
+		questionId,
+		answer: offer.answers[questionId] ?? null,
+		history: offer.history.filter((h) => h.questionId === questionId),
+		result: offerSummaries(rulesFor(record.rulesetVersion), record).get(offerId)!
+	};
+}
+
+/** The owner's view: the tender with each offer's claimed and verified score (weights saved with it). */
+export function withResults(record: StoredTender) {
+	const summaries = offerSummaries(rulesFor(record.rulesetVersion), record);
+	return { ...record, offers: record.offers.map((offer) => ({ ...offer, result: summaries.get(offer.id)! })) };
+}
+
+/** The comparison, with the tender's ruleset; `weights` (a what-if) over the saved ones. */
+export function comparison(record: StoredTender, weights?: AreaWeights) {
+	return compareOffers(rulesFor(record.rulesetVersion), record, weights);
+}
+
+/** The answer for an id that names no tender. */
+export const missingTender = () => apiError(404, 'No tender with this id');
+
+/** Owner data carries the edit key: never cached. */
+export const NO_STORE = { 'cache-control': 'private, no-store' };

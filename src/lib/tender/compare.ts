@@ -1,0 +1,145 @@
+/**
+ * Compares a tender's offers. Pure: the same rules and tender give the same comparison.
+ *
+ * Each offer is scored twice with the tender's fleet, costs and currency:
+ * - claimed: every answer as given, whoever gave it and whatever its state;
+ * - verified: the buyer's own answers and answers the buyer verified as given, a rejected answer
+ *   as open (unanswered), and every other answer (a vendor's claim, or a disputed one) as "not sure".
+ * The ranking runs from the least locked-in offer to the most, by the tender's scoring mode
+ * (claimed for `as_given`, verified for `unverified_as_not_sure`); ties go by vendor name, then id.
+ * What-if weights replace the ruleset's area weights in a copy of the rules: floors still apply.
+ */
+import { z } from 'zod';
+import type { Answer } from '../assessment/schema';
+import type { Rules } from '../rules/load';
+import { AREA_IDS, NOT_SURE, ratingSchema, type AreaId, type Rating } from '../rules/schema';
+import { score } from '../scoring/score';
+import { appliedFloorSchema, areaScoreSchema, switchingCostSchema, type ScoreResult } from '../scoring/types';
+import { scoringModeSchema, type AreaWeights, type Offer, type StoredTender } from './schema';
+
+export const scoreSummarySchema = z.object({ score: z.number(), rating: ratingSchema });
+export type ScoreSummary = z.infer<typeof scoreSummarySchema>;
+
+export const fullWeightsSchema = z.object(
+	Object.fromEntries(AREA_IDS.map((id) => [id, z.number()])) as Record<AreaId, z.ZodNumber>
+);
+export type FullWeights = Record<AreaId, number>;
+
+export const offerComparisonSchema = z.object({
+	id: z.string(),
+	vendor: z.string(),
+	claimed: scoreSummarySchema,
+	verified: scoreSummarySchema,
+	/** Area scores, floors and cost to leave under the tender's scoring mode (`scoredAs`). */
+	areas: z.array(areaScoreSchema),
+	floors: z.array(appliedFloorSchema),
+	switchingCost: switchingCostSchema
+});
+export type OfferComparison = z.infer<typeof offerComparisonSchema>;
+
+export const comparisonSchema = z.object({
+	scoring: scoringModeSchema,
+	/** Which of the two scores `ranking`, `areas`, `floors` and `switchingCost` use. */
+	scoredAs: z.enum(['claimed', 'verified']),
+	offers: z.array(offerComparisonSchema),
+	/** Offer ids from the least locked-in to the most. */
+	ranking: z.array(z.string()),
+	/** The area weights used: the ruleset's, overridden by the tender's saved ones or the request's. */
+	weights: fullWeightsSchema
+});
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export type View = 'claimed' | 'verified';
+
+/** An offer's answers as the scorer reads them, in one view. */
+export function answersFor(offer: Pick<Offer, 'answers'>, view: View): Record<string, Answer> {
+	const answers: Record<string, Answer> = {};
+	for (const [questionId, answer] of Object.entries(offer.answers)) {
+		if (answer.option === undefined) continue;
+		if (view === 'claimed') {
+			answers[questionId] = { option: answer.option };
+		} else if (answer.state === 'rejected') {
+			continue;
+		} else if (answer.by === 'buyer' || answer.state === 'verified') {
+			answers[questionId] = { option: answer.option };
+		} else {
+			answers[questionId] = { option: NOT_SURE };
+		}
+	}
+	return answers;
+}
+
+/** Every area's weight: the ruleset's, with the given ones in their place. */
+export function weightsUsed(rules: Rules, ...overrides: (AreaWeights | undefined)[]): FullWeights {
+	const weights = Object.fromEntries(rules.ruleset.areas.map((area) => [area.id, area.weight])) as FullWeights;
+	for (const override of overrides) Object.assign(weights, override ?? {});
+	return weights;
+}
+
+/** A copy of the rules whose areas weigh as given; everything else (floors included) unchanged. */
+export function withAreaWeights(rules: Rules, weights: FullWeights): Rules {
+	return {
+		...rules,
+		ruleset: { ...rules.ruleset, areas: rules.ruleset.areas.map((area) => ({ ...area, weight: weights[area.id] })) }
+	};
+}
+
+const summary = (result: ScoreResult): ScoreSummary => ({ score: result.overall.score, rating: result.overall.rating });
+
+type Scored = Pick<StoredTender, 'fleet' | 'costs' | 'currency' | 'buyerCountry'>;
+
+function scoreOffer(rules: Rules, tender: Scored, offer: Offer, view: View): ScoreResult {
+	return score(rules, {
+		fleet: tender.fleet,
+		costs: tender.costs,
+		currency: tender.currency,
+		buyerCountry: tender.buyerCountry,
+		answers: answersFor(offer, view)
+	});
+}
+
+/** The claimed and verified overall score of each offer, with the ruleset's weights (a tender's read view). */
+export function offerSummaries(rules: Rules, tender: Scored & Pick<StoredTender, 'offers' | 'weights'>) {
+	const weighted = withAreaWeights(rules, weightsUsed(rules, tender.weights));
+	return new Map(
+		tender.offers.map((offer) => [
+			offer.id,
+			{ claimed: summary(scoreOffer(weighted, tender, offer, 'claimed')), verified: summary(scoreOffer(weighted, tender, offer, 'verified')) }
+		])
+	);
+}
+
+/**
+ * The comparison. `weights` (a what-if) overrides the tender's saved weights, which override the
+ * ruleset's, area by area.
+ */
+export function compareOffers(rules: Rules, tender: StoredTender, weights?: AreaWeights): Comparison {
+	const used = weightsUsed(rules, tender.weights, weights);
+	const weighted = withAreaWeights(rules, used);
+	const scoredAs: View = tender.scoring === 'unverified_as_not_sure' ? 'verified' : 'claimed';
+	const offers = tender.offers.map((offer): OfferComparison => {
+		const claimed = scoreOffer(weighted, tender, offer, 'claimed');
+		const verified = scoreOffer(weighted, tender, offer, 'verified');
+		const ranked = scoredAs === 'verified' ? verified : claimed;
+		return {
+			id: offer.id,
+			vendor: offer.vendor,
+			claimed: summary(claimed),
+			verified: summary(verified),
+			areas: ranked.areas,
+			floors: ranked.overall.floors,
+			switchingCost: ranked.switchingCost
+		};
+	});
+	const ranking = [...offers]
+		.sort(
+			(a, b) =>
+				a[scoredAs].score - b[scoredAs].score ||
+				a.vendor.localeCompare(b.vendor, 'en') ||
+				(a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+		)
+		.map((offer) => offer.id);
+	return { scoring: tender.scoring, scoredAs, offers, ranking, weights: used };
+}
+
+export type { Rating };

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { NOT_SURE } from '../../../src/lib/rules/schema';
+import { answersFor, compareOffers, offerSummaries, weightsUsed, withAreaWeights } from '../../../src/lib/tender/compare';
+import { parseWeightsQuery, type Offer, type OfferAnswer, type StoredTender } from '../../../src/lib/tender/schema';
+import { BEST } from '../../fixtures/scoring/answers';
+import { shippedRules } from '../rules/read-rules';
+
+/*
+ * Every expected number below was worked out by hand from rules/ruleset.yaml 2.1.0 (the figures
+ * tests/unit/scoring/golden.test.ts lists): thresholds moderate 25, high 50; "not sure" risk 0.9,
+ * capped at the question's worst answer; area weights network 1, sim 1.5, data 0.8, platform 1.2,
+ * contract 1, security 0.8 (sum 6.3); question weight sums network 12, data 8.8.
+ * Fleet: 10,000 devices in Germany for 10 years, as in the golden tests.
+ *
+ * All-best (golden): network 0.8, sim 1.1, data 0, platform 0, contract 0, security 2.5; overall
+ *   (0.8×1 + 1.1×1.5 + 2.5×0.8)/6.3 = 4.45/6.3 = 0.7, low, no floor.
+ * Alpha = best, but network_sunset_readiness legacy (0.9, weight 1) and network_core_redundancy
+ *   single_point (0.9, weight 1; best was 0.1): network (0.9 + 0.9)/12 = 15.0;
+ *   overall (15×1 + 1.65 + 2)/6.3 = 18.65/6.3 = 2.96 → 3.0, low. Neither question is in a floor,
+ *   a lock-in sign, a conflict or the cost model.
+ * Bravo = best, but data_overage_rate provider_discretion (0.8 × 1), data_minimum_session_charge
+ *   large (0.8 × 0.8 = 0.64), data_fee_basis all_issued (0.8 × 1), data_sim_fee_caps
+ *   provider_discretion (0.9 × 1): data 3.14/8.8 = 35.68 → 35.7;
+ *   overall (0.8 + 1.65 + 35.7×0.8 + 2)/6.3 = (0.8 + 1.65 + 28.56 + 2)/6.3 = 33.01/6.3 = 5.24 → 5.2, low.
+ * Charlie = best, but sim_ota_switching physical_swap: high, score 50 (golden: the site-visit floor
+ *   and the cost band raise it).
+ */
+
+const rules = shippedRules();
+const AT = '2026-12-02T03:00:00.000Z';
+const ID = (n: number) => `offer${String(n).padStart(17, '0')}`;
+
+const ALPHA = { network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' };
+const BRAVO = {
+	data_overage_rate: 'provider_discretion',
+	data_minimum_session_charge: 'large',
+	data_fee_basis: 'all_issued',
+	data_sim_fee_caps: 'provider_discretion'
+};
+const CHARLIE = { sim_ota_switching: 'physical_swap' };
+
+const given = (option: string, extra: Partial<OfferAnswer> = {}): OfferAnswer => ({ option, by: 'buyer', state: 'verified', updatedAt: AT, ...extra });
+const byBuyer = (changes: Record<string, string>) =>
+	Object.fromEntries(Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, given(option)]));
+
+const offer = (n: number, vendor: string, answers: Record<string, OfferAnswer>): Offer => ({ id: ID(n), vendor, createdAt: AT, answers, history: [] });
+
+const tender = (offers: Offer[], extra: Partial<StoredTender> = {}): StoredTender => ({
+	schemaVersion: 1,
+	id: 'tenderAAAAAAAAAAAAAAAA',
+	revision: 1,
+	rulesetVersion: rules.ruleset.version,
+	createdAt: AT,
+	updatedAt: AT,
+	title: 'Meters 2027',
+	organisation: '',
+	fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10 },
+	costs: {},
+	scoring: 'as_given',
+	offers,
+	...extra
+});
+
+describe('the answers each view scores', () => {
+	it('takes claims as given, and reads only verified or buyer answers as given in the verified view', () => {
+		const answers = {
+			a: given('x', { by: 'vendor', state: 'claimed' }),
+			b: given('x', { by: 'vendor', state: 'verified' }),
+			c: given('x', { by: 'vendor', state: 'disputed' }),
+			d: given('x', { by: 'vendor', state: 'rejected' }),
+			e: given('x', { by: 'buyer', state: 'disputed' }),
+			f: given('x', { by: 'buyer', state: 'rejected' }),
+			g: { by: 'vendor', state: 'claimed', note: 'only a note', updatedAt: AT } as OfferAnswer
+		};
+		expect(answersFor({ answers }, 'claimed')).toEqual({
+			a: { option: 'x' },
+			b: { option: 'x' },
+			c: { option: 'x' },
+			d: { option: 'x' },
+			e: { option: 'x' },
+			f: { option: 'x' }
+		});
+		expect(answersFor({ answers }, 'verified')).toEqual({
+			a: { option: NOT_SURE },
+			b: { option: 'x' },
+			c: { option: NOT_SURE },
+			e: { option: 'x' }
+		});
+	});
+});
+
+describe('comparing offers', () => {
+	it('ranks the offers from the least locked-in, with the ruleset weights', () => {
+		const result = compareOffers(rules, tender([offer(1, 'Charlie', byBuyer(CHARLIE)), offer(2, 'Bravo', byBuyer(BRAVO)), offer(3, 'Alpha', byBuyer(ALPHA))]));
+		expect(result.offers.map((o) => [o.vendor, o.claimed, o.verified])).toEqual([
+			['Charlie', { score: 50, rating: 'high' }, { score: 50, rating: 'high' }],
+			['Bravo', { score: 5.2, rating: 'low' }, { score: 5.2, rating: 'low' }],
+			['Alpha', { score: 3, rating: 'low' }, { score: 3, rating: 'low' }]
+		]);
+		// Alpha 3.0 < Bravo 5.2 < Charlie 50
+		expect(result.ranking).toEqual([ID(3), ID(2), ID(1)]);
+		expect(result.weights).toEqual({ network: 1, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 0.8 });
+		expect(result.scoredAs).toBe('claimed');
+		const alpha = result.offers[2]!;
+		expect(Object.fromEntries(alpha.areas.map((a) => [a.id, a.score]))).toEqual({ network: 15, sim: 1.1, data: 0, platform: 0, contract: 0, security: 2.5 });
+		expect(alpha.floors).toEqual([]);
+		// Charlie: the four floors of the golden physical-swap case, in its order
+		expect(result.offers[0]!.floors.map((f) => f.id)).toEqual([
+			'cost_total',
+			'site_visit_per_device',
+			'cost_per_device',
+			'lock_in_sign_partly:sign_physical_sim_swap'
+		]);
+		// 10,000 × (300 × 1.2 + 5) = 3,650,000 for the visits, + 15,000 for 30 days' notice (golden)
+		expect(result.offers[0]!.switchingCost.rated).toEqual({ total: 3_650_000, perDevice: 365 });
+	});
+
+	it('what-if weights change the ranking, and the floors still apply', () => {
+		const offers = [offer(1, 'Charlie', byBuyer(CHARLIE)), offer(2, 'Bravo', byBuyer(BRAVO)), offer(3, 'Alpha', byBuyer(ALPHA))];
+		const result = compareOffers(rules, tender(offers), { network: 4 });
+		// weights 4 + 1.5 + 0.8 + 1.2 + 1 + 0.8 = 9.3
+		// Alpha (15×4 + 1.1×1.5 + 2.5×0.8)/9.3 = (60 + 1.65 + 2)/9.3 = 63.65/9.3 = 6.84 → 6.8
+		// Bravo (0.8×4 + 1.65 + 35.7×0.8 + 2)/9.3 = (3.2 + 1.65 + 28.56 + 2)/9.3 = 35.41/9.3 = 3.81 → 3.8
+		// Charlie: answers (0.8×4 + 17.8×1.5 + 2)/9.3 = 31.9/9.3 = 3.4, still floored to high, 50
+		expect(result.offers.map((o) => o.claimed)).toEqual([
+			{ score: 50, rating: 'high' },
+			{ score: 3.8, rating: 'low' },
+			{ score: 6.8, rating: 'low' }
+		]);
+		expect(result.ranking).toEqual([ID(2), ID(3), ID(1)]);
+		expect(result.weights.network).toBe(4);
+		expect(result.offers[0]!.floors.map((f) => f.id)).toContain('site_visit_per_device');
+	});
+
+	it('saved weights apply, and the request overrides them area by area', () => {
+		const offers = [offer(2, 'Bravo', byBuyer(BRAVO)), offer(3, 'Alpha', byBuyer(ALPHA))];
+		const saved = tender(offers, { weights: { network: 4, sim: 2 } });
+		// weights 4 + 2 + 0.8 + 1.2 + 1 + 0.8 = 9.8
+		// Alpha (60 + 1.1×2 + 2)/9.8 = 64.2/9.8 = 6.55 → 6.6; Bravo (3.2 + 2.2 + 28.56 + 2)/9.8 = 35.96/9.8 = 3.67 → 3.7
+		const savedResult = compareOffers(rules, saved);
+		expect(savedResult.offers.map((o) => o.claimed.score)).toEqual([3.7, 6.6]);
+		expect(savedResult.ranking).toEqual([ID(2), ID(3)]);
+		expect(offerSummaries(rules, saved).get(ID(3))).toEqual({ claimed: { score: 6.6, rating: 'low' }, verified: { score: 6.6, rating: 'low' } });
+		// network 1 again (sim 2 stays): 1 + 2 + 0.8 + 1.2 + 1 + 0.8 = 6.8
+		// Alpha (15 + 2.2 + 2)/6.8 = 19.2/6.8 = 2.82 → 2.8; Bravo (0.8 + 2.2 + 28.56 + 2)/6.8 = 33.56/6.8 = 4.94 → 4.9
+		const overridden = compareOffers(rules, saved, { network: 1 });
+		expect(overridden.weights).toEqual({ network: 1, sim: 2, data: 0.8, platform: 1.2, contract: 1, security: 0.8 });
+		expect(overridden.offers.map((o) => o.claimed.score)).toEqual([4.9, 2.8]);
+		expect(overridden.ranking).toEqual([ID(3), ID(2)]);
+	});
+
+	it('scores unverified claims as "not sure" and rejected ones as open in the verified view', () => {
+		// Delta: Alpha's two questions claimed at their best by the vendor, the rest the buyer's.
+		const delta = byBuyer({});
+		delta.network_sunset_readiness = given('future_proof', { by: 'vendor', state: 'claimed' });
+		delta.network_core_redundancy = given('redundant', { by: 'vendor', state: 'disputed' });
+		// Echo: as Delta, but the sunset answer rejected: open in the verified view.
+		const echo = { ...delta, network_sunset_readiness: given('future_proof', { by: 'vendor', state: 'rejected' }) };
+		// Foxtrot: both claims verified: as given in both views.
+		const foxtrot = {
+			...delta,
+			network_sunset_readiness: given('future_proof', { by: 'vendor', state: 'verified' }),
+			network_core_redundancy: given('redundant', { by: 'vendor', state: 'verified' })
+		};
+		const offers = [offer(4, 'Delta', delta), offer(5, 'Echo', echo), offer(6, 'Foxtrot', foxtrot), offer(3, 'Alpha', byBuyer(ALPHA)), offer(2, 'Bravo', byBuyer(BRAVO))];
+		const result = compareOffers(rules, tender(offers));
+		// Claimed: Delta, Echo and Foxtrot are the all-best offer, 0.7.
+		// Verified, Delta: both claims "not sure", risk min(0.9, worst 0.9) = 0.9 each, as Alpha: 3.0.
+		// Verified, Echo: sunset open, core "not sure": network 0.9×1/(12 − 1) = 0.9/11 = 8.18 → 8.2;
+		//   overall (8.2 + 1.65 + 2)/6.3 = 11.85/6.3 = 1.88 → 1.9.
+		expect(result.offers.map((o) => [o.vendor, o.claimed.score, o.verified.score])).toEqual([
+			['Delta', 0.7, 3],
+			['Echo', 0.7, 1.9],
+			['Foxtrot', 0.7, 0.7],
+			['Alpha', 3, 3],
+			['Bravo', 5.2, 5.2]
+		]);
+		// as given: the three 0.7s by vendor name, then Alpha 3.0, Bravo 5.2
+		expect(result.ranking).toEqual([ID(4), ID(5), ID(6), ID(3), ID(2)]);
+
+		const strict = compareOffers(rules, tender(offers, { scoring: 'unverified_as_not_sure' }));
+		expect(strict.scoredAs).toBe('verified');
+		// Foxtrot 0.7, Echo 1.9, then Alpha and Delta tied at 3.0 (Alpha first by name), Bravo 5.2
+		expect(strict.ranking).toEqual([ID(6), ID(5), ID(3), ID(4), ID(2)]);
+		// The areas shown are the verified view's: Echo's network 8.2
+		expect(strict.offers[1]!.areas.find((a) => a.id === 'network')!.score).toBe(8.2);
+	});
+
+	it('breaks ties by vendor name whatever the order of the offers', () => {
+		const result = compareOffers(rules, tender([offer(1, 'Zulu', byBuyer({})), offer(2, 'alpha', byBuyer({}))]));
+		expect(result.ranking).toEqual([ID(2), ID(1)]);
+	});
+});
+
+describe('weights', () => {
+	it('fill in the ruleset weights and leave the rules themselves alone', () => {
+		const used = weightsUsed(rules, { data: 2 }, undefined, { security: 0.5 });
+		expect(used).toEqual({ network: 1, sim: 1.5, data: 2, platform: 1.2, contract: 1, security: 0.5 });
+		const copy = withAreaWeights(rules, used);
+		expect(copy.ruleset.areas.map((a) => a.weight)).toEqual([1, 1.5, 2, 1.2, 1, 0.5]);
+		expect(rules.ruleset.areas.map((a) => a.weight)).toEqual([1, 1.5, 0.8, 1.2, 1, 0.8]);
+		expect(copy.ruleset.floors).toBe(rules.ruleset.floors);
+	});
+
+	it('are read from the query, every problem named on the path weights', () => {
+		expect(parseWeightsQuery('network:2,sim:1')).toEqual({ ok: true, weights: { network: 2, sim: 1 } });
+		expect(parseWeightsQuery(' data : 0.5 ')).toEqual({ ok: true, weights: { data: 0.5 } });
+		for (const bad of ['network', 'network:0', 'network:-1', 'network:11', 'radio:2', 'network:x', 'network:1,network:2', '', 'network:1e3']) {
+			const parsed = parseWeightsQuery(bad);
+			expect(parsed.ok, bad).toBe(false);
+			if (!parsed.ok) expect(parsed.issues.every((i) => i.path === 'weights' && i.message.length > 0), bad).toBe(true);
+		}
+	});
+});
