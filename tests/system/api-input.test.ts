@@ -347,7 +347,8 @@ describe('methods', () => {
 			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA',
 			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/offers',
 			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/offers/AAAAAAAAAAAAAAAAAAAAAA/answers/network_sunset_readiness',
-			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/comparison?weights=network:2'
+			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/comparison?weights=network:2',
+			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/offers/AAAAAAAAAAAAAAAAAAAAAA/questionnaire?apply=true'
 		];
 		const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 		await expectNothingStored(server, async () => {

@@ -20,6 +20,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { BEST } from '../fixtures/scoring/answers';
 import { apiErrorProblem, jsonOf, send, type ApiError, type Reply } from './http';
 import { startServer, type TestServer } from './server';
@@ -67,6 +68,7 @@ const CHARLIE = { sim_ota_switching: 'physical_swap' };
 const answers = (changes: Record<string, string>) =>
 	Object.fromEntries(Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, { option }]));
 const fleet = { devices: 10_000, countries: ['DE'], lifetimeYears: 10 };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -235,6 +237,69 @@ describe('a tender, from an assessment to a ranking', () => {
 		expect(strict.scoredAs).toBe('verified');
 		expect(strict.offers.map((o) => o.verified.score)).toEqual([6.8, 7, 25]);
 		expect(strict.ranking).toEqual([alpha, bravo, charlie]);
+	});
+
+	it('takes a vendor\'s answers from the questionnaire spreadsheet, checked row by row before anything is saved', async () => {
+		const path = `/api/tenders/${tender.id}/offers/${charlie}/questionnaire`;
+		const download = await server.fetch(path);
+		expect(download.status).toBe(200);
+		expect(download.headers.get('content-type')).toBe(XLSX);
+		expect(download.headers.get('content-disposition')).toBe('attachment; filename="Charlie-questionnaire.xlsx"');
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load((await download.arrayBuffer()) as ArrayBuffer);
+		const sheet = book.getWorksheet('Questionnaire')!;
+		const rowOf = (id: string) => {
+			let found: ExcelJS.Row | undefined;
+			sheet.eachRow((row) => {
+				if (row.getCell(1).value === id) found = row;
+			});
+			return found!;
+		};
+		// Charlie's claims are in it: the physical swap among them.
+		expect(rowOf('sim_ota_switching').getCell(5).value).toBe('No; changing provider means replacing the SIM on site');
+		rowOf('sim_ota_switching').getCell(5).value = 'Yes, to a profile from any operator or provider we choose';
+		rowOf('sim_ota_switching').getCell(6).value = 'Tested with two operators outside our group.';
+		rowOf('sim_ota_switching').getCell(7).value = 'Technical annex, section 4.2';
+		rowOf('contract_sla').getCell(5).value = 'Platinum support';
+		const upload = async (query: string, headers: Record<string, string> = {}) =>
+			send(server, 'POST', `${path}${query}`, { body: new Uint8Array(await book.xlsx.writeBuffer()), headers: { 'content-type': XLSX, ...headers } });
+
+		// One bad row: the preview names it, and applying saves nothing.
+		const preview = ok<{ applied: boolean; issues: { path: string; message: string }[] }>(await upload(''));
+		expect(preview.applied).toBe(false);
+		expect(preview.issues).toEqual([{ path: `rows.${rowOf('contract_sla').number}.Your answer`, message: '"Platinum support" is not one of this question\'s answers' }]);
+		const refused = await upload('?apply=true');
+		expect(refused.status).toBe(422);
+		expect(pathsOf(refused)).toEqual([`rows.${rowOf('contract_sla').number}.Your answer`]);
+		const unchanged = ok<Tender>(await send(server, 'GET', `/api/tenders/${tender.id}`));
+		expect(unchanged.offers[2]!.answers.sim_ota_switching!.option).toBe('physical_swap');
+
+		// From another site, nothing at all.
+		expect((await upload('?apply=true', { origin: 'https://evil.example' })).status).toBe(403);
+
+		rowOf('contract_sla').getCell(5).value = null;
+		const saved = ok<{ applied: boolean }>(await upload('?apply=true'));
+		expect(saved.applied).toBe(true);
+		const after = ok<Tender>(await send(server, 'GET', `/api/tenders/${tender.id}`));
+		const offer = after.offers[2]!;
+		expect(offer.answers.sim_ota_switching).toMatchObject({ option: 'any_provider', by: 'vendor', state: 'claimed', statement: 'Tested with two operators outside our group.', evidence: 'Technical annex, section 4.2' });
+		// The buyer had verified the old answer (the concurrency test above); the vendor's new claim
+		// starts again as claimed, and the history keeps both.
+		expect(offer.history.filter((h) => h.questionId === 'sim_ota_switching').map((h) => [h.by, h.field, h.old, h.new])).toEqual([
+			['buyer', 'state', 'claimed', 'verified'],
+			['buyer', 'stateNote', null, 'Checked sim_ota_switching'],
+			['vendor', 'option', 'physical_swap', 'any_provider'],
+			['vendor', 'statement', null, 'Tested with two operators outside our group.'],
+			['vendor', 'evidence', null, 'Technical annex, section 4.2'],
+			['vendor', 'state', 'verified', 'claimed'],
+			['vendor', 'stateNote', 'Checked sim_ota_switching', null]
+		]);
+		// Charlie's claims are now the all-best answers: 0.7, low (golden.test.ts), no floor.
+		expect(offer.result.claimed).toEqual(low(0.7));
+
+		const notAWorkbook = await send(server, 'POST', path, { body: new TextEncoder().encode('<html><script>x</script></html>'), headers: { 'content-type': XLSX } });
+		expect(notAWorkbook.status).toBe(400);
+		expect(pathsOf(notAWorkbook)).toEqual(['']);
 	});
 });
 

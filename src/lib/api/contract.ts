@@ -283,6 +283,25 @@ export const answerViewSchema = z.object({
 
 export const tenderComparisonSchema = comparisonSchema;
 
+/** POST /api/tenders/{id}/offers/{offerId}/questionnaire: the rows read from a vendor's .xlsx, and what is wrong. */
+export const questionnaireImportSchema = z.object({
+	/** True when the rows were saved as the vendor's claims (`?apply=true` and no issues). */
+	applied: z.boolean(),
+	answers: z.array(
+		z.object({
+			row: z.number().int(),
+			questionId: z.string(),
+			option: z.string().optional(),
+			statement: z.string().optional(),
+			evidence: z.string().optional()
+		})
+	),
+	/** Every problem by row and column, e.g. path `rows.12.Your answer`. */
+	issues: z.array(fieldIssueSchema),
+	/** The tender's revision after the save. */
+	revision: z.number().int().optional()
+});
+
 /* ---- Compile-time checks: each schema and the type its route returns are mutually assignable. ---- */
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -134,6 +134,10 @@ function responseComponents(): Record<string, JsonSchema> {
 	r.add(contract.createdOfferSchema, { id: 'CreatedOffer' });
 	r.add(contract.answerViewSchema, { id: 'OfferAnswerView', description: 'One answer after a change: the answer (null when none is left), its history, and the offer\'s scores.' });
 	r.add(offerComparisonSchema, { id: 'OfferComparison', description: '`areas`, `floors` and `switchingCost` are those of the view the ranking uses (`scoredAs`).' });
+	r.add(contract.questionnaireImportSchema, {
+		id: 'QuestionnaireImport',
+		description: 'The rows read from a filled questionnaire, each with its worksheet row, and every problem by row and column.'
+	});
 	r.add(contract.tenderComparisonSchema, {
 		id: 'TenderComparison',
 		description: '`ranking`: offer ids from the least locked-in to the most, by the tender\'s scoring mode (`as_given`: claimed scores; `unverified_as_not_sure`: verified scores); ties go by vendor name. `weights`: every area\'s weight as used (the ruleset\'s, then the tender\'s saved ones, then the request\'s); floors apply whatever the weights.'
@@ -240,6 +244,8 @@ const errors = {
 
 /** 403 for the given reasons, in one sentence each. */
 const forbidden = (...reasons: string[]) => errorResponse(reasons.join(' Or: '));
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The answers every write with a JSON body can give besides its own. */
 const bodyErrors = { '400': errors.invalid, '413': errors.tooLarge, '415': errors.notJson };
@@ -616,6 +622,45 @@ function paths(rules: Rules): Record<string, PathItem> {
 					'403': forbidden(errors.crossSite),
 					'404': errorResponse('No tender with this id, or no such offer in it.'),
 					'409': errorResponse('A `state` or `stateNote` for a question the offer has not answered (path `state`).'),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/tenders/{id}/offers/{offerId}/questionnaire': {
+			get: {
+				operationId: 'getOfferQuestionnaire',
+				tags: ['Tenders'],
+				summary: 'The offer\'s questionnaire as an .xlsx for the vendor',
+				description: 'One row per question of the tender\'s ruleset, with why it matters and the question\'s own answers as a drop-down; the offer\'s answers so far (option, statement, evidence) are filled in. No buyer notes, states, scores or weights. Only the answer, statement and evidence columns are editable.',
+				parameters: [tenderIdParam, offerIdParam],
+				responses: {
+					'200': {
+						description: 'The workbook (`<vendor>-questionnaire.xlsx`).',
+						headers: { 'Content-Disposition': header('`attachment; filename="<vendor>-questionnaire.xlsx"`'), ...noStore },
+						content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } }
+					},
+					'404': errorResponse('No tender with this id, or no such offer in it.')
+				}
+			},
+			post: {
+				operationId: 'importOfferQuestionnaire',
+				tags: ['Tenders'],
+				summary: 'Read a filled questionnaire, and save it as the vendor\'s claims',
+				description: 'The body is the .xlsx file itself (at most 2 MB). Every row is checked against the tender\'s questions first. Without `apply=true` nothing is saved: the answer lists the rows read and every issue. With it, the rows are saved as the vendor\'s claims (state `claimed`, each change in the history as the vendor\'s), or, when any row has an issue, nothing is saved and the answer is 422 with the issues.',
+				parameters: [
+					tenderIdParam,
+					offerIdParam,
+					{ name: 'apply', in: 'query', required: false, description: '`true` to save the rows; anything else previews.', schema: { type: 'string', enum: ['true', 'false'] } }
+				],
+				requestBody: { required: true, content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } } },
+				responses: {
+					'200': jsonResponse('The rows read, every issue, and whether they were saved.', 'QuestionnaireImport', noStore),
+					'400': errorResponse('The file is not the questionnaire workbook (not an .xlsx, a sheet or column renamed, unreadable).'),
+					'403': forbidden(errors.crossSite),
+					'404': errorResponse('No tender with this id, or no such offer in it.'),
+					'413': errorResponse('The file is larger than 2 MB.'),
+					'415': errorResponse('The body is not sent as the .xlsx content type.'),
+					'422': errorResponse('`apply=true`, but some rows have problems (`issues`, path `rows.<row>.<column>`): nothing was saved.'),
 					'429': errors.rateLimited
 				}
 			}

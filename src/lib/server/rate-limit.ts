@@ -107,6 +107,7 @@ const RULES: Rule[] = [
 	['PATCH', '/api/tenders/[id]', null, 'save'],
 	['POST', '/api/tenders/[id]/offers', null, 'save'],
 	['PATCH', '/api/tenders/[id]/offers/[offerId]/answers/[questionId]', null, 'save'],
+	['POST', '/api/tenders/[id]/offers/[offerId]/questionnaire', null, 'save'],
 	['POST', '/a/[id]/[area]', 'default', 'save'],
 	['POST', '/a/[id]/fleet', 'default', 'save'],
 	['POST', '/a/[id]/results', 'costs', 'save']

@@ -3,6 +3,7 @@
  * routes under src/routes/api/tenders stay thin: they read, validate and answer with what this
  * module returns. Scores are computed on read, so a changed fleet re-scores every offer.
  */
+import { questionnaireTemplate, type ParsedAnswer, type TemplateQuestion } from '$lib/tender/xlsx';
 import type { StoredAssessment, CostOverrides } from '$lib/assessment/schema';
 import type { CostKey } from '$lib/rules/schema';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
@@ -89,12 +90,18 @@ function buyerAnswers(answers: StoredAssessment['answers'], at: string): Record<
 }
 
 /** History entries for every field that changed between two versions of one answer. */
-function changes(questionId: string, before: OfferAnswer | undefined, after: OfferAnswer | undefined, at: string): HistoryEntry[] {
+function changes(
+	questionId: string,
+	before: OfferAnswer | undefined,
+	after: OfferAnswer | undefined,
+	at: string,
+	by: HistoryEntry['by'] = 'buyer'
+): HistoryEntry[] {
 	const entries: HistoryEntry[] = [];
 	for (const field of HISTORY_FIELDS) {
 		const old = before?.[field] ?? null;
 		const now = after?.[field] ?? null;
-		if (old !== now) entries.push({ at, by: 'buyer', questionId, field, old, new: now });
+		if (old !== now) entries.push({ at, by, questionId, field, old, new: now });
 	}
 	return entries;
 }
@@ -284,3 +291,56 @@ export const missingTender = () => apiError(404, 'No tender with this id');
 
 /** Owner data carries the edit key: never cached. */
 export const NO_STORE = { 'cache-control': 'private, no-store' };
+
+/** The questions of the tender's ruleset, as the spreadsheet shows them. */
+export function templateQuestions(record: StoredTender): TemplateQuestion[] {
+	return rulesFor(record.rulesetVersion).ruleset.areas.flatMap((area) =>
+		area.questions.map((q) => ({ id: q.id, area: area.title, text: q.text, why: q.why, options: q.options.map((o) => ({ id: o.id, label: o.label })) }))
+	);
+}
+
+/** The offer's questionnaire as an .xlsx, with the answers it already has (never the buyer's notes or states). */
+export function questionnaireWorkbook(record: StoredTender, offer: Offer): Promise<Buffer> {
+	const answers = Object.fromEntries(
+		Object.entries(offer.answers).map(([id, a]) => [id, { option: a.option, statement: a.statement, evidence: a.evidence }])
+	);
+	return questionnaireTemplate({ title: record.title, vendor: offer.vendor, questions: templateQuestions(record), answers });
+}
+
+/**
+ * Stores a vendor's answers read from its spreadsheet as claims: each answer it gives replaces the
+ * offer's answer to that question (the buyer's notes stay), starts again as `claimed`, and every
+ * changed field goes into the history as the vendor's. Null: no such tender; 'no-offer': no such offer.
+ */
+export async function importVendorAnswers(id: string, offerId: string, rows: readonly ParsedAnswer[], now = new Date()) {
+	let found = false;
+	const at = now.toISOString();
+	const record = await getTenderStore().update(id, (current) => {
+		const index = current.offers.findIndex((o) => o.id === offerId);
+		if (index < 0) return current;
+		found = true;
+		let offer = current.offers[index]!;
+		for (const row of rows) {
+			const before = offer.answers[row.questionId];
+			const next: OfferAnswer = {
+				...(before?.note !== undefined ? { note: before.note } : {}),
+				...(row.option !== undefined ? { option: row.option } : before?.option !== undefined ? { option: before.option } : {}),
+				...(row.statement !== undefined ? { statement: row.statement } : {}),
+				...(row.evidence !== undefined ? { evidence: row.evidence } : {}),
+				by: 'vendor',
+				state: 'claimed',
+				updatedAt: at
+			};
+			const history = changes(row.questionId, before, next, at, 'vendor');
+			if (history.length === 0) continue;
+			offer = { ...offer, answers: { ...offer.answers, [row.questionId]: next }, history: [...offer.history, ...history] };
+		}
+		if (offer === current.offers[index]) return current;
+		const offers = [...current.offers];
+		offers[index] = offer;
+		return bumped({ ...current, offers }, now);
+	});
+	if (!record) return null;
+	if (!found) return 'no-offer' as const;
+	return record;
+}

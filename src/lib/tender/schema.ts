@@ -55,6 +55,9 @@ export const areaWeightSchema = z
 export const weightsSchema = z.partialRecord(areaIdSchema, areaWeightSchema);
 export type AreaWeights = Partial<Record<(typeof AREA_IDS)[number], number>>;
 
+/** A reference to a document and section, not the document itself. */
+export const EVIDENCE_LENGTH = 500;
+
 /** One answer of one offer: what was answered, by whom, and what the buyer made of it. */
 export const offerAnswerSchema = z.strictObject({
 	/** An option id of the question, or "not_sure"; absent while only a note is written. */
@@ -63,6 +66,8 @@ export const offerAnswerSchema = z.strictObject({
 	note: z.string().max(LIMITS.noteLength).optional(),
 	/** The vendor's statement backing the answer. */
 	statement: z.string().max(LIMITS.noteLength).optional(),
+	/** Where the vendor's evidence is: a document and section. */
+	evidence: z.string().max(EVIDENCE_LENGTH).optional(),
 	by: answeredBySchema,
 	state: answerStateSchema,
 	/** The buyer's reason for the state (the evidence seen, or what is disputed). */
@@ -71,7 +76,7 @@ export const offerAnswerSchema = z.strictObject({
 });
 export type OfferAnswer = z.infer<typeof offerAnswerSchema>;
 
-export const HISTORY_FIELDS = ['option', 'note', 'statement', 'by', 'state', 'stateNote'] as const;
+export const HISTORY_FIELDS = ['option', 'note', 'statement', 'evidence', 'by', 'state', 'stateNote'] as const;
 /** One change of one field of one answer. `old`/`new` null: the field was absent. */
 export const historyEntrySchema = z.strictObject({
 	at: z.iso.datetime(),

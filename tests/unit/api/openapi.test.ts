@@ -29,6 +29,10 @@ import * as tenderItem from '../../../src/routes/api/tenders/[id]/+server';
 import * as tenderOffers from '../../../src/routes/api/tenders/[id]/offers/+server';
 import * as tenderAnswer from '../../../src/routes/api/tenders/[id]/offers/[offerId]/answers/[questionId]/+server';
 import * as tenderComparison from '../../../src/routes/api/tenders/[id]/comparison/+server';
+import * as tenderQuestionnaire from '../../../src/routes/api/tenders/[id]/offers/[offerId]/questionnaire/+server';
+import ExcelJS from 'exceljs';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import { load as docsLoad } from '../../../src/routes/docs/api/+page.server';
 import { useTempDataDir } from './temp-data-dir';
 
@@ -77,12 +81,14 @@ async function invoke(
 		params?: Record<string, string>;
 		body?: unknown;
 		rawBody?: string;
+		/** A binary body, such as a spreadsheet. */
+		bytes?: Uint8Array;
 		contentType?: string;
 		headers?: Record<string, string>;
 	}
 ): Promise<Called> {
 	const url = new URL(init.path, 'http://localhost:3000');
-	const hasBody = init.body !== undefined || init.rawBody !== undefined;
+	const hasBody = init.body !== undefined || init.rawBody !== undefined || init.bytes !== undefined;
 	const request = new Request(url, {
 		method: init.method ?? 'GET',
 		headers: {
@@ -90,7 +96,7 @@ async function invoke(
 			...(hasBody ? { 'content-type': init.contentType ?? 'application/json' } : {}),
 			...init.headers
 		},
-		body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined)
+		body: (init.bytes as BodyInit | undefined) ?? init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined)
 	});
 	const response = await handler({ request, url, params: init.params ?? {} } as never);
 	const bytes = new Uint8Array(await response.arrayBuffer());
@@ -133,6 +139,10 @@ function expectContract(method: Method, path: string, response: Called, requestB
 	expect(types, `${method} ${path} ${status}: content type`).toContain(type);
 	if (type === 'application/pdf') {
 		expect(new TextDecoder().decode(response.bytes.slice(0, 5))).toBe('%PDF-');
+		return null;
+	}
+	if (type === XLSX) {
+		expect([...response.bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]); // a zip, as every .xlsx
 		return null;
 	}
 	const body: unknown = JSON.parse(response.text);
@@ -501,6 +511,45 @@ describe('tenders match the document', () => {
 		expect(badWeights.status).toBe(400);
 		expectContract('get', '/api/tenders/{id}/comparison', badWeights);
 		expectContract('get', '/api/tenders/{id}/comparison', await invoke(tenderComparison.GET, { path: `/api/tenders/${UNKNOWN_ID}/comparison`, params: { id: UNKNOWN_ID } }));
+
+		// The spreadsheet route: download, fill, preview, save; refusals for broken files.
+		const sheetPath = '/api/tenders/{id}/offers/{offerId}/questionnaire';
+		const vendorOffer = tender.offers[1].id as string;
+		const qPath = `${path}/offers/${vendorOffer}/questionnaire`;
+		const qParams = { id, offerId: vendorOffer };
+		const download = await invoke(tenderQuestionnaire.GET, { path: qPath, params: qParams });
+		expect(download.status).toBe(200);
+		expectContract('get', sheetPath, download);
+		expectContract('get', sheetPath, await invoke(tenderQuestionnaire.GET, { path: `${path}/offers/${UNKNOWN_ID}/questionnaire`, params: { id, offerId: UNKNOWN_ID } }));
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(download.bytes as unknown as ArrayBuffer);
+		const sheet = book.getWorksheet('Questionnaire')!;
+		let questionRow: ExcelJS.Row | undefined;
+		sheet.eachRow((row) => {
+			if (row.getCell(1).value === question.id) questionRow = row;
+		});
+		questionRow!.getCell(5).value = question.options[0]!.label;
+		questionRow!.getCell(7).value = 'Offer, annex 2, section 3';
+		const filled = new Uint8Array(await book.xlsx.writeBuffer());
+		const upload = (query: string, bytes: Uint8Array, contentType = XLSX) =>
+			invoke(tenderQuestionnaire.POST, { method: 'POST', path: `${qPath}${query}`, params: qParams, bytes, contentType });
+		const preview = expectContract('post', sheetPath, await upload('', filled))!;
+		expect(preview).toMatchObject({ applied: false, issues: [], answers: [{ questionId: question.id, option: question.options[0]!.id, evidence: 'Offer, annex 2, section 3' }] });
+		const saved = expectContract('post', sheetPath, await upload('?apply=true', filled))!;
+		expect(saved.applied).toBe(true);
+		const afterImport = expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path, params: { id } }))!;
+		expect(afterImport.offers[1].answers[question.id]).toMatchObject({ option: question.options[0]!.id, evidence: 'Offer, annex 2, section 3', by: 'vendor', state: 'claimed' });
+		questionRow!.getCell(5).value = 'Something else entirely';
+		const broken = await upload('?apply=true', new Uint8Array(await book.xlsx.writeBuffer()));
+		expect(broken.status).toBe(422);
+		expectContract('post', sheetPath, broken);
+		const notXlsx = await upload('', new TextEncoder().encode('<html>not a workbook</html>'));
+		expect(notXlsx.status).toBe(400);
+		expectContract('post', sheetPath, notXlsx);
+		const asJson = await upload('', filled, 'application/json');
+		expect(asJson.status).toBe(415);
+		expectContract('post', sheetPath, asJson);
+		expectContract('post', sheetPath, await invoke(tenderQuestionnaire.POST, { method: 'POST', path: `/api/tenders/${UNKNOWN_ID}/offers/${vendorOffer}/questionnaire`, params: { id: UNKNOWN_ID, offerId: vendorOffer }, bytes: filled, contentType: XLSX }));
 	});
 });
 
