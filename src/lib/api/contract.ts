@@ -36,7 +36,9 @@ import type { previewRescore, withResult } from '../server/assessments';
 import type { ShareSummary, SharedView } from '../server/shares';
 import type { ImportOutcome } from '../server/transfer';
 import type { answerView, comparison, withResults as tenderWithResults } from '../server/tenders';
-import { historyEntrySchema, offerAnswerSchema, offerSchema, storedTenderSchema } from '../tender/schema';
+import { historyEntrySchema, offerAnswerSchema, offerSchema, respondentSchema, storedTenderSchema } from '../tender/schema';
+import { RESPONDENT_STATUSES, type RespondentSummary } from '../tender/respondent';
+import type { RespondentView } from '../server/respondents';
 import { comparisonSchema, scoreSummarySchema } from '../tender/compare';
 
 /** The one error shape of the API (src/lib/server/http.ts). */
@@ -261,9 +263,37 @@ export const simulationResponseSchema = z.object({
 /** An offer's overall score twice: its answers as given, and with unverified claims as "not sure". */
 export const offerResultSchema = z.object({ claimed: scoreSummarySchema, verified: scoreSummarySchema });
 
+/** A respondent link as the buyer sees it: never its token or the token's hash. */
+export const respondentSummarySchema = respondentSchema.omit({ tokenHash: true }).extend({ status: z.enum(RESPONDENT_STATUSES) });
+export const respondentListSchema = z.object({ respondents: z.array(respondentSummarySchema) });
+/** The only time a respondent token is shown: the buyer sends the URL to the vendor. */
+export const createdRespondentSchema = respondentSummarySchema.extend({
+	token: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+	/** Absolute when the server knows its public origin, otherwise a path (`/respond/{token}`). */
+	url: z.string()
+});
+
+/** What a vendor reads through its link: the questions and its own answers, nothing else of the tender. */
+export const respondentViewSchema = z.object({
+	tender: z.object({ title: z.string(), organisation: z.string() }),
+	vendor: z.string(),
+	questions: z.array(
+		z.object({
+			id: z.string(),
+			area: z.string(),
+			text: z.string(),
+			why: z.string(),
+			options: z.array(z.object({ id: z.string(), label: z.string() }))
+		})
+	),
+	answers: z.record(z.string(), z.object({ option: z.string().optional(), statement: z.string().optional(), evidence: z.string().optional() })),
+	submittedAt: z.iso.datetime().nullable(),
+	expiresAt: z.iso.datetime().nullable()
+});
+
 /** A tender as its owner reads it: the stored record, each offer with its claimed and verified score. */
 export const tenderWithResultsSchema = storedTenderSchema.extend({
-	offers: z.array(offerSchema.extend({ result: offerResultSchema }))
+	offers: z.array(offerSchema.extend({ respondents: z.array(respondentSummarySchema), result: offerResultSchema }))
 });
 
 /** POST /api/tenders/{id}/offers: the new offer's id. */
@@ -333,6 +363,9 @@ fits<Omit<z.output<typeof simulationResponseSchema>, 'seed' | 'summary' | 'count
 same<z.output<typeof tenderWithResultsSchema>, ReturnType<typeof tenderWithResults>>(true);
 same<z.output<typeof answerViewSchema>, ReturnType<typeof answerView>>(true);
 same<z.output<typeof tenderComparisonSchema>, ReturnType<typeof comparison>>(true);
+same<z.output<typeof respondentSummarySchema>, RespondentSummary>(true);
+// The view's questions carry readonly option lists; the schema's arrays are their writable twin.
+fits<RespondentView, z.output<typeof respondentViewSchema>>(true);
 
 export type ErrorBody = z.output<typeof errorBodySchema>;
 export type RulesResponse = z.output<typeof rulesResponseSchema>;

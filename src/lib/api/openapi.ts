@@ -17,7 +17,7 @@ import * as scoring from '../scoring/types';
 import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '../simulation/request';
 import { WEB_IMPORT_MAX } from '../assessment/export-format';
 import * as contract from './contract';
-import { createTenderSchemas, historyEntrySchema, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
+import { createRespondentBodySchema, createTenderSchemas, EVIDENCE_LENGTH, historyEntrySchema, MAX_LIVE_RESPONDENTS, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
 import { offerComparisonSchema, scoreSummarySchema } from '../tender/compare';
 
 /** A JSON Schema (2020-12) object, as it appears in the document. */
@@ -134,6 +134,19 @@ function responseComponents(): Record<string, JsonSchema> {
 	r.add(contract.createdOfferSchema, { id: 'CreatedOffer' });
 	r.add(contract.answerViewSchema, { id: 'OfferAnswerView', description: 'One answer after a change: the answer (null when none is left), its history, and the offer\'s scores.' });
 	r.add(offerComparisonSchema, { id: 'OfferComparison', description: '`areas`, `floors` and `switchingCost` are those of the view the ranking uses (`scoredAs`).' });
+	r.add(contract.respondentSummarySchema, {
+		id: 'RespondentSummary',
+		description: 'A vendor\'s respondent link as the buyer sees it: never its token. `submittedAt`: when the vendor submitted (null while it may write); `status`: `active`, `expired` or `revoked`.'
+	});
+	r.add(contract.respondentListSchema, { id: 'RespondentList' });
+	r.add(contract.createdRespondentSchema, {
+		id: 'CreatedRespondent',
+		description: 'A new respondent link: the only answer that carries its token. The server keeps only its hash.'
+	});
+	r.add(contract.respondentViewSchema, {
+		id: 'RespondentView',
+		description: 'What a vendor reads through its link: the tender\'s title and organisation, its own vendor name, the questions, and the answers it gave (option, statement, evidence). Never the tender id, other offers, the buyer\'s notes, states, history, scores, weights or costs.'
+	});
 	r.add(contract.questionnaireImportSchema, {
 		id: 'QuestionnaireImport',
 		description: 'The rows read from a filled questionnaire, each with its worksheet row, and every problem by row and column.'
@@ -202,6 +215,14 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 		id: 'PatchOfferAnswerBody',
 		description: `The buyer's change to one answer: send at least one field. \`option\` (an option id of the question in the URL, or \`"${NOT_SURE}"\`; \`null\` clears it) is the buyer's own answer and counts as verified. \`state\` judges the answer there is (409 when there is none). Every field that changes is appended to the offer's history.`
 	});
+	r.add(createRespondentBodySchema, {
+		id: 'CreateRespondentBody',
+		description: `A respondent link for one offer's vendor. \`expiresAt\`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future. At most ${MAX_LIVE_RESPONDENTS} live links per offer.`
+	});
+	r.add(tender.respondBody, {
+		id: 'RespondBody',
+		description: `The vendor's answers by question id (send at least one): \`option\` (an option id of the question, or \`"${NOT_SURE}"\`), \`statement\` (at most ${LIMITS.noteLength.toLocaleString('en')} characters) and \`evidence\` (a document and section, at most ${EVIDENCE_LENGTH} characters). \`null\` withdraws the vendor's answer. Unknown questions and options answer 400 with the path (\`answers.<id>\`, \`answers.<id>.option\`). ${RULE_BOUND}`
+	});
 	return componentsOf(r, 'input');
 }
 
@@ -239,7 +260,10 @@ const errors = {
 	reportTooLong: errorResponse('The report would pass its page limit (200 pages): shorten the notes or the country list.'),
 	linkGone: errorResponse('The share link was revoked or has expired.'),
 	linkUnknown: errorResponse('No such share link.'),
-	tenderNotFound: errorResponse('No tender with this id.')
+	tenderNotFound: errorResponse('No tender with this id.'),
+	respondUnknown: errorResponse('No such respondent link.'),
+	respondGone: errorResponse('The respondent link was revoked or has expired.'),
+	respondSubmitted: errorResponse('The vendor submitted: the link reads only until the buyer reopens it.')
 };
 
 /** 403 for the given reasons, in one sentence each. */
@@ -293,6 +317,20 @@ const questionIdParam: Parameter = {
 	in: 'path',
 	required: true,
 	description: 'A question id of the tender\'s ruleset (GET /api/rules), or `local_profile_<cc>`; an unknown one answers 400 (path `questionId`).',
+	schema: { type: 'string' }
+};
+const respondentIdParam: Parameter = {
+	name: 'respondentId',
+	in: 'path',
+	required: true,
+	description: 'The respondent link\'s `id` (from GET .../respondents), not its token.',
+	schema: { type: 'string' }
+};
+const respondTokenParam: Parameter = {
+	name: 'token',
+	in: 'path',
+	required: true,
+	description: 'A respondent token (22 characters, base64url), as in the link `/respond/{token}`. It opens this one offer\'s questionnaire and nothing else.',
 	schema: { type: 'string' }
 };
 const weightsParam: Parameter = {
@@ -665,6 +703,153 @@ function paths(rules: Rules): Record<string, PathItem> {
 				}
 			}
 		},
+		'/api/tenders/{id}/offers/{offerId}/respondents': {
+			get: {
+				operationId: 'listRespondents',
+				tags: ['Respondents'],
+				summary: 'List an offer\'s respondent links',
+				parameters: [tenderIdParam, offerIdParam],
+				responses: {
+					'200': jsonResponse('Every link of the offer, live or not, with its status; never a token.', 'RespondentList', noStore),
+					'404': errorResponse('No tender with this id, or no such offer in it.')
+				}
+			},
+			post: {
+				operationId: 'createRespondent',
+				tags: ['Respondents'],
+				summary: 'Create a respondent link for the offer\'s vendor',
+				description: `The vendor answers the questionnaire through \`url\` (\`/respond/{token}\`): questions and its own answers only. The token is 128 random bits; the server keeps only its hash. At most ${MAX_LIVE_RESPONDENTS} live links per offer.`,
+				parameters: [tenderIdParam, offerIdParam],
+				requestBody: jsonBody('CreateRespondentBody'),
+				responses: {
+					'201': jsonResponse('The new link, with its token and URL (shown only now).', 'CreatedRespondent', noStore),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite),
+					'404': errorResponse('No tender with this id, or no such offer in it.'),
+					'409': errorResponse(`The offer already has ${MAX_LIVE_RESPONDENTS} live respondent links: revoke one first.`),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/tenders/{id}/offers/{offerId}/respondents/{respondentId}': {
+			delete: {
+				operationId: 'revokeRespondent',
+				tags: ['Respondents'],
+				summary: 'Revoke a respondent link',
+				description: 'For good: the token then answers 410 everywhere. The answers the vendor gave stay. Revoking twice is fine.',
+				parameters: [tenderIdParam, offerIdParam, respondentIdParam],
+				responses: {
+					'204': { description: 'Revoked.' },
+					'403': forbidden(errors.crossSite),
+					'404': errorResponse('No tender with this id, no such offer in it, or no such link on the offer.'),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/tenders/{id}/offers/{offerId}/respondents/{respondentId}/reopen': {
+			post: {
+				operationId: 'reopenRespondent',
+				tags: ['Respondents'],
+				summary: 'Reopen a submitted respondent link',
+				description: 'The vendor may change its answers again (and submit again). A link not submitted is answered unchanged.',
+				parameters: [tenderIdParam, offerIdParam, respondentIdParam],
+				responses: {
+					'200': jsonResponse('The link after reopening.', 'RespondentSummary', noStore),
+					'403': forbidden(errors.crossSite),
+					'404': errorResponse('No tender with this id, no such offer in it, or no such link on the offer.'),
+					'409': errorResponse('The link was revoked: create a new one.'),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/respond/{token}': {
+			get: {
+				operationId: 'readRespondent',
+				tags: ['Respondents'],
+				summary: 'The vendor\'s questionnaire through its link',
+				description: 'The questions and this offer\'s own answers only. Sent with `Referrer-Policy: same-origin`, `X-Robots-Tag: noindex` and `Cache-Control: private, no-store`.',
+				parameters: [respondTokenParam],
+				responses: {
+					'200': jsonResponse('The vendor\'s view.', 'RespondentView', noStore),
+					'404': errors.respondUnknown,
+					'410': errors.respondGone
+				}
+			},
+			patch: {
+				operationId: 'saveRespondentAnswers',
+				tags: ['Respondents'],
+				summary: 'Save the vendor\'s answers',
+				description: 'Each answer is saved as the vendor\'s claim (state `claimed`, even where the buyer had verified it); every changed field goes into the offer\'s history as the vendor\'s. The vendor may save and come back until it submits.',
+				parameters: [respondTokenParam],
+				requestBody: jsonBody('RespondBody'),
+				responses: {
+					'200': jsonResponse('The vendor\'s view after the save.', 'RespondentView', noStore),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite),
+					'404': errors.respondUnknown,
+					'409': errors.respondSubmitted,
+					'410': errors.respondGone,
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/respond/{token}/submit': {
+			post: {
+				operationId: 'submitRespondent',
+				tags: ['Respondents'],
+				summary: 'Submit the vendor\'s answers',
+				description: 'The link then reads only, until the buyer reopens it. Submitting twice is fine.',
+				parameters: [respondTokenParam],
+				responses: {
+					'200': jsonResponse('The vendor\'s view, with `submittedAt`.', 'RespondentView', noStore),
+					'403': forbidden(errors.crossSite),
+					'404': errors.respondUnknown,
+					'410': errors.respondGone,
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/respond/{token}/questionnaire': {
+			get: {
+				operationId: 'getRespondentQuestionnaire',
+				tags: ['Respondents'],
+				summary: 'The questionnaire as an .xlsx, through the vendor\'s link',
+				description: 'As the buyer\'s download, filled with the vendor\'s own answers so far.',
+				parameters: [respondTokenParam],
+				responses: {
+					'200': {
+						description: 'The workbook (`<vendor>-questionnaire.xlsx`).',
+						headers: { 'Content-Disposition': header('`attachment; filename="<vendor>-questionnaire.xlsx"`'), ...noStore },
+						content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } }
+					},
+					'404': errors.respondUnknown,
+					'410': errors.respondGone
+				}
+			},
+			post: {
+				operationId: 'importRespondentQuestionnaire',
+				tags: ['Respondents'],
+				summary: 'Read the filled questionnaire, and save it as the vendor\'s answers',
+				description: 'As the buyer\'s upload: the .xlsx itself (at most 2 MB), every row checked first; without `apply=true` nothing is saved. With it, the rows are saved as the vendor\'s claims, or, when any row has an issue, nothing is saved (422). 409 once submitted.',
+				parameters: [
+					respondTokenParam,
+					{ name: 'apply', in: 'query', required: false, description: '`true` to save the rows; anything else previews.', schema: { type: 'string', enum: ['true', 'false'] } }
+				],
+				requestBody: { required: true, content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } } },
+				responses: {
+					'200': jsonResponse('The rows read, every issue, and whether they were saved.', 'QuestionnaireImport', noStore),
+					'400': errorResponse('The file is not the questionnaire workbook (not an .xlsx, a sheet or column renamed, unreadable).'),
+					'403': forbidden(errors.crossSite),
+					'404': errors.respondUnknown,
+					'409': errors.respondSubmitted,
+					'410': errors.respondGone,
+					'413': errorResponse('The file is larger than 2 MB.'),
+					'415': errorResponse('The body is not sent as the .xlsx content type.'),
+					'422': errorResponse('`apply=true`, but some rows have problems (`issues`, path `rows.<row>.<column>`): nothing was saved.'),
+					'429': errors.rateLimited
+				}
+			}
+		},
 		'/api/tenders/{id}/comparison': {
 			get: {
 				operationId: 'compareTenderOffers',
@@ -700,6 +885,7 @@ const TAGS = [
 	{ name: 'Rules', description: 'The versioned ruleset, country data and cost defaults behind every score.' },
 	{ name: 'Simulation', description: 'The fleet simulation: the offer and the recommended architecture side by side.' },
 	{ name: 'Tenders', description: 'One fleet, 2-8 offers: who answered what, what the buyer verified, and the offers ranked. No accounts: a tender\'s id is its key.' },
+	{ name: 'Respondents', description: 'Vendor respondent links: a capability token per link that opens one offer\'s questionnaire and that offer\'s own answers, nothing else. Tokens are 128 random bits; the server stores only their hash.' },
 	{ name: 'Contract', description: 'This document.' }
 ];
 
@@ -743,7 +929,13 @@ const SERVER_LIMITS: Record<string, Record<string, ResponseObject>> = {
 	createTender: { '507': errors.diskFull },
 	updateTender: { '507': errors.diskFull },
 	addTenderOffer: { '507': errors.diskFull },
-	patchTenderAnswer: { '507': errors.diskFull }
+	patchTenderAnswer: { '507': errors.diskFull },
+	createRespondent: { '507': errors.diskFull },
+	revokeRespondent: { '507': errors.diskFull },
+	reopenRespondent: { '507': errors.diskFull },
+	saveRespondentAnswers: { '507': errors.diskFull },
+	submitRespondent: { '507': errors.diskFull },
+	importRespondentQuestionnaire: { '507': errors.diskFull }
 };
 
 function withServerLimits(all: Record<string, PathItem>): Record<string, PathItem> {

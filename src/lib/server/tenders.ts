@@ -3,7 +3,8 @@
  * routes under src/routes/api/tenders stay thin: they read, validate and answer with what this
  * module returns. Scores are computed on read, so a changed fleet re-scores every offer.
  */
-import { questionnaireTemplate, type ParsedAnswer, type TemplateQuestion } from '$lib/tender/xlsx';
+import { questionnaireTemplate, type ParsedAnswer, type TemplateQuestion, type VendorAnswer } from '$lib/tender/xlsx';
+import { respondentSummary } from '$lib/tender/respondent';
 import type { StoredAssessment, CostOverrides } from '$lib/assessment/schema';
 import type { CostKey } from '$lib/rules/schema';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
@@ -111,7 +112,8 @@ const newOffer = (body: OfferBody, at: string, answers = vendorAnswers(body.answ
 	vendor: body.vendor,
 	createdAt: at,
 	answers,
-	history: []
+	history: [],
+	respondents: []
 });
 
 /**
@@ -276,9 +278,17 @@ export function answerView(record: StoredTender, offerId: string, questionId: st
 }
 
 /** The owner's view: the tender with each offer's claimed and verified score (weights saved with it). */
-export function withResults(record: StoredTender) {
+export function withResults(record: StoredTender, now = new Date()) {
 	const summaries = offerSummaries(rulesFor(record.rulesetVersion), record);
-	return { ...record, offers: record.offers.map((offer) => ({ ...offer, result: summaries.get(offer.id)! })) };
+	return {
+		...record,
+		offers: record.offers.map((offer) => ({
+			...offer,
+			// Respondent links without their token hashes: the owner manages them, never reuses them.
+			respondents: offer.respondents.map((r) => respondentSummary(r, now)),
+			result: summaries.get(offer.id)!
+		}))
+	};
 }
 
 /** The comparison, with the tender's ruleset; `weights` (a what-if) over the saved ones. */
@@ -307,34 +317,65 @@ export function questionnaireWorkbook(record: StoredTender, offer: Offer): Promi
 	return questionnaireTemplate({ title: record.title, vendor: offer.vendor, questions: templateQuestions(record), answers });
 }
 
+/** One vendor answer to save: the question, and what the vendor gave (absent option: keep the one there is). */
+export type VendorRow = VendorAnswer & { questionId: string };
+
 /**
- * Stores a vendor's answers read from its spreadsheet as claims: each answer it gives replaces the
- * offer's answer to that question (the buyer's notes stay), starts again as `claimed`, and every
- * changed field goes into the history as the vendor's. Null: no such tender; 'no-offer': no such offer.
+ * The offer after the vendor's answers: each answer it gives replaces the offer's answer to that
+ * question (the buyer's note stays) and starts again as `claimed`; each question in `withdraw`
+ * loses the vendor's answer (a buyer's own answer stays). Every changed field goes into the history
+ * as the vendor's.
  */
-export async function importVendorAnswers(id: string, offerId: string, rows: readonly ParsedAnswer[], now = new Date()) {
+function withVendorAnswers(offer: Offer, rows: readonly VendorRow[], withdraw: readonly string[], at: string): Offer {
+	for (const row of rows) {
+		const before = offer.answers[row.questionId];
+		const next: OfferAnswer = {
+			...(before?.note !== undefined ? { note: before.note } : {}),
+			...(row.option !== undefined ? { option: row.option } : before?.option !== undefined ? { option: before.option } : {}),
+			...(row.statement !== undefined ? { statement: row.statement } : {}),
+			...(row.evidence !== undefined ? { evidence: row.evidence } : {}),
+			by: 'vendor',
+			state: 'claimed',
+			updatedAt: at
+		};
+		const history = changes(row.questionId, before, next, at, 'vendor');
+		if (history.length === 0) continue;
+		offer = { ...offer, answers: { ...offer.answers, [row.questionId]: next }, history: [...offer.history, ...history] };
+	}
+	for (const questionId of withdraw) {
+		const before = offer.answers[questionId];
+		if (!before || before.by !== 'vendor') continue;
+		const answers = { ...offer.answers };
+		// Only the buyer's note is left: it stays, as the buyer's.
+		const next: OfferAnswer | undefined =
+			before.note !== undefined ? { note: before.note, by: 'buyer', state: 'verified', updatedAt: at } : undefined;
+		if (next) answers[questionId] = next;
+		else delete answers[questionId];
+		offer = { ...offer, answers, history: [...offer.history, ...changes(questionId, before, next, at, 'vendor')] };
+	}
+	return offer;
+}
+
+/**
+ * Saves a vendor's answers as claims (see withVendorAnswers). `guard` runs under the tender's lock
+ * with the offer as stored, and may throw to refuse the write (a submitted respondent link).
+ * Null: no such tender; 'no-offer': no such offer.
+ */
+export async function saveVendorAnswers(
+	id: string,
+	offerId: string,
+	rows: readonly VendorRow[],
+	options: { withdraw?: readonly string[]; guard?: (offer: Offer) => void } = {},
+	now = new Date()
+) {
 	let found = false;
 	const at = now.toISOString();
 	const record = await getTenderStore().update(id, (current) => {
 		const index = current.offers.findIndex((o) => o.id === offerId);
 		if (index < 0) return current;
 		found = true;
-		let offer = current.offers[index]!;
-		for (const row of rows) {
-			const before = offer.answers[row.questionId];
-			const next: OfferAnswer = {
-				...(before?.note !== undefined ? { note: before.note } : {}),
-				...(row.option !== undefined ? { option: row.option } : before?.option !== undefined ? { option: before.option } : {}),
-				...(row.statement !== undefined ? { statement: row.statement } : {}),
-				...(row.evidence !== undefined ? { evidence: row.evidence } : {}),
-				by: 'vendor',
-				state: 'claimed',
-				updatedAt: at
-			};
-			const history = changes(row.questionId, before, next, at, 'vendor');
-			if (history.length === 0) continue;
-			offer = { ...offer, answers: { ...offer.answers, [row.questionId]: next }, history: [...offer.history, ...history] };
-		}
+		options.guard?.(current.offers[index]!);
+		const offer = withVendorAnswers(current.offers[index]!, rows, options.withdraw ?? [], at);
 		if (offer === current.offers[index]) return current;
 		const offers = [...current.offers];
 		offers[index] = offer;
@@ -343,4 +384,9 @@ export async function importVendorAnswers(id: string, offerId: string, rows: rea
 	if (!record) return null;
 	if (!found) return 'no-offer' as const;
 	return record;
+}
+
+/** Stores a vendor's answers read from its spreadsheet as claims. Null: no such tender; 'no-offer': no such offer. */
+export function importVendorAnswers(id: string, offerId: string, rows: readonly ParsedAnswer[], now = new Date()) {
+	return saveVendorAnswers(id, offerId, rows, {}, now);
 }

@@ -88,12 +88,35 @@ export const historyEntrySchema = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/** Most live (not revoked, not expired) respondent links one offer may have. */
+export const MAX_LIVE_RESPONDENTS = 5;
+
+/**
+ * A vendor's respondent link to one offer, as the tender keeps it: the token itself is never
+ * stored, only its hash (the respondent index maps that hash to the tender and offer).
+ */
+export const respondentSchema = z.strictObject({
+	id: idSchema,
+	tokenHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+	label: z.string(),
+	createdAt: z.iso.datetime(),
+	expiresAt: z.iso.datetime().nullable(),
+	revokedAt: z.iso.datetime().nullable(),
+	/** When the vendor submitted; null while the link may still write (never submitted, or reopened). */
+	submittedAt: z.iso.datetime().nullable(),
+	/** When the buyer last reopened the link after a submission. */
+	reopenedAt: z.iso.datetime().nullable()
+});
+export type Respondent = z.infer<typeof respondentSchema>;
+
 export const offerSchema = z.strictObject({
 	id: idSchema,
 	vendor: z.string(),
 	createdAt: z.iso.datetime(),
 	answers: z.record(z.string(), offerAnswerSchema),
-	history: z.array(historyEntrySchema)
+	history: z.array(historyEntrySchema),
+	/** Absent in records made before respondent links existed: read as none. */
+	respondents: z.array(respondentSchema).default([])
 });
 export type Offer = z.infer<typeof offerSchema>;
 
@@ -185,7 +208,30 @@ export function createTenderSchemas(input: Pick<InputSchemas, 'fleetSchema' | 'b
 		})
 		.refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
 
-	return { createBody, patchBody, offerBody, answerPatchBody };
+	/** One vendor answer through a respondent link: the option, and what backs it. */
+	const vendorAnswerBody = z.strictObject({
+		option: z.string({ error: 'Choose an answer' }).min(1, 'Choose an answer'),
+		statement: trimmed(LIMITS.noteLength, 'Statement').optional(),
+		evidence: trimmed(EVIDENCE_LENGTH, 'Evidence').optional()
+	});
+
+	/**
+	 * PATCH /api/respond/{token}: answers by question id; null withdraws the vendor's answer. Question
+	 * ids and options are checked with the assessment's answer rules (paths `answers.<id>.option`).
+	 */
+	const respondBody = z.strictObject({
+		answers: z
+			.record(z.string(), vendorAnswerBody.nullable())
+			.refine((answers) => Object.keys(answers).length > 0, 'Send at least one answer')
+			.superRefine((answers, ctx) => {
+				const probe = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a ? { option: a.option } : null]));
+				const parsed = input.answersSchema.safeParse(probe);
+				if (parsed.success) return;
+				for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+			})
+	});
+
+	return { createBody, patchBody, offerBody, answerPatchBody, respondBody };
 }
 
 export type TenderSchemas = ReturnType<typeof createTenderSchemas>;
@@ -193,6 +239,19 @@ export type CreateTenderBody = z.infer<TenderSchemas['createBody']>;
 export type PatchTenderBody = z.infer<TenderSchemas['patchBody']>;
 export type OfferBody = z.infer<TenderSchemas['offerBody']>;
 export type AnswerPatchBody = z.infer<TenderSchemas['answerPatchBody']>;
+export type RespondBody = z.infer<TenderSchemas['respondBody']>;
+
+/** POST .../respondents: a link for the vendor's bid team. `expiresAt` as for a share link. */
+export const createRespondentBodySchema = z.strictObject({
+	label: trimmed(LIMITS.shareLabelLength, 'Label').default(''),
+	expiresAt: z
+		.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+			error: 'Use a date such as 2027-01-31, or a date and time with its time zone, such as 2027-01-31T17:00:00Z'
+		})
+		.nullable()
+		.optional()
+});
+export type CreateRespondentBody = z.infer<typeof createRespondentBodySchema>;
 
 /**
  * Reads `network:2,sim:1` (the comparison's query). Every problem is named on the path `weights`.

@@ -30,6 +30,12 @@ import * as tenderOffers from '../../../src/routes/api/tenders/[id]/offers/+serv
 import * as tenderAnswer from '../../../src/routes/api/tenders/[id]/offers/[offerId]/answers/[questionId]/+server';
 import * as tenderComparison from '../../../src/routes/api/tenders/[id]/comparison/+server';
 import * as tenderQuestionnaire from '../../../src/routes/api/tenders/[id]/offers/[offerId]/questionnaire/+server';
+import * as respondentList from '../../../src/routes/api/tenders/[id]/offers/[offerId]/respondents/+server';
+import * as respondentItem from '../../../src/routes/api/tenders/[id]/offers/[offerId]/respondents/[respondentId]/+server';
+import * as respondentReopen from '../../../src/routes/api/tenders/[id]/offers/[offerId]/respondents/[respondentId]/reopen/+server';
+import * as respond from '../../../src/routes/api/respond/[token]/+server';
+import * as respondSubmit from '../../../src/routes/api/respond/[token]/submit/+server';
+import * as respondQuestionnaire from '../../../src/routes/api/respond/[token]/questionnaire/+server';
 import ExcelJS from 'exceljs';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -550,6 +556,121 @@ describe('tenders match the document', () => {
 		expect(asJson.status).toBe(415);
 		expectContract('post', sheetPath, asJson);
 		expectContract('post', sheetPath, await invoke(tenderQuestionnaire.POST, { method: 'POST', path: `/api/tenders/${UNKNOWN_ID}/offers/${vendorOffer}/questionnaire`, params: { id: UNKNOWN_ID, offerId: vendorOffer }, bytes: filled, contentType: XLSX }));
+	});
+});
+
+describe('respondent links match the document', () => {
+	it('create, list, read, save, submit, reopen, revoke, the spreadsheet, and their errors', async () => {
+		const body = {
+			title: 'Contract check: respondents',
+			fleet: { devices: 100, countries: ['DE'], lifetimeYears: 5 },
+			offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }]
+		};
+		const tender = expectContract('post', '/api/tenders', await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body }), body)!;
+		const id = tender.id as string;
+		const offerId = tender.offers[0].id as string;
+		const listPath = '/api/tenders/{id}/offers/{offerId}/respondents';
+		const base = `/api/tenders/${id}/offers/${offerId}/respondents`;
+		const create = (input: unknown, params = { id, offerId }) =>
+			invoke(respondentList.POST, { method: 'POST', path: base, params, body: input });
+
+		const createBody = { label: 'Alpha bid team', expiresAt: '2099-01-31' };
+		const createdResponse = await create(createBody);
+		expect(createdResponse.status).toBe(201);
+		const created = expectContract('post', listPath, createdResponse, createBody)!;
+		expect(created.url).toBe(`http://localhost:3000/respond/${created.token}`);
+		expect(created).not.toHaveProperty('tokenHash');
+		const token = created.token as string;
+		const badCreate = await create({ expiresAt: '2001-01-01' });
+		expect(badCreate.status).toBe(400);
+		expect(JSON.parse(badCreate.text).issues[0].path).toBe('expiresAt');
+		expectContract('post', listPath, badCreate);
+		expectContract('post', listPath, await create({}, { id, offerId: UNKNOWN_ID }));
+		for (let n = 2; n <= 5; n++) expect((await create({})).status).toBe(201);
+		const full = await create({});
+		expect(full.status).toBe(409);
+		expectContract('post', listPath, full);
+
+		const listed = expectContract('get', listPath, await invoke(respondentList.GET, { path: base, params: { id, offerId } }))!;
+		expect(listed.respondents).toHaveLength(5);
+		expect(JSON.stringify(listed)).not.toContain(token);
+		expectContract('get', listPath, await invoke(respondentList.GET, { path: base, params: { id: UNKNOWN_ID, offerId } }));
+
+		const viewPath = '/api/respond/{token}';
+		const view = expectContract('get', viewPath, await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } }))!;
+		expect(view.vendor).toBe('Alpha');
+		expect(JSON.stringify(view)).not.toContain(id);
+		expectContract('get', viewPath, await invoke(respond.GET, { path: `/api/respond/${id}`, params: { token: id } }));
+
+		const patch = (input: unknown) => invoke(respond.PATCH, { method: 'PATCH', path: `/api/respond/${token}`, params: { token }, body: input });
+		const answers = { answers: { [question.id]: { option: question.options[0]!.id, statement: 'We do', evidence: 'Offer, annex 2' } } };
+		const saved = expectContract('patch', viewPath, await patch(answers), answers)!;
+		expect(saved.answers[question.id]).toEqual({ option: question.options[0]!.id, statement: 'We do', evidence: 'Offer, annex 2' });
+		const bad = await patch({ answers: { [question.id]: { option: 'nope' }, nope: { option: 'x' } } });
+		expect(bad.status).toBe(400);
+		expect(JSON.parse(bad.text).issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining([`answers.${question.id}.option`, 'answers.nope']));
+		expectContract('patch', viewPath, bad);
+
+		const submitPath = '/api/respond/{token}/submit';
+		const submitted = expectContract('post', submitPath, await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${token}/submit`, params: { token } }))!;
+		expect(submitted.submittedAt).not.toBeNull();
+		const locked = await patch(answers);
+		expect(locked.status).toBe(409);
+		expectContract('patch', viewPath, locked);
+
+		const sheetPath = '/api/respond/{token}/questionnaire';
+		const download = await invoke(respondQuestionnaire.GET, { path: `/api/respond/${token}/questionnaire`, params: { token } });
+		expect(download.status).toBe(200);
+		expectContract('get', sheetPath, download);
+		const upload = (query: string, t = token) =>
+			invoke(respondQuestionnaire.POST, { method: 'POST', path: `/api/respond/${t}/questionnaire${query}`, params: { token: t }, bytes: download.bytes, contentType: XLSX });
+		const lockedUpload = await upload('?apply=true');
+		expect(lockedUpload.status).toBe(409);
+		expectContract('post', sheetPath, lockedUpload);
+
+		const reopenPath = '/api/tenders/{id}/offers/{offerId}/respondents/{respondentId}/reopen';
+		const reopen = (respondentId: string) =>
+			invoke(respondentReopen.POST, { method: 'POST', path: `${base}/${respondentId}/reopen`, params: { id, offerId, respondentId } });
+		const reopened = expectContract('post', reopenPath, await reopen(created.id))!;
+		expect(reopened).toMatchObject({ submittedAt: null, status: 'active' });
+		expectContract('post', reopenPath, await reopen(UNKNOWN_ID));
+		expectContract('post', sheetPath, await upload(''));
+		const applied = expectContract('post', sheetPath, await upload('?apply=true'))!;
+		expect(applied).toMatchObject({ applied: true, issues: [] });
+		expect(applied).not.toHaveProperty('revision');
+
+		const itemPath = '/api/tenders/{id}/offers/{offerId}/respondents/{respondentId}';
+		const revoke = (respondentId: string) =>
+			invoke(respondentItem.DELETE, { method: 'DELETE', path: `${base}/${respondentId}`, params: { id, offerId, respondentId } });
+		const revoked = await revoke(created.id);
+		expect(revoked.status).toBe(204);
+		expectContract('delete', itemPath, revoked);
+		expectContract('delete', itemPath, await revoke(UNKNOWN_ID));
+		const reopenRevoked = await reopen(created.id);
+		expect(reopenRevoked.status).toBe(409);
+		expectContract('post', reopenPath, reopenRevoked);
+		for (const gone of [
+			await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } }),
+			await patch(answers),
+			await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${token}/submit`, params: { token } }),
+			await invoke(respondQuestionnaire.GET, { path: `/api/respond/${token}/questionnaire`, params: { token } }),
+			await upload('')
+		]) {
+			expect(gone.status).toBe(410);
+		}
+		expectContract('get', viewPath, await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } }));
+		expectContract('patch', viewPath, await patch(answers));
+		expectContract('post', submitPath, await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${token}/submit`, params: { token } }));
+		expectContract('get', sheetPath, await invoke(respondQuestionnaire.GET, { path: `/api/respond/${token}/questionnaire`, params: { token } }));
+		expectContract('post', sheetPath, await upload(''));
+		expectContract('post', submitPath, await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${UNKNOWN_ID}/submit`, params: { token: UNKNOWN_ID } }));
+		expectContract('get', sheetPath, await invoke(respondQuestionnaire.GET, { path: `/api/respond/${UNKNOWN_ID}/questionnaire`, params: { token: UNKNOWN_ID } }));
+
+		// The buyer sees the vendor's answers as claims, and every link without a token hash.
+		const after = expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path: `/api/tenders/${id}`, params: { id } }))!;
+		expect(after.offers[0].answers[question.id]).toMatchObject({ by: 'vendor', state: 'claimed', statement: 'We do', evidence: 'Offer, annex 2' });
+		expect(after.offers[0].respondents[0]).toMatchObject({ id: created.id, status: 'revoked' });
+		expect(JSON.stringify(after)).not.toContain('tokenHash');
 	});
 });
 

@@ -49,6 +49,18 @@ describe('rate limits', () => {
 		expect(bucketFor(routed('GET', '/api/tenders/[id]/comparison'))).toBeNull();
 	});
 
+	it('count respondent links: creating one in share, the buyer\'s changes and every vendor write in save, reads in none', () => {
+		expect(bucketFor(routed('POST', '/api/tenders/[id]/offers/[offerId]/respondents'))).toBe('share');
+		expect(bucketFor(routed('DELETE', '/api/tenders/[id]/offers/[offerId]/respondents/[respondentId]'))).toBe('save');
+		expect(bucketFor(routed('POST', '/api/tenders/[id]/offers/[offerId]/respondents/[respondentId]/reopen'))).toBe('save');
+		expect(bucketFor(routed('PATCH', '/api/respond/[token]'))).toBe('save');
+		expect(bucketFor(routed('PATCH', null, 'default', '/api/respond/x'))).toBe('save');
+		expect(bucketFor(routed('POST', '/api/respond/[token]/submit'))).toBe('save');
+		expect(bucketFor(routed('POST', '/api/respond/[token]/questionnaire'))).toBe('save');
+		expect(bucketFor(routed('GET', '/api/respond/[token]'))).toBeNull();
+		expect(bucketFor(routed('GET', '/api/tenders/[id]/offers/[offerId]/respondents'))).toBeNull();
+	});
+
 	it('count HEAD as GET, and saves (PATCH and the save forms) in their own bucket', () => {
 		expect(bucketFor(routed('HEAD', '/api/assessments/[id]/report.pdf'))).toBe('report');
 		expect(bucketFor(routed('PATCH', '/api/assessments/[id]'))).toBe('save');
@@ -164,5 +176,9 @@ describe('log redaction', () => {
 		// A tender id is its edit key; a mistyped one (not 22 characters) is hidden too.
 		expect(redactPath('PATCH /api/tenders/AbCdEfGhIjKlMnOpQrStUv/offers failed')).toBe('PATCH /api/tenders/[redacted]/offers failed');
 		expect(redactPath('GET /api/tenders/AbCdEfGhIjKlMnOpQrStU/comparison')).toBe('GET /api/tenders/[redacted]/comparison');
+		// A respondent token opens an offer's questionnaire: hidden in its API path and its page path.
+		expect(redactPath('PATCH /api/respond/AbCdEfGhIjKlMnOpQrStUv failed')).toBe('PATCH /api/respond/[redacted] failed');
+		expect(redactPath('GET /api/respond/AbCdEfGhIjKlMnOpQrSt%75v/submit')).toBe('GET /api/respond/[redacted]/submit');
+		expect(redactPath('/respond/AbCdEfGhIjKlMnOpQrStUv')).toBe('/respond/[redacted]');
 	});
 });

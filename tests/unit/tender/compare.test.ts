@@ -43,7 +43,7 @@ const given = (option: string, extra: Partial<OfferAnswer> = {}): OfferAnswer =>
 const byBuyer = (changes: Record<string, string>) =>
 	Object.fromEntries(Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, given(option)]));
 
-const offer = (n: number, vendor: string, answers: Record<string, OfferAnswer>): Offer => ({ id: ID(n), vendor, createdAt: AT, answers, history: [] });
+const offer = (n: number, vendor: string, answers: Record<string, OfferAnswer>): Offer => ({ id: ID(n), vendor, createdAt: AT, answers, history: [], respondents: [] });
 
 const tender = (offers: Offer[], extra: Partial<StoredTender> = {}): StoredTender => ({
 	schemaVersion: 1,

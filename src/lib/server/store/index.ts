@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createFileStore } from './file-store';
+import { createFileRespondentIndex, type RespondentIndex } from './respondent-index';
 import { createFileShareIndex, type ShareIndex } from './share-index';
 import type { AssessmentStore } from './types';
 import { createTenderStore, type TenderStore } from './tender-store';
@@ -45,4 +46,17 @@ export function getTenderStore(): TenderStore {
 		tenderStores.set(dir, store);
 	}
 	return store;
+}
+
+const respondentIndexes = new Map<string, RespondentIndex>();
+
+/** Respondent token hashes to their tender and offer (DATA_DIR/respondent-index). */
+export function getRespondentIndex(): RespondentIndex {
+	const dir = dataDir();
+	let index = respondentIndexes.get(dir);
+	if (!index) {
+		index = createFileRespondentIndex(dir);
+		respondentIndexes.set(dir, index);
+	}
+	return index;
 }
