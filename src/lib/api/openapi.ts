@@ -221,7 +221,7 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 	});
 	r.add(tender.respondBody, {
 		id: 'RespondBody',
-		description: `The vendor's answers by question id (send at least one): \`option\` (an option id of the question, or \`"${NOT_SURE}"\`), \`statement\` (at most ${LIMITS.noteLength.toLocaleString('en')} characters) and \`evidence\` (a document and section, at most ${EVIDENCE_LENGTH} characters). \`null\` withdraws the vendor's answer. Unknown questions and options answer 400 with the path (\`answers.<id>\`, \`answers.<id>.option\`). ${RULE_BOUND}`
+		description: `The vendor's answers by question id (send at least one): \`option\` (required: an option id of the question, or \`"${NOT_SURE}"\`), \`statement\` (at most ${LIMITS.noteLength.toLocaleString('en')} characters) and \`evidence\` (a document and section, at most ${EVIDENCE_LENGTH} characters). \`null\` withdraws the vendor's answer. Unknown questions and options answer 400 with the path (\`answers.<id>\`, \`answers.<id>.option\`). ${RULE_BOUND}`
 	});
 	return componentsOf(r, 'input');
 }

@@ -210,7 +210,8 @@ export function createTenderSchemas(input: Pick<InputSchemas, 'fleetSchema' | 'b
 
 	/** One vendor answer through a respondent link: the option, and what backs it. */
 	const vendorAnswerBody = z.strictObject({
-		option: z.string({ error: 'Choose an answer' }).min(1, 'Choose an answer'),
+		/** Required: checked with the ruleset below, so a missing option is named with every other problem. */
+		option: z.string({ error: 'Choose an answer' }).min(1, 'Choose an answer').optional(),
 		statement: trimmed(LIMITS.noteLength, 'Statement').optional(),
 		evidence: trimmed(EVIDENCE_LENGTH, 'Evidence').optional()
 	});
@@ -224,6 +225,9 @@ export function createTenderSchemas(input: Pick<InputSchemas, 'fleetSchema' | 'b
 			.record(z.string(), vendorAnswerBody.nullable())
 			.refine((answers) => Object.keys(answers).length > 0, 'Send at least one answer')
 			.superRefine((answers, ctx) => {
+				for (const [id, answer] of Object.entries(answers)) {
+					if (answer && answer.option === undefined) ctx.addIssue({ code: 'custom', path: [id, 'option'], message: 'Choose an answer' });
+				}
 				const probe = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a ? { option: a.option } : null]));
 				const parsed = input.answersSchema.safeParse(probe);
 				if (parsed.success) return;
