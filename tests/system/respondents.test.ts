@@ -314,3 +314,37 @@ describe('a vendor answers through its respondent link', () => {
 		expect(listed.respondents.find((r) => r.id === soon.id)!.status).toBe('expired');
 	});
 });
+
+describe('respondent writes are rate-limited', () => {
+	let limited: TestServer;
+	beforeAll(async () => {
+		limited = await startServer({ env: { RATE_LIMITS: 'save=2,share=1' } });
+	});
+	afterAll(async () => {
+		await limited.stop();
+		rmSync(limited.dataDir, { recursive: true, force: true });
+	});
+
+	it('vendor saves and submits spend from save; new links from share', async () => {
+		const tender = ok<Tender>(
+			await send(limited, 'POST', '/api/tenders', {
+				json: { title: 'Limits', fleet: { devices: 10, countries: ['DE'], lifetimeYears: 1 }, offers: [{ vendor: 'A' }, { vendor: 'B' }] }
+			}),
+			201
+		);
+		const offer = tender.offers[0]!.id;
+		const link = ok<Created>(await send(limited, 'POST', `/api/tenders/${tender.id}/offers/${offer}/respondents`, { json: {} }), 201);
+		const second = await send(limited, 'POST', `/api/tenders/${tender.id}/offers/${offer}/respondents`, { json: {} });
+		expect(second.status).toBe(429);
+		expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+		const save = () => send(limited, 'PATCH', `/api/respond/${link.token}`, { json: { answers: { [Q1]: { option: 'not_sure' } } } });
+		expect((await save()).status).toBe(200);
+		expect((await save()).status).toBe(200);
+		const third = await save();
+		expect(third.status).toBe(429);
+		expect(apiErrorProblem(third)).toBeNull();
+		expect((await send(limited, 'POST', `/api/respond/${link.token}/submit`)).status).toBe(429);
+		// Reading is not limited.
+		expect((await send(limited, 'GET', `/api/respond/${link.token}`)).status).toBe(200);
+	});
+});
