@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveRespondents, respondentStatus, respondentSummary, vendorOnlyOffer, vendorOwnAnswers } from '../../../src/lib/tender/respondent';
-import type { Offer, Respondent } from '../../../src/lib/tender/schema';
+import { offerSchema, type Offer, type Respondent } from '../../../src/lib/tender/schema';
 
 const AT = '2027-01-01T00:00:00.000Z';
 const NOW = new Date('2027-06-01T00:00:00.000Z');
@@ -46,5 +46,10 @@ describe('respondent links', () => {
 	it('show the vendor only what it gave: no notes, states, or the buyer\'s own answers', () => {
 		expect(vendorOwnAnswers(offer())).toEqual({ q1: { option: 'a', statement: 'We do', evidence: 'Offer 4.2' } });
 		expect(Object.keys(vendorOnlyOffer(offer()).answers)).toEqual(['q1', 'q3']);
+	});
+
+	it('are none in an offer stored before they existed', () => {
+		const { respondents: _none, ...legacy } = offer();
+		expect(offerSchema.parse(legacy).respondents).toEqual([]);
 	});
 });
