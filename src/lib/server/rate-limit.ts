@@ -114,6 +114,9 @@ const RULES: Rule[] = [
 	['PATCH', '/api/respond/[token]', null, 'save'],
 	['POST', '/api/respond/[token]/submit', null, 'save'],
 	['POST', '/api/respond/[token]/questionnaire', null, 'save'],
+	['POST', '/respond/[token]', 'save', 'save'],
+	['POST', '/respond/[token]', 'submit', 'save'],
+	['POST', '/respond/[token]', 'upload', 'save'],
 	['POST', '/a/[id]/[area]', 'default', 'save'],
 	['POST', '/a/[id]/fleet', 'default', 'save'],
 	['POST', '/a/[id]/results', 'costs', 'save']
