@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { fetchRules, ready } from './helpers';
 
 /**
@@ -59,4 +60,50 @@ test('a vendor answers through its link, submits, and the buyer sees the claims'
 	const gone = await page.goto(url);
 	expect(gone!.status()).toBe(410);
 	await expect(page.locator('body')).toContainText('This link is no longer valid');
+});
+
+test('a vendor uploads the filled questionnaire spreadsheet; a bad row is named and nothing is saved', async ({ page, request }, info) => {
+	const created = await request.post('/api/tenders', {
+		data: { title: 'Trackers 2027', fleet: { devices: 800, countries: ['FR'], lifetimeYears: 6 }, offers: [{ vendor: 'Charlie Mobile' }, { vendor: 'Delta' }] }
+	});
+	const tender = await created.json();
+	const offerId = tender.offers[0].id as string;
+	const { url } = await (await request.post(`/api/tenders/${tender.id}/offers/${offerId}/respondents`, { data: {} })).json();
+	const token = String(url).split('/').pop();
+
+	const download = await request.get(`/api/respond/${token}/questionnaire`);
+	expect(download.status()).toBe(200);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load((await download.body()) as unknown as ArrayBuffer);
+	const sheet = book.getWorksheet('Questionnaire')!;
+	const rowOf = (id: string) => {
+		let found: ExcelJS.Row | undefined;
+		sheet.eachRow((row) => {
+			if (row.getCell(1).value === id) found = row;
+		});
+		return found!;
+	};
+	rowOf('data_pooling').getCell(5).value = 'Banana';
+	rowOf('contract_exit_terms').getCell(5).value = 'We must return or destroy the SIMs';
+	rowOf('contract_exit_terms').getCell(7).value = 'Master agreement, clause 14';
+	const upload = async () => {
+		await page.setInputFiles('#file', {
+			name: 'answers.xlsx',
+			mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			buffer: Buffer.from(await book.xlsx.writeBuffer())
+		});
+		await page.getByRole('button', { name: 'Upload and save' }).click();
+	};
+
+	await page.goto(url);
+	await ready(page, info);
+	await upload();
+	await expect(page.getByTestId('row-issues')).toContainText(`Row ${rowOf('data_pooling').number}, Your answer: "Banana" is not one of this question's answers`);
+	expect((await (await request.get(`/api/tenders/${tender.id}`)).json()).offers[0].answers).toEqual({});
+
+	rowOf('data_pooling').getCell(5).value = null;
+	await upload();
+	await expect(page.getByTestId('respond-status')).toContainText('1 answer taken from the spreadsheet and saved');
+	const stored = (await (await request.get(`/api/tenders/${tender.id}`)).json()).offers[0].answers;
+	expect(stored.contract_exit_terms).toMatchObject({ option: 'return_or_destroy', evidence: 'Master agreement, clause 14', by: 'vendor', state: 'claimed' });
 });
