@@ -348,6 +348,8 @@ describe('methods', () => {
 			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/offers',
 			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/offers/AAAAAAAAAAAAAAAAAAAAAA/answers/network_sunset_readiness',
 			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/comparison?weights=network:2',
+			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/matrix.csv',
+			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/matrix.xlsx',
 			'/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/offers/AAAAAAAAAAAAAAAAAAAAAA/questionnaire?apply=true'
 		];
 		const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];

@@ -850,6 +850,39 @@ function paths(rules: Rules): Record<string, PathItem> {
 				}
 			}
 		},
+		'/api/tenders/{id}/matrix.csv': {
+			get: {
+				operationId: 'getTenderMatrixCsv',
+				tags: ['Tenders'],
+				summary: 'Every offer\'s answers question by question, as CSV',
+				description: 'One row per question of the tender\'s ruleset: its id, area and text, whether the offers differ, and per offer the answer\'s label and its state (and who gave it). Text that would start a spreadsheet formula is prefixed with an apostrophe.',
+				parameters: [tenderIdParam],
+				responses: {
+					'200': {
+						description: 'The CSV (`<title>-answers.csv`).',
+						headers: { 'Content-Disposition': header('`attachment; filename="<title>-answers.csv"`'), ...noStore },
+						content: { 'text/csv': { schema: { type: 'string' } } }
+					},
+					'404': errors.tenderNotFound
+				}
+			}
+		},
+		'/api/tenders/{id}/matrix.xlsx': {
+			get: {
+				operationId: 'getTenderMatrixXlsx',
+				tags: ['Tenders'],
+				summary: 'The same matrix as an .xlsx, the rows where offers differ highlighted',
+				parameters: [tenderIdParam],
+				responses: {
+					'200': {
+						description: 'The workbook (`<title>-answers.xlsx`).',
+						headers: { 'Content-Disposition': header('`attachment; filename="<title>-answers.xlsx"`'), ...noStore },
+						content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } }
+					},
+					'404': errors.tenderNotFound
+				}
+			}
+		},
 		'/api/tenders/{id}/comparison': {
 			get: {
 				operationId: 'compareTenderOffers',

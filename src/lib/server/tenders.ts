@@ -10,6 +10,7 @@ import type { CostKey } from '$lib/rules/schema';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import { convertOverrides } from '$lib/scoring/money';
 import { compareOffers, offerSummaries } from '$lib/tender/compare';
+import { answerMatrix } from '$lib/tender/matrix';
 import {
 	createTenderSchemas,
 	HISTORY_FIELDS,
@@ -390,3 +391,9 @@ export async function saveVendorAnswers(
 export function importVendorAnswers(id: string, offerId: string, rows: readonly ParsedAnswer[], now = new Date()) {
 	return saveVendorAnswers(id, offerId, rows, {}, now);
 }
+
+/** The question-by-question matrix, with the tender's own ruleset. */
+export const matrixOf = (record: StoredTender) => answerMatrix(rulesFor(record.rulesetVersion), record);
+
+/** A download name from a title: letters, digits and dashes only. */
+export { fileSlug } from '$lib/simulation/downloads';

@@ -29,6 +29,8 @@ import * as tenderItem from '../../../src/routes/api/tenders/[id]/+server';
 import * as tenderOffers from '../../../src/routes/api/tenders/[id]/offers/+server';
 import * as tenderAnswer from '../../../src/routes/api/tenders/[id]/offers/[offerId]/answers/[questionId]/+server';
 import * as tenderComparison from '../../../src/routes/api/tenders/[id]/comparison/+server';
+import * as tenderMatrixCsv from '../../../src/routes/api/tenders/[id]/matrix.csv/+server';
+import * as tenderMatrixXlsx from '../../../src/routes/api/tenders/[id]/matrix.xlsx/+server';
 import * as tenderQuestionnaire from '../../../src/routes/api/tenders/[id]/offers/[offerId]/questionnaire/+server';
 import * as respondentList from '../../../src/routes/api/tenders/[id]/offers/[offerId]/respondents/+server';
 import * as respondentItem from '../../../src/routes/api/tenders/[id]/offers/[offerId]/respondents/[respondentId]/+server';
@@ -145,6 +147,10 @@ function expectContract(method: Method, path: string, response: Called, requestB
 	expect(types, `${method} ${path} ${status}: content type`).toContain(type);
 	if (type === 'application/pdf') {
 		expect(new TextDecoder().decode(response.bytes.slice(0, 5))).toBe('%PDF-');
+		return null;
+	}
+	if (type === 'text/csv') {
+		expect(response.text.split('\n')[0]).toMatch(/^Question id,Area,Question,Offers differ,/);
 		return null;
 	}
 	if (type === XLSX) {
@@ -517,6 +523,15 @@ describe('tenders match the document', () => {
 		expect(badWeights.status).toBe(400);
 		expectContract('get', '/api/tenders/{id}/comparison', badWeights);
 		expectContract('get', '/api/tenders/{id}/comparison', await invoke(tenderComparison.GET, { path: `/api/tenders/${UNKNOWN_ID}/comparison`, params: { id: UNKNOWN_ID } }));
+
+		// The answers side by side, as CSV and XLSX.
+		for (const [handler, file] of [[tenderMatrixCsv.GET, 'matrix.csv'], [tenderMatrixXlsx.GET, 'matrix.xlsx']] as const) {
+			const documented = `/api/tenders/{id}/${file}`;
+			const download = await invoke(handler, { path: `${path}/${file}`, params: { id } });
+			expect(download.status).toBe(200);
+			expectContract('get', documented, download);
+			expectContract('get', documented, await invoke(handler, { path: `/api/tenders/${UNKNOWN_ID}/${file}`, params: { id: UNKNOWN_ID } }));
+		}
 
 		// The spreadsheet route: download, fill, preview, save; refusals for broken files.
 		const sheetPath = '/api/tenders/{id}/offers/{offerId}/questionnaire';
