@@ -3,7 +3,8 @@ import { LEGACY_COST_KEYS, LEGACY_MONEY_KEYS, type LegacyCostKey, type LegacyCos
 import type { Rules } from '../rules/load';
 import type { Currency } from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
-import { formatMoney, rateFor } from './money';
+import { significant } from './costs';
+import { convertAmount, formatMoney, rateFor } from './money';
 import type { CostAssumption, CostLine, SwitchingCost } from './types';
 
 /**
@@ -28,7 +29,7 @@ function legacyAssumptions(file: LegacyCostsFile, overrides: CostOverrides, rate
 	return LEGACY_COST_KEYS.map((key) => {
 		const d = file.defaults[key];
 		const money = LEGACY_MONEY_KEYS.has(key);
-		const defaultValue = money && rate !== 1 ? converted(d.value * rate) : d.value;
+		const defaultValue = money ? convertAmount(d.value, rate) : d.value;
 		const override = overrides[key];
 		return {
 			key,
@@ -44,8 +45,6 @@ function legacyAssumptions(file: LegacyCostsFile, overrides: CostOverrides, rate
 		};
 	});
 }
-
-const converted = (n: number) => (n >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
 
 export function legacySwitchingCost(
 	rules: Rules & { legacyCosts: LegacyCostsFile },
@@ -164,5 +163,3 @@ function exitAmounts(v: Values, n: number, noSwap: boolean, factors: LegacyExitF
 		variable: { sim_swap: swap, platform_exit: platformVariable, contract_exit: contract }
 	};
 }
-
-const significant = (n: number) => (n === 0 || !Number.isFinite(n) ? 0 : Number(n.toPrecision(2)));

@@ -2,7 +2,7 @@ import type { Answer, CostOverrides, Fleet, SiteVisits } from '../assessment/sch
 import type { Rules } from '../rules/load';
 import { COST_KEYS, NOT_SURE, type Capability, type CostKey, type Currency, type MonthsOwed } from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
-import { formatMoney, rateFor } from './money';
+import { convertAmount, formatMoney, rateFor } from './money';
 import { visitPerDevice } from './visit-cost';
 import type { CostAssumption, CostLine, SwitchingCost } from './types';
 
@@ -37,8 +37,7 @@ export function costAssumptions(rules: Rules, overrides: CostOverrides, currency
 	const rate = rateFor(rules.costs, currency);
 	return COST_KEYS.map((key) => {
 		const d = rules.costs.defaults[key];
-		const scale = d.money ? rate : 1;
-		const defaultValue = convertedDefault(d.value, scale);
+		const defaultValue = d.money ? convertAmount(d.value, rate) : d.value;
 		const override = overrides[key];
 		return {
 			key,
@@ -52,12 +51,6 @@ export function costAssumptions(rules: Rules, overrides: CostOverrides, currency
 			overridden: override !== undefined && override !== defaultValue
 		};
 	});
-}
-
-/** Converted defaults keep cents below 100 (a 1.29 fee) and are whole above (a 258 visit). */
-function convertedDefault(value: number, scale: number): number {
-	const n = value * scale;
-	return scale === 1 ? value : n >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
 }
 
 /** The assumptions' values at the low or high end of their ranges; any figure the user entered stays as given. */

@@ -1,6 +1,16 @@
 import type { CostOverrides } from '../assessment/schema';
 import { COST_KEYS, type CostsFile, type Currency } from '../rules/schema';
 
+/**
+ * A default amount in another currency: whole above 100 (a 258 visit), otherwise to four decimals,
+ * so cents survive (a 1.29 fee) and so does a unit price (0.043 per MB), without float noise.
+ */
+export function convertAmount(amount: number, rate: number): number {
+	if (rate === 1) return amount;
+	const n = amount * rate;
+	return n >= 100 ? Math.round(n) : Math.round(n * 1e4) / 1e4;
+}
+
 /** Units of `currency` per unit of the rules' currency, at the rules' dated rate. */
 export function rateFor(costs: CostsFile, currency: Currency): number {
 	if (currency === costs.currency) return 1;

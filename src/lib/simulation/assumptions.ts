@@ -1,6 +1,6 @@
 import type { Rules } from '../rules/load';
 import type { CostKey, Currency, SimulationKey } from '../rules/schema';
-import { rateFor } from '../scoring/money';
+import { convertAmount, rateFor } from '../scoring/money';
 
 /** One editable figure as the fleet page shows it: the value, what it means and where it comes from. */
 export interface AssumptionMeta<K extends string = string> {
@@ -40,12 +40,8 @@ export const SIMULATED_COST_KEYS: readonly CostKey[] = [
 
 type Default = Rules['costs']['defaults'][CostKey];
 
-/** Money converted to the page's currency: cents kept below 100, whole above, no float noise. */
-export const inCurrency = (amount: number, rate: number) =>
-	rate === 1 ? amount : amount >= 100 / rate ? Math.round(amount * rate) : Math.round(amount * rate * 1e6) / 1e6;
-
 function meta<K extends string>(key: K, d: Default, lower: number, upper: number, currency: string, rate: number): AssumptionMeta<K> {
-	const money = (n: number) => (d.money ? inCurrency(n, rate) : n);
+	const money = (n: number) => (d.money ? convertAmount(n, rate) : n);
 	return {
 		key,
 		label: d.label,
@@ -71,7 +67,7 @@ export function simulationMeta(rules: Rules, costLimit: number, currency: Curren
 	const simulation = Object.entries(rules.simulation.defaults) as [SimulationKey, Default][];
 	const costs = Object.entries(rules.costs.defaults) as [CostKey, Default][];
 	return {
-		simulation: simulation.map(([key, d]) => ({ ...meta(key, d, d.min, d.max, currency, rate), upper: d.money ? inCurrency(d.max, rate) : d.max })),
+		simulation: simulation.map(([key, d]) => ({ ...meta(key, d, d.min, d.max, currency, rate), upper: d.money ? convertAmount(d.max, rate) : d.max })),
 		costs: costs
 			.filter(([key]) => SIMULATED_COST_KEYS.includes(key))
 			.map(([key, d]) => meta(key, d, key === 'revisitFactor' ? 1 : 0, key === 'otaFailureShare' ? 1 : costLimit, currency, rate))

@@ -4,8 +4,7 @@ import { BLOCKING_KINDS } from '../rules/restrictions';
 import { COST_KEYS, SIMULATION_KEYS, type Currency } from '../rules/schema';
 import type { ScoreResult } from '../scoring/types';
 import { costAssumptions, shortestNoticeDays } from '../scoring/costs';
-import { rateFor } from '../scoring/money';
-import { inCurrency } from './assumptions';
+import { convertAmount, rateFor } from '../scoring/money';
 import { architectureFromCapabilities, recommendedArchitecture } from './architecture';
 import { DAYS_PER_MONTH } from './engine';
 import { baselineInput, EMPTY_SCENARIO, fleetFromTable, type CountryRow } from './fleet-input';
@@ -57,7 +56,7 @@ export function simulationParams(
 	return Object.fromEntries(
 		SIMULATION_KEYS.map((key) => {
 			const d = rules.simulation.defaults[key];
-			return [key, overrides[key] ?? (d.money ? inCurrency(d.value, rate) : d.value)];
+			return [key, overrides[key] ?? (d.money ? convertAmount(d.value, rate) : d.value)];
 		})
 	) as SimulationParams;
 }
