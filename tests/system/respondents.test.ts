@@ -6,7 +6,8 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorProblem, jsonOf, send, type ApiError, type Reply } from './http';
+import { apiErrorProblem, jsonOf, send } from './http';
+import { ok, pathsOf } from './replies';
 import { startServer, type TestServer } from './server';
 
 interface Respondent {
@@ -54,14 +55,6 @@ afterAll(async () => {
 	rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-const ok = <T>(reply: Reply, status = 200): T => {
-	expect(reply.status, reply.text.slice(0, 500)).toBe(status);
-	return jsonOf<T>(reply);
-};
-const pathsOf = (reply: Reply) => {
-	expect(apiErrorProblem(reply)).toBeNull();
-	return jsonOf<ApiError>(reply).issues.map((i) => i.path);
-};
 
 describe('a vendor answers through its respondent link', () => {
 	let tender: Tender;

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { BEST } from '../fixtures/scoring/answers';
 import { apiErrorProblem, jsonOf, send, type ApiError, type Reply } from './http';
+import { ok, pathsOf } from './replies';
 import { startServer, type TestServer } from './server';
 
 interface Summary {
@@ -79,14 +80,6 @@ afterAll(async () => {
 	rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-const ok = <T>(reply: Reply, status = 200): T => {
-	expect(reply.status, reply.text.slice(0, 500)).toBe(status);
-	return jsonOf<T>(reply);
-};
-const pathsOf = (reply: Reply) => {
-	expect(apiErrorProblem(reply)).toBeNull();
-	return jsonOf<ApiError>(reply).issues.map((i) => i.path);
-};
 const results = (tender: Tender) => Object.fromEntries(tender.offers.map((o) => [o.vendor, [o.result.claimed, o.result.verified]]));
 const low = (score: number) => ({ score, rating: 'low' });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/lib/assessment/schema';
 import { score } from '../../../src/lib/scoring/score';
 import { resultsBridge } from '../../../src/lib/text/results-bridge';
+import { fileURLToPath } from 'node:url';
+import { registryFromDisk } from '../../../src/lib/server/rules-files';
 import { shippedRules } from '../rules/read-rules';
 
 const rules = shippedRules();
@@ -40,5 +42,12 @@ describe('the fleet page says how its figures relate to the results (audit M6)',
 		expect(bridge.cost).toMatch(/^The results put the cost to leave at about USD 3\.7 million \(USD [\d.]+–[\d.]+ million\)\./);
 		expect(bridge.cost).toMatch(/without rebuilding the platform \(USD [\d,]+ in the results\)/);
 		expect(bridge.cost).toContain('Without a year to leave it shows no cost to leave at all');
+	});
+
+	it('says so when the results still use the cost model of an older ruleset', () => {
+		const legacy = registryFromDisk(fileURLToPath(new URL('../../../rules', import.meta.url))).versions.get('2.0.0')!;
+		const result = score(legacy, { fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10 }, answers: {}, costs: {} });
+		expect(resultsBridge(result).cost).toMatch(/with the cost model of the ruleset this assessment is pinned to\. The simulation prices a switch with today's model/);
+		expect(resultsBridge(result).cost).toContain('re-scoring the assessment with the current ruleset brings the results in line');
 	});
 });
