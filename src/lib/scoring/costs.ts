@@ -127,8 +127,14 @@ export function commitmentTerms(rules: Rules, answers: Readonly<Record<string, A
 	const notice = readTable<number>(rules, answers, noticeDays, (all) => Math.max(...all), -1);
 	let perSimFee = false;
 	for (const [questionId, options] of Object.entries(terminationFee)) {
+		const question = rules.questionsById.get(questionId);
 		const option = answers[questionId]?.option;
-		if (option !== undefined && options.includes(option)) perSimFee = true;
+		if (!question || option === undefined) continue;
+		// An exit term at least as binding as a fee per SIM (returning the SIMs, or "not sure",
+		// which counts at its worst) costs at least that fee: a riskier answer never costs less.
+		const feeRisk = Math.min(...question.options.filter((o) => options.includes(o.id)).map((o) => o.risk));
+		const risk = option === NOT_SURE ? Number.POSITIVE_INFINITY : question.options.find((o) => o.id === option)?.risk;
+		if (options.includes(option) || (risk !== undefined && risk >= feeRisk)) perSimFee = true;
 	}
 	return { owed, notice, perSimFee };
 }
@@ -261,7 +267,7 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 		id: 'double_fees',
 		label: 'Both providers billing during the switch',
 		applies: true,
-		assumed: !noticeAsked ? false : terms.notice.assumed && overrides.switchOverlapDays === undefined,
+		assumed: noticeAsked && terms.notice.assumed && overrides.switchOverlapDays === undefined,
 		amount: now.double_fees.amount,
 		formula: `${count(n)} devices × ${money(v.monthlyFeePerDevice)} a month × (${count(v.switchOverlapDays)} days / ${DAYS_PER_MONTH} − ${count(plan.monthsOwed ?? v.remainingCommitmentMonths)} months owed, at least 0)`,
 		reason:
@@ -316,9 +322,9 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 		amount: now.termination_fees.amount,
 		formula: `${count(n)} SIMs × ${money(v.terminationFeePerSim)}`,
 		reason: terms.perSimFee
-			? 'The exit terms answered charge a termination fee per SIM.'
+			? 'The exit terms answered charge a termination fee per SIM, or bind at least as hard (returning the SIMs, or not confirmed), so the fee is counted.'
 			: exitTermsOpen(rules, answers)
-				? 'Not known yet whether the exit terms charge a fee per SIM; none is counted.'
+				? 'Not answered yet whether the exit terms charge a fee per SIM; none is counted.'
 				: 'The exit terms answered charge no termination fee per SIM.'
 	};
 
@@ -422,12 +428,12 @@ function swapReason(otaProven: boolean, simsUnanswered: boolean, otaUnconfirmed:
 	return 'SIMs cannot switch provider over the air: every device needs a visit.';
 }
 
-/** The exit-terms question is asked but not answered, or answered "not sure". */
+/** The exit-terms question is asked but not answered. */
 function exitTermsOpen(rules: Rules, answers: Readonly<Record<string, Answer>>): boolean {
 	return Object.keys(rules.costs.commitments.terminationFee).some((id) => {
 		const question = rules.questionsById.get(id);
 		const option = answers[id]?.option;
-		return question !== undefined && (option === undefined || option === NOT_SURE || !question.options.some((o) => o.id === option));
+		return question !== undefined && (option === undefined || !question.options.some((o) => o.id === option));
 	});
 }
 

@@ -162,7 +162,13 @@ describe('why each cost line is what it is', () => {
 		const unsure = line(run(answers(BEST, { contract_term_length: NOT_SURE })), 'contract_exit');
 		expect(unsure).toMatchObject({ amount: 360_000, assumed: false });
 		expect(unsure.reason).toBe('Not confirmed whether there is a minimum term or a committed volume, so the longest commitment is assumed.');
-		// A termination fee per SIM: 10,000 × 10.
+		// Found by the monotonicity property: with the switch unanswered (a visit per device either
+		// way), returning the SIMs must not cost less than a fee per SIM. 10,000 × 365 + 10,000 × 10.
+		const fee = run({ contract_exit_terms: { option: 'termination_fees' } });
+		const returned = run({ contract_exit_terms: { option: 'return_or_destroy' } });
+		expect(line(returned, 'termination_fees')).toMatchObject({ amount: 100_000, applies: true });
+		expect(returned.total).toBeGreaterThanOrEqual(fee.total);
+				// A termination fee per SIM: 10,000 × 10.
 		expect(line(run(answers(BEST, { contract_exit_terms: 'termination_fees' })), 'termination_fees')).toMatchObject({ amount: 100_000, applies: true });
 	});
 

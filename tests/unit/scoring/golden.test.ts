@@ -192,12 +192,13 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.areas.find((a) => a.id === 'contract')!.score).toBe(19.4);
 		expect(result.overall).toMatchObject({ answersScore: 3.8, answersRating: 'low', rating: 'high', score: 50 });
 		// Profiles switch over the air, but the SIMs must go back: a new SIM in every device,
-		// 10,000 × 365 = 3,650,000, plus 15,000 for the 30 days' notice. No term and no committed
+		// 10,000 × 365 = 3,650,000, plus 15,000 for the 30 days' notice, plus at least what a fee per
+		// SIM would cost (a return duty binds harder): 10,000 × 10 = 100,000. No term and no committed
 		// volume, so nothing is paid out, however the contract area scores (audit F10).
 		expect(floorRatings(result)).toEqual([
-			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // rated 3,650,000 ≥ 2,500,000
+			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // rated 3,750,000 ≥ 2,500,000
 			{ id: 'sim_return_or_destroy', rating: 'high', source: 'answers', raises: true },
-			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true } // 365 ≥ 100
+			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true } // 375 ≥ 100
 		]);
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false },
@@ -205,16 +206,16 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			{ id: 'double_fees', amount: 15_000, applies: true, assumed: false },
 			{ id: 'platform_exit', amount: 0, applies: false, assumed: false },
 			{ id: 'contract_exit', amount: 0, applies: false, assumed: false },
-			{ id: 'termination_fees', amount: 0, applies: false, assumed: false }
+			{ id: 'termination_fees', amount: 100_000, applies: true, assumed: false }
 		]);
-		expect(result.switchingCost.rated).toEqual({ total: 3_650_000, perDevice: 365 });
+		expect(result.switchingCost.rated).toEqual({ total: 3_750_000, perDevice: 375 });
 		expect(result.switchingCost.estimate).toEqual({
-			total: 3_700_000, // 3,665,000
-			low: 110_000, // 112,000
-			high: 13_000_000, // 13,300,000
-			perDevice: 370, // 366.5
-			perDeviceLow: 11, // 11.2
-			perDeviceHigh: 1_300 // 1,330
+			total: 3_800_000, // 3,765,000
+			low: 120_000, // 112,000 + 10,000 × 1 = 122,000
+			high: 14_000_000, // 13,300,000 + 10,000 × 50 = 13,800,000
+			perDevice: 380, // 376.5
+			perDeviceLow: 12, // 12.2
+			perDeviceHigh: 1_400 // 1,380
 		});
 		expect(result.switchingCost.lines[4]!.reason).toBe(
 			'The answers show no minimum term and no committed volume: nothing is owed on exit.'
@@ -377,9 +378,9 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			0, // 180 days' notice, inside the 24 months owed: nothing billed twice
 			39_900, // 0.95 × (40,000 + 1,000 × 2)
 			36_000, // a term over 36 months and a committed volume: 1,000 × 1.5 × 24
-			0 // SIMs returned, no fee per SIM
+			10_000 // SIMs returned: at least what a fee per SIM costs, 1,000 × 10
 		]);
-		expect(result.switchingCost.total).toBe(440_900);
+		expect(result.switchingCost.total).toBe(450_900);
 		// No element of the recommended architecture is there at all.
 		expect(result.architecture.every((a) => a.status === 'missing')).toBe(true);
 	});
@@ -436,9 +437,10 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			{ id: 'double_fees', amount: 0, applies: true, assumed: false },
 			{ id: 'platform_exit', amount: 52_500, applies: true, assumed: false },
 			{ id: 'contract_exit', amount: 360_000, applies: true, assumed: false },
-			{ id: 'termination_fees', amount: 0, applies: false, assumed: false }
+			// exit terms not confirmed, at their worst: at least a fee per SIM, 10,000 × 10
+			{ id: 'termination_fees', amount: 100_000, applies: true, assumed: false }
 		]);
-		expect(result.switchingCost.total).toBe(4_062_500);
+		expect(result.switchingCost.total).toBe(4_162_500);
 	});
 
 	it('scores an over-the-air switch claimed for a SIM without eUICC as "not sure", and still prices the visits', () => {

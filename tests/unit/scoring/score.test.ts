@@ -275,9 +275,9 @@ describe('switching cost', () => {
 		// 1,000 × (300 × 1.2 + 5) = 365,000; no over-the-air switch; the longest notice, 180 days, lies
 		// inside the 24 months a committed volume and a term over 36 months owe, so nothing is billed
 		// twice; platform 0.95 × (40,000 + 1,000 × 2) = 39,900; payout 1,000 × 1.50 × 24 = 36,000;
-		// SIMs returned, so no termination fee.
-		expect(result.switchingCost.lines.map((l) => l.amount)).toEqual([365_000, 0, 0, 39_900, 36_000, 0]);
-		expect(result.switchingCost.total).toBe(440_900);
+		// SIMs returned: at least what a fee per SIM costs, 1,000 × 10 = 10,000.
+		expect(result.switchingCost.lines.map((l) => l.amount)).toEqual([365_000, 0, 0, 39_900, 36_000, 10_000]);
+		expect(result.switchingCost.total).toBe(450_900);
 		expect(result.switchingCost.lines[0]!.formula).toBe('1,000 devices × (USD 300 visit × 1.2 visits + USD 5 SIM)');
 		expect(result.switchingCost.lines[3]!.formula).toBe('95% platform lock-in × (USD 40,000 + 1,000 devices × USD 2)');
 	});
@@ -312,8 +312,9 @@ describe('switching cost', () => {
 		// Overridden figures are fixed in the range; the others run from min to max. 100 devices:
 		// swap 100 × 1,000 = 100,000 at both ends; the 180 days' notice lies inside the 12 or 60 months
 		// owed, so no double fees; platform 0.95 × (5,000 + 0) = 4,750 and 0.95 × (250,000 + 100 × 20)
-		// = 239,400; commitment 100 × 0.20 × 12 = 240 and 100 × 10 × 60 = 60,000.
-		expect(result.switchingCost.estimate).toMatchObject({ low: 100_000, high: 400_000 }); // 104,990 and 399,400
+		// = 239,400; commitment 100 × 0.20 × 12 = 240 and 100 × 10 × 60 = 60,000; the fee per SIM
+		// a return duty costs at least, 100 × 1 = 100 and 100 × 50 = 5,000.
+		expect(result.switchingCost.estimate).toMatchObject({ low: 110_000, high: 400_000 }); // 105,090 and 404,400
 	});
 });
 
