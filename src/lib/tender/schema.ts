@@ -58,6 +58,31 @@ export type AreaWeights = Partial<Record<(typeof AREA_IDS)[number], number>>;
 /** A reference to a document and section, not the document itself. */
 export const EVIDENCE_LENGTH = 500;
 
+/** Evidence files a vendor may attach to one answer, and how large each may be. */
+export const MAX_EVIDENCE_FILES = 3;
+export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+/** The kinds of evidence file accepted, recognised by their content, never by name or claimed type. */
+export const EVIDENCE_MEDIA_TYPES = [
+	'application/pdf',
+	'image/png',
+	'image/jpeg',
+	'text/plain',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+] as const;
+
+/** A file attached to an answer as evidence: stored apart from the tender, served only to the buyer. */
+export const evidenceFileSchema = z.strictObject({
+	id: idSchema,
+	/** The uploaded name, cleaned for display and downloads. */
+	name: z.string().min(1).max(200),
+	mediaType: z.enum(EVIDENCE_MEDIA_TYPES),
+	size: z.number().int().positive().max(MAX_EVIDENCE_BYTES),
+	sha256: z.string().regex(/^[a-f0-9]{64}$/),
+	uploadedAt: z.iso.datetime()
+});
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
+
 /** One answer of one offer: what was answered, by whom, and what the buyer made of it. */
 export const offerAnswerSchema = z.strictObject({
 	/** An option id of the question, or "not_sure"; absent while only a note is written. */
@@ -68,6 +93,8 @@ export const offerAnswerSchema = z.strictObject({
 	statement: z.string().max(LIMITS.noteLength).optional(),
 	/** Where the vendor's evidence is: a document and section. */
 	evidence: z.string().max(EVIDENCE_LENGTH).optional(),
+	/** Files the vendor attached as evidence (absent: none). */
+	files: z.array(evidenceFileSchema).max(MAX_EVIDENCE_FILES).optional(),
 	by: answeredBySchema,
 	state: answerStateSchema,
 	/** The buyer's reason for the state (the evidence seen, or what is disputed). */
