@@ -611,7 +611,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 				tags: ['Tenders'],
 				summary: 'Read a tender and its offers\' scores',
 				parameters: [tenderIdParam],
-				responses: { '200': jsonResponse('The tender.', 'Tender', noStore), '404': errors.tenderNotFound }
+				responses: { '200': jsonResponse('The tender.', 'Tender', noStore), '404': errors.tenderNotFound, '429': errors.rateLimited }
 			},
 			patch: {
 				operationId: 'updateTender',
@@ -863,7 +863,8 @@ function paths(rules: Rules): Record<string, PathItem> {
 						headers: { 'Content-Disposition': header('`attachment; filename="<title>-answers.csv"`'), ...noStore },
 						content: { 'text/csv': { schema: { type: 'string' } } }
 					},
-					'404': errors.tenderNotFound
+					'404': errors.tenderNotFound,
+					'429': errors.rateLimited
 				}
 			}
 		},
@@ -879,7 +880,8 @@ function paths(rules: Rules): Record<string, PathItem> {
 						headers: { 'Content-Disposition': header('`attachment; filename="<title>-answers.xlsx"`'), ...noStore },
 						content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } }
 					},
-					'404': errors.tenderNotFound
+					'404': errors.tenderNotFound,
+					'429': errors.rateLimited
 				}
 			}
 		},
@@ -892,7 +894,8 @@ function paths(rules: Rules): Record<string, PathItem> {
 				responses: {
 					'200': jsonResponse('Every offer scored claimed and verified, and the ranking.', 'TenderComparison', noStore),
 					'400': errors.invalid,
-					'404': errors.tenderNotFound
+					'404': errors.tenderNotFound,
+					'429': errors.rateLimited
 				}
 			}
 		},

@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 
 /** What is rate-limited, per client: the requests that create things, burn CPU or write. */
-export const BUCKETS = ['create', 'share', 'simulate', 'report', 'save'] as const;
+export const BUCKETS = ['create', 'share', 'simulate', 'report', 'save', 'read'] as const;
 export type Bucket = (typeof BUCKETS)[number];
 
 /** Requests per client per hour, unless RATE_LIMITS says otherwise. */
@@ -12,7 +12,11 @@ export const DEFAULT_LIMITS: Record<Bucket, number> = {
 	report: 240,
 	// Autosave: one person answering 40 questions with notes in a few minutes sends a few hundred
 	// saves, several tabs a few hundred more; a script rewriting a record in a loop is what stops.
-	save: 3_000
+	save: 3_000,
+	// A tender owner's reads (the tender, the comparison): each scores every offer, and the
+	// comparison page re-reads on every what-if weight change; a person never reads 6,000 an hour,
+	// a script walking the tender in a loop does.
+	read: 6_000
 };
 
 /**
@@ -104,6 +108,11 @@ const RULES: Rule[] = [
 	['POST', '/api/simulate', null, 'simulate'],
 	['GET', '/api/assessments/[id]/report.pdf', null, 'report'],
 	['GET', '/api/shared/[token]/report.pdf', null, 'report'],
+	// The matrix downloads build a file (the .xlsx burns CPU like a report).
+	['GET', '/api/tenders/[id]/matrix.csv', null, 'report'],
+	['GET', '/api/tenders/[id]/matrix.xlsx', null, 'report'],
+	['GET', '/api/tenders/[id]', null, 'read'],
+	['GET', '/api/tenders/[id]/comparison', null, 'read'],
 	['PATCH', '/api/assessments/[id]', null, 'save'],
 	['PATCH', '/api/tenders/[id]', null, 'save'],
 	['POST', '/api/tenders/[id]/offers', null, 'save'],

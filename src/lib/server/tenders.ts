@@ -11,6 +11,7 @@ import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import { convertOverrides } from '$lib/scoring/money';
 import { compareOffers, offerSummaries } from '$lib/tender/compare';
 import { answerMatrix } from '$lib/tender/matrix';
+import { cappedHistory } from '$lib/tender/history';
 import {
 	createTenderSchemas,
 	HISTORY_FIELDS,
@@ -155,7 +156,13 @@ export function read(id: string): Promise<StoredTender | null> {
 	return getTenderStore().read(id);
 }
 
-const bumped = (record: StoredTender, now: Date): StoredTender => ({ ...record, revision: record.revision + 1, updatedAt: now.toISOString() });
+/** Every change goes through here: the revision goes up, and each offer's history stays within its cap (history.ts). */
+const bumped = (record: StoredTender, now: Date): StoredTender => ({
+	...record,
+	revision: record.revision + 1,
+	updatedAt: now.toISOString(),
+	offers: record.offers.map((offer) => cappedHistory(offer))
+});
 
 /** Applies a validated patch. The ruleset stays the one the tender is pinned to. */
 export function update(id: string, patch: PatchTenderBody, now = new Date()) {

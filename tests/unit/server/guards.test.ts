@@ -39,14 +39,20 @@ describe('rate limits', () => {
 		expect(bucketFor(routed('POST', '/a/[id]/results', 'revoke'))).toBeNull();
 	});
 
-	it('count tender writes like assessment writes: creating in create, changes in save, reads in none', () => {
+	it('count tender writes like assessment writes (creating in create, changes in save), the owner\'s reads in read, matrix downloads in report', () => {
 		expect(bucketFor(routed('POST', '/api/tenders'))).toBe('create');
 		expect(bucketFor(routed('PATCH', '/api/tenders/[id]'))).toBe('save');
 		expect(bucketFor(routed('POST', '/api/tenders/[id]/offers'))).toBe('save');
 		expect(bucketFor(routed('PATCH', '/api/tenders/[id]/offers/[offerId]/answers/[questionId]'))).toBe('save');
 		expect(bucketFor(routed('PATCH', null, 'default', '/api/tenders/x/offers/y/answers/z'))).toBe('save');
-		expect(bucketFor(routed('GET', '/api/tenders/[id]'))).toBeNull();
-		expect(bucketFor(routed('GET', '/api/tenders/[id]/comparison'))).toBeNull();
+		expect(bucketFor(routed('GET', '/api/tenders/[id]'))).toBe('read');
+		expect(bucketFor(routed('HEAD', '/api/tenders/[id]'))).toBe('read');
+		expect(bucketFor(routed('GET', '/api/tenders/[id]/comparison'))).toBe('read');
+		expect(bucketFor(routed('GET', null, 'default', '/api/tenders/x/comparison'))).toBe('read');
+		expect(bucketFor(routed('GET', '/api/tenders/[id]/matrix.csv'))).toBe('report');
+		expect(bucketFor(routed('GET', '/api/tenders/[id]/matrix.xlsx'))).toBe('report');
+		// An assessment's owner reads stay unlimited, as before.
+		expect(bucketFor(routed('GET', '/api/assessments/[id]'))).toBeNull();
 	});
 
 	it('count respondent links: creating one in share, the buyer\'s changes and every vendor write in save, reads in none', () => {
