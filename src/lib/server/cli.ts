@@ -9,32 +9,36 @@
  */
 import { readFileSync } from 'node:fs';
 import { versionedInputSchemas } from '../assessment/versioned-schemas';
+import { instanceHeader, validateInstance } from './instance-export';
 import { registryFromDisk } from './rules-files';
 import { lockDataDir } from './store/data-dir-lock';
-import { dataDir, getShareIndex, getStore } from './store/index';
+import { dataDir, getRespondentIndex, getShareIndex, getStore, getTenderStore } from './store/index';
+import type { RecordStore } from './store/types';
 import { redactId, redactPath } from './redact';
-import { exportHeader, importRecords, validateExport, versionedContentChecker } from './transfer';
+import { importTenders, linkClashes, respondentLinkIndex, tenderContentChecker, type TenderLinkIndexes } from './tender-transfer';
+import { importRecords, versionedContentChecker, type ImportOutcome } from './transfer';
 
 /**
  * The rules files as the server bundles them (rules/ and rules/history/), read from the working
  * directory: each record is checked against the ruleset it is pinned to.
  */
-function contentCheck() {
+function contentChecks() {
 	const registry = registryFromDisk('rules');
-	return versionedContentChecker(registry, versionedInputSchemas(registry));
+	const schemasFor = versionedInputSchemas(registry);
+	return { checkAssessment: versionedContentChecker(registry, schemasFor), checkTender: tenderContentChecker(registry, schemasFor) };
 }
 
+/** The token indexes an imported tender's links are written to. */
+const tenderLinkIndexes = (): TenderLinkIndexes => ({ respondents: respondentLinkIndex(getRespondentIndex()) });
+
 /**
- * Writes every readable record as one export document. A record that cannot be read (a damaged
- * file) is skipped and named on stderr by its position and a redacted id, never the full id (it is
- * an edit key): the backup stays valid JSON holding everything else (audit F4). The exit code is 1
- * when anything was skipped, so a backup script notices.
+ * Writes every readable record of one kind as the JSON array `key`. A record that cannot be read
+ * (a damaged file) is skipped and named on stderr by its position and a redacted id, never the
+ * full id (it is an edit key): the backup stays valid JSON holding everything else (audit F4).
  */
-async function exportAll() {
-	const store = getStore();
+async function exportKind<T>(store: RecordStore<T>, key: string, label: string, first: boolean) {
 	const ids = (await store.ids()).sort();
-	const header = JSON.stringify(exportHeader(new Date()));
-	process.stdout.write(`${header.slice(0, -1)},"assessments":[\n`);
+	process.stdout.write(`${first ? '' : ','}"${key}":[\n`);
 	let written = 0;
 	const skipped: string[] = [];
 	for (const [index, id] of ids.entries()) {
@@ -43,39 +47,62 @@ async function exportAll() {
 			record = await store.read(id);
 		} catch (error) {
 			const reason = error instanceof Error ? redactPath(error.message) : 'unreadable';
-			skipped.push(`record ${index + 1} of ${ids.length} (${redactId(id)}): ${reason}`);
+			skipped.push(`${label} ${index + 1} of ${ids.length} (${redactId(id)}): ${reason}`);
 			continue;
 		}
 		if (!record) continue;
 		process.stdout.write(`${written === 0 ? '' : ',\n'}${JSON.stringify(record)}`);
 		written++;
 	}
-	process.stdout.write('\n]}\n');
+	process.stdout.write('\n]');
+	return { written, total: ids.length, skipped };
+}
+
+/**
+ * Writes every assessment and tender as one export document (format version 2). The exit code
+ * is 1 when anything was skipped, so a backup script notices. Evidence files are not in it: they
+ * are files, copied as files (DATA_DIR/evidence; see README).
+ */
+async function exportAll() {
+	const header = JSON.stringify(instanceHeader(new Date()));
+	process.stdout.write(`${header.slice(0, -1)},`);
+	const assessments = await exportKind(getStore(), 'assessments', 'record', true);
+	const tenders = await exportKind(getTenderStore(), 'tenders', 'tender record', false);
+	process.stdout.write('}\n');
+	const skipped = [...assessments.skipped, ...tenders.skipped];
 	for (const line of skipped) console.error(`Skipped ${line}`);
 	console.error(
-		`Exported ${written} of ${ids.length} assessments from ${dataDir()}` +
+		`Exported ${assessments.written} of ${assessments.total} assessments and ${tenders.written} of ${tenders.total} tenders from ${dataDir()}` +
 			(skipped.length ? `; ${skipped.length} unreadable, skipped (listed above)` : '')
 	);
 	if (skipped.length) process.exitCode = 1;
 }
 
+function reportOutcomes(kind: string, outcomes: ImportOutcome[]) {
+	const count = (status: string) => outcomes.filter((o) => o.status === status).length;
+	console.error(`${kind}: ${count('created')} created, ${count('unchanged')} already present, ${count('conflict')} conflicts left untouched`);
+	for (const o of outcomes.filter((x) => x.status === 'conflict')) console.error(`conflict: ${redactId(o.id)} (${o.title})`);
+}
+
+/** Reads a version 1 or 2 export; nothing is written unless every record passes every check. */
 async function importFile(file: string) {
 	const release = lockDataDir(dataDir());
 	try {
-		const checked = validateExport(JSON.parse(readFileSync(file, 'utf8')), { checkContent: contentCheck() });
-		if (!checked.ok) {
-			for (const issue of checked.issues) console.error(`${issue.path}: ${issue.message}`);
-			throw new Error(`${file} was not imported: ${checked.issues.length} problems`);
+		const checked = validateInstance(JSON.parse(readFileSync(file, 'utf8')), contentChecks());
+		const indexes = tenderLinkIndexes();
+		const issues = checked.ok ? await linkClashes(checked.tenders, indexes) : checked.issues;
+		if (!checked.ok || issues.length) {
+			for (const issue of issues) console.error(`${issue.path}: ${issue.message}`);
+			throw new Error(`${file} was not imported: ${issues.length} problems`);
 		}
-		const outcomes = await importRecords(getStore(), checked.records, {
+		const assessments = await importRecords(getStore(), checked.assessments, {
 			keepShares: true,
 			shareIndex: getShareIndex()
 		});
-		const count = (status: string) => outcomes.filter((o) => o.status === status).length;
-		console.error(
-			`Imported into ${dataDir()}: ${count('created')} created, ${count('unchanged')} already present, ${count('conflict')} conflicts left untouched`
-		);
-		for (const o of outcomes.filter((x) => x.status === 'conflict')) console.error(`conflict: ${redactId(o.id)} (${o.title})`);
+		const tenders = await importTenders(getTenderStore(), checked.tenders, indexes);
+		console.error(`Imported into ${dataDir()}:`);
+		reportOutcomes('assessments', assessments);
+		reportOutcomes('tenders', tenders);
 	} finally {
 		release();
 	}

@@ -107,13 +107,22 @@ export function validateExport(
 			issues: [{ path: 'assessments', message: `At most ${maxAssessments} assessments per upload` }]
 		};
 	}
+	const { issues, records } = validateAssessments(parsed.data.assessments, options.checkContent);
+	return issues.length ? { ok: false, issues } : { ok: true, records };
+}
+
+/** Migrates, parses and checks each assessment of an export; a record that does not fit is named by its path. */
+export function validateAssessments(
+	raw: readonly unknown[],
+	checkContent: (record: StoredAssessment, index: number) => ImportIssue[]
+): { issues: ImportIssue[]; records: StoredAssessment[] } {
 	const issues: ImportIssue[] = [];
 	const records: StoredAssessment[] = [];
 	const seen = new Set<string>();
-	parsed.data.assessments.forEach((raw, index) => {
+	raw.forEach((item, index) => {
 		let migrated: unknown;
 		try {
-			migrated = migrate(raw);
+			migrated = migrate(item);
 		} catch (error) {
 			if (!(error instanceof MigrationError)) throw error;
 			issues.push({ path: `assessments.${index}.schemaVersion`, message: error.message });
@@ -124,14 +133,14 @@ export function validateExport(
 			issues.push(...issuesOf(record.error, ['assessments', index]));
 			return;
 		}
-		issues.push(...options.checkContent(record.data, index));
+		issues.push(...checkContent(record.data, index));
 		if (seen.has(record.data.id)) {
 			issues.push({ path: `assessments.${index}.id`, message: 'This id appears twice in the file' });
 		}
 		seen.add(record.data.id);
 		records.push(record.data);
 	});
-	return issues.length ? { ok: false, issues } : { ok: true, records };
+	return { issues, records };
 }
 
 const comparable = (record: StoredAssessment) => JSON.stringify({ ...record, shares: [] });

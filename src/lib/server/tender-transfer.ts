@@ -1,0 +1,222 @@
+/**
+ * Tenders in a whole-instance export and import (`npm run data`): the checks and the writes, with
+ * the assessments' guarantees (transfer.ts). Relative imports only: the CLI is built without $lib.
+ *
+ * Evidence files (DATA_DIR/evidence) are not in the JSON: a record carries each file's metadata
+ * (name, type, size, sha256); the files themselves are copied as files (see src/lib/server/README.md).
+ */
+import type { InputSchemas } from '../assessment/schema';
+import { MAX_OFFER_HISTORY } from '../tender/history';
+import { respondentStatus } from '../tender/respondent';
+import { createTenderSchemas, MAX_LIVE_RESPONDENTS, storedTenderSchema, type StoredTender } from '../tender/schema';
+import { issuesOf } from '../validation/issues';
+import { RecordExistsError } from './store/file-store';
+import type { RespondentEntry } from './store/respondent-index';
+import type { TenderStore } from './store/tender-store';
+import type { TokenIndex } from './store/token-index';
+import { MAX_IMPORT_REVISION, MAX_RULESET_VERSION_LENGTH, type ImportIssue, type ImportOutcome } from './transfer';
+
+/**
+ * Holds an imported tender to what the API could have stored: the create body's fields (title,
+ * fleet, currency, costs, weights, vendors) and every offer's answers checked with the ruleset the
+ * tender is pinned to, a revision a save can still count up from, at most MAX_OFFER_HISTORY history
+ * entries per offer, at most MAX_LIVE_RESPONDENTS live links per offer, and ids that appear once.
+ */
+export function tenderContentChecker(
+	registry: { knows(version: string): boolean; versions: ReadonlyMap<string, unknown> },
+	schemasFor: (version: string) => InputSchemas,
+	now = new Date()
+) {
+	const known = [...registry.versions.keys()].sort().join(', ');
+	return (record: StoredTender, index: number): ImportIssue[] => {
+		const at = (path: string) => `tenders.${index}.${path}`;
+		const issues: ImportIssue[] = [];
+		if (record.revision > MAX_IMPORT_REVISION) {
+			issues.push({ path: at('revision'), message: `The revision must be at most ${MAX_IMPORT_REVISION.toLocaleString('en')}` });
+		}
+		if (record.rulesetVersion.length > MAX_RULESET_VERSION_LENGTH) {
+			issues.push({ path: at('rulesetVersion'), message: `A ruleset version has at most ${MAX_RULESET_VERSION_LENGTH} characters` });
+			return issues;
+		}
+		if (!registry.knows(record.rulesetVersion)) {
+			issues.push({
+				path: at('rulesetVersion'),
+				message: `This server does not know ruleset ${record.rulesetVersion}; it knows ${known}: import it on a server that has it, or upgrade this one`
+			});
+			return issues;
+		}
+		const input = schemasFor(record.rulesetVersion);
+		const { title, organisation, buyerCountry, currency, fleet, costs, scoring, weights } = record;
+		const body = createTenderSchemas(input).createBody.safeParse({
+			title,
+			organisation,
+			buyerCountry,
+			currency,
+			fleet,
+			costs,
+			scoring,
+			weights,
+			offers: record.offers.map((offer) => ({ vendor: offer.vendor }))
+		});
+		if (!body.success) issues.push(...issuesOf(body.error, ['tenders', index]));
+		const offerIds = new Set<string>();
+		record.offers.forEach((offer, o) => {
+			const offerPath = `offers.${o}`;
+			if (offerIds.has(offer.id)) issues.push({ path: at(`${offerPath}.id`), message: 'This offer id appears twice in the tender' });
+			offerIds.add(offer.id);
+			// The option and note of every answer, as the answer rules of the tender's ruleset read them.
+			const probe = Object.fromEntries(
+				Object.entries(offer.answers).map(([id, a]) => [id, { ...(a.option !== undefined ? { option: a.option } : {}), ...(a.note !== undefined ? { note: a.note } : {}) }])
+			);
+			const answers = input.answersSchema.safeParse(probe);
+			if (!answers.success) issues.push(...issuesOf(answers.error, ['tenders', index, 'offers', o, 'answers']));
+			if (offer.history.length > MAX_OFFER_HISTORY) {
+				issues.push({ path: at(`${offerPath}.history`), message: `An offer keeps at most ${MAX_OFFER_HISTORY} history entries` });
+			}
+			const live = offer.respondents.filter((r) => respondentStatus(r, now) === 'active').length;
+			if (live > MAX_LIVE_RESPONDENTS) {
+				issues.push({ path: at(`${offerPath}.respondents`), message: `An offer has at most ${MAX_LIVE_RESPONDENTS} live respondent links` });
+			}
+			const respondentIds = new Set<string>();
+			offer.respondents.forEach((r, i) => {
+				if (respondentIds.has(r.id)) issues.push({ path: at(`${offerPath}.respondents.${i}.id`), message: 'This respondent id appears twice in the offer' });
+				respondentIds.add(r.id);
+			});
+		});
+		return issues;
+	};
+}
+
+/** Parses, then checks, every tender of an export; a record that does not fit is named by its path. */
+export function validateTenders(
+	raw: readonly unknown[],
+	checkContent: (record: StoredTender, index: number) => ImportIssue[]
+): { issues: ImportIssue[]; records: StoredTender[] } {
+	const issues: ImportIssue[] = [];
+	const records: StoredTender[] = [];
+	const seenIds = new Set<string>();
+	const seenLinks = new Set<string>();
+	raw.forEach((item, index) => {
+		const parsed = storedTenderSchema.safeParse(item);
+		if (!parsed.success) {
+			issues.push(...issuesOf(parsed.error, ['tenders', index]));
+			return;
+		}
+		const record = parsed.data;
+		issues.push(...checkContent(record, index));
+		if (seenIds.has(record.id)) issues.push({ path: `tenders.${index}.id`, message: 'This id appears twice in the file' });
+		seenIds.add(record.id);
+		for (const link of linksOf(record)) {
+			if (seenLinks.has(link.tokenHash)) issues.push({ path: `tenders.${index}.${link.path}`, message: 'This link appears twice in the file' });
+			seenLinks.add(link.tokenHash);
+		}
+		records.push(record);
+	});
+	return { issues, records };
+}
+
+/** One capability link a tender carries: where it sits in the record, its hash and its index entry. */
+interface TenderLink {
+	path: string;
+	tokenHash: string;
+	index: LinkIndex;
+	entry: object;
+}
+
+/** A token index, as the importer uses it: read an entry, write one, and tell whether two name the same place. */
+export interface LinkIndex {
+	get(tokenHash: string): Promise<object | null>;
+	put(tokenHash: string, entry: object): Promise<void>;
+	same(a: object, b: object): boolean;
+}
+
+export interface TenderLinkIndexes {
+	respondents: LinkIndex;
+	// Extension point: comparison share links (a tender's `shares`, with their own token index) go
+	// here, and linksOf() below lists them, so an import indexes them like the respondent links.
+}
+
+/** The respondent index as a LinkIndex. */
+export function respondentLinkIndex(index: TokenIndex<RespondentEntry>): LinkIndex {
+	return {
+		get: (hash) => index.get(hash),
+		put: (hash, entry) => index.put(hash, entry as RespondentEntry),
+		same: (a, b) => {
+			const [x, y] = [a as RespondentEntry, b as RespondentEntry];
+			return x.tenderId === y.tenderId && x.offerId === y.offerId;
+		}
+	};
+}
+
+/** Every link a tender record holds (revoked and expired ones too: they must answer 410, not 404). */
+function linksOf(record: StoredTender, indexes?: TenderLinkIndexes): TenderLink[] {
+	return record.offers.flatMap((offer, o) =>
+		offer.respondents.map((r, i) => ({
+			path: `offers.${o}.respondents.${i}.tokenHash`,
+			tokenHash: r.tokenHash,
+			index: indexes?.respondents as LinkIndex,
+			entry: { tenderId: record.id, offerId: offer.id } satisfies RespondentEntry
+		}))
+	);
+}
+
+/**
+ * Links of the file that this data directory's indexes already send somewhere else: an import must
+ * never take over a link that works for another tender. Run before anything is written.
+ */
+export async function linkClashes(records: readonly StoredTender[], indexes: TenderLinkIndexes): Promise<ImportIssue[]> {
+	const issues: ImportIssue[] = [];
+	for (const [index, record] of records.entries()) {
+		for (const link of linksOf(record, indexes)) {
+			const existing = await link.index.get(link.tokenHash);
+			if (existing !== null && !link.index.same(existing, link.entry)) {
+				issues.push({ path: `tenders.${index}.${link.path}`, message: 'This link already leads to another tender on this server' });
+			}
+		}
+	}
+	return issues;
+}
+
+/** Writes each link's index entry (again: the same entry twice changes nothing). */
+async function indexLinks(record: StoredTender, indexes: TenderLinkIndexes) {
+	for (const link of linksOf(record, indexes)) await link.index.put(link.tokenHash, link.entry);
+}
+
+const comparable = (record: StoredTender) => JSON.stringify(record);
+
+/**
+ * Stores validated tenders under their own ids (so importing twice adds nothing), never over a
+ * tender that differs (a conflict, left alone). Index entries go first, as when a link is made:
+ * a crash between the two writes leaves an entry leading nowhere, never a link that does not open.
+ * A tender already present as it is gets its entries written again, which repairs a lost index.
+ */
+export async function importTenders(
+	store: TenderStore,
+	records: readonly StoredTender[],
+	indexes: TenderLinkIndexes
+): Promise<ImportOutcome[]> {
+	const outcomes: ImportOutcome[] = [];
+	const outcome = (record: StoredTender, status: ImportOutcome['status']) => outcomes.push({ id: record.id, title: record.title, status });
+	for (const incoming of records) {
+		const existing = await store.read(incoming.id);
+		if (existing) {
+			const same = comparable(existing) === comparable(incoming);
+			if (same) await indexLinks(incoming, indexes);
+			outcome(incoming, same ? 'unchanged' : 'conflict');
+			continue;
+		}
+		await indexLinks(incoming, indexes);
+		try {
+			// create() takes the id's lock and refuses an id that is taken.
+			await store.create(incoming);
+		} catch (error) {
+			// Another import of the same file got there between our read and our create.
+			if (!(error instanceof RecordExistsError)) throw error;
+			const stored = await store.read(incoming.id);
+			outcome(incoming, stored && comparable(stored) === comparable(incoming) ? 'unchanged' : 'conflict');
+			continue;
+		}
+		outcome(incoming, 'created');
+	}
+	return outcomes;
+}
