@@ -106,6 +106,8 @@ const RULES: Rule[] = [
 	['POST', '/api/tenders/[id]/offers/[offerId]/respondents', null, 'share'],
 	['POST', '/a/[id]/results', 'share', 'share'],
 	['POST', '/api/simulate', null, 'simulate'],
+	// Simulates every offer of the tender on the server (the side-by-side table).
+	['GET', '/t/[id]/fleet', null, 'simulate'],
 	['GET', '/api/assessments/[id]/report.pdf', null, 'report'],
 	['GET', '/api/shared/[token]/report.pdf', null, 'report'],
 	// The matrix downloads build a file (the .xlsx burns CPU like a report).

@@ -51,6 +51,9 @@ describe('rate limits', () => {
 		expect(bucketFor(routed('GET', null, 'default', '/api/tenders/x/comparison'))).toBe('read');
 		expect(bucketFor(routed('GET', '/api/tenders/[id]/matrix.csv'))).toBe('report');
 		expect(bucketFor(routed('GET', '/api/tenders/[id]/matrix.xlsx'))).toBe('report');
+		// The tender's fleet page simulates every offer on the server; its data request is the same route.
+		expect(bucketFor(routed('GET', '/t/[id]/fleet'))).toBe('simulate');
+		expect(bucketFor(routed('GET', null, 'default', '/t/x/fleet'))).toBe('simulate');
 		// An assessment's owner reads stay unlimited, as before.
 		expect(bucketFor(routed('GET', '/api/assessments/[id]'))).toBeNull();
 	});
