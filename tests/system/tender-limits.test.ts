@@ -1,7 +1,8 @@
 /**
  * Rate limits on a tender owner's reads, through the real built server (`npm run build` first):
  * reading the tender and its comparison spend from the `read` bucket, the matrix downloads from
- * `report` (an .xlsx is built like a report). Past the limit: 429, the API's error shape, and a
+ * `report` (an .xlsx is built like a report), the fleet page (a simulation per offer) from
+ * `simulate`. Past the limit: 429, the API's error shape, and a
  * Retry-After in seconds.
  */
 import { rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { startServer, type TestServer } from './server';
 let server: TestServer;
 let id = '';
 beforeAll(async () => {
-	server = await startServer({ env: { RATE_LIMITS: 'read=3,report=2' } });
+	server = await startServer({ env: { RATE_LIMITS: 'read=3,report=2,simulate=1' } });
 	const created = ok<{ id: string }>(
 		await send(server, 'POST', '/api/tenders', {
 			json: { title: 'Limited', fleet: { devices: 100, countries: ['DE'], lifetimeYears: 5 }, offers: [{ vendor: 'a' }, { vendor: 'b' }] }
@@ -53,5 +54,16 @@ describe("a tender owner's reads", () => {
 		expect((await send(server, 'GET', `/api/tenders/${id}/matrix.xlsx`)).status).toBe(200);
 		expectLimited(await send(server, 'GET', `/api/tenders/${id}/matrix.csv`), 2);
 		expectLimited(await send(server, 'GET', `/api/tenders/${id}/matrix.xlsx`), 2);
+	});
+
+	it('the fleet page simulates every offer and spends from the simulate bucket: the second view answers 429 with Retry-After', async () => {
+		const first = await send(server, 'GET', `/t/${id}/fleet`);
+		expect(first.status, first.text.slice(0, 300)).toBe(200);
+		const second = await send(server, 'GET', `/t/${id}/fleet`);
+		expect(second.status).toBe(429);
+		expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(Number(second.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
+		// A page, not JSON: a person reads it.
+		expect(second.headers.get('content-type')).toMatch(/^text\/html/);
 	});
 });
