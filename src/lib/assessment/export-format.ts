@@ -8,7 +8,10 @@ export const WEB_IMPORT_MAX = 100;
 
 export const exportDocumentSchema = z.strictObject({
 	format: z.literal(EXPORT_FORMAT, { error: `Not a Lock-in Radar export (format must be "${EXPORT_FORMAT}")` }),
-	formatVersion: z.literal(EXPORT_FORMAT_VERSION),
+	formatVersion: z.literal(EXPORT_FORMAT_VERSION, {
+		// The CLI's whole-instance backup is version 2 (with tenders): it is restored with the CLI.
+		error: `Use formatVersion ${EXPORT_FORMAT_VERSION}; a whole-instance backup (format version 2, with tenders) is imported with npm run data -- import`
+	}),
 	exportedAt: z.string(),
 	assessments: z.array(z.unknown())
 });
