@@ -58,6 +58,7 @@ const tender = (offers: Offer[], extra: Partial<StoredTender> = {}): StoredTende
 	costs: {},
 	scoring: 'as_given',
 	offers,
+	shares: [],
 	...extra
 });
 
