@@ -305,7 +305,7 @@ export const createRespondentBodySchema = z.strictObject({
 export type CreateRespondentBody = z.infer<typeof createRespondentBodySchema>;
 
 /** POST /api/tenders/{id}/shares: a read-only comparison link takes the same label and expiry. */
-export const createComparisonShareBodySchema = createRespondentBodySchema;
+export const createComparisonShareBodySchema = createRespondentBodySchema.extend({});
 export type CreateComparisonShareBody = CreateRespondentBody;
 
 /**
