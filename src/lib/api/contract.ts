@@ -310,7 +310,9 @@ export const sharedComparisonSchema = z.object({
 		organisation: z.string(),
 		currency: currencySchema,
 		fleet: z.object({ devices: z.number().int(), countries: z.array(z.string()), lifetimeYears: z.number() }),
-		updatedAt: z.iso.datetime()
+		updatedAt: z.iso.datetime(),
+		/** True: `comparison.weights` include the ones the buyer saved with the tender; false: the ruleset's. */
+		weightsSaved: z.boolean()
 	}),
 	comparison: comparisonSchema,
 	matrix: z.object({

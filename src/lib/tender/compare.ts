@@ -15,7 +15,7 @@ import type { Rules } from '../rules/load';
 import { AREA_IDS, NOT_SURE, ratingSchema, type AreaId, type Rating } from '../rules/schema';
 import { score } from '../scoring/score';
 import { appliedFloorSchema, areaScoreSchema, roamingExposureSchema, switchingCostSchema, type ScoreResult } from '../scoring/types';
-import { scoringModeSchema, type AreaWeights, type Offer, type StoredTender } from './schema';
+import { parseWeightsQuery, scoringModeSchema, type AreaWeights, type Offer, type StoredTender } from './schema';
 
 export const scoreSummarySchema = z.object({ score: z.number(), rating: ratingSchema });
 export type ScoreSummary = z.infer<typeof scoreSummarySchema>;
@@ -213,6 +213,21 @@ export function weightsQuery(weights: Partial<Record<AreaId, number>>): string {
 	return AREA_IDS.filter((id) => weights[id] !== undefined)
 		.map((id) => `${id}:${weights[id]}`)
 		.join(',');
+}
+
+/**
+ * The what-if weights a page address asks for: `?weights=network:2,sim:1` (a link, the PDF's
+ * query), or one field per area (`?network=2&sim=1`, what the sliders' form sends without
+ * JavaScript). Neither: none. Checked as the comparison API checks them.
+ */
+export function weightsFromSearch(search: URLSearchParams): { weights?: AreaWeights; error?: string } {
+	const given = search.get('weights');
+	const fields = AREA_IDS.filter((id) => search.has(id)).map((id) => `${id}:${search.get(id)!.trim()}`);
+	const query = given ?? (fields.length > 0 ? fields.join(',') : null);
+	if (query === null) return {};
+	const parsed = parseWeightsQuery(query);
+	if (!parsed.ok) return { error: parsed.issues.map((i) => i.message).join('; ') };
+	return { weights: parsed.weights };
 }
 
 export type { Rating };

@@ -38,7 +38,9 @@ export function sharedComparisonView(tender: StoredTender, share: ComparisonShar
 			organisation: tender.organisation,
 			currency: comparison.offers[0]?.switchingCost.currency ?? tender.currency ?? 'USD',
 			fleet: { devices: tender.fleet.devices, countries: [...tender.fleet.countries], lifetimeYears: tender.fleet.lifetimeYears },
-			updatedAt: tender.updatedAt
+			updatedAt: tender.updatedAt,
+			/** True: the weights are the ones the buyer saved with the tender; false: the ruleset's. */
+			weightsSaved: tender.weights !== undefined && Object.keys(tender.weights).length > 0
 		},
 		comparison,
 		matrix: {
