@@ -160,6 +160,11 @@ describe('a read-only link to a tender comparison', () => {
 		for (const path of [`/api/tenders/${t}`, `/api/tenders/${t}/comparison`, `/api/tenders/${t}/shares`, `/api/tenders/${t}/matrix.csv`, `/t/${t}/compare`, `/api/shared/${t}`, `/api/respond/${t}`, `/s/${t}`]) {
 			expect((await send(server, 'GET', path)).status, path).toBe(404);
 		}
+		// A vendor's respondent token opens no comparison, and none of the links.
+		const r = respondentToken;
+		for (const [method, path] of [['GET', `/api/shared-comparisons/${r}`], ['GET', `/c/${r}`], ['GET', `/api/tenders/${r}/shares`], ['POST', `/api/tenders/${r}/shares`], ['DELETE', `/api/tenders/${r}/shares/${link.id}`], ['GET', `/t/${r}/compare`]] as const) {
+			expect((await send(server, method, path, method === 'POST' ? { json: {} } : {})).status, `${method} ${path}`).toBe(404);
+		}
 		// And the tender's id is no comparison link.
 		expect((await send(server, 'GET', `/api/shared-comparisons/${tenderId}`)).status).toBe(404);
 		expect((await send(server, 'GET', `/c/${tenderId}`)).status).toBe(404);
