@@ -72,7 +72,7 @@ const destinationOf = (event: RequestEvent): Destination => ({
 const where = (to: Destination) => to.routeId ?? to.path;
 
 const isApi = (to: Destination) => where(to).startsWith('/api/');
-const isCapability = (to: Destination) => /^\/(s|respond|api\/shared|api\/respond)\//.test(where(to));
+const isCapability = (to: Destination) => /^\/(s|c|respond|api\/shared|api\/shared-comparisons|api\/respond)\//.test(where(to));
 /** Edit pages hold the edit key in their address: never index or cache them either. */
 const isEditPage = (to: Destination) => /^\/(a\/|assessments\/[^/]+\/fleet)/.test(where(to));
 

@@ -36,7 +36,8 @@ import type { previewRescore, withResult } from '../server/assessments';
 import type { ShareSummary, SharedView } from '../server/shares';
 import type { ImportOutcome } from '../server/transfer';
 import type { answerView, comparison, withResults as tenderWithResults } from '../server/tenders';
-import { historyEntrySchema, offerAnswerSchema, offerSchema, respondentSchema, storedTenderSchema } from '../tender/schema';
+import { comparisonShareSchema, historyEntrySchema, offerAnswerSchema, offerSchema, respondentSchema, storedTenderSchema } from '../tender/schema';
+import { COMPARISON_SHARE_STATUSES, type ComparisonShareSummary, type SharedComparisonView } from '../tender/comparison-share';
 import { RESPONDENT_STATUSES, type RespondentSummary } from '../tender/respondent';
 import type { RespondentView } from '../server/respondents';
 import { comparisonSchema, scoreSummarySchema } from '../tender/compare';
@@ -291,9 +292,50 @@ export const respondentViewSchema = z.object({
 	expiresAt: z.iso.datetime().nullable()
 });
 
+/* ---- Read-only comparison links (POST/GET /api/tenders/{id}/shares, GET /api/shared-comparisons/{token}) ---- */
+
+/** A comparison link as the buyer sees it: never its token or the token's hash. */
+export const comparisonShareSummarySchema = comparisonShareSchema.omit({ tokenHash: true }).extend({ status: z.enum(COMPARISON_SHARE_STATUSES) });
+export const comparisonShareListSchema = z.object({ shares: z.array(comparisonShareSummarySchema) });
+/** The only time a comparison link's token is shown: the buyer keeps the URL. */
+export const createdComparisonShareSchema = comparisonShareSummarySchema.extend({
+	token: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+	/** Absolute when the server knows its public origin, otherwise a path (`/c/{token}`). */
+	url: z.string()
+});
+/** What a comparison link shows: no tender id, respondent links, notes, state notes, history or files. */
+export const sharedComparisonSchema = z.object({
+	tender: z.object({
+		title: z.string(),
+		organisation: z.string(),
+		currency: currencySchema,
+		fleet: z.object({ devices: z.number().int(), countries: z.array(z.string()), lifetimeYears: z.number() }),
+		updatedAt: z.iso.datetime(),
+		/** True: `comparison.weights` include the ones the buyer saved with the tender; false: the ruleset's. */
+		weightsSaved: z.boolean()
+	}),
+	comparison: comparisonSchema,
+	matrix: z.object({
+		offers: z.array(z.object({ id: z.string(), vendor: z.string() })),
+		rows: z.array(
+			z.object({
+				questionId: z.string(),
+				area: z.string(),
+				question: z.string(),
+				/** The offers' answers are not all the same (no answer counts as its own answer). */
+				differs: z.boolean(),
+				/** Per offer: the answer's label ('' when none), its state and who gave it ('' when none). */
+				cells: z.array(z.object({ offerId: z.string(), answer: z.string(), state: z.string(), by: z.string() }))
+			})
+		)
+	}),
+	share: z.object({ label: z.string(), expiresAt: z.iso.datetime().nullable() })
+});
+
 /** A tender as its owner reads it: the stored record, each offer with its claimed and verified score. */
 export const tenderWithResultsSchema = storedTenderSchema.extend({
-	offers: z.array(offerSchema.extend({ respondents: z.array(respondentSummarySchema), result: offerResultSchema }))
+	offers: z.array(offerSchema.extend({ respondents: z.array(respondentSummarySchema), result: offerResultSchema })),
+	shares: z.array(comparisonShareSummarySchema)
 });
 
 /** POST /api/tenders/{id}/offers: the new offer's id. */
@@ -364,6 +406,8 @@ same<z.output<typeof tenderWithResultsSchema>, ReturnType<typeof tenderWithResul
 same<z.output<typeof answerViewSchema>, ReturnType<typeof answerView>>(true);
 same<z.output<typeof tenderComparisonSchema>, ReturnType<typeof comparison>>(true);
 same<z.output<typeof respondentSummarySchema>, RespondentSummary>(true);
+same<z.output<typeof comparisonShareSummarySchema>, ComparisonShareSummary>(true);
+same<z.output<typeof sharedComparisonSchema>, SharedComparisonView>(true);
 // The view's questions carry readonly option lists; the schema's arrays are their writable twin.
 fits<RespondentView, z.output<typeof respondentViewSchema>>(true);
 

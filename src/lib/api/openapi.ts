@@ -17,7 +17,7 @@ import * as scoring from '../scoring/types';
 import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '../simulation/request';
 import { WEB_IMPORT_MAX } from '../assessment/export-format';
 import * as contract from './contract';
-import { createRespondentBodySchema, createTenderSchemas, EVIDENCE_LENGTH, historyEntrySchema, MAX_LIVE_RESPONDENTS, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
+import { createComparisonShareBodySchema, createRespondentBodySchema, MAX_LIVE_COMPARISON_SHARES, createTenderSchemas, EVIDENCE_LENGTH, historyEntrySchema, MAX_LIVE_RESPONDENTS, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
 import { offerComparisonSchema, scoreSummarySchema } from '../tender/compare';
 
 /** A JSON Schema (2020-12) object, as it appears in the document. */
@@ -151,6 +151,19 @@ function responseComponents(): Record<string, JsonSchema> {
 		id: 'QuestionnaireImport',
 		description: 'The rows read from a filled questionnaire, each with its worksheet row, and every problem by row and column.'
 	});
+	r.add(contract.comparisonShareSummarySchema, {
+		id: 'ComparisonShareSummary',
+		description: 'A read-only comparison link as the buyer sees it: never its token or the token\'s hash.'
+	});
+	r.add(contract.comparisonShareListSchema, { id: 'ComparisonShareList' });
+	r.add(contract.createdComparisonShareSchema, {
+		id: 'CreatedComparisonShare',
+		description: 'A new comparison link: the only answer that carries its token. The server keeps only its hash.'
+	});
+	r.add(contract.sharedComparisonSchema, {
+		id: 'SharedComparison',
+		description: 'The comparison as a link\'s recipient reads it, with the weights saved with the tender: never the tender\'s id (its edit key), respondent links, the buyer\'s notes or state notes, the history or evidence files.'
+	});
 	r.add(contract.tenderComparisonSchema, {
 		id: 'TenderComparison',
 		description: '`ranking`: offer ids from the least locked-in to the most, by the tender\'s scoring mode (`as_given`: claimed scores; `unverified_as_not_sure`: verified scores); ties go by vendor name. `weights`: every area\'s weight as used (the ruleset\'s, then the tender\'s saved ones, then the request\'s); floors apply whatever the weights.'
@@ -218,6 +231,10 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 	r.add(createRespondentBodySchema, {
 		id: 'CreateRespondentBody',
 		description: `A respondent link for one offer's vendor. \`expiresAt\`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future. At most ${MAX_LIVE_RESPONDENTS} live links per offer.`
+	});
+	r.add(createComparisonShareBodySchema, {
+		id: 'CreateComparisonShareBody',
+		description: `A read-only link to the tender's comparison. \`expiresAt\`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future. At most ${MAX_LIVE_COMPARISON_SHARES} live links per tender.`
 	});
 	r.add(tender.respondBody, {
 		id: 'RespondBody',
@@ -317,6 +334,20 @@ const questionIdParam: Parameter = {
 	in: 'path',
 	required: true,
 	description: 'A question id of the tender\'s ruleset (GET /api/rules), or `local_profile_<cc>`; an unknown one answers 400 (path `questionId`).',
+	schema: { type: 'string' }
+};
+const comparisonShareIdParam: Parameter = {
+	name: 'shareId',
+	in: 'path',
+	required: true,
+	description: 'The comparison link\'s `id` (from GET /api/tenders/{id}/shares), not its token.',
+	schema: { type: 'string' }
+};
+const comparisonTokenParam: Parameter = {
+	name: 'token',
+	in: 'path',
+	required: true,
+	description: 'A comparison link\'s token (22 characters, base64url), as in the link `/c/{token}`.',
 	schema: { type: 'string' }
 };
 const respondentIdParam: Parameter = {
@@ -899,6 +930,63 @@ function paths(rules: Rules): Record<string, PathItem> {
 				}
 			}
 		},
+		'/api/tenders/{id}/shares': {
+			get: {
+				operationId: 'listComparisonShares',
+				tags: ['Tenders', 'Sharing'],
+				summary: 'List the tender\'s read-only comparison links',
+				parameters: [tenderIdParam],
+				responses: {
+					'200': jsonResponse('Every link, live or not, with its status; never a token.', 'ComparisonShareList', noStore),
+					'404': errors.tenderNotFound
+				}
+			},
+			post: {
+				operationId: 'createComparisonShare',
+				tags: ['Tenders', 'Sharing'],
+				summary: 'Create a read-only link to the comparison',
+				description: `Anyone with \`url\` (\`/c/{token}\`) reads the comparison, never the tender: see GET /api/shared-comparisons/{token}. The token is 128 random bits; the server keeps only its hash. At most ${MAX_LIVE_COMPARISON_SHARES} live links per tender.`,
+				parameters: [tenderIdParam],
+				requestBody: jsonBody('CreateComparisonShareBody'),
+				responses: {
+					'201': jsonResponse('The new link, with its token and URL (shown only now).', 'CreatedComparisonShare', noStore),
+					...bodyErrors,
+					'403': forbidden(errors.crossSite),
+					'404': errors.tenderNotFound,
+					'409': errorResponse(`The tender already has ${MAX_LIVE_COMPARISON_SHARES} live comparison links: revoke one first.`),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/tenders/{id}/shares/{shareId}': {
+			delete: {
+				operationId: 'revokeComparisonShare',
+				tags: ['Tenders', 'Sharing'],
+				summary: 'Revoke a read-only comparison link',
+				description: 'For good: the token then answers 410. Revoking twice is fine.',
+				parameters: [tenderIdParam, comparisonShareIdParam],
+				responses: {
+					'204': { description: 'Revoked.' },
+					'403': forbidden(errors.crossSite),
+					'404': errorResponse('No tender with this id, or no such link on it.'),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/shared-comparisons/{token}': {
+			get: {
+				operationId: 'readSharedComparison',
+				tags: ['Sharing'],
+				summary: 'Read a tender\'s comparison through a read-only link',
+				description: 'Read-only: writes to this path answer 403. Sent with `Referrer-Policy: same-origin`, `X-Robots-Tag: noindex` and `Cache-Control: private, no-store`.',
+				parameters: [comparisonTokenParam],
+				responses: {
+					'200': jsonResponse('The comparison, its weights and the answers side by side.', 'SharedComparison', noStore),
+					'404': errors.linkUnknown,
+					'410': errors.linkGone
+				}
+			}
+		},
 		'/api/openapi.json': {
 			get: {
 				operationId: 'getOpenApi',
@@ -971,7 +1059,9 @@ const SERVER_LIMITS: Record<string, Record<string, ResponseObject>> = {
 	reopenRespondent: { '507': errors.diskFull },
 	saveRespondentAnswers: { '507': errors.diskFull },
 	submitRespondent: { '507': errors.diskFull },
-	importRespondentQuestionnaire: { '507': errors.diskFull }
+	importRespondentQuestionnaire: { '507': errors.diskFull },
+	createComparisonShare: { '507': errors.diskFull },
+	revokeComparisonShare: { '507': errors.diskFull }
 };
 
 function withServerLimits(all: Record<string, PathItem>): Record<string, PathItem> {

@@ -5,6 +5,7 @@
  */
 import { questionnaireTemplate, type ParsedAnswer, type TemplateQuestion, type VendorAnswer } from '$lib/tender/xlsx';
 import { respondentSummary } from '$lib/tender/respondent';
+import { comparisonShareSummary } from '$lib/tender/comparison-share';
 import type { StoredAssessment, CostOverrides } from '$lib/assessment/schema';
 import type { CostKey } from '$lib/rules/schema';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
@@ -146,7 +147,8 @@ export async function create(body: CreateTenderBody, assessment: StoredAssessmen
 		weights: body.weights,
 		offers: body.offers.map((offer, index) =>
 			index === 0 && assessment ? newOffer(offer, at, buyerAnswers(assessment.answers, at)) : newOffer(offer, at)
-		)
+		),
+		shares: []
 	});
 	await getTenderStore().create(record);
 	return record;
@@ -295,7 +297,9 @@ export function withResults(record: StoredTender, now = new Date()) {
 			// Respondent links without their token hashes: the owner manages them, never reuses them.
 			respondents: offer.respondents.map((r) => respondentSummary(r, now)),
 			result: summaries.get(offer.id)!
-		}))
+		})),
+		// Comparison links likewise: never their token hashes.
+		shares: record.shares.map((share) => comparisonShareSummary(share, now))
 	};
 }
 

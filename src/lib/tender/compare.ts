@@ -14,8 +14,8 @@ import type { Answer } from '../assessment/schema';
 import type { Rules } from '../rules/load';
 import { AREA_IDS, NOT_SURE, ratingSchema, type AreaId, type Rating } from '../rules/schema';
 import { score } from '../scoring/score';
-import { appliedFloorSchema, areaScoreSchema, switchingCostSchema, type ScoreResult } from '../scoring/types';
-import { scoringModeSchema, type AreaWeights, type Offer, type StoredTender } from './schema';
+import { appliedFloorSchema, areaScoreSchema, roamingExposureSchema, switchingCostSchema, type ScoreResult } from '../scoring/types';
+import { parseWeightsQuery, scoringModeSchema, type AreaWeights, type Offer, type StoredTender } from './schema';
 
 export const scoreSummarySchema = z.object({ score: z.number(), rating: ratingSchema });
 export type ScoreSummary = z.infer<typeof scoreSummarySchema>;
@@ -25,6 +25,24 @@ export const fullWeightsSchema = z.object(
 );
 export type FullWeights = Record<AreaId, number>;
 
+/**
+ * One country's permanent-roaming exposure for one offer: the scorer's roaming entry cut to what a
+ * side-by-side table reads (the rule's sources and caveats stay on the assessment's own page).
+ */
+export const roamingCellSchema = roamingExposureSchema.pick({
+	country: true,
+	name: true,
+	devices: true,
+	kind: true,
+	restricted: true,
+	severity: true,
+	mitigated: true,
+	mitigation: true,
+	localProfile: true,
+	forces: true
+});
+export type RoamingCell = z.infer<typeof roamingCellSchema>;
+
 export const offerComparisonSchema = z.object({
 	id: z.string(),
 	vendor: z.string(),
@@ -33,7 +51,9 @@ export const offerComparisonSchema = z.object({
 	/** Area scores, floors and cost to leave under the tender's scoring mode (`scoredAs`). */
 	areas: z.array(areaScoreSchema),
 	floors: z.array(appliedFloorSchema),
-	switchingCost: switchingCostSchema
+	switchingCost: switchingCostSchema,
+	/** Per fleet country, in the fleet's order: how exposed the offer is to its roaming rule. */
+	roaming: z.array(roamingCellSchema)
 });
 export type OfferComparison = z.infer<typeof offerComparisonSchema>;
 
@@ -84,6 +104,19 @@ export function withAreaWeights(rules: Rules, weights: FullWeights): Rules {
 	};
 }
 
+const roamingCell = (r: ScoreResult['roaming'][number]): RoamingCell => ({
+	country: r.country,
+	name: r.name,
+	devices: r.devices,
+	kind: r.kind,
+	restricted: r.restricted,
+	severity: r.severity,
+	mitigated: r.mitigated,
+	mitigation: r.mitigation,
+	localProfile: r.localProfile,
+	forces: r.forces
+});
+
 const summary = (result: ScoreResult): ScoreSummary => ({ score: result.overall.score, rating: result.overall.rating });
 
 type Scored = Pick<StoredTender, 'fleet' | 'costs' | 'currency' | 'buyerCountry'>;
@@ -128,7 +161,8 @@ export function compareOffers(rules: Rules, tender: StoredTender, weights?: Area
 			verified: summary(verified),
 			areas: ranked.areas,
 			floors: ranked.overall.floors,
-			switchingCost: ranked.switchingCost
+			switchingCost: ranked.switchingCost,
+			roaming: ranked.roaming.map(roamingCell)
 		};
 	});
 	const ranking = [...offers]
@@ -140,6 +174,60 @@ export function compareOffers(rules: Rules, tender: StoredTender, weights?: Area
 		)
 		.map((offer) => offer.id);
 	return { scoring: tender.scoring, scoredAs, offers, ranking, weights: used };
+}
+
+/** One fleet country across the offers: each offer's exposure there (null where its result has none). */
+export interface RoamingRow {
+	country: string;
+	name: string;
+	devices: number;
+	/** In the order of `comparison.offers`. */
+	cells: { offerId: string; exposure: RoamingCell | null }[];
+	/** The offers are not all exposed alike here (severity, cure or forced rating differ). */
+	differs: boolean;
+}
+
+/** The roaming table of a comparison: country × offer, countries in the order the offers list them. */
+export function roamingByCountry(comparison: Pick<Comparison, 'offers'>): RoamingRow[] {
+	const countries = new Map<string, { name: string; devices: number }>();
+	for (const offer of comparison.offers) {
+		for (const cell of offer.roaming) if (!countries.has(cell.country)) countries.set(cell.country, { name: cell.name, devices: cell.devices });
+	}
+	return [...countries].map(([country, { name, devices }]) => {
+		const cells = comparison.offers.map((offer) => ({ offerId: offer.id, exposure: offer.roaming.find((r) => r.country === country) ?? null }));
+		const kinds = new Set(cells.map(({ exposure: e }) => (e ? `${e.severity}|${e.mitigation}|${e.forces}` : '')));
+		return { country, name, devices, cells, differs: kinds.size > 1 };
+	});
+}
+
+/** The offers in ranking order (least locked-in first), each with its place (1-based). */
+export function rankedOffers(comparison: Pick<Comparison, 'offers' | 'ranking'>): (OfferComparison & { place: number })[] {
+	return comparison.ranking.flatMap((id, index) => {
+		const offer = comparison.offers.find((o) => o.id === id);
+		return offer ? [{ ...offer, place: index + 1 }] : [];
+	});
+}
+
+/** `network:2,sim:1.5,…`: the weights as the comparison's query (and the PDF link's) reads them. */
+export function weightsQuery(weights: Partial<Record<AreaId, number>>): string {
+	return AREA_IDS.filter((id) => weights[id] !== undefined)
+		.map((id) => `${id}:${weights[id]}`)
+		.join(',');
+}
+
+/**
+ * The what-if weights a page address asks for: `?weights=network:2,sim:1` (a link, the PDF's
+ * query), or one field per area (`?network=2&sim=1`, what the sliders' form sends without
+ * JavaScript). Neither: none. Checked as the comparison API checks them.
+ */
+export function weightsFromSearch(search: URLSearchParams): { weights?: AreaWeights; error?: string } {
+	const given = search.get('weights');
+	const fields = AREA_IDS.filter((id) => search.has(id)).map((id) => `${id}:${search.get(id)!.trim()}`);
+	const query = given ?? (fields.length > 0 ? fields.join(',') : null);
+	if (query === null) return {};
+	const parsed = parseWeightsQuery(query);
+	if (!parsed.ok) return { error: parsed.issues.map((i) => i.message).join('; ') };
+	return { weights: parsed.weights };
 }
 
 export type { Rating };

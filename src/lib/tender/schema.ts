@@ -147,6 +147,24 @@ export const offerSchema = z.strictObject({
 });
 export type Offer = z.infer<typeof offerSchema>;
 
+/** Most live (not revoked, not expired) read-only comparison links one tender may have. */
+export const MAX_LIVE_COMPARISON_SHARES = 20;
+
+/**
+ * A read-only link to the tender's comparison: the token itself is never stored, only its hash
+ * (the comparison-share index maps that hash to the tender).
+ */
+export const comparisonShareSchema = z.strictObject({
+	id: idSchema,
+	tokenHash: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+	label: z.string(),
+	createdAt: z.iso.datetime(),
+	expiresAt: z.iso.datetime().nullable(),
+	revokedAt: z.iso.datetime().nullable(),
+	lastOpenedAt: z.iso.datetime().nullable()
+});
+export type ComparisonShare = z.infer<typeof comparisonShareSchema>;
+
 export const storedTenderSchema = z.strictObject({
 	schemaVersion: z.literal(TENDER_SCHEMA_VERSION),
 	id: idSchema,
@@ -162,7 +180,9 @@ export const storedTenderSchema = z.strictObject({
 	costs: costOverridesSchema,
 	scoring: scoringModeSchema,
 	weights: weightsSchema.optional(),
-	offers: z.array(offerSchema).min(MIN_OFFERS).max(MAX_OFFERS)
+	offers: z.array(offerSchema).min(MIN_OFFERS).max(MAX_OFFERS),
+	/** Read-only comparison links. Absent in records made before they existed: read as none. */
+	shares: z.array(comparisonShareSchema).default([])
 });
 export type StoredTender = z.infer<typeof storedTenderSchema>;
 
@@ -283,6 +303,10 @@ export const createRespondentBodySchema = z.strictObject({
 		.optional()
 });
 export type CreateRespondentBody = z.infer<typeof createRespondentBodySchema>;
+
+/** POST /api/tenders/{id}/shares: a read-only comparison link takes the same label and expiry. */
+export const createComparisonShareBodySchema = createRespondentBodySchema.extend({});
+export type CreateComparisonShareBody = CreateRespondentBody;
 
 /**
  * Reads `network:2,sim:1` (the comparison's query). Every problem is named on the path `weights`.

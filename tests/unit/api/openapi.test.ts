@@ -36,6 +36,9 @@ import * as respondentList from '../../../src/routes/api/tenders/[id]/offers/[of
 import * as respondentItem from '../../../src/routes/api/tenders/[id]/offers/[offerId]/respondents/[respondentId]/+server';
 import * as respondentReopen from '../../../src/routes/api/tenders/[id]/offers/[offerId]/respondents/[respondentId]/reopen/+server';
 import * as respond from '../../../src/routes/api/respond/[token]/+server';
+import * as comparisonShareList from '../../../src/routes/api/tenders/[id]/shares/+server';
+import * as comparisonShareItem from '../../../src/routes/api/tenders/[id]/shares/[shareId]/+server';
+import * as sharedComparison from '../../../src/routes/api/shared-comparisons/[token]/+server';
 import * as respondSubmit from '../../../src/routes/api/respond/[token]/submit/+server';
 import * as respondQuestionnaire from '../../../src/routes/api/respond/[token]/questionnaire/+server';
 import ExcelJS from 'exceljs';
@@ -220,7 +223,16 @@ describe('the OpenAPI document', () => {
 		const routes = import.meta.glob('../../../src/routes/api/**/+server.ts');
 		expect(Object.keys(routes).length).toBeGreaterThanOrEqual(13);
 		// The read-only refusals of a share link (always 403) are said in its GET, not offered as operations.
-		const undocumented = new Set(['put /api/shared/{token}', 'post /api/shared/{token}', 'patch /api/shared/{token}', 'delete /api/shared/{token}']);
+		const undocumented = new Set([
+			'put /api/shared/{token}',
+			'post /api/shared/{token}',
+			'patch /api/shared/{token}',
+			'delete /api/shared/{token}',
+			'put /api/shared-comparisons/{token}',
+			'post /api/shared-comparisons/{token}',
+			'patch /api/shared-comparisons/{token}',
+			'delete /api/shared-comparisons/{token}'
+		]);
 		for (const [file, load] of Object.entries(routes)) {
 			const path = file
 				.replace('../../../src/routes', '')
@@ -686,6 +698,70 @@ describe('respondent links match the document', () => {
 		expect(after.offers[0].answers[question.id]).toMatchObject({ by: 'vendor', state: 'claimed', statement: 'We do', evidence: 'Offer, annex 2' });
 		expect(after.offers[0].respondents[0]).toMatchObject({ id: created.id, status: 'revoked' });
 		expect(JSON.stringify(after)).not.toContain('tokenHash');
+	});
+});
+
+describe('read-only comparison links match the document', () => {
+	it('create, list, read, revoke, and their errors', async () => {
+		const body = {
+			title: 'Contract check: comparison links',
+			fleet: { devices: 100, countries: ['DE', 'BR'], lifetimeYears: 5 },
+			offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }]
+		};
+		const tender = expectContract('post', '/api/tenders', await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body }), body)!;
+		const id = tender.id as string;
+		const listPath = '/api/tenders/{id}/shares';
+		const base = `/api/tenders/${id}/shares`;
+		const create = (input: unknown, params = { id }) => invoke(comparisonShareList.POST, { method: 'POST', path: base, params, body: input });
+
+		const createBody = { label: 'Steering group', expiresAt: '2099-01-31' };
+		const createdResponse = await create(createBody);
+		expect(createdResponse.status).toBe(201);
+		const created = expectContract('post', listPath, createdResponse, createBody)!;
+		expect(created.url).toBe(`http://localhost:3000/c/${created.token}`);
+		expect(created).not.toHaveProperty('tokenHash');
+		const token = created.token as string;
+		const badCreate = await create({ expiresAt: '2001-01-01' });
+		expect(badCreate.status).toBe(400);
+		expect(JSON.parse(badCreate.text).issues[0].path).toBe('expiresAt');
+		expectContract('post', listPath, badCreate);
+		expectContract('post', listPath, await create({ label: 7 }));
+		expectContract('post', listPath, await create({}, { id: UNKNOWN_ID }));
+		for (let n = 2; n <= 20; n++) expect((await create({})).status).toBe(201);
+		const full = await create({});
+		expect(full.status).toBe(409);
+		expectContract('post', listPath, full);
+
+		const listed = expectContract('get', listPath, await invoke(comparisonShareList.GET, { path: base, params: { id } }))!;
+		expect(listed.shares).toHaveLength(20);
+		expect(JSON.stringify(listed)).not.toContain(token);
+		expect(JSON.stringify(listed)).not.toContain('tokenHash');
+		expectContract('get', listPath, await invoke(comparisonShareList.GET, { path: base, params: { id: UNKNOWN_ID } }));
+
+		const viewPath = '/api/shared-comparisons/{token}';
+		const read = (t: string) => invoke(sharedComparison.GET, { path: `/api/shared-comparisons/${t}`, params: { token: t } });
+		const view = expectContract('get', viewPath, await read(token))!;
+		expect(view.matrix.offers.map((o: { vendor: string }) => o.vendor)).toEqual(['Alpha', 'Bravo']);
+		expect(view.comparison.offers[0].roaming.map((r: { country: string }) => r.country)).toEqual(['DE', 'BR']);
+		expect(JSON.stringify(view)).not.toContain(id);
+		expectContract('get', viewPath, await read(id));
+
+		// The owner's read of the tender lists the links without their hashes.
+		const owner = expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path: `/api/tenders/${id}`, params: { id } }))!;
+		expect(owner.shares).toHaveLength(20);
+		expect(JSON.stringify(owner)).not.toContain('tokenHash');
+
+		const itemPath = '/api/tenders/{id}/shares/{shareId}';
+		const revoke = (shareId: string, tenderId = id) =>
+			invoke(comparisonShareItem.DELETE, { method: 'DELETE', path: `/api/tenders/${tenderId}/shares/${shareId}`, params: { id: tenderId, shareId } });
+		const revoked = await revoke(created.id);
+		expect(revoked.status).toBe(204);
+		expectContract('delete', itemPath, revoked);
+		expectContract('delete', itemPath, await revoke(UNKNOWN_ID));
+		expectContract('delete', itemPath, await revoke(created.id, UNKNOWN_ID));
+		const gone = await read(token);
+		expect(gone.status).toBe(410);
+		expectContract('get', viewPath, gone);
 	});
 });
 

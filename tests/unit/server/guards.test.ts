@@ -39,6 +39,17 @@ describe('rate limits', () => {
 		expect(bucketFor(routed('POST', '/a/[id]/results', 'revoke'))).toBeNull();
 	});
 
+	it('count comparison links like share links: creating in share, revoking and weights in save, reading in none', () => {
+		expect(bucketFor(routed('POST', '/api/tenders/[id]/shares'))).toBe('share');
+		expect(bucketFor(routed('POST', '/t/[id]/compare', 'share'))).toBe('share');
+		expect(bucketFor(routed('POST', null, 'default', '/api/tenders/x/shares'))).toBe('share');
+		expect(bucketFor(routed('DELETE', '/api/tenders/[id]/shares/[shareId]'))).toBe('save');
+		expect(bucketFor(routed('POST', '/t/[id]/compare', 'save'))).toBe('save');
+		expect(bucketFor(routed('POST', '/t/[id]/compare', 'reset'))).toBe('save');
+		expect(bucketFor(routed('GET', '/api/tenders/[id]/shares'))).toBeNull();
+		expect(bucketFor(routed('GET', '/api/shared-comparisons/[token]'))).toBeNull();
+	});
+
 	it('count tender writes like assessment writes (creating in create, changes in save), the owner\'s reads in read, matrix downloads in report', () => {
 		expect(bucketFor(routed('POST', '/api/tenders'))).toBe('create');
 		expect(bucketFor(routed('PATCH', '/api/tenders/[id]'))).toBe('save');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_SURE } from '../../../src/lib/rules/schema';
-import { answersFor, compareOffers, offerSummaries, weightsUsed, withAreaWeights } from '../../../src/lib/tender/compare';
+import { answersFor, compareOffers, offerSummaries, rankedOffers, roamingByCountry, weightsQuery, weightsUsed, withAreaWeights } from '../../../src/lib/tender/compare';
 import { parseWeightsQuery, type Offer, type OfferAnswer, type StoredTender } from '../../../src/lib/tender/schema';
 import { BEST } from '../../fixtures/scoring/answers';
 import { shippedRules } from '../rules/read-rules';
@@ -58,6 +58,7 @@ const tender = (offers: Offer[], extra: Partial<StoredTender> = {}): StoredTende
 	costs: {},
 	scoring: 'as_given',
 	offers,
+	shares: [],
 	...extra
 });
 
@@ -192,7 +193,79 @@ describe('comparing offers', () => {
 	});
 });
 
+describe('roaming exposure per country per offer', () => {
+	/*
+	 * 10,000 devices over Germany and Brazil: 5,000 each (spread evenly). Brazil bans permanent
+	 * roaming (high confidence, country data 2.0.0). Golf answers Brazil's local-profile question
+	 * "none": nothing cures the ban, so Brazil forces critical (golden: roaming:BR, score 75).
+	 * Hotel has a local profile available now, loaded over the air (and the all-best SIM is managed
+	 * remotely): the ban is cured, so Brazil is only noted (info) and forces nothing. Germany
+	 * restricts nothing: severity none for both, nothing needed.
+	 */
+	const fleet = { devices: 10_000, countries: ['DE', 'BR'], lifetimeYears: 10 };
+	const golf = offer(7, 'Golf', byBuyer({ local_profile_br: 'none' }));
+	const hotel = offer(8, 'Hotel', byBuyer({ local_profile_br: 'available' }));
+	const result = compareOffers(rules, tender([golf, hotel], { fleet }));
+
+	it('lists every fleet country for every offer, with what cures the rule and what it forces', () => {
+		const [g, h] = result.offers;
+		expect(g!.roaming.map((r) => r.country)).toEqual(['DE', 'BR']);
+		expect(g!.roaming[1]).toEqual({
+			country: 'BR',
+			name: 'Brazil',
+			devices: 5_000,
+			kind: 'banned',
+			restricted: true,
+			severity: 'critical',
+			mitigated: false,
+			mitigation: 'none',
+			localProfile: 'none',
+			forces: 'critical'
+		});
+		expect(h!.roaming[1]).toMatchObject({ country: 'BR', devices: 5_000, restricted: true, severity: 'info', mitigated: true, mitigation: 'local_profiles', localProfile: 'available', forces: null });
+		expect(g!.roaming[0]).toMatchObject({ country: 'DE', devices: 5_000, severity: 'none', forces: null, localProfile: null });
+		expect(g!.claimed).toEqual({ score: 75, rating: 'critical' });
+		// Hotel, cured, ranks first; Golf is floored to critical by Brazil.
+		expect(result.ranking).toEqual([ID(8), ID(7)]);
+	});
+
+	it('makes a country × offer table that marks the countries where the offers differ', () => {
+		const rows = roamingByCountry(result);
+		expect(rows.map((r) => [r.country, r.name, r.devices, r.differs])).toEqual([
+			['DE', 'Germany', 5_000, false],
+			['BR', 'Brazil', 5_000, true]
+		]);
+		expect(rows[1]!.cells.map((c) => [c.offerId, c.exposure?.severity])).toEqual([
+			[ID(7), 'critical'],
+			[ID(8), 'info']
+		]);
+	});
+
+	it('reads a country an offer has no entry for as null, and differing', () => {
+		const [g, h] = result.offers;
+		const rows = roamingByCountry({ offers: [g!, { ...h!, roaming: h!.roaming.filter((r) => r.country !== 'DE') }] });
+		expect(rows[0]!.cells[1]!.exposure).toBeNull();
+		expect(rows[0]!.differs).toBe(true);
+	});
+
+	it('lists the offers in ranking order with their places', () => {
+		expect(rankedOffers(result).map((o) => [o.place, o.vendor])).toEqual([
+			[1, 'Hotel'],
+			[2, 'Golf']
+		]);
+	});
+});
+
 describe('weights', () => {
+	it('are written back as the comparison query, in the areas\' order', () => {
+		expect(weightsQuery({ sim: 1.5, network: 2 })).toBe('network:2,sim:1.5');
+		expect(weightsQuery({})).toBe('');
+		expect(parseWeightsQuery(weightsQuery({ network: 1, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 0.8 }))).toEqual({
+			ok: true,
+			weights: { network: 1, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 0.8 }
+		});
+	});
+
 	it('fill in the ruleset weights and leave the rules themselves alone', () => {
 		const used = weightsUsed(rules, { data: 2 }, undefined, { security: 0.5 });
 		expect(used).toEqual({ network: 1, sim: 1.5, data: 2, platform: 1.2, contract: 1, security: 0.5 });

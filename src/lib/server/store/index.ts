@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createFileStore } from './file-store';
+import { createFileComparisonShareIndex, type ComparisonShareIndex } from './comparison-share-index';
 import { createFileRespondentIndex, type RespondentIndex } from './respondent-index';
 import { createFileShareIndex, type ShareIndex } from './share-index';
 import type { AssessmentStore } from './types';
@@ -57,6 +58,19 @@ export function getRespondentIndex(): RespondentIndex {
 	if (!index) {
 		index = createFileRespondentIndex(dir);
 		respondentIndexes.set(dir, index);
+	}
+	return index;
+}
+
+const comparisonShareIndexes = new Map<string, ComparisonShareIndex>();
+
+/** Comparison-link token hashes to their tender (DATA_DIR/comparison-share-index). */
+export function getComparisonShareIndex(): ComparisonShareIndex {
+	const dir = dataDir();
+	let index = comparisonShareIndexes.get(dir);
+	if (!index) {
+		index = createFileComparisonShareIndex(dir);
+		comparisonShareIndexes.set(dir, index);
 	}
 	return index;
 }
