@@ -55,6 +55,7 @@ const writeTemp = (name: string, text: string) => {
 let source: string;
 let tender: Tender;
 let liveToken: string;
+let comparisonToken: string;
 let revokedToken: string;
 let assessmentIds: string[];
 let exported: ReturnType<typeof cli>;
@@ -87,6 +88,7 @@ beforeAll(async () => {
 		const revoked = ok<{ id: string; token: string }>(await send(server, 'POST', `/api/tenders/${created.id}/offers/${bravo.id}/respondents`, { json: {} }), 201);
 		revokedToken = revoked.token;
 		expect((await send(server, 'DELETE', `/api/tenders/${created.id}/offers/${bravo.id}/respondents/${revoked.id}`)).status).toBeLessThan(300);
+		comparisonToken = ok<{ token: string }>(await send(server, 'POST', `/api/tenders/${created.id}/shares`, { json: { label: 'Board' } }), 201).token;
 		tender = ok<Tender>(await send(server, 'GET', `/api/tenders/${created.id}`));
 	} finally {
 		await server.stop();
@@ -155,6 +157,19 @@ describe('npm run data -- import', () => {
 			// The owner reads the tender as it was, scores and all.
 			expect(ok<Tender>(await send(server, 'GET', `/api/tenders/${tender.id}`))).toEqual(tender);
 			for (const id of assessmentIds) expect((await send(server, 'GET', `/api/assessments/${id}`)).status).toBe(200);
+		});
+	});
+
+	it('a read-only comparison link opens on a server started on another imported directory', async () => {
+		// Another directory: opening the link records the open on the tender, which the next test must not see.
+		const elsewhere = tempDir();
+		expect(cli(elsewhere, 'import', writeTemp('copy.json', exported.stdout)).code).toBe(0);
+		await withServer(elsewhere, async (server) => {
+			const shared = ok<{ tender: { title: string }; comparison: { offers: { vendor: string }[] } }>(
+				await send(server, 'GET', `/api/shared-comparisons/${comparisonToken}`)
+			);
+			expect(shared.tender.title).toBe('Meters 2027');
+			expect(shared.comparison.offers.map((o) => o.vendor).sort()).toEqual(['AlphaNet', 'BravoTel', 'CharlieCom']);
 		});
 	});
 
@@ -256,6 +271,7 @@ describe('export with a damaged tender', () => {
 		second.assessments = [];
 		second.tenders[0]!.id = 'B'.repeat(22);
 		for (const offer of second.tenders[0]!.offers) offer.respondents = [];
+		(second.tenders[0] as unknown as { shares: unknown[] }).shares = [];
 		expect(cli(dir, 'import', writeTemp('second.json', JSON.stringify(second))).code).toBe(0);
 		// Tenders are exported in id order: the damaged one's position depends on how its id sorts.
 		const ids = [tender.id, 'B'.repeat(22)].sort();

@@ -12,10 +12,10 @@ import { versionedInputSchemas } from '../assessment/versioned-schemas';
 import { instanceHeader, validateInstance } from './instance-export';
 import { registryFromDisk } from './rules-files';
 import { lockDataDir } from './store/data-dir-lock';
-import { dataDir, getRespondentIndex, getShareIndex, getStore, getTenderStore } from './store/index';
+import { dataDir, getComparisonShareIndex, getRespondentIndex, getShareIndex, getStore, getTenderStore } from './store/index';
 import type { RecordStore } from './store/types';
 import { redactId, redactPath } from './redact';
-import { importTenders, linkClashes, respondentLinkIndex, tenderContentChecker, type TenderLinkIndexes } from './tender-transfer';
+import { comparisonShareLinkIndex, importTenders, linkClashes, respondentLinkIndex, tenderContentChecker, type TenderLinkIndexes } from './tender-transfer';
 import { importRecords, versionedContentChecker, type ImportOutcome } from './transfer';
 
 /**
@@ -29,7 +29,10 @@ function contentChecks() {
 }
 
 /** The token indexes an imported tender's links are written to. */
-const tenderLinkIndexes = (): TenderLinkIndexes => ({ respondents: respondentLinkIndex(getRespondentIndex()) });
+const tenderLinkIndexes = (): TenderLinkIndexes => ({
+	respondents: respondentLinkIndex(getRespondentIndex()),
+	comparisonShares: comparisonShareLinkIndex(getComparisonShareIndex())
+});
 
 /**
  * Writes every readable record of one kind as the JSON array `key`. A record that cannot be read

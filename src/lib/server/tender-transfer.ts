@@ -8,9 +8,11 @@
 import type { InputSchemas } from '../assessment/schema';
 import { MAX_OFFER_HISTORY } from '../tender/history';
 import { respondentStatus } from '../tender/respondent';
-import { createTenderSchemas, MAX_LIVE_RESPONDENTS, storedTenderSchema, type StoredTender } from '../tender/schema';
+import { liveComparisonShares } from '../tender/comparison-share';
+import { createTenderSchemas, MAX_LIVE_COMPARISON_SHARES, MAX_LIVE_RESPONDENTS, storedTenderSchema, type StoredTender } from '../tender/schema';
 import { issuesOf } from '../validation/issues';
 import { RecordExistsError } from './store/file-store';
+import type { ComparisonShareEntry } from './store/comparison-share-index';
 import type { RespondentEntry } from './store/respondent-index';
 import type { TenderStore } from './store/tender-store';
 import type { TokenIndex } from './store/token-index';
@@ -83,6 +85,14 @@ export function tenderContentChecker(
 				respondentIds.add(r.id);
 			});
 		});
+		if (liveComparisonShares(record, now) > MAX_LIVE_COMPARISON_SHARES) {
+			issues.push({ path: at('shares'), message: `A tender has at most ${MAX_LIVE_COMPARISON_SHARES} live comparison links` });
+		}
+		const shareIds = new Set<string>();
+		record.shares.forEach((share, i) => {
+			if (shareIds.has(share.id)) issues.push({ path: at(`shares.${i}.id`), message: 'This link id appears twice in the tender' });
+			shareIds.add(share.id);
+		});
 		return issues;
 	};
 }
@@ -119,7 +129,8 @@ export function validateTenders(
 interface TenderLink {
 	path: string;
 	tokenHash: string;
-	index: LinkIndex;
+	/** Which of the data directory's token indexes the link lives in. */
+	index: keyof TenderLinkIndexes;
 	entry: object;
 }
 
@@ -132,8 +143,8 @@ export interface LinkIndex {
 
 export interface TenderLinkIndexes {
 	respondents: LinkIndex;
-	// Extension point: comparison share links (a tender's `shares`, with their own token index) go
-	// here, and linksOf() below lists them, so an import indexes them like the respondent links.
+	/** Read-only comparison links (a tender's `shares`). */
+	comparisonShares: LinkIndex;
 }
 
 /** The respondent index as a LinkIndex. */
@@ -148,16 +159,32 @@ export function respondentLinkIndex(index: TokenIndex<RespondentEntry>): LinkInd
 	};
 }
 
+/** The comparison share index as a LinkIndex. */
+export function comparisonShareLinkIndex(index: TokenIndex<ComparisonShareEntry>): LinkIndex {
+	return {
+		get: (hash) => index.get(hash),
+		put: (hash, entry) => index.put(hash, entry as ComparisonShareEntry),
+		same: (a, b) => (a as ComparisonShareEntry).tenderId === (b as ComparisonShareEntry).tenderId
+	};
+}
+
 /** Every link a tender record holds (revoked and expired ones too: they must answer 410, not 404). */
-function linksOf(record: StoredTender, indexes?: TenderLinkIndexes): TenderLink[] {
-	return record.offers.flatMap((offer, o) =>
+function linksOf(record: StoredTender): TenderLink[] {
+	const respondents = record.offers.flatMap((offer, o) =>
 		offer.respondents.map((r, i) => ({
 			path: `offers.${o}.respondents.${i}.tokenHash`,
 			tokenHash: r.tokenHash,
-			index: indexes?.respondents as LinkIndex,
+			index: 'respondents' as const,
 			entry: { tenderId: record.id, offerId: offer.id } satisfies RespondentEntry
 		}))
 	);
+	const shares = record.shares.map((share, i) => ({
+		path: `shares.${i}.tokenHash`,
+		tokenHash: share.tokenHash,
+		index: 'comparisonShares' as const,
+		entry: { tenderId: record.id } satisfies ComparisonShareEntry
+	}));
+	return [...respondents, ...shares];
 }
 
 /**
@@ -167,9 +194,10 @@ function linksOf(record: StoredTender, indexes?: TenderLinkIndexes): TenderLink[
 export async function linkClashes(records: readonly StoredTender[], indexes: TenderLinkIndexes): Promise<ImportIssue[]> {
 	const issues: ImportIssue[] = [];
 	for (const [index, record] of records.entries()) {
-		for (const link of linksOf(record, indexes)) {
-			const existing = await link.index.get(link.tokenHash);
-			if (existing !== null && !link.index.same(existing, link.entry)) {
+		for (const link of linksOf(record)) {
+			const linkIndex = indexes[link.index];
+			const existing = await linkIndex.get(link.tokenHash);
+			if (existing !== null && !linkIndex.same(existing, link.entry)) {
 				issues.push({ path: `tenders.${index}.${link.path}`, message: 'This link already leads to another tender on this server' });
 			}
 		}
@@ -179,7 +207,7 @@ export async function linkClashes(records: readonly StoredTender[], indexes: Ten
 
 /** Writes each link's index entry (again: the same entry twice changes nothing). */
 async function indexLinks(record: StoredTender, indexes: TenderLinkIndexes) {
-	for (const link of linksOf(record, indexes)) await link.index.put(link.tokenHash, link.entry);
+	for (const link of linksOf(record)) await indexes[link.index].put(link.tokenHash, link.entry);
 }
 
 const comparable = (record: StoredTender) => JSON.stringify(record);

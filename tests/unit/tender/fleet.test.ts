@@ -40,7 +40,8 @@ const tender = (scoring: StoredTender['scoring'], currency?: StoredTender['curre
 	fleet: { devices: 100, countries: ['DE'], lifetimeYears: 5 },
 	costs: { fieldVisitPerDevice: 90 },
 	scoring,
-	offers: [alpha, bravo]
+	offers: [alpha, bravo],
+	shares: []
 });
 
 describe("an offer's simulation reads its answers by the tender's scoring mode", () => {
