@@ -73,7 +73,9 @@ function weakestAreas(offer: OfferComparison): WeakArea[] {
 const weakLine = (a: WeakArea) => `${a.title}: ${points(a.score)}/100 (${a.rating})`;
 
 const dealBreakers = (offer: OfferComparison) =>
-	`${offer.floors.length === 1 ? 'a deal-breaker' : `${offer.floors.length} deal-breakers`}: ${floorLine(offer.floors[0]!)}${offer.floors.length > 1 ? ' (and more in the deal-breakers section)' : ''}`;
+	offer.floors.length === 1
+		? `a deal-breaker: ${floorLine(offer.floors[0]!)}`
+		: `${offer.floors.length} deal-breakers (all listed under “Deal-breakers”), the first: ${floorLine(offer.floors[0]!)}`;
 
 /** The recommendations of an offer's risky answers, most severe first: what the contract must fix. */
 function contractDemands(rules: Rules, tender: StoredTender, comparison: Comparison, offerId: string): string[] {
