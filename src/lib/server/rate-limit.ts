@@ -104,6 +104,7 @@ const RULES: Rule[] = [
 	['POST', '/api/simulate', null, 'simulate'],
 	['GET', '/api/assessments/[id]/report.pdf', null, 'report'],
 	['GET', '/api/shared/[token]/report.pdf', null, 'report'],
+	['GET', '/api/tenders/[id]/report.pdf', null, 'report'],
 	['PATCH', '/api/assessments/[id]', null, 'save'],
 	['PATCH', '/api/tenders/[id]', null, 'save'],
 	['POST', '/api/tenders/[id]/offers', null, 'save'],
