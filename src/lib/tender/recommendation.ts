@@ -50,6 +50,8 @@ export const NARROW_MARGIN = 5;
 const MAX_DEMANDS = 6;
 const MAX_WEAK_AREAS = 2;
 
+/** "Bravo’s", "Telekom Solutions’". */
+const possessive = (name: string) => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
 const points = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -84,8 +86,10 @@ function contractDemands(rules: Rules, tender: StoredTender, comparison: Compari
 	const result = offerResult(rules, tender, offer, comparison, comparison.scoredAs);
 	const demands: string[] = [];
 	for (const finding of result.findings) {
-		// A "not sure" is a question for the vendor (see the clarifications), not a term yet.
+		// A "not sure" or an open local-profile question is a question for the vendor (see the
+		// clarifications), not a term yet.
 		if (finding.kind === 'conflict' || finding.notSure) continue;
+		if (finding.kind === 'roaming' && result.roaming.some((r) => r.country === finding.country && r.localProfile === 'open')) continue;
 		const text = finding.recommendation.trim();
 		if (!demands.includes(text)) demands.push(text);
 		if (demands.length === MAX_DEMANDS) break;
@@ -108,8 +112,8 @@ function cautionsFor(tender: StoredTender, comparison: Comparison, chosen: Offer
 	if (view === 'claimed' && unverified > 0) {
 		cautions.push(
 			chosen.claimed.score === chosen.verified.score
-				? `${unverified === 1 ? 'One' : unverified} of ${chosen.vendor}’s answers ${unverified === 1 ? 'is a claim' : 'are claims'} you have not verified, but reading ${unverified === 1 ? 'it' : 'them'} as “not sure” leaves its score at ${points(chosen.verified.score)}/100.`
-				: `This ranking takes the vendors’ claims as given: ${unverified === 1 ? 'one' : unverified} of ${chosen.vendor}’s answers ${unverified === 1 ? 'is a claim' : 'are claims'} you have not verified, and with ${unverified === 1 ? 'it' : 'them'} read as “not sure” it scores ${scoreWords(chosen, 'verified')} instead of ${points(chosen.claimed.score)}.`
+				? `${unverified === 1 ? 'One' : unverified} of ${possessive(chosen.vendor)} answers ${unverified === 1 ? 'is a claim' : 'are claims'} you have not verified, but reading ${unverified === 1 ? 'it' : 'them'} as “not sure” leaves its score at ${points(chosen.verified.score)}/100.`
+				: `This ranking takes the vendors’ claims as given: ${unverified === 1 ? 'one' : unverified} of ${possessive(chosen.vendor)} answers ${unverified === 1 ? 'is a claim' : 'are claims'} you have not verified, and with ${unverified === 1 ? 'it' : 'them'} read as “not sure” it scores ${scoreWords(chosen, 'verified')} instead of ${points(chosen.claimed.score)}.`
 		);
 	}
 	if (view === 'verified' && chosen.claimed.score !== chosen.verified.score) {
@@ -129,7 +133,7 @@ function cautionsFor(tender: StoredTender, comparison: Comparison, chosen: Offer
 		);
 	}
 	if (cautions.length === 0 && unverified === 0) {
-		cautions.push(`Every answer behind ${chosen.vendor}’s score is verified or your own: the choice does not rest on unverified claims.`);
+		cautions.push(`Every answer behind ${possessive(chosen.vendor)} score is verified or your own: the choice does not rest on unverified claims.`);
 	}
 	return cautions;
 }

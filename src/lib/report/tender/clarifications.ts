@@ -4,6 +4,9 @@ import { plural } from '../wording';
 import { openSection, type TenderReportContext } from './context';
 import { CLARIFICATION_HEADING } from './words';
 
+/** Unverified claims shown in full, the ones that move the score most; the rest go in a table. */
+const UNVERIFIED_IN_FULL = 8;
+
 function drawItem(ctx: TenderReportContext, item: ClarificationItem, number: number) {
 	const { w, doc } = ctx;
 	w.ensure(30);
@@ -44,9 +47,23 @@ export function drawClarifications(ctx: TenderReportContext) {
 		for (const kind of CLARIFICATION_KINDS) {
 			const items = vendor.items.filter((i) => i.kind === kind);
 			if (items.length === 0) continue;
+			// A group's heading and intro stay with its first question.
+			w.ensure(50);
 			w.heading(CLARIFICATION_HEADING[kind].title, 2);
 			w.paragraph(CLARIFICATION_HEADING[kind].intro, { size: SIZES.small, color: COLORS.muted }, { after: 2.5 });
-			for (const item of items) drawItem(ctx, item, number++);
+			// A bid of vendor claims has one per question: the weightiest in full, the rest as a list.
+			const full = kind === 'unverified' ? items.slice(0, UNVERIFIED_IN_FULL) : items;
+			for (const item of full) drawItem(ctx, item, number++);
+			const rest = items.slice(full.length);
+			if (rest.length) {
+				w.heading('The other claims to back with evidence', 3);
+				w.table({
+					head: [['', 'Question', 'Your answer']],
+					body: rest.map((item) => [`${number++}.`, `${item.question}\n${item.area} · ${item.questionId}`, item.answer ?? '']),
+					styles: { fontSize: SIZES.tiny },
+					columnStyles: { 0: { cellWidth: 9, halign: 'right' }, 2: { cellWidth: 62 } }
+				});
+			}
 		}
 	}
 }

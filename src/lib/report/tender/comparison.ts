@@ -20,30 +20,32 @@ export function drawComparison(ctx: TenderReportContext) {
 		{ color: COLORS.muted }
 	);
 	w.table({
-		head: [['Rank', 'Offer', 'Claimed', 'Verified', 'Deal-breakers', 'Cost to leave', 'Verdict']],
+		head: [['Rank', 'Offer', 'Claimed', 'Verified', 'Deal-breakers', 'Cost to leave']],
 		body: ranked.map((r) => {
 			const c = r.comparison;
-			const verdict = c.id === recommendation.offerId ? 'Recommended' : c.floors.length ? 'Deal-breaker' : '';
 			return [
 				String(r.rank),
-				c.vendor,
+				c.id === recommendation.offerId ? `${c.vendor}\nRecommended` : c.vendor,
 				scoreCell(c.claimed),
 				scoreCell(c.verified),
 				c.floors.length ? String(c.floors.length) : 'None',
-				money(c.switchingCost.currency, c.switchingCost.estimate.total),
-				verdict
+				money(c.switchingCost.currency, c.switchingCost.estimate.total)
 			];
 		}),
-		columnStyles: { 0: { halign: 'right', cellWidth: 14 }, 4: { halign: 'right' }, 5: { halign: 'right' } },
+		columnStyles: {
+			0: { halign: 'right', cellWidth: 12 },
+			2: { cellWidth: 24 },
+			3: { cellWidth: 24 },
+			4: { halign: 'right', cellWidth: 27 },
+			5: { halign: 'right', cellWidth: 27 }
+		},
 		didParseCell: (data) => {
 			if (data.section !== 'body') return;
 			const r = ranked[data.row.index]!;
+			if (data.column.index === 1 && r.comparison.id === recommendation.offerId) data.cell.styles.fontStyle = 'bold';
 			if (data.column.index === 2) data.cell.styles.textColor = ratingColor(r.comparison.claimed.rating);
 			if (data.column.index === 3) data.cell.styles.textColor = ratingColor(r.comparison.verified.rating);
-			if (data.column.index === 6 || data.column.index === 1) {
-				data.cell.styles.fontStyle = r.comparison.id === recommendation.offerId ? 'bold' : 'normal';
-				if (data.column.index === 6 && r.comparison.floors.length) data.cell.styles.textColor = COLORS.critical;
-			}
+			if (data.column.index === 4 && r.comparison.floors.length) data.cell.styles.textColor = COLORS.critical;
 		}
 	});
 	w.paragraph(
@@ -83,6 +85,8 @@ export function drawComparison(ctx: TenderReportContext) {
 	}
 	w.y += chartHeight + 2;
 
+	// Keep the area table's head with its rows.
+	w.ensure(24 + areas.length * 8);
 	w.table({
 		head: [['Area (weight used)', ...ranked.map((r) => `${r.rank}. ${r.comparison.vendor}`)]],
 		body: areas.map((a) => [

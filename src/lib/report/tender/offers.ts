@@ -4,6 +4,14 @@ import { COLORS, SIZES } from '../theme';
 import { count, ROAMING_SEVERITY } from '../wording';
 import { openSection, type TenderReportContext } from './context';
 
+/** Short words for the table's cells, so eight offers fit side by side; the legend above says them in full. */
+const ROAMING_CELL: Record<keyof typeof ROAMING_SEVERITY, string> = {
+	critical: 'At risk',
+	warning: 'Check',
+	info: 'Covered',
+	none: 'None known'
+};
+
 /** Each offer's deal-breakers: every floor that holds its rating up, with its reason and confidence. */
 export function drawDealBreakers(ctx: TenderReportContext) {
 	const { w, model } = ctx;
@@ -77,7 +85,7 @@ export function drawRoaming(ctx: TenderReportContext) {
 	const { w, model } = ctx;
 	openSection(ctx, 'Roaming exposure');
 	w.paragraph(
-		'Some countries restrict devices that stay permanently on a foreign SIM. For each deployment country, what its rule means for each offer, as answered.',
+		`Some countries restrict devices that stay permanently on a foreign SIM. For each deployment country, what its rule means for each offer, as answered: ${ROAMING_CELL.critical.toLowerCase()} (${ROAMING_SEVERITY.critical.label.toLowerCase()}), ${ROAMING_CELL.warning.toLowerCase()} (${ROAMING_SEVERITY.warning.label.toLowerCase()}), ${ROAMING_CELL.info.toLowerCase()} (${ROAMING_SEVERITY.info.label.toLowerCase()}), ${ROAMING_CELL.none.toLowerCase()} (${ROAMING_SEVERITY.none.label.toLowerCase()}).`,
 		{ color: COLORS.muted },
 		{ after: 3 }
 	);
@@ -86,7 +94,7 @@ export function drawRoaming(ctx: TenderReportContext) {
 		head: [['Country (devices)', ...model.ranked.map((r) => `${r.rank}. ${r.comparison.vendor}`)]],
 		body: countries.map((c) => [
 			`${c.name} (${count(c.devices)})`,
-			...model.ranked.map((r) => ROAMING_SEVERITY[r.result.roaming.find((x) => x.country === c.country)?.severity ?? 'none'].label)
+			...model.ranked.map((r) => ROAMING_CELL[r.result.roaming.find((x) => x.country === c.country)?.severity ?? 'none'])
 		]),
 		styles: { fontSize: model.ranked.length > 5 ? SIZES.tiny : SIZES.small },
 		columnStyles: { 0: { cellWidth: 36 } },
