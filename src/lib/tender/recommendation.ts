@@ -36,6 +36,8 @@ export interface Recommendation {
 	reasons: string[];
 	/** Where claimed and verified disagree, or where the ranking rests on unverified claims. */
 	cautions: string[];
+	/** The choice would change, or the chosen offer's score would rise, if its unverified claims did not hold. */
+	restsOnUnverified: boolean;
 	/** The recommended offer's weakest areas, most locked-in first (for a tie: each tied offer's). */
 	weakest: string[];
 	/**
@@ -103,7 +105,11 @@ function contractDemands(rules: Rules, tender: StoredTender, comparison: Compari
 }
 
 /** Claimed against verified: whether the choice rests on what the vendors say rather than on what was checked. */
-function cautionsFor(tender: StoredTender, comparison: Comparison, chosen: OfferComparison): string[] {
+function cautionsFor(
+	tender: StoredTender,
+	comparison: Comparison,
+	chosen: OfferComparison
+): Pick<Recommendation, 'cautions' | 'restsOnUnverified'> {
 	const view = comparison.scoredAs;
 	const other: View = view === 'claimed' ? 'verified' : 'claimed';
 	const cautions: string[] = [];
@@ -132,10 +138,13 @@ function cautionsFor(tender: StoredTender, comparison: Comparison, chosen: Offer
 				: `Taken as the vendors claim them, ${firstByOther.vendor} would come first (${points(firstByOther.claimed.score)} against ${points(chosen.claimed.score)}); its lead rests on claims you have not verified.`
 		);
 	}
+	// Only a ranking of claims as given can rest on them: the verified view counts none.
+	const restsOnUnverified =
+		view === 'claimed' && (chosen.claimed.score !== chosen.verified.score || (firstByOther.id !== chosen.id && firstByOther.verified.score < chosen.verified.score));
 	if (cautions.length === 0 && unverified === 0) {
 		cautions.push(`Every answer behind ${possessive(chosen.vendor)} score is verified or your own: the choice does not rest on unverified claims.`);
 	}
-	return cautions;
+	return { cautions, restsOnUnverified };
 }
 
 export function recommend(rules: Rules, tender: StoredTender, comparison: Comparison): Recommendation {
@@ -157,6 +166,7 @@ export function recommend(rules: Rules, tender: StoredTender, comparison: Compar
 				`The least locked-in, ${least.vendor}, could become acceptable only if its deal-breakers are removed in negotiation: score it again with the vendor’s written commitments before you choose.`
 			],
 			cautions: [],
+			restsOnUnverified: false,
 			weakest: weakestAreas(least).map(weakLine),
 			demands: contractDemands(rules, tender, comparison, least.id)
 		};
@@ -174,6 +184,7 @@ export function recommend(rules: Rules, tender: StoredTender, comparison: Compar
 				'The scores cannot choose between them. Decide on what they do not weigh (price, service, references), or settle the clarification questions and compare again.'
 			],
 			cautions: [],
+			restsOnUnverified: false,
 			weakest: tied.map((o) => {
 				const weak = weakestAreas(o);
 				return `${o.vendor}: ${weak.length ? `weakest in ${weak.map(weakLine).join('; ')}` : 'no area scores above 0'}`;
@@ -210,7 +221,7 @@ export function recommend(rules: Rules, tender: StoredTender, comparison: Compar
 		vendor: chosen.vendor,
 		headline,
 		reasons,
-		cautions: cautionsFor(tender, comparison, chosen),
+		...cautionsFor(tender, comparison, chosen),
 		weakest: weak.length ? weak.map(weakLine) : ['No area scores above 0: every answer keeps you free to leave.'],
 		demands: nonEmpty(contractDemands(rules, tender, comparison, chosen.id))
 	};

@@ -121,6 +121,17 @@ describe('the tender report', () => {
 		expect(text).toContain(squash('Appendix B Methodology'));
 	});
 
+	it('recommends none, and says so on the cover, when every offer has a deal-breaker', async () => {
+		// Charlie alone is floored (site visits at 10,000 devices); a second physical-swap offer makes both.
+		const both: StoredTender = {
+			...tender,
+			offers: [tender.offers[0]!, offer(4, 'Delta', answers({ sim_ota_switching: 'physical_swap' }))]
+		};
+		const cover = squash(pdfPages(await buildTenderReport({ tender: both, rules, branding: {}, generatedAt: new Date('2026-12-02T09:00:00Z'), font: reportFont() }))[0]!);
+		expect(cover).toContain(squash('No offer without a deal-breaker'));
+		expect(cover).toContain(squash('No offer can be recommended as it stands: every one of the 2 offers has a deal-breaker.'));
+	});
+
 	it('refuses bad branding with the field at fault', async () => {
 		await expect(
 			buildTenderReport({ tender, rules, branding: { paper: 'a3' as 'a4' }, generatedAt: new Date(), font: reportFont() })

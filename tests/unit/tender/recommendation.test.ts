@@ -108,6 +108,7 @@ describe('recommending an offer', () => {
 			// 5.2 − 3.0 = 2.2, under 5: narrow
 			reasons: ['It scores 2.2 points below Bravo (5.2/100, low), the next offer without a deal-breaker. A narrow lead: one or two answers could reverse it.'],
 			cautions: ['Every answer behind Alpha’s score is verified or your own: the choice does not rest on unverified claims.'],
+			restsOnUnverified: false,
 			// network 15, security 2.5, sim 1.1, the rest 0
 			weakest: ['Network coverage: 15/100 (low)', 'Security architecture: 2.5/100 (low)'],
 			demands: [
@@ -166,6 +167,7 @@ describe('recommending an offer', () => {
 			'This ranking takes the vendors’ claims as given: 3 of Alpha’s answers are claims you have not verified, and with them read as “not sure” it scores 40/100 (moderate) instead of 10.',
 			'Counting only what you verified, Bravo would come first (15 against 40): the choice rests on claims not verified yet. Verify the claims listed under “Clarification questions” before you sign.'
 		]);
+		expect(result.restsOnUnverified).toBe(true);
 	});
 
 	it('in the verified mode, says what the claims would have given', () => {
@@ -178,6 +180,8 @@ describe('recommending an offer', () => {
 			'As Alpha claims its answers, it would score 30/100 (moderate); the ranking counts only what you verified (12).',
 			'Taken as the vendors claim them, Bravo would come first (5 against 30); its lead rests on claims you have not verified.'
 		]);
+		// The verified view counts no claim it has not verified.
+		expect(result.restsOnUnverified).toBe(false);
 	});
 
 	it('picks none when the best offers without a deal-breaker tie', () => {
@@ -215,11 +219,24 @@ describe('recommending an offer', () => {
 				'The least locked-in, Alpha, could become acceptable only if its deal-breakers are removed in negotiation: score it again with the vendor’s written commitments before you choose.'
 			],
 			cautions: [],
+			restsOnUnverified: false,
 			weakest: [],
 			// sim_ota_switching physical_swap (risk 1) has its own recommendation in the ruleset
 			demands: [
 				"Ask for eUICCs that download other operators' profiles over the air; if the offer stays as it is, budget a site visit per device for any change of provider."
 			]
 		});
+	});
+});
+
+describe('claims that do not move the chosen offer', () => {
+	it('says so, and does not call the choice one that rests on them', () => {
+		// Built by hand: Alpha has two unverified claims, and the same score claimed and verified.
+		const t = tender([offer(1, 'Alpha', answersOf({}, { platform_api: 'full_api', data_pooling: 'fleet_pool' })), offer(2, 'Bravo')]);
+		const result = recommend(rules, t, comparison([compared(1, 'Alpha', [10, 'low'], [10, 'low']), compared(2, 'Bravo', [20, 'low'], [20, 'low'])], [1, 2]));
+		expect(result.cautions).toEqual([
+			'2 of Alpha’s answers are claims you have not verified, but reading them as “not sure” leaves its score at 10/100.'
+		]);
+		expect(result.restsOnUnverified).toBe(false);
 	});
 });

@@ -15,7 +15,7 @@ export function drawRecommendation(ctx: TenderReportContext) {
 
 	if (rec.cautions.length) {
 		w.heading('Claimed against verified', 2);
-		w.list(rec.cautions, { style: rec.cautions.some((c) => c.includes('would come first') || c.includes('instead of')) ? { color: COLORS.high } : {} });
+		w.list(rec.cautions, { style: rec.restsOnUnverified ? { color: COLORS.high } : {} });
 	}
 
 	if (rec.weakest.length) {
