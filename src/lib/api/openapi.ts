@@ -987,6 +987,27 @@ function paths(rules: Rules): Record<string, PathItem> {
 				}
 			}
 		},
+		'/api/tenders/{id}/report.pdf': {
+			get: {
+				operationId: 'tenderReportPdf',
+				tags: ['Reports'],
+				summary: 'The tender report for consultants (PDF)',
+				description:
+					'The recommendation with its reasons, the ranking with each offer\'s claimed and verified score, every offer on one radar, scores by area, deal-breakers, cost to leave and roaming exposure per offer, the clarification questions per vendor (a section each, to forward), the weights used and the method. Branding as for the assessment report; `weights` as for the comparison (default: the tender\'s saved weights). Built in the job pool: 503 with `Retry-After` when it is busy.',
+				parameters: [
+					tenderIdParam,
+					textParam('title', 'Report title on the cover (default: the tender\'s title)'),
+					...brandingParams.filter((p) => p.name !== 'title'),
+					weightsParam
+				],
+				responses: {
+					'200': { ...pdfResponse, description: 'The tender report as a PDF download (`lock-in-radar-<title>.pdf`).' },
+					'400': errors.invalid,
+					'404': errors.tenderNotFound,
+					'429': errors.rateLimited
+				}
+			}
+		},
 		'/api/openapi.json': {
 			get: {
 				operationId: 'getOpenApi',

@@ -193,3 +193,68 @@ export function drawRoamingChart(w: Writer, roaming: RoamingExposure[]) {
 	}
 	w.space(3);
 }
+
+export interface RadarSeries {
+	label: string;
+	color: string;
+	/** Dash pattern (mm on, mm off); empty for a solid line. Tells series apart in greyscale. */
+	dash: number[];
+	values: (number | null)[];
+}
+
+export interface RadarOverlayInput {
+	labels: string[];
+	series: RadarSeries[];
+	cx: number;
+	cy: number;
+	radius: number;
+}
+
+/**
+ * Several offers on one radar (the tender comparison): the same rings, axes and scale as
+ * drawRadar, one outline per series in its colour and dash, no fill so every outline stays
+ * visible. An unanswered area is drawn at 0 without a point.
+ */
+export function drawRadarOverlay(w: Writer, { labels, series, cx, cy, radius }: RadarOverlayInput) {
+	const { doc } = w;
+	const n = labels.length;
+	const angleOf = (i: number) => -Math.PI / 2 + (i * 2 * Math.PI) / n;
+	const at = (i: number, value: number): Point => {
+		const r = (radius * Math.max(0, Math.min(100, value))) / 100;
+		return [cx + r * Math.cos(angleOf(i)), cy + r * Math.sin(angleOf(i))];
+	};
+
+	doc.setDrawColor(COLORS.line);
+	doc.setLineWidth(0.2);
+	for (const ring of [25, 50, 75, 100]) polygon(doc, labels.map((_, i) => at(i, ring)), 'S');
+	labels.forEach((_, i) => {
+		const [x, y] = at(i, 100);
+		doc.line(cx, cy, x, y);
+	});
+	for (const ring of [25, 50, 75, 100]) {
+		w.line(String(ring), cx + 1, cy - (radius * ring) / 100 - 1.2, { size: 6, color: COLORS.muted });
+	}
+
+	for (const s of series) {
+		const points = s.values.map((v, i) => at(i, v ?? 0));
+		doc.setDrawColor(s.color);
+		doc.setLineWidth(0.55);
+		doc.setLineDashPattern(s.dash, 0);
+		polygon(doc, points, 'S');
+		doc.setLineDashPattern([], 0);
+		doc.setFillColor(s.color);
+		points.forEach(([x, y], i) => {
+			if (s.values[i] !== null && s.values[i] !== undefined) doc.circle(x, y, 0.7, 'F');
+		});
+	}
+
+	labels.forEach((label, i) => {
+		const angle = angleOf(i);
+		const [x, y] = [cx + (radius + 3) * Math.cos(angle), cy + (radius + 3) * Math.sin(angle)];
+		const align = Math.cos(angle) > 0.2 ? 'left' : Math.cos(angle) < -0.2 ? 'right' : 'center';
+		const lines = w.split(label, 24, { size: SIZES.tiny });
+		const height = lines.length * 3.2;
+		const top = Math.sin(angle) < -0.2 ? y - height : Math.sin(angle) > 0.2 ? y : y - height / 2;
+		lines.forEach((line, j) => w.line(line, x, top + j * 3.2, { size: SIZES.tiny }, align));
+	});
+}

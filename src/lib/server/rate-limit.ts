@@ -117,6 +117,7 @@ const RULES: Rule[] = [
 	['GET', '/api/tenders/[id]/matrix.xlsx', null, 'report'],
 	['GET', '/api/tenders/[id]', null, 'read'],
 	['GET', '/api/tenders/[id]/comparison', null, 'read'],
+	['GET', '/api/tenders/[id]/report.pdf', null, 'report'],
 	['PATCH', '/api/assessments/[id]', null, 'save'],
 	['PATCH', '/api/tenders/[id]', null, 'save'],
 	['POST', '/api/tenders/[id]/offers', null, 'save'],

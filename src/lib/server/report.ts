@@ -30,7 +30,7 @@ export function reportSource(
 }
 
 /** Repeated parameters are refused rather than one of them silently winning. */
-function queryObject(url: URL): { ok: true; query: Record<string, string> } | { ok: false; response: Response } {
+export function queryObject(url: URL): { ok: true; query: Record<string, string> } | { ok: false; response: Response } {
 	const query: Record<string, string> = {};
 	for (const [key, value] of url.searchParams) {
 		if (key in query) {

@@ -29,6 +29,7 @@ import * as tenderItem from '../../../src/routes/api/tenders/[id]/+server';
 import * as tenderOffers from '../../../src/routes/api/tenders/[id]/offers/+server';
 import * as tenderAnswer from '../../../src/routes/api/tenders/[id]/offers/[offerId]/answers/[questionId]/+server';
 import * as tenderComparison from '../../../src/routes/api/tenders/[id]/comparison/+server';
+import * as tenderReport from '../../../src/routes/api/tenders/[id]/report.pdf/+server';
 import * as tenderMatrixCsv from '../../../src/routes/api/tenders/[id]/matrix.csv/+server';
 import * as tenderMatrixXlsx from '../../../src/routes/api/tenders/[id]/matrix.xlsx/+server';
 import * as tenderQuestionnaire from '../../../src/routes/api/tenders/[id]/offers/[offerId]/questionnaire/+server';
@@ -535,6 +536,16 @@ describe('tenders match the document', () => {
 		expect(badWeights.status).toBe(400);
 		expectContract('get', '/api/tenders/{id}/comparison', badWeights);
 		expectContract('get', '/api/tenders/{id}/comparison', await invoke(tenderComparison.GET, { path: `/api/tenders/${UNKNOWN_ID}/comparison`, params: { id: UNKNOWN_ID } }));
+
+		// The tender report: a PDF of all eight offers, 400 naming bad weights and branding, 404.
+		const tenderPdf = await invoke(tenderReport.GET, { path: `${path}/report.pdf?weights=network:2&consultant=Zo%C3%AB`, params: { id } });
+		expect(tenderPdf.status).toBe(200);
+		expectContract('get', '/api/tenders/{id}/report.pdf', tenderPdf);
+		const badReport = await invoke(tenderReport.GET, { path: `${path}/report.pdf?weights=network:0&paper=a3`, params: { id } });
+		expect(badReport.status).toBe(400);
+		expect(JSON.parse(badReport.text).issues.map((i: { path: string }) => i.path)).toEqual(['weights', 'paper']);
+		expectContract('get', '/api/tenders/{id}/report.pdf', badReport);
+		expectContract('get', '/api/tenders/{id}/report.pdf', await invoke(tenderReport.GET, { path: `/api/tenders/${UNKNOWN_ID}/report.pdf`, params: { id: UNKNOWN_ID } }));
 
 		// The answers side by side, as CSV and XLSX.
 		for (const [handler, file] of [[tenderMatrixCsv.GET, 'matrix.csv'], [tenderMatrixXlsx.GET, 'matrix.xlsx']] as const) {

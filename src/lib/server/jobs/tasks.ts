@@ -9,6 +9,9 @@ import type { BrandingInput } from '$lib/report/branding';
 import { buildReport } from '$lib/report/build-report';
 import type { ReportAssessment } from '$lib/report/context';
 import { ReportInputError, ReportTooLongError, type ReportIssue } from '$lib/report/errors';
+import { buildTenderReport } from '$lib/report/tender/build';
+import type { ReportTender } from '$lib/report/tender/model';
+import type { AreaWeights } from '$lib/tender/schema';
 import { score, type Scorable } from '$lib/scoring/score';
 import { simulate } from '$lib/simulation/engine';
 import { inputFromAssessment, inputFromFleet } from '$lib/simulation/inputs';
@@ -42,7 +45,18 @@ export interface SimulateJob {
 	record: Omit<StoredAssessment, 'shares'> | null;
 }
 
-export type Job = ReportJob | SimulateJob;
+/** The tender report: the tender's content (no respondent links, no history) and a what-if. */
+export interface TenderReportJob {
+	kind: 'tender-report';
+	tender: ReportTender;
+	/** What-if weights over the tender's saved ones; absent: the saved ones. */
+	weights?: AreaWeights;
+	branding: BrandingInput;
+	/** ISO date-time: the report's date (the job reads no clock). */
+	generatedAt: string;
+}
+
+export type Job = ReportJob | SimulateJob | TenderReportJob;
 
 export type ReportOutcome =
 	| { ok: true; pdf: Uint8Array }
@@ -52,7 +66,7 @@ export type ReportOutcome =
 /** The response body of POST /api/simulate, already serialised (a worker sends a string cheaply). */
 export type SimulateOutcome = { ok: true; json: string };
 
-export type Outcome<J extends Job> = J extends ReportJob ? ReportOutcome : SimulateOutcome;
+export type Outcome<J extends Job> = J extends ReportJob | TenderReportJob ? ReportOutcome : SimulateOutcome;
 
 /**
  * Errors do not keep their class across a thread boundary, so the expected refusals travel as
@@ -74,6 +88,35 @@ async function reportPdf(job: ReportJob): Promise<ReportOutcome> {
 			dataVersions: { countries: rules.countries.version, costs: rules.costs.version }
 		});
 		return { ok: true, pdf };
+	} catch (error) {
+		if (error instanceof ReportInputError)
+			return { ok: false, reason: 'input', issues: error.issues };
+		if (error instanceof ReportTooLongError)
+			return { ok: false, reason: 'too-long', message: error.message };
+		throw error;
+	}
+}
+
+/** The tender report, with the ruleset the tender is pinned to. */
+function tenderReportPdf(job: TenderReportJob): Promise<ReportOutcome> {
+	const rules = rulesFor(job.tender.rulesetVersion);
+	return reportOutcome(() =>
+		buildTenderReport({
+			tender: job.tender,
+			rules,
+			weights: job.weights,
+			branding: job.branding,
+			generatedAt: new Date(job.generatedAt),
+			font: reportFont,
+			dataVersions: { countries: rules.countries.version, costs: rules.costs.version }
+		})
+	);
+}
+
+/** A tender report's expected refusals as outcomes, as reportPdf's; anything else is thrown. */
+async function reportOutcome(build: () => Promise<Uint8Array>): Promise<ReportOutcome> {
+	try {
+		return { ok: true, pdf: await build() };
 	} catch (error) {
 		if (error instanceof ReportInputError)
 			return { ok: false, reason: 'input', issues: error.issues };
@@ -107,5 +150,7 @@ function withCosts(rules: Rules, record: Scorable, options: Parameters<typeof in
 }
 
 export async function runTask<J extends Job>(job: J): Promise<Outcome<J>> {
-	return (job.kind === 'report' ? await reportPdf(job) : simulation(job)) as Outcome<J>;
+	if (job.kind === 'report') return (await reportPdf(job)) as Outcome<J>;
+	if (job.kind === 'tender-report') return (await tenderReportPdf(job)) as Outcome<J>;
+	return simulation(job) as Outcome<J>;
 }

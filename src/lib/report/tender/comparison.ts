@@ -1,0 +1,107 @@
+import type { Rating } from '../../rules/schema';
+import { money } from '../../text/verdict';
+import { drawRadarOverlay } from '../charts';
+import { COLORS, SIZES } from '../theme';
+import { RATING_WORD, ratingColor } from '../wording';
+import { openSection, type TenderReportContext } from './context';
+import { offerColor, offerDash } from './palette';
+import { SCORING_WORDS, weightNumber } from './words';
+
+const points = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
+const scoreCell = (s: { score: number; rating: Rating }) => `${points(s.score)} · ${RATING_WORD[s.rating]}`;
+
+/** The ranking, the radar with every offer overlaid, and each area's score per offer. */
+export function drawComparison(ctx: TenderReportContext) {
+	const { w, doc, model } = ctx;
+	const { comparison, ranked, recommendation } = model;
+	openSection(ctx, 'Ranking and scores');
+	w.paragraph(
+		`Offers from the least locked-in (1) to the most. Scores run from 0 (free to leave) to 100 (locked in). Ranked by the ${comparison.scoredAs} score. ${SCORING_WORDS[comparison.scoring]}.`,
+		{ color: COLORS.muted }
+	);
+	w.table({
+		head: [['Rank', 'Offer', 'Claimed', 'Verified', 'Deal-breakers', 'Cost to leave']],
+		body: ranked.map((r) => {
+			const c = r.comparison;
+			return [
+				String(r.rank),
+				c.id === recommendation.offerId ? `${c.vendor}\nRecommended` : c.vendor,
+				scoreCell(c.claimed),
+				scoreCell(c.verified),
+				c.floors.length ? String(c.floors.length) : 'None',
+				money(c.switchingCost.currency, c.switchingCost.estimate.total)
+			];
+		}),
+		columnStyles: {
+			0: { halign: 'right', cellWidth: 12 },
+			2: { cellWidth: 24 },
+			3: { cellWidth: 24 },
+			4: { halign: 'right', cellWidth: 27 },
+			5: { halign: 'right', cellWidth: 27 }
+		},
+		didParseCell: (data) => {
+			if (data.section !== 'body') return;
+			const r = ranked[data.row.index]!;
+			if (data.column.index === 1 && r.comparison.id === recommendation.offerId) data.cell.styles.fontStyle = 'bold';
+			if (data.column.index === 2) data.cell.styles.textColor = ratingColor(r.comparison.claimed.rating);
+			if (data.column.index === 3) data.cell.styles.textColor = ratingColor(r.comparison.verified.rating);
+			if (data.column.index === 4 && r.comparison.floors.length) data.cell.styles.textColor = COLORS.critical;
+		}
+	});
+	w.paragraph(
+		'Claimed: every answer as given, whoever gave it. Verified: only your own answers and the claims you verified count as given; other claims count as “not sure”, rejected answers as open.',
+		{ size: SIZES.small, color: COLORS.muted }
+	);
+
+	w.heading('Every offer by area', 2);
+	const chartHeight = 84;
+	w.ensure(chartHeight + 4);
+	const areas = model.weights;
+	const radarWidth = w.width * 0.58;
+	drawRadarOverlay(w, {
+		labels: areas.map((a) => a.title),
+		series: ranked.map((r) => ({
+			label: r.comparison.vendor,
+			color: offerColor(r.series),
+			dash: offerDash(r.series),
+			values: areas.map((a) => r.comparison.areas.find((x) => x.id === a.id)?.score ?? null)
+		})),
+		cx: w.left + radarWidth / 2,
+		cy: w.y + chartHeight / 2,
+		radius: 27
+	});
+	// The legend, beside the radar: colour, dash, vendor and score.
+	let ly = w.y + 10;
+	const lx = w.left + radarWidth + 6;
+	for (const r of ranked) {
+		doc.setDrawColor(offerColor(r.series));
+		doc.setLineWidth(0.8);
+		doc.setLineDashPattern(offerDash(r.series), 0);
+		doc.line(lx, ly + 1.6, lx + 8, ly + 1.6);
+		doc.setLineDashPattern([], 0);
+		const lines = w.split(`${r.rank}. ${r.comparison.vendor}`, w.width - radarWidth - 18, { size: SIZES.small });
+		lines.forEach((line, i) => w.line(line, lx + 10, ly + i * 3.6, { size: SIZES.small }));
+		ly += lines.length * 3.6 + 1.5;
+	}
+	w.y += chartHeight + 2;
+
+	// Keep the area table's head with its rows.
+	w.ensure(24 + areas.length * 8);
+	w.table({
+		head: [['Area (weight used)', ...ranked.map((r) => `${r.rank}. ${r.comparison.vendor}`)]],
+		body: areas.map((a) => [
+			`${a.title} (${weightNumber(a.used)})`,
+			...ranked.map((r) => {
+				const s = r.comparison.areas.find((x) => x.id === a.id);
+				return !s || s.score === null ? 'Not answered' : `${points(s.score)} · ${RATING_WORD[s.rating!]}`;
+			})
+		]),
+		styles: { fontSize: ranked.length > 5 ? SIZES.tiny : SIZES.small },
+		columnStyles: { 0: { cellWidth: 34 } },
+		didParseCell: (data) => {
+			if (data.section !== 'body' || data.column.index === 0) return;
+			const s = ranked[data.column.index - 1]!.comparison.areas.find((x) => x.id === areas[data.row.index]!.id);
+			data.cell.styles.textColor = ratingColor(s?.rating ?? null);
+		}
+	});
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { tenderReportModel } from '../../../src/lib/report/tender/model';
+import type { Offer, OfferAnswer, StoredTender } from '../../../src/lib/tender/schema';
+import { BEST } from '../../fixtures/scoring/answers';
+import { shippedRules } from '../rules/read-rules';
+
+/*
+ * The tender report's content as plain data. Scores as in compare.test.ts (ruleset 2.1.0): with
+ * the saved weight network 4 and the what-if sim 2 (sum 4 + 2 + 0.8 + 1.2 + 1 + 0.8 = 9.8),
+ * Alpha (15×4 + 1.1×2 + 2.5×0.8)/9.8 = 64.2/9.8 = 6.6 and Bravo (0.8×4 + 1.1×2 + 28.56 + 2)/9.8
+ * = 35.96/9.8 = 3.7: Bravo first.
+ */
+const rules = shippedRules();
+const AT = '2026-12-02T03:00:00.000Z';
+const ID = (n: number) => `offer${String(n).padStart(17, '0')}`;
+const buyer = (option: string): OfferAnswer => ({ option, by: 'buyer', state: 'verified', updatedAt: AT });
+const offer = (n: number, vendor: string, changes: Record<string, string>, extra: Record<string, OfferAnswer> = {}): Offer => ({
+	id: ID(n),
+	vendor,
+	createdAt: AT,
+	answers: { ...Object.fromEntries(Object.entries({ ...BEST, ...changes }).map(([id, o]) => [id, buyer(o)])), ...extra },
+	history: [],
+	respondents: []
+});
+
+const tender: StoredTender = {
+	schemaVersion: 1,
+	id: 'tenderAAAAAAAAAAAAAAAA',
+	revision: 1,
+	rulesetVersion: rules.ruleset.version,
+	createdAt: AT,
+	updatedAt: AT,
+	title: '  Meters\u202e 2027 ',
+	organisation: 'Stadtwerke',
+	fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10 },
+	costs: {},
+	scoring: 'as_given',
+	weights: { network: 4 },
+	offers: [
+		offer(1, 'Alpha', { network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' }),
+		offer(2, 'Bra\u0000vo', { data_overage_rate: 'provider_discretion', data_minimum_session_charge: 'large', data_fee_basis: 'all_issued', data_sim_fee_caps: 'provider_discretion' }, {
+			platform_api: { option: 'full_api', by: 'vendor', state: 'claimed', updatedAt: AT }
+		})
+	]
+};
+
+describe('the tender report model', () => {
+	const model = tenderReportModel(rules, tender, { sim: 2 });
+
+	it('ranks the offers with the weights used, and keeps each offer’s colour from its place in the tender', () => {
+		expect(model.ranked.map((r) => [r.rank, r.comparison.vendor, r.comparison.claimed.score, r.series, r.unverified])).toEqual([
+			[1, 'Bravo', 3.7, 1, 1],
+			[2, 'Alpha', 6.6, 0, 0]
+		]);
+		expect(model.recommendation.vendor).toBe('Bravo');
+		expect(model.clarifications.map((c) => [c.vendor, c.items.map((i) => `${i.kind}:${i.questionId}`)])).toEqual([
+			['Bravo', ['unverified:platform_api']],
+			['Alpha', []]
+		]);
+	});
+
+	it('says where each area’s weight came from: the ruleset, the tender, or this report', () => {
+		expect(model.weights.map((w) => [w.id, w.ruleset, w.used, w.source])).toEqual([
+			['network', 1, 4, 'saved'],
+			['sim', 1.5, 2, 'what-if'],
+			['data', 0.8, 0.8, 'ruleset'],
+			['platform', 1.2, 1.2, 'ruleset'],
+			['contract', 1, 1, 'ruleset'],
+			['security', 0.8, 0.8, 'ruleset']
+		]);
+	});
+
+	it('cleans the text it prints: no control characters or direction overrides', () => {
+		expect(model.title).toBe('Meters 2027');
+		expect(model.ranked[0]!.comparison.vendor).toBe('Bravo');
+	});
+});
