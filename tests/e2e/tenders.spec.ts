@@ -187,3 +187,61 @@ test('owner pages of a tender are private and not indexed', async ({ request }) 
 		expect(reply.headers()['x-robots-tag'], path).toBe('noindex, nofollow');
 	}
 });
+
+test('a tender starts from an assessment: its fleet, and its answers as the first offer', async ({ page, request }, info) => {
+	const assessment = await request.post('/api/assessments', {
+		data: {
+			title: 'Incumbent review',
+			vendor: 'Incumbent Telco',
+			fleet: { devices: 2000, countries: ['FR', 'DE'], lifetimeYears: 8 },
+			answers: { sim_ota_switching: { option: 'physical_swap' }, contract_notice_period: { option: 'short_notice' } }
+		}
+	});
+	expect(assessment.status()).toBe(201);
+	const { id } = await assessment.json();
+	await page.goto(`/a/${id}/results`);
+	await page.getByRole('link', { name: 'Run a tender from this assessment' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('New tender');
+	await expect(page.locator('main')).toContainText('Starting from the assessment Incumbent review');
+	await expect(page.getByLabel('Tender title')).toHaveValue('Tender: Incumbent review');
+	await expect(page.getByLabel('Number of devices')).toHaveValue('2000');
+	await expect(page.getByLabel(/^Offer 1: vendor/)).toHaveValue('Incumbent Telco');
+	await ready(page, info);
+	await page.getByLabel(/^Offer 2: vendor/).fill('Challenger');
+	await page.getByRole('button', { name: 'Create the tender' }).click();
+	await page.waitForURL(/\/t\/[A-Za-z0-9_-]{22}$/);
+	const tender = await (await request.get(`/api/tenders/${page.url().split('/').pop()}`)).json();
+	expect(tender.fleet).toMatchObject({ devices: 2000, countries: ['FR', 'DE'], lifetimeYears: 8 });
+	expect(tender.offers.map((o: { vendor: string }) => o.vendor)).toEqual(['Incumbent Telco', 'Challenger']);
+	expect(tender.offers[0].answers.sim_ota_switching).toMatchObject({ option: 'physical_swap', by: 'buyer', state: 'verified' });
+	expect(tender.offers[1].answers).toEqual({});
+	// Both of the incumbent's answers are the buyer's own, so none awaits verification.
+	await expect(offerCard(page, 'Incumbent Telco')).toContainText('0 claims await verification');
+});
+
+test('a submitted respondent link is reopened, then revoked', async ({ page, request }, info) => {
+	const created = await request.post('/api/tenders', {
+		data: { title: 'Links', fleet: { devices: 100, countries: ['FR'], lifetimeYears: 5 }, offers: [{ vendor: 'Delta' }, { vendor: 'Echo' }] }
+	});
+	const tender = await created.json();
+	await page.goto(`/t/${tender.id}`);
+	await ready(page, info);
+	const card = offerCard(page, 'Delta');
+	await card.getByLabel(/^Label/).fill('Delta team');
+	await card.getByRole('button', { name: 'Create a respondent link' }).click();
+	const url = await card.getByLabel(/New link for Delta/).inputValue();
+	const token = url.split('/').pop()!;
+	expect((await request.post(`/api/respond/${token}/submit`)).status()).toBe(200);
+
+	await page.goto(`/t/${tender.id}`);
+	await ready(page, info);
+	const row = offerCard(page, 'Delta').getByRole('row', { name: /Delta team/ });
+	await expect(row).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+	await row.getByRole('button', { name: 'Reopen Delta team' }).click();
+	await expect(offerCard(page, 'Delta').getByRole('row', { name: /Delta team/ })).toContainText('Reopened');
+	expect((await request.patch(`/api/respond/${token}`, { data: { answers: { contract_notice_period: { option: 'short_notice' } } } })).status()).toBe(200);
+
+	await offerCard(page, 'Delta').getByRole('button', { name: 'Revoke Delta team' }).click();
+	await expect(offerCard(page, 'Delta').getByRole('row', { name: /Delta team/ })).toContainText('Revoked');
+	expect((await request.get(`/api/respond/${token}`)).status()).toBe(410);
+});
