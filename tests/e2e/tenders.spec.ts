@@ -219,7 +219,7 @@ test('a tender starts from an assessment: its fleet, and its answers as the firs
 	await expect(offerCard(page, 'Incumbent Telco')).toContainText('0 claims await verification');
 });
 
-test('a submitted respondent link is reopened, then revoked', async ({ page, request }, info) => {
+test('a submitted respondent link is reopened, then revoked; the fleet and the scoring mode change', async ({ page, request }, info) => {
 	const created = await request.post('/api/tenders', {
 		data: { title: 'Links', fleet: { devices: 100, countries: ['FR'], lifetimeYears: 5 }, offers: [{ vendor: 'Delta' }, { vendor: 'Echo' }] }
 	});
@@ -244,4 +244,15 @@ test('a submitted respondent link is reopened, then revoked', async ({ page, req
 	await offerCard(page, 'Delta').getByRole('button', { name: 'Revoke Delta team' }).click();
 	await expect(offerCard(page, 'Delta').getByRole('row', { name: /Delta team/ })).toContainText('Revoked');
 	expect((await request.get(`/api/respond/${token}`)).status()).toBe(410);
+	// The fleet and the scoring mode change from the same page.
+	await page.getByText('Change the title, organisation or fleet').click();
+	await page.getByLabel('Number of devices').fill('40000');
+	await page.getByRole('button', { name: 'Save and re-score' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Every offer is scored with the fleet as it is now' })).toBeVisible();
+	await expect(page.locator('main')).toContainText('40,000');
+	await page.getByLabel(/Unverified claims as "not sure"/).check();
+	await page.getByRole('button', { name: 'Use this scoring' }).click();
+	await expect(page.getByLabel(/Unverified claims as "not sure"/)).toBeChecked();
+	await expect.poll(async () => (await (await request.get(`/api/tenders/${tender.id}`)).json()).scoring).toBe('unverified_as_not_sure');
+	expect((await (await request.get(`/api/tenders/${tender.id}`)).json()).fleet.devices).toBe(40000);
 });
