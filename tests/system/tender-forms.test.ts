@@ -3,6 +3,8 @@
  * page with the problem named at its field, what was typed drawn again, and nothing stored. Run
  * against the real built server (`npm run build` first); posts look like our own pages' forms.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { friendlyPageProblem, jsonOf, send, type Reply } from './http';
@@ -178,5 +180,23 @@ describe('the tender page and the offer page', () => {
 		expect(reply.headers.get('location')).toBe(`/t/${t.id}/offers/${t.alpha}?show=awaiting#q-contract_notice_period`);
 		const stored = jsonOf<{ offers: { answers: Record<string, { state: string; stateNote?: string }> }[] }>(await send(s.server, 'GET', `/api/tenders/${t.id}`));
 		expect(stored.offers[0]!.answers.contract_notice_period).toMatchObject({ state: 'verified', stateNote: 'Seen in the draft' });
+	});
+
+	it("lists a vendor's evidence files by name and size, linked for download, their names shown as text", async () => {
+		const s = seeded();
+		const t = await tender(s);
+		// Written as the evidence upload stores it (that endpoint is built apart): the tender's own file.
+		const path = join(s.server.dataDir, 'tenders', t.id.slice(0, 2), `${t.id}.json`);
+		const record = JSON.parse(readFileSync(path, 'utf8'));
+		record.offers[0].answers.contract_notice_period.files = [
+			{ id: 'E'.repeat(22), name: '<b>Annex</b> 4.pdf', mediaType: 'application/pdf', size: 1_572_864, sha256: 'a'.repeat(64), uploadedAt: '2026-12-01T10:00:00.000Z' }
+		];
+		writeFileSync(path, JSON.stringify(record));
+		const page = await send(s.server, 'GET', `/t/${t.id}/offers/${t.alpha}`);
+		expect(page.status).toBe(200);
+		expect(page.text).toContain(`href="/api/tenders/${t.id}/offers/${t.alpha}/evidence/${'E'.repeat(22)}"`);
+		// 1,572,864 bytes = 1.5 MB; the name is escaped, never markup.
+		expect(page.text).toContain('&lt;b>Annex&lt;/b> 4.pdf');
+		expect(page.text).toContain('(1.5 MB)');
 	});
 });
