@@ -7,6 +7,8 @@ import { questionnaireTemplate, type ParsedAnswer, type TemplateQuestion, type V
 import { respondentSummary } from '$lib/tender/respondent';
 import { comparisonShareSummary } from '$lib/tender/comparison-share';
 import type { StoredAssessment, CostOverrides } from '$lib/assessment/schema';
+import { localProfileQuestions } from '$lib/assessment/local-profiles';
+import { NOT_SURE } from '$lib/rules/constants';
 import type { CostKey } from '$lib/rules/schema';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import { convertOverrides } from '$lib/scoring/money';
@@ -408,3 +410,41 @@ export const matrixOf = (record: StoredTender) => answerMatrix(rulesFor(record.r
 
 /** A download name from a title: letters, digits and dashes only. */
 export { fileSlug } from '$lib/simulation/downloads';
+
+/** One question as the buyer's pages show it: its options by label, "not sure" among them. */
+export interface OfferQuestion {
+	id: string;
+	text: string;
+	why: string;
+	options: { id: string; label: string }[];
+}
+
+/**
+ * Every question the tender's ruleset asks of an offer, area by area, with the fleet's per-country
+ * local-profile questions in their area, as an assessment asks them; the last option is "not sure".
+ */
+export function questionSections(record: StoredTender): { id: string; title: string; questions: OfferQuestion[] }[] {
+	const rules = rulesFor(record.rulesetVersion);
+	const local = localProfileQuestions(rules, record.fleet.countries);
+	const notSure = { id: NOT_SURE, label: rules.ruleset.notSure.label };
+	return rules.ruleset.areas.map((area) => ({
+		id: area.id,
+		title: area.title,
+		questions: [...area.questions, ...(rules.ruleset.localProfiles?.area === area.id ? local : [])].map((q) => ({
+			id: q.id,
+			text: q.text,
+			why: q.why,
+			options: [...q.options.map((o) => ({ id: o.id, label: o.label })), notSure]
+		}))
+	}));
+}
+
+/** How far an offer is: questions answered of all asked, and vendor claims the buyer has not judged yet. */
+export function offerProgress(record: StoredTender, offer: Offer) {
+	const ids = questionSections(record).flatMap((s) => s.questions.map((q) => q.id));
+	return {
+		answered: ids.filter((id) => offer.answers[id]?.option !== undefined).length,
+		total: ids.length,
+		awaiting: ids.filter((id) => offer.answers[id]?.option !== undefined && offer.answers[id]?.state === 'claimed').length
+	};
+}
