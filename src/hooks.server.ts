@@ -74,7 +74,7 @@ const where = (to: Destination) => to.routeId ?? to.path;
 const isApi = (to: Destination) => where(to).startsWith('/api/');
 const isCapability = (to: Destination) => /^\/(s|c|respond|api\/shared|api\/shared-comparisons|api\/respond)\//.test(where(to));
 /** Edit pages hold the edit key in their address: never index or cache them either. */
-const isEditPage = (to: Destination) => /^\/(a\/|assessments\/[^/]+\/fleet)/.test(where(to));
+const isEditPage = (to: Destination) => /^\/(a\/|t\/|assessments\/[^/]+\/fleet)/.test(where(to));
 
 /**
  * Errors SvelteKit answers itself under /api (unknown path, wrong method, bad encoding, CSRF)

@@ -24,6 +24,7 @@ const offer = (n: number, vendor: string, changes: Record<string, string>, extra
 });
 
 const tender: StoredTender = {
+	shares: [],
 	schemaVersion: 1,
 	id: 'tenderAAAAAAAAAAAAAAAA',
 	revision: 1,

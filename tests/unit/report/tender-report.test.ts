@@ -31,6 +31,7 @@ const offer = (n: number, vendor: string, given: Record<string, OfferAnswer>): O
 
 const DISPUTE_NOTE = 'Draft clause 14.2 of the master agreement says the SIMs must be returned.';
 const tender: StoredTender = {
+	shares: [],
 	schemaVersion: 1,
 	id: 'tenderAAAAAAAAAAAAAAAA',
 	revision: 3,

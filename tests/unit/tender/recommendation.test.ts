@@ -45,6 +45,7 @@ const tender = (offers: Offer[], extra: Partial<StoredTender> = {}): StoredTende
 	costs: {},
 	scoring: 'as_given',
 	offers,
+	shares: [],
 	...extra
 });
 
@@ -77,7 +78,8 @@ function compared(n: number, vendor: string, claimed: [number, OfferComparison['
 		verified: { score: verified[0], rating: verified[1] },
 		areas,
 		floors,
-		switchingCost: {} as OfferComparison['switchingCost']
+		switchingCost: {} as OfferComparison['switchingCost'],
+		roaming: []
 	};
 }
 
