@@ -28,6 +28,15 @@ export interface VendorAnswerView {
 	option?: string;
 	statement?: string;
 	evidence?: string;
+	/** The files the vendor attached: what they are, never a way to download them back. */
+	files?: VendorFileView[];
+}
+
+export interface VendorFileView {
+	id: string;
+	name: string;
+	mediaType: string;
+	size: number;
 }
 
 /**
@@ -42,6 +51,7 @@ export function vendorOwnAnswers(offer: Offer): Record<string, VendorAnswerView>
 		if (answer.option !== undefined) view.option = answer.option;
 		if (answer.statement !== undefined) view.statement = answer.statement;
 		if (answer.evidence !== undefined) view.evidence = answer.evidence;
+		if (answer.files?.length) view.files = answer.files.map((f) => ({ id: f.id, name: f.name, mediaType: f.mediaType, size: f.size }));
 		if (Object.keys(view).length > 0) out[questionId] = view;
 	}
 	return out;
