@@ -2,7 +2,7 @@
  * Respondent links of a tender's offers: their status, what the buyer sees of them, and which of an
  * offer's answers are the vendor's own. Pure: no I/O; the server decides what to store.
  */
-import type { Offer, Respondent } from './schema';
+import type { EvidenceFile, Offer, Respondent } from './schema';
 
 export const RESPONDENT_STATUSES = ['active', 'expired', 'revoked'] as const;
 export type RespondentStatus = (typeof RESPONDENT_STATUSES)[number];
@@ -32,12 +32,7 @@ export interface VendorAnswerView {
 	files?: VendorFileView[];
 }
 
-export interface VendorFileView {
-	id: string;
-	name: string;
-	mediaType: string;
-	size: number;
-}
+export type VendorFileView = Pick<EvidenceFile, 'id' | 'name' | 'mediaType' | 'size'>;
 
 /**
  * The offer's answers that are the vendor's own (given by the vendor, whatever the buyer made of
