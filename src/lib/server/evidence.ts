@@ -60,10 +60,10 @@ const tooLarge = () => new EvidenceRefusedError({ ok: false, reason: 'too-large'
  */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
 	const declared = Number(request.headers.get('content-length'));
-	if (Number.isFinite(declared) && declared > limit) {
-		await request.body?.cancel().catch(() => {});
-		throw tooLarge();
-	}
+	// The rest of a refused body is never cancelled: that would reset the connection before the
+	// client reads the 413. Unread, the stream pauses the socket, and Node discards the rest once
+	// the answer is sent.
+	if (Number.isFinite(declared) && declared > limit) throw tooLarge();
 	if (!request.body) return new Uint8Array(0);
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -74,7 +74,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
 			if (done) break;
 			total += value.byteLength;
 			if (total > limit) {
-				await reader.cancel().catch(() => {});
+				reader.releaseLock();
 				throw tooLarge();
 			}
 			chunks.push(value);
