@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonOf, send, type Reply } from './http';
 import { ok, pathsOf } from './replies';
@@ -189,6 +190,24 @@ describe('a vendor attaches evidence files through its link', () => {
 		await readTender();
 		expect(offer().answers[Q1]).toMatchObject({ option: options[1], state: 'claimed' });
 		expect(offer().answers[Q1]!.files!.map((f) => f.id)).toEqual([pdf.id, png.id, third.id]);
+
+		// A spreadsheet import that changes the answer's evidence reference keeps its files too (the buyer's and the vendor's route).
+		const sheet = async (path: string) => {
+			const book = new ExcelJS.Workbook();
+			await book.xlsx.load((await (await server.fetch(path)).arrayBuffer()) as ArrayBuffer);
+			book.getWorksheet('Questionnaire')!.eachRow((row) => {
+				if (row.getCell(1).value === Q1) row.getCell(7).value = `Annex ${path.length}`;
+			});
+			return new Uint8Array(await book.xlsx.writeBuffer());
+		};
+		const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+		for (const path of [`/api/respond/${alphaToken}/questionnaire`, `/api/tenders/${tender.id}/offers/${offer().id}/questionnaire`]) {
+			const imported = await send(server, 'POST', `${path}?apply=true`, { body: await sheet(path), headers: { 'content-type': XLSX } });
+			expect(imported.status, imported.text).toBe(200);
+			await readTender();
+			expect(offer().answers[Q1]!.evidence).toBe(`Annex ${path.length}`);
+			expect(offer().answers[Q1]!.files!.map((f) => f.id)).toEqual([pdf.id, png.id, third.id]);
+		}
 
 		expect((await send(server, 'DELETE', `/api/respond/${alphaToken}/evidence/${Q1}/${png.id}`)).status).toBe(204);
 		expect((await send(server, 'DELETE', `/api/respond/${alphaToken}/evidence/${Q1}/${png.id}`)).status).toBe(404);
