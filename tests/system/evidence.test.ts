@@ -24,7 +24,7 @@ interface Tender {
 	id: string;
 	offers: {
 		id: string;
-		answers: Record<string, { option?: string; by: string; state: string; files?: EvidenceFile[] }>;
+		answers: Record<string, { option?: string; evidence?: string; by: string; state: string; files?: EvidenceFile[] }>;
 		history: { by: string; questionId: string; field: string; old: string | null; new: string | null }[];
 	}[];
 }
@@ -33,10 +33,12 @@ const Q1 = 'sim_ota_switching';
 const Q2 = 'network_core_redundancy';
 const ACCEPTED = 'PDF, PNG image, JPEG image, plain text, Word document (.docx) or Excel workbook (.xlsx)';
 
-const text = (s: string) => new TextEncoder().encode(s);
+/** Bytes on a plain ArrayBuffer, as fetch bodies and Blobs are typed to take. */
+type Bytes = Uint8Array<ArrayBuffer>;
+const text = (s: string): Bytes => new TextEncoder().encode(s);
 const PDF = text('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const sha256 = async (bytes: Uint8Array) => Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+const PNG: Bytes = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const sha256 = async (bytes: Bytes) => Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
 
 let server: TestServer;
 let tender: Tender;
@@ -48,9 +50,9 @@ let options: string[];
 const offer = () => tender.offers[0]!;
 const bravo = () => tender.offers[1]!;
 const readTender = async () => (tender = ok<Tender>(await send(server, 'GET', `/api/tenders/${tender.id}`)));
-const attachRaw = (token: string, questionId: string, bytes: Uint8Array, name = 'Annex.pdf', type = 'application/octet-stream') =>
+const attachRaw = (token: string, questionId: string, bytes: Bytes, name = 'Annex.pdf', type = 'application/octet-stream') =>
 	send(server, 'POST', `/api/respond/${token}/evidence/${questionId}`, { body: bytes, headers: { 'content-type': type, 'x-filename': encodeURIComponent(name) } });
-const attachMultipart = (token: string, questionId: string, bytes: Uint8Array, name: string) => {
+const attachMultipart = (token: string, questionId: string, bytes: Bytes, name: string) => {
 	const form = new FormData();
 	form.append('file', new Blob([bytes], { type: 'application/pdf' }), name);
 	return send(server, 'POST', `/api/respond/${token}/evidence/${questionId}`, { body: form, headers: { origin: server.origin } });
@@ -100,7 +102,7 @@ describe('a vendor attaches evidence files through its link', () => {
 	});
 
 	it('refuses HTML, SVG, an executable (415, naming the accepted kinds), an empty file (400) and one too large (413)', async () => {
-		const refused: [string, Uint8Array, number][] = [
+		const refused: [string, Bytes, number][] = [
 			['page.pdf', text('<!DOCTYPE html><html><script>alert(document.cookie)</script></html>'), 415],
 			['logo.svg', text('\ufeff<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 415],
 			['setup.pdf', Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff]), 415],

@@ -9,6 +9,7 @@ import {
 	attachRefusal,
 	cleanEvidenceName,
 	recogniseEvidence,
+	sizeText,
 	withFileAdded,
 	withFileRemoved,
 	type AttachRefusal,
@@ -52,7 +53,24 @@ export class AttachRefusedError extends Error {
 /** True when the question is one of the tender's ruleset. */
 export const isQuestionOf = (record: StoredTender, questionId: string) => templateQuestions(record).some((q) => q.id === questionId);
 
-const tooLarge = () => new EvidenceRefusedError({ ok: false, reason: 'too-large', message: `The file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB, the most an evidence file may be` });
+/** adapter-node's BODY_SIZE_LIMIT in bytes, read as it reads it: 512K by default, K, M or G suffixes. */
+export function bodySizeLimit(env: Record<string, string | undefined> = process.env): number {
+	const value = env.BODY_SIZE_LIMIT ?? '512K';
+	const multiplier = ({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[value.at(-1)?.toUpperCase() ?? ''] ?? 1;
+	const bytes = Number(multiplier !== 1 ? value.slice(0, -1) : value) * multiplier;
+	return Number.isNaN(bytes) ? 512 * 1024 : bytes;
+}
+
+/**
+ * The largest evidence file this server takes, as the vendor is told: MAX_EVIDENCE_BYTES, or less
+ * when the server's BODY_SIZE_LIMIT (which caps every request) leaves less, with room for the form.
+ */
+export function evidenceLimit(env: Record<string, string | undefined> = process.env): number {
+	return Math.max(0, Math.min(MAX_EVIDENCE_BYTES, bodySizeLimit(env) - MULTIPART_OVERHEAD));
+}
+
+const tooLarge = () =>
+	new EvidenceRefusedError({ ok: false, reason: 'too-large', message: `The file is too large: this server takes evidence files of at most ${sizeText(evidenceLimit())}` });
 
 /**
  * Reads a request body, stopping as soon as it passes `limit` bytes: nothing larger is ever held

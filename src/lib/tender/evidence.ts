@@ -40,8 +40,15 @@ export const ACCEPTED_KINDS = (() => {
 /** The `accept` attribute of the file input: a hint for the browser's picker, not a check. */
 export const ACCEPT_ATTRIBUTE = [...EVIDENCE_MEDIA_TYPES, ...EVIDENCE_MEDIA_TYPES.flatMap((t) => EVIDENCE_KINDS[t].extensions.map((e) => `.${e}`))].join(',');
 
+/** A size in plain words: "5 MB", "448 KB", "1.5 MB". */
+export function sizeText(bytes: number): string {
+	if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+	const mb = bytes / 1024 / 1024;
+	return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
 /** "5 MB": the size limit in plain words. */
-export const MAX_EVIDENCE_SIZE_TEXT = `${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`;
+export const MAX_EVIDENCE_SIZE_TEXT = sizeText(MAX_EVIDENCE_BYTES);
 
 export type Recognition =
 	| { ok: true; mediaType: EvidenceMediaType }

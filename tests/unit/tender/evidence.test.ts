@@ -4,6 +4,7 @@ import {
 	attachRefusal,
 	cleanEvidenceName,
 	recogniseEvidence,
+	sizeText,
 	withFileAdded,
 	withFileRemoved,
 	zipEntryNames
@@ -186,5 +187,14 @@ describe('files on an answer', () => {
 		expect(removed.offer.answers.q1!.files).toBeUndefined();
 		expect(removed.offer.history.at(-1)).toEqual({ at: later, by: 'vendor', questionId: 'q1', field: 'file', old: 'Annex.pdf', new: null });
 		expect(withFileRemoved(offer, 'q1', file('f1').id, later)).toBeNull();
+	});
+});
+
+describe('sizeText', () => {
+	it('says sizes in KB below a megabyte, in MB from there', () => {
+		expect(sizeText(52)).toBe('1 KB');
+		expect(sizeText(448 * 1024)).toBe('448 KB');
+		expect(sizeText(5 * 1024 * 1024)).toBe('5 MB');
+		expect(sizeText(1.5 * 1024 * 1024)).toBe('1.5 MB');
 	});
 });
