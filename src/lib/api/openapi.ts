@@ -146,7 +146,7 @@ function responseComponents(): Record<string, JsonSchema> {
 	});
 	r.add(contract.respondentViewSchema, {
 		id: 'RespondentView',
-		description: 'What a vendor reads through its link: the tender\'s title and organisation, its own vendor name, the questions, and the answers it gave (option, statement, evidence). Never the tender id, other offers, the buyer\'s notes, states, history, scores, weights or costs.'
+		description: 'What a vendor reads through its link: the tender\'s title and organisation, its own vendor name, the questions, and the answers it gave (option, statement, evidence, and the files it attached: id, name, type and size, never a way to download them). Never the tender id, other offers, the buyer\'s notes, states, history, scores, weights or costs.'
 	});
 	r.add(contract.evidenceUploadedSchema, { id: 'EvidenceUploaded' });
 	r.add(evidenceFileSchema, {
