@@ -36,7 +36,7 @@ import type { previewRescore, withResult } from '../server/assessments';
 import type { ShareSummary, SharedView } from '../server/shares';
 import type { ImportOutcome } from '../server/transfer';
 import type { answerView, comparison, withResults as tenderWithResults } from '../server/tenders';
-import { comparisonShareSchema, historyEntrySchema, offerAnswerSchema, offerSchema, respondentSchema, storedTenderSchema } from '../tender/schema';
+import { comparisonShareSchema, evidenceFileSchema, historyEntrySchema, offerAnswerSchema, offerSchema, respondentSchema, storedTenderSchema } from '../tender/schema';
 import { COMPARISON_SHARE_STATUSES, type ComparisonShareSummary, type SharedComparisonView } from '../tender/comparison-share';
 import { RESPONDENT_STATUSES, type RespondentSummary } from '../tender/respondent';
 import type { RespondentView } from '../server/respondents';
@@ -275,6 +275,9 @@ export const createdRespondentSchema = respondentSummarySchema.extend({
 });
 
 /** What a vendor reads through its link: the questions and its own answers, nothing else of the tender. */
+/** An evidence file as its vendor sees it: what it attached, no way to fetch it back. */
+export const vendorFileSchema = evidenceFileSchema.pick({ id: true, name: true, mediaType: true, size: true });
+
 export const respondentViewSchema = z.object({
 	tender: z.object({ title: z.string(), organisation: z.string() }),
 	vendor: z.string(),
@@ -287,7 +290,16 @@ export const respondentViewSchema = z.object({
 			options: z.array(z.object({ id: z.string(), label: z.string() }))
 		})
 	),
-	answers: z.record(z.string(), z.object({ option: z.string().optional(), statement: z.string().optional(), evidence: z.string().optional() })),
+	answers: z.record(
+		z.string(),
+		z.object({
+			option: z.string().optional(),
+			statement: z.string().optional(),
+			evidence: z.string().optional(),
+			/** The files the vendor attached: never a download URL (see vendorFileSchema). */
+			files: z.array(vendorFileSchema).optional()
+		})
+	),
 	submittedAt: z.iso.datetime().nullable(),
 	expiresAt: z.iso.datetime().nullable()
 });
@@ -356,6 +368,9 @@ export const answerViewSchema = z.object({
 export const tenderComparisonSchema = comparisonSchema;
 
 /** POST /api/tenders/{id}/offers/{offerId}/questionnaire: the rows read from a vendor's .xlsx, and what is wrong. */
+/** POST /api/respond/{token}/evidence/{questionId}: the file as stored on the answer. */
+export const evidenceUploadedSchema = z.object({ file: evidenceFileSchema });
+
 export const questionnaireImportSchema = z.object({
 	/** True when the rows were saved as the vendor's claims (`?apply=true` and no issues). */
 	applied: z.boolean(),

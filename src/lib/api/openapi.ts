@@ -17,7 +17,8 @@ import * as scoring from '../scoring/types';
 import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '../simulation/request';
 import { WEB_IMPORT_MAX } from '../assessment/export-format';
 import * as contract from './contract';
-import { createComparisonShareBodySchema, createRespondentBodySchema, MAX_LIVE_COMPARISON_SHARES, createTenderSchemas, EVIDENCE_LENGTH, historyEntrySchema, MAX_LIVE_RESPONDENTS, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
+import { ACCEPTED_KINDS, MAX_EVIDENCE_SIZE_TEXT } from '../tender/evidence';
+import { createComparisonShareBodySchema, createRespondentBodySchema, MAX_LIVE_COMPARISON_SHARES, createTenderSchemas, EVIDENCE_LENGTH, EVIDENCE_MEDIA_TYPES, evidenceFileSchema, MAX_EVIDENCE_FILES, historyEntrySchema, MAX_LIVE_RESPONDENTS, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
 import { offerComparisonSchema, scoreSummarySchema } from '../tender/compare';
 
 /** A JSON Schema (2020-12) object, as it appears in the document. */
@@ -145,7 +146,12 @@ function responseComponents(): Record<string, JsonSchema> {
 	});
 	r.add(contract.respondentViewSchema, {
 		id: 'RespondentView',
-		description: 'What a vendor reads through its link: the tender\'s title and organisation, its own vendor name, the questions, and the answers it gave (option, statement, evidence). Never the tender id, other offers, the buyer\'s notes, states, history, scores, weights or costs.'
+		description: 'What a vendor reads through its link: the tender\'s title and organisation, its own vendor name, the questions, and the answers it gave (option, statement, evidence, and the files it attached: id, name, type and size, never a way to download them). Never the tender id, other offers, the buyer\'s notes, states, history, scores, weights or costs.'
+	});
+	r.add(contract.evidenceUploadedSchema, { id: 'EvidenceUploaded' });
+	r.add(evidenceFileSchema, {
+		id: 'EvidenceFile',
+		description: 'A file the vendor attached to an answer as evidence: `name` cleaned, `mediaType` recognised from the content, `size` in bytes, `sha256` of the bytes. The buyer downloads it at /api/tenders/{id}/offers/{offerId}/evidence/{fileId}.'
 	});
 	r.add(contract.questionnaireImportSchema, {
 		id: 'QuestionnaireImport',
@@ -878,6 +884,77 @@ function paths(rules: Rules): Record<string, PathItem> {
 					'415': errorResponse('The body is not sent as the .xlsx content type.'),
 					'422': errorResponse('`apply=true`, but some rows have problems (`issues`, path `rows.<row>.<column>`): nothing was saved.'),
 					'429': errors.rateLimited
+				}
+			}
+		},
+		// ---- Evidence files (issue 12): the vendor attaches through its link, only the buyer downloads ----
+		'/api/respond/{token}/evidence/{questionId}': {
+			post: {
+				operationId: 'attachRespondentEvidence',
+				tags: ['Respondents'],
+				summary: 'Attach an evidence file to the vendor\'s answer',
+				description: `The file itself as the body (any Content-Type; the name in an \`X-Filename\` header, percent-encoded if it is not ASCII, or \`?name=\`), or \`multipart/form-data\` with a \`file\` field. The kind is recognised from the bytes, never from the name or the claimed type: ${ACCEPTED_KINDS}; HTML, SVG, XML, scripts, executables and macro documents are refused. At most ${MAX_EVIDENCE_SIZE_TEXT} (and within the server's \`BODY_SIZE_LIMIT\`), at most ${MAX_EVIDENCE_FILES} files per answer. The file goes on the vendor's own answer to the question, so answer it first. The vendor can list its files (GET /api/respond/{token}) but never download them back; only the buyer can.`,
+				parameters: [
+					respondTokenParam,
+					{ ...questionIdParam, description: 'A question id of the tender\'s ruleset; an unknown one answers 400 (path `questionId`).' },
+					{ name: 'name', in: 'query', required: false, description: 'The file\'s name, when the body is the raw file and no `X-Filename` is sent. Cleaned: the last path part, no control characters, at most 120 characters, with the extension of the recognised kind.', schema: { type: 'string' } }
+				],
+				requestBody: {
+					required: true,
+					content: {
+						'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
+						'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: ['file'] } }
+					}
+				},
+				responses: {
+					'201': jsonResponse('The file as stored on the answer: cleaned name, recognised `mediaType`, size and SHA-256.', 'EvidenceUploaded', noStore),
+					'400': errorResponse('The question is not one of the tender\'s (path `questionId`), the file is empty, or a multipart body has no `file` field (path `file`).'),
+					'403': forbidden(errors.crossSite),
+					'404': errors.respondUnknown,
+					'409': errorResponse(`The vendor submitted (the link reads only until the buyer reopens it), has not answered this question yet, or the answer already has ${MAX_EVIDENCE_FILES} files.`),
+					'410': errors.respondGone,
+					'413': errorResponse(`The file is larger than ${MAX_EVIDENCE_SIZE_TEXT} (or the server's \`BODY_SIZE_LIMIT\`).`),
+					'415': errorResponse('The content is not one of the accepted kinds: the message names them.'),
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/respond/{token}/evidence/{questionId}/{fileId}': {
+			delete: {
+				operationId: 'removeRespondentEvidence',
+				tags: ['Respondents'],
+				summary: 'Remove an evidence file from the vendor\'s answer',
+				description: 'The stored file is deleted once the answer without it is saved. Withdrawing the answer (PATCH with `null`) removes its files too; saving the answer again keeps them.',
+				parameters: [respondTokenParam, questionIdParam, { name: 'fileId', in: 'path', required: true, description: 'The file\'s `id` (from the answer\'s `files`).', schema: { type: 'string' } }],
+				responses: {
+					'204': { description: 'Removed.' },
+					'403': forbidden(errors.crossSite),
+					'404': errorResponse('No such respondent link, or the vendor\'s answer to this question has no file with this id.'),
+					'409': errors.respondSubmitted,
+					'410': errors.respondGone,
+					'429': errors.rateLimited
+				}
+			}
+		},
+		'/api/tenders/{id}/offers/{offerId}/evidence/{fileId}': {
+			get: {
+				operationId: 'downloadOfferEvidence',
+				tags: ['Tenders'],
+				summary: 'Download a vendor\'s evidence file (the buyer only)',
+				description: 'Always a download, never a page: the recognised `Content-Type`, `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox; default-src \'none\'` and `Cache-Control: private, no-store`. Reached only with the tender\'s edit key; a respondent token never reaches it.',
+				parameters: [tenderIdParam, offerIdParam, { name: 'fileId', in: 'path', required: true, description: 'The file\'s `id`, from an answer\'s `files` in GET /api/tenders/{id}.', schema: { type: 'string' } }],
+				responses: {
+					'200': {
+						description: 'The file\'s bytes, as the vendor sent them.',
+						headers: {
+							'Content-Disposition': header('`attachment; filename="<ASCII name>"; filename*=UTF-8\'\'<name>`'),
+							'X-Content-Type-Options': header('`nosniff`'),
+							'Content-Security-Policy': header("`sandbox; default-src 'none'`"),
+							...noStore
+						},
+						content: Object.fromEntries(EVIDENCE_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]))
+					},
+					'404': errorResponse('No tender with this id, no such offer in it, or no evidence file with this id on that offer.')
 				}
 			}
 		},

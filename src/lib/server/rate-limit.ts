@@ -135,6 +135,10 @@ const RULES: Rule[] = [
 	['POST', '/respond/[token]', 'save', 'save'],
 	['POST', '/respond/[token]', 'submit', 'save'],
 	['POST', '/respond/[token]', 'upload', 'save'],
+	['POST', '/api/respond/[token]/evidence/[questionId]', null, 'save'],
+	['DELETE', '/api/respond/[token]/evidence/[questionId]/[fileId]', null, 'save'],
+	['POST', '/respond/[token]', 'attach', 'save'],
+	['POST', '/respond/[token]', 'remove', 'save'],
 	['POST', '/a/[id]/[area]', 'default', 'save'],
 	['POST', '/a/[id]/fleet', 'default', 'save'],
 	['POST', '/a/[id]/results', 'costs', 'save']

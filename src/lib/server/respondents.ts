@@ -188,7 +188,7 @@ export function respondentView(record: StoredTender, offer: Offer, respondent: R
 export type RespondentView = ReturnType<typeof respondentView>;
 
 /** Refuses a vendor write when the link was submitted, revoked or expired meanwhile (checked under the lock). */
-const writable = (respondentId: string, now: Date) => (offer: Offer) => {
+export const writable = (respondentId: string, now: Date) => (offer: Offer) => {
 	const respondent = offer.respondents.find((r) => r.id === respondentId);
 	if (!respondent || respondentStatus(respondent, now) !== 'active') throw new LinkGoneError();
 	if (respondent.submittedAt) throw new SubmittedError();

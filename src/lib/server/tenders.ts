@@ -13,11 +13,12 @@ import type { CostKey } from '$lib/rules/schema';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import { convertOverrides } from '$lib/scoring/money';
 import { compareOffers, offerSummaries } from '$lib/tender/compare';
+import { filesRemovedHistory, offerFiles } from '$lib/tender/evidence';
 import { answerMatrix } from '$lib/tender/matrix';
 import { cappedHistory } from '$lib/tender/history';
 import {
 	createTenderSchemas,
-	HISTORY_FIELDS,
+	ANSWER_HISTORY_FIELDS,
 	MAX_OFFERS,
 	TENDER_SCHEMA_VERSION,
 	type AnswerPatchBody,
@@ -35,7 +36,8 @@ import type { FieldIssue } from '$lib/validation/issues';
 import { apiError } from './http';
 import { newId } from './ids';
 import { inputSchemasFor, rules, rulesFor } from './rules';
-import { getTenderStore } from './store';
+import { getEvidenceStore, getTenderStore } from './store';
+import { deleteUnreferenced } from './store/evidence-store';
 
 const schemaCache = new Map<string, TenderSchemas>();
 
@@ -104,7 +106,7 @@ function changes(
 	by: HistoryEntry['by'] = 'buyer'
 ): HistoryEntry[] {
 	const entries: HistoryEntry[] = [];
-	for (const field of HISTORY_FIELDS) {
+	for (const field of ANSWER_HISTORY_FIELDS) {
 		const old = before?.[field] ?? null;
 		const now = after?.[field] ?? null;
 		if (old !== now) entries.push({ at, by, questionId, field, old, new: now });
@@ -247,7 +249,7 @@ function judged(offer: Offer, questionId: string, patch: AnswerPatchBody, at: st
 		else if (patch.stateNote !== undefined) next.stateNote = patch.stateNote;
 	}
 	// An answer left with nothing in it goes; its history stays.
-	if (next && next.option === undefined && next.note === undefined && next.statement === undefined) next = undefined;
+	if (next && next.option === undefined && next.note === undefined && next.statement === undefined && !next.files?.length) next = undefined;
 	const history = changes(questionId, before, next, at);
 	if (history.length === 0) return offer;
 	const answers = { ...offer.answers };
@@ -348,6 +350,8 @@ function withVendorAnswers(offer: Offer, rows: readonly VendorRow[], withdraw: r
 			...(row.option !== undefined ? { option: row.option } : before?.option !== undefined ? { option: before.option } : {}),
 			...(row.statement !== undefined ? { statement: row.statement } : {}),
 			...(row.evidence !== undefined ? { evidence: row.evidence } : {}),
+			// Attached files stay with the answer when the vendor saves it again (or imports a spreadsheet).
+			...(before?.files?.length ? { files: before.files } : {}),
 			by: 'vendor',
 			state: 'claimed',
 			updatedAt: at
@@ -365,7 +369,9 @@ function withVendorAnswers(offer: Offer, rows: readonly VendorRow[], withdraw: r
 			before.note !== undefined ? { note: before.note, by: 'buyer', state: 'verified', updatedAt: at } : undefined;
 		if (next) answers[questionId] = next;
 		else delete answers[questionId];
-		offer = { ...offer, answers, history: [...offer.history, ...changes(questionId, before, next, at, 'vendor')] };
+		// The answer's files go with it; the caller deletes the stored copies once this is written.
+		const history = [...changes(questionId, before, next, at, 'vendor'), ...filesRemovedHistory(questionId, before.files ?? [], at)];
+		offer = { ...offer, answers, history: [...offer.history, ...history] };
 	}
 	return offer;
 }
@@ -383,6 +389,7 @@ export async function saveVendorAnswers(
 	now = new Date()
 ) {
 	let found = false;
+	let dropped: string[] = [];
 	const at = now.toISOString();
 	const record = await getTenderStore().update(id, (current) => {
 		const index = current.offers.findIndex((o) => o.id === offerId);
@@ -391,12 +398,16 @@ export async function saveVendorAnswers(
 		options.guard?.(current.offers[index]!);
 		const offer = withVendorAnswers(current.offers[index]!, rows, options.withdraw ?? [], at);
 		if (offer === current.offers[index]) return current;
+		const kept = new Set(offerFiles(offer).map((f) => f.id));
+		dropped = offerFiles(current.offers[index]!).filter((f) => !kept.has(f.id)).map((f) => f.id);
 		const offers = [...current.offers];
 		offers[index] = offer;
 		return bumped({ ...current, offers }, now);
 	});
 	if (!record) return null;
 	if (!found) return 'no-offer' as const;
+	// Only after the record without them is on disk: a crash before leaves an unreferenced file, never a lost one.
+	await deleteUnreferenced(getEvidenceStore(), dropped);
 	return record;
 }
 

@@ -2,7 +2,7 @@
  * Respondent links of a tender's offers: their status, what the buyer sees of them, and which of an
  * offer's answers are the vendor's own. Pure: no I/O; the server decides what to store.
  */
-import type { Offer, Respondent } from './schema';
+import type { EvidenceFile, Offer, Respondent } from './schema';
 
 export const RESPONDENT_STATUSES = ['active', 'expired', 'revoked'] as const;
 export type RespondentStatus = (typeof RESPONDENT_STATUSES)[number];
@@ -28,7 +28,11 @@ export interface VendorAnswerView {
 	option?: string;
 	statement?: string;
 	evidence?: string;
+	/** The files the vendor attached: what they are, never a way to download them back. */
+	files?: VendorFileView[];
 }
+
+export type VendorFileView = Pick<EvidenceFile, 'id' | 'name' | 'mediaType' | 'size'>;
 
 /**
  * The offer's answers that are the vendor's own (given by the vendor, whatever the buyer made of
@@ -42,6 +46,7 @@ export function vendorOwnAnswers(offer: Offer): Record<string, VendorAnswerView>
 		if (answer.option !== undefined) view.option = answer.option;
 		if (answer.statement !== undefined) view.statement = answer.statement;
 		if (answer.evidence !== undefined) view.evidence = answer.evidence;
+		if (answer.files?.length) view.files = answer.files.map((f) => ({ id: f.id, name: f.name, mediaType: f.mediaType, size: f.size }));
 		if (Object.keys(view).length > 0) out[questionId] = view;
 	}
 	return out;

@@ -103,7 +103,10 @@ export const offerAnswerSchema = z.strictObject({
 });
 export type OfferAnswer = z.infer<typeof offerAnswerSchema>;
 
-export const HISTORY_FIELDS = ['option', 'note', 'statement', 'evidence', 'by', 'state', 'stateNote'] as const;
+/** The fields of an answer whose changes the history keeps, value by value. */
+export const ANSWER_HISTORY_FIELDS = ['option', 'note', 'statement', 'evidence', 'by', 'state', 'stateNote'] as const;
+/** `file`: an evidence file attached (old null, new its name) or removed (old its name, new null). */
+export const HISTORY_FIELDS = [...ANSWER_HISTORY_FIELDS, 'file'] as const;
 /** One change of one field of one answer. `old`/`new` null: the field was absent. */
 export const historyEntrySchema = z.strictObject({
 	at: z.iso.datetime(),

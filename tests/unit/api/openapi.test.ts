@@ -42,6 +42,9 @@ import * as comparisonShareItem from '../../../src/routes/api/tenders/[id]/share
 import * as sharedComparison from '../../../src/routes/api/shared-comparisons/[token]/+server';
 import * as respondSubmit from '../../../src/routes/api/respond/[token]/submit/+server';
 import * as respondQuestionnaire from '../../../src/routes/api/respond/[token]/questionnaire/+server';
+import * as respondEvidence from '../../../src/routes/api/respond/[token]/evidence/[questionId]/+server';
+import * as respondEvidenceItem from '../../../src/routes/api/respond/[token]/evidence/[questionId]/[fileId]/+server';
+import * as offerEvidence from '../../../src/routes/api/tenders/[id]/offers/[offerId]/evidence/[fileId]/+server';
 import ExcelJS from 'exceljs';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -773,6 +776,75 @@ describe('read-only comparison links match the document', () => {
 		const gone = await read(token);
 		expect(gone.status).toBe(410);
 		expectContract('get', viewPath, gone);
+	});
+});
+
+describe('evidence files match the document', () => {
+	it('attach, list, download, remove, and their errors', async () => {
+		const body = { title: 'Contract check: evidence', fleet: { devices: 100, countries: ['DE'], lifetimeYears: 5 }, offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }] };
+		const tender = expectContract('post', '/api/tenders', await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body }), body)!;
+		const id = tender.id as string;
+		const offerId = tender.offers[0].id as string;
+		const base = `/api/tenders/${id}/offers/${offerId}/respondents`;
+		const created = expectContract('post', '/api/tenders/{id}/offers/{offerId}/respondents', await invoke(respondentList.POST, { method: 'POST', path: base, params: { id, offerId }, body: {} }), {})!;
+		const token = created.token as string;
+		const q = question.id;
+		const attachPath = '/api/respond/{token}/evidence/{questionId}';
+		const attach = (bytes: Uint8Array, questionId = q, t = token) =>
+			invoke(respondEvidence.POST, { method: 'POST', path: `/api/respond/${t}/evidence/${questionId}`, params: { token: t, questionId }, bytes, contentType: 'application/octet-stream', headers: { 'x-filename': 'Annex%20B.pdf' } });
+		const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+
+		const first = await attach(pdf);
+		expect(first.status).toBe(409); // not answered yet
+		expectContract('post', attachPath, first);
+		await invoke(respond.PATCH, { method: 'PATCH', path: `/api/respond/${token}`, params: { token }, body: { answers: { [q]: { option: question.options[0]!.id } } } });
+		const uploaded = await attach(pdf);
+		expect(uploaded.status).toBe(201);
+		const file = expectContract('post', attachPath, uploaded)!.file;
+		expect(file).toMatchObject({ name: 'Annex B.pdf', mediaType: 'application/pdf', size: pdf.byteLength });
+		const html = await attach(new TextEncoder().encode('<!doctype html><script>alert(1)</script>'));
+		expect(html.status).toBe(415);
+		expectContract('post', attachPath, html);
+		const big = new Uint8Array(5 * 1024 * 1024 + 1);
+		big.set(pdf);
+		const tooBig = await attach(big);
+		expect(tooBig.status).toBe(413);
+		expectContract('post', attachPath, tooBig);
+		const unknownQuestion = await attach(pdf, 'no_such_question');
+		expect(unknownQuestion.status).toBe(400);
+		expectContract('post', attachPath, unknownQuestion);
+		expectContract('post', attachPath, await attach(pdf, q, UNKNOWN_ID));
+
+		const view = expectContract('get', '/api/respond/{token}', await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } }))!;
+		expect(view.answers[q].files).toEqual([{ id: file.id, name: 'Annex B.pdf', mediaType: 'application/pdf', size: pdf.byteLength }]);
+
+		const downloadPath = '/api/tenders/{id}/offers/{offerId}/evidence/{fileId}';
+		const download = (fileId: string, offer = offerId) =>
+			invoke(offerEvidence.GET, { path: `/api/tenders/${id}/offers/${offer}/evidence/${fileId}`, params: { id, offerId: offer, fileId } });
+		const downloaded = await download(file.id);
+		expect(downloaded.status).toBe(200);
+		expectContract('get', downloadPath, downloaded);
+		expect(downloaded.headers.get('content-disposition')).toBe(`attachment; filename="Annex B.pdf"; filename*=UTF-8''Annex%20B.pdf`);
+		expectContract('get', downloadPath, await download(file.id, tender.offers[1].id));
+
+		const removePath = '/api/respond/{token}/evidence/{questionId}/{fileId}';
+		const remove = (fileId: string) => invoke(respondEvidenceItem.DELETE, { method: 'DELETE', path: `/api/respond/${token}/evidence/${q}/${fileId}`, params: { token, questionId: q, fileId } });
+		const removed = await remove(file.id);
+		expect(removed.status).toBe(204);
+		expectContract('delete', removePath, removed);
+		const again = await remove(file.id);
+		expect(again.status).toBe(404);
+		expectContract('delete', removePath, again);
+		expect((await download(file.id)).status).toBe(404);
+
+		await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${token}/submit`, params: { token } });
+		expectContract('post', attachPath, await attach(pdf));
+		expectContract('delete', removePath, await remove(file.id));
+		await invoke(respondentItem.DELETE, { method: 'DELETE', path: `${base}/${created.id}`, params: { id, offerId, respondentId: created.id } });
+		const gone = await attach(pdf);
+		expect(gone.status).toBe(410);
+		expectContract('post', attachPath, gone);
+		expectContract('delete', removePath, await remove(file.id));
 	});
 });
 

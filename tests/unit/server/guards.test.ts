@@ -81,6 +81,15 @@ describe('rate limits', () => {
 		expect(bucketFor(routed('GET', '/api/tenders/[id]/offers/[offerId]/respondents'))).toBeNull();
 	});
 
+	it('count evidence files: attaching and removing in save (API and the page\'s forms), the buyer\'s download in none', () => {
+		expect(bucketFor(routed('POST', '/api/respond/[token]/evidence/[questionId]'))).toBe('save');
+		expect(bucketFor(routed('POST', null, 'default', '/api/respond/x/evidence/y'))).toBe('save');
+		expect(bucketFor(routed('DELETE', '/api/respond/[token]/evidence/[questionId]/[fileId]'))).toBe('save');
+		expect(bucketFor(routed('POST', '/respond/[token]', 'attach'))).toBe('save');
+		expect(bucketFor(routed('POST', '/respond/[token]', 'remove'))).toBe('save');
+		expect(bucketFor(routed('GET', '/api/tenders/[id]/offers/[offerId]/evidence/[fileId]'))).toBeNull();
+	});
+
 	it('count HEAD as GET, and saves (PATCH and the save forms) in their own bucket', () => {
 		expect(bucketFor(routed('HEAD', '/api/assessments/[id]/report.pdf'))).toBe('report');
 		expect(bucketFor(routed('PATCH', '/api/assessments/[id]'))).toBe('save');

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { createFileEvidenceStore, type EvidenceStore } from './evidence-store';
 import { createFileStore } from './file-store';
 import { createFileComparisonShareIndex, type ComparisonShareIndex } from './comparison-share-index';
 import { createFileRespondentIndex, type RespondentIndex } from './respondent-index';
@@ -73,4 +74,17 @@ export function getComparisonShareIndex(): ComparisonShareIndex {
 		comparisonShareIndexes.set(dir, index);
 	}
 	return index;
+}
+
+const evidenceStores = new Map<string, EvidenceStore>();
+
+/** Evidence files' bytes: DATA_DIR/evidence/<xx>/<id>, referred to by the tenders' answers. */
+export function getEvidenceStore(): EvidenceStore {
+	const dir = dataDir();
+	let store = evidenceStores.get(dir);
+	if (!store) {
+		store = createFileEvidenceStore(dir);
+		evidenceStores.set(dir, store);
+	}
+	return store;
 }

@@ -6,7 +6,7 @@ const TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
 /** Deletes the temp files a killed write can leave in the store's shard folders. */
 export async function removeStaleTempFiles(dataDir: string): Promise<number> {
 	let removed = 0;
-	for (const area of ['assessments', 'tenders', 'share-index', 'respondent-index']) {
+	for (const area of ['assessments', 'tenders', 'share-index', 'respondent-index', 'evidence']) {
 		let shards: string[];
 		try {
 			shards = await readdir(join(dataDir, area));
