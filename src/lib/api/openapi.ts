@@ -128,7 +128,7 @@ function responseComponents(): Record<string, JsonSchema> {
 	r.add(historyEntrySchema, { id: 'HistoryEntry', description: 'One change of one field of one answer: `old` and `new` are null where the field was absent.' });
 	r.add(contract.tenderWithResultsSchema, {
 		id: 'Tender',
-		description: 'A tender as its owner reads it, each offer with `result`: its overall score with claims as given (`claimed`) and with every unverified claim as "not sure" and rejected answers open (`verified`), with the tender\'s saved weights. Computed on read, so a changed fleet re-scores every offer.'
+		description: 'A tender as its owner reads it, each offer with `result`: its overall score with claims as given (`claimed`) and with every unverified claim as "not sure" (`verified`); in both, an open question or a rejected answer counts as "not sure", with the tender\'s saved weights. Computed on read, so a changed fleet re-scores every offer.'
 	});
 	r.add(scoreSummarySchema, { id: 'ScoreSummary' });
 	r.add(contract.offerResultSchema, { id: 'OfferResult' });

@@ -54,7 +54,7 @@ async function simulateEvery(record: StoredTender): Promise<SideBySide> {
 	try {
 		const runs = await Promise.all(
 			record.offers.map(async (offer) => {
-				const asAssessment = offerAsAssessment(record, offer);
+				const asAssessment = offerAsAssessment(rulesFor(record.rulesetVersion), record, offer);
 				const outcome = await runJob({
 					kind: 'simulate',
 					body: { seed: FLEET_SEED, assessmentId: offer.id, resolution: 'month' },
@@ -86,7 +86,7 @@ export async function tenderFleetPage(record: StoredTender, offerId: string | nu
 	const offer = selectedOffer(record, offerId);
 	if (!offer) return null;
 	const rules = rulesFor(record.rulesetVersion);
-	const asAssessment = offerAsAssessment(record, offer);
+	const asAssessment = offerAsAssessment(rulesFor(record.rulesetVersion), record, offer);
 	const result = score(rules, asAssessment);
 	const input = inputFromAssessment(rules, asAssessment, result, { seed: FLEET_SEED });
 	// The page names the offer by its vendor where an assessment's says "the assessed offer".

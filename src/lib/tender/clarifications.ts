@@ -120,7 +120,7 @@ function reasonFor(kind: ClarificationKind, stake: number | null): string {
 		case 'disputed':
 			return 'You dispute this answer: until the vendor backs it up, the verified score reads it as “not sure”.';
 		case 'rejected':
-			return 'You rejected this answer: the verified score counts the question as unanswered until the vendor answers again.';
+			return 'You rejected this answer: both scores count the question as “not sure” until the vendor answers again.';
 		case 'not_sure':
 			return 'Answered “not sure”: it counts as a risk until it is answered.';
 		case 'unanswered':

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { Answer } from '../assessment/schema';
+import { localProfileQuestions } from '../assessment/local-profiles';
 import type { Rules } from '../rules/load';
 import { AREA_IDS, NOT_SURE, ratingSchema, type AreaId, type Rating } from '../rules/schema';
 import { score } from '../scoring/score';
@@ -46,6 +47,10 @@ export type RoamingCell = z.infer<typeof roamingCellSchema>;
 export const offerComparisonSchema = z.object({
 	id: z.string(),
 	vendor: z.string(),
+	/** Questions the offer leaves open (unanswered, or answered and rejected): each counts as "not sure" in both scores. */
+	open: z.number().int().nonnegative(),
+	/** Questions the tender asks (the ruleset's, and local profiles where the fleet goes). */
+	questions: z.number().int().positive(),
 	claimed: scoreSummarySchema,
 	verified: scoreSummarySchema,
 	/** Area scores, floors and cost to leave under the tender's scoring mode (`scoredAs`). */
@@ -71,22 +76,35 @@ export type Comparison = z.infer<typeof comparisonSchema>;
 
 export type View = 'claimed' | 'verified';
 
-/** An offer's answers as the scorer reads them, in one view. */
-export function answersFor(offer: Pick<Offer, 'answers'>, view: View): Record<string, Answer> {
+/** Every question a tender asks each offer: the ruleset's, and the local-profile question of each fleet country that asks one. */
+export function tenderQuestionIds(rules: Rules, countries: readonly string[]): string[] {
+	return [...rules.ruleset.areas.flatMap((area) => area.questions.map((q) => q.id)), ...localProfileQuestions(rules, countries).map((q) => q.id)];
+}
+
+/**
+ * An offer's answers as the scorer reads them, in one view, for every question the tender asks.
+ * A question the offer leaves open, and an answer the buyer rejected, count as "not sure" in both
+ * views: in a tender, silence is not a good answer, so a bid can never rank higher by answering
+ * less, and rejecting a claim never lowers an offer's score.
+ */
+export function answersFor(offer: Pick<Offer, 'answers'>, view: View, questionIds: readonly string[]): Record<string, Answer> {
 	const answers: Record<string, Answer> = {};
-	for (const [questionId, answer] of Object.entries(offer.answers)) {
-		if (answer.option === undefined) continue;
-		if (view === 'claimed') {
-			answers[questionId] = { option: answer.option };
-		} else if (answer.state === 'rejected') {
-			continue;
-		} else if (answer.by === 'buyer' || answer.state === 'verified') {
+	for (const questionId of questionIds) {
+		const answer = offer.answers[questionId];
+		if (answer?.option === undefined || answer.state === 'rejected') {
+			answers[questionId] = { option: NOT_SURE };
+		} else if (view === 'claimed' || answer.by === 'buyer' || answer.state === 'verified') {
 			answers[questionId] = { option: answer.option };
 		} else {
 			answers[questionId] = { option: NOT_SURE };
 		}
 	}
 	return answers;
+}
+
+/** How many of the tender's questions the offer leaves open (no answer, or an answer the buyer rejected). */
+export function openQuestions(offer: Pick<Offer, 'answers'>, questionIds: readonly string[]): number {
+	return questionIds.filter((id) => offer.answers[id]?.option === undefined || offer.answers[id]?.state === 'rejected').length;
 }
 
 /** Every area's weight: the ruleset's, with the given ones in their place. */
@@ -127,7 +145,7 @@ function scoreOffer(rules: Rules, tender: Scored, offer: Offer, view: View): Sco
 		costs: tender.costs,
 		currency: tender.currency,
 		buyerCountry: tender.buyerCountry,
-		answers: answersFor(offer, view)
+		answers: answersFor(offer, view, tenderQuestionIds(rules, tender.fleet.countries))
 	});
 }
 
@@ -150,6 +168,7 @@ export function compareOffers(rules: Rules, tender: StoredTender, weights?: Area
 	const used = weightsUsed(rules, tender.weights, weights);
 	const weighted = withAreaWeights(rules, used);
 	const scoredAs: View = tender.scoring === 'unverified_as_not_sure' ? 'verified' : 'claimed';
+	const questionIds = tenderQuestionIds(rules, tender.fleet.countries);
 	const offers = tender.offers.map((offer): OfferComparison => {
 		const claimed = scoreOffer(weighted, tender, offer, 'claimed');
 		const verified = scoreOffer(weighted, tender, offer, 'verified');
@@ -157,6 +176,8 @@ export function compareOffers(rules: Rules, tender: StoredTender, weights?: Area
 		return {
 			id: offer.id,
 			vendor: offer.vendor,
+			open: openQuestions(offer, questionIds),
+			questions: questionIds.length,
 			claimed: summary(claimed),
 			verified: summary(verified),
 			areas: ranked.areas,

@@ -7,7 +7,8 @@
  * (`unverified_as_not_sure`; see compare.ts answersFor).
  */
 import { SCHEMA_VERSION, type StoredAssessment } from '../assessment/schema';
-import { answersFor, type View } from './compare';
+import type { Rules } from '../rules/load';
+import { answersFor, tenderQuestionIds, type View } from './compare';
 import type { Offer, ScoringMode, StoredTender } from './schema';
 
 /** Which of an offer's two readings the simulation uses: the one the comparison ranks by. */
@@ -15,12 +16,12 @@ export const simulatedView = (scoring: ScoringMode): View => (scoring === 'unver
 
 /** The words a page shows for that reading. */
 export const SIMULATED_AS: Record<View, string> = {
-	claimed: "every answer as the vendor gave it (the tender scores claims as given)",
-	verified: 'answers the buyer gave or verified as given, every other claim as "not sure" and rejected answers as open (the tender scores unverified claims as not sure)'
+	claimed: 'every answer as the vendor gave it, open questions and rejected answers as "not sure" (the tender scores claims as given)',
+	verified: 'answers the buyer gave or verified as given, every other claim, open question and rejected answer as "not sure" (the tender scores unverified claims as not sure)'
 };
 
 /** One offer as an assessment the simulation (and the scorer) can take; never stored. */
-export function offerAsAssessment(tender: StoredTender, offer: Offer): Omit<StoredAssessment, 'shares'> {
+export function offerAsAssessment(rules: Rules, tender: StoredTender, offer: Offer): Omit<StoredAssessment, 'shares'> {
 	return {
 		schemaVersion: SCHEMA_VERSION,
 		id: offer.id,
@@ -34,7 +35,7 @@ export function offerAsAssessment(tender: StoredTender, offer: Offer): Omit<Stor
 		...(tender.buyerCountry !== undefined ? { buyerCountry: tender.buyerCountry } : {}),
 		...(tender.currency !== undefined ? { currency: tender.currency } : {}),
 		fleet: tender.fleet,
-		answers: answersFor(offer, simulatedView(tender.scoring)),
+		answers: answersFor(offer, simulatedView(tender.scoring), tenderQuestionIds(rules, tender.fleet.countries)),
 		costs: tender.costs
 	};
 }

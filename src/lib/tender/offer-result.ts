@@ -7,7 +7,7 @@
 import type { Rules } from '../rules/load';
 import { score } from '../scoring/score';
 import type { ScoreResult } from '../scoring/types';
-import { answersFor, withAreaWeights, type Comparison, type View } from './compare';
+import { answersFor, tenderQuestionIds, withAreaWeights, type Comparison, type View } from './compare';
 import type { Offer, StoredTender } from './schema';
 
 export type ScoredTender = Pick<StoredTender, 'fleet' | 'costs' | 'currency' | 'buyerCountry'>;
@@ -24,7 +24,7 @@ export function offerResult(
 		costs: tender.costs,
 		currency: tender.currency,
 		buyerCountry: tender.buyerCountry,
-		answers: answersFor(offer, view)
+		answers: answersFor(offer, view, tenderQuestionIds(rules, tender.fleet.countries))
 	});
 }
 

@@ -141,7 +141,18 @@ function cautionsFor(
 	// Only a ranking of claims as given can rest on them: the verified view counts none.
 	const restsOnUnverified =
 		view === 'claimed' && (chosen.claimed.score !== chosen.verified.score || (firstByOther.id !== chosen.id && firstByOther.verified.score < chosen.verified.score));
-	if (cautions.length === 0 && unverified === 0) {
+	const disputed = offer ? Object.values(offer.answers).filter((a) => a.option !== undefined && a.state === 'disputed').length : 0;
+	if (disputed > 0) {
+		cautions.push(
+			`You dispute ${disputed === 1 ? 'one' : disputed} of ${possessive(chosen.vendor)} answers: settle ${disputed === 1 ? 'it' : 'them'} in writing before you sign.`
+		);
+	}
+	if (chosen.open > 0) {
+		cautions.push(
+			`${chosen.open === 1 ? 'One' : chosen.open} of the ${chosen.questions} questions ${chosen.open === 1 ? 'is' : 'are'} still open for ${chosen.vendor} (no answer, or an answer you rejected) and ${chosen.open === 1 ? 'counts' : 'count'} as “not sure” in both scores: ${chosen.open === 1 ? 'it is' : 'they are'} among the clarification questions.`
+		);
+	}
+	if (cautions.length === 0 && unverified === 0 && !restsOnUnverified) {
 		cautions.push(`Every answer behind ${possessive(chosen.vendor)} score is verified or your own: the choice does not rest on unverified claims.`);
 	}
 	return { cautions, restsOnUnverified };

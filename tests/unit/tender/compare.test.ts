@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_SURE } from '../../../src/lib/rules/schema';
-import { answersFor, compareOffers, offerSummaries, rankedOffers, roamingByCountry, weightsQuery, weightsUsed, withAreaWeights } from '../../../src/lib/tender/compare';
+import { answersFor, compareOffers, openQuestions, tenderQuestionIds, offerSummaries, rankedOffers, roamingByCountry, weightsQuery, weightsUsed, withAreaWeights } from '../../../src/lib/tender/compare';
 import { parseWeightsQuery, type Offer, type OfferAnswer, type StoredTender } from '../../../src/lib/tender/schema';
 import { BEST } from '../../fixtures/scoring/answers';
 import { shippedRules } from '../rules/read-rules';
@@ -63,7 +63,7 @@ const tender = (offers: Offer[], extra: Partial<StoredTender> = {}): StoredTende
 });
 
 describe('the answers each view scores', () => {
-	it('takes claims as given, and reads only verified or buyer answers as given in the verified view', () => {
+	it('takes claims as given, reads only verified or buyer answers as given in the verified view, and counts open and rejected as "not sure" in both', () => {
 		const answers = {
 			a: given('x', { by: 'vendor', state: 'claimed' }),
 			b: given('x', { by: 'vendor', state: 'verified' }),
@@ -71,22 +71,39 @@ describe('the answers each view scores', () => {
 			d: given('x', { by: 'vendor', state: 'rejected' }),
 			e: given('x', { by: 'buyer', state: 'disputed' }),
 			f: given('x', { by: 'buyer', state: 'rejected' }),
-			g: { by: 'vendor', state: 'claimed', note: 'only a note', updatedAt: AT } as OfferAnswer
+			g: { by: 'vendor', state: 'claimed', note: 'only a note', updatedAt: AT } as OfferAnswer,
+			notAsked: given('x')
 		};
-		expect(answersFor({ answers }, 'claimed')).toEqual({
+		const asked = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+		expect(answersFor({ answers }, 'claimed', asked)).toEqual({
 			a: { option: 'x' },
 			b: { option: 'x' },
 			c: { option: 'x' },
-			d: { option: 'x' },
+			d: { option: NOT_SURE },
 			e: { option: 'x' },
-			f: { option: 'x' }
+			f: { option: NOT_SURE },
+			g: { option: NOT_SURE },
+			h: { option: NOT_SURE }
 		});
-		expect(answersFor({ answers }, 'verified')).toEqual({
+		expect(answersFor({ answers }, 'verified', asked)).toEqual({
 			a: { option: NOT_SURE },
 			b: { option: 'x' },
 			c: { option: NOT_SURE },
-			e: { option: 'x' }
+			d: { option: NOT_SURE },
+			e: { option: 'x' },
+			f: { option: NOT_SURE },
+			g: { option: NOT_SURE },
+			h: { option: NOT_SURE }
 		});
+		// d, f (rejected), g (a note only) and h (nothing) are open
+		expect(openQuestions({ answers }, asked)).toBe(4);
+	});
+
+	it('asks every question of the ruleset, and the local profile only where a fleet country restricts roaming', () => {
+		const ids = tenderQuestionIds(rules, ['DE', 'BR']);
+		expect(ids).toHaveLength(44 + 1);
+		expect(ids).toContain('local_profile_br');
+		expect(ids).not.toContain('local_profile_de');
 	});
 });
 
@@ -150,12 +167,12 @@ describe('comparing offers', () => {
 		expect(overridden.ranking).toEqual([ID(3), ID(2)]);
 	});
 
-	it('scores unverified claims as "not sure" and rejected ones as open in the verified view', () => {
+	it('scores unverified claims as "not sure" in the verified view, and a rejected answer as "not sure" in both', () => {
 		// Delta: Alpha's two questions claimed at their best by the vendor, the rest the buyer's.
 		const delta = byBuyer({});
 		delta.network_sunset_readiness = given('future_proof', { by: 'vendor', state: 'claimed' });
 		delta.network_core_redundancy = given('redundant', { by: 'vendor', state: 'disputed' });
-		// Echo: as Delta, but the sunset answer rejected: open in the verified view.
+		// Echo: as Delta, but the sunset answer rejected: "not sure" in both views.
 		const echo = { ...delta, network_sunset_readiness: given('future_proof', { by: 'vendor', state: 'rejected' }) };
 		// Foxtrot: both claims verified: as given in both views.
 		const foxtrot = {
@@ -165,26 +182,40 @@ describe('comparing offers', () => {
 		};
 		const offers = [offer(4, 'Delta', delta), offer(5, 'Echo', echo), offer(6, 'Foxtrot', foxtrot), offer(3, 'Alpha', byBuyer(ALPHA)), offer(2, 'Bravo', byBuyer(BRAVO))];
 		const result = compareOffers(rules, tender(offers));
-		// Claimed: Delta, Echo and Foxtrot are the all-best offer, 0.7.
-		// Verified, Delta: both claims "not sure", risk min(0.9, worst 0.9) = 0.9 each, as Alpha: 3.0.
-		// Verified, Echo: sunset open, core "not sure": network 0.9×1/(12 − 1) = 0.9/11 = 8.18 → 8.2;
-		//   overall (8.2 + 1.65 + 2)/6.3 = 11.85/6.3 = 1.88 → 1.9.
-		expect(result.offers.map((o) => [o.vendor, o.claimed.score, o.verified.score])).toEqual([
-			['Delta', 0.7, 3],
-			['Echo', 0.7, 1.9],
-			['Foxtrot', 0.7, 0.7],
-			['Alpha', 3, 3],
-			['Bravo', 5.2, 5.2]
+		// Claimed: Delta and Foxtrot are the all-best offer, 0.7.
+		// Claimed, Echo: sunset "not sure" min(0.9, worst 0.9) = 0.9 (best future_proof 0), core redundant
+		//   0.1: network (0.9 + 0.1)/12 = 8.33 → 8.3; overall (8.3 + 1.65 + 2)/6.3 = 11.95/6.3 = 1.90 → 1.9.
+		// Verified, Delta and Echo: both network answers "not sure", 0.9 each, as Alpha: 3.0.
+		expect(result.offers.map((o) => [o.vendor, o.claimed.score, o.verified.score, o.open])).toEqual([
+			['Delta', 0.7, 3, 0],
+			['Echo', 1.9, 3, 1],
+			['Foxtrot', 0.7, 0.7, 0],
+			['Alpha', 3, 3, 0],
+			['Bravo', 5.2, 5.2, 0]
 		]);
-		// as given: the three 0.7s by vendor name, then Alpha 3.0, Bravo 5.2
-		expect(result.ranking).toEqual([ID(4), ID(5), ID(6), ID(3), ID(2)]);
+		// Rejecting a claim never makes an offer look better: Echo is below Delta in both views.
+		// as given: Delta and Foxtrot 0.7 by vendor name, then Echo 1.9, Alpha 3.0, Bravo 5.2
+		expect(result.ranking).toEqual([ID(4), ID(6), ID(5), ID(3), ID(2)]);
 
 		const strict = compareOffers(rules, tender(offers, { scoring: 'unverified_as_not_sure' }));
 		expect(strict.scoredAs).toBe('verified');
-		// Foxtrot 0.7, Echo 1.9, then Alpha and Delta tied at 3.0 (Alpha first by name), Bravo 5.2
-		expect(strict.ranking).toEqual([ID(6), ID(5), ID(3), ID(4), ID(2)]);
-		// The areas shown are the verified view's: Echo's network 8.2
-		expect(strict.offers[1]!.areas.find((a) => a.id === 'network')!.score).toBe(8.2);
+		// Foxtrot 0.7, then Alpha, Delta and Echo tied at 3.0 (by name), Bravo 5.2
+		expect(strict.ranking).toEqual([ID(6), ID(3), ID(4), ID(5), ID(2)]);
+		// The areas shown are the verified view's: Echo's network 15.0
+		expect(strict.offers[1]!.areas.find((a) => a.id === 'network')!.score).toBe(15);
+		// ... and the claimed view's when claims rank: Echo's network 8.3
+		expect(result.offers[1]!.areas.find((a) => a.id === 'network')!.score).toBe(8.3);
+	});
+
+	it('counts a question an offer leaves open as "not sure", so answering less never ranks higher', () => {
+		// Golf answers nothing. All 44 questions "not sure": every risk min(0.9, the question's worst),
+		// so far above the all-best offer (0.7); it can never win by silence.
+		const golf = offer(7, 'Golf', {});
+		const result = compareOffers(rules, tender([golf, offer(6, 'Foxtrot', byBuyer({}))]));
+		expect(result.offers[0]!.open).toBe(44);
+		expect(result.offers[0]!.questions).toBe(44);
+		expect(result.offers[0]!.claimed.score).toBeGreaterThan(50);
+		expect(result.ranking).toEqual([ID(6), ID(7)]);
 	});
 
 	it('breaks ties by vendor name whatever the order of the offers', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../src/lib/assessment/schema';
 import { offerAsAssessment, selectedOffer, sideBySide, simulatedView } from '../../../src/lib/tender/fleet';
 import type { Offer, OfferAnswer, StoredTender } from '../../../src/lib/tender/schema';
+import { shippedRules } from '../rules/read-rules';
 
 const at = '2026-12-02T03:00:00.000Z';
 const answer = (option: string | undefined, by: OfferAnswer['by'], state: OfferAnswer['state']): OfferAnswer => ({
@@ -18,14 +19,19 @@ const offer = (id: string, vendor: string, answers: Record<string, OfferAnswer> 
 	history: [],
 	respondents: []
 });
+const rules = shippedRules();
+/** Ruleset 2.1.0 asks 44 questions; Germany asks no local-profile question. */
+const ASKED = 44;
 const alpha = offer('alpha', 'AlphaNet', {
-	claimed: answer('legacy', 'vendor', 'claimed'),
-	verified: answer('future_proof', 'vendor', 'verified'),
-	disputed: answer('mixed', 'vendor', 'disputed'),
-	rejected: answer('physical_swap', 'vendor', 'rejected'),
-	buyers: answer('single_point', 'buyer', 'verified'),
-	noteOnly: answer(undefined, 'buyer', 'verified')
+	network_sunset_readiness: answer('legacy', 'vendor', 'claimed'),
+	network_core_redundancy: answer('redundant', 'vendor', 'verified'),
+	network_multi_imsi: answer('mixed', 'vendor', 'disputed'),
+	sim_ota_switching: answer('physical_swap', 'vendor', 'rejected'),
+	contract_exit_terms: answer('single_point', 'buyer', 'verified'),
+	platform_api: answer(undefined, 'buyer', 'verified')
 });
+/** What the other questions, which alpha leaves open, read as: "not sure". */
+const notSureCount = (answers: Record<string, { option?: string }>) => Object.values(answers).filter((a) => a.option === 'not_sure').length;
 const bravo = offer('bravo', 'BravoTel');
 const tender = (scoring: StoredTender['scoring'], currency?: StoredTender['currency']): StoredTender => ({
 	schemaVersion: 1,
@@ -47,14 +53,18 @@ const tender = (scoring: StoredTender['scoring'], currency?: StoredTender['curre
 describe("an offer's simulation reads its answers by the tender's scoring mode", () => {
 	it('claims as given: every answer with an option, whoever gave it and whatever its state', () => {
 		expect(simulatedView('as_given')).toBe('claimed');
-		const record = offerAsAssessment(tender('as_given', 'EUR'), alpha);
-		expect(record.answers).toEqual({
-			claimed: { option: 'legacy' },
-			verified: { option: 'future_proof' },
-			disputed: { option: 'mixed' },
-			rejected: { option: 'physical_swap' },
-			buyers: { option: 'single_point' }
+		const record = offerAsAssessment(rules, tender('as_given', 'EUR'), alpha);
+		expect(record.answers).toMatchObject({
+			network_sunset_readiness: { option: 'legacy' },
+			network_core_redundancy: { option: 'redundant' },
+			network_multi_imsi: { option: 'mixed' },
+			sim_ota_switching: { option: 'not_sure' },
+			contract_exit_terms: { option: 'single_point' },
+			platform_api: { option: 'not_sure' }
 		});
+		// Every question is asked; the rejected one, the note-only one and the 38 unanswered are "not sure".
+		expect(Object.keys(record.answers)).toHaveLength(ASKED);
+		expect(notSureCount(record.answers)).toBe(ASKED - 4);
 		expect(record).toMatchObject({
 			schemaVersion: SCHEMA_VERSION,
 			id: alpha.id,
@@ -70,15 +80,19 @@ describe("an offer's simulation reads its answers by the tender's scoring mode",
 		expect('shares' in record).toBe(false);
 	});
 
-	it('unverified as not sure: the buyer\'s and verified answers as given, other claims "not sure", rejected ones open', () => {
+	it('unverified as not sure: the buyer\'s and verified answers as given, other claims "not sure", rejected and open ones "not sure"', () => {
 		expect(simulatedView('unverified_as_not_sure')).toBe('verified');
-		const record = offerAsAssessment(tender('unverified_as_not_sure'), alpha);
-		expect(record.answers).toEqual({
-			claimed: { option: 'not_sure' },
-			verified: { option: 'future_proof' },
-			disputed: { option: 'not_sure' },
-			buyers: { option: 'single_point' }
+		const record = offerAsAssessment(rules, tender('unverified_as_not_sure'), alpha);
+		expect(record.answers).toMatchObject({
+			network_sunset_readiness: { option: 'not_sure' },
+			network_core_redundancy: { option: 'redundant' },
+			network_multi_imsi: { option: 'not_sure' },
+			sim_ota_switching: { option: 'not_sure' },
+			contract_exit_terms: { option: 'single_point' },
+			platform_api: { option: 'not_sure' }
 		});
+		expect(Object.keys(record.answers)).toHaveLength(ASKED);
+		expect(notSureCount(record.answers)).toBe(ASKED - 2);
 		// No currency on the tender: none on the record either (the scorer's default applies).
 		expect('currency' in record).toBe(false);
 	});

@@ -74,6 +74,9 @@ function compared(n: number, vendor: string, claimed: [number, OfferComparison['
 	return {
 		id: ID(n),
 		vendor,
+		// Every offer below answers all 44 questions of ruleset 2.1.0 (Germany asks no local profile).
+		open: 0,
+		questions: 44,
 		claimed: { score: claimed[0], rating: claimed[1] },
 		verified: { score: verified[0], rating: verified[1] },
 		areas,
@@ -240,5 +243,38 @@ describe('claims that do not move the chosen offer', () => {
 			'2 of Alpha’s answers are claims you have not verified, but reading them as “not sure” leaves its score at 10/100.'
 		]);
 		expect(result.restsOnUnverified).toBe(false);
+	});
+});
+
+describe('open, rejected and disputed answers', () => {
+	it('never recommends an offer for answering less: an empty offer and one with every answer rejected rank last', () => {
+		// Alpha: every question at its best (0.7). Empty: no answer. Rejco: the best answers, every one rejected.
+		// Open and rejected count as "not sure" (risk 0.9, never above the question's worst), far above 0.7.
+		const rejected = Object.fromEntries(Object.entries(BEST).map(([id, option]) => [id, { ...claim(option), state: 'rejected' as const }]));
+		const t = tender([offer(1, 'Empty', {}), offer(2, 'Rejco', rejected), offer(3, 'Alpha')]);
+		const compared = compareOffers(rules, t);
+		expect(compared.offers.map((o) => [o.vendor, o.open])).toEqual([
+			['Empty', 44],
+			['Rejco', 44],
+			['Alpha', 0]
+		]);
+		expect(compared.ranking[0]).toBe(ID(3));
+		const result = recommend(rules, t, compared);
+		expect(result.vendor).toBe('Alpha');
+	});
+
+	it('names the questions still open and the disputed answers of the chosen offer, and never calls it fully verified then', () => {
+		// Built by hand: Alpha's comparison says 3 questions are open; one of its answers is disputed.
+		const answers = answersOf();
+		answers.platform_api = { ...claim('full_api'), state: 'disputed', stateNote: 'No API reference in the bid' };
+		const t = tender([offer(1, 'Alpha', answers), offer(2, 'Bravo')]);
+		const alpha = { ...compared(1, 'Alpha', [10, 'low'], [10, 'low']), open: 3 };
+		const result = recommend(rules, t, comparison([alpha, compared(2, 'Bravo', [20, 'low'], [20, 'low'])], [1, 2]));
+		expect(result.cautions).toEqual([
+			'One of Alpha’s answers is a claim you have not verified, but reading it as “not sure” leaves its score at 10/100.',
+			'You dispute one of Alpha’s answers: settle it in writing before you sign.',
+			'3 of the 44 questions are still open for Alpha (no answer, or an answer you rejected) and count as “not sure” in both scores: they are among the clarification questions.'
+		]);
+		expect(result.cautions.join(' ')).not.toContain('verified or your own');
 	});
 });

@@ -49,7 +49,7 @@ export function drawComparison(ctx: TenderReportContext) {
 		}
 	});
 	w.paragraph(
-		'Claimed: every answer as given, whoever gave it. Verified: only your own answers and the claims you verified count as given; other claims count as “not sure”, rejected answers as open.',
+		'Claimed: every answer as given, whoever gave it. Verified: only your own answers and the claims you verified count as given; other claims count as “not sure”. In both, a question left open or an answer you rejected counts as “not sure”, so no offer gains by answering less.',
 		{ size: SIZES.small, color: COLORS.muted }
 	);
 
