@@ -26,6 +26,13 @@ test('a vendor attaches a PDF as evidence; a disguised web page is refused next 
 		await question.getByLabel('Attach a file as evidence').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(6 * 1024 * 1024, 0x25) });
 		await question.getByRole('button', { name: 'Attach file' }).click();
 		await expect(page.locator('#sim_ota_switching-file-error')).toHaveText('"scan.pdf" is 6 MB: an evidence file may be at most 5 MB.');
+		// Two files that each fit, but not together in one post: said before anything is sent too.
+		const other = page.locator('#q-network_core_redundancy').getByLabel('Attach a file as evidence');
+		await question.getByLabel('Attach a file as evidence').setInputFiles({ name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(3 * 1024 * 1024, 0x25) });
+		await other.setInputFiles({ name: 'b.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(3 * 1024 * 1024, 0x25) });
+		await page.getByRole('button', { name: 'Save and come back later' }).click();
+		await expect(page.locator('p.alert')).toHaveText('The files chosen come to 6 MB, more than the 5 MB the page sends at once: attach them one at a time.');
+		await other.setInputFiles([]);
 	}
 
 	// A web page named .pdf: refused by its content, the answer typed meanwhile kept on the page.
