@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { build as esbuild } from 'esbuild';
@@ -8,14 +8,16 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Builds the data CLI (`npm run data`, src/lib/server/cli.ts) into build/cli.js beside the server,
- * after the adapter has written build/: a production install (`npm ci --omit=dev`) runs it with
- * plain Node, no tsx. Runtime dependencies stay imports, as in the server build.
+ * After the adapter has written build/, builds what runs beside the server with plain Node, no tsx
+ * (a production install is `npm ci --omit=dev`); runtime dependencies stay imports:
+ * - the data CLI (`npm run data`, src/lib/server/cli.ts) into build/cli.js;
+ * - the start (src/lib/server/start.ts) into build/index.js, what `node build` runs: it sets the
+ *   adapter's body limit per route before loading the adapter's server, moved to build/server.js.
  */
-function dataCli(): Plugin {
+function besideTheServer(): Plugin {
 	let ssr = false;
 	return {
-		name: 'lock-in-radar:data-cli',
+		name: 'lock-in-radar:beside-the-server',
 		apply: 'build',
 		configResolved(config) {
 			ssr = Boolean(config.build.ssr);
@@ -26,25 +28,34 @@ function dataCli(): Plugin {
 			async handler() {
 				if (!ssr) return;
 				const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-				await esbuild({
-					entryPoints: [`${root}src/lib/server/cli.ts`],
-					outfile: `${root}build/cli.js`,
-					bundle: true,
-					platform: 'node',
-					format: 'esm',
-					target: 'node20',
-					external: Object.keys(pkg.dependencies ?? {}),
-					alias: { $lib: `${root}src/lib` },
-					logLevel: 'warning'
-				});
+				const bundle = (entry: string, outfile: string, external: string[] = []) =>
+					esbuild({
+						entryPoints: [`${root}${entry}`],
+						outfile: `${root}${outfile}`,
+						bundle: true,
+						platform: 'node',
+						format: 'esm',
+						target: 'node20',
+						external: [...Object.keys(pkg.dependencies ?? {}), ...external],
+						alias: { $lib: `${root}src/lib` },
+						logLevel: 'warning'
+					});
+				await bundle('src/lib/server/cli.ts', 'build/cli.js');
 				console.log('  ✔ data CLI built: build/cli.js (npm run data)');
+				// The adapter empties build/ first, so its build/index.js is always its own server.
+				const server = readFileSync(`${root}build/index.js`, 'utf8');
+				writeFileSync(`${root}build/server.js`, server.replace(/sourceMappingURL=index\.js\.map\s*$/, 'sourceMappingURL=server.js.map\n'));
+				rmSync(`${root}build/index.js`);
+				if (existsSync(`${root}build/index.js.map`)) renameSync(`${root}build/index.js.map`, `${root}build/server.js.map`);
+				await bundle('src/lib/server/start.ts', 'build/index.js', ['./server.js']);
+				console.log('  ✔ start built: build/index.js sets per-route body limits, then runs build/server.js');
 			}
 		}
 	};
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), dataCli()],
+	plugins: [sveltekit(), besideTheServer()],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -11,6 +11,7 @@ import {
 	RateLimiter
 } from '$lib/server/rate-limit';
 import { redactPath } from '$lib/server/redact';
+import { bodyLimits, carriesEvidence, withBodyLimit } from '$lib/server/body-limit';
 import { crossSiteWrite } from '$lib/server/request-guards';
 import { apiError } from '$lib/server/http';
 import { plainPage } from '$lib/server/plain-page';
@@ -114,6 +115,19 @@ function withHeaders(response: Response, to: Destination, request: Request): Res
 	return response;
 }
 
+/** BODY_SIZE_LIMIT for every route but evidence uploads; the adapter itself allows the larger evidence limit. */
+const bodyLimit = bodyLimits(process.env);
+
+/**
+ * Holds the request's body to its route's limit, failing it as adapter-node would (status 413
+ * from the stream), so readJson, formDataOf and the evidence reader answer as they always have.
+ */
+function limitBody(event: RequestEvent, to: Destination): void {
+	const { method } = event.request;
+	const evidence = carriesEvidence({ method, routeId: to.routeId, action: actionOf(event.url) });
+	event.request = withBodyLimit(event.request, evidence ? bodyLimit.evidence : bodyLimit.ordinary);
+}
+
 const limits = parseLimits(process.env.RATE_LIMITS);
 const limiter = limits ? new RateLimiter(limits) : null;
 
@@ -179,6 +193,8 @@ function diskFull(event: RequestEvent, to: Destination, response: Response): Res
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const to = destinationOf(event);
+	// Before the guards: a body over its limit is then dropped even when a guard answers.
+	limitBody(event, to);
 	let response = guard(event, to) ?? (await resolve(event));
 	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
 	if (isApi(to)) response = await asApiError(response);

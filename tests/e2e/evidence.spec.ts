@@ -18,14 +18,21 @@ test('a vendor attaches a PDF as evidence; a disguised web page is refused next 
 	await page.goto(url);
 	await ready(page, info);
 	const question = page.locator('#q-sim_ota_switching');
-	// The server runs with the default BODY_SIZE_LIMIT (512 KB): less 64 KB for the rest of the form.
-	await expect(page.locator('main')).toContainText('PDF, PNG image, JPEG image, plain text, Word document (.docx) or Excel workbook (.xlsx), each at most 448 KB');
+	// The server runs with no BODY_SIZE_LIMIT, as the README starts it: evidence files still take their full 5 MB.
+	await expect(page.locator('main')).toContainText('PDF, PNG image, JPEG image, plain text, Word document (.docx) or Excel workbook (.xlsx), each at most 5 MB, and at most 5 MB at once');
 
 	if (jsEnabled(info)) {
 		// Too large: said before anything is sent.
-		await question.getByLabel('Attach a file as evidence').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(600 * 1024, 0x25) });
+		await question.getByLabel('Attach a file as evidence').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(6 * 1024 * 1024, 0x25) });
 		await question.getByRole('button', { name: 'Attach file' }).click();
-		await expect(page.locator('#sim_ota_switching-file-error')).toHaveText('"scan.pdf" is 600 KB: an evidence file may be at most 448 KB.');
+		await expect(page.locator('#sim_ota_switching-file-error')).toHaveText('"scan.pdf" is 6 MB: an evidence file may be at most 5 MB.');
+		// Two files that each fit, but not together in one post: said before anything is sent too.
+		const other = page.locator('#q-network_core_redundancy').getByLabel('Attach a file as evidence');
+		await question.getByLabel('Attach a file as evidence').setInputFiles({ name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(3 * 1024 * 1024, 0x25) });
+		await other.setInputFiles({ name: 'b.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(3 * 1024 * 1024, 0x25) });
+		await page.getByRole('button', { name: 'Save and come back later' }).click();
+		await expect(page.locator('p.alert')).toHaveText('The files chosen come to 6 MB, more than the 5 MB the page sends at once: attach them one at a time.');
+		await other.setInputFiles([]);
 	}
 
 	// A web page named .pdf: refused by its content, the answer typed meanwhile kept on the page.
@@ -37,12 +44,13 @@ test('a vendor attaches a PDF as evidence; a disguised web page is refused next 
 	await expect(question.getByLabel('Statement')).toHaveValue('Any eUICC profile, see the annex.');
 	await expect(question.getByLabel('Yes, to a profile from any operator or provider we choose')).toBeChecked();
 
-	// The real PDF.
-	const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+	// The real PDF, of exactly 5 MB: the most a file may be, sent by the browser in the page's form.
+	const pdf = Buffer.alloc(5 * 1024 * 1024);
+	pdf.write('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n');
 	await question.getByLabel('Attach a file as evidence').setInputFiles({ name: 'Technical annex.pdf', mimeType: 'application/pdf', buffer: pdf });
 	await question.getByRole('button', { name: 'Attach file' }).click();
 	await expect(page.getByTestId('respond-status')).toContainText('Saved with 1 file attached');
-	await expect(question.getByRole('list', { name: 'Attached files' })).toContainText('Technical annex.pdf (PDF, 1 KB)');
+	await expect(question.getByRole('list', { name: 'Attached files' })).toContainText('Technical annex.pdf (PDF, 5 MB)');
 	await expect(page.locator('#sim_ota_switching-file-error')).toHaveCount(0);
 
 	// Saving again attaches nothing twice.

@@ -23,6 +23,8 @@ const CONFIG_VARIABLES = [
 	'DATA_DIR',
 	'RATE_LIMITS',
 	'BODY_SIZE_LIMIT',
+	// Where `node build` keeps the operator's BODY_SIZE_LIMIT (src/lib/server/body-limit.ts).
+	'LOCK_IN_RADAR_BODY_SIZE_LIMIT',
 	'ALLOWED_HOSTS',
 	'PROTOCOL_HEADER',
 	'HOST_HEADER',

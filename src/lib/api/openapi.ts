@@ -893,7 +893,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'attachRespondentEvidence',
 				tags: ['Respondents'],
 				summary: 'Attach an evidence file to the vendor\'s answer',
-				description: `The file itself as the body (any Content-Type; the name in an \`X-Filename\` header, percent-encoded if it is not ASCII, or \`?name=\`), or \`multipart/form-data\` with a \`file\` field. The kind is recognised from the bytes, never from the name or the claimed type: ${ACCEPTED_KINDS}; HTML, SVG, XML, scripts, executables and macro documents are refused. At most ${MAX_EVIDENCE_SIZE_TEXT} (and within the server's \`BODY_SIZE_LIMIT\`), at most ${MAX_EVIDENCE_FILES} files per answer. The file goes on the vendor's own answer to the question, so answer it first. The vendor can list its files (GET /api/respond/{token}) but never download them back; only the buyer can.`,
+				description: `The file itself as the body (any Content-Type; the name in an \`X-Filename\` header, percent-encoded if it is not ASCII, or \`?name=\`), or \`multipart/form-data\` with a \`file\` field. The kind is recognised from the bytes, never from the name or the claimed type: ${ACCEPTED_KINDS}; HTML, SVG, XML, scripts, executables and macro documents are refused. At most ${MAX_EVIDENCE_SIZE_TEXT} (this route is not held to the server's \`BODY_SIZE_LIMIT\`), at most ${MAX_EVIDENCE_FILES} files per answer. The file goes on the vendor's own answer to the question, so answer it first. The vendor can list its files (GET /api/respond/{token}) but never download them back; only the buyer can.`,
 				parameters: [
 					respondTokenParam,
 					{ ...questionIdParam, description: 'A question id of the tender\'s ruleset; an unknown one answers 400 (path `questionId`).' },
@@ -913,7 +913,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 					'404': errors.respondUnknown,
 					'409': errorResponse(`The vendor submitted (the link reads only until the buyer reopens it), has not answered this question yet, or the answer already has ${MAX_EVIDENCE_FILES} files.`),
 					'410': errors.respondGone,
-					'413': errorResponse(`The file is larger than ${MAX_EVIDENCE_SIZE_TEXT} (or the server's \`BODY_SIZE_LIMIT\`).`),
+					'413': errorResponse(`The file is larger than ${MAX_EVIDENCE_SIZE_TEXT}.`),
 					'415': errorResponse('The content is not one of the accepted kinds: the message names them.'),
 					'429': errors.rateLimited
 				}

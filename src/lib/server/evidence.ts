@@ -16,6 +16,7 @@ import {
 	type Recognition
 } from '$lib/tender/evidence';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, type EvidenceFile, type Offer, type StoredTender } from '$lib/tender/schema';
+import { dropRest } from './body-limit';
 import { apiError } from './http';
 import { newId } from './ids';
 import { LinkGoneError, writable, type OpenedRespondent } from './respondents';
@@ -53,35 +54,21 @@ export class AttachRefusedError extends Error {
 /** True when the question is one of the tender's ruleset. */
 export const isQuestionOf = (record: StoredTender, questionId: string) => templateQuestions(record).some((q) => q.id === questionId);
 
-/** adapter-node's BODY_SIZE_LIMIT in bytes, read as it reads it: 512K by default, K, M or G suffixes. */
-export function bodySizeLimit(env: Record<string, string | undefined> = process.env): number {
-	const value = env.BODY_SIZE_LIMIT ?? '512K';
-	const multiplier = ({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[value.at(-1)?.toUpperCase() ?? ''] ?? 1;
-	const bytes = Number(multiplier !== 1 ? value.slice(0, -1) : value) * multiplier;
-	return Number.isNaN(bytes) ? 512 * 1024 : bytes;
-}
-
-/**
- * The largest evidence file this server takes, as the vendor is told: MAX_EVIDENCE_BYTES, or less
- * when the server's BODY_SIZE_LIMIT (which caps every request) leaves less, with room for the form.
- */
-export function evidenceLimit(env: Record<string, string | undefined> = process.env): number {
-	return Math.max(0, Math.min(MAX_EVIDENCE_BYTES, bodySizeLimit(env) - MULTIPART_OVERHEAD));
-}
-
 const tooLarge = () =>
-	new EvidenceRefusedError({ ok: false, reason: 'too-large', message: `The file is too large: this server takes evidence files of at most ${sizeText(evidenceLimit())}` });
+	new EvidenceRefusedError({ ok: false, reason: 'too-large', message: `The file is too large: this server takes evidence files of at most ${sizeText(MAX_EVIDENCE_BYTES)}` });
 
 /**
  * Reads a request body, stopping as soon as it passes `limit` bytes: nothing larger is ever held
- * in memory. The server's own BODY_SIZE_LIMIT may stop it earlier; that is a 413 too.
+ * in memory. The route's own body limit (body-limit.ts: the file and its form) may stop it first.
  */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
 	const declared = Number(request.headers.get('content-length'));
-	// The rest of a refused body is never cancelled: that would reset the connection before the
-	// client reads the 413. Unread, the stream pauses the socket, and Node discards the rest once
-	// the answer is sent.
-	if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+	// The rest of a refused body is dropped, never cancelled: cancelling would reset the connection
+	// before the client reads the 413.
+	if (Number.isFinite(declared) && declared > limit) {
+		if (request.body) dropRest(request.body.getReader());
+		throw tooLarge();
+	}
 	if (!request.body) return new Uint8Array(0);
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -92,7 +79,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
 			if (done) break;
 			total += value.byteLength;
 			if (total > limit) {
-				reader.releaseLock();
+				dropRest(reader);
 				throw tooLarge();
 			}
 			chunks.push(value);

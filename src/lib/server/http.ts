@@ -1,5 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { sizeText } from '../tender/evidence';
 import { issuesOf, type FieldIssue } from '../validation/issues';
 
 export type { FieldIssue };
@@ -49,8 +50,14 @@ function forbiddenKeyPaths(value: unknown): string[] {
 	return found;
 }
 
-/** The body limit was hit: adapter-node reports it as an error with status 413. */
+/** The body limit was hit: the route's (body-limit.ts) or adapter-node's, an error with status 413. */
 const tooLarge = (error: unknown) => (error as { status?: number } | null)?.status === 413;
+
+/** " (the limit is 512 KB)" when the error says which limit it was. */
+const limitOf = (error: unknown) => {
+	const limit = (error as { limit?: number } | null)?.limit;
+	return typeof limit === 'number' && Number.isFinite(limit) ? ` (the limit is ${sizeText(limit)})` : '';
+};
 
 /** Reads a JSON body, or answers why it could not. */
 export async function readJson(
@@ -108,7 +115,7 @@ export async function formDataOf(request: Request): Promise<FormData> {
 	try {
 		return await request.formData();
 	} catch (err) {
-		if (tooLarge(err)) error(413, 'The form was too large to accept (the limit is 512 KB). Nothing was changed.');
+		if (tooLarge(err)) error(413, `The form was too large to accept${limitOf(err)}. Nothing was changed.`);
 		error(400, 'The form could not be read. Nothing was changed; please try again.');
 	}
 }

@@ -6,6 +6,7 @@
  * (fleet, answers, buyer country), so a tender rejects exactly what an assessment rejects.
  */
 import { z } from 'zod';
+import { MAX_EVIDENCE_BYTES } from './evidence-size';
 import {
 	costOverridesSchema,
 	LIMITS,
@@ -60,7 +61,7 @@ export const EVIDENCE_LENGTH = 500;
 
 /** Evidence files a vendor may attach to one answer, and how large each may be. */
 export const MAX_EVIDENCE_FILES = 3;
-export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+export { MAX_EVIDENCE_BYTES };
 /** The kinds of evidence file accepted, recognised by their content, never by name or claimed type. */
 export const EVIDENCE_MEDIA_TYPES = [
 	'application/pdf',

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/assessment/form';
-import { AttachRefusedError, attachEvidence, EvidenceRefusedError, evidenceLimit, removeEvidence, UploadShapeError, uploadOf } from '$lib/server/evidence';
+import { AttachRefusedError, attachEvidence, EvidenceRefusedError, removeEvidence, UploadShapeError, uploadOf } from '$lib/server/evidence';
 import { formDataOf } from '$lib/server/http';
 import {
 	LinkGoneError,
@@ -30,7 +30,7 @@ async function open(token: string): Promise<Extract<OpenedRespondent, { status: 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const { record, offer, respondent } = await open(params.token);
-	return { view: respondentView(record, offer, respondent), notSure: NOT_SURE, evidenceMaxBytes: evidenceLimit() };
+	return { view: respondentView(record, offer, respondent), notSure: NOT_SURE };
 };
 
 /** The answers typed on the page, in the API's shape; a question left untouched is not sent. */
