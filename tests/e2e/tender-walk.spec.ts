@@ -251,6 +251,10 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await expect(bravo.getByTestId('respond-status')).toContainText('Submitted');
 	await expect(bravo.getByRole('link', { name: 'Download the questionnaire (.xlsx)' })).toHaveCount(0);
 
+	// Before Charlie's answers arrive, its score of 0 means "nothing answered": it ranks last, not first.
+	await page.goto(`/t/${tenderId}/compare`);
+	expect(await vendorsInOrder(page)).toEqual([ALPHA, BRAVO, CHARLIE]);
+
 	// Charlie's bid team had no link: its filled spreadsheet came back by e-mail, and the buyer reads it.
 	await page.goto(tenderUrl);
 	await ready(page, info);
