@@ -253,7 +253,13 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 
 	// Before Charlie's answers arrive, its score of 0 means "nothing answered": it ranks last, not first.
 	await page.goto(`/t/${tenderId}/compare`);
-	expect(await vendorsInOrder(page)).toEqual([ALPHA, BRAVO, CHARLIE]);
+	// Nothing verified yet: both read every claim as "not sure", network 90, data 80, contract 80 → 83.6.
+	expect(await scoresInOrder(page)).toEqual([
+		[ALPHA, '18.4', '83.6'],
+		[BRAVO, '23.9', '83.6'],
+		[CHARLIE, '–', '–']
+	]);
+	await expect(rankingRows(page).nth(2)).toContainText('not answered');
 
 	// Charlie's bid team had no link: its filled spreadsheet came back by e-mail, and the buyer reads it.
 	await page.goto(tenderUrl);
