@@ -17,6 +17,9 @@ const launchOptions = existsSync(systemChromium)
 		}
 	: {};
 
+// The README's screenshots (tests/e2e/screenshots.spec.ts) run only when asked: SCREENSHOTS=1.
+const screenshots = process.env.SCREENSHOTS ? [] : [/@screenshot/];
+
 export default defineConfig({
 	testDir: 'e2e',
 	outputDir: '../test-results',
@@ -36,12 +39,12 @@ export default defineConfig({
 		{
 			name: 'js',
 			use: { ...devices['Desktop Chrome'], launchOptions },
-			grepInvert: /@nojs/
+			grepInvert: [/@nojs/, ...screenshots]
 		},
 		{
 			name: 'no-js',
 			use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions },
-			grepInvert: /@js/
+			grepInvert: [/@js/, ...screenshots]
 		}
 	],
 	webServer: {

@@ -12,11 +12,11 @@ import type { Rating } from '../rules/schema';
 import type { AreaScore } from '../scoring/types';
 import { listWords } from '../text/template';
 import { floorLine } from '../text/verdict';
-import type { Comparison, OfferComparison, View } from './compare';
+import { answeredNothing, type Comparison, type OfferComparison, type View } from './compare';
 import { offerResult, unverifiedClaims } from './offer-result';
 import type { StoredTender } from './schema';
 
-export type RecommendationOutcome = 'recommended' | 'tie' | 'all_deal_breakers';
+export type RecommendationOutcome = 'recommended' | 'tie' | 'all_deal_breakers' | 'nothing_answered';
 
 export interface WeakArea {
 	id: AreaScore['id'];
@@ -128,7 +128,7 @@ function cautionsFor(
 		);
 	}
 	// The offer the other view would put first (ties by vendor name, as the ranking breaks them).
-	const firstByOther = [...comparison.offers].sort(
+	const firstByOther = comparison.offers.filter((o) => !answeredNothing(o)).sort(
 		(a, b) => a[other].score - b[other].score || a.vendor.localeCompare(b.vendor, 'en') || (a.id < b.id ? -1 : 1)
 	)[0]!;
 	if (firstByOther.id !== chosen.id && firstByOther[other].score < chosen[other].score) {
@@ -161,9 +161,27 @@ function cautionsFor(
 export function recommend(rules: Rules, tender: StoredTender, comparison: Comparison): Recommendation {
 	const view = comparison.scoredAs;
 	const byId = new Map(comparison.offers.map((o) => [o.id, o]));
-	const ranked = comparison.ranking.map((id) => byId.get(id)!).filter(Boolean);
+	const all = comparison.ranking.map((id) => byId.get(id)!).filter(Boolean);
+	// An offer that has answered nothing scores 0 for want of answers: it is named, never chosen.
+	const silent = all.filter(answeredNothing);
+	const ranked = all.filter((o) => !answeredNothing(o));
+	const silentReasons = silent.map((o) => `${o.vendor} has not answered any question yet, so its score says nothing and it is not recommended.`);
 	const clear = ranked.filter((o) => o.floors.length === 0);
-	const n = ranked.length;
+	const n = all.length;
+
+	if (ranked.length === 0) {
+		return {
+			outcome: 'nothing_answered',
+			offerId: null,
+			vendor: null,
+			headline: `No offer can be recommended yet: none of the ${n} offers has answered a question.`,
+			reasons: ['Send each vendor its respondent link or the questionnaire spreadsheet, or answer from their bids yourself, then compare again.'],
+			cautions: [],
+			restsOnUnverified: false,
+			weakest: [],
+			demands: []
+		};
+	}
 
 	if (clear.length === 0) {
 		const least = ranked[0]!;
@@ -171,9 +189,13 @@ export function recommend(rules: Rules, tender: StoredTender, comparison: Compar
 			outcome: 'all_deal_breakers',
 			offerId: null,
 			vendor: null,
-			headline: `No offer can be recommended as it stands: every one of the ${n} offers has a deal-breaker.`,
+			headline:
+				silent.length === 0
+					? `No offer can be recommended as it stands: every one of the ${n} offers has a deal-breaker.`
+					: `No offer can be recommended as it stands: every one of the ${ranked.length} offers that answered has a deal-breaker.`,
 			reasons: [
 				...ranked.map((o) => `${o.vendor} ${scoreAside(o, view)} has ${dealBreakers(o)}`),
+				...silentReasons,
 				`The least locked-in, ${least.vendor}, could become acceptable only if its deal-breakers are removed in negotiation: score it again with the vendor’s written commitments before you choose.`
 			],
 			cautions: [],
@@ -208,7 +230,7 @@ export function recommend(rules: Rules, tender: StoredTender, comparison: Compar
 	const passedOver = ranked.slice(0, ranked.indexOf(chosen));
 	const headline =
 		passedOver.length === 0
-			? `Recommended: the offer from ${chosen.vendor}. It is the least locked-in of the ${n} offers, at ${scoreWords(chosen, view)} ${VIEW_WORDS[view]}, and no deal-breaker applies to it.`
+			? `Recommended: the offer from ${chosen.vendor}. It is ${silent.length === 0 ? `the least locked-in of the ${n} offers` : ranked.length === 1 ? 'the only offer that has answered' : `the least locked-in of the ${ranked.length} offers that answered`}, at ${scoreWords(chosen, view)} ${VIEW_WORDS[view]}, and no deal-breaker applies to it.`
 			: `Recommended: the offer from ${chosen.vendor}. It is the least locked-in offer without a deal-breaker, at ${scoreWords(chosen, view)} ${VIEW_WORDS[view]}.`;
 
 	const reasons: string[] = [];
@@ -224,6 +246,7 @@ export function recommend(rules: Rules, tender: StoredTender, comparison: Compar
 	for (const offer of passedOver) {
 		reasons.push(`${offer.vendor} scores lower, ${scoreWords(offer, view)}, but has ${dealBreakers(offer)}`);
 	}
+	reasons.push(...silentReasons);
 
 	const weak = weakestAreas(chosen);
 	return {

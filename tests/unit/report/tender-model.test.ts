@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tenderReportModel } from '../../../src/lib/report/tender/model';
+import { weightsSummary } from '../../../src/lib/report/tender/words';
 import type { Offer, OfferAnswer, StoredTender } from '../../../src/lib/tender/schema';
 import { BEST } from '../../fixtures/scoring/answers';
 import { shippedRules } from '../rules/read-rules';
@@ -69,6 +70,30 @@ describe('the tender report model', () => {
 			['contract', 1, 1, 'ruleset'],
 			['security', 0.8, 0.8, 'ruleset']
 		]);
+	});
+
+	it('calls a weight what-if only where it differs from the one that applies anyway (the compare page sends them all)', () => {
+		const all = tenderReportModel(rules, tender, { network: 4, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 3 });
+		expect(all.weights.map((w) => [w.id, w.used, w.source])).toEqual([
+			['network', 4, 'saved'],
+			['sim', 1.5, 'ruleset'],
+			['data', 0.8, 'ruleset'],
+			['platform', 1.2, 'ruleset'],
+			['contract', 1, 'ruleset'],
+			['security', 3, 'what-if']
+		]);
+		// Back at the ruleset's weight over a saved one is a what-if still.
+		expect(tenderReportModel(rules, tender, { network: 1 }).weights[0]).toMatchObject({ used: 1, source: 'what-if' });
+	});
+
+	it('names in words only the weights that differ from the ruleset’s, saved or what-if', () => {
+		expect(weightsSummary(model.weights)).toBe(
+			'Network coverage 4 (saved with the tender, ruleset 1); SIM portability 2 (what-if, ruleset 1.5); the other areas at the ruleset’s weight'
+		);
+		// Every slider saved, only network moved: the others are the ruleset's, whoever saved them.
+		const allSaved = tenderReportModel(rules, { ...tender, weights: { network: 10, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 0.8 } });
+		expect(weightsSummary(allSaved.weights)).toBe('Network coverage 10 (saved with the tender, ruleset 1); the other areas at the ruleset’s weight');
+		expect(weightsSummary(tenderReportModel(rules, { ...tender, weights: undefined }).weights)).toBe('The ruleset’s, unchanged');
 	});
 
 	it('cleans the text it prints: no control characters or direction overrides', () => {

@@ -123,6 +123,27 @@ describe('recommending an offer', () => {
 		});
 	});
 
+	it('ranks an offer that has answered nothing last and never recommends it: its 0 says nothing yet', () => {
+		// Delta scores 0 for want of answers; Alpha 3.0 as in the comparison above.
+		const t = tender([offer(1, 'Delta', {}), offer(3, 'Alpha', answersOf({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' }))]);
+		const comparison = compareOffers(rules, t);
+		expect(comparison.offers.find((o) => o.id === ID(1))!.claimed.score).toBe(0);
+		expect(comparison.ranking).toEqual([ID(3), ID(1)]);
+		const result = recommend(rules, t, comparison);
+		expect(result.outcome).toBe('recommended');
+		expect(result.vendor).toBe('Alpha');
+		expect(result.headline).toBe(
+			'Recommended: the offer from Alpha. It is the only offer that has answered, at 3/100 (low) with the vendors’ claims taken as given, and no deal-breaker applies to it.'
+		);
+		expect(result.reasons).toEqual(['It is the only offer without a deal-breaker.', 'Delta has not answered any question yet, so its score says nothing and it is not recommended.']);
+	});
+
+	it('recommends none while no offer has answered', () => {
+		const t = tender([offer(1, 'Delta', {}), offer(2, 'Echo', {})]);
+		const result = recommend(rules, t, compareOffers(rules, t));
+		expect(result).toMatchObject({ outcome: 'nothing_answered', offerId: null, vendor: null, headline: 'No offer can be recommended yet: none of the 2 offers has answered a question.' });
+	});
+
 	it('passes over a lower-scoring offer with a deal-breaker, and says why', () => {
 		const t = tender([offer(1, 'Xenon'), offer(2, 'Ypsilon'), offer(3, 'Zeta')]);
 		const areas = [

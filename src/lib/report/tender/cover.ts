@@ -38,7 +38,13 @@ export function drawTenderCover(ctx: TenderReportContext) {
 	// The decision, in a box coloured by the chosen offer's rating (neutral when none is chosen).
 	const chosen = model.ranked.find((r) => r.comparison.id === rec.offerId);
 	const rating = chosen ? chosen.comparison[comparison.scoredAs].rating : null;
-	const big = chosen ? chosen.comparison.vendor : rec.outcome === 'tie' ? 'No single winner' : 'No offer without a deal-breaker';
+	const big = chosen
+		? chosen.comparison.vendor
+		: rec.outcome === 'tie'
+			? 'No single winner'
+			: rec.outcome === 'nothing_answered'
+				? 'No answers yet'
+				: 'No offer without a deal-breaker';
 	const bigLines = w.split(big, w.width - 12, { size: SIZES.h1, bold: true });
 	const text = w.split(rec.headline, w.width - 12, { size: SIZES.small });
 	const boxHeight = 12 + bigLines.length * lineHeight(SIZES.h1) + text.length * lineHeight(SIZES.small);

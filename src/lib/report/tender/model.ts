@@ -108,7 +108,11 @@ export function tenderReportModel(rules: Rules, input: ReportTender, weights?: A
 		recommendation: recommend(rules, tender, comparison),
 		clarifications: comparison.ranking.map((id) => questions.find((q) => q.offerId === id)!),
 		weights: rules.ruleset.areas.map(({ id, title, weight }) => {
-			const source: WeightSource = weights?.[id] !== undefined ? 'what-if' : tender.weights?.[id] !== undefined ? 'saved' : 'ruleset';
+			// The compare page sends every area's weight with its PDF link: a what-if equal to the weight
+			// that applies anyway (saved, else the ruleset's) changes nothing and is not called one.
+			const otherwise = tender.weights?.[id] ?? weight;
+			const whatIf = weights?.[id] !== undefined && weights[id] !== otherwise;
+			const source: WeightSource = whatIf ? 'what-if' : tender.weights?.[id] !== undefined ? 'saved' : 'ruleset';
 			return { id, title, ruleset: weight, used: comparison.weights[id], source };
 		}),
 		reference: ranked[0]!.result

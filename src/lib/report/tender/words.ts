@@ -16,9 +16,13 @@ export const WEIGHT_SOURCE_WORD: Record<WeightSource, string> = {
 
 const number = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 });
 
-/** "The ruleset’s" or "Network coverage 2 (saved with the tender); the others the ruleset’s". */
+/**
+ * "The ruleset’s, unchanged" or "Network coverage 2 (saved with the tender, ruleset 1); the other
+ * areas at the ruleset’s weight". Only weights that differ from the ruleset's are named: the compare
+ * page saves every slider, most of them left where the ruleset puts them.
+ */
 export function weightsSummary(rows: readonly WeightRow[]): string {
-	const changed = rows.filter((r) => r.source !== 'ruleset');
+	const changed = rows.filter((r) => r.used !== r.ruleset);
 	if (changed.length === 0) return 'The ruleset’s, unchanged';
 	const list = changed.map((r) => `${r.title} ${number(r.used)} (${r.source === 'saved' ? 'saved with the tender' : 'what-if'}, ruleset ${number(r.ruleset)})`);
 	return `${list.join('; ')}${changed.length < rows.length ? '; the other areas at the ruleset’s weight' : ''}`;
