@@ -7,7 +7,7 @@
  *   as open (unanswered), and every other answer (a vendor's claim, or a disputed one) as "not sure".
  * The ranking runs from the least locked-in offer to the most, by the tender's scoring mode
  * (claimed for `as_given`, verified for `unverified_as_not_sure`); ties go by vendor name, then id.
- * An offer that has answered nothing scores 0 but ranks last: its score says nothing yet.
+ * An offer that has answered nothing ranks last and is shown as not answered.
  * What-if weights replace the ruleset's area weights in a copy of the rules: floors still apply.
  */
 import { z } from 'zod';
@@ -151,11 +151,11 @@ function scoreOffer(rules: Rules, tender: Scored, offer: Offer, view: View): Sco
 }
 
 /**
- * An offer with no answer scored in its areas (nothing answered yet, or every answer rejected in
- * the verified view): its overall 0 means "unknown", not "free to leave", so it ranks after every
- * offer that answered and is never recommended.
+ * An offer that leaves every question open (no answer yet, or every answer rejected): its score is
+ * all "not sure" and says nothing about the offer, so pages show it as not answered, it ranks after
+ * every offer that answered, and it is never recommended.
  */
-export const answeredNothing = (offer: Pick<OfferComparison, 'areas'>) => offer.areas.length > 0 && offer.areas.every((area) => area.score === null);
+export const answeredNothing = (offer: Pick<OfferComparison, 'open' | 'questions'>) => offer.open >= offer.questions;
 
 /** The claimed and verified overall score of each offer, with the ruleset's weights (a tender's read view). */
 export function offerSummaries(rules: Rules, tender: Scored & Pick<StoredTender, 'offers' | 'weights'>) {

@@ -123,11 +123,11 @@ describe('recommending an offer', () => {
 		});
 	});
 
-	it('ranks an offer that has answered nothing last and never recommends it: its 0 says nothing yet', () => {
-		// Delta scores 0 for want of answers; Alpha 3.0 as in the comparison above.
+	it('ranks an offer that has answered nothing last and never recommends it: its score says nothing yet', () => {
+		// Delta leaves all 44 questions open ("not sure", risk up to 0.9 each); Alpha 3.0 as in the comparison above.
 		const t = tender([offer(1, 'Delta', {}), offer(3, 'Alpha', answersOf({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' }))]);
 		const comparison = compareOffers(rules, t);
-		expect(comparison.offers.find((o) => o.id === ID(1))!.claimed.score).toBe(0);
+		expect(comparison.offers.find((o) => o.id === ID(1))!).toMatchObject({ open: 44, questions: 44 });
 		expect(comparison.ranking).toEqual([ID(3), ID(1)]);
 		const result = recommend(rules, t, comparison);
 		expect(result.outcome).toBe('recommended');
