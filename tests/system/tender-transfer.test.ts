@@ -249,6 +249,27 @@ describe('a tampered tender', () => {
 		expect(twice).toContain('tenders.0.offers.1.respondents.0.tokenHash: This link appears twice in the file');
 	});
 
+	it('more links than an offer or a tender keeps, revoked ones included, are refused', () => {
+		const at = new Date().toISOString();
+		// Distinct, revoked links: only their number is wrong.
+		const link = (i: number) => ({
+			id: `L${String(i).padStart(21, '0')}`,
+			tokenHash: `h${String(i).padStart(42, '0')}`,
+			label: '',
+			createdAt: at,
+			expiresAt: null,
+			revokedAt: at
+		});
+		const respondents = refused((d) => {
+			d.tenders[0]!.offers[1]!.respondents = Array.from({ length: 51 }, (_, i) => ({ ...link(i), submittedAt: null, reopenedAt: null })) as never;
+		});
+		expect(respondents).toContain('tenders.0.offers.1.respondents: An offer keeps at most 50 respondent links, revoked and expired ones included');
+		const shares = refused((d) => {
+			d.tenders[0]!.shares = Array.from({ length: 101 }, (_, i) => ({ ...link(i), lastOpenedAt: null }));
+		});
+		expect(shares).toContain('tenders.0.shares: A tender keeps at most 100 comparison links, revoked and expired ones included');
+	});
+
 	it('a link that already leads to another tender on this server is refused before anything is written', () => {
 		const dir = tempDir();
 		expect(cli(dir, 'import', writeTemp('first.json', exported.stdout)).code).toBe(0);

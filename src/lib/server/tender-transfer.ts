@@ -9,7 +9,15 @@ import type { InputSchemas } from '../assessment/schema';
 import { MAX_OFFER_HISTORY } from '../tender/history';
 import { respondentStatus } from '../tender/respondent';
 import { liveComparisonShares } from '../tender/comparison-share';
-import { createTenderSchemas, MAX_LIVE_COMPARISON_SHARES, MAX_LIVE_RESPONDENTS, storedTenderSchema, type StoredTender } from '../tender/schema';
+import {
+	createTenderSchemas,
+	MAX_COMPARISON_SHARES,
+	MAX_LIVE_COMPARISON_SHARES,
+	MAX_LIVE_RESPONDENTS,
+	MAX_RESPONDENTS_PER_OFFER,
+	storedTenderSchema,
+	type StoredTender
+} from '../tender/schema';
 import { issuesOf } from '../validation/issues';
 import { RecordExistsError } from './store/file-store';
 import type { ComparisonShareEntry } from './store/comparison-share-index';
@@ -22,7 +30,9 @@ import { MAX_IMPORT_REVISION, MAX_RULESET_VERSION_LENGTH, type ImportIssue, type
  * Holds an imported tender to what the API could have stored: the create body's fields (title,
  * fleet, currency, costs, weights, vendors) and every offer's answers checked with the ruleset the
  * tender is pinned to, a revision a save can still count up from, at most MAX_OFFER_HISTORY history
- * entries per offer, at most MAX_LIVE_RESPONDENTS live links per offer, and ids that appear once.
+ * entries per offer, at most MAX_LIVE_RESPONDENTS live links and MAX_RESPONDENTS_PER_OFFER links in
+ * all per offer, at most MAX_LIVE_COMPARISON_SHARES live comparison links and MAX_COMPARISON_SHARES
+ * in all, and ids that appear once.
  */
 export function tenderContentChecker(
 	registry: { knows(version: string): boolean; versions: ReadonlyMap<string, unknown> },
@@ -79,6 +89,9 @@ export function tenderContentChecker(
 			if (live > MAX_LIVE_RESPONDENTS) {
 				issues.push({ path: at(`${offerPath}.respondents`), message: `An offer has at most ${MAX_LIVE_RESPONDENTS} live respondent links` });
 			}
+			if (offer.respondents.length > MAX_RESPONDENTS_PER_OFFER) {
+				issues.push({ path: at(`${offerPath}.respondents`), message: `An offer keeps at most ${MAX_RESPONDENTS_PER_OFFER} respondent links, revoked and expired ones included` });
+			}
 			const respondentIds = new Set<string>();
 			offer.respondents.forEach((r, i) => {
 				if (respondentIds.has(r.id)) issues.push({ path: at(`${offerPath}.respondents.${i}.id`), message: 'This respondent id appears twice in the offer' });
@@ -87,6 +100,9 @@ export function tenderContentChecker(
 		});
 		if (liveComparisonShares(record, now) > MAX_LIVE_COMPARISON_SHARES) {
 			issues.push({ path: at('shares'), message: `A tender has at most ${MAX_LIVE_COMPARISON_SHARES} live comparison links` });
+		}
+		if (record.shares.length > MAX_COMPARISON_SHARES) {
+			issues.push({ path: at('shares'), message: `A tender keeps at most ${MAX_COMPARISON_SHARES} comparison links, revoked and expired ones included` });
 		}
 		const shareIds = new Set<string>();
 		record.shares.forEach((share, i) => {
