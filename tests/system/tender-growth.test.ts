@@ -82,3 +82,47 @@ describe('links a tender keeps in all, revoked and expired ones included', () =>
 		expect(ok<Tender>(await send(server, 'GET', `/api/tenders/${tender.id}`)).shares).toHaveLength(100);
 	});
 });
+
+describe("an offer's history under a vendor's flood of changes", () => {
+	it("keeps every buyer entry, the vendor's first claim and its latest changes after 3,000 vendor changes", async () => {
+		const tender = await newTender('History flood');
+		const alpha = tender.offers[0]!.id;
+		const { token } = ok<{ token: string }>(await send(server, 'POST', `/api/tenders/${tender.id}/offers/${alpha}/respondents`, { json: {} }), 201);
+		const view = ok<View>(await send(server, 'GET', `/api/respond/${token}`));
+		// Ten questions, each changed at once: 300 saves make 3,000 statement changes.
+		const questions = view.questions.slice(0, 10);
+		const save = (statement: (q: string) => string) =>
+			send(server, 'PATCH', `/api/respond/${token}`, {
+				json: { answers: Object.fromEntries(questions.map((q) => [q.id, { option: q.options[0]!.id, statement: statement(q.id) }])) }
+			});
+		expect((await save((q) => `First claim for ${q}`)).status).toBe(200);
+		const disputed = questions[0]!.id;
+		const dispute = (note: string) =>
+			send(server, 'PATCH', `/api/tenders/${tender.id}/offers/${alpha}/answers/${disputed}`, { json: { state: 'disputed', stateNote: note } });
+		expect((await dispute('Annex 3 shows no second core')).status).toBe(200);
+		for (let round = 1; round <= 300; round++) {
+			expect((await save((q) => `Revision ${round} for ${q}`)).status).toBe(200);
+			if (round === 150) expect((await dispute('Still no second core in the revised annex')).status).toBe(200);
+		}
+
+		const history = ok<Tender>(await send(server, 'GET', `/api/tenders/${tender.id}`)).offers[0]!.history;
+		// Every buyer entry is there: two disputes, each a state and a note (the vendor's saves in
+		// between set the state back to claimed and cleared the note, in the vendor's entries).
+		expect(history.filter((h) => h.by === 'buyer').map((h) => [h.field, h.old, h.new])).toEqual([
+			['state', 'claimed', 'disputed'],
+			['stateNote', null, 'Annex 3 shows no second core'],
+			['state', 'claimed', 'disputed'],
+			['stateNote', null, 'Still no second core in the revised annex']
+		]);
+		const statements = (q: string) => history.filter((h) => h.by === 'vendor' && h.questionId === q && h.field === 'statement');
+		for (const q of questions) {
+			// The vendor's first claim and its ten latest changes of this field, oldest first.
+			expect(statements(q.id).map((h) => h.new)).toEqual([
+				`First claim for ${q.id}`,
+				...Array.from({ length: 10 }, (_, i) => `Revision ${291 + i} for ${q.id}`)
+			]);
+		}
+		// Bounded: the vendor's entries stay far below the 3,000 changes it made.
+		expect(history.filter((h) => h.by === 'vendor').length).toBeLessThanOrEqual(2_000);
+	});
+});

@@ -6,7 +6,7 @@
  * (name, type, size, sha256); the files themselves are copied as files (see src/lib/server/README.md).
  */
 import type { InputSchemas } from '../assessment/schema';
-import { MAX_OFFER_HISTORY } from '../tender/history';
+import { MAX_VENDOR_HISTORY } from '../tender/history';
 import { respondentStatus } from '../tender/respondent';
 import { liveComparisonShares } from '../tender/comparison-share';
 import {
@@ -29,8 +29,8 @@ import { MAX_IMPORT_REVISION, MAX_RULESET_VERSION_LENGTH, type ImportIssue, type
 /**
  * Holds an imported tender to what the API could have stored: the create body's fields (title,
  * fleet, currency, costs, weights, vendors) and every offer's answers checked with the ruleset the
- * tender is pinned to, a revision a save can still count up from, at most MAX_OFFER_HISTORY history
- * entries per offer, at most MAX_LIVE_RESPONDENTS live links and MAX_RESPONDENTS_PER_OFFER links in
+ * tender is pinned to, a revision a save can still count up from, at most MAX_VENDOR_HISTORY of the
+ * vendor's history entries per offer (the buyer's are never dropped: history.ts), at most MAX_LIVE_RESPONDENTS live links and MAX_RESPONDENTS_PER_OFFER links in
  * all per offer, at most MAX_LIVE_COMPARISON_SHARES live comparison links and MAX_COMPARISON_SHARES
  * in all, and ids that appear once.
  */
@@ -82,8 +82,8 @@ export function tenderContentChecker(
 			);
 			const answers = input.answersSchema.safeParse(probe);
 			if (!answers.success) issues.push(...issuesOf(answers.error, ['tenders', index, 'offers', o, 'answers']));
-			if (offer.history.length > MAX_OFFER_HISTORY) {
-				issues.push({ path: at(`${offerPath}.history`), message: `An offer keeps at most ${MAX_OFFER_HISTORY} history entries` });
+			if (offer.history.filter((h) => h.by === 'vendor').length > MAX_VENDOR_HISTORY) {
+				issues.push({ path: at(`${offerPath}.history`), message: `An offer keeps at most ${MAX_VENDOR_HISTORY} history entries from the vendor (the buyer's are all kept)` });
 			}
 			const live = offer.respondents.filter((r) => respondentStatus(r, now) === 'active').length;
 			if (live > MAX_LIVE_RESPONDENTS) {
