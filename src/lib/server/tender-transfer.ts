@@ -122,6 +122,7 @@ export function validateTenders(
 	const records: StoredTender[] = [];
 	const seenIds = new Set<string>();
 	const seenLinks = new Set<string>();
+	const seenFiles = new Set<string>();
 	raw.forEach((item, index) => {
 		const parsed = storedTenderSchema.safeParse(item);
 		if (!parsed.success) {
@@ -136,9 +137,56 @@ export function validateTenders(
 			if (seenLinks.has(link.tokenHash)) issues.push({ path: `tenders.${index}.${link.path}`, message: 'This link appears twice in the file' });
 			seenLinks.add(link.tokenHash);
 		}
+		for (const file of evidenceFilesOf(record)) {
+			if (seenFiles.has(file.id)) issues.push({ path: `tenders.${index}.${file.path}`, message: 'This evidence file appears twice in the file' });
+			seenFiles.add(file.id);
+		}
 		records.push(record);
 	});
 	return { issues, records };
+}
+
+/**
+ * Every evidence file a tender's answers refer to, with where it sits. A file's bytes are kept
+ * once, under its id (DATA_DIR/evidence), and deleted when the answer holding it lets it go: two
+ * answers, or two tenders, naming one id would let one delete the bytes the other still shows.
+ */
+function evidenceFilesOf(record: StoredTender): { id: string; path: string }[] {
+	return record.offers.flatMap((offer, o) =>
+		Object.entries(offer.answers).flatMap(([questionId, answer]) =>
+			(answer.files ?? []).map((file, f) => ({ id: file.id, path: `offers.${o}.answers.${questionId}.files.${f}.id` }))
+		)
+	);
+}
+
+/**
+ * Evidence files of the file that a different tender on this server already refers to: refused,
+ * or deleting the file from one tender would delete bytes the other still refers to. The same
+ * tender imported again (same id) may name its own files. Run before anything is written.
+ */
+export async function evidenceClashes(records: readonly StoredTender[], store: Pick<TenderStore, 'ids' | 'read'>): Promise<ImportIssue[]> {
+	const wanted = new Map<string, { tenderId: string; path: string }[]>();
+	for (const [index, record] of records.entries()) {
+		for (const file of evidenceFilesOf(record)) {
+			const list = wanted.get(file.id) ?? [];
+			list.push({ tenderId: record.id, path: `tenders.${index}.${file.path}` });
+			wanted.set(file.id, list);
+		}
+	}
+	if (wanted.size === 0) return [];
+	const issues: ImportIssue[] = [];
+	for (const id of await store.ids()) {
+		const existing = await store.read(id);
+		if (!existing) continue;
+		for (const file of evidenceFilesOf(existing)) {
+			for (const incoming of wanted.get(file.id) ?? []) {
+				if (incoming.tenderId !== existing.id) {
+					issues.push({ path: incoming.path, message: 'This evidence file already belongs to another tender on this server' });
+				}
+			}
+		}
+	}
+	return issues;
 }
 
 /** One capability link a tender carries: where it sits in the record, its hash and its index entry. */
