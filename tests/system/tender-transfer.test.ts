@@ -249,6 +249,62 @@ describe('a tampered tender', () => {
 		expect(twice).toContain('tenders.0.offers.1.respondents.0.tokenHash: This link appears twice in the file');
 	});
 
+	it('more links than an offer or a tender keeps, revoked ones included, are refused', () => {
+		const at = new Date().toISOString();
+		// Distinct, revoked links: only their number is wrong.
+		const link = (i: number) => ({
+			id: `L${String(i).padStart(21, '0')}`,
+			tokenHash: `h${String(i).padStart(42, '0')}`,
+			label: '',
+			createdAt: at,
+			expiresAt: null,
+			revokedAt: at
+		});
+		const respondents = refused((d) => {
+			d.tenders[0]!.offers[1]!.respondents = Array.from({ length: 51 }, (_, i) => ({ ...link(i), submittedAt: null, reopenedAt: null })) as never;
+		});
+		expect(respondents).toContain('tenders.0.offers.1.respondents: An offer keeps at most 50 respondent links, revoked and expired ones included');
+		const shares = refused((d) => {
+			d.tenders[0]!.shares = Array.from({ length: 101 }, (_, i) => ({ ...link(i), lastOpenedAt: null }));
+		});
+		expect(shares).toContain('tenders.0.shares: A tender keeps at most 100 comparison links, revoked and expired ones included');
+	});
+
+	/** An evidence file on offer `o`'s answer to `questionId`, as an attachment records it. */
+	const withFile = (d: Document, o: number, questionId: string, id: string) => {
+		const answer = (d.tenders[0]!.offers[o]!.answers as Record<string, Record<string, unknown>>)[questionId]!;
+		answer.files = [{ id, name: 'annex.txt', mediaType: 'text/plain', size: 19, sha256: 'a'.repeat(64), uploadedAt: new Date().toISOString() }];
+	};
+
+	it('one evidence file named by two answers is refused: deleting it from one would delete the other\'s', () => {
+		const stderr = refused((d) => {
+			withFile(d, 0, Q, 'E'.repeat(22));
+			withFile(d, 2, 'sim_ota_switching', 'E'.repeat(22));
+		});
+		expect(stderr).toContain('tenders.0.offers.2.answers.sim_ota_switching.files.0.id: This evidence file appears twice in the file');
+	});
+
+	it('an evidence file another tender on this server refers to is refused before anything is written; the same tender again is not', () => {
+		const dir = tempDir();
+		const base = structuredClone(document);
+		withFile(base, 0, Q, 'F'.repeat(22));
+		expect(cli(dir, 'import', writeTemp('with-file.json', JSON.stringify(base))).code).toBe(0);
+		// Importing the same tender again names its own file: nothing to refuse.
+		const again = cli(dir, 'import', writeTemp('with-file-again.json', JSON.stringify(base)));
+		expect(again.code, again.stderr).toBe(0);
+		expect(again.stderr).toMatch(/tenders: 0 created, 1 already present/);
+		// Another tender (no links, so only the file clashes) naming the same file id.
+		const other = structuredClone(base);
+		other.assessments = [];
+		other.tenders[0]!.id = 'C'.repeat(22);
+		for (const offer of other.tenders[0]!.offers) offer.respondents = [];
+		(other.tenders[0] as unknown as { shares: unknown[] }).shares = [];
+		const run = cli(dir, 'import', writeTemp('file-takeover.json', JSON.stringify(other)));
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain(`tenders.0.offers.0.answers.${Q}.files.0.id: This evidence file already belongs to another tender on this server`);
+		expect(existsSync(tenderFile(dir, 'C'.repeat(22)))).toBe(false);
+	});
+
 	it('a link that already leads to another tender on this server is refused before anything is written', () => {
 		const dir = tempDir();
 		expect(cli(dir, 'import', writeTemp('first.json', exported.stdout)).code).toBe(0);

@@ -18,7 +18,7 @@ import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from 
 import { WEB_IMPORT_MAX } from '../assessment/export-format';
 import * as contract from './contract';
 import { ACCEPTED_KINDS, MAX_EVIDENCE_SIZE_TEXT } from '../tender/evidence';
-import { createComparisonShareBodySchema, createRespondentBodySchema, MAX_LIVE_COMPARISON_SHARES, createTenderSchemas, EVIDENCE_LENGTH, EVIDENCE_MEDIA_TYPES, evidenceFileSchema, MAX_EVIDENCE_FILES, historyEntrySchema, MAX_LIVE_RESPONDENTS, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
+import { createComparisonShareBodySchema, createRespondentBodySchema, MAX_LIVE_COMPARISON_SHARES, MAX_COMPARISON_SHARES, MAX_RESPONDENTS_PER_OFFER, createTenderSchemas, EVIDENCE_LENGTH, EVIDENCE_MEDIA_TYPES, evidenceFileSchema, MAX_EVIDENCE_FILES, historyEntrySchema, MAX_LIVE_RESPONDENTS, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
 import { offerComparisonSchema, scoreSummarySchema } from '../tender/compare';
 
 /** A JSON Schema (2020-12) object, as it appears in the document. */
@@ -236,11 +236,11 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 	});
 	r.add(createRespondentBodySchema, {
 		id: 'CreateRespondentBody',
-		description: `A respondent link for one offer's vendor. \`expiresAt\`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future. At most ${MAX_LIVE_RESPONDENTS} live links per offer.`
+		description: `A respondent link for one offer's vendor. \`expiresAt\`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future. At most ${MAX_LIVE_RESPONDENTS} live links per offer, and ${MAX_RESPONDENTS_PER_OFFER} in all (revoked and expired ones included).`
 	});
 	r.add(createComparisonShareBodySchema, {
 		id: 'CreateComparisonShareBody',
-		description: `A read-only link to the tender's comparison. \`expiresAt\`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future. At most ${MAX_LIVE_COMPARISON_SHARES} live links per tender.`
+		description: `A read-only link to the tender's comparison. \`expiresAt\`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future. At most ${MAX_LIVE_COMPARISON_SHARES} live links per tender, and ${MAX_COMPARISON_SHARES} in all (revoked and expired ones included).`
 	});
 	r.add(tender.respondBody, {
 		id: 'RespondBody',
@@ -755,7 +755,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'createRespondent',
 				tags: ['Respondents'],
 				summary: 'Create a respondent link for the offer\'s vendor',
-				description: `The vendor answers the questionnaire through \`url\` (\`/respond/{token}\`): questions and its own answers only. The token is 128 random bits; the server keeps only its hash. At most ${MAX_LIVE_RESPONDENTS} live links per offer.`,
+				description: `The vendor answers the questionnaire through \`url\` (\`/respond/{token}\`): questions and its own answers only. The token is 128 random bits; the server keeps only its hash. At most ${MAX_LIVE_RESPONDENTS} live links per offer, and ${MAX_RESPONDENTS_PER_OFFER} in all (revoked and expired ones included).`,
 				parameters: [tenderIdParam, offerIdParam],
 				requestBody: jsonBody('CreateRespondentBody'),
 				responses: {
@@ -763,7 +763,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'404': errorResponse('No tender with this id, or no such offer in it.'),
-					'409': errorResponse(`The offer already has ${MAX_LIVE_RESPONDENTS} live respondent links: revoke one first.`),
+					'409': errorResponse(`The offer already has ${MAX_LIVE_RESPONDENTS} live respondent links (revoke one first), or has had ${MAX_RESPONDENTS_PER_OFFER} in all.`),
 					'429': errors.rateLimited
 				}
 			}
@@ -1022,7 +1022,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'createComparisonShare',
 				tags: ['Tenders', 'Sharing'],
 				summary: 'Create a read-only link to the comparison',
-				description: `Anyone with \`url\` (\`/c/{token}\`) reads the comparison, never the tender: see GET /api/shared-comparisons/{token}. The token is 128 random bits; the server keeps only its hash. At most ${MAX_LIVE_COMPARISON_SHARES} live links per tender.`,
+				description: `Anyone with \`url\` (\`/c/{token}\`) reads the comparison, never the tender: see GET /api/shared-comparisons/{token}. The token is 128 random bits; the server keeps only its hash. At most ${MAX_LIVE_COMPARISON_SHARES} live links per tender, and ${MAX_COMPARISON_SHARES} in all (revoked and expired ones included).`,
 				parameters: [tenderIdParam],
 				requestBody: jsonBody('CreateComparisonShareBody'),
 				responses: {
@@ -1030,7 +1030,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'404': errors.tenderNotFound,
-					'409': errorResponse(`The tender already has ${MAX_LIVE_COMPARISON_SHARES} live comparison links: revoke one first.`),
+					'409': errorResponse(`The tender already has ${MAX_LIVE_COMPARISON_SHARES} live comparison links (revoke one first), or has had ${MAX_COMPARISON_SHARES} in all.`),
 					'429': errors.rateLimited
 				}
 			}

@@ -15,7 +15,7 @@ import { lockDataDir } from './store/data-dir-lock';
 import { dataDir, getComparisonShareIndex, getRespondentIndex, getShareIndex, getStore, getTenderStore } from './store/index';
 import type { RecordStore } from './store/types';
 import { redactId, redactPath } from './redact';
-import { comparisonShareLinkIndex, importTenders, linkClashes, respondentLinkIndex, tenderContentChecker, type TenderLinkIndexes } from './tender-transfer';
+import { comparisonShareLinkIndex, evidenceClashes, importTenders, linkClashes, respondentLinkIndex, tenderContentChecker, type TenderLinkIndexes } from './tender-transfer';
 import { importRecords, versionedContentChecker, type ImportOutcome } from './transfer';
 
 /**
@@ -93,7 +93,9 @@ async function importFile(file: string) {
 	try {
 		const checked = validateInstance(JSON.parse(readFileSync(file, 'utf8')), contentChecks());
 		const indexes = tenderLinkIndexes();
-		const issues = checked.ok ? await linkClashes(checked.tenders, indexes) : checked.issues;
+		const issues = checked.ok
+			? [...(await linkClashes(checked.tenders, indexes)), ...(await evidenceClashes(checked.tenders, getTenderStore()))]
+			: checked.issues;
 		if (!checked.ok || issues.length) {
 			for (const issue of issues) console.error(`${issue.path}: ${issue.message}`);
 			throw new Error(`${file} was not imported: ${issues.length} problems`);

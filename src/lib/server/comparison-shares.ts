@@ -11,7 +11,7 @@ import {
 	sharedComparisonView,
 	type ComparisonShareSummary
 } from '$lib/tender/comparison-share';
-import { MAX_LIVE_COMPARISON_SHARES, type ComparisonShare, type CreateComparisonShareBody, type StoredTender } from '$lib/tender/schema';
+import { MAX_COMPARISON_SHARES, MAX_LIVE_COMPARISON_SHARES, type ComparisonShare, type CreateComparisonShareBody, type StoredTender } from '$lib/tender/schema';
 import type { AreaWeights } from '$lib/tender/schema';
 import { newId } from './ids';
 import { publicOrigin } from './origin';
@@ -23,12 +23,25 @@ import { hashToken, looksLikeToken, newShareToken } from './tokens';
 /** How long an open counts as recent: avoids a disk write on every page view. */
 const OPEN_RECORD_INTERVAL_MS = 60_000;
 
-/** The tender already has MAX_LIVE_COMPARISON_SHARES live links: answered 409. */
+/**
+ * The tender already has MAX_LIVE_COMPARISON_SHARES live links, or has held MAX_COMPARISON_SHARES
+ * links in all (revoked and expired ones stay in the record): answered 409.
+ */
 export class ComparisonShareLimitError extends Error {
-	constructor() {
-		super(`This tender already has ${MAX_LIVE_COMPARISON_SHARES} live comparison links, the most it can have. Revoke one you no longer need, then create the new one.`);
+	constructor(readonly limit: 'live' | 'total' = 'live') {
+		super(
+			limit === 'live'
+				? `This tender already has ${MAX_LIVE_COMPARISON_SHARES} live comparison links, the most it can have. Revoke one you no longer need, then create the new one.`
+				: `This tender has had ${MAX_COMPARISON_SHARES} comparison links, revoked and expired ones included: the most one tender keeps, so no new link can be made for it. Send a link it already has.`
+		);
 		this.name = 'ComparisonShareLimitError';
 	}
+}
+
+/** Throws ComparisonShareLimitError when the tender cannot take another link. */
+function checkShareRoom(record: StoredTender, now: Date): void {
+	if (record.shares.length >= MAX_COMPARISON_SHARES) throw new ComparisonShareLimitError('total');
+	if (liveComparisonShares(record, now) >= MAX_LIVE_COMPARISON_SHARES) throw new ComparisonShareLimitError('live');
 }
 
 /** A comparison link: absolute where the origin is trusted, else a path the browser resolves. */
@@ -42,7 +55,7 @@ export async function createComparisonShare(tenderId: string, body: CreateCompar
 	if (expires && expires.getTime() <= now.getTime()) throw new ShareInputError('expiresAt', 'The expiry must be in the future');
 	const current = await getTenderStore().read(tenderId);
 	if (!current) return null;
-	if (liveComparisonShares(current, now) >= MAX_LIVE_COMPARISON_SHARES) throw new ComparisonShareLimitError();
+	checkShareRoom(current, now);
 	const token = newShareToken();
 	const share: ComparisonShare = {
 		id: newId(),
@@ -57,7 +70,7 @@ export async function createComparisonShare(tenderId: string, body: CreateCompar
 	await getComparisonShareIndex().put(share.tokenHash, { tenderId });
 	const updated = await getTenderStore().update(tenderId, (record) => {
 		// Checked again under the record's lock: concurrent creations cannot pass the cap together.
-		if (liveComparisonShares(record, now) >= MAX_LIVE_COMPARISON_SHARES) throw new ComparisonShareLimitError();
+		checkShareRoom(record, now);
 		// A link is not a change to the tender: its revision stays.
 		return { ...record, shares: [...record.shares, share] };
 	});

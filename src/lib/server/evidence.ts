@@ -15,6 +15,7 @@ import {
 	type AttachRefusal,
 	type Recognition
 } from '$lib/tender/evidence';
+import { cappedHistory } from '$lib/tender/history';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, type EvidenceFile, type Offer, type StoredTender } from '$lib/tender/schema';
 import { dropRest } from './body-limit';
 import { apiError } from './http';
@@ -184,7 +185,9 @@ export async function attachEvidence(opened: Opened, questionId: string, upload:
 			writable(opened.respondent.id, now)(offer);
 			checkAttachable(offer, questionId);
 			const offers = [...current.offers];
-			offers[index] = withFileAdded(offer, questionId, file, at);
+			// Within the history's bounds, as every other write (history.ts): a vendor attaching and
+			// removing files in a loop never pushes the buyer's entries out.
+			offers[index] = cappedHistory(withFileAdded(offer, questionId, file, at));
 			return { ...current, offers, revision: current.revision + 1, updatedAt: at };
 		});
 		if (!record) throw new LinkGoneError();
@@ -210,7 +213,7 @@ export async function removeEvidence(opened: Opened, questionId: string, fileId:
 		if (!changed) return current;
 		removed = changed.file;
 		const offers = [...current.offers];
-		offers[index] = changed.offer;
+		offers[index] = cappedHistory(changed.offer);
 		return { ...current, offers, revision: current.revision + 1, updatedAt: at };
 	});
 	if (!record) throw new LinkGoneError();

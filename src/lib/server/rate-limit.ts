@@ -95,18 +95,26 @@ export interface RoutedRequest {
 
 type Rule = [method: string, routeId: string, action: string | null, bucket: Bucket];
 
-/** Every route that spends from a bucket; `null` action: a +server endpoint, any query. */
+/**
+ * Every route that spends from a bucket; `null` action: a +server endpoint, any query. Every
+ * POST/PATCH/PUT/DELETE handler and form action under src/routes must be here (or on the short
+ * list of refusals in tests/unit/server/route-buckets.test.ts): that test walks the routes.
+ * Creating a record: create; creating a link: share; changing or revoking anything: save; an
+ * owner's (or a link's) read that scores every offer: read; building a file: report.
+ */
 const RULES: Rule[] = [
 	['POST', '/api/assessments', null, 'create'],
 	['POST', '/api/import', null, 'create'],
 	['POST', '/api/tenders', null, 'create'],
 	['POST', '/new', 'default', 'create'],
+	['POST', '/tenders/new', 'default', 'create'],
 	['POST', '/assessments', 'import', 'create'],
 	['POST', '/api/assessments/[id]/shares', null, 'share'],
 	['POST', '/api/tenders/[id]/offers/[offerId]/respondents', null, 'share'],
 	['POST', '/a/[id]/results', 'share', 'share'],
 	['POST', '/api/tenders/[id]/shares', null, 'share'],
 	['POST', '/t/[id]/compare', 'share', 'share'],
+	['POST', '/t/[id]', 'createLink', 'share'],
 	['POST', '/api/simulate', null, 'simulate'],
 	// Simulates every offer of the tender on the server (the side-by-side table).
 	['GET', '/t/[id]/fleet', null, 'simulate'],
@@ -115,10 +123,22 @@ const RULES: Rule[] = [
 	// The matrix downloads build a file (the .xlsx burns CPU like a report).
 	['GET', '/api/tenders/[id]/matrix.csv', null, 'report'],
 	['GET', '/api/tenders/[id]/matrix.xlsx', null, 'report'],
+	// The questionnaire templates are .xlsx files built on each request, the buyer's and the vendor's.
+	['GET', '/api/tenders/[id]/offers/[offerId]/questionnaire', null, 'report'],
+	['GET', '/api/respond/[token]/questionnaire', null, 'report'],
 	['GET', '/api/tenders/[id]', null, 'read'],
 	['GET', '/api/tenders/[id]/comparison', null, 'read'],
+	// The tender's pages score every offer on each load (and each what-if weight on the comparison);
+	// a comparison link's page and API do the same for whoever holds the link.
+	['GET', '/t/[id]', null, 'read'],
+	['GET', '/t/[id]/compare', null, 'read'],
+	['GET', '/t/[id]/offers/[offerId]', null, 'read'],
+	['GET', '/c/[token]', null, 'read'],
+	['GET', '/api/shared-comparisons/[token]', null, 'read'],
 	['GET', '/api/tenders/[id]/report.pdf', null, 'report'],
 	['PATCH', '/api/assessments/[id]', null, 'save'],
+	['POST', '/api/assessments/[id]/rescore', null, 'save'],
+	['DELETE', '/api/assessments/[id]/shares/[shareId]', null, 'save'],
 	['PATCH', '/api/tenders/[id]', null, 'save'],
 	['POST', '/api/tenders/[id]/offers', null, 'save'],
 	['PATCH', '/api/tenders/[id]/offers/[offerId]/answers/[questionId]', null, 'save'],
@@ -129,6 +149,20 @@ const RULES: Rule[] = [
 	['POST', '/t/[id]/compare', 'save', 'save'],
 	['POST', '/t/[id]/compare', 'reset', 'save'],
 	['POST', '/t/[id]/compare', 'revoke', 'save'],
+	// The tender page's forms: details and fleet, scoring, offers, links, the spreadsheet route.
+	['POST', '/t/[id]', 'details', 'save'],
+	['POST', '/t/[id]', 'scoring', 'save'],
+	['POST', '/t/[id]', 'addOffer', 'save'],
+	['POST', '/t/[id]', 'revokeLink', 'save'],
+	['POST', '/t/[id]', 'reopenLink', 'save'],
+	['POST', '/t/[id]', 'previewUpload', 'save'],
+	['POST', '/t/[id]', 'applyUpload', 'save'],
+	// The buyer's judgement of one answer, as PATCH .../answers/{questionId} does it.
+	['POST', '/t/[id]/offers/[offerId]', 'verify', 'save'],
+	['POST', '/t/[id]/offers/[offerId]', 'dispute', 'save'],
+	['POST', '/t/[id]/offers/[offerId]', 'reject', 'save'],
+	['POST', '/t/[id]/offers/[offerId]', 'answer', 'save'],
+	['POST', '/t/[id]/offers/[offerId]', 'note', 'save'],
 	['PATCH', '/api/respond/[token]', null, 'save'],
 	['POST', '/api/respond/[token]/submit', null, 'save'],
 	['POST', '/api/respond/[token]/questionnaire', null, 'save'],
@@ -141,7 +175,10 @@ const RULES: Rule[] = [
 	['POST', '/respond/[token]', 'remove', 'save'],
 	['POST', '/a/[id]/[area]', 'default', 'save'],
 	['POST', '/a/[id]/fleet', 'default', 'save'],
-	['POST', '/a/[id]/results', 'costs', 'save']
+	['POST', '/a/[id]/results', 'costs', 'save'],
+	['POST', '/a/[id]/results', 'rescorePreview', 'save'],
+	['POST', '/a/[id]/results', 'rescore', 'save'],
+	['POST', '/a/[id]/results', 'revoke', 'save']
 ];
 
 /** A route id as a pattern over decoded paths, for requests no route matched. */

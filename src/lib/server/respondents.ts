@@ -4,19 +4,32 @@
  * offer's questionnaire and that offer's own answers, nothing else of the tender.
  */
 import { liveRespondents, respondentStatus, respondentSummary, vendorOwnAnswers, type RespondentSummary } from '$lib/tender/respondent';
-import { MAX_LIVE_RESPONDENTS, type CreateRespondentBody, type Offer, type Respondent, type RespondBody, type StoredTender } from '$lib/tender/schema';
+import { MAX_LIVE_RESPONDENTS, MAX_RESPONDENTS_PER_OFFER, type CreateRespondentBody, type Offer, type Respondent, type RespondBody, type StoredTender } from '$lib/tender/schema';
 import { newId } from './ids';
 import { expiryInstant, ShareInputError } from './shares';
 import { getRespondentIndex, getTenderStore } from './store';
 import * as tenders from './tenders';
 import { hashToken, looksLikeToken, newShareToken } from './tokens';
 
-/** The offer already has MAX_LIVE_RESPONDENTS live links: answered 409. */
+/**
+ * The offer already has MAX_LIVE_RESPONDENTS live links, or has held MAX_RESPONDENTS_PER_OFFER
+ * links in all (revoked and expired ones stay in the record): answered 409.
+ */
 export class RespondentLimitError extends Error {
-	constructor() {
-		super(`This offer already has ${MAX_LIVE_RESPONDENTS} live respondent links, the most it can have. Revoke one first.`);
+	constructor(readonly limit: 'live' | 'total' = 'live') {
+		super(
+			limit === 'live'
+				? `This offer already has ${MAX_LIVE_RESPONDENTS} live respondent links, the most it can have. Revoke one first.`
+				: `This offer has had ${MAX_RESPONDENTS_PER_OFFER} respondent links, revoked and expired ones included: the most one offer keeps, so no new link can be made for it. Send the vendor a link it already has, or add the bid again as a new offer.`
+		);
 		this.name = 'RespondentLimitError';
 	}
+}
+
+/** Throws RespondentLimitError when the offer cannot take another link. */
+function checkRespondentRoom(offer: Offer, now: Date): void {
+	if (offer.respondents.length >= MAX_RESPONDENTS_PER_OFFER) throw new RespondentLimitError('total');
+	if (liveRespondents(offer, now) >= MAX_LIVE_RESPONDENTS) throw new RespondentLimitError('live');
 }
 
 /** The vendor submitted: the link reads, it does not write, until the buyer reopens it. */
@@ -72,7 +85,7 @@ export async function createRespondent(tenderId: string, offerId: string, body: 
 	if (!current) return null;
 	const offer = current.offers.find((o) => o.id === offerId);
 	if (!offer) return 'no-offer';
-	if (liveRespondents(offer, now) >= MAX_LIVE_RESPONDENTS) throw new RespondentLimitError();
+	checkRespondentRoom(offer, now);
 	const token = newShareToken();
 	const respondent: Respondent = {
 		id: newId(),
@@ -91,7 +104,7 @@ export async function createRespondent(tenderId: string, offerId: string, body: 
 		offerId,
 		(o) => {
 			// Checked again under the lock: concurrent creations cannot pass the cap together.
-			if (liveRespondents(o, now) >= MAX_LIVE_RESPONDENTS) throw new RespondentLimitError();
+			checkRespondentRoom(o, now);
 			return { offer: { ...o, respondents: [...o.respondents, respondent] }, result: { token, respondent: respondentSummary(respondent, now) } };
 		},
 		now

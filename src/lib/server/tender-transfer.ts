@@ -6,10 +6,18 @@
  * (name, type, size, sha256); the files themselves are copied as files (see src/lib/server/README.md).
  */
 import type { InputSchemas } from '../assessment/schema';
-import { MAX_OFFER_HISTORY } from '../tender/history';
+import { MAX_VENDOR_HISTORY } from '../tender/history';
 import { respondentStatus } from '../tender/respondent';
 import { liveComparisonShares } from '../tender/comparison-share';
-import { createTenderSchemas, MAX_LIVE_COMPARISON_SHARES, MAX_LIVE_RESPONDENTS, storedTenderSchema, type StoredTender } from '../tender/schema';
+import {
+	createTenderSchemas,
+	MAX_COMPARISON_SHARES,
+	MAX_LIVE_COMPARISON_SHARES,
+	MAX_LIVE_RESPONDENTS,
+	MAX_RESPONDENTS_PER_OFFER,
+	storedTenderSchema,
+	type StoredTender
+} from '../tender/schema';
 import { issuesOf } from '../validation/issues';
 import { RecordExistsError } from './store/file-store';
 import type { ComparisonShareEntry } from './store/comparison-share-index';
@@ -21,8 +29,10 @@ import { MAX_IMPORT_REVISION, MAX_RULESET_VERSION_LENGTH, type ImportIssue, type
 /**
  * Holds an imported tender to what the API could have stored: the create body's fields (title,
  * fleet, currency, costs, weights, vendors) and every offer's answers checked with the ruleset the
- * tender is pinned to, a revision a save can still count up from, at most MAX_OFFER_HISTORY history
- * entries per offer, at most MAX_LIVE_RESPONDENTS live links per offer, and ids that appear once.
+ * tender is pinned to, a revision a save can still count up from, at most MAX_VENDOR_HISTORY of the
+ * vendor's history entries per offer (the buyer's are never dropped: history.ts), at most MAX_LIVE_RESPONDENTS live links and MAX_RESPONDENTS_PER_OFFER links in
+ * all per offer, at most MAX_LIVE_COMPARISON_SHARES live comparison links and MAX_COMPARISON_SHARES
+ * in all, and ids that appear once.
  */
 export function tenderContentChecker(
 	registry: { knows(version: string): boolean; versions: ReadonlyMap<string, unknown> },
@@ -72,12 +82,15 @@ export function tenderContentChecker(
 			);
 			const answers = input.answersSchema.safeParse(probe);
 			if (!answers.success) issues.push(...issuesOf(answers.error, ['tenders', index, 'offers', o, 'answers']));
-			if (offer.history.length > MAX_OFFER_HISTORY) {
-				issues.push({ path: at(`${offerPath}.history`), message: `An offer keeps at most ${MAX_OFFER_HISTORY} history entries` });
+			if (offer.history.filter((h) => h.by === 'vendor').length > MAX_VENDOR_HISTORY) {
+				issues.push({ path: at(`${offerPath}.history`), message: `An offer keeps at most ${MAX_VENDOR_HISTORY} history entries from the vendor (the buyer's are all kept)` });
 			}
 			const live = offer.respondents.filter((r) => respondentStatus(r, now) === 'active').length;
 			if (live > MAX_LIVE_RESPONDENTS) {
 				issues.push({ path: at(`${offerPath}.respondents`), message: `An offer has at most ${MAX_LIVE_RESPONDENTS} live respondent links` });
+			}
+			if (offer.respondents.length > MAX_RESPONDENTS_PER_OFFER) {
+				issues.push({ path: at(`${offerPath}.respondents`), message: `An offer keeps at most ${MAX_RESPONDENTS_PER_OFFER} respondent links, revoked and expired ones included` });
 			}
 			const respondentIds = new Set<string>();
 			offer.respondents.forEach((r, i) => {
@@ -87,6 +100,9 @@ export function tenderContentChecker(
 		});
 		if (liveComparisonShares(record, now) > MAX_LIVE_COMPARISON_SHARES) {
 			issues.push({ path: at('shares'), message: `A tender has at most ${MAX_LIVE_COMPARISON_SHARES} live comparison links` });
+		}
+		if (record.shares.length > MAX_COMPARISON_SHARES) {
+			issues.push({ path: at('shares'), message: `A tender keeps at most ${MAX_COMPARISON_SHARES} comparison links, revoked and expired ones included` });
 		}
 		const shareIds = new Set<string>();
 		record.shares.forEach((share, i) => {
@@ -106,6 +122,7 @@ export function validateTenders(
 	const records: StoredTender[] = [];
 	const seenIds = new Set<string>();
 	const seenLinks = new Set<string>();
+	const seenFiles = new Set<string>();
 	raw.forEach((item, index) => {
 		const parsed = storedTenderSchema.safeParse(item);
 		if (!parsed.success) {
@@ -120,9 +137,56 @@ export function validateTenders(
 			if (seenLinks.has(link.tokenHash)) issues.push({ path: `tenders.${index}.${link.path}`, message: 'This link appears twice in the file' });
 			seenLinks.add(link.tokenHash);
 		}
+		for (const file of evidenceFilesOf(record)) {
+			if (seenFiles.has(file.id)) issues.push({ path: `tenders.${index}.${file.path}`, message: 'This evidence file appears twice in the file' });
+			seenFiles.add(file.id);
+		}
 		records.push(record);
 	});
 	return { issues, records };
+}
+
+/**
+ * Every evidence file a tender's answers refer to, with where it sits. A file's bytes are kept
+ * once, under its id (DATA_DIR/evidence), and deleted when the answer holding it lets it go: two
+ * answers, or two tenders, naming one id would let one delete the bytes the other still shows.
+ */
+function evidenceFilesOf(record: StoredTender): { id: string; path: string }[] {
+	return record.offers.flatMap((offer, o) =>
+		Object.entries(offer.answers).flatMap(([questionId, answer]) =>
+			(answer.files ?? []).map((file, f) => ({ id: file.id, path: `offers.${o}.answers.${questionId}.files.${f}.id` }))
+		)
+	);
+}
+
+/**
+ * Evidence files of the file that a different tender on this server already refers to: refused,
+ * or deleting the file from one tender would delete bytes the other still refers to. The same
+ * tender imported again (same id) may name its own files. Run before anything is written.
+ */
+export async function evidenceClashes(records: readonly StoredTender[], store: Pick<TenderStore, 'ids' | 'read'>): Promise<ImportIssue[]> {
+	const wanted = new Map<string, { tenderId: string; path: string }[]>();
+	for (const [index, record] of records.entries()) {
+		for (const file of evidenceFilesOf(record)) {
+			const list = wanted.get(file.id) ?? [];
+			list.push({ tenderId: record.id, path: `tenders.${index}.${file.path}` });
+			wanted.set(file.id, list);
+		}
+	}
+	if (wanted.size === 0) return [];
+	const issues: ImportIssue[] = [];
+	for (const id of await store.ids()) {
+		const existing = await store.read(id);
+		if (!existing) continue;
+		for (const file of evidenceFilesOf(existing)) {
+			for (const incoming of wanted.get(file.id) ?? []) {
+				if (incoming.tenderId !== existing.id) {
+					issues.push({ path: incoming.path, message: 'This evidence file already belongs to another tender on this server' });
+				}
+			}
+		}
+	}
+	return issues;
 }
 
 /** One capability link a tender carries: where it sits in the record, its hash and its index entry. */

@@ -162,7 +162,7 @@ export function read(id: string): Promise<StoredTender | null> {
 	return getTenderStore().read(id);
 }
 
-/** Every change goes through here: the revision goes up, and each offer's history stays within its cap (history.ts). */
+/** Every change goes through here: the revision goes up, and each offer's history stays within its bounds (history.ts: every buyer entry kept, the vendor's bounded). */
 const bumped = (record: StoredTender, now: Date): StoredTender => ({
 	...record,
 	revision: record.revision + 1,

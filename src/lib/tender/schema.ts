@@ -121,6 +121,12 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /** Most live (not revoked, not expired) respondent links one offer may have. */
 export const MAX_LIVE_RESPONDENTS = 5;
+/**
+ * Most respondent links one offer ever holds, revoked and expired ones included: they stay in the
+ * record (their tokens must answer 410, not 404), so without this a create-and-revoke loop would
+ * grow the tender file for ever. Ten times the live cap is far past any real bid round.
+ */
+export const MAX_RESPONDENTS_PER_OFFER = 50;
 
 /**
  * A vendor's respondent link to one offer, as the tender keeps it: the token itself is never
@@ -153,6 +159,8 @@ export type Offer = z.infer<typeof offerSchema>;
 
 /** Most live (not revoked, not expired) read-only comparison links one tender may have. */
 export const MAX_LIVE_COMPARISON_SHARES = 20;
+/** Most comparison links one tender ever holds, revoked and expired ones included (as MAX_RESPONDENTS_PER_OFFER). */
+export const MAX_COMPARISON_SHARES = 100;
 
 /**
  * A read-only link to the tender's comparison: the token itself is never stored, only its hash

@@ -36,10 +36,11 @@ describe('rate limits', () => {
 		expect(bucketFor(routed('GET', '/api/assessments/[id]/report.pdf'))).toBe('report');
 		expect(bucketFor(routed('GET', '/api/shared/[token]/report.pdf'))).toBe('report');
 		expect(bucketFor(routed('GET', '/api/assessments/[id]'))).toBeNull();
-		expect(bucketFor(routed('POST', '/a/[id]/results', 'revoke'))).toBeNull();
+		// Revoking a link is a change: it counts in save (route-buckets.test.ts walks every write).
+		expect(bucketFor(routed('POST', '/a/[id]/results', 'revoke'))).toBe('save');
 	});
 
-	it('count comparison links like share links: creating in share, revoking and weights in save, reading in none', () => {
+	it('count comparison links like share links: creating in share, revoking and weights in save, reading the comparison in read', () => {
 		expect(bucketFor(routed('POST', '/api/tenders/[id]/shares'))).toBe('share');
 		expect(bucketFor(routed('POST', '/t/[id]/compare', 'share'))).toBe('share');
 		expect(bucketFor(routed('POST', null, 'default', '/api/tenders/x/shares'))).toBe('share');
@@ -47,7 +48,9 @@ describe('rate limits', () => {
 		expect(bucketFor(routed('POST', '/t/[id]/compare', 'save'))).toBe('save');
 		expect(bucketFor(routed('POST', '/t/[id]/compare', 'reset'))).toBe('save');
 		expect(bucketFor(routed('GET', '/api/tenders/[id]/shares'))).toBeNull();
-		expect(bucketFor(routed('GET', '/api/shared-comparisons/[token]'))).toBeNull();
+		// Reading through a link scores every offer, like the owner's comparison.
+		expect(bucketFor(routed('GET', '/api/shared-comparisons/[token]'))).toBe('read');
+		expect(bucketFor(routed('GET', '/c/[token]'))).toBe('read');
 	});
 
 	it('count tender writes like assessment writes (creating in create, changes in save), the owner\'s reads in read, matrix downloads in report', () => {
