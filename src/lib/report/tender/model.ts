@@ -108,7 +108,11 @@ export function tenderReportModel(rules: Rules, input: ReportTender, weights?: A
 		recommendation: recommend(rules, tender, comparison),
 		clarifications: comparison.ranking.map((id) => questions.find((q) => q.offerId === id)!),
 		weights: rules.ruleset.areas.map(({ id, title, weight }) => {
-			const source: WeightSource = weights?.[id] !== undefined ? 'what-if' : tender.weights?.[id] !== undefined ? 'saved' : 'ruleset';
+			// A what-if names only the weights it moves: the compare page sends every weight in use, and
+			// one left as saved (or as the ruleset has it) is not this report's.
+			const base = tender.weights?.[id] ?? weight;
+			const whatIf = weights?.[id] !== undefined && weights[id] !== base;
+			const source: WeightSource = whatIf ? 'what-if' : tender.weights?.[id] !== undefined ? 'saved' : 'ruleset';
 			return { id, title, ruleset: weight, used: comparison.weights[id], source };
 		}),
 		reference: ranked[0]!.result
