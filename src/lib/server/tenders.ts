@@ -318,10 +318,14 @@ export const missingTender = () => apiError(404, 'No tender with this id');
 /** Owner data carries the edit key: never cached. */
 export const NO_STORE = { 'cache-control': 'private, no-store' };
 
-/** The questions of the tender's ruleset, as the spreadsheet shows them. */
+/**
+ * The questions as the vendor answers them (its page, the API view, the spreadsheet and the check of
+ * an evidence upload): the same questions as the buyer's, local-profile ones included, without the
+ * "not sure" option, which each of those adds in its own words.
+ */
 export function templateQuestions(record: StoredTender): TemplateQuestion[] {
-	return rulesFor(record.rulesetVersion).ruleset.areas.flatMap((area) =>
-		area.questions.map((q) => ({ id: q.id, area: area.title, text: q.text, why: q.why, options: q.options.map((o) => ({ id: o.id, label: o.label })) }))
+	return askedQuestions(record).flatMap((area) =>
+		area.questions.map((q) => ({ id: q.id, area: area.title, text: q.text, why: q.why, options: q.options }))
 	);
 }
 
@@ -432,12 +436,12 @@ export interface OfferQuestion {
 
 /**
  * Every question the tender's ruleset asks of an offer, area by area, with the fleet's per-country
- * local-profile questions in their area, as an assessment asks them; the last option is "not sure".
+ * local-profile questions in their area, as an assessment asks them. The one list both the buyer's
+ * and the vendor's questions are drawn from, so the two never ask different things.
  */
-export function questionSections(record: StoredTender): { id: string; title: string; questions: OfferQuestion[] }[] {
+function askedQuestions(record: StoredTender): { id: string; title: string; questions: OfferQuestion[] }[] {
 	const rules = rulesFor(record.rulesetVersion);
 	const local = localProfileQuestions(rules, record.fleet.countries);
-	const notSure = { id: NOT_SURE, label: rules.ruleset.notSure.label };
 	return rules.ruleset.areas.map((area) => ({
 		id: area.id,
 		title: area.title,
@@ -445,8 +449,17 @@ export function questionSections(record: StoredTender): { id: string; title: str
 			id: q.id,
 			text: q.text,
 			why: q.why,
-			options: [...q.options.map((o) => ({ id: o.id, label: o.label })), notSure]
+			options: q.options.map((o) => ({ id: o.id, label: o.label }))
 		}))
+	}));
+}
+
+/** Every question asked of an offer (see askedQuestions), as the buyer's pages show it: the last option is "not sure". */
+export function questionSections(record: StoredTender): { id: string; title: string; questions: OfferQuestion[] }[] {
+	const notSure = { id: NOT_SURE, label: rulesFor(record.rulesetVersion).ruleset.notSure.label };
+	return askedQuestions(record).map((area) => ({
+		...area,
+		questions: area.questions.map((q) => ({ ...q, options: [...q.options, notSure] }))
 	}));
 }
 
