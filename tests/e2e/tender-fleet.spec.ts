@@ -61,11 +61,14 @@ test("each offer's simulated fleet, and the offers side by side", async ({ page,
 	await expect(rows.locator('th')).toHaveText(['Alpha Connect', 'Bravo IoT', 'Charlie Mobile']);
 	await expect(table.getByTestId('side-by-side-recommended')).toContainText('Recommended architecture');
 	await expect(table.locator('caption')).toContainText('in EUR');
-	// The cost to leave is the comparison's, offer by offer.
-	for (const [index, offer] of tender.offers.entries()) {
-		const expected = comparison.offers.find((o) => o.id === offer.id)!.switchingCost;
+	// The cost to leave is the comparison's, offer by offer; the lowest says so to a screen reader
+	// too (visually hidden), not in bold alone.
+	const leaving = tender.offers.map((offer) => comparison.offers.find((o) => o.id === offer.id)!.switchingCost);
+	const cheapest = Math.min(...leaving.map((cost) => Math.round(cost.estimate.total)));
+	for (const [index, expected] of leaving.entries()) {
 		expect(expected.currency).toBe('EUR');
-		await expect(rows.nth(index).getByTestId('cost-to-leave')).toHaveText(`EUR ${Math.round(expected.estimate.total).toLocaleString('en')}`);
+		const total = Math.round(expected.estimate.total);
+		await expect(rows.nth(index).getByTestId('cost-to-leave')).toHaveText(`EUR ${total.toLocaleString('en')}${total === cheapest ? ' (lowest)' : ''}`);
 	}
 	// Charlie answered nothing, so nothing cures Türkiye's roaming block over the air: its 200
 	// devices there wait for site visits, and it loses more device-days than Alpha, whose most
@@ -75,7 +78,9 @@ test("each offer's simulated fleet, and the offers side by side", async ({ page,
 	const [alphaOffline, bravoOffline, charlieOffline] = [await offlineOf(0), await offlineOf(1), await offlineOf(2)];
 	expect(charlieOffline).toBeGreaterThan(alphaOffline);
 	await expect(rows.nth(0).getByTestId('offline')).toHaveClass(/lowest/);
+	await expect(rows.nth(0).getByTestId('offline').locator('.visually-hidden')).toHaveText('(lowest)');
 	await expect(rows.nth(2).getByTestId('offline')).not.toHaveClass(/lowest/);
+	await expect(rows.nth(2).getByTestId('offline')).not.toContainText('(lowest)');
 	await expect(rows.nth(1).getByTestId('lost-money')).toContainText(/^\s*EUR [\d,]+/);
 	await expect(rows.nth(1)).toHaveClass(/current/);
 

@@ -91,6 +91,59 @@ describe('POST /tenders/new', () => {
 	});
 });
 
+describe('how devices are reached (fleet.siteVisits) on the tender forms', () => {
+	type Stored = { fleet: { siteVisits?: string }; currency?: string };
+	const stored = async (s: Seeded, id: string) => jsonOf<Stored>(await send(s.server, 'GET', `/api/tenders/${id}`));
+	const tenderIdOf = (reply: Reply) => {
+		expect(reply.status, reply.text.slice(0, 300)).toBe(303);
+		return /^\/t\/([A-Za-z0-9_-]{22})$/.exec(reply.headers.get('location') ?? '')![1]!;
+	};
+	/** An assessment whose SIM swaps ride on rounds made anyway. */
+	async function routineAssessment(s: Seeded) {
+		const created = await send(s.server, 'POST', '/api/assessments', {
+			json: { title: 'Meter rounds', fleet: { devices: 1000, countries: ['DE'], lifetimeYears: 15, siteVisits: 'routine' } }
+		});
+		expect(created.status).toBe(201);
+		return jsonOf<{ id: string }>(created).id;
+	}
+
+	it('a tender made from an assessment with routine visits keeps them, or takes the choice made on the form', async () => {
+		const s = seeded();
+		const from = await routineAssessment(s);
+		const page = await send(s.server, 'GET', `/tenders/new?from=${from}`);
+		expect(page.status).toBe(200);
+		// The choice is on the form, set as the assessment has it.
+		expect(page.text).toMatch(/name="siteVisits" value="routine" checked/);
+		// A post without the choice (a page drawn before it asked) keeps the assessment's.
+		expect((await stored(s, tenderIdOf(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: from })))))).toMatchObject({ fleet: { siteVisits: 'routine' } });
+		expect((await stored(s, tenderIdOf(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: from, siteVisits: 'routine' })))))).toMatchObject({ fleet: { siteVisits: 'routine' } });
+		// Another choice, or "Not sure" (sent empty), is taken as chosen; so is the currency.
+		const dedicated = await stored(s, tenderIdOf(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: from, siteVisits: 'dedicated', currency: 'EUR' }))));
+		expect(dedicated).toMatchObject({ fleet: { siteVisits: 'dedicated' }, currency: 'EUR' });
+		expect((await stored(s, tenderIdOf(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: from, siteVisits: '' }))))).fleet.siteVisits).toBeUndefined();
+	});
+
+	it('editing the fleet on /t/{id} keeps the visits when the post does not carry them, and changes them when chosen', async () => {
+		const s = seeded();
+		const created = await send(s.server, 'POST', '/api/tenders', {
+			json: { title: 'Rounds', fleet: { devices: 500, countries: ['DE'], lifetimeYears: 8, siteVisits: 'routine' }, offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }] }
+		});
+		const id = jsonOf<{ id: string }>(created).id;
+		const details = { title: 'Rounds', devices: '800', countries: 'DE', lifetimeYears: '8' };
+		const page = await send(s.server, 'GET', `/t/${id}`);
+		expect(page.text).toMatch(/name="siteVisits" value="routine" checked/);
+		expect(page.text).toContain('On visits made anyway');
+
+		expect((await post(s, `/t/${id}?/details`, form(details))).status).toBe(200);
+		expect(await stored(s, id)).toMatchObject({ fleet: { siteVisits: 'routine' } });
+		expect((await post(s, `/t/${id}?/details`, form({ ...details, siteVisits: 'dedicated', currency: 'GBP' }))).status).toBe(200);
+		expect(await stored(s, id)).toMatchObject({ fleet: { siteVisits: 'dedicated' }, currency: 'GBP' });
+		expect((await post(s, `/t/${id}?/details`, form({ ...details, siteVisits: '' }))).status).toBe(200);
+		expect((await stored(s, id)).fleet.siteVisits).toBeUndefined();
+		expectRefusal(await post(s, `/t/${id}?/details`, form({ ...details, siteVisits: 'helicopter' })), 400, 'id="fleet-siteVisits-error"');
+	});
+});
+
 describe('the tender page and the offer page', () => {
 	async function tender(s: Seeded) {
 		const created = await send(s.server, 'POST', '/api/tenders', {

@@ -146,7 +146,7 @@ function responseComponents(): Record<string, JsonSchema> {
 	});
 	r.add(contract.respondentViewSchema, {
 		id: 'RespondentView',
-		description: 'What a vendor reads through its link: the tender\'s title and organisation, its own vendor name, the questions, and the answers it gave (option, statement, evidence, and the files it attached: id, name, type and size, never a way to download them). Never the tender id, other offers, the buyer\'s notes, states, history, scores, weights or costs.'
+		description: 'What a vendor reads through its link: the tender\'s title and organisation, its own vendor name, the questions (the ruleset\'s, and `local_profile_<cc>` for each fleet country that asks one, as the buyer\'s pages ask them; `options` leaves out `"not_sure"`, which every question also takes), and the answers it gave (option, statement, evidence, and the files it attached: id, name, type and size, never a way to download them). Never the tender id, other offers, the buyer\'s notes, states, history, scores, weights or costs.'
 	});
 	r.add(contract.evidenceUploadedSchema, { id: 'EvidenceUploaded' });
 	r.add(evidenceFileSchema, {
@@ -963,7 +963,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'getTenderMatrixCsv',
 				tags: ['Tenders'],
 				summary: 'Every offer\'s answers question by question, as CSV',
-				description: 'One row per question of the tender\'s ruleset: its id, area and text, whether the offers differ, and per offer the answer\'s label and its state (and who gave it). Text that would start a spreadsheet formula is prefixed with an apostrophe.',
+				description: 'One row per question the tender asks (its ruleset\'s, and `local_profile_<cc>` for each fleet country that asks one): its id, area and text, whether the offers differ, and per offer the answer\'s label and its state (and who gave it). Text that would start a spreadsheet formula is prefixed with an apostrophe.',
 				parameters: [tenderIdParam],
 				responses: {
 					'200': {
@@ -980,7 +980,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'getTenderMatrixXlsx',
 				tags: ['Tenders'],
-				summary: 'The same matrix as an .xlsx, the rows where offers differ highlighted',
+				summary: 'The same matrix as an .xlsx, the rows where offers differ highlighted and said so in the "Offers differ" column',
 				parameters: [tenderIdParam],
 				responses: {
 					'200': {

@@ -52,7 +52,7 @@ export class AttachRefusedError extends Error {
 	}
 }
 
-/** True when the question is one of the tender's ruleset. */
+/** True when the vendor is asked the question (its ruleset's, or a local-profile one of the tender's fleet). */
 export const isQuestionOf = (record: StoredTender, questionId: string) => templateQuestions(record).some((q) => q.id === questionId);
 
 const tooLarge = () =>

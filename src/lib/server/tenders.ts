@@ -7,7 +7,6 @@ import { questionnaireTemplate, type ParsedAnswer, type TemplateQuestion, type V
 import { respondentSummary } from '$lib/tender/respondent';
 import { comparisonShareSummary } from '$lib/tender/comparison-share';
 import type { StoredAssessment, CostOverrides } from '$lib/assessment/schema';
-import { localProfileQuestions } from '$lib/assessment/local-profiles';
 import { NOT_SURE } from '$lib/rules/constants';
 import type { CostKey } from '$lib/rules/schema';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
@@ -15,6 +14,7 @@ import { convertOverrides } from '$lib/scoring/money';
 import { compareOffers, offerSummaries } from '$lib/tender/compare';
 import { filesRemovedHistory, offerFiles } from '$lib/tender/evidence';
 import { answerMatrix } from '$lib/tender/matrix';
+import { tenderQuestionAreas } from '$lib/tender/questions';
 import { cappedHistory } from '$lib/tender/history';
 import {
 	createTenderSchemas,
@@ -318,10 +318,14 @@ export const missingTender = () => apiError(404, 'No tender with this id');
 /** Owner data carries the edit key: never cached. */
 export const NO_STORE = { 'cache-control': 'private, no-store' };
 
-/** The questions of the tender's ruleset, as the spreadsheet shows them. */
+/**
+ * The questions as the vendor answers them (its page, the API view, the spreadsheet and the check of
+ * an evidence upload): the same questions as the buyer's, local-profile ones included, without the
+ * "not sure" option, which each of those adds in its own words.
+ */
 export function templateQuestions(record: StoredTender): TemplateQuestion[] {
-	return rulesFor(record.rulesetVersion).ruleset.areas.flatMap((area) =>
-		area.questions.map((q) => ({ id: q.id, area: area.title, text: q.text, why: q.why, options: q.options.map((o) => ({ id: o.id, label: o.label })) }))
+	return askedQuestions(record).flatMap((area) =>
+		area.questions.map((q) => ({ id: q.id, area: area.title, text: q.text, why: q.why, options: q.options }))
 	);
 }
 
@@ -430,23 +434,15 @@ export interface OfferQuestion {
 	options: { id: string; label: string }[];
 }
 
-/**
- * Every question the tender's ruleset asks of an offer, area by area, with the fleet's per-country
- * local-profile questions in their area, as an assessment asks them; the last option is "not sure".
- */
+/** Every question asked of an offer, area by area (tender/questions.ts: the one list the buyer's and the vendor's are drawn from). */
+const askedQuestions = (record: StoredTender) => tenderQuestionAreas(rulesFor(record.rulesetVersion), record.fleet.countries);
+
+/** Every question asked of an offer (see askedQuestions), as the buyer's pages show it: the last option is "not sure". */
 export function questionSections(record: StoredTender): { id: string; title: string; questions: OfferQuestion[] }[] {
-	const rules = rulesFor(record.rulesetVersion);
-	const local = localProfileQuestions(rules, record.fleet.countries);
-	const notSure = { id: NOT_SURE, label: rules.ruleset.notSure.label };
-	return rules.ruleset.areas.map((area) => ({
-		id: area.id,
-		title: area.title,
-		questions: [...area.questions, ...(rules.ruleset.localProfiles?.area === area.id ? local : [])].map((q) => ({
-			id: q.id,
-			text: q.text,
-			why: q.why,
-			options: [...q.options.map((o) => ({ id: o.id, label: o.label })), notSure]
-		}))
+	const notSure = { id: NOT_SURE, label: rulesFor(record.rulesetVersion).ruleset.notSure.label };
+	return askedQuestions(record).map((area) => ({
+		...area,
+		questions: area.questions.map((q) => ({ ...q, options: [...q.options, notSure] }))
 	}));
 }
 

@@ -2,12 +2,13 @@ import ExcelJS from 'exceljs';
 import type { Rules } from '../rules/load';
 import { NOT_SURE } from '../rules/constants';
 import { csvField } from '../simulation/csv';
+import { tenderQuestionAreas } from './questions';
 import type { StoredTender } from './schema';
 
 /**
- * The question-by-question matrix of a tender: every question of its ruleset, each offer's answer
- * (as its label), who gave it and its state, and whether the offers differ there. The same rows
- * make the CSV and the XLSX download.
+ * The question-by-question matrix of a tender: every question it asks (questions.ts: its ruleset's
+ * and the fleet's local-profile ones), each offer's answer (as its label), who gave it and its
+ * state, and whether the offers differ there. The same rows make the CSV and the XLSX download.
  */
 export interface MatrixCell {
 	offerId: string;
@@ -30,8 +31,8 @@ export interface AnswerMatrix {
 	rows: MatrixRow[];
 }
 
-export function answerMatrix(rules: Rules, tender: StoredTender): AnswerMatrix {
-	const rows: MatrixRow[] = rules.ruleset.areas.flatMap((area) =>
+export function answerMatrix(rules: Rules, tender: Pick<StoredTender, 'title' | 'fleet' | 'offers'>): AnswerMatrix {
+	const rows: MatrixRow[] = tenderQuestionAreas(rules, tender.fleet.countries).flatMap((area) =>
 		area.questions.map((question) => {
 			const cells = tender.offers.map((offer): MatrixCell => {
 				const answer = offer.answers[question.id];

@@ -96,6 +96,22 @@ describe('the tender report model', () => {
 		expect(weightsSummary(tenderReportModel(rules, { ...tender, weights: undefined }).weights)).toBe('The ruleset’s, unchanged');
 	});
 
+	it('calls a weight what-if only where it differs from the saved one or the ruleset’s, as when the compare page sends every weight', () => {
+		// The compare page's PDF link carries all six weights in use: network as saved (4), the rest
+		// at the ruleset's (rules/ruleset.yaml 2.1.0) except sim moved from 1.5 to 2, and data from 0.8 to 1.
+		const all = tenderReportModel(rules, tender, { network: 4, sim: 2, data: 1, platform: 1.2, contract: 1, security: 0.8 });
+		expect(all.weights.map((w) => [w.id, w.ruleset, w.used, w.source])).toEqual([
+			['network', 1, 4, 'saved'],
+			['sim', 1.5, 2, 'what-if'],
+			['data', 0.8, 1, 'what-if'],
+			['platform', 1.2, 1.2, 'ruleset'],
+			['contract', 1, 1, 'ruleset'],
+			['security', 0.8, 0.8, 'ruleset']
+		]);
+		// Back at the ruleset's weight where the tender saved another: a what-if too.
+		expect(tenderReportModel(rules, tender, { network: 1 }).weights.find((w) => w.id === 'network')).toMatchObject({ used: 1, source: 'what-if' });
+	});
+
 	it('cleans the text it prints: no control characters or direction overrides', () => {
 		expect(model.title).toBe('Meters 2027');
 		expect(model.ranked[0]!.comparison.vendor).toBe('Bravo');

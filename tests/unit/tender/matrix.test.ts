@@ -8,6 +8,7 @@ const rules = shippedRules();
 const at = '2026-12-02T10:00:00.000Z';
 const tender = {
 	title: 'Meters 2027',
+	fleet: { devices: 1000, countries: ['DE'], lifetimeYears: 10 },
 	offers: [
 		{
 			id: 'A',
@@ -69,8 +70,40 @@ describe('the answers side by side', () => {
 			if (r.getCell(1).value === 'sim_ota_switching') ota = r;
 			if (r.getCell(1).value === 'platform_api') api = r;
 		});
+		// Said in words in the "Offers differ" column, as in the CSV, not by the fill alone.
+		expect(sheet.getRow(1).getCell(4).value).toBe('Offers differ');
 		expect(ota!.getCell(4).value).toBe('yes');
+		expect(api!.getCell(4).value).toBe('no');
 		expect((ota!.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
 		expect(api!.getCell(1).fill?.type === 'pattern' && (api!.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb === 'FFFFF2CC').toBe(false);
+	});
+});
+
+describe('the answers side by side, for a fleet that goes to Brazil', () => {
+	// rules/countries.yaml: Brazil's rule is `banned`, which a local profile cures, so the tender asks
+	// local_profile_br in the SIM area (rules/ruleset.yaml localProfiles); Germany's asks nothing.
+	const brazil = answerMatrix(rules, {
+		...tender,
+		fleet: { devices: 1000, countries: ['DE', 'BR'], lifetimeYears: 10 },
+		offers: [
+			tender.offers[0]!,
+			{ ...tender.offers[1]!, answers: { ...tender.offers[1]!.answers, local_profile_br: { option: 'on_request', by: 'vendor', state: 'claimed', updatedAt: at } } }
+		]
+	});
+
+	it("has a row for Brazil's local-profile question, last of the SIM area, with the answers by their labels", () => {
+		expect(brazil.rows).toHaveLength(45);
+		expect(brazil.rows.some((r) => r.questionId === 'local_profile_de')).toBe(false);
+		const sim = brazil.rows.filter((r) => r.area === 'SIM portability');
+		expect(sim.at(-1)).toEqual({
+			questionId: 'local_profile_br',
+			area: 'SIM portability',
+			question: "Can the offer give devices in Brazil a local operator's profile (or local IMSI) once they are in the field?",
+			differs: true,
+			cells: [
+				{ offerId: 'A', answer: '', state: '', by: '' },
+				{ offerId: 'B', answer: 'On request; the provider must first contract a local operator (give the lead time in the note)', state: 'claimed', by: 'vendor' }
+			]
+		});
 	});
 });

@@ -7,6 +7,7 @@ import { createRespondent, reopenRespondent, RespondentLimitError, RevokedError,
 import { rulesFor } from '$lib/server/rules';
 import { ShareInputError } from '$lib/server/shares';
 import * as tenders from '$lib/server/tenders';
+import { withSiteVisitsKept } from '$lib/tender/fleet-form';
 import { createRespondentBodySchema, MAX_OFFERS, type StoredTender } from '$lib/tender/schema';
 import { readQuestionnaire, WorkbookError } from '$lib/tender/xlsx';
 import { OWNER_HEADERS, text } from './owner-page';
@@ -63,12 +64,17 @@ function rowsFromForm(form: FormData) {
 }
 
 export const actions: Actions = {
-	/** Title, organisation and fleet: a changed fleet re-scores every offer on the next read. */
+	/**
+	 * Title, organisation, fleet and currency: a changed fleet re-scores every offer on the next read.
+	 * A post without the site-visit choice keeps the one saved (the API would replace the whole fleet).
+	 */
 	details: async ({ params, request }) => {
 		const form = await formDataOf(request);
 		const record = await tender(params.id);
-		const { organisation, fleet } = fleetBodyFromForm(form);
-		const parsed = tenders.tenderSchemasFor(record.rulesetVersion).patchBody.safeParse({ title: text(form, 'title'), organisation, fleet });
+		const { organisation, currency, fleet } = fleetBodyFromForm(form);
+		const parsed = tenders
+			.tenderSchemasFor(record.rulesetVersion)
+			.patchBody.safeParse({ title: text(form, 'title'), organisation, ...(currency !== undefined ? { currency } : {}), fleet: withSiteVisitsKept(form, fleet, record.fleet) });
 		if (!parsed.success) {
 			return fail(400, { detailsErrors: fieldErrors(parsed.error.issues), detailsValues: fleetFormValuesFromSubmission(form) });
 		}

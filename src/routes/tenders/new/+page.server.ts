@@ -3,6 +3,7 @@ import * as assessments from '$lib/server/assessments';
 import { countryChoices, fleetFormValues, fleetFormValuesFromSubmission } from '$lib/server/fleet-page';
 import { formDataOf } from '$lib/server/http';
 import * as tenders from '$lib/server/tenders';
+import { withSiteVisitsKept } from '$lib/tender/fleet-form';
 import { MAX_OFFERS, MIN_OFFERS } from '$lib/tender/schema';
 import { tenderBodyFromForm, tenderFieldErrors, VENDOR_ROWS } from './tender-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -40,9 +41,11 @@ export const actions: Actions = {
 		const parsed = tenders.tenderSchemasFor().createBody.safeParse(body);
 		if (!parsed.success) return fail(400, { errors: tenderFieldErrors(parsed.error.issues, rows), values });
 		const assessment = await startingAssessment(parsed.data.fromAssessment ?? null);
+		const { fleet } = parsed.data;
+		const created = fleet && assessment ? { ...parsed.data, fleet: withSiteVisitsKept(form, fleet, assessment.fleet) } : parsed.data;
 		let record;
 		try {
-			record = await tenders.create(parsed.data, assessment);
+			record = await tenders.create(created, assessment);
 		} catch (e) {
 			if (e instanceof tenders.StaleAssessmentError) return fail(409, { errors: { form: e.message }, values });
 			throw e;
