@@ -12,12 +12,12 @@
  */
 import { z } from 'zod';
 import type { Answer } from '../assessment/schema';
-import { localProfileQuestions } from '../assessment/local-profiles';
 import type { Rules } from '../rules/load';
 import { AREA_IDS, NOT_SURE, ratingSchema, type AreaId, type Rating } from '../rules/schema';
 import { score } from '../scoring/score';
 import { appliedFloorSchema, areaScoreSchema, roamingExposureSchema, switchingCostSchema, type ScoreResult } from '../scoring/types';
 import { parseWeightsQuery, scoringModeSchema, type AreaWeights, type Offer, type StoredTender } from './schema';
+import { tenderQuestionAreas } from './questions';
 
 export const scoreSummarySchema = z.object({ score: z.number(), rating: ratingSchema });
 export type ScoreSummary = z.infer<typeof scoreSummarySchema>;
@@ -79,7 +79,7 @@ export type View = 'claimed' | 'verified';
 
 /** Every question a tender asks each offer: the ruleset's, and the local-profile question of each fleet country that asks one. */
 export function tenderQuestionIds(rules: Rules, countries: readonly string[]): string[] {
-	return [...rules.ruleset.areas.flatMap((area) => area.questions.map((q) => q.id)), ...localProfileQuestions(rules, countries).map((q) => q.id)];
+	return tenderQuestionAreas(rules, countries).flatMap((area) => area.questions.map((q) => q.id));
 }
 
 /**
