@@ -73,15 +73,15 @@ const EVIDENCE_NAME = 'Annex B - eUICC profiles.pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Each vendor's answers: the most flexible everywhere, but for these (see the top of this file). */
-const ALPHA_ANSWERS = { ...BEST, network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' };
-const BRAVO_ANSWERS = {
+const ALPHA_ANSWERS: Record<string, string> = { ...BEST, network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' };
+const BRAVO_ANSWERS: Record<string, string> = {
 	...BEST,
 	data_overage_rate: 'provider_discretion',
 	data_minimum_session_charge: 'large',
 	data_fee_basis: 'all_issued',
 	data_sim_fee_caps: 'provider_discretion'
 };
-const CHARLIE_ANSWERS = { ...BEST, sim_ota_switching: 'physical_swap' };
+const CHARLIE_ANSWERS: Record<string, string> = { ...BEST, sim_ota_switching: 'physical_swap' };
 const QUESTIONS = Object.keys(BEST).sort();
 
 /** The answer labels a bid team sees in the spreadsheet's drop-downs, read from the rules file itself. */
