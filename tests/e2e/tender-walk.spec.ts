@@ -101,11 +101,11 @@ const LABELS: Map<string, Map<string, string>> = (() => {
 	const ruleset = parse(readFileSync(file, 'utf8')) as { areas: { questions: { id: string; options: { id: string; label: string }[] }[] }[] };
 	return new Map(ruleset.areas.flatMap((a) => a.questions.map((q) => [q.id, new Map(q.options.map((o) => [o.id, o.label]))] as const)));
 })();
-const label = (question: string, option: string) => LABELS.get(question)!.get(option)!;
+const labelOf = (question: string, option: string) => LABELS.get(question)!.get(option)!;
 
 /** A whole bid as spreadsheet rows: every question's answer label, with a statement or evidence on some. */
 const sheetRows = (answers: Record<string, string>, extra: Record<string, { statement?: string; evidence?: string }> = {}) =>
-	Object.fromEntries(Object.entries(answers).map(([id, option]) => [id, { answer: label(id, option), ...extra[id] }]));
+	Object.fromEntries(Object.entries(answers).map(([id, option]) => [id, { answer: labelOf(id, option), ...extra[id] }]));
 
 /** The rating the ruleset gives a score: moderate from 25, high from 50, critical from 75. */
 const band = (score: number) => (score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'moderate' : 'low');
