@@ -12,7 +12,9 @@ import { fetchRules, ready, type RulesApi } from './helpers';
  *   npm run build && SCREENSHOTS=1 E2E_PORT=4173 npx playwright test --config tests/playwright.config.ts screenshots --project js
  *
  * The tender is set up through the API (the walk in tender-walk.spec.ts does it through the pages):
- * three bids answered by their vendors, some claims verified by the buyer.
+ * three bids answered in full by their vendors (every question of every area; Germany, France and
+ * the Netherlands ask no local-profile question), some claims verified by the buyer. A real bid
+ * answers the whole questionnaire, and an open question would count as "not sure" anyway.
  */
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../../static/docs/tender-comparison.png');
@@ -78,6 +80,10 @@ test('@screenshot @js the tender comparison for the README', async ({ page, requ
 	await page.goto(`/t/${tender.id}/compare`);
 	await ready(page, info);
 	await expect(page.getByTestId('ranking').locator('tbody tr')).toHaveCount(3);
+	// Every bid is complete, and the three sit in different bands, as the README describes them.
+	expect(await page.getByTestId('open-questions').allTextContents()).toEqual(['None', 'None', 'None']);
+	const claimedRatings = await page.getByTestId('ranking').locator('tbody tr td:nth-of-type(2) .badge').allTextContents();
+	expect(claimedRatings.map((r) => r.trim())).toEqual(['low', 'moderate', 'high']);
 	const radar = page.locator('section', { has: page.getByRole('heading', { name: 'Every offer by area' }) });
 	await expect(radar.locator('canvas')).toBeVisible();
 	// chart.js draws without animation; give it a frame to paint.

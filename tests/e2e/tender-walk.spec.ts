@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Download, type Locator, type Page, type TestInfo } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { parse } from 'yaml';
+import { BEST } from '../fixtures/scoring/answers';
 import { pdfText } from '../unit/report/pdf-tools';
 import { jsEnabled, ready } from './helpers';
 
@@ -12,31 +16,41 @@ import { jsEnabled, ready } from './helpers';
  * the overview; the buyer verifies some answers and disputes one, compares, changes the weights,
  * downloads the tender PDF and shares the comparison; a vendor's token opens nothing else.
  *
- * The answers are chosen so the area weights decide the order (ruleset 2.1.0, rules/ruleset.yaml;
- * an area's score is 100 × Σ(question weight × risk) / Σ(question weight) over the questions
- * answered, rounded to 0.1; the overall score is the area-weighted average of the areas answered):
+ * Real bids answer the whole questionnaire: every vendor answers all 44 questions (Germany asks no
+ * local-profile question), each at its most flexible answer (tests/fixtures/scoring/answers.ts,
+ * BEST) but for a few deliberate differences. The fleet is 10,000 devices in Germany for 10 years,
+ * the one tests/unit/tender/compare.test.ts works its numbers out for by hand from rules/ruleset.yaml
+ * 2.1.0 (thresholds moderate 25, high 50, critical 75); the figures below are taken from there:
  *
- * Alpha Connect (browser): sunset legacy 0.9 (w1), core single_point 0.9 (w1), multi-IMSI
- *   multi_operator_profiles 0 (w1.5) → network 180/3.5 = 51.4; overage fixed 0, fee basis
- *   active_only 0 → data 0; notice short 0 → contract 0.
- *   Weights network 1, data 0.8, contract 1: 51.4 / 2.8 = 18.4. Network 10: 514 / 11.8 = 43.6.
- * Bravo IoT (spreadsheet): sunset future_proof 0, core redundant 0.1, multi-IMSI 0 → network
- *   10/3.5 = 2.9; overage provider_discretion 0.8 (w1), fee basis all_issued 0.8 (w1), minimum
- *   session large 0.8 (w0.8) → data 80; notice short 0 → contract 0.
- *   Ruleset weights: (2.9 + 0.8 × 80) / 2.8 = 23.9. Network 10: (29 + 64) / 11.8 = 7.9.
- * Charlie Mobile (the buyer reads its spreadsheet): platform no_api 1 (w3), full_export 0 (w3) →
- *   platform 50; core redundant → network 10; fee basis active_only → data 0. Its answers score
- *   (1.2 × 50 + 10) / 3 = 23.3, but "no API" is a deal-breaker (floor: at least high), so 50.0
- *   whatever the weights.
- * So with the ruleset's weights Alpha ranks first (18.4 < 23.9 < 50); with network at 10 Bravo
- * does (7.9 < 43.6 < 50), and the PDF recommends Bravo, the first offer without a deal-breaker.
+ * All-best: network 0.8, sim 1.1, security 2.5, the rest 0; overall 4.45/6.3 = 0.7.
+ * Alpha Connect (browser): best, but sunset legacy and core single_point (0.9 each, weight 1 of 12):
+ *   network 15.0; overall (15 + 1.65 + 2)/6.3 = 3.0, low. Network at 4 (weights sum 9.3):
+ *   (60 + 1.65 + 2)/9.3 = 6.8.
+ * Bravo IoT (spreadsheet): best, but overage, minimum session, fee basis and SIM-fee caps at their
+ *   worst: data 3.14/8.8 = 35.7; overall (0.8 + 1.65 + 28.56 + 2)/6.3 = 5.2, low. Network at 4:
+ *   (3.2 + 1.65 + 28.56 + 2)/9.3 = 3.8.
+ * Charlie Mobile (the buyer reads its spreadsheet): best, but SIMs are swapped by a site visit
+ *   (sim_ota_switching physical_swap): floored to high, 50.0, whatever the weights (the site visit
+ *   per device at 10,000 devices, the cost bands and a lock-in sign).
+ * So with the ruleset's weights Alpha ranks first (3.0 < 5.2 < 50); with network at 4 Bravo does
+ * (3.8 < 6.8 < 50), and the PDF recommends Bravo, 3 points ahead of Alpha.
  *
- * Verified scores read every claim not verified as "not sure" (risk 0.9, capped at the question's
- * worst). The buyer verifies Alpha's multi-IMSI, overage and fee-basis answers and disputes its
- * notice period: network (0.9 + 0.9 + 0) / 3.5 = 51.4, data 0, contract 0.8 (the notice period's
- * worst) = 80 → (51.4 + 80) / 2.8 = 46.9 (network 10: 594 / 11.8 = 50.3). Bravo, nothing
- * verified: network 90, data 80, contract 80 → (90 + 64 + 80) / 2.8 = 83.6 (network 10: 88.5).
- * Charlie: platform 90, network 90, data 80 → (108 + 90 + 64) / 3 = 87.3 (network 10: 89.3).
+ * Verified scores read every claim not verified (and a disputed one) as "not sure": risk 0.9,
+ * capped at the question's worst answer (the worst risks are in the fixture's WORST). An offer whose
+ * 44 answers are all unverified claims scores the same, whatever it claims:
+ *   network 0.9 × 11 + 0.8 (LPWA roaming, w1) = 10.7/12 = 89.2; sim 0.9 × 17 + 0.8 (certification,
+ *   w1) = 16.1/18 = 89.4; data 2.25 + 2.25 + 0.8 + 0.64 + 0.8 + 0.9 = 7.64/8.8 = 86.8; platform
+ *   2.7 + 1.35 + 2.7 + 0.8 + 1.6 + 1.35 = 10.5/12 = 87.5; contract 0.9 × 13.5 + 0.6 (auto-renewal)
+ *   + 0.8 (notice) = 13.55/15.5 = 87.4; security 1.35 + 1.6 + 1.35 + 1.8 + 0.8 = 6.9/8 = 86.25 → 86.3.
+ *   Overall (89.2 + 134.1 + 69.44 + 105 + 87.4 + 69.04)/6.3 = 554.18/6.3 = 88.0, critical (no floor
+ *   reaches above 75). Network at 4: (356.8 + 134.1 + 69.44 + 105 + 87.4 + 69.04)/9.3 = 821.78/9.3 = 88.4.
+ * Alpha after the buyer's review: multi-IMSI, overage and fee basis verified at their best (0), the
+ *   notice period disputed ("not sure", 0.8, as before): network (10.7 − 1.35)/12 = 77.9, data
+ *   (7.64 − 0.8 − 0.8)/8.8 = 68.6; overall (77.9 + 134.1 + 54.88 + 105 + 87.4 + 69.04)/6.3 =
+ *   528.32/6.3 = 83.9, critical. Network at 4: (311.6 + 134.1 + 54.88 + 105 + 87.4 + 69.04)/9.3 =
+ *   762.02/9.3 = 81.9. So by what was verified Alpha comes first either way, and the PDF says so.
+ * Besides the numbers, the walk checks the relations that follow from the rule: verified ≥ claimed,
+ * and the rating shown is the band of the score.
  */
 
 const TITLE = 'Smart meters 2027';
@@ -68,6 +82,33 @@ const EVIDENCE_PDF = Buffer.from(
 const EVIDENCE_NAME = 'Annex B - eUICC profiles.pdf';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Each vendor's answers: the most flexible everywhere, but for these (see the top of this file). */
+const ALPHA_ANSWERS: Record<string, string> = { ...BEST, network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' };
+const BRAVO_ANSWERS: Record<string, string> = {
+	...BEST,
+	data_overage_rate: 'provider_discretion',
+	data_minimum_session_charge: 'large',
+	data_fee_basis: 'all_issued',
+	data_sim_fee_caps: 'provider_discretion'
+};
+const CHARLIE_ANSWERS: Record<string, string> = { ...BEST, sim_ota_switching: 'physical_swap' };
+const QUESTIONS = Object.keys(BEST).sort();
+
+/** The answer labels a bid team sees in the spreadsheet's drop-downs, read from the rules file itself. */
+const LABELS: Map<string, Map<string, string>> = (() => {
+	const file = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules/ruleset.yaml');
+	const ruleset = parse(readFileSync(file, 'utf8')) as { areas: { questions: { id: string; options: { id: string; label: string }[] }[] }[] };
+	return new Map(ruleset.areas.flatMap((a) => a.questions.map((q) => [q.id, new Map(q.options.map((o) => [o.id, o.label]))] as const)));
+})();
+const labelOf = (question: string, option: string) => LABELS.get(question)!.get(option)!;
+
+/** A whole bid as spreadsheet rows: every question's answer label, with a statement or evidence on some. */
+const sheetRows = (answers: Record<string, string>, extra: Record<string, { statement?: string; evidence?: string }> = {}) =>
+	Object.fromEntries(Object.entries(answers).map(([id, option]) => [id, { answer: labelOf(id, option), ...extra[id] }]));
+
+/** The rating the ruleset gives a score: moderate from 25, high from 50, critical from 75. */
+const band = (score: number) => (score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'moderate' : 'low');
 
 /** Another person at another computer: a fresh browser context, JavaScript as this project runs it. */
 async function anotherPerson(browser: Browser, info: TestInfo): Promise<Page> {
@@ -118,6 +159,27 @@ async function fillQuestionnaire(bytes: Buffer, rows: Record<string, { answer: s
 
 const offerCard = (page: Page, vendor: string) => page.getByRole('region', { name: vendor, exact: true });
 const rankingRows = (page: Page) => page.getByTestId('ranking').locator('tbody tr');
+/** Each ranked offer's verified score and the rating shown beside it. */
+async function verifiedInOrder(page: Page) {
+	const out: { vendor: string; score: number; rating: string }[] = [];
+	for (const row of await rankingRows(page).all()) {
+		const cell = row.locator('td').nth(2);
+		out.push({ vendor: (await row.locator('th').textContent())!.trim(), score: Number(await cell.locator('.score').textContent()), rating: (await cell.locator('.badge').textContent())!.trim() });
+	}
+	return out;
+}
+/** The claimed score and verified column of a ranking, with the relations every verified score keeps. */
+async function rankingAs(page: Page, expected: [string, string][]) {
+	const scores = await scoresInOrder(page);
+	expect(scores.map(([vendor, claimed]) => [vendor, claimed])).toEqual(expected);
+	const verified = await verifiedInOrder(page);
+	for (const [i, v] of verified.entries()) {
+		// A claim read as "not sure" never scores below the answer claimed; the badge is the score's band.
+		expect(v.score, `${v.vendor} verified`).toBeGreaterThanOrEqual(Number(scores[i]![1]));
+		expect(v.rating, `${v.vendor} verified rating`).toBe(band(v.score));
+	}
+	return Object.fromEntries(verified.map((v) => [v.vendor, v.score]));
+}
 const vendorsInOrder = async (page: Page) => (await rankingRows(page).locator('th').allTextContents()).map((t) => t.trim());
 /** Each ranked offer's claimed and verified score, as the ranking table prints them. */
 async function scoresInOrder(page: Page) {
@@ -131,7 +193,7 @@ async function scoresInOrder(page: Page) {
 }
 
 test('the tender walk: two vendors answer, the buyer verifies, compares, prints and shares; a vendor token opens nothing else', async ({ page, browser, request }, info) => {
-	test.setTimeout(110_000);
+	test.setTimeout(150_000);
 
 	// 1. The buyer creates the tender with three offers.
 	await page.goto('/');
@@ -140,7 +202,7 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await ready(page, info);
 	await page.getByLabel('Tender title').fill(TITLE);
 	await page.getByLabel(/^Organisation/).fill(ORGANISATION);
-	await page.getByLabel('Number of devices').fill('2000');
+	await page.getByLabel('Number of devices').fill('10000');
 	await page.getByLabel('Device lifetime (years)').fill('10');
 	await tickCountry(page, info, 'DE');
 	await page.getByLabel(/^Offer 1: vendor/).fill(ALPHA);
@@ -181,33 +243,36 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await expect(alpha.locator('main')).toContainText(`${ORGANISATION} asks ${ALPHA} to answer these 44 questions`);
 	for (const other of [BRAVO, CHARLIE]) await expect(alpha.locator('body')).not.toContainText(other);
 	const question = (id: string) => alpha.locator(`#q-${id}`);
-	const answer = async (id: string, label: string, statement?: string, evidence?: string) => {
-		await question(id).getByLabel(label, { exact: true }).check();
+	// The page asks the whole questionnaire, area by area.
+	const asked = await alpha.locator('fieldset.question').evaluateAll((sets) => sets.map((el) => el.id.slice('q-'.length)));
+	expect([...asked].sort()).toEqual(QUESTIONS);
+	const networkQuestions = asked.filter((id) => id.startsWith('network_'));
+	const answer = async (id: string) => question(id).locator(`input[type="radio"][value="${ALPHA_ANSWERS[id]}"]`).check();
+	const explain = async (id: string, statement: string | undefined, evidence: string) => {
 		if (statement) await question(id).getByLabel('Statement').fill(statement);
-		if (evidence) await question(id).getByLabel('Evidence: document and section').fill(evidence);
+		await question(id).getByLabel('Evidence: document and section').fill(evidence);
 	};
-	await answer('network_sunset_readiness', 'No; devices rely on 2G or 3G', 'The meters use 2G modules until 2030.', 'Technical offer, section 2.1');
-	await answer('network_core_redundancy', 'No; one core site or one host network carries all traffic', 'One core site in Frankfurt.', 'Technical offer, section 2.4');
-	await answer(
-		'network_multi_imsi',
-		'Yes; the eUICC holds profiles from more than one operator or provider (for example under SGP.32) and switches between them',
-		'SGP.32 eUICC with two operators’ profiles.',
-		'Annex B, section 3'
-	);
+	// The network questions first, with the annex attached to the multi-IMSI answer (attaching saves).
+	for (const id of networkQuestions) await answer(id);
+	await expect(question('network_sunset_readiness').getByLabel('No; devices rely on 2G or 3G', { exact: true })).toBeChecked();
+	await explain('network_sunset_readiness', 'The meters use 2G modules until 2030.', 'Technical offer, section 2.1');
+	await explain('network_core_redundancy', 'One core site in Frankfurt.', 'Technical offer, section 2.4');
+	await explain('network_multi_imsi', 'SGP.32 eUICC with two operators’ profiles.', 'Annex B, section 3');
 	await question('network_multi_imsi').getByLabel('Attach a file as evidence').setInputFiles({ name: EVIDENCE_NAME, mimeType: 'application/pdf', buffer: EVIDENCE_PDF });
 	await question('network_multi_imsi').getByRole('button', { name: 'Attach file' }).click();
-	await expect(alpha.getByTestId('respond-status')).toContainText('Saved with 1 file attached. 3 of 44 answered');
+	await expect(alpha.getByTestId('respond-status')).toContainText(`Saved with 1 file attached. ${networkQuestions.length} of 44 answered`);
 	await expect(question('network_multi_imsi').getByRole('list', { name: 'Attached files' })).toContainText(`${EVIDENCE_NAME} (PDF, 1 KB)`);
-	await answer('data_overage_rate', 'Yes, a fixed rate for the whole term', undefined, 'Price sheet, line 12');
-	await answer('data_fee_basis', 'Only activated SIMs; nothing for SIMs in stock');
-	await answer('contract_notice_period', '30 days or less, at any time', 'Thirty days, at any time.', 'Draft contract, clause 9');
+	// Then the rest of the questionnaire.
+	for (const id of asked.filter((id) => !networkQuestions.includes(id))) await answer(id);
+	await explain('data_overage_rate', undefined, 'Price sheet, line 12');
+	await explain('contract_notice_period', 'Thirty days, at any time.', 'Draft contract, clause 9');
 	await alpha.getByRole('button', { name: 'Save and come back later' }).click();
-	await expect(alpha.getByTestId('respond-status')).toContainText('Saved. 6 of 44 answered; you can come back to this link and go on.');
+	await expect(alpha.getByTestId('respond-status')).toContainText('Saved. 44 of 44 answered; you can come back to this link and go on.');
 
 	// Back the next day: everything is as left, and it is submitted.
 	await alpha.goto(alphaLink);
 	await ready(alpha, info);
-	await expect(alpha.getByTestId('respond-status')).toContainText('6 of 44 answered');
+	await expect(alpha.getByTestId('respond-status')).toContainText('44 of 44 answered');
 	await expect(question('network_core_redundancy').getByLabel('No; one core site or one host network carries all traffic', { exact: true })).toBeChecked();
 	await expect(question('contract_notice_period').getByLabel('Statement')).toHaveValue('Thirty days, at any time.');
 	await expect(question('network_multi_imsi').getByRole('list', { name: 'Attached files' })).toContainText(EVIDENCE_NAME);
@@ -227,20 +292,17 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await expect(bravo.locator('main')).toContainText(`asks ${BRAVO} to answer`);
 	const template = await downloadFrom(bravo, bravo.getByRole('link', { name: 'Download the questionnaire (.xlsx)' }));
 	expect(template.download.suggestedFilename()).toMatch(/\.xlsx$/);
-	const bravoSheet = await fillQuestionnaire(template.bytes, {
-		network_sunset_readiness: { answer: 'Yes; devices use LTE-M, NB-IoT, 4G or 5G, and the provider publishes switch-off dates per country' },
-		network_core_redundancy: { answer: 'Yes; the core is redundant across sites and traffic does not depend on one host network', evidence: 'Network design, section 1' },
-		network_multi_imsi: {
-			answer: 'Yes; the eUICC holds profiles from more than one operator or provider (for example under SGP.32) and switches between them'
-		},
-		data_overage_rate: { answer: "It follows the provider's price list, which can change at any time", statement: 'List prices apply.' },
-		data_fee_basis: { answer: 'Every SIM issued, including those in stock or suspended' },
-		data_minimum_session_charge: { answer: 'Yes, 10 kB or more per session', evidence: 'Tariff sheet, note 4' },
-		contract_notice_period: { answer: '30 days or less, at any time' }
-	});
+	const bravoSheet = await fillQuestionnaire(
+		template.bytes,
+		sheetRows(BRAVO_ANSWERS, {
+			network_core_redundancy: { evidence: 'Network design, section 1' },
+			data_overage_rate: { statement: 'List prices apply.' },
+			data_minimum_session_charge: { evidence: 'Tariff sheet, note 4' }
+		})
+	);
 	await bravo.getByLabel('Filled questionnaire').setInputFiles({ name: 'Bravo answers.xlsx', mimeType: XLSX, buffer: bravoSheet });
 	await bravo.getByRole('button', { name: 'Upload and save' }).click();
-	await expect(bravo.getByTestId('respond-status')).toContainText('7 answers taken from the spreadsheet and saved');
+	await expect(bravo.getByTestId('respond-status')).toContainText('44 answers taken from the spreadsheet and saved');
 	await expect(bravo.getByTestId('row-issues')).toHaveCount(0);
 	// The page shows the rows as read, each in its question.
 	await expect(bravo.locator('#q-data_fee_basis').getByLabel('Every SIM issued, including those in stock or suspended', { exact: true })).toBeChecked();
@@ -251,34 +313,34 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await expect(bravo.getByTestId('respond-status')).toContainText('Submitted');
 	await expect(bravo.getByRole('link', { name: 'Download the questionnaire (.xlsx)' })).toHaveCount(0);
 
-	// Before Charlie's answers arrive, its score of 0 means "nothing answered": it ranks last, not first.
+	// Before Charlie's answers arrive it ranks last, "not answered", every question open.
 	await page.goto(`/t/${tenderId}/compare`);
-	// Nothing verified yet: both read every claim as "not sure", network 90, data 80, contract 80 → 83.6.
-	expect(await scoresInOrder(page)).toEqual([
-		[ALPHA, '18.4', '83.6'],
-		[BRAVO, '23.9', '83.6'],
-		[CHARLIE, '–', '–']
+	expect((await scoresInOrder(page)).map(([vendor, claimed]) => [vendor, claimed])).toEqual([
+		[ALPHA, '3.0'],
+		[BRAVO, '5.2'],
+		[CHARLIE, '–']
 	]);
 	await expect(rankingRows(page).nth(2)).toContainText('not answered');
+	expect(await rankingRows(page).getByTestId('open-questions').allTextContents()).toEqual(['None', 'None', '44 of 44']);
+	// Nothing verified yet: both read all 44 claims as "not sure", so they score the same.
+	expect((await verifiedInOrder(page)).slice(0, 2)).toEqual([
+		{ vendor: ALPHA, score: 88, rating: 'critical' },
+		{ vendor: BRAVO, score: 88, rating: 'critical' }
+	]);
 
 	// Charlie's bid team had no link: its filled spreadsheet came back by e-mail, and the buyer reads it.
 	await page.goto(tenderUrl);
 	await ready(page, info);
 	const charlieCard = offerCard(page, CHARLIE);
 	const charlieTemplate = await downloadFrom(page, charlieCard.getByRole('link', { name: 'Download the questionnaire (.xlsx)' }));
-	const charlieSheet = await fillQuestionnaire(charlieTemplate.bytes, {
-		platform_api: { answer: 'No API; the web dashboard only' },
-		platform_export: { answer: 'Yes; all inventory and raw usage records, self-service (CSV, SFTP or API), for the whole retention period' },
-		network_core_redundancy: { answer: 'Yes; the core is redundant across sites and traffic does not depend on one host network' },
-		data_fee_basis: { answer: 'Only activated SIMs; nothing for SIMs in stock' }
-	});
+	const charlieSheet = await fillQuestionnaire(charlieTemplate.bytes, sheetRows(CHARLIE_ANSWERS, { sim_ota_switching: { statement: 'SIMs are swapped on site.' } }));
 	await charlieCard.getByLabel('Filled questionnaire (.xlsx)').setInputFiles({ name: 'Charlie.xlsx', mimeType: XLSX, buffer: charlieSheet });
 	await charlieCard.getByRole('button', { name: 'Read the file (nothing is saved yet)' }).click();
-	await expect(offerCard(page, CHARLIE)).toContainText('Preview of Charlie.xlsx: 4 answers, 0 problems');
+	await expect(offerCard(page, CHARLIE)).toContainText('Preview of Charlie.xlsx: 44 answers, 0 problems');
 	await offerCard(page, CHARLIE).getByRole('button', { name: /^Save th/ }).click();
-	await expect(offerCard(page, CHARLIE)).toContainText('Saved 4 answers from the spreadsheet');
-	await expect(offerCard(page, ALPHA)).toContainText('6 of 44 questions answered; 6 claims await verification');
-	await expect(offerCard(page, BRAVO)).toContainText('7 of 44 questions answered; 7 claims await verification');
+	await expect(offerCard(page, CHARLIE)).toContainText('Saved 44 answers from the spreadsheet');
+	await expect(offerCard(page, ALPHA)).toContainText('44 of 44 questions answered; 44 claims await verification');
+	await expect(offerCard(page, BRAVO)).toContainText('44 of 44 questions answered; 44 claims await verification');
 	await expect(offerCard(page, ALPHA).getByRole('row', { name: /Alpha bid team/ })).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
 
 	// 5. The buyer reviews Alpha's answers: downloads the evidence, verifies three, disputes one.
@@ -321,39 +383,44 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await expect(history.getByRole('row', { name: /Vendor Evidence reference \(none\) Draft contract, clause 9/ })).toBeVisible();
 	await expect(history.getByRole('row', { name: /Buyer State claimed disputed/ })).toBeVisible();
 	await expect(history.getByRole('row', { name: new RegExp(`Buyer's reason \\(none\\) ${DISPUTE_NOTE}`) })).toBeVisible();
-	// Claimed 18.4 and verified 46.9 (see the top of this file), shown rounded.
-	await expect(page.locator('.scores')).toContainText(/Claimed\s*18\/100/);
-	await expect(page.locator('.scores')).toContainText(/Verified\s*47\/100/);
+	// Claimed 3.0 and verified 83.9 (see the top of this file), shown rounded.
+	await expect(page.locator('.scores')).toContainText(/Claimed\s*3\/100/);
+	await expect(page.locator('.scores')).toContainText(/Verified\s*84\/100/);
+	await expect(page.locator('main')).toContainText('44 of 44 questions answered; 40 claims await verification');
 
 	// 6. The comparison: ranked by the claimed score, verified beside it; the weights change the order.
 	await page.getByRole('navigation', { name: 'Tender' }).getByRole('link', { name: 'Compare', exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare offers');
 	await ready(page, info);
-	expect(await scoresInOrder(page)).toEqual([
-		[ALPHA, '18.4', '46.9'],
-		[BRAVO, '23.9', '83.6'],
-		[CHARLIE, '50.0', '87.3']
+	const verified = await rankingAs(page, [
+		[ALPHA, '3.0'],
+		[BRAVO, '5.2'],
+		[CHARLIE, '50.0']
 	]);
+	expect(await rankingRows(page).getByTestId('open-questions').allTextContents()).toEqual(['None', 'None', 'None']);
+	// Bravo and Charlie: all 44 claims unverified, 88.0; Alpha's three verified best answers bring it to 83.9.
+	expect(verified).toEqual({ [ALPHA]: 83.9, [BRAVO]: 88, [CHARLIE]: 88 });
 	await expect(page.getByTestId('weights-used')).toContainText('the ruleset’s weights');
 	await expect(page.getByTestId('weights-used')).toContainText('Network coverage 1 ·');
-	await page.getByRole('slider', { name: 'Network coverage' }).fill('10');
+	await page.getByRole('slider', { name: 'Network coverage' }).fill('4');
 	if (jsEnabled(info)) {
-		await expect(page.locator('output[for="weight-network"]')).toHaveText('10');
+		await expect(page.locator('output[for="weight-network"]')).toHaveText('4');
 		await expect.poll(() => vendorsInOrder(page)).toEqual([BRAVO, ALPHA, CHARLIE]);
 	} else {
 		await page.getByRole('button', { name: 'Apply' }).click();
-		await expect(page).toHaveURL(/network=10/);
+		await expect(page).toHaveURL(/network=4/);
 	}
 	await expect(page.getByTestId('weights-used')).toContainText('what-if weights, not saved');
-	await expect(page.getByTestId('weights-used')).toContainText('Network coverage 10');
-	expect(await scoresInOrder(page)).toEqual([
-		[BRAVO, '7.9', '88.5'],
-		[ALPHA, '43.6', '50.3'],
-		[CHARLIE, '50.0', '89.3']
+	await expect(page.getByTestId('weights-used')).toContainText('Network coverage 4');
+	const weighted = await rankingAs(page, [
+		[BRAVO, '3.8'],
+		[ALPHA, '6.8'],
+		[CHARLIE, '50.0']
 	]);
+	expect(weighted).toEqual({ [BRAVO]: 88.4, [ALPHA]: 81.9, [CHARLIE]: 88.4 });
 	await page.getByRole('button', { name: 'Save these weights' }).click();
 	await expect(page.getByTestId('weights-used')).toContainText('the weights saved with the tender');
-	await expect(page.getByTestId('weights-used')).toContainText('Network coverage 10');
+	await expect(page.getByTestId('weights-used')).toContainText('Network coverage 4');
 	expect(await vendorsInOrder(page)).toEqual([BRAVO, ALPHA, CHARLIE]);
 	// The saved weights are the tender's: a fresh visit shows them.
 	await page.goto(`/t/${tenderId}/compare`);
@@ -366,14 +433,23 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	expect(report.download.suggestedFilename()).toMatch(/\.pdf$/);
 	const text = pdfText(new Uint8Array(report.bytes)).replace(/\s+/g, ' ');
 	expect(text).toContain(`Offers compared 3, from the least locked-in: ${BRAVO}, ${ALPHA}, ${CHARLIE}`);
-	expect(text).toContain(`Recommended: the offer from ${BRAVO}. It is the least locked-in of the 3 offers, at 7.9/100 (low)`);
+	expect(text).toContain(`Recommended: the offer from ${BRAVO}. It is the least locked-in of the 3 offers, at 3.8/100 (low)`);
+	expect(text).toContain(`It scores 3 points below ${ALPHA} (6.8/100, low), the next offer without a deal-breaker. A narrow lead`);
+	// Its 44 answers are all unverified claims, and Alpha (three verified) comes first by what was verified.
+	expect(text).toContain(
+		`This ranking takes the vendors’ claims as given: 44 of ${BRAVO}’s answers are claims you have not verified, and with them read as “not sure” it scores 88.4/100 (critical) instead of 3.8.`
+	);
+	expect(text).toContain(`Counting only what you verified, ${ALPHA} would come first (81.9 against 88.4)`);
+	// Nothing of Bravo's is disputed or open: no such caution.
+	expect(text).not.toContain(`You dispute one of ${BRAVO}`);
+	expect(text).not.toMatch(/questions? (is|are) still open for/);
 	// Alpha's clarification questions open with the disputed answer and the buyer's reason.
 	expect(text).toMatch(
 		new RegExp(`Clarification questions: ${ALPHA} For the bid team of ${ALPHA}: .*? Answers we dispute .*? question contract_notice_period .*? Why we dispute it ${DISPUTE_NOTE} Why it matters`)
 	);
 	// The weights used, each said where it comes from (the link sends them all; only network differs).
-	expect(text).toContain('Area weights Network coverage 10 (saved with the tender, ruleset 1); the other areas at the ruleset’s weight');
-	expect(text).toContain('Network coverage 1 10 Saved with the tender');
+	expect(text).toContain('Area weights Network coverage 4 (saved with the tender, ruleset 1); the other areas at the ruleset’s weight');
+	expect(text).toContain('Network coverage 1 4 Saved with the tender');
 	expect(text).not.toContain('What-if');
 	expect(text).not.toContain(PRIVATE_NOTE);
 
@@ -388,7 +464,7 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await expect(reader.getByRole('note')).toContainText('Read-only view (Steering group)');
 	await expect(reader.getByRole('heading', { level: 1 })).toHaveText(`${TITLE}: offers compared`);
 	expect(await vendorsInOrder(reader)).toEqual([BRAVO, ALPHA, CHARLIE]);
-	await expect(reader.getByTestId('weights-used')).toContainText('Network coverage 10');
+	await expect(reader.getByTestId('weights-used')).toContainText('Network coverage 4');
 	await expect(reader.getByRole('slider')).toHaveCount(0);
 	await expect(reader.locator('form[method="post" i]')).toHaveCount(0);
 	await expect(reader.getByRole('button', { name: /Save|Create|Revoke|Apply/ })).toHaveCount(0);
@@ -419,7 +495,7 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 		{ path: `/api/tenders/${T}` },
 		{ method: 'PATCH', path: `/api/tenders/${T}`, data: { title: 'Taken over' } },
 		{ path: `/api/tenders/${T}/comparison` },
-		{ path: `/api/tenders/${T}/comparison?weights=network:10` },
+		{ path: `/api/tenders/${T}/comparison?weights=network:4` },
 		{ path: `/api/tenders/${T}/report.pdf` },
 		{ path: `/api/tenders/${T}/matrix.csv` },
 		{ path: `/api/tenders/${T}/matrix.xlsx` },
@@ -470,9 +546,8 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	}
 	const view = JSON.parse(ownText) as { vendor: string; answers: Record<string, { option?: string; files?: unknown[] }> };
 	expect(view.vendor).toBe(ALPHA);
-	expect(Object.keys(view.answers).sort()).toEqual(
-		['contract_notice_period', 'data_fee_basis', 'data_overage_rate', 'network_core_redundancy', 'network_multi_imsi', 'network_sunset_readiness'].sort()
-	);
+	expect(Object.keys(view.answers).sort()).toEqual(QUESTIONS);
+	expect(view.answers.network_sunset_readiness!.option).toBe('legacy');
 	expect(view.answers.network_multi_imsi!.files).toHaveLength(1);
 	// Its own page, after the buyer's review, likewise.
 	await alpha.reload();
