@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { normaliseCountryText } from '../assessment/country-search';
 import type { LegacyCostsFile } from './legacy-costs';
 import type { z } from 'zod';
 import {
@@ -250,6 +251,35 @@ function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[]
 	return problems;
 }
 
+/**
+ * An alias must find exactly one country when typed in full: not an unknown code, not a name,
+ * code or alias another entry already answers to (as the search compares them: no case, accents
+ * or punctuation), and not a repeat of its own country's name or code.
+ */
+function aliasProblems(countries: CountriesFile): string[] {
+	const problems: string[] = [];
+	const owner = new Map<string, string>();
+	for (const { code, name } of countries.all) {
+		owner.set(code.toLowerCase(), code);
+		owner.set(normaliseCountryText(name), code);
+	}
+	for (const [code, aliases] of Object.entries(countries.aliases)) {
+		if (!countries.all.some((c) => c.code === code)) {
+			problems.push(`aliases for "${code}": not in the list of countries`);
+			continue;
+		}
+		for (const alias of aliases) {
+			const key = normaliseCountryText(alias);
+			const taken = owner.get(key);
+			if (!key) problems.push(`alias "${alias}" of "${code}" has no letters or digits`);
+			else if (taken === code) problems.push(`alias "${alias}" of "${code}" repeats its name, code or another alias`);
+			else if (taken) problems.push(`alias "${alias}" of "${code}" already names "${taken}"`);
+			else owner.set(key, code);
+		}
+	}
+	return problems;
+}
+
 function crossCheckCountries(countries: CountriesFile): string[] {
 	const problems: string[] = [];
 	const all = new Set(countries.all.map((c) => c.code));
@@ -259,6 +289,7 @@ function crossCheckCountries(countries: CountriesFile): string[] {
 	for (const code of duplicates(countries.rules.map((c) => c.code))) {
 		problems.push(`country "${code}" has two rules`);
 	}
+	problems.push(...aliasProblems(countries));
 	for (const rule of countries.rules) {
 		if (!all.has(rule.code)) problems.push(`rule for "${rule.code}" is not in the list of countries`);
 		if (rule.kind === 'time_limited' && rule.afterDays === undefined) {

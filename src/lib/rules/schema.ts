@@ -353,6 +353,8 @@ export const countriesFileSchema = z.strictObject({
 	version: z.string().regex(/^\d+\.\d+\.\d+$/),
 	/** Every country a user can pick; those without a rule get an honest "none known". */
 	all: z.array(z.strictObject({ code: countryCodeSchema, name: z.string().min(1) })).min(200),
+	/** Other names the country search accepts (UK, USA, Holland), by code; checked by the loader. */
+	aliases: z.record(countryCodeSchema, z.array(z.string().trim().min(1)).min(1)).default({}),
 	noKnownRestriction: z.strictObject({
 		summary: z.string().min(1),
 		foreignSimImpact: z.string().min(1),

@@ -4,12 +4,15 @@ import { restrictsRoaming } from '$lib/rules/restrictions';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import { rules } from './rules';
 
-/** What the fleet form needs to draw: every pickable country, marked when it restricts roaming. */
+/**
+ * What the fleet form needs to draw: every pickable country, marked when it restricts roaming,
+ * with the other names its search box accepts.
+ */
 export function countryChoices() {
 	return rules.countries.all
 		.map(({ code, name }) => {
 			const kind = rules.countryRules.get(code)?.kind ?? 'none_known';
-			return { code, name, restricted: restrictsRoaming(kind) };
+			return { code, name, restricted: restrictsRoaming(kind), aliases: rules.countries.aliases[code] ?? [] };
 		})
 		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
