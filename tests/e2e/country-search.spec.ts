@@ -3,7 +3,9 @@ import { ready } from './helpers';
 
 /** The countries ticked in the picker, by ISO code. */
 const tickedCodes = (page: Page) =>
-	page.locator('input[name="countries"]:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+	page
+		.locator('input[name="countries"]:checked')
+		.evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
 
 test.describe('country search (UX audit H3) @js', () => {
 	test.beforeEach(async ({ page }, info) => {
@@ -15,7 +17,9 @@ test.describe('country search (UX audit H3) @js', () => {
 		const search = page.getByPlaceholder(/Find a country/);
 		const status = page.getByRole('status').filter({ hasText: /match|ticked/ });
 		await search.fill('UK');
-		await expect(page.locator('#country-search-status')).toHaveText('United Kingdom matches “UK”: press Enter to tick it.');
+		await expect(page.locator('#country-search-status')).toHaveText(
+			'United Kingdom matches “UK”: press Enter to tick it.'
+		);
 		await search.press('Enter');
 		expect(await tickedCodes(page)).toEqual(['GB']);
 		await expect(page.locator('input[name="countries"][value="UA"]')).not.toBeChecked();

@@ -77,7 +77,9 @@ export function searchCountries<C extends SearchableCountry>(
 }
 
 /** The one country typed in full, or null when none or several were (never a partial match). */
-export function exactCountry<C extends SearchableCountry>(matches: readonly CountryMatch<C>[]): C | null {
+export function exactCountry<C extends SearchableCountry>(
+	matches: readonly CountryMatch<C>[]
+): C | null {
 	const exact = matches.filter((m) => m.kind === 'exact');
 	return exact.length === 1 ? exact[0]!.country : null;
 }

@@ -12,7 +12,8 @@ export function countryChoices() {
 	return rules.countries.all
 		.map(({ code, name }) => {
 			const kind = rules.countryRules.get(code)?.kind ?? 'none_known';
-			return { code, name, restricted: restrictsRoaming(kind), aliases: rules.countries.aliases[code] ?? [] };
+			const aliases = rules.countries.aliases[code] ?? [];
+			return { code, name, restricted: restrictsRoaming(kind), aliases };
 		})
 		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

@@ -91,7 +91,7 @@ describe('country search: what Enter ticks', () => {
 	});
 
 	it('"Tur" finds Türkiye, Turkmenistan and the Turks and Caicos Islands, and ticks none', () => {
-		expect(codes('Tur').slice(0, 3).sort()).toEqual(['TC', 'TM', 'TR']);
+		expect(codes('Tur').sort()).toEqual(['TC', 'TM', 'TR']);
 		expect(ticked('Tur')).toBeNull();
 	});
 
