@@ -17,14 +17,32 @@ export class Autosaver {
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private inFlight: Promise<boolean> | null = null;
 
+	/**
+	 * What the server holds for each question, as far as this page knows: the answers it was
+	 * rendered with, then each answer as it is sent. A change back to it needs no save.
+	 */
+	private known = new Map<string, string>();
+
 	constructor(
 		private readonly assessmentId: string,
 		private readonly step: string,
-		private readonly delayMs = 700
-	) {}
+		private readonly delayMs = 700,
+		saved: Record<string, AnswerDraft> = {}
+	) {
+		for (const [id, answer] of Object.entries(saved)) this.known.set(id, sameness(answer));
+	}
 
 	/** Queue an answer; typed notes wait for a pause, choices are sent at once. */
 	queue(questionId: string, answer: AnswerDraft, immediate: boolean): void {
+		if (this.known.get(questionId) === sameness(answer)) {
+			// Nothing changed (say, an empty note left empty): no request, no "Saving…". An unsent
+			// change that was undone is dropped.
+			if (this.pending.delete(questionId) && this.pending.size === 0) {
+				clearTimeout(this.timer);
+				if (this.status === 'pending') this.status = this.savedAt ? 'saved' : 'idle';
+			}
+			return;
+		}
 		const empty = !answer.option && !answer.note?.trim();
 		this.pending.set(questionId, empty ? null : answer);
 		clearTimeout(this.timer);
@@ -44,6 +62,7 @@ export class Autosaver {
 		if (this.pending.size === 0) return;
 		const answers = Object.fromEntries(this.pending);
 		this.pending.clear();
+		this.remember(answers);
 		this.status = 'saving';
 		// If the page is only hidden (another tab), the status is right again when it returns.
 		void fetch(`/api/assessments/${this.assessmentId}`, {
@@ -72,6 +91,7 @@ export class Autosaver {
 		if (this.pending.size === 0) return;
 		const answers = Object.fromEntries(this.pending);
 		this.pending.clear();
+		this.remember(answers);
 		this.status = 'saving';
 		this.inFlight = this.send(answers);
 		let saved: boolean;
@@ -103,10 +123,21 @@ export class Autosaver {
 		}
 	}
 
+	private remember(answers: Record<string, AnswerDraft | null>): void {
+		for (const [id, answer] of Object.entries(answers)) this.known.set(id, sameness(answer ?? {}));
+	}
+
 	/** Puts unsaved answers back so the next change, or the Next button, saves them. */
 	private restore(answers: Record<string, AnswerDraft | null>): void {
 		for (const [id, answer] of Object.entries(answers)) {
+			// The server may not hold it after all: whatever comes next is sent.
+			this.known.delete(id);
 			if (!this.pending.has(id)) this.pending.set(id, answer);
 		}
 	}
+}
+
+/** Two drafts the server would store alike (an empty note is no note) give the same string. */
+function sameness(answer: AnswerDraft): string {
+	return JSON.stringify([answer.option ?? '', answer.note?.trim() ? answer.note : '']);
 }

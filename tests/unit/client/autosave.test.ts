@@ -32,6 +32,32 @@ describe('autosave', () => {
 		expect(saver.status).toBe('saved');
 	});
 
+	it('sends nothing when an answer is left as the server has it, e.g. an empty note left empty', async () => {
+		vi.useFakeTimers();
+		const calls = fakeFetch([]);
+		const saver = new Autosaver('AbCdEfGhIjKlMnOpQrStUv', 'sim', 700, {
+			sim_ota: {},
+			sim_form: { option: 'mff2', note: 'soldered' }
+		});
+		saver.queue('sim_ota', { option: undefined, note: '' }, true); // blur of an empty note
+		saver.queue('sim_form', { option: 'mff2', note: 'soldered' }, true);
+		// Typed, then deleted before the pause: nothing left to save, and the status says so.
+		saver.queue('sim_ota', { note: 'x' }, false);
+		expect(saver.status).toBe('pending');
+		saver.queue('sim_ota', { note: '' }, false);
+		expect(saver.status).toBe('idle');
+		await vi.advanceTimersByTimeAsync(800);
+		expect(calls).toHaveLength(0);
+
+		// A real change is sent once; repeating it (the blur after typing) sends nothing more.
+		saver.queue('sim_ota', { note: 'ask Anna' }, true);
+		await saver.flush();
+		saver.queue('sim_ota', { note: 'ask Anna' }, true);
+		await saver.flush();
+		expect(calls).toHaveLength(1);
+		expect(body(calls[0]!).answers.sim_ota).toEqual({ note: 'ask Anna' });
+	});
+
 	it('waits for a pause in typing, and says work is pending meanwhile', async () => {
 		vi.useFakeTimers();
 		const calls = fakeFetch([]);
