@@ -24,6 +24,7 @@ import {
 import { DiskFullError } from '$lib/server/store/durable-json-file';
 import { rules } from '$lib/server/rules';
 import { checkJobConfig } from '$lib/server/jobs/pool';
+import { compressResponse } from '$lib/server/compress';
 
 // Importing the rules here validates them when the server starts, not on the first request.
 void rules;
@@ -199,11 +200,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
 	if (isApi(to)) response = await asApiError(response);
 	try {
-		return withHeaders(response, to, event.request);
+		response = withHeaders(response, to, event.request);
 	} catch {
 		// Some responses (e.g. fetch results) have immutable headers: copy them first.
-		return withHeaders(new Response(response.body, response), to, event.request);
+		response = withHeaders(new Response(response.body, response), to, event.request);
 	}
+	// Last, so every header above travels with the compressed body too.
+	// A load's fetch to our own routes reads the body as is; only the client gets it compressed.
+	return event.isSubRequest ? response : compressResponse(event.request, response);
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
