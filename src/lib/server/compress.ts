@@ -87,6 +87,16 @@ async function peek(
 	return { head, size, done: false };
 }
 
+function joined(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
+	const whole = new Uint8Array(size);
+	let at = 0;
+	for (const chunk of chunks) {
+		whole.set(chunk, at);
+		at += chunk.byteLength;
+	}
+	return whole;
+}
+
 /** The body again: the chunks already read, then the rest of the reader. */
 function resumed(head: Uint8Array[], reader: ReadableStreamDefaultReader<Uint8Array>) {
 	return new ReadableStream<Uint8Array>({
@@ -123,7 +133,7 @@ export async function compressResponse(request: Request, response: Response): Pr
 
 	const reader = response.body!.getReader();
 	const { head, size, done } = await peek(reader);
-	if (done && size < MIN_BYTES) return new Response(new Blob(head), init);
+	if (done && size < MIN_BYTES) return new Response(joined(head, size), init);
 
 	headers.set('content-encoding', encoding);
 	headers.delete('content-length');
