@@ -75,6 +75,8 @@ const where = (to: Destination) => to.routeId ?? to.path;
 
 const isApi = (to: Destination) => where(to).startsWith('/api/');
 const isCapability = (to: Destination) => /^\/(s|c|respond|api\/shared|api\/shared-comparisons|api\/respond)\//.test(where(to));
+/** Uploaded evidence goes back byte for byte as stored, with its stated length, even when it is text. */
+const isEvidenceFile = (to: Destination) => /\/evidence\/.*\[fileId\]$/.test(where(to));
 /** Edit pages hold the edit key in their address: never index or cache them either. */
 const isEditPage = (to: Destination) => /^\/(a\/|t\/|assessments\/[^/]+\/fleet)/.test(where(to));
 
@@ -207,7 +209,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 	// Last, so every header above travels with the compressed body too.
 	// A load's fetch to our own routes reads the body as is; only the client gets it compressed.
-	return event.isSubRequest ? response : compressResponse(event.request, response);
+	if (event.isSubRequest || isEvidenceFile(to)) return response;
+	return compressResponse(event.request, response);
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -6,6 +6,8 @@
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { jsonOf, send } from './http';
+import { ok } from './replies';
 import { useSeededServer, type Seeded } from './seeded-server';
 
 const seeded = useSeededServer();
@@ -146,6 +148,50 @@ describe('compressed responses', () => {
 		expect(head.status).toBe(200);
 		expect(head.headers['content-encoding']).toBeUndefined();
 		expect(head.body.byteLength).toBe(0);
+	});
+
+	it('sends an uploaded text evidence file byte for byte, never compressed', async () => {
+		const s = seeded();
+		const question = 'sim_ota_switching';
+		const created = ok<{ id: string }>(
+			await send(s.server, 'POST', '/api/tenders', {
+				json: {
+					title: 'Compression check',
+					fleet: { devices: 10, countries: ['DE'], lifetimeYears: 8 },
+					offers: [{ vendor: 'AlphaNet' }, { vendor: 'BravoTel' }]
+				}
+			}),
+			201
+		);
+		const tender = ok<{ id: string; offers: { id: string }[] }>(
+			await send(s.server, 'GET', `/api/tenders/${created.id}`)
+		);
+		const offerId = tender.offers[0]!.id;
+		const link = await send(s.server, 'POST', `/api/tenders/${tender.id}/offers/${offerId}/respondents`, {
+			json: {}
+		});
+		expect(link.status).toBe(201);
+		const { token } = jsonOf<{ token: string }>(link);
+		const option = s.rules.areas.flatMap((a) => a.questions).find((q) => q.id === question)!.options[0]!.id;
+		expect(
+			(await send(s.server, 'PATCH', `/api/respond/${token}`, { json: { answers: { [question]: { option } } } })).status
+		).toBe(200);
+		const clause = 'Clause 12.3: ninety days notice before the eSIM profile is switched.\n'.repeat(40);
+		const attached = await send(s.server, 'POST', `/api/respond/${token}/evidence/${question}`, {
+			body: clause,
+			headers: { 'content-type': 'application/octet-stream', 'x-filename': 'clause.txt' }
+		});
+		expect(attached.status).toBe(201);
+		const { file } = jsonOf<{ file: { id: string; mediaType: string } }>(attached);
+		expect(file.mediaType).toBe('text/plain');
+		const reply = await raw(s, 'GET', `/api/tenders/${tender.id}/offers/${offerId}/evidence/${file.id}`, {
+			'accept-encoding': 'br, gzip'
+		});
+		expect(reply.status).toBe(200);
+		expect(reply.headers['content-encoding']).toBeUndefined();
+		expect(reply.headers['content-length']).toBe(String(Buffer.byteLength(clause)));
+		expect(reply.headers['content-disposition']).toMatch(/^attachment/);
+		expect(reply.body.toString('utf8')).toBe(clause);
 	});
 
 	it('keeps serving built assets precompressed (adapter-node precompress)', async () => {
