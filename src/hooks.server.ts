@@ -24,6 +24,7 @@ import {
 import { DiskFullError } from '$lib/server/store/durable-json-file';
 import { rules } from '$lib/server/rules';
 import { checkJobConfig } from '$lib/server/jobs/pool';
+import { compressResponse } from '$lib/server/compress';
 
 // Importing the rules here validates them when the server starts, not on the first request.
 void rules;
@@ -74,6 +75,8 @@ const where = (to: Destination) => to.routeId ?? to.path;
 
 const isApi = (to: Destination) => where(to).startsWith('/api/');
 const isCapability = (to: Destination) => /^\/(s|c|respond|api\/shared|api\/shared-comparisons|api\/respond)\//.test(where(to));
+/** Uploaded evidence goes back byte for byte as stored, with its stated length, even when it is text. */
+const isEvidenceFile = (to: Destination) => /\/evidence\/.*\[fileId\]$/.test(where(to));
 /** Edit pages hold the edit key in their address: never index or cache them either. */
 const isEditPage = (to: Destination) => /^\/(a\/|t\/|assessments\/[^/]+\/fleet)/.test(where(to));
 
@@ -199,11 +202,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
 	if (isApi(to)) response = await asApiError(response);
 	try {
-		return withHeaders(response, to, event.request);
+		response = withHeaders(response, to, event.request);
 	} catch {
 		// Some responses (e.g. fetch results) have immutable headers: copy them first.
-		return withHeaders(new Response(response.body, response), to, event.request);
+		response = withHeaders(new Response(response.body, response), to, event.request);
 	}
+	// Last, so every header above travels with the compressed body too.
+	// A load's fetch to our own routes reads the body as is; only the client gets it compressed.
+	if (event.isSubRequest || isEvidenceFile(to)) return response;
+	return compressResponse(event.request, response);
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
