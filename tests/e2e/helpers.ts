@@ -92,3 +92,21 @@ export async function continueTo(page: Page, next: string) {
 	await page.getByRole('button', { name: /Save and (continue|see results)/ }).click();
 	await page.waitForURL(new RegExp(`/a/[^/]+/${next}$`));
 }
+
+/**
+ * A step's "N of M answered" as a person perceives it, read from the accessibility tree: without
+ * JavaScript the number is a CSS counter of the ticked answers, which DOM text does not contain.
+ * Answers "N of M answered|N|M", or the whole static text when there is no count.
+ */
+export async function answeredLine(page: Page): Promise<string> {
+	const cdp = await page.context().newCDPSession(page);
+	const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+		nodes: { role?: { value: string }; name?: { value: string } }[];
+	};
+	await cdp.detach();
+	const text = nodes
+		.filter((n) => n.role?.value === 'StaticText')
+		.map((n) => n.name?.value ?? '')
+		.join('');
+	return /(\d+) of (\d+) answered/.exec(text)?.slice(0, 3).join('|') ?? text;
+}

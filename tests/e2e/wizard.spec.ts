@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { fetchRules, jsEnabled, ready, type RulesApi } from './helpers';
+import { answeredLine, fetchRules, jsEnabled, ready, type RulesApi } from './helpers';
 
 /** An assessment for a German fleet with the given answers saved, and the ruleset it asks. */
 async function assessment(request: APIRequestContext, answers: Record<string, { option: string }> = {}) {
@@ -41,18 +41,6 @@ test('Enter on a chosen answer saves it and moves on to the next step, never bac
 });
 
 /** The area's status line as a screen reader gets it, CSS generated content included. */
-async function statusLine(page: Page) {
-	const cdp = await page.context().newCDPSession(page);
-	const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-		nodes: { role?: { value: string }; name?: { value: string } }[];
-	};
-	await cdp.detach();
-	const text = nodes
-		.filter((n) => n.role?.value === 'StaticText')
-		.map((n) => n.name?.value ?? '')
-		.join('');
-	return /(\d+) of (\d+) answered/.exec(text)?.slice(0, 3).join('|') ?? text;
-}
 
 // M9: without JavaScript the footer said "0 of 6 answered" with all six ticked.
 test('without JavaScript the footer counts the saved answers and each tick before saving @nojs', async ({ page, request }) => {
@@ -63,13 +51,13 @@ test('without JavaScript the footer counts the saved answers and each tick befor
 	const total = area.questions.length; // Germany asks no per-country questions.
 
 	await page.goto(`/a/${id}/${area.id}`);
-	await expect.poll(() => statusLine(page)).toBe(`1 of ${total} answered|1|${total}`);
+	await expect.poll(() => answeredLine(page)).toBe(`1 of ${total} answered|1|${total}`);
 
 	const second = firstOption(area, 1);
 	const third = firstOption(area, 2);
 	await radio(page, second.question, second.option).check();
 	await radio(page, third.question, third.option).check();
-	await expect.poll(() => statusLine(page)).toBe(`3 of ${total} answered|3|${total}`);
+	await expect.poll(() => answeredLine(page)).toBe(`3 of ${total} answered|3|${total}`);
 	// The form still needs a press to save: the line says so.
 	await expect(page.getByRole('status')).toContainText('answers are saved when you press Save or continue');
 });
