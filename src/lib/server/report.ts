@@ -4,7 +4,7 @@ import type { ReportSource } from '$lib/report/context';
 import { contentDisposition } from '$lib/report/filename';
 import { apiError, validate } from './http';
 import { jobRefusal, runJob } from './jobs/pool';
-import type { ReportRecord } from './jobs/tasks';
+import type { ReportJob, ReportRecord, TenderReportJob } from './jobs/tasks';
 import { rulesFor } from './rules';
 
 export type { ReportRecord };
@@ -54,17 +54,28 @@ export async function reportPdfResponse(record: ReportRecord, url: URL, options:
 	if (!query.ok) return query.response;
 	const branding = validate(brandingQuerySchema, query.query);
 	if (!branding.ok) return branding.response;
-	let outcome;
-	try {
-		outcome = await runJob({
+	return pdfJobResponse(
+		{
 			kind: 'report',
 			record: contentOf(record, options.includeNotes),
 			branding: branding.data,
 			includeNotes: options.includeNotes,
 			generatedAt: new Date().toISOString()
-		});
+		},
+		branding.data.reportTitle ?? record.title
+	);
+}
+
+/**
+ * Builds a PDF in the job pool and answers it as a private download named after `title`, or says
+ * why not: the pool's refusals (503, 504), bad input found while building (400), too long (422).
+ */
+export async function pdfJobResponse(job: ReportJob | TenderReportJob, title: string): Promise<Response> {
+	let outcome;
+	try {
+		outcome = await runJob(job);
 	} catch (error) {
-		const refusal = jobRefusal(error, 'report');
+		const refusal = jobRefusal(error, job.kind);
 		if (refusal) return refusal;
 		throw error;
 	}
@@ -75,7 +86,7 @@ export async function reportPdfResponse(record: ReportRecord, url: URL, options:
 		headers: {
 			'content-type': 'application/pdf',
 			'content-length': String(pdf.byteLength),
-			'content-disposition': contentDisposition(branding.data.reportTitle ?? record.title),
+			'content-disposition': contentDisposition(title),
 			'cache-control': 'private, no-store',
 			'x-robots-tag': 'noindex'
 		}

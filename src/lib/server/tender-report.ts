@@ -5,13 +5,11 @@
  * saved weights; without it, the saved ones). Every bad parameter is named in one 400.
  */
 import { brandingQuerySchema } from '$lib/report/branding';
-import { contentDisposition } from '$lib/report/filename';
 import type { ReportTender } from '$lib/report/tender/model';
 import { parseWeightsQuery, type AreaWeights, type StoredTender } from '$lib/tender/schema';
 import { issuesOf, type FieldIssue } from '$lib/validation/issues';
 import { apiError } from './http';
-import { jobRefusal, runJob } from './jobs/pool';
-import { queryObject } from './report';
+import { pdfJobResponse, queryObject } from './report';
 
 /** What the job needs of the tender: never the respondent links (their token hashes) or the history. */
 const reportContent = (record: StoredTender): ReportTender => ({
@@ -34,30 +32,14 @@ export async function tenderReportPdfResponse(record: StoredTender, url: URL): P
 	if (!branding.success) issues.push(...issuesOf(branding.error));
 	if (issues.length > 0 || !branding.success) return apiError(400, 'The request is invalid', issues);
 
-	let outcome;
-	try {
-		outcome = await runJob({
+	return pdfJobResponse(
+		{
 			kind: 'tender-report',
 			tender: reportContent(record),
 			...(weights ? { weights } : {}),
 			branding: branding.data,
 			generatedAt: new Date().toISOString()
-		});
-	} catch (error) {
-		const refusal = jobRefusal(error, 'tender-report');
-		if (refusal) return refusal;
-		throw error;
-	}
-	if (!outcome.ok && outcome.reason === 'input') return apiError(400, 'The request is invalid', outcome.issues);
-	if (!outcome.ok) return apiError(422, outcome.message);
-	const { pdf } = outcome;
-	return new Response(pdf as BodyInit, {
-		headers: {
-			'content-type': 'application/pdf',
-			'content-length': String(pdf.byteLength),
-			'content-disposition': contentDisposition(branding.data.reportTitle ?? record.title),
-			'cache-control': 'private, no-store',
-			'x-robots-tag': 'noindex'
-		}
-	});
+		},
+		branding.data.reportTitle ?? record.title
+	);
 }
