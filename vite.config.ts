@@ -44,11 +44,17 @@ function besideTheServer(): Plugin {
 				console.log('  ✔ data CLI built: build/cli.js (npm run data)');
 				// The adapter empties build/ first, so its build/index.js is always its own server.
 				const server = readFileSync(`${root}build/index.js`, 'utf8');
-				writeFileSync(`${root}build/server.js`, server.replace(/sourceMappingURL=index\.js\.map\s*$/, 'sourceMappingURL=server.js.map\n'));
+				writeFileSync(
+					`${root}build/server.js`,
+					server.replace(/sourceMappingURL=index\.js\.map\s*$/, 'sourceMappingURL=server.js.map\n')
+				);
 				rmSync(`${root}build/index.js`);
-				if (existsSync(`${root}build/index.js.map`)) renameSync(`${root}build/index.js.map`, `${root}build/server.js.map`);
+				if (existsSync(`${root}build/index.js.map`))
+					renameSync(`${root}build/index.js.map`, `${root}build/server.js.map`);
 				await bundle('src/lib/server/start.ts', 'build/index.js', ['./server.js']);
-				console.log('  ✔ start built: build/index.js sets per-route body limits, then runs build/server.js');
+				console.log(
+					'  ✔ start built: build/index.js sets per-route body limits, then runs build/server.js'
+				);
 			}
 		}
 	};

@@ -6,7 +6,10 @@ declare global {
 		}
 		interface Locals {
 			/** Records read during this request: a layout and its page share one read. */
-			assessmentReads?: Map<string, Promise<import('$lib/assessment/schema').StoredAssessment | null>>;
+			assessmentReads?: Map<
+				string,
+				Promise<import('$lib/assessment/schema').StoredAssessment | null>
+			>;
 			/** A write of this request hit a full disk: the hooks answer 507. */
 			diskFull?: boolean;
 		}

@@ -74,7 +74,8 @@ const destinationOf = (event: RequestEvent): Destination => ({
 const where = (to: Destination) => to.routeId ?? to.path;
 
 const isApi = (to: Destination) => where(to).startsWith('/api/');
-const isCapability = (to: Destination) => /^\/(s|c|respond|api\/shared|api\/shared-comparisons|api\/respond)\//.test(where(to));
+const isCapability = (to: Destination) =>
+	/^\/(s|c|respond|api\/shared|api\/shared-comparisons|api\/respond)\//.test(where(to));
 /** Uploaded evidence goes back byte for byte as stored, with its stated length, even when it is text. */
 const isEvidenceFile = (to: Destination) => /\/evidence\/.*\[fileId\]$/.test(where(to));
 /** Edit pages hold the edit key in their address: never index or cache them either. */

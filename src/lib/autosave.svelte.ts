@@ -70,16 +70,16 @@ export class Autosaver {
 			keepalive: true,
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ answers, lastStep: this.step })
-		}).then(
-			(response) => {
+		})
+			.then((response) => {
 				if (!response.ok) throw new Error(`HTTP ${response.status}`);
 				this.status = 'saved';
 				this.savedAt = new Date();
-			}
-		).catch(() => {
-			this.restore(answers);
-			this.status = 'error';
-		});
+			})
+			.catch(() => {
+				this.restore(answers);
+				this.status = 'error';
+			});
 	}
 
 	async flush(): Promise<void> {

@@ -14,7 +14,9 @@ export function recentAssessments(): RecentAssessment[] {
 		if (!Array.isArray(parsed)) return [];
 		return parsed.filter(
 			(item): item is RecentAssessment =>
-				typeof item?.id === 'string' && typeof item?.title === 'string' && typeof item?.updatedAt === 'string'
+				typeof item?.id === 'string' &&
+				typeof item?.title === 'string' &&
+				typeof item?.updatedAt === 'string'
 		);
 	} catch {
 		return [];

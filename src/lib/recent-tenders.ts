@@ -14,7 +14,9 @@ export function recentTenders(): RecentTender[] {
 		if (!Array.isArray(parsed)) return [];
 		return parsed.filter(
 			(item): item is RecentTender =>
-				typeof item?.id === 'string' && typeof item?.title === 'string' && typeof item?.updatedAt === 'string'
+				typeof item?.id === 'string' &&
+				typeof item?.title === 'string' &&
+				typeof item?.updatedAt === 'string'
 		);
 	} catch {
 		return [];
@@ -24,7 +26,12 @@ export function recentTenders(): RecentTender[] {
 export function rememberTender(entry: RecentTender): void {
 	try {
 		const others = recentTenders().filter((item) => item.id !== entry.id);
-		localStorage.setItem(KEY, JSON.stringify([{ id: entry.id, title: entry.title, updatedAt: entry.updatedAt }, ...others].slice(0, MAX)));
+		localStorage.setItem(
+			KEY,
+			JSON.stringify(
+				[{ id: entry.id, title: entry.title, updatedAt: entry.updatedAt }, ...others].slice(0, MAX)
+			)
+		);
 	} catch {
 		// Private mode or full storage: the list is a convenience, the link still works.
 	}

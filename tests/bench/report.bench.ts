@@ -19,7 +19,11 @@ const median = (values: number[]) => {
 	return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-async function measure(name: string, input: BuildReportInput, runs: number): Promise<ReportBenchRow> {
+async function measure(
+	name: string,
+	input: BuildReportInput,
+	runs: number
+): Promise<ReportBenchRow> {
 	const times: number[] = [];
 	let bytes = 0;
 	for (let i = 0; i < runs + 1; i++) {
@@ -38,7 +42,11 @@ export async function runReportBench(): Promise<ReportBenchRow[]> {
 	const branding = { consultantName: UNICODE.consultant, firm: UNICODE.firm };
 	const large = largeAssessment(rules);
 	const rows = [
-		await measure(`typical (${rules.questionsById.size} questions, 6 countries, short notes)`, reportInput(rules, typicalAssessment(rules), branding), 15),
+		await measure(
+			`typical (${rules.questionsById.size} questions, 6 countries, short notes)`,
+			reportInput(rules, typicalAssessment(rules), branding),
+			15
+		),
 		await measure(
 			`large (all ${rules.questionsById.size} answered, 2,000-char notes, ${large.fleet.countries.length} countries)`,
 			reportInput(rules, large, branding),

@@ -15,7 +15,12 @@ export async function runSimulationBench(): Promise<void> {
 	for (const devices of [10_000, 100_000, 1_000_000]) {
 		const input = inputFromFleet(
 			rules,
-			{ devices, countries: ['DE', 'BR', 'TR', 'IN', 'US'], lifetimeYears: 10, monthlyMbPerDevice: 5 },
+			{
+				devices,
+				countries: ['DE', 'BR', 'TR', 'IN', 'US'],
+				lifetimeYears: 10,
+				monthlyMbPerDevice: 5
+			},
 			{ seed: 1 }
 		);
 		const memory = () => {
@@ -31,7 +36,13 @@ export async function runSimulationBench(): Promise<void> {
 		peak = Math.max(peak, memory());
 		const deviceDays = devices * result.days * 2;
 		console.log(
-			`${devices.toLocaleString('en').padStart(9)}  ${ms.toFixed(0).padStart(6)} ms  ${Math.round(deviceDays / (ms / 1000)).toLocaleString('en').padStart(14)}  ${((peak - before) / MB).toFixed(1).padStart(14)} MB  ${(((peak - before) / devices)).toFixed(1).padStart(8)} B`
+			`${devices.toLocaleString('en').padStart(9)}  ${ms.toFixed(0).padStart(6)} ms  ${Math.round(
+				deviceDays / (ms / 1000)
+			)
+				.toLocaleString('en')
+				.padStart(
+					14
+				)}  ${((peak - before) / MB).toFixed(1).padStart(14)} MB  ${((peak - before) / devices).toFixed(1).padStart(8)} B`
 		);
 		if (devices === 100_000) {
 			console.log(

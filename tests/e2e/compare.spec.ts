@@ -16,13 +16,20 @@ import { fetchRules, flexibleAnswers, ready } from './helpers';
  * Charlie, floored to high (50), is last either way.
  */
 const ALPHA = { network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' };
-const BRAVO = { data_overage_rate: 'provider_discretion', data_minimum_session_charge: 'large', data_fee_basis: 'all_issued', data_sim_fee_caps: 'provider_discretion' };
+const BRAVO = {
+	data_overage_rate: 'provider_discretion',
+	data_minimum_session_charge: 'large',
+	data_fee_basis: 'all_issued',
+	data_sim_fee_caps: 'provider_discretion'
+};
 const CHARLIE = { sim_ota_switching: 'physical_swap' };
 
 async function createTender(request: APIRequestContext) {
 	const rules = await fetchRules(request);
 	const claims = (override: Record<string, string>) =>
-		Object.fromEntries(Object.entries(flexibleAnswers(rules, override)).map(([id, option]) => [id, { option }]));
+		Object.fromEntries(
+			Object.entries(flexibleAnswers(rules, override)).map(([id, option]) => [id, { option }])
+		);
 	const created = await request.post('/api/tenders', {
 		data: {
 			title: 'Meters 2027 compared',
@@ -40,10 +47,15 @@ async function createTender(request: APIRequestContext) {
 }
 
 const rankingRows = (page: Page) => page.getByTestId('ranking').locator('tbody tr');
-const vendorsInOrder = async (page: Page) => (await rankingRows(page).locator('th').allTextContents()).map((t) => t.trim());
+const vendorsInOrder = async (page: Page) =>
+	(await rankingRows(page).locator('th').allTextContents()).map((t) => t.trim());
 const matrixRows = (page: Page) => page.getByTestId('matrix').locator('tbody tr');
 
-test('@js the ranking follows the weight sliders live; weights saved; only differences; a read-only link', async ({ page, request, browser }, info) => {
+test('@js the ranking follows the weight sliders live; weights saved; only differences; a read-only link', async ({
+	page,
+	request,
+	browser
+}, info) => {
 	const tender = await createTender(request);
 	await page.goto(`/t/${tender.id}/compare`);
 	await ready(page, info);
@@ -52,12 +64,17 @@ test('@js the ranking follows the weight sliders live; weights saved; only diffe
 	await expect(page.getByTestId('weights-used')).toContainText('the ruleset’s weights');
 	// The chart is drawn by chart.js once loaded; every offer has a link to its simulated fleet.
 	await expect(page.locator('canvas')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Simulated fleet for Bravo IoT' })).toHaveAttribute('href', `/t/${tender.id}/fleet?offer=${tender.offers[1]!.id}`);
+	await expect(page.getByRole('link', { name: 'Simulated fleet for Bravo IoT' })).toHaveAttribute(
+		'href',
+		`/t/${tender.id}/fleet?offer=${tender.offers[1]!.id}`
+	);
 
 	const network = page.getByRole('slider', { name: 'Network coverage' });
 	await network.fill('10');
 	await expect(page.locator('output[for="weight-network"]')).toHaveText('10');
-	await expect.poll(() => vendorsInOrder(page)).toEqual(['Bravo IoT', 'Alpha Connect', 'Charlie Mobile']);
+	await expect
+		.poll(() => vendorsInOrder(page))
+		.toEqual(['Bravo IoT', 'Alpha Connect', 'Charlie Mobile']);
 	await expect(page.getByTestId('weights-used')).toContainText('what-if weights, not saved');
 	await expect(page.getByTestId('weights-used')).toContainText('Network coverage 10');
 	await expect(page).toHaveURL(/weights=network(%3A|:)10/);
@@ -74,7 +91,9 @@ test('@js the ranking follows the weight sliders live; weights saved; only diffe
 	await page.getByLabel('Only differences').check();
 	await expect(matrixRows(page)).toHaveCount(7);
 	expect(all).toBeGreaterThan(7);
-	await expect(page.getByTestId('matrix').locator('tr[data-question="sim_ota_switching"]')).toContainText('Differs');
+	await expect(
+		page.getByTestId('matrix').locator('tr[data-question="sim_ota_switching"]')
+	).toContainText('Differs');
 	await page.getByLabel('Only differences').uncheck();
 	await expect(matrixRows(page)).toHaveCount(all);
 
@@ -89,7 +108,9 @@ test('@js the ranking follows the weight sliders live; weights saved; only diffe
 	const reader = await fresh.newPage();
 	await reader.goto(url);
 	await ready(reader, info);
-	await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Meters 2027 compared: offers compared');
+	await expect(reader.getByRole('heading', { level: 1 })).toHaveText(
+		'Meters 2027 compared: offers compared'
+	);
 	await expect(reader.getByRole('note')).toContainText('Read-only view (Steering group)');
 	expect(await vendorsInOrder(reader)).toEqual(['Bravo IoT', 'Alpha Connect', 'Charlie Mobile']);
 	await expect(reader.getByTestId('weights-used')).toContainText('Network coverage 10');
@@ -111,7 +132,10 @@ test('@js the ranking follows the weight sliders live; weights saved; only diffe
 	expect(await vendorsInOrder(page)).toEqual(['Alpha Connect', 'Bravo IoT', 'Charlie Mobile']);
 });
 
-test('@nojs weights applied and saved without JavaScript; the data is there without the chart', async ({ page, request }) => {
+test('@nojs weights applied and saved without JavaScript; the data is there without the chart', async ({
+	page,
+	request
+}) => {
 	const tender = await createTender(request);
 	await page.goto(`/t/${tender.id}/compare`);
 	expect(await vendorsInOrder(page)).toEqual(['Alpha Connect', 'Bravo IoT', 'Charlie Mobile']);

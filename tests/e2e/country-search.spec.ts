@@ -36,7 +36,9 @@ test.describe('country search (UX audit H3) @js', () => {
 		expect(await tickedCodes(page)).toEqual(['IN']);
 	});
 
-	test('codes and aliases tick their country: BR, de, USA, Turkey, Holland, Czech Republic', async ({ page }) => {
+	test('codes and aliases tick their country: BR, de, USA, Turkey, Holland, Czech Republic', async ({
+		page
+	}) => {
 		const search = page.getByPlaceholder(/Find a country/);
 		for (const query of ['BR', 'de', 'USA', 'Turkey', 'Holland', 'Czech Republic']) {
 			await search.fill(query);

@@ -5,7 +5,11 @@ export interface RulesApi {
 	areas: {
 		id: string;
 		title: string;
-		questions: { id: string; text: string; options: { id: string; risk: number; provides: string[] }[] }[];
+		questions: {
+			id: string;
+			text: string;
+			options: { id: string; risk: number; provides: string[] }[];
+		}[];
 	}[];
 }
 
@@ -38,12 +42,19 @@ export function flexibleAnswers(rules: RulesApi, override: Record<string, string
  * Answers that give no local profiles: the global question at its worst answer without them and,
  * from ruleset 2.0.0 on, "none" to each listed country's own local-profile question.
  */
-export function withoutLocalProfiles(rules: RulesApi, countries: string[] = []): Record<string, string> {
-	const perCountry = Object.fromEntries(countries.map((code) => [`local_profile_${code.toLowerCase()}`, 'none']));
+export function withoutLocalProfiles(
+	rules: RulesApi,
+	countries: string[] = []
+): Record<string, string> {
+	const perCountry = Object.fromEntries(
+		countries.map((code) => [`local_profile_${code.toLowerCase()}`, 'none'])
+	);
 	for (const area of rules.areas) {
 		for (const q of area.questions) {
 			if (q.options.some((o) => o.provides.includes('local_profiles'))) {
-				const option = q.options.filter((o) => !o.provides.includes('local_profiles')).sort((a, b) => b.risk - a.risk)[0]!;
+				const option = q.options
+					.filter((o) => !o.provides.includes('local_profiles'))
+					.sort((a, b) => b.risk - a.risk)[0]!;
 				return { [q.id]: option.id, ...perCountry };
 			}
 		}
@@ -54,7 +65,13 @@ export function withoutLocalProfiles(rules: RulesApi, countries: string[] = []):
 export async function fillFleet(
 	page: Page,
 	info: TestInfo,
-	fleet: { title: string; organisation?: string; devices: string; countries: string[]; lifetime: string }
+	fleet: {
+		title: string;
+		organisation?: string;
+		devices: string;
+		countries: string[];
+		lifetime: string;
+	}
 ) {
 	await page.getByLabel('Assessment title').fill(fleet.title);
 	if (fleet.organisation) await page.getByLabel(/^Organisation/).fill(fleet.organisation);
@@ -64,7 +81,9 @@ export async function fillFleet(
 		const box = page.locator(`input[name="countries"][value="${code}"]`);
 		if (jsEnabled(info)) {
 			// Use the search box the way a person would, then tick the match.
-			const name = await box.evaluate((el) => el.parentElement!.querySelector('span')!.textContent!);
+			const name = await box.evaluate(
+				(el) => el.parentElement!.querySelector('span')!.textContent!
+			);
 			await page.getByPlaceholder(/Find a country/).fill(name.slice(0, 4));
 			await expect(box).toBeVisible();
 			await box.check();
@@ -75,7 +94,11 @@ export async function fillFleet(
 	}
 }
 
-export async function answerArea(page: Page, area: RulesApi['areas'][number], answers: Record<string, string>) {
+export async function answerArea(
+	page: Page,
+	area: RulesApi['areas'][number],
+	answers: Record<string, string>
+) {
 	await expect(page.getByRole('heading', { level: 1, name: area.title })).toBeVisible();
 	for (const q of area.questions) {
 		await page.locator(`input[name="answer.${q.id}"][value="${answers[q.id]}"]`).check();

@@ -47,7 +47,8 @@ test('a new user assesses an offer for Brazil and Germany, resumes midway, and s
 	// Midway through the third area, the user leaves.
 	await ready(page, info);
 	const half = third!.questions.slice(0, 2);
-	for (const q of half) await page.locator(`input[name="answer.${q.id}"][value="${answers[q.id]}"]`).check();
+	for (const q of half)
+		await page.locator(`input[name="answer.${q.id}"][value="${answers[q.id]}"]`).check();
 	if (jsEnabled(info)) {
 		// With JavaScript, answers save as they are given: no button press needed.
 		await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
@@ -63,7 +64,9 @@ test('a new user assesses an offer for Brazil and Germany, resumes midway, and s
 	await page.goto(assessmentUrl);
 	await page.waitForURL(new RegExp(`/${third!.id}$`));
 	for (const q of half) {
-		await expect(page.locator(`input[name="answer.${q.id}"][value="${answers[q.id]}"]`)).toBeChecked();
+		await expect(
+			page.locator(`input[name="answer.${q.id}"][value="${answers[q.id]}"]`)
+		).toBeChecked();
 	}
 	await expect(page.getByText(/\d+ of \d+ questions answered/)).toContainText(
 		`${first!.questions.length + second!.questions.length + perCountry + half.length} of`
@@ -81,13 +84,17 @@ test('a new user assesses an offer for Brazil and Germany, resumes midway, and s
 	await expect(brazil).toContainText('Critical');
 	await expect(brazil).toContainText(/Banned|Time-limited/);
 	await expect(page.locator('tr[data-country="DE"]')).toContainText('Not needed');
-	await expect(page.getByRole('heading', { name: /Brazil: devices on roaming SIMs will be cut off/ })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: /Brazil: devices on roaming SIMs will be cut off/ })
+	).toBeVisible();
 	await expect(page.getByText(`ruleset v${rules.version}`)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Müller & Søn GmbH' })).toHaveCount(0);
 	await expect(page.getByText('Müller & Søn GmbH', { exact: false })).toBeVisible();
 });
 
-test('invalid fleet input shows a message next to each field and keeps what was typed', async ({ page }, info) => {
+test('invalid fleet input shows a message next to each field and keeps what was typed', async ({
+	page
+}, info) => {
 	await page.goto('/new');
 	await ready(page, info);
 	await page.getByLabel('Assessment title').fill('Trackers');
@@ -96,7 +103,9 @@ test('invalid fleet input shows a message next to each field and keeps what was 
 	await page.getByLabel(/Typical monthly data/).fill('lots');
 	await page.getByRole('button', { name: /Save and start/ }).click();
 
-	await expect(page.locator('#fleet-devices-error')).toHaveText('A fleet needs at least one device');
+	await expect(page.locator('#fleet-devices-error')).toHaveText(
+		'A fleet needs at least one device'
+	);
 	await expect(page.locator('#fleet-lifetimeYears-error')).toContainText('more than zero');
 	await expect(page.locator('#fleet-monthlyMbPerDevice-error')).toContainText('must be a number');
 	await expect(page.locator('#countries-error')).toContainText('at least one deployment country');
@@ -106,7 +115,10 @@ test('invalid fleet input shows a message next to each field and keeps what was 
 	expect(page.url()).toMatch(/\/new$/);
 });
 
-test('an invalid change to a saved fleet is refused and the saved fleet is kept', async ({ page, request }, info) => {
+test('an invalid change to a saved fleet is refused and the saved fleet is kept', async ({
+	page,
+	request
+}, info) => {
 	const created = await request.post('/api/assessments', {
 		data: { title: 'Saved one', fleet: { devices: 500, countries: ['TR'], lifetimeYears: 8 } }
 	});

@@ -1,5 +1,12 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { answeredLine, fetchRules, flexibleAnswers, jsEnabled, ready, type RulesApi } from './helpers';
+import {
+	answeredLine,
+	fetchRules,
+	flexibleAnswers,
+	jsEnabled,
+	ready,
+	type RulesApi
+} from './helpers';
 
 async function createAssessment(
 	request: APIRequestContext,
@@ -7,14 +14,18 @@ async function createAssessment(
 	picks: Record<string, string>
 ): Promise<string> {
 	const answers = Object.fromEntries(Object.entries(picks).map(([id, option]) => [id, { option }]));
-	const created = await request.post('/api/assessments', { data: { title: 'Rated offer', fleet, answers } });
+	const created = await request.post('/api/assessments', {
+		data: { title: 'Rated offer', fleet, answers }
+	});
 	expect(created.status()).toBe(201);
 	return (await created.json()).id;
 }
 
 const withoutArea = (rules: RulesApi, areaId: string, picks: Record<string, string>) => {
 	const area = rules.areas.find((a) => a.id === areaId)!;
-	return Object.fromEntries(Object.entries(picks).filter(([id]) => !area.questions.some((q) => q.id === id)));
+	return Object.fromEntries(
+		Object.entries(picks).filter(([id]) => !area.questions.some((q) => q.id === id))
+	);
 };
 
 test('a physical SIM swap for 20,000 devices is rated high, and results and the share page say why', async ({
@@ -31,7 +42,9 @@ test('a physical SIM swap for 20,000 devices is rated high, and results and the 
 	await page.goto(`/a/${id}/results`);
 	await expect(page.getByTestId('overall')).toContainText('high');
 	const floors = page.getByTestId('floors');
-	await expect(floors).toContainText('Changing provider needs a site visit for each of 20,000 devices');
+	await expect(floors).toContainText(
+		'Changing provider needs a site visit for each of 20,000 devices'
+	);
 	await expect(floors).toContainText('at least high, medium confidence');
 	// The fleet does not say how visits are made: the range runs from a routine round to a costly trip.
 	await expect(page.getByTestId('cost-headline')).toContainText(
@@ -44,8 +57,12 @@ test('a physical SIM swap for 20,000 devices is rated high, and results and the 
 	const { token } = await share.json();
 	await page.goto(`/s/${token}`);
 	await expect(page.getByTestId('overall')).toContainText('high');
-	await expect(page.getByTestId('floors')).toContainText('Changing provider needs a site visit for each of 20,000 devices');
-	await expect(page.getByTestId('cost-headline')).toContainText(/to leave \(USD .+\), USD [\d,]+ per device/);
+	await expect(page.getByTestId('floors')).toContainText(
+		'Changing provider needs a site visit for each of 20,000 devices'
+	);
+	await expect(page.getByTestId('cost-headline')).toContainText(
+		/to leave \(USD .+\), USD [\d,]+ per device/
+	);
 });
 
 test('open questions show a provisional range, never a plain rating', async ({ page, request }) => {
@@ -91,12 +108,12 @@ test('answers that cannot both be true are flagged next to both questions on the
 	}
 	// Rendered by the server from the saved answers, beside each of the two questions.
 	await expect(conflict).toHaveCount(2);
-	await expect(page.locator('#sim_euicc_standard [data-conflict="ota_switch_without_euicc"]')).toContainText(
-		'The SIM has no eUICC'
-	);
-	await expect(page.locator('#sim_ota_switching [data-conflict="ota_switch_without_euicc"]')).toContainText(
-		'this answer counts as “not sure”'
-	);
+	await expect(
+		page.locator('#sim_euicc_standard [data-conflict="ota_switch_without_euicc"]')
+	).toContainText('The SIM has no eUICC');
+	await expect(
+		page.locator('#sim_ota_switching [data-conflict="ota_switch_without_euicc"]')
+	).toContainText('this answer counts as “not sure”');
 
 	await page.goto(`/a/${id}/results`);
 	const listed = page.getByTestId('results-conflicts');
@@ -109,16 +126,24 @@ test('Brazil gets its own local-profile question; "none" makes its exposure crit
 	request
 }, info) => {
 	const rules = await fetchRules(request);
-	const id = await createAssessment(request, { devices: 10_000, countries: ['DE', 'BR'], lifetimeYears: 12 }, flexibleAnswers(rules));
+	const id = await createAssessment(
+		request,
+		{ devices: 10_000, countries: ['DE', 'BR'], lifetimeYears: 12 },
+		flexibleAnswers(rules)
+	);
 
 	await page.goto(`/a/${id}/sim`);
 	await ready(page, info);
 	const brazil = page.locator('#local_profile_br');
-	await expect(brazil).toContainText("Can the offer give devices in Brazil a local operator's profile");
+	await expect(brazil).toContainText(
+		"Can the offer give devices in Brazil a local operator's profile"
+	);
 	await expect(page.locator('#local_profile_de')).toHaveCount(0);
 	const sim = rules.areas.find((a) => a.id === 'sim')!;
 	const [saved, asked] = [sim.questions.length, sim.questions.length + 1];
-	await expect.poll(() => answeredLine(page)).toBe(`${saved} of ${asked} answered|${saved}|${asked}`);
+	await expect
+		.poll(() => answeredLine(page))
+		.toBe(`${saved} of ${asked} answered|${saved}|${asked}`);
 	await brazil.locator('input[value="none"]').check();
 	await page.getByRole('button', { name: /Save and continue/ }).click();
 	await page.waitForURL(/\/data$/);
@@ -131,7 +156,9 @@ test('Brazil gets its own local-profile question; "none" makes its exposure crit
 	);
 	const row = page.locator('tr[data-country="BR"]');
 	await expect(row).toContainText('Local profile: none');
-	await expect(row).toContainText('Sets the rating to at least critical (rule graded high confidence)');
+	await expect(row).toContainText(
+		'Sets the rating to at least critical (rule graded high confidence)'
+	);
 
 	// Findings come grouped by severity, most severe first, said from the answers.
 	const groups = page.locator('section[data-severity]');

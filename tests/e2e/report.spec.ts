@@ -12,7 +12,10 @@ async function createAssessment(request: APIRequestContext): Promise<string> {
 	const picks = flexibleAnswers(rules, withoutLocalProfiles(rules));
 	const first = rules.areas[0]!.questions[0]!.id;
 	const answers = Object.fromEntries(
-		Object.entries(picks).map(([id, option]) => [id, { option, ...(id === first ? { note: NOTE } : {}) }])
+		Object.entries(picks).map(([id, option]) => [
+			id,
+			{ option, ...(id === first ? { note: NOTE } : {}) }
+		])
 	);
 	const created = await request.post('/api/assessments', {
 		data: {
@@ -30,7 +33,8 @@ async function createAssessment(request: APIRequestContext): Promise<string> {
 const reportSection = (page: Page) =>
 	page.locator('section', { has: page.getByRole('heading', { name: 'Consultant report' }) });
 
-const bytesOf = async (download: { path(): Promise<string> }) => new Uint8Array(readFileSync(await download.path()));
+const bytesOf = async (download: { path(): Promise<string> }) =>
+	new Uint8Array(readFileSync(await download.path()));
 
 test('a consultant brands the report, adds a logo and downloads the PDF built in the browser @js', async ({
 	page,
@@ -55,9 +59,17 @@ test('a consultant brands the report, adds a logo and downloads the PDF built in
 	await report.getByLabel('Paper size').selectOption('letter');
 
 	// A GIF is refused with a clear message; a PNG is accepted and previewed.
-	await report.getByLabel('Logo').setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a\x01\x00\x01\x00') });
-	await expect(report.getByRole('alert')).toContainText('must be a PNG or JPEG image; this file is a GIF');
-	await report.getByLabel('Logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(PNG_8X8) });
+	await report.getByLabel('Logo').setInputFiles({
+		name: 'logo.gif',
+		mimeType: 'image/gif',
+		buffer: Buffer.from('GIF89a\x01\x00\x01\x00')
+	});
+	await expect(report.getByRole('alert')).toContainText(
+		'must be a PNG or JPEG image; this file is a GIF'
+	);
+	await report
+		.getByLabel('Logo')
+		.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(PNG_8X8) });
 	await expect(report.getByRole('img', { name: /Your logo/ })).toBeVisible();
 	await expect(report.getByRole('alert')).toHaveCount(0);
 
@@ -84,7 +96,10 @@ test('a consultant brands the report, adds a logo and downloads the PDF built in
 	await expect(reportSection(page).getByRole('img', { name: /Your logo/ })).toBeVisible();
 });
 
-test('without JavaScript the same form has the server build the PDF @nojs', async ({ page, request }) => {
+test('without JavaScript the same form has the server build the PDF @nojs', async ({
+	page,
+	request
+}) => {
 	const id = await createAssessment(request);
 	await page.goto(`/a/${id}/results`);
 	const report = reportSection(page);
@@ -99,19 +114,25 @@ test('without JavaScript the same form has the server build the PDF @nojs', asyn
 	expect(pdfText(pdf)).toContain(ORGANISATION);
 });
 
-test('the report endpoint answers a PDF for a link with branding in the query', async ({ request }) => {
+test('the report endpoint answers a PDF for a link with branding in the query', async ({
+	request
+}) => {
 	const id = await createAssessment(request);
 	const response = await request.get(
 		`/api/assessments/${id}/report.pdf?consultant=${encodeURIComponent('Zoë Ørsted')}&firm=${encodeURIComponent('Łódź Consulting')}`
 	);
 	expect(response.status()).toBe(200);
 	expect(response.headers()['content-type']).toBe('application/pdf');
-	expect(response.headers()['content-disposition']).toContain('filename="lock-in-radar-smart-meters-latam-dach.pdf"');
+	expect(response.headers()['content-disposition']).toContain(
+		'filename="lock-in-radar-smart-meters-latam-dach.pdf"'
+	);
 	const pdf = new Uint8Array(await response.body());
 	expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
 	expect(pdfText(pdf)).toContain(ORGANISATION);
 	expect(pdfInfo(pdf).Author).toBe('Zoë Ørsted, Łódź Consulting');
 	const bad = await request.get(`/api/assessments/${id}/report.pdf?paper=tabloid`);
 	expect(bad.status()).toBe(400);
-	expect((await bad.json()).issues).toEqual([{ path: 'paper', message: 'Paper must be "a4" or "letter"' }]);
+	expect((await bad.json()).issues).toEqual([
+		{ path: 'paper', message: 'Paper must be "a4" or "letter"' }
+	]);
 });

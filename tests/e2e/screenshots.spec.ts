@@ -17,16 +17,28 @@ import { fetchRules, ready, type RulesApi } from './helpers';
  * answers the whole questionnaire, and an open question would count as "not sure" anyway.
  */
 
-const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '../../static/docs/tender-comparison.png');
+const OUT = resolve(
+	dirname(fileURLToPath(import.meta.url)),
+	'../../static/docs/tender-comparison.png'
+);
 
 /**
  * Each vendor's answers: in each area, the option at this share of the way from the most flexible
  * to the most locking (0 flexible, 1 locked in), so the radar shows each bid's shape.
  */
 const PROFILES: { vendor: string; levels: Record<string, number> }[] = [
-	{ vendor: 'Nordlicht IoT', levels: { network: 0.1, sim: 0, data: 0.3, platform: 0.1, contract: 0.15, security: 0.25 } },
-	{ vendor: 'Meridian Mobile', levels: { network: 0.35, sim: 0.2, data: 0.3, platform: 0.15, contract: 0.35, security: 0.55 } },
-	{ vendor: 'CarrierOne M2M', levels: { network: 0.7, sim: 0.9, data: 0.6, platform: 0.3, contract: 0.8, security: 0.4 } }
+	{
+		vendor: 'Nordlicht IoT',
+		levels: { network: 0.1, sim: 0, data: 0.3, platform: 0.1, contract: 0.15, security: 0.25 }
+	},
+	{
+		vendor: 'Meridian Mobile',
+		levels: { network: 0.35, sim: 0.2, data: 0.3, platform: 0.15, contract: 0.35, security: 0.55 }
+	},
+	{
+		vendor: 'CarrierOne M2M',
+		levels: { network: 0.7, sim: 0.9, data: 0.6, platform: 0.3, contract: 0.8, security: 0.4 }
+	}
 ];
 
 function answersFor(rules: RulesApi, levels: Record<string, number>) {
@@ -36,7 +48,10 @@ function answersFor(rules: RulesApi, levels: Record<string, number>) {
 			const options = [...q.options].sort((a, b) => a.risk - b.risk);
 			// Every other question a step more flexible, so the areas are not all alike.
 			const level = Math.max(0, (levels[area.id] ?? 0) - (i % 2) * 0.15);
-			answers[q.id] = { option: options[Math.round(level * (options.length - 1))]!.id, evidence: `Bid document, section ${i + 1}` };
+			answers[q.id] = {
+				option: options[Math.round(level * (options.length - 1))]!.id,
+				evidence: `Bid document, section ${i + 1}`
+			};
 		});
 	}
 	return answers;
@@ -48,7 +63,12 @@ async function buildTender(request: APIRequestContext) {
 		data: {
 			title: 'Smart meters 2027–2037',
 			organisation: 'Stadtwerke Nord',
-			fleet: { devices: 12_000, countries: ['DE', 'FR', 'NL'], devicesByCountry: { DE: 6000, FR: 4000, NL: 2000 }, lifetimeYears: 10 },
+			fleet: {
+				devices: 12_000,
+				countries: ['DE', 'FR', 'NL'],
+				devicesByCountry: { DE: 6000, FR: 4000, NL: 2000 },
+				lifetimeYears: 10
+			},
 			offers: PROFILES.map(({ vendor }) => ({ vendor }))
 		}
 	});
@@ -56,16 +76,23 @@ async function buildTender(request: APIRequestContext) {
 	const tender = (await created.json()) as { id: string; offers: { id: string; vendor: string }[] };
 	for (const [index, offer] of tender.offers.entries()) {
 		const answers = answersFor(rules, PROFILES[index]!.levels);
-		const link = await request.post(`/api/tenders/${tender.id}/offers/${offer.id}/respondents`, { data: { label: `${offer.vendor} bid team` } });
+		const link = await request.post(`/api/tenders/${tender.id}/offers/${offer.id}/respondents`, {
+			data: { label: `${offer.vendor} bid team` }
+		});
 		const { token } = (await link.json()) as { token: string };
-		expect((await request.patch(`/api/respond/${token}`, { data: { answers } })).status()).toBe(200);
+		expect((await request.patch(`/api/respond/${token}`, { data: { answers } })).status()).toBe(
+			200
+		);
 		expect((await request.post(`/api/respond/${token}/submit`)).status()).toBe(200);
 		// The buyer has checked the evidence for the first half of each area's questions.
 		for (const area of rules.areas) {
 			for (const q of area.questions.slice(0, Math.ceil(area.questions.length / 2))) {
-				const judged = await request.patch(`/api/tenders/${tender.id}/offers/${offer.id}/answers/${q.id}`, {
-					data: { state: 'verified', note: 'Evidence read' }
-				});
+				const judged = await request.patch(
+					`/api/tenders/${tender.id}/offers/${offer.id}/answers/${q.id}`,
+					{
+						data: { state: 'verified', note: 'Evidence read' }
+					}
+				);
 				expect(judged.status()).toBe(200);
 			}
 		}
@@ -81,15 +108,28 @@ test('@screenshot @js the tender comparison for the README', async ({ page, requ
 	await ready(page, info);
 	await expect(page.getByTestId('ranking').locator('tbody tr')).toHaveCount(3);
 	// Every bid is complete, and the three sit in different bands, as the README describes them.
-	expect(await page.getByTestId('open-questions').allTextContents()).toEqual(['None', 'None', 'None']);
-	const claimedRatings = await page.getByTestId('ranking').locator('tbody tr td:nth-of-type(2) .badge').allTextContents();
+	expect(await page.getByTestId('open-questions').allTextContents()).toEqual([
+		'None',
+		'None',
+		'None'
+	]);
+	const claimedRatings = await page
+		.getByTestId('ranking')
+		.locator('tbody tr td:nth-of-type(2) .badge')
+		.allTextContents();
 	expect(claimedRatings.map((r) => r.trim())).toEqual(['low', 'moderate', 'high']);
-	const radar = page.locator('section', { has: page.getByRole('heading', { name: 'Every offer by area' }) });
+	const radar = page.locator('section', {
+		has: page.getByRole('heading', { name: 'Every offer by area' })
+	});
 	await expect(radar.locator('canvas')).toBeVisible();
 	// chart.js draws without animation; give it a frame to paint.
 	await page.waitForTimeout(500);
 	const bottom = await radar.evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
 	mkdirSync(dirname(OUT), { recursive: true });
-	await page.screenshot({ path: OUT, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(bottom) + 16 }, fullPage: true });
+	await page.screenshot({
+		path: OUT,
+		clip: { x: 0, y: 0, width: 1280, height: Math.ceil(bottom) + 16 },
+		fullPage: true
+	});
 	expect(statSync(OUT).size).toBeLessThan(250 * 1024);
 });

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser, type Download, type Locator, type Page, type TestInfo } from '@playwright/test';
+import {
+	expect,
+	test,
+	type Browser,
+	type Download,
+	type Locator,
+	type Page,
+	type TestInfo
+} from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { BEST } from '../fixtures/scoring/answers';
@@ -84,7 +92,11 @@ const EVIDENCE_NAME = 'Annex B - eUICC profiles.pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Each vendor's answers: the most flexible everywhere, but for these (see the top of this file). */
-const ALPHA_ANSWERS: Record<string, string> = { ...BEST, network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' };
+const ALPHA_ANSWERS: Record<string, string> = {
+	...BEST,
+	network_sunset_readiness: 'legacy',
+	network_core_redundancy: 'single_point'
+};
 const BRAVO_ANSWERS: Record<string, string> = {
 	...BEST,
 	data_overage_rate: 'provider_discretion',
@@ -98,25 +110,46 @@ const QUESTIONS = Object.keys(BEST).sort();
 /** The answer labels a bid team sees in the spreadsheet's drop-downs, read from the rules file itself. */
 const LABELS: Map<string, Map<string, string>> = (() => {
 	const file = resolve(dirname(fileURLToPath(import.meta.url)), '../../rules/ruleset.yaml');
-	const ruleset = parse(readFileSync(file, 'utf8')) as { areas: { questions: { id: string; options: { id: string; label: string }[] }[] }[] };
-	return new Map(ruleset.areas.flatMap((a) => a.questions.map((q) => [q.id, new Map(q.options.map((o) => [o.id, o.label]))] as const)));
+	const ruleset = parse(readFileSync(file, 'utf8')) as {
+		areas: { questions: { id: string; options: { id: string; label: string }[] }[] }[];
+	};
+	return new Map(
+		ruleset.areas.flatMap((a) =>
+			a.questions.map((q) => [q.id, new Map(q.options.map((o) => [o.id, o.label]))] as const)
+		)
+	);
 })();
 const labelOf = (question: string, option: string) => LABELS.get(question)!.get(option)!;
 
 /** A whole bid as spreadsheet rows: every question's answer label, with a statement or evidence on some. */
-const sheetRows = (answers: Record<string, string>, extra: Record<string, { statement?: string; evidence?: string }> = {}) =>
-	Object.fromEntries(Object.entries(answers).map(([id, option]) => [id, { answer: labelOf(id, option), ...extra[id] }]));
+const sheetRows = (
+	answers: Record<string, string>,
+	extra: Record<string, { statement?: string; evidence?: string }> = {}
+) =>
+	Object.fromEntries(
+		Object.entries(answers).map(([id, option]) => [
+			id,
+			{ answer: labelOf(id, option), ...extra[id] }
+		])
+	);
 
 /** The rating the ruleset gives a score: moderate from 25, high from 50, critical from 75. */
-const band = (score: number) => (score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'moderate' : 'low');
+const band = (score: number) =>
+	score >= 75 ? 'critical' : score >= 50 ? 'high' : score >= 25 ? 'moderate' : 'low';
 
 /** Another person at another computer: a fresh browser context, JavaScript as this project runs it. */
 async function anotherPerson(browser: Browser, info: TestInfo): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled: jsEnabled(info), viewport: { width: 1280, height: 900 } });
+	const context = await browser.newContext({
+		javaScriptEnabled: jsEnabled(info),
+		viewport: { width: 1280, height: 900 }
+	});
 	return context.newPage();
 }
 
-async function downloadFrom(page: Page, link: Locator): Promise<{ download: Download; bytes: Buffer }> {
+async function downloadFrom(
+	page: Page,
+	link: Locator
+): Promise<{ download: Download; bytes: Buffer }> {
 	const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
 	return { download, bytes: readFileSync((await download.path())!) };
 }
@@ -135,7 +168,10 @@ async function tickCountry(page: Page, info: TestInfo, code: string) {
 }
 
 /** Fills a downloaded questionnaire as a bid team's Excel would: picks from each row's own drop-down list. */
-async function fillQuestionnaire(bytes: Buffer, rows: Record<string, { answer: string; statement?: string; evidence?: string }>): Promise<Buffer> {
+async function fillQuestionnaire(
+	bytes: Buffer,
+	rows: Record<string, { answer: string; statement?: string; evidence?: string }>
+): Promise<Buffer> {
 	const book = new ExcelJS.Workbook();
 	await book.xlsx.load(bytes as unknown as ArrayBuffer);
 	const sheet = book.getWorksheet('Questionnaire')!;
@@ -146,7 +182,9 @@ async function fillQuestionnaire(bytes: Buffer, rows: Record<string, { answer: s
 		const filled = rows[id];
 		if (!filled) return;
 		// The drop-down offers this question's labels (its row on the hidden sheet): pick one of them.
-		const offered = (choices.getRow(number - 1).values as unknown[]).filter((v) => typeof v === 'string');
+		const offered = (choices.getRow(number - 1).values as unknown[]).filter(
+			(v) => typeof v === 'string'
+		);
 		expect(offered, id).toContain(filled.answer);
 		row.getCell(5).value = filled.answer;
 		if (filled.statement) row.getCell(6).value = filled.statement;
@@ -157,14 +195,19 @@ async function fillQuestionnaire(bytes: Buffer, rows: Record<string, { answer: s
 	return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-const offerCard = (page: Page, vendor: string) => page.getByRole('region', { name: vendor, exact: true });
+const offerCard = (page: Page, vendor: string) =>
+	page.getByRole('region', { name: vendor, exact: true });
 const rankingRows = (page: Page) => page.getByTestId('ranking').locator('tbody tr');
 /** Each ranked offer's verified score and the rating shown beside it. */
 async function verifiedInOrder(page: Page) {
 	const out: { vendor: string; score: number; rating: string }[] = [];
 	for (const row of await rankingRows(page).all()) {
 		const cell = row.locator('td').nth(2);
-		out.push({ vendor: (await row.locator('th').textContent())!.trim(), score: Number(await cell.locator('.score').textContent()), rating: (await cell.locator('.badge').textContent())!.trim() });
+		out.push({
+			vendor: (await row.locator('th').textContent())!.trim(),
+			score: Number(await cell.locator('.score').textContent()),
+			rating: (await cell.locator('.badge').textContent())!.trim()
+		});
 	}
 	return out;
 }
@@ -180,7 +223,8 @@ async function rankingAs(page: Page, expected: [string, string][]) {
 	}
 	return Object.fromEntries(verified.map((v) => [v.vendor, v.score]));
 }
-const vendorsInOrder = async (page: Page) => (await rankingRows(page).locator('th').allTextContents()).map((t) => t.trim());
+const vendorsInOrder = async (page: Page) =>
+	(await rankingRows(page).locator('th').allTextContents()).map((t) => t.trim());
 /** Each ranked offer's claimed and verified score, as the ranking table prints them. */
 async function scoresInOrder(page: Page) {
 	const rows = await rankingRows(page).all();
@@ -192,7 +236,11 @@ async function scoresInOrder(page: Page) {
 	return out;
 }
 
-test('the tender walk: two vendors answer, the buyer verifies, compares, prints and shares; a vendor token opens nothing else', async ({ page, browser, request }, info) => {
+test('the tender walk: two vendors answer, the buyer verifies, compares, prints and shares; a vendor token opens nothing else', async ({
+	page,
+	browser,
+	request
+}, info) => {
 	test.setTimeout(150_000);
 
 	// 1. The buyer creates the tender with three offers.
@@ -213,7 +261,8 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	const tenderUrl = page.url();
 	const tenderId = tenderUrl.split('/').pop()!;
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-	for (const vendor of [ALPHA, BRAVO, CHARLIE]) await expect(offerCard(page, vendor)).toContainText('0 of 44 questions answered');
+	for (const vendor of [ALPHA, BRAVO, CHARLIE])
+		await expect(offerCard(page, vendor)).toContainText('0 of 44 questions answered');
 	const alphaOfferId = (await offerCard(page, ALPHA).getAttribute('data-offer'))!;
 	const bravoOfferId = (await offerCard(page, BRAVO).getAttribute('data-offer'))!;
 	await ready(page, info);
@@ -233,49 +282,88 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	const alphaToken = alphaLink.split('/').pop()!;
 	const bravoToken = bravoLink.split('/').pop()!;
 	expect(alphaToken).not.toBe(bravoToken);
-	const alphaRespondentId = (await offerCard(page, ALPHA).locator('tr[data-respondent]').getAttribute('data-respondent'))!;
+	const alphaRespondentId = (await offerCard(page, ALPHA)
+		.locator('tr[data-respondent]')
+		.getAttribute('data-respondent'))!;
 
 	// 3. Alpha's bid team answers in the browser, attaches a PDF, saves, comes back and submits.
 	const alpha = await anotherPerson(browser, info);
 	await alpha.goto(alphaLink);
 	await ready(alpha, info);
 	await expect(alpha.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-	await expect(alpha.locator('main')).toContainText(`${ORGANISATION} asks ${ALPHA} to answer these 44 questions`);
-	for (const other of [BRAVO, CHARLIE]) await expect(alpha.locator('body')).not.toContainText(other);
+	await expect(alpha.locator('main')).toContainText(
+		`${ORGANISATION} asks ${ALPHA} to answer these 44 questions`
+	);
+	for (const other of [BRAVO, CHARLIE])
+		await expect(alpha.locator('body')).not.toContainText(other);
 	const question = (id: string) => alpha.locator(`#q-${id}`);
 	// The page asks the whole questionnaire, area by area.
-	const asked = await alpha.locator('fieldset.question').evaluateAll((sets) => sets.map((el) => el.id.slice('q-'.length)));
+	const asked = await alpha
+		.locator('fieldset.question')
+		.evaluateAll((sets) => sets.map((el) => el.id.slice('q-'.length)));
 	expect([...asked].sort()).toEqual(QUESTIONS);
 	const networkQuestions = asked.filter((id) => id.startsWith('network_'));
-	const answer = async (id: string) => question(id).locator(`input[type="radio"][value="${ALPHA_ANSWERS[id]}"]`).check();
+	const answer = async (id: string) =>
+		question(id).locator(`input[type="radio"][value="${ALPHA_ANSWERS[id]}"]`).check();
 	const explain = async (id: string, statement: string | undefined, evidence: string) => {
 		if (statement) await question(id).getByLabel('Statement').fill(statement);
 		await question(id).getByLabel('Evidence: document and section').fill(evidence);
 	};
 	// The network questions first, with the annex attached to the multi-IMSI answer (attaching saves).
 	for (const id of networkQuestions) await answer(id);
-	await expect(question('network_sunset_readiness').getByLabel('No; devices rely on 2G or 3G', { exact: true })).toBeChecked();
-	await explain('network_sunset_readiness', 'The meters use 2G modules until 2030.', 'Technical offer, section 2.1');
-	await explain('network_core_redundancy', 'One core site in Frankfurt.', 'Technical offer, section 2.4');
-	await explain('network_multi_imsi', 'SGP.32 eUICC with two operators’ profiles.', 'Annex B, section 3');
-	await question('network_multi_imsi').getByLabel('Attach a file as evidence').setInputFiles({ name: EVIDENCE_NAME, mimeType: 'application/pdf', buffer: EVIDENCE_PDF });
+	await expect(
+		question('network_sunset_readiness').getByLabel('No; devices rely on 2G or 3G', { exact: true })
+	).toBeChecked();
+	await explain(
+		'network_sunset_readiness',
+		'The meters use 2G modules until 2030.',
+		'Technical offer, section 2.1'
+	);
+	await explain(
+		'network_core_redundancy',
+		'One core site in Frankfurt.',
+		'Technical offer, section 2.4'
+	);
+	await explain(
+		'network_multi_imsi',
+		'SGP.32 eUICC with two operators’ profiles.',
+		'Annex B, section 3'
+	);
+	await question('network_multi_imsi')
+		.getByLabel('Attach a file as evidence')
+		.setInputFiles({ name: EVIDENCE_NAME, mimeType: 'application/pdf', buffer: EVIDENCE_PDF });
 	await question('network_multi_imsi').getByRole('button', { name: 'Attach file' }).click();
-	await expect(alpha.getByTestId('respond-status')).toContainText(`Saved with 1 file attached. ${networkQuestions.length} of 44 answered`);
-	await expect(question('network_multi_imsi').getByRole('list', { name: 'Attached files' })).toContainText(`${EVIDENCE_NAME} (PDF, 1 KB)`);
+	await expect(alpha.getByTestId('respond-status')).toContainText(
+		`Saved with 1 file attached. ${networkQuestions.length} of 44 answered`
+	);
+	await expect(
+		question('network_multi_imsi').getByRole('list', { name: 'Attached files' })
+	).toContainText(`${EVIDENCE_NAME} (PDF, 1 KB)`);
 	// Then the rest of the questionnaire.
 	for (const id of asked.filter((id) => !networkQuestions.includes(id))) await answer(id);
 	await explain('data_overage_rate', undefined, 'Price sheet, line 12');
 	await explain('contract_notice_period', 'Thirty days, at any time.', 'Draft contract, clause 9');
 	await alpha.getByRole('button', { name: 'Save and come back later' }).click();
-	await expect(alpha.getByTestId('respond-status')).toContainText('Saved. 44 of 44 answered; you can come back to this link and go on.');
+	await expect(alpha.getByTestId('respond-status')).toContainText(
+		'Saved. 44 of 44 answered; you can come back to this link and go on.'
+	);
 
 	// Back the next day: everything is as left, and it is submitted.
 	await alpha.goto(alphaLink);
 	await ready(alpha, info);
 	await expect(alpha.getByTestId('respond-status')).toContainText('44 of 44 answered');
-	await expect(question('network_core_redundancy').getByLabel('No; one core site or one host network carries all traffic', { exact: true })).toBeChecked();
-	await expect(question('contract_notice_period').getByLabel('Statement')).toHaveValue('Thirty days, at any time.');
-	await expect(question('network_multi_imsi').getByRole('list', { name: 'Attached files' })).toContainText(EVIDENCE_NAME);
+	await expect(
+		question('network_core_redundancy').getByLabel(
+			'No; one core site or one host network carries all traffic',
+			{ exact: true }
+		)
+	).toBeChecked();
+	await expect(question('contract_notice_period').getByLabel('Statement')).toHaveValue(
+		'Thirty days, at any time.'
+	);
+	await expect(
+		question('network_multi_imsi').getByRole('list', { name: 'Attached files' })
+	).toContainText(EVIDENCE_NAME);
 	await alpha.getByRole('button', { name: 'Save and submit to the buyer' }).click();
 	await expect(alpha.getByTestId('respond-status')).toContainText('Submitted');
 	await alpha.reload();
@@ -283,14 +371,19 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await expect(alpha.getByRole('button', { name: 'Save and come back later' })).toHaveCount(0);
 	await expect(alpha.getByRole('button', { name: 'Attach file' })).toHaveCount(0);
 	await expect(alpha.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
-	await expect(question('network_sunset_readiness').getByLabel('No; devices rely on 2G or 3G', { exact: true })).toBeDisabled();
+	await expect(
+		question('network_sunset_readiness').getByLabel('No; devices rely on 2G or 3G', { exact: true })
+	).toBeDisabled();
 
 	// 4. Bravo's bid team answers in the spreadsheet downloaded from its link page.
 	const bravo = await anotherPerson(browser, info);
 	await bravo.goto(bravoLink);
 	await ready(bravo, info);
 	await expect(bravo.locator('main')).toContainText(`asks ${BRAVO} to answer`);
-	const template = await downloadFrom(bravo, bravo.getByRole('link', { name: 'Download the questionnaire (.xlsx)' }));
+	const template = await downloadFrom(
+		bravo,
+		bravo.getByRole('link', { name: 'Download the questionnaire (.xlsx)' })
+	);
 	expect(template.download.suggestedFilename()).toMatch(/\.xlsx$/);
 	const bravoSheet = await fillQuestionnaire(
 		template.bytes,
@@ -300,18 +393,32 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 			data_minimum_session_charge: { evidence: 'Tariff sheet, note 4' }
 		})
 	);
-	await bravo.getByLabel('Filled questionnaire').setInputFiles({ name: 'Bravo answers.xlsx', mimeType: XLSX, buffer: bravoSheet });
+	await bravo
+		.getByLabel('Filled questionnaire')
+		.setInputFiles({ name: 'Bravo answers.xlsx', mimeType: XLSX, buffer: bravoSheet });
 	await bravo.getByRole('button', { name: 'Upload and save' }).click();
-	await expect(bravo.getByTestId('respond-status')).toContainText('44 answers taken from the spreadsheet and saved');
+	await expect(bravo.getByTestId('respond-status')).toContainText(
+		'44 answers taken from the spreadsheet and saved'
+	);
 	await expect(bravo.getByTestId('row-issues')).toHaveCount(0);
 	// The page shows the rows as read, each in its question.
-	await expect(bravo.locator('#q-data_fee_basis').getByLabel('Every SIM issued, including those in stock or suspended', { exact: true })).toBeChecked();
-	await expect(bravo.locator('#q-data_overage_rate').getByLabel('Statement')).toHaveValue('List prices apply.');
-	await expect(bravo.locator('#q-data_minimum_session_charge').getByLabel('Evidence: document and section')).toHaveValue('Tariff sheet, note 4');
+	await expect(
+		bravo
+			.locator('#q-data_fee_basis')
+			.getByLabel('Every SIM issued, including those in stock or suspended', { exact: true })
+	).toBeChecked();
+	await expect(bravo.locator('#q-data_overage_rate').getByLabel('Statement')).toHaveValue(
+		'List prices apply.'
+	);
+	await expect(
+		bravo.locator('#q-data_minimum_session_charge').getByLabel('Evidence: document and section')
+	).toHaveValue('Tariff sheet, note 4');
 	await ready(bravo, info);
 	await bravo.getByRole('button', { name: 'Save and submit to the buyer' }).click();
 	await expect(bravo.getByTestId('respond-status')).toContainText('Submitted');
-	await expect(bravo.getByRole('link', { name: 'Download the questionnaire (.xlsx)' })).toHaveCount(0);
+	await expect(bravo.getByRole('link', { name: 'Download the questionnaire (.xlsx)' })).toHaveCount(
+		0
+	);
 
 	// Before Charlie's answers arrive it ranks last, "not answered", every question open.
 	await page.goto(`/t/${tenderId}/compare`);
@@ -321,7 +428,11 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 		[CHARLIE, '–']
 	]);
 	await expect(rankingRows(page).nth(2)).toContainText('not answered');
-	expect(await rankingRows(page).getByTestId('open-questions').allTextContents()).toEqual(['None', 'None', '44 of 44']);
+	expect(await rankingRows(page).getByTestId('open-questions').allTextContents()).toEqual([
+		'None',
+		'None',
+		'44 of 44'
+	]);
 	// Nothing verified yet: both read all 44 claims as "not sure", so they score the same.
 	expect((await verifiedInOrder(page)).slice(0, 2)).toEqual([
 		{ vendor: ALPHA, score: 88, rating: 'critical' },
@@ -332,16 +443,34 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await page.goto(tenderUrl);
 	await ready(page, info);
 	const charlieCard = offerCard(page, CHARLIE);
-	const charlieTemplate = await downloadFrom(page, charlieCard.getByRole('link', { name: 'Download the questionnaire (.xlsx)' }));
-	const charlieSheet = await fillQuestionnaire(charlieTemplate.bytes, sheetRows(CHARLIE_ANSWERS, { sim_ota_switching: { statement: 'SIMs are swapped on site.' } }));
-	await charlieCard.getByLabel('Filled questionnaire (.xlsx)').setInputFiles({ name: 'Charlie.xlsx', mimeType: XLSX, buffer: charlieSheet });
+	const charlieTemplate = await downloadFrom(
+		page,
+		charlieCard.getByRole('link', { name: 'Download the questionnaire (.xlsx)' })
+	);
+	const charlieSheet = await fillQuestionnaire(
+		charlieTemplate.bytes,
+		sheetRows(CHARLIE_ANSWERS, { sim_ota_switching: { statement: 'SIMs are swapped on site.' } })
+	);
+	await charlieCard
+		.getByLabel('Filled questionnaire (.xlsx)')
+		.setInputFiles({ name: 'Charlie.xlsx', mimeType: XLSX, buffer: charlieSheet });
 	await charlieCard.getByRole('button', { name: 'Read the file (nothing is saved yet)' }).click();
-	await expect(offerCard(page, CHARLIE)).toContainText('Preview of Charlie.xlsx: 44 answers, 0 problems');
-	await offerCard(page, CHARLIE).getByRole('button', { name: /^Save th/ }).click();
+	await expect(offerCard(page, CHARLIE)).toContainText(
+		'Preview of Charlie.xlsx: 44 answers, 0 problems'
+	);
+	await offerCard(page, CHARLIE)
+		.getByRole('button', { name: /^Save th/ })
+		.click();
 	await expect(offerCard(page, CHARLIE)).toContainText('Saved 44 answers from the spreadsheet');
-	await expect(offerCard(page, ALPHA)).toContainText('44 of 44 questions answered; 44 claims await verification');
-	await expect(offerCard(page, BRAVO)).toContainText('44 of 44 questions answered; 44 claims await verification');
-	await expect(offerCard(page, ALPHA).getByRole('row', { name: /Alpha bid team/ })).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+	await expect(offerCard(page, ALPHA)).toContainText(
+		'44 of 44 questions answered; 44 claims await verification'
+	);
+	await expect(offerCard(page, BRAVO)).toContainText(
+		'44 of 44 questions answered; 44 claims await verification'
+	);
+	await expect(offerCard(page, ALPHA).getByRole('row', { name: /Alpha bid team/ })).toContainText(
+		/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/
+	);
 
 	// 5. The buyer reviews Alpha's answers: downloads the evidence, verifies three, disputes one.
 	await page.getByRole('link', { name: `Review ${ALPHA}'s answers` }).click();
@@ -351,9 +480,13 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	const multi = review('network_multi_imsi');
 	await expect(multi.locator('.state')).toHaveText(/Claimed/);
 	await expect(multi).toContainText('given by the vendor');
-	await expect(multi).toContainText("Vendor's statement: SGP.32 eUICC with two operators’ profiles.");
+	await expect(multi).toContainText(
+		"Vendor's statement: SGP.32 eUICC with two operators’ profiles."
+	);
 	await expect(multi).toContainText('Evidence: Annex B, section 3');
-	await expect(review('network_sunset_readiness')).toContainText('Answer: No; devices rely on 2G or 3G');
+	await expect(review('network_sunset_readiness')).toContainText(
+		'Answer: No; devices rely on 2G or 3G'
+	);
 	const fileLink = multi.getByRole('link', { name: EVIDENCE_NAME });
 	const evidence = await downloadFrom(page, fileLink);
 	expect(evidence.bytes.equals(EVIDENCE_PDF)).toBe(true);
@@ -364,32 +497,56 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	expect(served.headers()['content-type']).toBe('application/pdf');
 	const evidenceFileId = fileHref.split('/').pop()!;
 
-	const judge = async (id: string, button: 'Verify' | 'Dispute', note: string | undefined, state: RegExp) => {
+	const judge = async (
+		id: string,
+		button: 'Verify' | 'Dispute',
+		note: string | undefined,
+		state: RegExp
+	) => {
 		if (note) await review(id).getByLabel('Evidence seen, or what you dispute').fill(note);
 		await review(id).getByRole('button', { name: button }).click();
 		await expect(review(id).locator('.state')).toHaveText(state);
 	};
 	await judge('network_multi_imsi', 'Verify', VERIFY_NOTE, /Verified/);
-	await expect(review('network_multi_imsi')).toContainText(`Your reason for "verified": ${VERIFY_NOTE}`);
+	await expect(review('network_multi_imsi')).toContainText(
+		`Your reason for "verified": ${VERIFY_NOTE}`
+	);
 	await judge('data_overage_rate', 'Verify', 'Price sheet line 12: fixed for the term', /Verified/);
 	await judge('data_fee_basis', 'Verify', undefined, /Verified/);
-	await review('data_fee_basis').getByLabel(/^Your note/).fill(PRIVATE_NOTE);
+	await review('data_fee_basis')
+		.getByLabel(/^Your note/)
+		.fill(PRIVATE_NOTE);
 	await review('data_fee_basis').getByRole('button', { name: 'Save the note' }).click();
 	await expect(review('data_fee_basis')).toContainText(`Your note: ${PRIVATE_NOTE}`);
 	await judge('contract_notice_period', 'Dispute', DISPUTE_NOTE, /Disputed/);
-	await review('contract_notice_period').getByText(/^History/).click();
+	await review('contract_notice_period')
+		.getByText(/^History/)
+		.click();
 	const history = review('contract_notice_period').getByRole('table');
-	await expect(history.getByRole('row', { name: /Vendor Answer \(none\) 30 days or less, at any time/ })).toBeVisible();
-	await expect(history.getByRole('row', { name: /Vendor Evidence reference \(none\) Draft contract, clause 9/ })).toBeVisible();
+	await expect(
+		history.getByRole('row', { name: /Vendor Answer \(none\) 30 days or less, at any time/ })
+	).toBeVisible();
+	await expect(
+		history.getByRole('row', {
+			name: /Vendor Evidence reference \(none\) Draft contract, clause 9/
+		})
+	).toBeVisible();
 	await expect(history.getByRole('row', { name: /Buyer State claimed disputed/ })).toBeVisible();
-	await expect(history.getByRole('row', { name: new RegExp(`Buyer's reason \\(none\\) ${DISPUTE_NOTE}`) })).toBeVisible();
+	await expect(
+		history.getByRole('row', { name: new RegExp(`Buyer's reason \\(none\\) ${DISPUTE_NOTE}`) })
+	).toBeVisible();
 	// Claimed 3.0 and verified 83.9 (see the top of this file), shown rounded.
 	await expect(page.locator('.scores')).toContainText(/Claimed\s*3\/100/);
 	await expect(page.locator('.scores')).toContainText(/Verified\s*84\/100/);
-	await expect(page.locator('main')).toContainText('44 of 44 questions answered; 40 claims await verification');
+	await expect(page.locator('main')).toContainText(
+		'44 of 44 questions answered; 40 claims await verification'
+	);
 
 	// 6. The comparison: ranked by the claimed score, verified beside it; the weights change the order.
-	await page.getByRole('navigation', { name: 'Tender' }).getByRole('link', { name: 'Compare', exact: true }).click();
+	await page
+		.getByRole('navigation', { name: 'Tender' })
+		.getByRole('link', { name: 'Compare', exact: true })
+		.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Compare offers');
 	await ready(page, info);
 	const verified = await rankingAs(page, [
@@ -397,7 +554,11 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 		[BRAVO, '5.2'],
 		[CHARLIE, '50.0']
 	]);
-	expect(await rankingRows(page).getByTestId('open-questions').allTextContents()).toEqual(['None', 'None', 'None']);
+	expect(await rankingRows(page).getByTestId('open-questions').allTextContents()).toEqual([
+		'None',
+		'None',
+		'None'
+	]);
 	// Bravo and Charlie: all 44 claims unverified, 88.0; Alpha's three verified best answers bring it to 83.9.
 	expect(verified).toEqual({ [ALPHA]: 83.9, [BRAVO]: 88, [CHARLIE]: 88 });
 	await expect(page.getByTestId('weights-used')).toContainText('the ruleset’s weights');
@@ -432,23 +593,35 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	const report = await downloadFrom(page, page.getByTestId('pdf-link'));
 	expect(report.download.suggestedFilename()).toMatch(/\.pdf$/);
 	const text = pdfText(new Uint8Array(report.bytes)).replace(/\s+/g, ' ');
-	expect(text).toContain(`Offers compared 3, from the least locked-in: ${BRAVO}, ${ALPHA}, ${CHARLIE}`);
-	expect(text).toContain(`Recommended: the offer from ${BRAVO}. It is the least locked-in of the 3 offers, at 3.8/100 (low)`);
-	expect(text).toContain(`It scores 3 points below ${ALPHA} (6.8/100, low), the next offer without a deal-breaker. A narrow lead`);
+	expect(text).toContain(
+		`Offers compared 3, from the least locked-in: ${BRAVO}, ${ALPHA}, ${CHARLIE}`
+	);
+	expect(text).toContain(
+		`Recommended: the offer from ${BRAVO}. It is the least locked-in of the 3 offers, at 3.8/100 (low)`
+	);
+	expect(text).toContain(
+		`It scores 3 points below ${ALPHA} (6.8/100, low), the next offer without a deal-breaker. A narrow lead`
+	);
 	// Its 44 answers are all unverified claims, and Alpha (three verified) comes first by what was verified.
 	expect(text).toContain(
 		`This ranking takes the vendors’ claims as given: 44 of ${BRAVO}’s answers are claims you have not verified, and with them read as “not sure” it scores 88.4/100 (critical) instead of 3.8.`
 	);
-	expect(text).toContain(`Counting only what you verified, ${ALPHA} would come first (81.9 against 88.4)`);
+	expect(text).toContain(
+		`Counting only what you verified, ${ALPHA} would come first (81.9 against 88.4)`
+	);
 	// Nothing of Bravo's is disputed or open: no such caution.
 	expect(text).not.toContain(`You dispute one of ${BRAVO}`);
 	expect(text).not.toMatch(/questions? (is|are) still open for/);
 	// Alpha's clarification questions open with the disputed answer and the buyer's reason.
 	expect(text).toMatch(
-		new RegExp(`Clarification questions: ${ALPHA} For the bid team of ${ALPHA}: .*? Answers we dispute .*? question contract_notice_period .*? Why we dispute it ${DISPUTE_NOTE} Why it matters`)
+		new RegExp(
+			`Clarification questions: ${ALPHA} For the bid team of ${ALPHA}: .*? Answers we dispute .*? question contract_notice_period .*? Why we dispute it ${DISPUTE_NOTE} Why it matters`
+		)
 	);
 	// The weights used, each said where it comes from (the link sends them all; only network differs).
-	expect(text).toContain('Area weights Network coverage 4 (saved with the tender, ruleset 1); the other areas at the ruleset’s weight');
+	expect(text).toContain(
+		'Area weights Network coverage 4 (saved with the tender, ruleset 1); the other areas at the ruleset’s weight'
+	);
 	expect(text).toContain('Network coverage 1 4 Saved with the tender');
 	expect(text).not.toContain('What-if');
 	expect(text).not.toContain(PRIVATE_NOTE);
@@ -506,9 +679,19 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 		{ path: `/api/tenders/${T}/offers/${bravoOfferId}/questionnaire` },
 		{ path: `/api/tenders/${T}/offers/${alphaOfferId}/respondents` },
 		{ method: 'POST', path: `/api/tenders/${T}/offers/${alphaOfferId}/respondents`, data: {} },
-		{ method: 'DELETE', path: `/api/tenders/${T}/offers/${alphaOfferId}/respondents/${alphaRespondentId}` },
-		{ method: 'POST', path: `/api/tenders/${T}/offers/${alphaOfferId}/respondents/${alphaRespondentId}/reopen` },
-		{ method: 'PATCH', path: `/api/tenders/${T}/offers/${alphaOfferId}/answers/contract_notice_period`, data: { state: 'verified' } },
+		{
+			method: 'DELETE',
+			path: `/api/tenders/${T}/offers/${alphaOfferId}/respondents/${alphaRespondentId}`
+		},
+		{
+			method: 'POST',
+			path: `/api/tenders/${T}/offers/${alphaOfferId}/respondents/${alphaRespondentId}/reopen`
+		},
+		{
+			method: 'PATCH',
+			path: `/api/tenders/${T}/offers/${alphaOfferId}/answers/contract_notice_period`,
+			data: { state: 'verified' }
+		},
 		{ path: `/api/tenders/${T}/offers/${alphaOfferId}/evidence/${evidenceFileId}` },
 		{ path: `/api/tenders/${T}/offers/${T}/evidence/${evidenceFileId}` },
 		{ path: `/api/tenders/${tenderId}/offers/${T}/evidence/${evidenceFileId}` },
@@ -524,9 +707,26 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 		{ path: `/api/respond/${alphaOfferId}/questionnaire` },
 		{ path: `/api/respond/${alphaRespondentId}` }
 	];
-	const secrets = [VERIFY_NOTE, DISPUTE_NOTE, PRIVATE_NOTE, BRAVO, CHARLIE, tenderId, bravoToken, '"score"', '"weights"', '"history"', 'Verified', 'Claimed'];
+	const secrets = [
+		VERIFY_NOTE,
+		DISPUTE_NOTE,
+		PRIVATE_NOTE,
+		BRAVO,
+		CHARLIE,
+		tenderId,
+		bravoToken,
+		'"score"',
+		'"weights"',
+		'"history"',
+		'Verified',
+		'Claimed'
+	];
 	for (const probe of probes) {
-		const response = await request.fetch(probe.path, { method: probe.method ?? 'GET', data: probe.data, maxRedirects: 0 });
+		const response = await request.fetch(probe.path, {
+			method: probe.method ?? 'GET',
+			data: probe.data,
+			maxRedirects: 0
+		});
 		const label = `${probe.method ?? 'GET'} ${probe.path.replace(T, '{token}')}`;
 		expect([400, 404], label).toContain(response.status());
 		const body = await response.text();
@@ -541,10 +741,25 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	const own = await request.get(`/api/respond/${T}`);
 	expect(own.status()).toBe(200);
 	const ownText = await own.text();
-	for (const secret of [...secrets, '"stateNote"', '"state"', '"note"', '"by"', '"rating"', '"verified"', '"disputed"', '"claimed"', '"offers"', '"ranking"']) {
+	for (const secret of [
+		...secrets,
+		'"stateNote"',
+		'"state"',
+		'"note"',
+		'"by"',
+		'"rating"',
+		'"verified"',
+		'"disputed"',
+		'"claimed"',
+		'"offers"',
+		'"ranking"'
+	]) {
 		expect(ownText, `GET /api/respond/{token} leaks ${secret}`).not.toContain(secret);
 	}
-	const view = JSON.parse(ownText) as { vendor: string; answers: Record<string, { option?: string; files?: unknown[] }> };
+	const view = JSON.parse(ownText) as {
+		vendor: string;
+		answers: Record<string, { option?: string; files?: unknown[] }>;
+	};
 	expect(view.vendor).toBe(ALPHA);
 	expect(Object.keys(view.answers).sort()).toEqual(QUESTIONS);
 	expect(view.answers.network_sunset_readiness!.option).toBe('legacy');
@@ -553,7 +768,16 @@ test('the tender walk: two vendors answer, the buyer verifies, compares, prints 
 	await alpha.reload();
 	await expect(alpha.getByTestId('respond-status')).toContainText('Submitted');
 	const vendorPage = await alpha.content();
-	for (const secret of [VERIFY_NOTE, DISPUTE_NOTE, PRIVATE_NOTE, BRAVO, CHARLIE, tenderId, 'Verified', 'Disputed']) {
+	for (const secret of [
+		VERIFY_NOTE,
+		DISPUTE_NOTE,
+		PRIVATE_NOTE,
+		BRAVO,
+		CHARLIE,
+		tenderId,
+		'Verified',
+		'Disputed'
+	]) {
 		expect(vendorPage, `the vendor's page leaks ${secret}`).not.toContain(secret);
 	}
 

@@ -21,9 +21,13 @@ async function tickCountry(page: Page, info: TestInfo, code: string) {
 	}
 }
 
-const offerCard = (page: Page, vendor: string) => page.getByRole('region', { name: vendor, exact: true });
+const offerCard = (page: Page, vendor: string) =>
+	page.getByRole('region', { name: vendor, exact: true });
 
-test('a buyer creates a tender with three offers, sends a link, verifies and disputes claims, and imports a spreadsheet', async ({ page, request }, info) => {
+test('a buyer creates a tender with three offers, sends a link, verifies and disputes claims, and imports a spreadsheet', async ({
+	page,
+	request
+}, info) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Run a tender' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('New tender');
@@ -57,11 +61,22 @@ test('a buyer creates a tender with three offers, sends a link, verifies and dis
 	const tenderId = page.url().split('/').pop()!;
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meters 2027');
 	const nav = page.getByRole('navigation', { name: 'Tender' });
-	for (const name of ['Overview', 'Alpha Connect', 'Bravo IoT', 'Charlie Mobile', 'Compare', 'Fleet']) {
+	for (const name of [
+		'Overview',
+		'Alpha Connect',
+		'Bravo IoT',
+		'Charlie Mobile',
+		'Compare',
+		'Fleet'
+	]) {
 		await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
 	}
 	const stored = await (await request.get(`/api/tenders/${tenderId}`)).json();
-	expect(stored.offers.map((o: { vendor: string }) => o.vendor)).toEqual(['Alpha Connect', 'Bravo IoT', 'Charlie Mobile']);
+	expect(stored.offers.map((o: { vendor: string }) => o.vendor)).toEqual([
+		'Alpha Connect',
+		'Bravo IoT',
+		'Charlie Mobile'
+	]);
 	expect(stored.fleet).toMatchObject({ devices: 5000, countries: ['DE'], lifetimeYears: 12 });
 	const [alpha, bravo] = stored.offers as { id: string }[];
 	await ready(page, info);
@@ -108,16 +123,22 @@ test('a buyer creates a tender with three offers, sends a link, verifies and dis
 	// A dispute needs a reason; with one, it is kept and shown in the history.
 	const notice = page.locator('#q-contract_notice_period');
 	await notice.getByRole('button', { name: 'Dispute' }).click();
-	await expect(notice.locator('.field-error')).toHaveText('Say what you dispute, so the vendor can answer it.');
+	await expect(notice.locator('.field-error')).toHaveText(
+		'Say what you dispute, so the vendor can answer it.'
+	);
 	await expect(notice.locator('.state')).toHaveText(/Claimed/);
 	await notice.getByLabel('Evidence seen, or what you dispute').fill('Contract draft says 90 days');
 	await notice.getByRole('button', { name: 'Dispute' }).click();
 	await expect(notice.locator('.state')).toHaveText(/Disputed/);
 	await notice.getByText(/^History/).click();
 	const history = notice.getByRole('table');
-	await expect(history.getByRole('row', { name: /Vendor Answer \(none\) 30 days or less, at any time/ })).toBeVisible();
+	await expect(
+		history.getByRole('row', { name: /Vendor Answer \(none\) 30 days or less, at any time/ })
+	).toBeVisible();
 	await expect(history.getByRole('row', { name: /Buyer State claimed disputed/ })).toBeVisible();
-	await expect(history.getByRole('row', { name: /Buyer's reason \(none\) Contract draft says 90 days/ })).toBeVisible();
+	await expect(
+		history.getByRole('row', { name: /Buyer's reason \(none\) Contract draft says 90 days/ })
+	).toBeVisible();
 
 	// The filter shows the disputed answer alone.
 	await page.getByRole('link', { name: 'Disputed', exact: true }).click();
@@ -125,8 +146,15 @@ test('a buyer creates a tender with three offers, sends a link, verifies and dis
 	await expect(page.locator('article.question')).toHaveAttribute('id', 'q-contract_notice_period');
 
 	const judged = (await (await request.get(`/api/tenders/${tenderId}`)).json()).offers[0].answers;
-	expect(judged.sim_ota_switching).toMatchObject({ state: 'verified', stateNote: 'Annex 4.2 read: any provider', by: 'vendor' });
-	expect(judged.contract_notice_period).toMatchObject({ state: 'disputed', stateNote: 'Contract draft says 90 days' });
+	expect(judged.sim_ota_switching).toMatchObject({
+		state: 'verified',
+		stateNote: 'Annex 4.2 read: any provider',
+		by: 'vendor'
+	});
+	expect(judged.contract_notice_period).toMatchObject({
+		state: 'disputed',
+		stateNote: 'Contract draft says 90 days'
+	});
 
 	// Bravo answers by spreadsheet: a bad row is shown and blocks saving; the fixed file is saved on confirm.
 	const download = await request.get(`/api/tenders/${tenderId}/offers/${bravo!.id}/questionnaire`);
@@ -164,20 +192,33 @@ test('a buyer creates a tender with three offers, sends a link, verifies and dis
 	rowOf('data_pooling').getCell(5).value = null;
 	await read();
 	await expect(bravoCard).toContainText('1 answer, 0 problems');
-	await expect(bravoCard.getByRole('row', { name: /We must return or destroy the SIMs/ })).toContainText('Evidence: Master agreement, clause 14');
+	await expect(
+		bravoCard.getByRole('row', { name: /We must return or destroy the SIMs/ })
+	).toContainText('Evidence: Master agreement, clause 14');
 	// Reading saved nothing.
-	expect((await (await request.get(`/api/tenders/${tenderId}`)).json()).offers[1].answers).toEqual({});
+	expect((await (await request.get(`/api/tenders/${tenderId}`)).json()).offers[1].answers).toEqual(
+		{}
+	);
 	await bravoCard.getByRole('button', { name: 'Save this answer' }).click();
 	await expect(offerCard(page, 'Bravo IoT')).toContainText('Saved 1 answer from the spreadsheet');
 	await expect(offerCard(page, 'Bravo IoT')).toContainText('1 claim awaits verification');
 	const imported = (await (await request.get(`/api/tenders/${tenderId}`)).json()).offers[1].answers;
-	expect(imported.contract_exit_terms).toMatchObject({ option: 'return_or_destroy', evidence: 'Master agreement, clause 14', by: 'vendor', state: 'claimed' });
+	expect(imported.contract_exit_terms).toMatchObject({
+		option: 'return_or_destroy',
+		evidence: 'Master agreement, clause 14',
+		by: 'vendor',
+		state: 'claimed'
+	});
 	expect(alpha!.id).not.toBe(bravo!.id);
 });
 
 test('owner pages of a tender are private and not indexed', async ({ request }) => {
 	const created = await request.post('/api/tenders', {
-		data: { title: 'Headers', fleet: { devices: 10, countries: ['FR'], lifetimeYears: 5 }, offers: [{ vendor: 'A' }, { vendor: 'B' }] }
+		data: {
+			title: 'Headers',
+			fleet: { devices: 10, countries: ['FR'], lifetimeYears: 5 },
+			offers: [{ vendor: 'A' }, { vendor: 'B' }]
+		}
 	});
 	const tender = await created.json();
 	for (const path of [`/t/${tender.id}`, `/t/${tender.id}/offers/${tender.offers[0].id}`]) {
@@ -188,13 +229,19 @@ test('owner pages of a tender are private and not indexed', async ({ request }) 
 	}
 });
 
-test('a tender starts from an assessment: its fleet, and its answers as the first offer', async ({ page, request }, info) => {
+test('a tender starts from an assessment: its fleet, and its answers as the first offer', async ({
+	page,
+	request
+}, info) => {
 	const assessment = await request.post('/api/assessments', {
 		data: {
 			title: 'Incumbent review',
 			vendor: 'Incumbent Telco',
 			fleet: { devices: 2000, countries: ['FR', 'DE'], lifetimeYears: 8 },
-			answers: { sim_ota_switching: { option: 'physical_swap' }, contract_notice_period: { option: 'short_notice' } }
+			answers: {
+				sim_ota_switching: { option: 'physical_swap' },
+				contract_notice_period: { option: 'short_notice' }
+			}
 		}
 	});
 	expect(assessment.status()).toBe(201);
@@ -212,16 +259,30 @@ test('a tender starts from an assessment: its fleet, and its answers as the firs
 	await page.waitForURL(/\/t\/[A-Za-z0-9_-]{22}$/);
 	const tender = await (await request.get(`/api/tenders/${page.url().split('/').pop()}`)).json();
 	expect(tender.fleet).toMatchObject({ devices: 2000, countries: ['FR', 'DE'], lifetimeYears: 8 });
-	expect(tender.offers.map((o: { vendor: string }) => o.vendor)).toEqual(['Incumbent Telco', 'Challenger']);
-	expect(tender.offers[0].answers.sim_ota_switching).toMatchObject({ option: 'physical_swap', by: 'buyer', state: 'verified' });
+	expect(tender.offers.map((o: { vendor: string }) => o.vendor)).toEqual([
+		'Incumbent Telco',
+		'Challenger'
+	]);
+	expect(tender.offers[0].answers.sim_ota_switching).toMatchObject({
+		option: 'physical_swap',
+		by: 'buyer',
+		state: 'verified'
+	});
 	expect(tender.offers[1].answers).toEqual({});
 	// Both of the incumbent's answers are the buyer's own, so none awaits verification.
 	await expect(offerCard(page, 'Incumbent Telco')).toContainText('0 claims await verification');
 });
 
-test('a submitted respondent link is reopened, then revoked; the fleet and the scoring mode change', async ({ page, request }, info) => {
+test('a submitted respondent link is reopened, then revoked; the fleet and the scoring mode change', async ({
+	page,
+	request
+}, info) => {
 	const created = await request.post('/api/tenders', {
-		data: { title: 'Links', fleet: { devices: 100, countries: ['FR'], lifetimeYears: 5 }, offers: [{ vendor: 'Delta' }, { vendor: 'Echo' }] }
+		data: {
+			title: 'Links',
+			fleet: { devices: 100, countries: ['FR'], lifetimeYears: 5 },
+			offers: [{ vendor: 'Delta' }, { vendor: 'Echo' }]
+		}
 	});
 	const tender = await created.json();
 	await page.goto(`/t/${tender.id}`);
@@ -238,21 +299,37 @@ test('a submitted respondent link is reopened, then revoked; the fleet and the s
 	const row = offerCard(page, 'Delta').getByRole('row', { name: /Delta team/ });
 	await expect(row).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
 	await row.getByRole('button', { name: 'Reopen Delta team' }).click();
-	await expect(offerCard(page, 'Delta').getByRole('row', { name: /Delta team/ })).toContainText('Reopened');
-	expect((await request.patch(`/api/respond/${token}`, { data: { answers: { contract_notice_period: { option: 'short_notice' } } } })).status()).toBe(200);
+	await expect(offerCard(page, 'Delta').getByRole('row', { name: /Delta team/ })).toContainText(
+		'Reopened'
+	);
+	expect(
+		(
+			await request.patch(`/api/respond/${token}`, {
+				data: { answers: { contract_notice_period: { option: 'short_notice' } } }
+			})
+		).status()
+	).toBe(200);
 
 	await offerCard(page, 'Delta').getByRole('button', { name: 'Revoke Delta team' }).click();
-	await expect(offerCard(page, 'Delta').getByRole('row', { name: /Delta team/ })).toContainText('Revoked');
+	await expect(offerCard(page, 'Delta').getByRole('row', { name: /Delta team/ })).toContainText(
+		'Revoked'
+	);
 	expect((await request.get(`/api/respond/${token}`)).status()).toBe(410);
 	// The fleet and the scoring mode change from the same page.
 	await page.getByText('Change the title, organisation or fleet').click();
 	await page.getByLabel('Number of devices').fill('40000');
 	await page.getByRole('button', { name: 'Save and re-score' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Every offer is scored with the fleet as it is now' })).toBeVisible();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: 'Every offer is scored with the fleet as it is now' })
+	).toBeVisible();
 	await expect(page.locator('main')).toContainText('40,000');
 	await page.getByLabel(/Unverified claims as "not sure"/).check();
 	await page.getByRole('button', { name: 'Use this scoring' }).click();
 	await expect(page.getByLabel(/Unverified claims as "not sure"/)).toBeChecked();
-	await expect.poll(async () => (await (await request.get(`/api/tenders/${tender.id}`)).json()).scoring).toBe('unverified_as_not_sure');
+	await expect
+		.poll(async () => (await (await request.get(`/api/tenders/${tender.id}`)).json()).scoring)
+		.toBe('unverified_as_not_sure');
 	expect((await (await request.get(`/api/tenders/${tender.id}`)).json()).fleet.devices).toBe(40000);
 });

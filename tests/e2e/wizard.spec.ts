@@ -2,10 +2,17 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { answeredLine, fetchRules, jsEnabled, ready, type RulesApi } from './helpers';
 
 /** An assessment for a German fleet with the given answers saved, and the ruleset it asks. */
-async function assessment(request: APIRequestContext, answers: Record<string, { option: string }> = {}) {
+async function assessment(
+	request: APIRequestContext,
+	answers: Record<string, { option: string }> = {}
+) {
 	const rules = await fetchRules(request);
 	const created = await request.post('/api/assessments', {
-		data: { title: 'Wizard keys', fleet: { devices: 1000, countries: ['DE'], lifetimeYears: 10 }, answers }
+		data: {
+			title: 'Wizard keys',
+			fleet: { devices: 1000, countries: ['DE'], lifetimeYears: 10 },
+			answers
+		}
 	});
 	expect(created.status()).toBe(201);
 	const { id } = (await created.json()) as { id: string };
@@ -21,7 +28,10 @@ const firstOption = (area: RulesApi['areas'][number], index = 0) => ({
 });
 
 // H2: the first submit button of the form is the one implicit submission (Enter) presses.
-test('Enter on a chosen answer saves it and moves on to the next step, never back', async ({ page, request }, info) => {
+test('Enter on a chosen answer saves it and moves on to the next step, never back', async ({
+	page,
+	request
+}, info) => {
 	const { id, rules } = await assessment(request);
 	const [area, nextArea] = [rules.areas[0]!, rules.areas[1]!];
 	const { question, option } = firstOption(area);
@@ -43,7 +53,10 @@ test('Enter on a chosen answer saves it and moves on to the next step, never bac
 /** The area's status line as a screen reader gets it, CSS generated content included. */
 
 // M9: without JavaScript the footer said "0 of 6 answered" with all six ticked.
-test('without JavaScript the footer counts the saved answers and each tick before saving @nojs', async ({ page, request }) => {
+test('without JavaScript the footer counts the saved answers and each tick before saving @nojs', async ({
+	page,
+	request
+}) => {
 	const rules = await fetchRules(request);
 	const area = rules.areas[0]!;
 	const saved = firstOption(area, 0);
@@ -59,7 +72,9 @@ test('without JavaScript the footer counts the saved answers and each tick befor
 	await radio(page, third.question, third.option).check();
 	await expect.poll(() => answeredLine(page)).toBe(`3 of ${total} answered|3|${total}`);
 	// The form still needs a press to save: the line says so.
-	await expect(page.getByRole('status')).toContainText('answers are saved when you press Save or continue');
+	await expect(page.getByRole('status')).toContainText(
+		'answers are saved when you press Save or continue'
+	);
 });
 
 // M2 (WCAG 2.2 SC 2.4.11): the sticky save bar must never cover the field that has focus.
@@ -84,9 +99,13 @@ test('on a phone, Tab through a step never leaves the focused element under the 
 		if (reachedBar) break;
 		const box = (await focused.boundingBox())!;
 		const barBox = (await bar.boundingBox())!;
-		const label = await focused.evaluate((el) => `${el.tagName} ${el.getAttribute('name') ?? el.textContent?.trim()}`);
+		const label = await focused.evaluate(
+			(el) => `${el.tagName} ${el.getAttribute('name') ?? el.textContent?.trim()}`
+		);
 		const overlaps = box.y < barBox.y + barBox.height && box.y + box.height > barBox.y;
-		expect(overlaps, `${label} at y ${box.y}–${box.y + box.height}, bar at y ${barBox.y}`).toBe(false);
+		expect(overlaps, `${label} at y ${box.y}–${box.y + box.height}, bar at y ${barBox.y}`).toBe(
+			false
+		);
 		checked++;
 	}
 	expect(reachedBar).toBe(true);
@@ -95,7 +114,10 @@ test('on a phone, Tab through a step never leaves the focused element under the 
 });
 
 // L10: the status said "Saving…" after Tab left an empty note.
-test('leaving an empty note sends nothing and shows no saving; a typed note is saved @js', async ({ page, request }, info) => {
+test('leaving an empty note sends nothing and shows no saving; a typed note is saved @js', async ({
+	page,
+	request
+}, info) => {
 	expect(jsEnabled(info)).toBe(true);
 	const { id, rules } = await assessment(request);
 	const area = rules.areas[0]!;

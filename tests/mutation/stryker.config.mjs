@@ -16,7 +16,15 @@ export default {
 	// Two shared cores.
 	concurrency: 2,
 	timeoutMS: 30_000,
-	ignorePatterns: ['build', 'test-results', 'data', 'playwright-report', 'tests/e2e', 'tests/system', '!.svelte-kit/tsconfig.json'],
+	ignorePatterns: [
+		'build',
+		'test-results',
+		'data',
+		'playwright-report',
+		'tests/e2e',
+		'tests/system',
+		'!.svelte-kit/tsconfig.json'
+	],
 	// Outside the project, so type checks and test globs never see the sandbox copies.
 	tempDirName: join(tmpdir(), 'lock-in-radar-stryker'),
 	reporters: ['clear-text', 'progress', 'html', 'json'],

@@ -4,7 +4,18 @@ import { BaseSequencer } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /** Example tests first, properties last: a mutant is usually killed by the first, fast files. */
-const ORDER = ['golden', 'score', 'evidence', 'costs', 'roaming', 'format-1', 'contradictions', 'legacy', 'rescore', 'properties'];
+const ORDER = [
+	'golden',
+	'score',
+	'evidence',
+	'costs',
+	'roaming',
+	'format-1',
+	'contradictions',
+	'legacy',
+	'rescore',
+	'properties'
+];
 const position = (spec: TestSpecification) => {
 	const index = ORDER.findIndex((name) => spec.moduleId.split('/').pop()!.startsWith(name));
 	return index === -1 ? ORDER.length : index;

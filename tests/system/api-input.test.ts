@@ -90,7 +90,11 @@ describe('the JSON API refuses malformed input with 400 and the field path, and 
 		const { server, facts } = seeded();
 		await expectNothingStored(server, () =>
 			property(invalidTenderCreate(facts), async (invalid) => {
-				expectRefused(await send(server, 'POST', '/api/tenders', { json: invalid.body }), 400, invalid);
+				expectRefused(
+					await send(server, 'POST', '/api/tenders', { json: invalid.body }),
+					400,
+					invalid
+				);
 			})
 		);
 	});
@@ -99,17 +103,32 @@ describe('the JSON API refuses malformed input with 400 and the field path, and 
 		const { server, facts } = seeded();
 		const question = facts.questions[0]!;
 		const created = await send(server, 'POST', '/api/tenders', {
-			json: { title: 'Fuzzed', fleet: { devices: 10, countries: ['DE'], lifetimeYears: 2 }, offers: [{ vendor: 'A', answers: { [question.id]: { option: question.options[0] } } }, { vendor: 'B' }] }
+			json: {
+				title: 'Fuzzed',
+				fleet: { devices: 10, countries: ['DE'], lifetimeYears: 2 },
+				offers: [
+					{ vendor: 'A', answers: { [question.id]: { option: question.options[0] } } },
+					{ vendor: 'B' }
+				]
+			}
 		});
 		expect(created.status).toBe(201);
 		const tender = jsonOf<{ id: string; offers: { id: string }[] }>(created);
 		const answerPath = `/api/tenders/${tender.id}/offers/${tender.offers[0]!.id}/answers/${question.id}`;
 		await expectNothingStored(server, async () => {
 			await property(invalidTenderPatch(facts), async (invalid) => {
-				expectRefused(await send(server, 'PATCH', `/api/tenders/${tender.id}`, { json: invalid.body }), 400, invalid);
+				expectRefused(
+					await send(server, 'PATCH', `/api/tenders/${tender.id}`, { json: invalid.body }),
+					400,
+					invalid
+				);
 			});
 			await property(invalidTenderAnswer(question), async (invalid) => {
-				expectRefused(await send(server, 'PATCH', answerPath, { json: invalid.body }), 400, invalid);
+				expectRefused(
+					await send(server, 'PATCH', answerPath, { json: invalid.body }),
+					400,
+					invalid
+				);
 			});
 		});
 	});
@@ -144,7 +163,11 @@ describe('the JSON API refuses malformed input with 400 and the field path, and 
 		const { server } = seeded();
 		await expectNothingStored(server, () =>
 			property(invalidImport, async (invalid) => {
-				expectRefused(await send(server, 'POST', '/api/import', { json: invalid.body }), 400, invalid);
+				expectRefused(
+					await send(server, 'POST', '/api/import', { json: invalid.body }),
+					400,
+					invalid
+				);
 			})
 		);
 	});

@@ -33,7 +33,11 @@ function raw(
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
 				res.on('end', () =>
-					resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						body: Buffer.concat(chunks)
+					})
 				);
 				res.on('error', reject);
 			}
@@ -105,7 +109,11 @@ describe('compressed responses', () => {
 
 	it('compresses page data and JSON API answers', async () => {
 		const s = seeded();
-		for (const path of [`/a/${s.id}/results/__data.json`, '/api/rules', `/api/assessments/${s.id}`]) {
+		for (const path of [
+			`/a/${s.id}/results/__data.json`,
+			'/api/rules',
+			`/api/assessments/${s.id}`
+		]) {
 			const plain = await raw(s, 'GET', path, { 'accept-encoding': 'identity' });
 			const reply = await raw(s, 'GET', path, { 'accept-encoding': 'br' });
 			expect(reply.status, path).toBe(200);
@@ -167,16 +175,28 @@ describe('compressed responses', () => {
 			await send(s.server, 'GET', `/api/tenders/${created.id}`)
 		);
 		const offerId = tender.offers[0]!.id;
-		const link = await send(s.server, 'POST', `/api/tenders/${tender.id}/offers/${offerId}/respondents`, {
-			json: {}
-		});
+		const link = await send(
+			s.server,
+			'POST',
+			`/api/tenders/${tender.id}/offers/${offerId}/respondents`,
+			{
+				json: {}
+			}
+		);
 		expect(link.status).toBe(201);
 		const { token } = jsonOf<{ token: string }>(link);
-		const option = s.rules.areas.flatMap((a) => a.questions).find((q) => q.id === question)!.options[0]!.id;
+		const option = s.rules.areas.flatMap((a) => a.questions).find((q) => q.id === question)!
+			.options[0]!.id;
 		expect(
-			(await send(s.server, 'PATCH', `/api/respond/${token}`, { json: { answers: { [question]: { option } } } })).status
+			(
+				await send(s.server, 'PATCH', `/api/respond/${token}`, {
+					json: { answers: { [question]: { option } } }
+				})
+			).status
 		).toBe(200);
-		const clause = 'Clause 12.3: ninety days notice before the eSIM profile is switched.\n'.repeat(40);
+		const clause = 'Clause 12.3: ninety days notice before the eSIM profile is switched.\n'.repeat(
+			40
+		);
 		const attached = await send(s.server, 'POST', `/api/respond/${token}/evidence/${question}`, {
 			body: clause,
 			headers: { 'content-type': 'application/octet-stream', 'x-filename': 'clause.txt' }
@@ -184,9 +204,14 @@ describe('compressed responses', () => {
 		expect(attached.status).toBe(201);
 		const { file } = jsonOf<{ file: { id: string; mediaType: string } }>(attached);
 		expect(file.mediaType).toBe('text/plain');
-		const reply = await raw(s, 'GET', `/api/tenders/${tender.id}/offers/${offerId}/evidence/${file.id}`, {
-			'accept-encoding': 'br, gzip'
-		});
+		const reply = await raw(
+			s,
+			'GET',
+			`/api/tenders/${tender.id}/offers/${offerId}/evidence/${file.id}`,
+			{
+				'accept-encoding': 'br, gzip'
+			}
+		);
 		expect(reply.status).toBe(200);
 		expect(reply.headers['content-encoding']).toBeUndefined();
 		expect(reply.headers['content-length']).toBe(String(Buffer.byteLength(clause)));
@@ -196,7 +221,9 @@ describe('compressed responses', () => {
 
 	it('keeps serving built assets precompressed (adapter-node precompress)', async () => {
 		const s = seeded();
-		const page = (await raw(s, 'GET', '/', { 'accept-encoding': 'identity' })).body.toString('utf8');
+		const page = (await raw(s, 'GET', '/', { 'accept-encoding': 'identity' })).body.toString(
+			'utf8'
+		);
 		const script = /(\/_app\/immutable\/[^"']+\.js)/.exec(page)?.[1];
 		expect(script).toBeTruthy();
 		const reply = await raw(s, 'GET', script!, { 'accept-encoding': 'br' });

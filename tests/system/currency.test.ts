@@ -25,7 +25,12 @@ interface WithResult {
 	costs: Record<string, number>;
 	result: {
 		currency: string;
-		switchingCost: { currency: string; lines: Line[]; assumptions: Assumption[]; conversion: { from: string; rate: number; asOf: string } | null };
+		switchingCost: {
+			currency: string;
+			lines: Line[];
+			assumptions: Assumption[];
+			conversion: { from: string; rate: number; asOf: string } | null;
+		};
 	};
 }
 
@@ -40,11 +45,14 @@ afterAll(async () => {
 
 const fleet = { devices: 1000, countries: ['DE'], lifetimeYears: 10, siteVisits: 'dedicated' };
 const physical = { sim_ota_switching: { option: 'physical_swap' } };
-const line = (body: WithResult, id: string) => body.result.switchingCost.lines.find((l) => l.id === id)!;
+const line = (body: WithResult, id: string) =>
+	body.result.switchingCost.lines.find((l) => l.id === id)!;
 
 describe('the currency of an assessment', () => {
 	it('is USD when none is named, and the result says so', async () => {
-		const created = await send(server, 'POST', '/api/assessments', { json: { title: 'No currency', fleet, answers: physical } });
+		const created = await send(server, 'POST', '/api/assessments', {
+			json: { title: 'No currency', fleet, answers: physical }
+		});
 		expect(created.status).toBe(201);
 		const body = jsonOf<WithResult>(created);
 		expect(body.currency).toBeUndefined();
@@ -63,10 +71,19 @@ describe('the currency of an assessment', () => {
 		expect(body.currency).toBe('EUR');
 		expect(body.result.currency).toBe('EUR');
 		expect(body.result.switchingCost.currency).toBe('EUR');
-		expect(body.result.switchingCost.conversion).toMatchObject({ from: 'USD', rate: 0.86, asOf: '2025-11-28' });
+		expect(body.result.switchingCost.conversion).toMatchObject({
+			from: 'USD',
+			rate: 0.86,
+			asOf: '2025-11-28'
+		});
 		// 258 × 1.2 + 4.30 = 313.90 a device.
-		expect(line(body, 'sim_swap')).toMatchObject({ amount: 313_900, formula: '1,000 devices × (EUR 258 visit × 1.2 visits + EUR 4.30 SIM)' });
-		expect(body.result.switchingCost.assumptions.find((a) => a.key === 'monthlyFeePerDevice')).toMatchObject({ value: 1.29, unit: 'EUR per device per month' });
+		expect(line(body, 'sim_swap')).toMatchObject({
+			amount: 313_900,
+			formula: '1,000 devices × (EUR 258 visit × 1.2 visits + EUR 4.30 SIM)'
+		});
+		expect(
+			body.result.switchingCost.assumptions.find((a) => a.key === 'monthlyFeePerDevice')
+		).toMatchObject({ value: 1.29, unit: 'EUR per device per month' });
 		const read = jsonOf<WithResult>(await send(server, 'GET', `/api/assessments/${body.id}`));
 		expect(read.result.currency).toBe('EUR');
 	});
@@ -74,10 +91,17 @@ describe('the currency of an assessment', () => {
 	it('converts saved money overrides when the currency changes, and keeps counts as they are', async () => {
 		const created = jsonOf<WithResult>(
 			await send(server, 'POST', '/api/assessments', {
-				json: { title: 'Switching currency', fleet, answers: physical, costs: { fieldVisitPerDevice: 400, revisitFactor: 1.5 } }
+				json: {
+					title: 'Switching currency',
+					fleet,
+					answers: physical,
+					costs: { fieldVisitPerDevice: 400, revisitFactor: 1.5 }
+				}
 			})
 		);
-		const patched = await send(server, 'PATCH', `/api/assessments/${created.id}`, { json: { currency: 'GBP' } });
+		const patched = await send(server, 'PATCH', `/api/assessments/${created.id}`, {
+			json: { currency: 'GBP' }
+		});
 		expect(patched.status).toBe(200);
 		const body = jsonOf<WithResult>(patched);
 		// USD 400 is GBP 304 at 0.76; 1.5 visits stay 1.5. 1,000 × (304 × 1.5 + 5 × 0.76) = 459,800.
@@ -85,32 +109,59 @@ describe('the currency of an assessment', () => {
 		expect(line(body, 'sim_swap').amount).toBe(459_800);
 		// Overrides sent with the change are taken as given, in the new currency.
 		const both = jsonOf<WithResult>(
-			await send(server, 'PATCH', `/api/assessments/${created.id}`, { json: { currency: 'EUR', costs: { fieldVisitPerDevice: 350 } } })
+			await send(server, 'PATCH', `/api/assessments/${created.id}`, {
+				json: { currency: 'EUR', costs: { fieldVisitPerDevice: 350 } }
+			})
 		);
 		expect(both.costs.fieldVisitPerDevice).toBe(350);
 	});
 
 	it('refuses a currency it does not price in, with the field path, and keeps what was saved', async () => {
-		const created = jsonOf<WithResult>(await send(server, 'POST', '/api/assessments', { json: { title: 'Kept', currency: 'EUR', fleet } }));
-		const refused = await send(server, 'PATCH', `/api/assessments/${created.id}`, { json: { currency: 'CHF' } });
+		const created = jsonOf<WithResult>(
+			await send(server, 'POST', '/api/assessments', {
+				json: { title: 'Kept', currency: 'EUR', fleet }
+			})
+		);
+		const refused = await send(server, 'PATCH', `/api/assessments/${created.id}`, {
+			json: { currency: 'CHF' }
+		});
 		expect(refused.status).toBe(400);
-		expect(jsonOf<{ issues: { path: string; message: string }[] }>(refused).issues).toContainEqual({ path: 'currency', message: 'Use USD, EUR or GBP' });
-		expect(jsonOf<WithResult>(await send(server, 'GET', `/api/assessments/${created.id}`)).currency).toBe('EUR');
+		expect(jsonOf<{ issues: { path: string; message: string }[] }>(refused).issues).toContainEqual({
+			path: 'currency',
+			message: 'Use USD, EUR or GBP'
+		});
+		expect(
+			jsonOf<WithResult>(await send(server, 'GET', `/api/assessments/${created.id}`)).currency
+		).toBe('EUR');
 	});
 
 	it('runs the simulated fleet in the assessment’s currency, with the results’ switch costs', async () => {
 		const created = jsonOf<WithResult>(
-			await send(server, 'POST', '/api/assessments', { json: { title: 'Simulated in euros', currency: 'EUR', fleet, answers: physical } })
+			await send(server, 'POST', '/api/assessments', {
+				json: { title: 'Simulated in euros', currency: 'EUR', fleet, answers: physical }
+			})
 		);
 		const reply = await send(server, 'POST', '/api/simulate', {
-			json: { seed: 1, assessmentId: created.id, scenario: { outages: [], roamingEnforcements: [], switchYear: 2 }, resolution: 'month' }
+			json: {
+				seed: 1,
+				assessmentId: created.id,
+				scenario: { outages: [], roamingEnforcements: [], switchYear: 2 },
+				resolution: 'month'
+			}
 		});
 		expect(reply.status).toBe(200);
-		const run = jsonOf<{ currency: string; summary: string; assessed: { totals: { fieldVisits: number; cost: { fieldVisits: number } } } }>(reply);
+		const run = jsonOf<{
+			currency: string;
+			summary: string;
+			assessed: { totals: { fieldVisits: number; cost: { fieldVisits: number } } };
+		}>(reply);
 		expect(run.currency).toBe('EUR');
 		expect(run.summary).not.toMatch(/USD/);
 		// Switching in year 2: 1,000 visits at EUR 313.90, the same price the results use.
 		expect(run.assessed.totals.fieldVisits).toBeGreaterThanOrEqual(1000);
-		expect(run.assessed.totals.cost.fieldVisits).toBeCloseTo(run.assessed.totals.fieldVisits * 313.9, 4);
+		expect(run.assessed.totals.cost.fieldVisits).toBeCloseTo(
+			run.assessed.totals.fieldVisits * 313.9,
+			4
+		);
 	});
 });

@@ -34,7 +34,10 @@ export function maxReportBody(rules: RulesApi, note = prose(10_000)) {
  * lines is about 133,000 lines, still far past 200 pages.
  */
 export const paddedReportBody = (rules: RulesApi) =>
-	maxReportBody(rules, 'x\n'.repeat(Math.min(5_000, Math.floor(400_000 / 3 / questionIds(rules).length))));
+	maxReportBody(
+		rules,
+		'x\n'.repeat(Math.min(5_000, Math.floor(400_000 / 3 / questionIds(rules).length)))
+	);
 
 /** The audit's 5-second simulation: 50,000 devices for 40 years in every country, 50 outages. */
 export function maxSimulationBody(rules: RulesApi, seed = 1) {

@@ -262,7 +262,10 @@ function fleetBreaks(facts: RulesFacts, fleet: Body, at: string[]): fc.Arbitrary
 		),
 		brk(
 			p('siteVisits'),
-			fc.oneof(fc.constantFrom('Routine', 'on_site', ''), notString.filter((v) => v !== undefined)),
+			fc.oneof(
+				fc.constantFrom('Routine', 'on_site', ''),
+				notString.filter((v) => v !== undefined)
+			),
 			'bad site-visit kind'
 		),
 		fc
@@ -413,7 +416,14 @@ function assessmentBreaks(
 		brk(['title'], fc.oneof(notString, blank, tooLong(200)), 'bad title'),
 		brk(['organisation'], fc.oneof(notString, tooLong(200)), 'bad organisation'),
 		brk(['vendor'], fc.oneof(notString, tooLong(200)), 'bad vendor'),
-		brk(['currency'], fc.oneof(fc.constantFrom('usd', 'CHF', 'EURO', ''), notString.filter((v) => v !== undefined)), 'bad currency'),
+		brk(
+			['currency'],
+			fc.oneof(
+				fc.constantFrom('usd', 'CHF', 'EURO', ''),
+				notString.filter((v) => v !== undefined)
+			),
+			'bad currency'
+		),
 		...fleetBreaks(facts, base.fleet as Body, ['fleet']),
 		...answerBreaks(facts, patch),
 		...costBreaks(patch),
@@ -564,7 +574,10 @@ export const invalidSimulate = (facts: RulesFacts, assessmentId: string) =>
 				),
 				unknownField(['scenario'], ['outages', 'roamingEnforcements', 'switchYear']),
 				...costBreaks(false),
-				unknownField([], ['seed', 'assessmentId', 'fleet', 'scenario', 'params', 'costs', 'resolution'])
+				unknownField(
+					[],
+					['seed', 'assessmentId', 'fleet', 'scenario', 'params', 'costs', 'resolution']
+				)
 			];
 		}
 	);
@@ -788,13 +801,26 @@ export const notAnId = fc.oneof(
 
 /* Tenders ---------------------------------------------------------------------------------- */
 
-const TENDER_FIELDS = ['title', 'organisation', 'buyerCountry', 'currency', 'fleet', 'costs', 'scoring', 'weights', 'offers', 'fromAssessment'];
+const TENDER_FIELDS = [
+	'title',
+	'organisation',
+	'buyerCountry',
+	'currency',
+	'fleet',
+	'costs',
+	'scoring',
+	'weights',
+	'offers',
+	'fromAssessment'
+];
 const SCORING_MODES = ['as_given', 'unverified_as_not_sure'];
 
 const validWeights = fc
 	.subarray([...AREA_IDS])
 	.chain((keys) =>
-		fc.tuple(...keys.map(() => fc.integer({ min: 1, max: 10 }))).map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]])))
+		fc
+			.tuple(...keys.map(() => fc.integer({ min: 1, max: 10 })))
+			.map((values) => Object.fromEntries(keys.map((k, i) => [k, values[i]])))
 	);
 
 const validTender = (facts: RulesFacts) =>
@@ -806,10 +832,16 @@ const validTender = (facts: RulesFacts) =>
 		costs: validCosts,
 		scoring: fc.constantFrom(...SCORING_MODES),
 		weights: validWeights,
-		offers: fc.array(fc.record({ vendor: validText(200), answers: validAnswers(facts, true) }, { requiredKeys: ['vendor'] }), {
-			minLength: 2,
-			maxLength: 8
-		})
+		offers: fc.array(
+			fc.record(
+				{ vendor: validText(200), answers: validAnswers(facts, true) },
+				{ requiredKeys: ['vendor'] }
+			),
+			{
+				minLength: 2,
+				maxLength: 8
+			}
+		)
 	});
 
 /** One break of the assessment's answers, moved into the first offer. */
@@ -820,43 +852,98 @@ const inFirstOffer = (b: Break): Break => ({
 	...(b.parent === undefined ? {} : { parent: `offers.0.${b.parent}` })
 });
 
-function tenderBreaks(facts: RulesFacts, base: Body, kind: 'create' | 'patch'): fc.Arbitrary<Break>[] {
+function tenderBreaks(
+	facts: RulesFacts,
+	base: Body,
+	kind: 'create' | 'patch'
+): fc.Arbitrary<Break>[] {
 	const patch = kind === 'patch';
-	const badWeight = fc.oneof(notNumber, finite({ min: -100, max: 0 }), finite({ min: 10.0001, max: 1e6 }));
+	const badWeight = fc.oneof(
+		notNumber,
+		finite({ min: -100, max: 0 }),
+		finite({ min: 10.0001, max: 1e6 })
+	);
 	return [
 		wholeBody(fc.oneof(notObject, fc.string({ maxLength: 50 })), 'body is not an object'),
 		...(patch
 			? [fc.constant<Break>({ at: REPLACE_BODY, value: {}, path: '', why: 'nothing to change' })]
-			: [brk(['title'], fc.constant(undefined), 'no title'), brk(['offers'], fc.constant(undefined), 'no offers')]),
+			: [
+					brk(['title'], fc.constant(undefined), 'no title'),
+					brk(['offers'], fc.constant(undefined), 'no offers')
+				]),
 		brk(['title'], fc.oneof(notString, blank, tooLong(200)), 'bad title'),
 		brk(['organisation'], fc.oneof(notString, tooLong(200)), 'bad organisation'),
-		brk(['currency'], fc.oneof(fc.constantFrom('usd', 'CHF', 'EURO', ''), notString), 'bad currency'),
+		brk(
+			['currency'],
+			fc.oneof(fc.constantFrom('usd', 'CHF', 'EURO', ''), notString),
+			'bad currency'
+		),
 		brk(
 			['buyerCountry'],
-			fc.oneof(fc.constantFrom(...facts.unknownCountries), fc.constantFrom(...facts.countries).map((c) => c.toLowerCase()), notString.filter((v) => v !== null)),
+			fc.oneof(
+				fc.constantFrom(...facts.unknownCountries),
+				fc.constantFrom(...facts.countries).map((c) => c.toLowerCase()),
+				notString.filter((v) => v !== null)
+			),
 			'bad buyerCountry'
 		),
 		...fleetBreaks(facts, base.fleet as Body, ['fleet']),
 		...costBreaks(patch),
-		brk(['scoring'], fc.oneof(fc.string({ maxLength: 20 }).filter((s) => !SCORING_MODES.includes(s)), notString), 'bad scoring'),
-		brk(['weights'], patch ? notObject.filter((v) => v !== null) : notObject, 'weights is not an object'),
+		brk(
+			['scoring'],
+			fc.oneof(
+				fc.string({ maxLength: 20 }).filter((s) => !SCORING_MODES.includes(s)),
+				notString
+			),
+			'bad scoring'
+		),
+		brk(
+			['weights'],
+			patch ? notObject.filter((v) => v !== null) : notObject,
+			'weights is not an object'
+		),
 		unknownField(['weights'], AREA_IDS),
-		fc.tuple(fc.constantFrom(...AREA_IDS), badWeight).map(([area, value]): Break => ({ at: ['weights', area], value, path: `weights.${area}`, why: `bad weight ${JSON.stringify(value)}` })),
+		fc.tuple(fc.constantFrom(...AREA_IDS), badWeight).map(([area, value]): Break => ({
+			at: ['weights', area],
+			value,
+			path: `weights.${area}`,
+			why: `bad weight ${JSON.stringify(value)}`
+		})),
 		...(patch
 			? []
 			: [
-					brk(['offers'], fc.oneof(notObject, fc.constant([{ vendor: 'Alone' }]), fc.constant(Array.from({ length: 9 }, (_, i) => ({ vendor: `V${i}` })))), 'bad offers'),
+					brk(
+						['offers'],
+						fc.oneof(
+							notObject,
+							fc.constant([{ vendor: 'Alone' }]),
+							fc.constant(Array.from({ length: 9 }, (_, i) => ({ vendor: `V${i}` })))
+						),
+						'bad offers'
+					),
 					brk(['offers', '0', 'vendor'], fc.oneof(notString, blank, tooLong(200)), 'bad vendor'),
 					unknownField(['offers', '0'], ['vendor', 'answers']),
 					...answerBreaks(facts, true).map((arbitrary) => arbitrary.map(inFirstOffer)),
-					brk(['fromAssessment'], fc.oneof(fc.string({ maxLength: 30 }).filter((s) => !/^[A-Za-z0-9_-]{22}$/.test(s)), notString), 'bad fromAssessment')
+					brk(
+						['fromAssessment'],
+						fc.oneof(
+							fc.string({ maxLength: 30 }).filter((s) => !/^[A-Za-z0-9_-]{22}$/.test(s)),
+							notString
+						),
+						'bad fromAssessment'
+					)
 				]),
-		unknownField([], patch ? TENDER_FIELDS.filter((f) => f !== 'offers' && f !== 'fromAssessment') : TENDER_FIELDS)
+		unknownField(
+			[],
+			patch ? TENDER_FIELDS.filter((f) => f !== 'offers' && f !== 'fromAssessment') : TENDER_FIELDS
+		)
 	];
 }
 
 export const invalidTenderCreate = (facts: RulesFacts) =>
-	breakOne(validTender(facts), ['title', 'fleet', 'offers'], (base) => tenderBreaks(facts, base, 'create'));
+	breakOne(validTender(facts), ['title', 'fleet', 'offers'], (base) =>
+		tenderBreaks(facts, base, 'create')
+	);
 
 export const invalidTenderPatch = (facts: RulesFacts) =>
 	breakOne(
@@ -881,15 +968,41 @@ export const invalidTenderAnswer = (question: RulesFacts['questions'][number]) =
 			brk(
 				['option'],
 				fc.oneof(
-					fc.string({ minLength: 1, maxLength: 30 }).filter((o) => !question.options.includes(o) && o !== 'not_sure'),
+					fc
+						.string({ minLength: 1, maxLength: 30 })
+						.filter((o) => !question.options.includes(o) && o !== 'not_sure'),
 					fc.constant(''),
 					notString.filter((v) => v !== null)
 				),
 				'bad option'
 			),
-			brk(['note'], fc.oneof(tooLong(10_000), notString.filter((v) => v !== null)), 'bad note'),
-			brk(['state'], fc.oneof(fc.constantFrom('claimed', 'Verified', ''), fc.string({ maxLength: 12 }).filter((s) => !['verified', 'disputed', 'rejected'].includes(s)), notString), 'bad state'),
-			brk(['stateNote'], fc.oneof(tooLong(10_000), notString.filter((v) => v !== null)), 'bad stateNote'),
+			brk(
+				['note'],
+				fc.oneof(
+					tooLong(10_000),
+					notString.filter((v) => v !== null)
+				),
+				'bad note'
+			),
+			brk(
+				['state'],
+				fc.oneof(
+					fc.constantFrom('claimed', 'Verified', ''),
+					fc
+						.string({ maxLength: 12 })
+						.filter((s) => !['verified', 'disputed', 'rejected'].includes(s)),
+					notString
+				),
+				'bad state'
+			),
+			brk(
+				['stateNote'],
+				fc.oneof(
+					tooLong(10_000),
+					notString.filter((v) => v !== null)
+				),
+				'bad stateNote'
+			),
 			unknownField([], ['option', 'note', 'state', 'stateNote'])
 		]
 	);

@@ -52,7 +52,9 @@ let browser: Browser;
 beforeAll(async () => {
 	assertBuilt();
 	if (await portTaken()) {
-		throw new Error('Port 3000 is in use: stop whatever listens there, then run the system tests again.');
+		throw new Error(
+			'Port 3000 is in use: stop whatever listens there, then run the system tests again.'
+		);
 	}
 	// A copy of the installed project, so ./data lands in a temp directory, not the developer's.
 	install = mkdtempSync(join(tmpdir(), 'lock-in-radar-readme-'));
@@ -61,7 +63,12 @@ beforeAll(async () => {
 	symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'), 'dir');
 	const env = { ...process.env };
 	for (const name of CONFIG_VARIABLES) delete env[name];
-	server = spawn('npm', ['start'], { cwd: install, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	server = spawn('npm', ['start'], {
+		cwd: install,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true
+	});
 	server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const deadline = Date.now() + 30_000;
@@ -71,12 +78,16 @@ beforeAll(async () => {
 		} catch {
 			/* not listening yet */
 		}
-		if (Date.now() > deadline || server.exitCode !== null) throw new Error(`npm start did not answer:\n${output}`);
+		if (Date.now() > deadline || server.exitCode !== null)
+			throw new Error(`npm start did not answer:\n${output}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	browser = await chromium.launch(
 		existsSync(SYSTEM_CHROMIUM)
-			? { executablePath: SYSTEM_CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] }
+			? {
+					executablePath: SYSTEM_CHROMIUM,
+					args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+				}
 			: {}
 	);
 });
@@ -95,12 +106,15 @@ async function startAssessment(javaScriptEnabled: boolean, title: string) {
 	const context = await browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
 	await page.goto(BASE + '/new');
-	if (javaScriptEnabled) await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
+	if (javaScriptEnabled)
+		await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
 	await page.getByLabel('Assessment title').fill(title);
 	await page.getByLabel('Number of devices').fill('500');
 	await page.getByLabel('Device lifetime (years)').fill('8');
 	await page.locator('input[name="countries"][value="DE"]').check();
-	const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/new'));
+	const created = page.waitForResponse(
+		(r) => r.request().method() === 'POST' && r.url().includes('/new')
+	);
 	await page.getByRole('button', { name: /Save and start/ }).click();
 	return { context, page, status: (await created).status() };
 }
@@ -113,7 +127,10 @@ describe('the README start (npm start, nothing configured)', () => {
 		const id = page.url().split('/a/')[1]!.split('/')[0]!;
 		await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
 		const firstAnswer = page.locator('input[type="radio"][name^="answer."]').first();
-		const [questionName, option] = await firstAnswer.evaluate((el: HTMLInputElement) => [el.name, el.value]);
+		const [questionName, option] = await firstAnswer.evaluate((el: HTMLInputElement) => [
+			el.name,
+			el.value
+		]);
 		await firstAnswer.check();
 		await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
 		const stored = await (await fetch(`${BASE}/api/assessments/${id}`)).json();
@@ -127,7 +144,10 @@ describe('the README start (npm start, nothing configured)', () => {
 		await page.waitForURL(/\/a\/[A-Za-z0-9_-]{22}\/network$/);
 		const id = page.url().split('/a/')[1]!.split('/')[0]!;
 		const firstAnswer = page.locator('input[type="radio"][name^="answer."]').first();
-		const [questionName, option] = await firstAnswer.evaluate((el: HTMLInputElement) => [el.name, el.value]);
+		const [questionName, option] = await firstAnswer.evaluate((el: HTMLInputElement) => [
+			el.name,
+			el.value
+		]);
 		await firstAnswer.check();
 		await page.locator('button[value="stay"]').click();
 		await page.waitForURL(/\/network$/);
@@ -139,14 +159,20 @@ describe('the README start (npm start, nothing configured)', () => {
 	it('still refuses writes a browser sends from another site', async () => {
 		const form = await fetch(BASE + '/new', {
 			method: 'POST',
-			headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			headers: {
+				origin: 'http://evil.example',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
 			body: 'title=x&devices=10&countries=DE&lifetimeYears=1'
 		});
 		expect(form.status).toBe(403);
 		const api = await fetch(BASE + '/api/assessments', {
 			method: 'POST',
 			headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
-			body: JSON.stringify({ title: 'x', fleet: { devices: 1, countries: ['DE'], lifetimeYears: 1 } })
+			body: JSON.stringify({
+				title: 'x',
+				fleet: { devices: 1, countries: ['DE'], lifetimeYears: 1 }
+			})
 		});
 		expect(api.status).toBe(403);
 	});
@@ -155,7 +181,10 @@ describe('the README start (npm start, nothing configured)', () => {
 		const created = await fetch(BASE + '/api/assessments', {
 			method: 'POST',
 			headers: { origin: BASE, 'content-type': 'application/json' },
-			body: JSON.stringify({ title: 'Shared', fleet: { devices: 1, countries: ['DE'], lifetimeYears: 1 } })
+			body: JSON.stringify({
+				title: 'Shared',
+				fleet: { devices: 1, countries: ['DE'], lifetimeYears: 1 }
+			})
 		});
 		expect(created.status).toBe(201);
 		const { id } = await created.json();
@@ -164,7 +193,13 @@ describe('the README start (npm start, nothing configured)', () => {
 			const { request } = await import('node:http');
 			return new Promise<{ url: string }>((resolve, reject) => {
 				const req = request(
-					{ host: '127.0.0.1', port: 3000, path: `/api/assessments/${id}/shares`, method: 'POST', headers: { host, 'content-type': 'application/json' } },
+					{
+						host: '127.0.0.1',
+						port: 3000,
+						path: `/api/assessments/${id}/shares`,
+						method: 'POST',
+						headers: { host, 'content-type': 'application/json' }
+					},
 					(res) => {
 						let body = '';
 						res.on('data', (c) => (body += c));
@@ -175,7 +210,9 @@ describe('the README start (npm start, nothing configured)', () => {
 				req.end('{}');
 			});
 		};
-		expect((await share('localhost:3000')).url).toMatch(/^http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{22}$/);
+		expect((await share('localhost:3000')).url).toMatch(
+			/^http:\/\/localhost:3000\/s\/[A-Za-z0-9_-]{22}$/
+		);
 		expect((await share('evil.example')).url).toMatch(/^\/s\/[A-Za-z0-9_-]{22}$/);
 	});
 });

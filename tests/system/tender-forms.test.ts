@@ -13,11 +13,15 @@ import { expectNothingStored, useSeededServer, type Seeded } from './seeded-serv
 const seeded = useSeededServer();
 
 function post(s: Seeded, path: string, body: URLSearchParams | FormData): Promise<Reply> {
-	return send(s.server, 'POST', path, { body, headers: { origin: s.server.origin, accept: 'text/html' } });
+	return send(s.server, 'POST', path, {
+		body,
+		headers: { origin: s.server.origin, accept: 'text/html' }
+	});
 }
 const form = (fields: Record<string, string | string[]>) => {
 	const body = new URLSearchParams();
-	for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+	for (const [name, value] of Object.entries(fields))
+		for (const v of [value].flat()) body.append(name, v);
 	return body;
 };
 
@@ -45,7 +49,11 @@ describe('POST /tenders/new', () => {
 		const s = seeded();
 		await expectNothingStored(s.server, async () => {
 			expectRefusal(
-				await post(s, '/tenders/new', form({ ...validTender, title: '  ', devices: 'lots', 'vendor.1': '' })),
+				await post(
+					s,
+					'/tenders/new',
+					form({ ...validTender, title: '  ', devices: 'lots', 'vendor.1': '' })
+				),
 				400,
 				'id="title-error">Give the tender a title<',
 				'id="fleet-devices-error">Number of devices must be a number',
@@ -56,34 +64,59 @@ describe('POST /tenders/new', () => {
 			);
 			// Blank rows are skipped, yet an error is shown at the row it was typed in (the third).
 			expectRefusal(
-				await post(s, '/tenders/new', form({ ...validTender, 'vendor.1': '', 'vendor.2': 'x'.repeat(201) })),
+				await post(
+					s,
+					'/tenders/new',
+					form({ ...validTender, 'vendor.1': '', 'vendor.2': 'x'.repeat(201) })
+				),
 				400,
 				'id="offers-2-vendor-error">Vendor must be at most 200 characters<'
 			);
-			const nine = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`vendor.${i}`, `V${i}`]));
+			const nine = Object.fromEntries(
+				Array.from({ length: 10 }, (_, i) => [`vendor.${i}`, `V${i}`])
+			);
 			// Only eight rows are read: a ninth and tenth are not offers.
-			expect((await post(s, '/tenders/new', form({ ...validTender, ...nine, title: '' }))).text).toContain('value="V7"');
+			expect(
+				(await post(s, '/tenders/new', form({ ...validTender, ...nine, title: '' }))).text
+			).toContain('value="V7"');
 		});
 	});
 
 	it('refuses an assessment that does not exist or is not an id, before storing anything', async () => {
 		const s = seeded();
 		await expectNothingStored(s.server, async () => {
-			expectRefusal(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: 'A'.repeat(22) })), 404, 'no assessment at this address');
-			expectRefusal(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: s.token })), 404, 'no assessment at this address');
-			expectRefusal(await send(s.server, 'GET', '/tenders/new?from=nonsense'), 404, 'no assessment at this address');
+			expectRefusal(
+				await post(s, '/tenders/new', form({ ...validTender, fromAssessment: 'A'.repeat(22) })),
+				404,
+				'no assessment at this address'
+			);
+			expectRefusal(
+				await post(s, '/tenders/new', form({ ...validTender, fromAssessment: s.token })),
+				404,
+				'no assessment at this address'
+			);
+			expectRefusal(
+				await send(s.server, 'GET', '/tenders/new?from=nonsense'),
+				404,
+				'no assessment at this address'
+			);
 		});
 	});
 
 	it('creates the tender from valid input and redirects to its page', async () => {
 		const s = seeded();
-		const reply = await post(s, '/tenders/new', form({ ...validTender, 'vendor.1': '', 'vendor.5': 'Bravo', fromAssessment: s.id }));
+		const reply = await post(
+			s,
+			'/tenders/new',
+			form({ ...validTender, 'vendor.1': '', 'vendor.5': 'Bravo', fromAssessment: s.id })
+		);
 		expect(reply.status).toBe(303);
 		const id = /^\/t\/([A-Za-z0-9_-]{22})$/.exec(reply.headers.get('location') ?? '')?.[1];
 		expect(id).toBeDefined();
-		const tender = jsonOf<{ fleet: { devices: number }; offers: { vendor: string; answers: Record<string, { by: string }> }[] }>(
-			await send(s.server, 'GET', `/api/tenders/${id}`)
-		);
+		const tender = jsonOf<{
+			fleet: { devices: number };
+			offers: { vendor: string; answers: Record<string, { by: string }> }[];
+		}>(await send(s.server, 'GET', `/api/tenders/${id}`));
 		expect(tender.fleet.devices).toBe(1000);
 		expect(tender.offers.map((o) => o.vendor)).toEqual(['Alpha', 'Bravo']);
 		// The seeded assessment answered two questions: the first offer has them, as the buyer's.
@@ -93,7 +126,8 @@ describe('POST /tenders/new', () => {
 
 describe('how devices are reached (fleet.siteVisits) on the tender forms', () => {
 	type Stored = { fleet: { siteVisits?: string }; currency?: string };
-	const stored = async (s: Seeded, id: string) => jsonOf<Stored>(await send(s.server, 'GET', `/api/tenders/${id}`));
+	const stored = async (s: Seeded, id: string) =>
+		jsonOf<Stored>(await send(s.server, 'GET', `/api/tenders/${id}`));
 	const tenderIdOf = (reply: Reply) => {
 		expect(reply.status, reply.text.slice(0, 300)).toBe(303);
 		return /^\/t\/([A-Za-z0-9_-]{22})$/.exec(reply.headers.get('location') ?? '')![1]!;
@@ -101,7 +135,10 @@ describe('how devices are reached (fleet.siteVisits) on the tender forms', () =>
 	/** An assessment whose SIM swaps ride on rounds made anyway. */
 	async function routineAssessment(s: Seeded) {
 		const created = await send(s.server, 'POST', '/api/assessments', {
-			json: { title: 'Meter rounds', fleet: { devices: 1000, countries: ['DE'], lifetimeYears: 15, siteVisits: 'routine' } }
+			json: {
+				title: 'Meter rounds',
+				fleet: { devices: 1000, countries: ['DE'], lifetimeYears: 15, siteVisits: 'routine' }
+			}
 		});
 		expect(created.status).toBe(201);
 		return jsonOf<{ id: string }>(created).id;
@@ -115,18 +152,60 @@ describe('how devices are reached (fleet.siteVisits) on the tender forms', () =>
 		// The choice is on the form, set as the assessment has it.
 		expect(page.text).toMatch(/name="siteVisits" value="routine" checked/);
 		// A post without the choice (a page drawn before it asked) keeps the assessment's.
-		expect((await stored(s, tenderIdOf(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: from })))))).toMatchObject({ fleet: { siteVisits: 'routine' } });
-		expect((await stored(s, tenderIdOf(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: from, siteVisits: 'routine' })))))).toMatchObject({ fleet: { siteVisits: 'routine' } });
+		expect(
+			await stored(
+				s,
+				tenderIdOf(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: from })))
+			)
+		).toMatchObject({ fleet: { siteVisits: 'routine' } });
+		expect(
+			await stored(
+				s,
+				tenderIdOf(
+					await post(
+						s,
+						'/tenders/new',
+						form({ ...validTender, fromAssessment: from, siteVisits: 'routine' })
+					)
+				)
+			)
+		).toMatchObject({ fleet: { siteVisits: 'routine' } });
 		// Another choice, or "Not sure" (sent empty), is taken as chosen; so is the currency.
-		const dedicated = await stored(s, tenderIdOf(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: from, siteVisits: 'dedicated', currency: 'EUR' }))));
+		const dedicated = await stored(
+			s,
+			tenderIdOf(
+				await post(
+					s,
+					'/tenders/new',
+					form({ ...validTender, fromAssessment: from, siteVisits: 'dedicated', currency: 'EUR' })
+				)
+			)
+		);
 		expect(dedicated).toMatchObject({ fleet: { siteVisits: 'dedicated' }, currency: 'EUR' });
-		expect((await stored(s, tenderIdOf(await post(s, '/tenders/new', form({ ...validTender, fromAssessment: from, siteVisits: '' }))))).fleet.siteVisits).toBeUndefined();
+		expect(
+			(
+				await stored(
+					s,
+					tenderIdOf(
+						await post(
+							s,
+							'/tenders/new',
+							form({ ...validTender, fromAssessment: from, siteVisits: '' })
+						)
+					)
+				)
+			).fleet.siteVisits
+		).toBeUndefined();
 	});
 
 	it('editing the fleet on /t/{id} keeps the visits when the post does not carry them, and changes them when chosen', async () => {
 		const s = seeded();
 		const created = await send(s.server, 'POST', '/api/tenders', {
-			json: { title: 'Rounds', fleet: { devices: 500, countries: ['DE'], lifetimeYears: 8, siteVisits: 'routine' }, offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }] }
+			json: {
+				title: 'Rounds',
+				fleet: { devices: 500, countries: ['DE'], lifetimeYears: 8, siteVisits: 'routine' },
+				offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }]
+			}
 		});
 		const id = jsonOf<{ id: string }>(created).id;
 		const details = { title: 'Rounds', devices: '800', countries: 'DE', lifetimeYears: '8' };
@@ -136,11 +215,28 @@ describe('how devices are reached (fleet.siteVisits) on the tender forms', () =>
 
 		expect((await post(s, `/t/${id}?/details`, form(details))).status).toBe(200);
 		expect(await stored(s, id)).toMatchObject({ fleet: { siteVisits: 'routine' } });
-		expect((await post(s, `/t/${id}?/details`, form({ ...details, siteVisits: 'dedicated', currency: 'GBP' }))).status).toBe(200);
-		expect(await stored(s, id)).toMatchObject({ fleet: { siteVisits: 'dedicated' }, currency: 'GBP' });
-		expect((await post(s, `/t/${id}?/details`, form({ ...details, siteVisits: '' }))).status).toBe(200);
+		expect(
+			(
+				await post(
+					s,
+					`/t/${id}?/details`,
+					form({ ...details, siteVisits: 'dedicated', currency: 'GBP' })
+				)
+			).status
+		).toBe(200);
+		expect(await stored(s, id)).toMatchObject({
+			fleet: { siteVisits: 'dedicated' },
+			currency: 'GBP'
+		});
+		expect((await post(s, `/t/${id}?/details`, form({ ...details, siteVisits: '' }))).status).toBe(
+			200
+		);
 		expect((await stored(s, id)).fleet.siteVisits).toBeUndefined();
-		expectRefusal(await post(s, `/t/${id}?/details`, form({ ...details, siteVisits: 'helicopter' })), 400, 'id="fleet-siteVisits-error"');
+		expectRefusal(
+			await post(s, `/t/${id}?/details`, form({ ...details, siteVisits: 'helicopter' })),
+			400,
+			'id="fleet-siteVisits-error"'
+		);
 	});
 });
 
@@ -150,7 +246,10 @@ describe('the tender page and the offer page', () => {
 			json: {
 				title: 'Forms',
 				fleet: { devices: 500, countries: ['DE'], lifetimeYears: 8 },
-				offers: [{ vendor: 'Alpha', answers: { contract_notice_period: { option: 'short_notice' } } }, { vendor: 'Bravo' }]
+				offers: [
+					{ vendor: 'Alpha', answers: { contract_notice_period: { option: 'short_notice' } } },
+					{ vendor: 'Bravo' }
+				]
 			}
 		});
 		expect(created.status).toBe(201);
@@ -177,31 +276,95 @@ describe('the tender page and the offer page', () => {
 		};
 		await expectNothingStored(s.server, async () => {
 			expectRefusal(
-				await post(s, `${page}?/details`, form({ title: 'Forms', devices: '-5', countries: 'DE', lifetimeYears: '8' })),
+				await post(
+					s,
+					`${page}?/details`,
+					form({ title: 'Forms', devices: '-5', countries: 'DE', lifetimeYears: '8' })
+				),
 				400,
 				'id="fleet-devices-error"',
 				'value="-5"'
 			);
-			expectRefusal(await post(s, `${page}?/details`, form({ title: '', devices: '5', countries: [], lifetimeYears: '8' })), 400, 'id="title-error"', 'id="countries-error"');
-			expectRefusal(await post(s, `${page}?/scoring`, form({ scoring: 'best_guess' })), 400, 'Choose how claims are scored.');
-			expectRefusal(await post(s, `${page}?/addOffer`, form({ vendor: ' ' })), 400, 'id="add-vendor-error">Name the vendor<');
-			expectRefusal(await post(s, `${page}?/createLink`, form({ offerId: t.alpha, expiresAt: '2001-01-01' })), 400, 'The expiry must be in the future');
-			expectRefusal(await post(s, `${page}?/createLink`, form({ offerId: t.alpha, expiresAt: 'soon' })), 400, 'Use a date such as 2027-01-31');
-			expectRefusal(await post(s, `${page}?/createLink`, form({ offerId: 'B'.repeat(22) })), 404, 'That offer is not in this tender any more.');
-			expectRefusal(await post(s, `${page}?/revokeLink`, form({ offerId: t.alpha, respondentId: 'C'.repeat(22) })), 404, 'That link no longer exists.');
-			expectRefusal(await post(s, `${page}?/previewUpload`, upload(null)), 400, 'Choose the filled questionnaire (.xlsx) to read.');
-			expectRefusal(await post(s, `${page}?/previewUpload`, upload(new Blob(['not a workbook']))), 400, 'field-error');
+			expectRefusal(
+				await post(
+					s,
+					`${page}?/details`,
+					form({ title: '', devices: '5', countries: [], lifetimeYears: '8' })
+				),
+				400,
+				'id="title-error"',
+				'id="countries-error"'
+			);
+			expectRefusal(
+				await post(s, `${page}?/scoring`, form({ scoring: 'best_guess' })),
+				400,
+				'Choose how claims are scored.'
+			);
+			expectRefusal(
+				await post(s, `${page}?/addOffer`, form({ vendor: ' ' })),
+				400,
+				'id="add-vendor-error">Name the vendor<'
+			);
+			expectRefusal(
+				await post(s, `${page}?/createLink`, form({ offerId: t.alpha, expiresAt: '2001-01-01' })),
+				400,
+				'The expiry must be in the future'
+			);
+			expectRefusal(
+				await post(s, `${page}?/createLink`, form({ offerId: t.alpha, expiresAt: 'soon' })),
+				400,
+				'Use a date such as 2027-01-31'
+			);
+			expectRefusal(
+				await post(s, `${page}?/createLink`, form({ offerId: 'B'.repeat(22) })),
+				404,
+				'That offer is not in this tender any more.'
+			);
+			expectRefusal(
+				await post(
+					s,
+					`${page}?/revokeLink`,
+					form({ offerId: t.alpha, respondentId: 'C'.repeat(22) })
+				),
+				404,
+				'That link no longer exists.'
+			);
+			expectRefusal(
+				await post(s, `${page}?/previewUpload`, upload(null)),
+				400,
+				'Choose the filled questionnaire (.xlsx) to read.'
+			);
+			expectRefusal(
+				await post(s, `${page}?/previewUpload`, upload(new Blob(['not a workbook']))),
+				400,
+				'field-error'
+			);
 			// A preview of a good file shows its rows and stores nothing.
 			const good = await post(
 				s,
 				`${page}?/previewUpload`,
-				upload(await xlsx((sheet) => sheet.eachRow((row) => { if (row.getCell(1).value === 'contract_exit_terms') row.getCell(5).value = 'We must return or destroy the SIMs'; })))
+				upload(
+					await xlsx((sheet) =>
+						sheet.eachRow((row) => {
+							if (row.getCell(1).value === 'contract_exit_terms')
+								row.getCell(5).value = 'We must return or destroy the SIMs';
+						})
+					)
+				)
 			);
 			expect(good.status).toBe(200);
 			expect(good.text).toContain('Save this answer');
 			// A confirmation whose rows were tampered with is checked again.
-			for (const rows of ['{', '[{"questionId":"contract_exit_terms","option":"banana"}]', '[{"questionId":"no_such_question","option":"x"}]']) {
-				expectRefusal(await post(s, `${page}?/applyUpload`, form({ offerId: t.bravo, rows })), 400, 'nothing was saved');
+			for (const rows of [
+				'{',
+				'[{"questionId":"contract_exit_terms","option":"banana"}]',
+				'[{"questionId":"no_such_question","option":"x"}]'
+			]) {
+				expectRefusal(
+					await post(s, `${page}?/applyUpload`, form({ offerId: t.bravo, rows })),
+					400,
+					'nothing was saved'
+				);
 			}
 		});
 	});
@@ -212,27 +375,82 @@ describe('the tender page and the offer page', () => {
 		const page = `/t/${t.id}/offers/${t.alpha}`;
 		await expectNothingStored(s.server, async () => {
 			expectRefusal(
-				await post(s, `${page}?/dispute`, form({ questionId: 'contract_notice_period', stateNote: '   ' })),
+				await post(
+					s,
+					`${page}?/dispute`,
+					form({ questionId: 'contract_notice_period', stateNote: '   ' })
+				),
 				400,
 				'id="q-contract_notice_period-stateNote-error">Say what you dispute'
 			);
-			expectRefusal(await post(s, `${page}?/verify`, form({ questionId: 'sim_ota_switching' })), 409, 'This offer has no answer to this question yet');
-			expectRefusal(await post(s, `${page}?/answer`, form({ questionId: 'sim_ota_switching', option: 'banana' })), 400, 'id="q-sim_ota_switching-option-error"');
-			expectRefusal(await post(s, `${page}?/answer`, form({ questionId: 'sim_ota_switching', option: '' })), 400, 'Choose an answer.');
-			expectRefusal(await post(s, `${page}?/note`, form({ questionId: 'contract_notice_period', note: 'n'.repeat(10_001) })), 400, 'id="q-contract_notice_period-note-error"');
-			expectRefusal(await post(s, `${page}?/answer`, form({ questionId: 'no_such_question', option: 'x' })), 400, 'Unknown question');
-			expectRefusal(await post(s, `/t/${t.id}/offers/${'D'.repeat(22)}?/verify`, form({ questionId: 'contract_notice_period' })), 404, 'no such offer');
+			expectRefusal(
+				await post(s, `${page}?/verify`, form({ questionId: 'sim_ota_switching' })),
+				409,
+				'This offer has no answer to this question yet'
+			);
+			expectRefusal(
+				await post(
+					s,
+					`${page}?/answer`,
+					form({ questionId: 'sim_ota_switching', option: 'banana' })
+				),
+				400,
+				'id="q-sim_ota_switching-option-error"'
+			);
+			expectRefusal(
+				await post(s, `${page}?/answer`, form({ questionId: 'sim_ota_switching', option: '' })),
+				400,
+				'Choose an answer.'
+			);
+			expectRefusal(
+				await post(
+					s,
+					`${page}?/note`,
+					form({ questionId: 'contract_notice_period', note: 'n'.repeat(10_001) })
+				),
+				400,
+				'id="q-contract_notice_period-note-error"'
+			);
+			expectRefusal(
+				await post(s, `${page}?/answer`, form({ questionId: 'no_such_question', option: 'x' })),
+				400,
+				'Unknown question'
+			);
+			expectRefusal(
+				await post(
+					s,
+					`/t/${t.id}/offers/${'D'.repeat(22)}?/verify`,
+					form({ questionId: 'contract_notice_period' })
+				),
+				404,
+				'no such offer'
+			);
 		});
 	});
 
 	it('saves a verification and lands back at the question', async () => {
 		const s = seeded();
 		const t = await tender(s);
-		const reply = await post(s, `/t/${t.id}/offers/${t.alpha}?/verify`, form({ questionId: 'contract_notice_period', stateNote: 'Seen in the draft', show: 'awaiting' }));
+		const reply = await post(
+			s,
+			`/t/${t.id}/offers/${t.alpha}?/verify`,
+			form({
+				questionId: 'contract_notice_period',
+				stateNote: 'Seen in the draft',
+				show: 'awaiting'
+			})
+		);
 		expect(reply.status).toBe(303);
-		expect(reply.headers.get('location')).toBe(`/t/${t.id}/offers/${t.alpha}?show=awaiting#q-contract_notice_period`);
-		const stored = jsonOf<{ offers: { answers: Record<string, { state: string; stateNote?: string }> }[] }>(await send(s.server, 'GET', `/api/tenders/${t.id}`));
-		expect(stored.offers[0]!.answers.contract_notice_period).toMatchObject({ state: 'verified', stateNote: 'Seen in the draft' });
+		expect(reply.headers.get('location')).toBe(
+			`/t/${t.id}/offers/${t.alpha}?show=awaiting#q-contract_notice_period`
+		);
+		const stored = jsonOf<{
+			offers: { answers: Record<string, { state: string; stateNote?: string }> }[];
+		}>(await send(s.server, 'GET', `/api/tenders/${t.id}`));
+		expect(stored.offers[0]!.answers.contract_notice_period).toMatchObject({
+			state: 'verified',
+			stateNote: 'Seen in the draft'
+		});
 	});
 
 	it("lists a vendor's evidence files by name and size, linked for download, their names shown as text", async () => {
@@ -242,12 +460,21 @@ describe('the tender page and the offer page', () => {
 		const path = join(s.server.dataDir, 'tenders', t.id.slice(0, 2), `${t.id}.json`);
 		const record = JSON.parse(readFileSync(path, 'utf8'));
 		record.offers[0].answers.contract_notice_period.files = [
-			{ id: 'E'.repeat(22), name: '<b>Annex</b> 4.pdf', mediaType: 'application/pdf', size: 1_572_864, sha256: 'a'.repeat(64), uploadedAt: '2026-12-01T10:00:00.000Z' }
+			{
+				id: 'E'.repeat(22),
+				name: '<b>Annex</b> 4.pdf',
+				mediaType: 'application/pdf',
+				size: 1_572_864,
+				sha256: 'a'.repeat(64),
+				uploadedAt: '2026-12-01T10:00:00.000Z'
+			}
 		];
 		writeFileSync(path, JSON.stringify(record));
 		const page = await send(s.server, 'GET', `/t/${t.id}/offers/${t.alpha}`);
 		expect(page.status).toBe(200);
-		expect(page.text).toContain(`href="/api/tenders/${t.id}/offers/${t.alpha}/evidence/${'E'.repeat(22)}"`);
+		expect(page.text).toContain(
+			`href="/api/tenders/${t.id}/offers/${t.alpha}/evidence/${'E'.repeat(22)}"`
+		);
 		// 1,572,864 bytes = 1.5 MB; the name is escaped, never markup.
 		expect(page.text).toContain('&lt;b>Annex&lt;/b> 4.pdf');
 		expect(page.text).toContain('(1.5 MB)');

@@ -17,7 +17,11 @@ beforeAll(async () => {
 	server = await startServer({ env: { RATE_LIMITS: 'read=3,report=2,simulate=1' } });
 	const created = ok<{ id: string }>(
 		await send(server, 'POST', '/api/tenders', {
-			json: { title: 'Limited', fleet: { devices: 100, countries: ['DE'], lifetimeYears: 5 }, offers: [{ vendor: 'a' }, { vendor: 'b' }] }
+			json: {
+				title: 'Limited',
+				fleet: { devices: 100, countries: ['DE'], lifetimeYears: 5 },
+				offers: [{ vendor: 'a' }, { vendor: 'b' }]
+			}
 		}),
 		201
 	);

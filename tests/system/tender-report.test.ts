@@ -19,7 +19,9 @@ import { ok, pathsOf } from './replies';
 import { startServer, type TestServer } from './server';
 
 const answers = (changes: Record<string, string>) =>
-	Object.fromEntries(Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, { option }]));
+	Object.fromEntries(
+		Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, { option }])
+	);
 const NOTE = 'Draft clause 14.2 says the SIMs must be returned at the end of the term.';
 
 let server: TestServer;
@@ -35,8 +37,22 @@ beforeAll(async () => {
 				organisation: 'Stadtwerke',
 				fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10 },
 				offers: [
-					{ vendor: 'Alpha', answers: answers({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' }) },
-					{ vendor: 'Bravo', answers: answers({ data_overage_rate: 'provider_discretion', data_minimum_session_charge: 'large', data_fee_basis: 'all_issued', data_sim_fee_caps: 'provider_discretion' }) },
+					{
+						vendor: 'Alpha',
+						answers: answers({
+							network_sunset_readiness: 'legacy',
+							network_core_redundancy: 'single_point'
+						})
+					},
+					{
+						vendor: 'Bravo',
+						answers: answers({
+							data_overage_rate: 'provider_discretion',
+							data_minimum_session_charge: 'large',
+							data_fee_basis: 'all_issued',
+							data_sim_fee_caps: 'provider_discretion'
+						})
+					},
 					{ vendor: 'Charlie', answers: answers({ sim_ota_switching: 'physical_swap' }) }
 				]
 			}
@@ -45,7 +61,11 @@ beforeAll(async () => {
 	);
 	id = created.id;
 	bravo = created.offers[1]!.id;
-	ok(await send(server, 'PATCH', `/api/tenders/${id}/offers/${bravo}/answers/contract_exit_terms`, { json: { state: 'disputed', stateNote: NOTE } }));
+	ok(
+		await send(server, 'PATCH', `/api/tenders/${id}/offers/${bravo}/answers/contract_exit_terms`, {
+			json: { state: 'disputed', stateNote: NOTE }
+		})
+	);
 });
 afterAll(async () => {
 	await server.stop();
@@ -56,7 +76,9 @@ const get = (path: string) => server.fetch(path, { signal: AbortSignal.timeout(6
 
 describe('GET /api/tenders/{id}/report.pdf', () => {
 	it('answers a PDF download, private and uncached, named from the title', async () => {
-		const response = await get(`/api/tenders/${id}/report.pdf?weights=network:3&consultant=Jana%20Nowak&firm=Advisors`);
+		const response = await get(
+			`/api/tenders/${id}/report.pdf?weights=network:3&consultant=Jana%20Nowak&firm=Advisors`
+		);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/pdf');
 		expect(response.headers.get('content-disposition')).toBe(
@@ -73,9 +95,13 @@ describe('GET /api/tenders/{id}/report.pdf', () => {
 		const ranking = text.slice(text.indexOf(squash('Rank Offer Claimed Verified')));
 		expect(ranking.indexOf(squash('1 Bravo 4.2 · Low'))).toBeGreaterThanOrEqual(0);
 		expect(ranking.indexOf(squash('2 Alpha 5.9 · Low'))).toBeGreaterThan(ranking.indexOf('1Bravo'));
-		expect(ranking.indexOf(squash('3 Charlie 50 · High'))).toBeGreaterThan(ranking.indexOf('2Alpha'));
+		expect(ranking.indexOf(squash('3 Charlie 50 · High'))).toBeGreaterThan(
+			ranking.indexOf('2Alpha')
+		);
 		expect(text).toContain(squash('Recommended: the offer from Bravo.'));
-		expect(text).toContain(squash('Changing provider needs a site visit for each of 10,000 devices'));
+		expect(text).toContain(
+			squash('Changing provider needs a site visit for each of 10,000 devices')
+		);
 		const bravoQuestions = text.slice(text.lastIndexOf(squash('Clarification questions: Bravo')));
 		expect(bravoQuestions).toContain(squash('Answers we dispute'));
 		expect(bravoQuestions).toContain(squash(`Why we dispute it ${NOTE}`));
@@ -92,19 +118,30 @@ describe('GET /api/tenders/{id}/report.pdf', () => {
 	});
 
 	it('refuses bad weights, bad branding, unknown and repeated parameters with their paths', async () => {
-		expect(pathsOf(await send(server, 'GET', `/api/tenders/${id}/report.pdf?weights=network:0&paper=a3`))).toEqual(['weights', 'paper']);
+		expect(
+			pathsOf(await send(server, 'GET', `/api/tenders/${id}/report.pdf?weights=network:0&paper=a3`))
+		).toEqual(['weights', 'paper']);
 		const badWeights = await send(server, 'GET', `/api/tenders/${id}/report.pdf?weights=nope:2`);
 		expect(badWeights.status).toBe(400);
 		expect(pathsOf(badWeights)).toEqual(['weights']);
-		expect(pathsOf(await send(server, 'GET', `/api/tenders/${id}/report.pdf?colour=red`))).toEqual(['colour']);
-		expect(pathsOf(await send(server, 'GET', `/api/tenders/${id}/report.pdf?weights=network:2&weights=sim:2`))).toEqual(['weights']);
+		expect(pathsOf(await send(server, 'GET', `/api/tenders/${id}/report.pdf?colour=red`))).toEqual([
+			'colour'
+		]);
+		expect(
+			pathsOf(
+				await send(server, 'GET', `/api/tenders/${id}/report.pdf?weights=network:2&weights=sim:2`)
+			)
+		).toEqual(['weights']);
 	});
 
 	it('answers 404 for an unknown tender, and for a vendor’s respondent token', async () => {
 		const unknown = await send(server, 'GET', '/api/tenders/AAAAAAAAAAAAAAAAAAAAAA/report.pdf');
 		expect(unknown.status).toBe(404);
 		expect(pathsOf(unknown)).toEqual([]);
-		const link = ok<{ token: string }>(await send(server, 'POST', `/api/tenders/${id}/offers/${bravo}/respondents`, { json: {} }), 201);
+		const link = ok<{ token: string }>(
+			await send(server, 'POST', `/api/tenders/${id}/offers/${bravo}/respondents`, { json: {} }),
+			201
+		);
 		const withToken = await send(server, 'GET', `/api/tenders/${link.token}/report.pdf`);
 		expect(withToken.status).toBe(404);
 		expect(withToken.headers.get('content-type')).toMatch(/^application\/json/);

@@ -28,13 +28,21 @@ interface Tender {
 	id: string;
 	title: string;
 	revision: number;
-	offers: { id: string; vendor: string; answers: Record<string, { option?: string; statement?: string; by: string; state: string }>; history: unknown[]; respondents: { id: string; status: string }[] }[];
+	offers: {
+		id: string;
+		vendor: string;
+		answers: Record<string, { option?: string; statement?: string; by: string; state: string }>;
+		history: unknown[];
+		respondents: { id: string; status: string }[];
+	}[];
 }
 interface Document {
 	format: string;
 	formatVersion: number;
 	assessments: { id: string }[];
-	tenders: (Tender & { offers: (Tender['offers'][number] & { respondents: { tokenHash: string }[] })[] })[];
+	tenders: (Tender & {
+		offers: (Tender['offers'][number] & { respondents: { tokenHash: string }[] })[];
+	})[];
 }
 
 const fleet = { devices: 10_000, countries: ['DE'], lifetimeYears: 10 };
@@ -68,27 +76,65 @@ beforeAll(async () => {
 	try {
 		assessmentIds = [];
 		for (const title of ['Fleet A', 'Fleet B']) {
-			assessmentIds.push(ok<{ id: string }>(await send(server, 'POST', '/api/assessments', { json: createBody(title) }), 201).id);
+			assessmentIds.push(
+				ok<{ id: string }>(
+					await send(server, 'POST', '/api/assessments', { json: createBody(title) }),
+					201
+				).id
+			);
 		}
 		const created = ok<{ id: string; offers: { id: string }[] }>(
 			await send(server, 'POST', '/api/tenders', {
 				json: {
 					title: 'Meters 2027',
 					fleet,
-					offers: [{ vendor: 'AlphaNet', answers: { [Q]: { option: 'legacy' } } }, { vendor: 'BravoTel' }, { vendor: 'CharlieCom', answers: { sim_ota_switching: { option: 'physical_swap' } } }]
+					offers: [
+						{ vendor: 'AlphaNet', answers: { [Q]: { option: 'legacy' } } },
+						{ vendor: 'BravoTel' },
+						{ vendor: 'CharlieCom', answers: { sim_ota_switching: { option: 'physical_swap' } } }
+					]
 				}
 			}),
 			201
 		);
 		const [alpha, bravo] = created.offers as [{ id: string }, { id: string }];
-		const link = ok<{ id: string; token: string }>(await send(server, 'POST', `/api/tenders/${created.id}/offers/${alpha.id}/respondents`, { json: { label: 'Alpha bid team' } }), 201);
+		const link = ok<{ id: string; token: string }>(
+			await send(server, 'POST', `/api/tenders/${created.id}/offers/${alpha.id}/respondents`, {
+				json: { label: 'Alpha bid team' }
+			}),
+			201
+		);
 		liveToken = link.token;
 		// The vendor answers through its link: the answer and its history travel with the tender.
-		ok(await send(server, 'PATCH', `/api/respond/${liveToken}`, { json: { answers: { [Q]: { option: 'future_proof', statement: 'Roadmap to 2035', evidence: 'Bid, annex 3' } } } }));
-		const revoked = ok<{ id: string; token: string }>(await send(server, 'POST', `/api/tenders/${created.id}/offers/${bravo.id}/respondents`, { json: {} }), 201);
+		ok(
+			await send(server, 'PATCH', `/api/respond/${liveToken}`, {
+				json: {
+					answers: {
+						[Q]: { option: 'future_proof', statement: 'Roadmap to 2035', evidence: 'Bid, annex 3' }
+					}
+				}
+			})
+		);
+		const revoked = ok<{ id: string; token: string }>(
+			await send(server, 'POST', `/api/tenders/${created.id}/offers/${bravo.id}/respondents`, {
+				json: {}
+			}),
+			201
+		);
 		revokedToken = revoked.token;
-		expect((await send(server, 'DELETE', `/api/tenders/${created.id}/offers/${bravo.id}/respondents/${revoked.id}`)).status).toBeLessThan(300);
-		comparisonToken = ok<{ token: string }>(await send(server, 'POST', `/api/tenders/${created.id}/shares`, { json: { label: 'Board' } }), 201).token;
+		expect(
+			(
+				await send(
+					server,
+					'DELETE',
+					`/api/tenders/${created.id}/offers/${bravo.id}/respondents/${revoked.id}`
+				)
+			).status
+		).toBeLessThan(300);
+		comparisonToken = ok<{ token: string }>(
+			await send(server, 'POST', `/api/tenders/${created.id}/shares`, { json: { label: 'Board' } }),
+			201
+		).token;
 		tender = ok<Tender>(await send(server, 'GET', `/api/tenders/${created.id}`));
 	} finally {
 		await server.stop();
@@ -118,8 +164,17 @@ describe('npm run data -- export', () => {
 		expect(document.assessments.map((a) => a.id).sort()).toEqual([...assessmentIds].sort());
 		expect(document.tenders.map((t) => t.id)).toEqual([tender.id]);
 		const exportedTender = document.tenders[0]!;
-		expect(exportedTender.offers.map((o) => o.vendor)).toEqual(['AlphaNet', 'BravoTel', 'CharlieCom']);
-		expect(exportedTender.offers[0]!.answers[Q]).toMatchObject({ option: 'future_proof', statement: 'Roadmap to 2035', by: 'vendor', state: 'claimed' });
+		expect(exportedTender.offers.map((o) => o.vendor)).toEqual([
+			'AlphaNet',
+			'BravoTel',
+			'CharlieCom'
+		]);
+		expect(exportedTender.offers[0]!.answers[Q]).toMatchObject({
+			option: 'future_proof',
+			statement: 'Roadmap to 2035',
+			by: 'vendor',
+			state: 'claimed'
+		});
 		expect(exportedTender.offers[0]!.history.length).toBeGreaterThan(0);
 		expect(exportedTender.offers[0]!.respondents[0]!.tokenHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
 		// The tokens themselves are never stored, so never exported.
@@ -142,21 +197,29 @@ describe('npm run data -- import', () => {
 		expect(run.code, run.stderr).toBe(0);
 		expect(run.stderr).toMatch(/assessments: 2 created, 0 already present, 0 conflicts/);
 		expect(run.stderr).toMatch(/tenders: 1 created, 0 already present, 0 conflicts/);
-		expect(JSON.parse(readFileSync(tenderFile(target, tender.id), 'utf8'))).toEqual(document.tenders[0]);
+		expect(JSON.parse(readFileSync(tenderFile(target, tender.id), 'utf8'))).toEqual(
+			document.tenders[0]
+		);
 	});
 
 	it('a respondent link opens its questionnaire on a server started on the imported directory; a revoked one stays gone', async () => {
 		await withServer(target, async (server) => {
-			const view = ok<{ vendor: string; tender: { title: string }; answers: Record<string, { option?: string; statement?: string }> }>(
-				await send(server, 'GET', `/api/respond/${liveToken}`)
-			);
+			const view = ok<{
+				vendor: string;
+				tender: { title: string };
+				answers: Record<string, { option?: string; statement?: string }>;
+			}>(await send(server, 'GET', `/api/respond/${liveToken}`));
 			expect(view.vendor).toBe('AlphaNet');
 			expect(view.tender.title).toBe('Meters 2027');
-			expect(view.answers[Q]).toMatchObject({ option: 'future_proof', statement: 'Roadmap to 2035' });
+			expect(view.answers[Q]).toMatchObject({
+				option: 'future_proof',
+				statement: 'Roadmap to 2035'
+			});
 			expect((await send(server, 'GET', `/api/respond/${revokedToken}`)).status).toBe(410);
 			// The owner reads the tender as it was, scores and all.
 			expect(ok<Tender>(await send(server, 'GET', `/api/tenders/${tender.id}`))).toEqual(tender);
-			for (const id of assessmentIds) expect((await send(server, 'GET', `/api/assessments/${id}`)).status).toBe(200);
+			for (const id of assessmentIds)
+				expect((await send(server, 'GET', `/api/assessments/${id}`)).status).toBe(200);
 		});
 	});
 
@@ -165,11 +228,16 @@ describe('npm run data -- import', () => {
 		const elsewhere = tempDir();
 		expect(cli(elsewhere, 'import', writeTemp('copy.json', exported.stdout)).code).toBe(0);
 		await withServer(elsewhere, async (server) => {
-			const shared = ok<{ tender: { title: string }; comparison: { offers: { vendor: string }[] } }>(
-				await send(server, 'GET', `/api/shared-comparisons/${comparisonToken}`)
-			);
+			const shared = ok<{
+				tender: { title: string };
+				comparison: { offers: { vendor: string }[] };
+			}>(await send(server, 'GET', `/api/shared-comparisons/${comparisonToken}`));
 			expect(shared.tender.title).toBe('Meters 2027');
-			expect(shared.comparison.offers.map((o) => o.vendor).sort()).toEqual(['AlphaNet', 'BravoTel', 'CharlieCom']);
+			expect(shared.comparison.offers.map((o) => o.vendor).sort()).toEqual([
+				'AlphaNet',
+				'BravoTel',
+				'CharlieCom'
+			]);
 		});
 	});
 
@@ -188,19 +256,32 @@ describe('npm run data -- import', () => {
 		const run = cli(target, 'import', writeTemp('changed.json', JSON.stringify(changed)));
 		expect(run.code, run.stderr).toBe(0);
 		expect(run.stderr).toMatch(/tenders: 0 created, 0 already present, 1 conflicts left untouched/);
-		expect(run.stderr).toContain(`conflict: ${tender.id.slice(0, 4)}… (Meters 2027 (renamed elsewhere))`);
+		expect(run.stderr).toContain(
+			`conflict: ${tender.id.slice(0, 4)}… (Meters 2027 (renamed elsewhere))`
+		);
 		expect(run.stderr).not.toContain(tender.id);
-		expect(JSON.parse(readFileSync(tenderFile(target, tender.id), 'utf8')).title).toBe('Meters 2027');
+		expect(JSON.parse(readFileSync(tenderFile(target, tender.id), 'utf8')).title).toBe(
+			'Meters 2027'
+		);
 	});
 
 	it('still reads a version 1 export (assessments only), and refuses tenders in one', () => {
-		const v1 = { format: 'lock-in-radar/assessments', formatVersion: 1, exportedAt: new Date().toISOString(), assessments: document.assessments };
+		const v1 = {
+			format: 'lock-in-radar/assessments',
+			formatVersion: 1,
+			exportedAt: new Date().toISOString(),
+			assessments: document.assessments
+		};
 		const fresh = tempDir();
 		const run = cli(fresh, 'import', writeTemp('v1.json', JSON.stringify(v1)));
 		expect(run.code, run.stderr).toBe(0);
 		expect(run.stderr).toMatch(/assessments: 2 created/);
 		expect(run.stderr).toMatch(/tenders: 0 created/);
-		const mixed = cli(tempDir(), 'import', writeTemp('v1-tenders.json', JSON.stringify({ ...v1, tenders: document.tenders })));
+		const mixed = cli(
+			tempDir(),
+			'import',
+			writeTemp('v1-tenders.json', JSON.stringify({ ...v1, tenders: document.tenders }))
+		);
 		expect(mixed.code).toBe(1);
 		expect(mixed.stderr).toContain('tenders: Format version 1 carries no tenders');
 	});
@@ -226,14 +307,22 @@ describe('a tampered tender', () => {
 		const stderr = refused((d) => {
 			d.tenders[0]!.offers[2]!.answers.sim_ota_switching!.option = 'teleport';
 		});
-		expect(stderr).toContain('tenders.0.offers.2.answers.sim_ota_switching.option: "teleport" is not an answer to this question');
+		expect(stderr).toContain(
+			'tenders.0.offers.2.answers.sim_ota_switching.option: "teleport" is not an answer to this question'
+		);
 	});
 
 	it('a revision past what saves reach, an unknown ruleset, an unknown field and a fleet no form takes are refused', () => {
 		expect(refused((d) => (d.tenders[0]!.revision = 2 ** 53 - 1))).toContain('tenders.0.revision');
-		expect(refused((d) => (d.tenders[0]!.rulesetVersion = '9.9.9'))).toContain('tenders.0.rulesetVersion: This server does not know ruleset 9.9.9');
-		expect(refused((d) => (d.tenders[0]!.isAdmin = true))).toContain('tenders.0.isAdmin: Unknown field');
-		expect(refused((d) => ((d.tenders[0]!.fleet as { devices: number }).devices = -5))).toContain('tenders.0.fleet.devices');
+		expect(refused((d) => (d.tenders[0]!.rulesetVersion = '9.9.9'))).toContain(
+			'tenders.0.rulesetVersion: This server does not know ruleset 9.9.9'
+		);
+		expect(refused((d) => (d.tenders[0]!.isAdmin = true))).toContain(
+			'tenders.0.isAdmin: Unknown field'
+		);
+		expect(refused((d) => ((d.tenders[0]!.fleet as { devices: number }).devices = -5))).toContain(
+			'tenders.0.fleet.devices'
+		);
 	});
 
 	it('an offer history past the cap, and one link in two places, are refused', () => {
@@ -241,12 +330,19 @@ describe('a tampered tender', () => {
 			const offer = d.tenders[0]!.offers[0]!;
 			offer.history = Array.from({ length: 2_001 }, () => offer.history[0]);
 		});
-		expect(history).toContain('tenders.0.offers.0.history: An offer keeps at most 2000 history entries');
+		expect(history).toContain(
+			'tenders.0.offers.0.history: An offer keeps at most 2000 history entries'
+		);
 		const twice = refused((d) => {
-			const [alpha, bravo] = d.tenders[0]!.offers as [Document['tenders'][number]['offers'][number], Document['tenders'][number]['offers'][number]];
+			const [alpha, bravo] = d.tenders[0]!.offers as [
+				Document['tenders'][number]['offers'][number],
+				Document['tenders'][number]['offers'][number]
+			];
 			bravo.respondents[0]!.tokenHash = alpha.respondents[0]!.tokenHash;
 		});
-		expect(twice).toContain('tenders.0.offers.1.respondents.0.tokenHash: This link appears twice in the file');
+		expect(twice).toContain(
+			'tenders.0.offers.1.respondents.0.tokenHash: This link appears twice in the file'
+		);
 	});
 
 	it('more links than an offer or a tender keeps, revoked ones included, are refused', () => {
@@ -261,27 +357,51 @@ describe('a tampered tender', () => {
 			revokedAt: at
 		});
 		const respondents = refused((d) => {
-			d.tenders[0]!.offers[1]!.respondents = Array.from({ length: 51 }, (_, i) => ({ ...link(i), submittedAt: null, reopenedAt: null })) as never;
+			d.tenders[0]!.offers[1]!.respondents = Array.from({ length: 51 }, (_, i) => ({
+				...link(i),
+				submittedAt: null,
+				reopenedAt: null
+			})) as never;
 		});
-		expect(respondents).toContain('tenders.0.offers.1.respondents: An offer keeps at most 50 respondent links, revoked and expired ones included');
+		expect(respondents).toContain(
+			'tenders.0.offers.1.respondents: An offer keeps at most 50 respondent links, revoked and expired ones included'
+		);
 		const shares = refused((d) => {
-			d.tenders[0]!.shares = Array.from({ length: 101 }, (_, i) => ({ ...link(i), lastOpenedAt: null }));
+			d.tenders[0]!.shares = Array.from({ length: 101 }, (_, i) => ({
+				...link(i),
+				lastOpenedAt: null
+			}));
 		});
-		expect(shares).toContain('tenders.0.shares: A tender keeps at most 100 comparison links, revoked and expired ones included');
+		expect(shares).toContain(
+			'tenders.0.shares: A tender keeps at most 100 comparison links, revoked and expired ones included'
+		);
 	});
 
 	/** An evidence file on offer `o`'s answer to `questionId`, as an attachment records it. */
 	const withFile = (d: Document, o: number, questionId: string, id: string) => {
-		const answer = (d.tenders[0]!.offers[o]!.answers as Record<string, Record<string, unknown>>)[questionId]!;
-		answer.files = [{ id, name: 'annex.txt', mediaType: 'text/plain', size: 19, sha256: 'a'.repeat(64), uploadedAt: new Date().toISOString() }];
+		const answer = (d.tenders[0]!.offers[o]!.answers as Record<string, Record<string, unknown>>)[
+			questionId
+		]!;
+		answer.files = [
+			{
+				id,
+				name: 'annex.txt',
+				mediaType: 'text/plain',
+				size: 19,
+				sha256: 'a'.repeat(64),
+				uploadedAt: new Date().toISOString()
+			}
+		];
 	};
 
-	it('one evidence file named by two answers is refused: deleting it from one would delete the other\'s', () => {
+	it("one evidence file named by two answers is refused: deleting it from one would delete the other's", () => {
 		const stderr = refused((d) => {
 			withFile(d, 0, Q, 'E'.repeat(22));
 			withFile(d, 2, 'sim_ota_switching', 'E'.repeat(22));
 		});
-		expect(stderr).toContain('tenders.0.offers.2.answers.sim_ota_switching.files.0.id: This evidence file appears twice in the file');
+		expect(stderr).toContain(
+			'tenders.0.offers.2.answers.sim_ota_switching.files.0.id: This evidence file appears twice in the file'
+		);
 	});
 
 	it('an evidence file another tender on this server refers to is refused before anything is written; the same tender again is not', () => {
@@ -301,7 +421,9 @@ describe('a tampered tender', () => {
 		(other.tenders[0] as unknown as { shares: unknown[] }).shares = [];
 		const run = cli(dir, 'import', writeTemp('file-takeover.json', JSON.stringify(other)));
 		expect(run.code).toBe(1);
-		expect(run.stderr).toContain(`tenders.0.offers.0.answers.${Q}.files.0.id: This evidence file already belongs to another tender on this server`);
+		expect(run.stderr).toContain(
+			`tenders.0.offers.0.answers.${Q}.files.0.id: This evidence file already belongs to another tender on this server`
+		);
 		expect(existsSync(tenderFile(dir, 'C'.repeat(22)))).toBe(false);
 	});
 
@@ -314,7 +436,9 @@ describe('a tampered tender', () => {
 		copy.assessments = [];
 		const run = cli(dir, 'import', writeTemp('takeover.json', JSON.stringify(copy)));
 		expect(run.code).toBe(1);
-		expect(run.stderr).toContain('tenders.0.offers.0.respondents.0.tokenHash: This link already leads to another tender on this server');
+		expect(run.stderr).toContain(
+			'tenders.0.offers.0.respondents.0.tokenHash: This link already leads to another tender on this server'
+		);
 		expect(existsSync(tenderFile(dir, 'A'.repeat(22)))).toBe(false);
 	});
 });

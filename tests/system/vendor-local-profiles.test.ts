@@ -12,12 +12,24 @@ import { ok, pathsOf } from './replies';
 import { startServer, type TestServer } from './server';
 
 interface View {
-	questions: { id: string; area: string; text: string; why: string; options: { id: string; label: string }[] }[];
+	questions: {
+		id: string;
+		area: string;
+		text: string;
+		why: string;
+		options: { id: string; label: string }[];
+	}[];
 	answers: Record<string, { option?: string; statement?: string; evidence?: string }>;
 }
 interface Tender {
 	id: string;
-	offers: { id: string; answers: Record<string, { option?: string; statement?: string; evidence?: string; by: string; state: string }> }[];
+	offers: {
+		id: string;
+		answers: Record<
+			string,
+			{ option?: string; statement?: string; evidence?: string; by: string; state: string }
+		>;
+	}[];
 }
 
 /** rules/countries.yaml: Brazil's rule is `banned` (a local profile cures it), Germany's `none_known`. */
@@ -31,11 +43,23 @@ beforeAll(async () => {
 	server = await startServer();
 	tender = ok<Tender>(
 		await send(server, 'POST', '/api/tenders', {
-			json: { title: 'Trackers 2027', fleet: { devices: 500, countries: ['DE', 'BR'], lifetimeYears: 6 }, offers: [{ vendor: 'AlphaNet' }, { vendor: 'BravoTel' }] }
+			json: {
+				title: 'Trackers 2027',
+				fleet: { devices: 500, countries: ['DE', 'BR'], lifetimeYears: 6 },
+				offers: [{ vendor: 'AlphaNet' }, { vendor: 'BravoTel' }]
+			}
 		}),
 		201
 	);
-	token = ok<{ token: string }>(await send(server, 'POST', `/api/tenders/${tender.id}/offers/${tender.offers[0]!.id}/respondents`, { json: {} }), 201).token;
+	token = ok<{ token: string }>(
+		await send(
+			server,
+			'POST',
+			`/api/tenders/${tender.id}/offers/${tender.offers[0]!.id}/respondents`,
+			{ json: {} }
+		),
+		201
+	).token;
 });
 afterAll(async () => {
 	await server.stop();
@@ -55,7 +79,11 @@ describe("a vendor answers the fleet's local-profile question", () => {
 			text: "Can the offer give devices in Brazil a local operator's profile (or local IMSI) once they are in the field?",
 			options: [
 				{ id: 'available', label: 'Yes, available now, loaded over the air' },
-				{ id: 'on_request', label: 'On request; the provider must first contract a local operator (give the lead time in the note)' },
+				{
+					id: 'on_request',
+					label:
+						'On request; the provider must first contract a local operator (give the lead time in the note)'
+				},
 				{ id: 'none', label: 'No local profile for this country' }
 			]
 		});
@@ -64,27 +92,61 @@ describe("a vendor answers the fleet's local-profile question", () => {
 
 	it('PATCH /api/respond/{token} takes an answer to it, which the buyer sees as the vendor’s claim', async () => {
 		const saved = ok<View>(
-			await send(server, 'PATCH', `/api/respond/${token}`, { json: { answers: { [BRAZIL]: { option: 'on_request', statement: 'Claro profile, six weeks', evidence: 'Annex C, 3.1' } } } })
+			await send(server, 'PATCH', `/api/respond/${token}`, {
+				json: {
+					answers: {
+						[BRAZIL]: {
+							option: 'on_request',
+							statement: 'Claro profile, six weeks',
+							evidence: 'Annex C, 3.1'
+						}
+					}
+				}
+			})
 		);
-		expect(saved.answers[BRAZIL]).toEqual({ option: 'on_request', statement: 'Claro profile, six weeks', evidence: 'Annex C, 3.1' });
-		expect(await buyerAnswer(BRAZIL)).toMatchObject({ option: 'on_request', statement: 'Claro profile, six weeks', by: 'vendor', state: 'claimed' });
+		expect(saved.answers[BRAZIL]).toEqual({
+			option: 'on_request',
+			statement: 'Claro profile, six weeks',
+			evidence: 'Annex C, 3.1'
+		});
+		expect(await buyerAnswer(BRAZIL)).toMatchObject({
+			option: 'on_request',
+			statement: 'Claro profile, six weeks',
+			by: 'vendor',
+			state: 'claimed'
+		});
 		// "Not sure" too, as on every other question; an option of another question is refused with its path.
-		expect(ok<View>(await send(server, 'PATCH', `/api/respond/${token}`, { json: { answers: { [BRAZIL]: { option: 'not_sure' } } } })).answers[BRAZIL]!.option).toBe('not_sure');
-		const wrong = await send(server, 'PATCH', `/api/respond/${token}`, { json: { answers: { [BRAZIL]: { option: 'any_provider' } } } });
+		expect(
+			ok<View>(
+				await send(server, 'PATCH', `/api/respond/${token}`, {
+					json: { answers: { [BRAZIL]: { option: 'not_sure' } } }
+				})
+			).answers[BRAZIL]!.option
+		).toBe('not_sure');
+		const wrong = await send(server, 'PATCH', `/api/respond/${token}`, {
+			json: { answers: { [BRAZIL]: { option: 'any_provider' } } }
+		});
 		expect(wrong.status).toBe(400);
 		expect(pathsOf(wrong)).toEqual([`answers.${BRAZIL}.option`]);
 	});
 
-	it("the vendor's page offers it with \"Not sure\" and saves it from the form", async () => {
+	it('the vendor\'s page offers it with "Not sure" and saves it from the form', async () => {
 		const page = await send(server, 'GET', `/respond/${token}`);
 		expect(page.status).toBe(200);
 		expect(page.text).toContain(`id="q-${BRAZIL}"`);
 		expect(page.text).toContain(`name="answer.${BRAZIL}" value="not_sure"`);
 		const form = new FormData();
 		form.append(`answer.${BRAZIL}`, 'available');
-		const posted = await send(server, 'POST', `/respond/${token}?/save`, { body: form, headers: { origin: server.origin } });
+		const posted = await send(server, 'POST', `/respond/${token}?/save`, {
+			body: form,
+			headers: { origin: server.origin }
+		});
 		expect(posted.status).toBe(200);
-		expect(await buyerAnswer(BRAZIL)).toMatchObject({ option: 'available', by: 'vendor', state: 'claimed' });
+		expect(await buyerAnswer(BRAZIL)).toMatchObject({
+			option: 'available',
+			by: 'vendor',
+			state: 'claimed'
+		});
 	});
 
 	it('the spreadsheet has a row for it, and an upload of that row is saved', async () => {
@@ -103,8 +165,15 @@ describe("a vendor answers the fleet's local-profile question", () => {
 		const filled = Buffer.from(await workbook.xlsx.writeBuffer());
 		const form = new FormData();
 		form.append('file', new Blob([filled]), 'filled.xlsx');
-		const uploaded = await send(server, 'POST', `/respond/${token}?/upload`, { body: form, headers: { origin: server.origin } });
+		const uploaded = await send(server, 'POST', `/respond/${token}?/upload`, {
+			body: form,
+			headers: { origin: server.origin }
+		});
 		expect(uploaded.status).toBe(200);
-		expect(await buyerAnswer(BRAZIL)).toMatchObject({ option: 'none', by: 'vendor', state: 'claimed' });
+		expect(await buyerAnswer(BRAZIL)).toMatchObject({
+			option: 'none',
+			by: 'vendor',
+			state: 'claimed'
+		});
 	});
 });

@@ -36,8 +36,20 @@ import type { previewRescore, withResult } from '../server/assessments';
 import type { ShareSummary, SharedView } from '../server/shares';
 import type { ImportOutcome } from '../server/transfer';
 import type { answerView, comparison, withResults as tenderWithResults } from '../server/tenders';
-import { comparisonShareSchema, evidenceFileSchema, historyEntrySchema, offerAnswerSchema, offerSchema, respondentSchema, storedTenderSchema } from '../tender/schema';
-import { COMPARISON_SHARE_STATUSES, type ComparisonShareSummary, type SharedComparisonView } from '../tender/comparison-share';
+import {
+	comparisonShareSchema,
+	evidenceFileSchema,
+	historyEntrySchema,
+	offerAnswerSchema,
+	offerSchema,
+	respondentSchema,
+	storedTenderSchema
+} from '../tender/schema';
+import {
+	COMPARISON_SHARE_STATUSES,
+	type ComparisonShareSummary,
+	type SharedComparisonView
+} from '../tender/comparison-share';
 import { RESPONDENT_STATUSES, type RespondentSummary } from '../tender/respondent';
 import type { RespondentView } from '../server/respondents';
 import { comparisonSchema, scoreSummarySchema } from '../tender/compare';
@@ -65,7 +77,9 @@ export const rescoredAssessmentSchema = assessmentWithResultSchema.extend({
 
 export const shareStatusSchema = z.enum(['active', 'expired', 'revoked']);
 /** A share link as its owner sees it: never the token or its hash. */
-export const shareSummarySchema = shareSchema.omit({ tokenHash: true }).extend({ status: shareStatusSchema });
+export const shareSummarySchema = shareSchema
+	.omit({ tokenHash: true })
+	.extend({ status: shareStatusSchema });
 export const shareListSchema = z.object({ shares: z.array(shareSummarySchema) });
 /** The only time the token is shown: the creating client keeps the URL. */
 export const createdShareSchema = shareSummarySchema.extend({
@@ -90,7 +104,11 @@ export const publicContentSchema = storedAssessmentSchema.pick({
 export const sharedViewSchema = z.object({
 	assessment: publicContentSchema,
 	result: scoreResultSchema,
-	share: z.object({ label: z.string(), includeNotes: z.boolean(), expiresAt: z.iso.datetime().nullable() })
+	share: z.object({
+		label: z.string(),
+		includeNotes: z.boolean(),
+		expiresAt: z.iso.datetime().nullable()
+	})
 });
 
 /** GET /api/assessments/{id}/export: the owner's copy, in the format POST /api/import takes back. */
@@ -117,7 +135,12 @@ export const importOutcomeSchema = z.object({
 });
 export const importResultSchema = z.object({ imported: z.array(importOutcomeSchema) });
 
-export const floorSummarySchema = appliedFloorSchema.pick({ id: true, rating: true, reason: true, raises: true });
+export const floorSummarySchema = appliedFloorSchema.pick({
+	id: true,
+	rating: true,
+	reason: true,
+	raises: true
+});
 export const rescoreSideSchema = z.object({
 	version: z.string(),
 	/** False when this server does not know the version (it is then scored with the current rules). */
@@ -189,7 +212,9 @@ export const rulesResponseSchema = z.object({
 });
 
 const causesSchema = <T extends z.ZodType>(value: T) =>
-	z.object(Object.fromEntries(CAUSES.map((cause) => [cause, value])) as Record<(typeof CAUSES)[number], T>);
+	z.object(
+		Object.fromEntries(CAUSES.map((cause) => [cause, value])) as Record<(typeof CAUSES)[number], T>
+	);
 
 export const simulationArchitectureSchema = z.object({
 	label: z.string(),
@@ -262,10 +287,15 @@ export const simulationResponseSchema = z.object({
 /* ---- Tenders ---- */
 
 /** An offer's overall score twice: its answers as given, and with unverified claims as "not sure". */
-export const offerResultSchema = z.object({ claimed: scoreSummarySchema, verified: scoreSummarySchema });
+export const offerResultSchema = z.object({
+	claimed: scoreSummarySchema,
+	verified: scoreSummarySchema
+});
 
 /** A respondent link as the buyer sees it: never its token or the token's hash. */
-export const respondentSummarySchema = respondentSchema.omit({ tokenHash: true }).extend({ status: z.enum(RESPONDENT_STATUSES) });
+export const respondentSummarySchema = respondentSchema
+	.omit({ tokenHash: true })
+	.extend({ status: z.enum(RESPONDENT_STATUSES) });
 export const respondentListSchema = z.object({ respondents: z.array(respondentSummarySchema) });
 /** The only time a respondent token is shown: the buyer sends the URL to the vendor. */
 export const createdRespondentSchema = respondentSummarySchema.extend({
@@ -276,7 +306,12 @@ export const createdRespondentSchema = respondentSummarySchema.extend({
 
 /** What a vendor reads through its link: the questions and its own answers, nothing else of the tender. */
 /** An evidence file as its vendor sees it: what it attached, no way to fetch it back. */
-export const vendorFileSchema = evidenceFileSchema.pick({ id: true, name: true, mediaType: true, size: true });
+export const vendorFileSchema = evidenceFileSchema.pick({
+	id: true,
+	name: true,
+	mediaType: true,
+	size: true
+});
 
 export const respondentViewSchema = z.object({
 	tender: z.object({ title: z.string(), organisation: z.string() }),
@@ -307,8 +342,12 @@ export const respondentViewSchema = z.object({
 /* ---- Read-only comparison links (POST/GET /api/tenders/{id}/shares, GET /api/shared-comparisons/{token}) ---- */
 
 /** A comparison link as the buyer sees it: never its token or the token's hash. */
-export const comparisonShareSummarySchema = comparisonShareSchema.omit({ tokenHash: true }).extend({ status: z.enum(COMPARISON_SHARE_STATUSES) });
-export const comparisonShareListSchema = z.object({ shares: z.array(comparisonShareSummarySchema) });
+export const comparisonShareSummarySchema = comparisonShareSchema
+	.omit({ tokenHash: true })
+	.extend({ status: z.enum(COMPARISON_SHARE_STATUSES) });
+export const comparisonShareListSchema = z.object({
+	shares: z.array(comparisonShareSummarySchema)
+});
 /** The only time a comparison link's token is shown: the buyer keeps the URL. */
 export const createdComparisonShareSchema = comparisonShareSummarySchema.extend({
 	token: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
@@ -321,7 +360,11 @@ export const sharedComparisonSchema = z.object({
 		title: z.string(),
 		organisation: z.string(),
 		currency: currencySchema,
-		fleet: z.object({ devices: z.number().int(), countries: z.array(z.string()), lifetimeYears: z.number() }),
+		fleet: z.object({
+			devices: z.number().int(),
+			countries: z.array(z.string()),
+			lifetimeYears: z.number()
+		}),
 		updatedAt: z.iso.datetime(),
 		/** True: `comparison.weights` include the ones the buyer saved with the tender; false: the ruleset's. */
 		weightsSaved: z.boolean()
@@ -337,7 +380,9 @@ export const sharedComparisonSchema = z.object({
 				/** The offers' answers are not all the same (no answer counts as its own answer). */
 				differs: z.boolean(),
 				/** Per offer: the answer's label ('' when none), its state and who gave it ('' when none). */
-				cells: z.array(z.object({ offerId: z.string(), answer: z.string(), state: z.string(), by: z.string() }))
+				cells: z.array(
+					z.object({ offerId: z.string(), answer: z.string(), state: z.string(), by: z.string() })
+				)
 			})
 		)
 	}),
@@ -346,7 +391,9 @@ export const sharedComparisonSchema = z.object({
 
 /** A tender as its owner reads it: the stored record, each offer with its claimed and verified score. */
 export const tenderWithResultsSchema = storedTenderSchema.extend({
-	offers: z.array(offerSchema.extend({ respondents: z.array(respondentSummarySchema), result: offerResultSchema })),
+	offers: z.array(
+		offerSchema.extend({ respondents: z.array(respondentSummarySchema), result: offerResultSchema })
+	),
 	shares: z.array(comparisonShareSummarySchema)
 });
 
@@ -409,13 +456,19 @@ same<z.output<typeof publicContentSchema>, PublicContent>(true);
 same<z.output<typeof sharedViewSchema>, SharedView>(true);
 same<z.output<typeof importOutcomeSchema>, ImportOutcome>(true);
 same<z.output<typeof rescorePreviewSchema>, ReturnType<typeof previewRescore>>(true);
-same<Omit<z.output<typeof rescorePreviewSchema>, 'needed' | 'revision' | 'from' | 'to'>, Omit<RescorePreview, 'from' | 'to'>>(true);
+same<
+	Omit<z.output<typeof rescorePreviewSchema>, 'needed' | 'revision' | 'from' | 'to'>,
+	Omit<RescorePreview, 'from' | 'to'>
+>(true);
 same<Omit<z.output<typeof rescoreSideSchema>, 'known'>, RescorePreview['from']>(true);
 same<z.output<typeof simulationArchitectureSchema>, Architecture>(true);
 same<z.output<typeof simulationTotalsSchema>, ArchitectureTotals>(true);
 same<z.output<typeof simulationCountrySchema>, SimulationCountry>(true);
 // resultJson types the per-cause series as a string-keyed record; the schema names every cause.
-fits<Omit<z.output<typeof simulationResponseSchema>, 'seed' | 'summary' | 'countries'>, ReturnType<typeof resultJson>>(true);
+fits<
+	Omit<z.output<typeof simulationResponseSchema>, 'seed' | 'summary' | 'countries'>,
+	ReturnType<typeof resultJson>
+>(true);
 
 same<z.output<typeof tenderWithResultsSchema>, ReturnType<typeof tenderWithResults>>(true);
 same<z.output<typeof answerViewSchema>, ReturnType<typeof answerView>>(true);

@@ -3,7 +3,13 @@
  * parameters, body fields and statuses, and one field table per component schema. Everything is
  * derived from the document, so the page says what the contract says. Pure.
  */
-import { componentRef, type JsonSchema, type Method, type OpenApiDocument, type Operation } from './document';
+import {
+	componentRef,
+	type JsonSchema,
+	type Method,
+	type OpenApiDocument,
+	type Operation
+} from './document';
 
 /** Part of a type as written: plain text, or the name of a component schema to link to. */
 export interface TypePart {
@@ -82,40 +88,58 @@ export interface ApiView {
 const MAX_DEPTH = 6;
 
 export const schemaAnchor = (name: string) => `schema-${name}`;
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string) =>
+	text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 
-const refName = (ref: string) => (ref.startsWith(componentRef('')) ? ref.slice(componentRef('').length) : ref);
+const refName = (ref: string) =>
+	ref.startsWith(componentRef('')) ? ref.slice(componentRef('').length) : ref;
 
 const asSchema = (value: unknown): JsonSchema | null =>
-	value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonSchema) : null;
+	value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as JsonSchema)
+		: null;
 
 const isInlineObject = (schema: JsonSchema) =>
-	schema.$ref === undefined && (schema.type === 'object' || schema.properties !== undefined) && asSchema(schema.properties) !== null;
+	schema.$ref === undefined &&
+	(schema.type === 'object' || schema.properties !== undefined) &&
+	asSchema(schema.properties) !== null;
 
 /** The alternatives of a union (`anyOf`, `oneOf`, or a list of types), flattened. */
 function alternatives(schema: JsonSchema): JsonSchema[] | null {
 	const list = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
 	if (list) return list.flatMap((s) => alternatives(s) ?? [s]);
-	if (Array.isArray(schema.type)) return (schema.type as string[]).map((type) => ({ ...schema, type }));
+	if (Array.isArray(schema.type))
+		return (schema.type as string[]).map((type) => ({ ...schema, type }));
 	return null;
 }
 
 /** How a schema's type reads in one line: "string", "array of Finding", "map of string to number". */
 export function typeOf(schema: JsonSchema): TypePart[] {
-	if (typeof schema.$ref === 'string') return [{ text: refName(schema.$ref), ref: refName(schema.$ref) }];
+	if (typeof schema.$ref === 'string')
+		return [{ text: refName(schema.$ref), ref: refName(schema.$ref) }];
 	if (schema.const !== undefined) return [{ text: JSON.stringify(schema.const) }];
-	if (Array.isArray(schema.enum)) return [{ text: schema.enum.map((v) => JSON.stringify(v)).join(' | ') }];
+	if (Array.isArray(schema.enum))
+		return [{ text: schema.enum.map((v) => JSON.stringify(v)).join(' | ') }];
 	const union = alternatives(schema);
 	if (union) {
 		return union.flatMap((alt, i) => [...(i > 0 ? [{ text: ' or ' }] : []), ...typeOf(alt)]);
 	}
 	if (schema.type === 'array') {
 		if (Array.isArray(schema.prefixItems)) {
-			const items = (schema.prefixItems as JsonSchema[]).flatMap((item, i) => [...(i > 0 ? [{ text: ', ' }] : []), ...typeOf(item)]);
+			const items = (schema.prefixItems as JsonSchema[]).flatMap((item, i) => [
+				...(i > 0 ? [{ text: ', ' }] : []),
+				...typeOf(item)
+			]);
 			return [{ text: '[' }, ...items, { text: ']' }];
 		}
 		const items = asSchema(schema.items);
-		return [{ text: 'array of ' }, ...(items && Object.keys(items).length ? typeOf(items) : [{ text: 'anything' }])];
+		return [
+			{ text: 'array of ' },
+			...(items && Object.keys(items).length ? typeOf(items) : [{ text: 'anything' }])
+		];
 	}
 	const values = asSchema(schema.additionalProperties);
 	if ((schema.type === 'object' || schema.type === undefined) && values && !schema.properties) {
@@ -134,14 +158,17 @@ export function constraintsOf(schema: JsonSchema): string[] {
 	const out: string[] = [];
 	const num = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en') : String(v));
 	if (schema.minLength === 1) out.push('not empty');
-	else if (typeof schema.minLength === 'number' && schema.minLength > 1) out.push(`at least ${num(schema.minLength)} characters`);
+	else if (typeof schema.minLength === 'number' && schema.minLength > 1)
+		out.push(`at least ${num(schema.minLength)} characters`);
 	if (schema.maxLength !== undefined) out.push(`at most ${num(schema.maxLength)} characters`);
 	if (schema.minimum !== undefined) out.push(`≥ ${num(schema.minimum)}`);
 	if (schema.exclusiveMinimum !== undefined) out.push(`> ${num(schema.exclusiveMinimum)}`);
 	if (schema.maximum !== undefined) out.push(`≤ ${num(schema.maximum)}`);
 	if (schema.exclusiveMaximum !== undefined) out.push(`< ${num(schema.exclusiveMaximum)}`);
-	if (schema.minItems !== undefined && schema.prefixItems === undefined) out.push(`at least ${num(schema.minItems)} items`);
-	if (schema.maxItems !== undefined && schema.prefixItems === undefined) out.push(`at most ${num(schema.maxItems)} items`);
+	if (schema.minItems !== undefined && schema.prefixItems === undefined)
+		out.push(`at least ${num(schema.minItems)} items`);
+	if (schema.maxItems !== undefined && schema.prefixItems === undefined)
+		out.push(`at most ${num(schema.maxItems)} items`);
 	if (typeof schema.pattern === 'string') out.push(`matches ${schema.pattern}`);
 	const keys = asSchema(schema.propertyNames);
 	if (keys && Array.isArray(keys.enum)) out.push(`keys: ${keys.enum.join(', ')}`);
@@ -188,17 +215,28 @@ function nestedFields(field: JsonSchema, name: string, depth: number): FieldRow[
 	const union = alternatives(field);
 	if (union) {
 		// Alternatives with fields of the same name (e.g. two kinds of restriction): each name once.
-		const rows = union.flatMap((alt) => (alt.type === 'null' ? [] : nestedFields(alt, name, depth)));
+		const rows = union.flatMap((alt) =>
+			alt.type === 'null' ? [] : nestedFields(alt, name, depth)
+		);
 		return rows.filter((row, i) => rows.findIndex((r) => r.name === row.name) === i);
 	}
 	return [];
 }
 
 const resolve = (doc: OpenApiDocument, schema: JsonSchema): JsonSchema =>
-	typeof schema.$ref === 'string' ? (doc.components.schemas[refName(schema.$ref)] ?? schema) : schema;
+	typeof schema.$ref === 'string'
+		? (doc.components.schemas[refName(schema.$ref)] ?? schema)
+		: schema;
 
-function operationView(doc: OpenApiDocument, method: Method, path: string, operation: Operation): OperationView {
-	const bodyContent = operation.requestBody ? Object.entries(operation.requestBody.content)[0] : undefined;
+function operationView(
+	doc: OpenApiDocument,
+	method: Method,
+	path: string,
+	operation: Operation
+): OperationView {
+	const bodyContent = operation.requestBody
+		? Object.entries(operation.requestBody.content)[0]
+		: undefined;
 	let body: BodyView | null = null;
 	if (operation.requestBody && bodyContent) {
 		const [contentType, { schema }] = bodyContent;
@@ -206,7 +244,9 @@ function operationView(doc: OpenApiDocument, method: Method, path: string, opera
 		body = {
 			contentType,
 			required: operation.requestBody.required,
-			description: [operation.requestBody.description, target.description].filter(Boolean).join(' '),
+			description: [operation.requestBody.description, target.description]
+				.filter(Boolean)
+				.join(' '),
 			type: typeOf(schema),
 			fields: fieldsOf(target)
 		};
@@ -252,7 +292,8 @@ export function describeApi(doc: OpenApiDocument): ApiView {
 		for (const [method, operation] of Object.entries(pathItem) as [Method, Operation][]) {
 			const tag = operation.tags[0] ?? 'Other';
 			let group = groups.find((g) => g.name === tag);
-			if (!group) groups.push((group = { name: tag, anchor: slug(tag), description: '', operations: [] }));
+			if (!group)
+				groups.push((group = { name: tag, anchor: slug(tag), description: '', operations: [] }));
 			group.operations.push(operationView(doc, method, path, operation));
 		}
 	}

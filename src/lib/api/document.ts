@@ -42,7 +42,7 @@ export type PathItem = Partial<Record<Method, Operation>>;
 export interface OpenApiDocument {
 	openapi: '3.1.0';
 	jsonSchemaDialect: string;
-	info: { title: string; version: string; summary: string; description: string};
+	info: { title: string; version: string; summary: string; description: string };
 	tags: { name: string; description: string }[];
 	paths: Record<string, PathItem>;
 	components: { schemas: Record<string, JsonSchema> };

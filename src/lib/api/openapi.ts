@@ -8,24 +8,74 @@
  */
 import { z } from 'zod';
 import pkg from '../../../package.json';
-import { answerSchema, createInputSchemas, createShareBodySchema, LIMITS, storedAssessmentSchema } from '../assessment/schema';
+import {
+	answerSchema,
+	createInputSchemas,
+	createShareBodySchema,
+	LIMITS,
+	storedAssessmentSchema
+} from '../assessment/schema';
 import { stepsFor } from '../assessment/steps';
 import { BRANDING_LIMITS, PAPER_SIZES } from '../report/limits';
 import type { Rules } from '../rules/load';
 import { LOCAL_PROFILE_OPTIONS, NOT_SURE, SIMULATION_KEYS } from '../rules/schema';
 import * as scoring from '../scoring/types';
-import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '../simulation/request';
+import {
+	API_MAX_DEVICE_YEARS,
+	API_MAX_DEVICES,
+	createSimulateBodySchema
+} from '../simulation/request';
 import { WEB_IMPORT_MAX } from '../assessment/export-format';
 import * as contract from './contract';
 import { ACCEPTED_KINDS, MAX_EVIDENCE_SIZE_TEXT } from '../tender/evidence';
-import { createComparisonShareBodySchema, createRespondentBodySchema, MAX_LIVE_COMPARISON_SHARES, MAX_COMPARISON_SHARES, MAX_RESPONDENTS_PER_OFFER, createTenderSchemas, EVIDENCE_LENGTH, EVIDENCE_MEDIA_TYPES, evidenceFileSchema, MAX_EVIDENCE_FILES, historyEntrySchema, MAX_LIVE_RESPONDENTS, MAX_OFFERS, MIN_OFFERS, offerAnswerSchema, storedTenderSchema, weightsSchema } from '../tender/schema';
+import {
+	createComparisonShareBodySchema,
+	createRespondentBodySchema,
+	MAX_LIVE_COMPARISON_SHARES,
+	MAX_COMPARISON_SHARES,
+	MAX_RESPONDENTS_PER_OFFER,
+	createTenderSchemas,
+	EVIDENCE_LENGTH,
+	EVIDENCE_MEDIA_TYPES,
+	evidenceFileSchema,
+	MAX_EVIDENCE_FILES,
+	historyEntrySchema,
+	MAX_LIVE_RESPONDENTS,
+	MAX_OFFERS,
+	MIN_OFFERS,
+	offerAnswerSchema,
+	storedTenderSchema,
+	weightsSchema
+} from '../tender/schema';
 import { offerComparisonSchema, scoreSummarySchema } from '../tender/compare';
 
 /** A JSON Schema (2020-12) object, as it appears in the document. */
-import { componentRef, type JsonSchema, type Method, type OpenApiDocument, type Operation, type Parameter, type PathItem, type ResponseObject, type MediaType, type Header, METHODS } from './document';
+import {
+	componentRef,
+	type JsonSchema,
+	type Method,
+	type OpenApiDocument,
+	type Operation,
+	type Parameter,
+	type PathItem,
+	type ResponseObject,
+	type MediaType,
+	type Header,
+	METHODS
+} from './document';
 
 export { componentRef, METHODS };
-export type { JsonSchema, Method, OpenApiDocument, Operation, Parameter, PathItem, ResponseObject, MediaType, Header };
+export type {
+	JsonSchema,
+	Method,
+	OpenApiDocument,
+	Operation,
+	Parameter,
+	PathItem,
+	ResponseObject,
+	MediaType,
+	Header
+};
 
 const ref = (name: string): JsonSchema => ({ $ref: componentRef(name) });
 
@@ -39,13 +89,17 @@ type Meta = { id?: string; title?: string; description?: string };
  */
 function tidy({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }) {
 	if (jsonSchema.format === 'date-time' || jsonSchema.format === 'date') delete jsonSchema.pattern;
-	if (jsonSchema.format === 'uri' && (zodSchema._zod.def as { format?: string }).format === 'url') jsonSchema.format = 'iri';
+	if (jsonSchema.format === 'uri' && (zodSchema._zod.def as { format?: string }).format === 'url')
+		jsonSchema.format = 'iri';
 	if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
 	if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
 }
 
 /** Every schema of a registry as components, referring to each other by $ref. */
-function componentsOf(registry: z.core.$ZodRegistry<Meta>, io: 'input' | 'output'): Record<string, JsonSchema> {
+function componentsOf(
+	registry: z.core.$ZodRegistry<Meta>,
+	io: 'input' | 'output'
+): Record<string, JsonSchema> {
 	const { schemas } = z.toJSONSchema(registry, {
 		target: 'draft-2020-12',
 		io,
@@ -65,114 +119,170 @@ function responseComponents(): Record<string, JsonSchema> {
 	const r = z.registry<Meta>();
 	r.add(contract.errorBodySchema, {
 		id: 'Error',
-		description: 'Every error of the API: a sentence, and one issue per field that is wrong (path empty for the request as a whole).'
+		description:
+			'Every error of the API: a sentence, and one issue per field that is wrong (path empty for the request as a whole).'
 	});
 	r.add(contract.fieldIssueSchema, { id: 'FieldIssue' });
 	r.add(storedAssessmentSchema, {
 		id: 'StoredAssessment',
-		description: 'An assessment as stored and exported. `shares` is always empty in an export: links belong to the server that made them.'
+		description:
+			'An assessment as stored and exported. `shares` is always empty in an export: links belong to the server that made them.'
 	});
 	r.add(storedAssessmentSchema.shape.fleet, { id: 'Fleet' });
-	r.add(answerSchema, { id: 'Answer', description: `\`option\` is an option id of the question, or "${NOT_SURE}"; a note may come before the answer.` });
+	r.add(answerSchema, {
+		id: 'Answer',
+		description: `\`option\` is an option id of the question, or "${NOT_SURE}"; a note may come before the answer.`
+	});
 	r.add(contract.assessmentWithResultSchema, {
 		id: 'Assessment',
-		description: 'An assessment as its owner reads it: the stored record without its share links, and its `result`, scored with the ruleset the assessment is pinned to (`rulesetVersion`).'
+		description:
+			'An assessment as its owner reads it: the stored record without its share links, and its `result`, scored with the ruleset the assessment is pinned to (`rulesetVersion`).'
 	});
 	r.add(contract.rescoredAssessmentSchema, {
 		id: 'RescoredAssessment',
-		description: 'The assessment after a re-score, and `rescoredFrom`: the ruleset version it had, or null when it was already current (nothing changed).'
+		description:
+			'The assessment after a re-score, and `rescoredFrom`: the ruleset version it had, or null when it was already current (nothing changed).'
 	});
 	r.add(scoring.scoreResultSchema, {
 		id: 'ScoreResult',
-		description: 'The scored result. `overall.rating` is the highest of the answers\' rating and every floor in `overall.floors` (lock-in signs, cost bands, country rules); `provisional` with a `range` while questions are open.'
+		description:
+			"The scored result. `overall.rating` is the highest of the answers' rating and every floor in `overall.floors` (lock-in signs, cost bands, country rules); `provisional` with a `range` while questions are open."
 	});
 	r.add(scoring.areaScoreSchema, { id: 'AreaScore' });
 	r.add(scoring.findingSchema, { id: 'Finding' });
 	r.add(scoring.askVendorItemSchema, { id: 'AskVendorItem' });
 	r.add(scoring.roamingExposureSchema, { id: 'RoamingExposure' });
 	r.add(scoring.lockInSignStatusSchema, { id: 'LockInSignStatus' });
-	r.add(scoring.appliedFloorSchema, { id: 'AppliedFloor', description: 'A minimum rating that applies, and why; `raises` when it lifts the rating above the answers\'.' });
+	r.add(scoring.appliedFloorSchema, {
+		id: 'AppliedFloor',
+		description:
+			"A minimum rating that applies, and why; `raises` when it lifts the rating above the answers'."
+	});
 	r.add(scoring.answerConflictSchema, { id: 'AnswerConflict' });
 	r.add(scoring.architectureComparisonSchema, { id: 'ArchitectureComparison' });
 	r.add(scoring.switchingCostSchema, { id: 'SwitchingCost' });
-	r.add(contract.shareSummarySchema, { id: 'ShareSummary', description: 'A share link as its owner sees it. The token is never shown again after creation.' });
+	r.add(contract.shareSummarySchema, {
+		id: 'ShareSummary',
+		description: 'A share link as its owner sees it. The token is never shown again after creation.'
+	});
 	r.add(contract.shareListSchema, { id: 'ShareList' });
 	r.add(contract.createdShareSchema, {
 		id: 'CreatedShare',
-		description: 'A new share link: the only answer that carries its token. The server keeps only its hash.'
+		description:
+			'A new share link: the only answer that carries its token. The server keeps only its hash.'
 	});
-	r.add(contract.publicContentSchema, { id: 'PublicContent', description: 'What a share link shows of an assessment: no id, no share list; notes only when the link includes them.' });
+	r.add(contract.publicContentSchema, {
+		id: 'PublicContent',
+		description:
+			'What a share link shows of an assessment: no id, no share list; notes only when the link includes them.'
+	});
 	r.add(contract.sharedViewSchema, { id: 'SharedView' });
-	r.add(contract.exportDownloadSchema, { id: 'ExportDocument', description: 'The export format, read back by POST /api/import.' });
+	r.add(contract.exportDownloadSchema, {
+		id: 'ExportDocument',
+		description: 'The export format, read back by POST /api/import.'
+	});
 	r.add(contract.importResultSchema, {
 		id: 'ImportResult',
-		description: '`created`: stored under its own id; `unchanged`: the same record is already here; `conflict`: the id holds different content, left alone.'
+		description:
+			'`created`: stored under its own id; `unchanged`: the same record is already here; `conflict`: the id holds different content, left alone.'
 	});
 	r.add(contract.rescorePreviewSchema, {
 		id: 'RescorePreview',
-		description: 'What re-scoring with the current ruleset would change; nothing is written. `needed` is false when the assessment already uses the current ruleset; `newQuestions` counts questions the current ruleset asks this fleet that the old one did not.'
+		description:
+			'What re-scoring with the current ruleset would change; nothing is written. `needed` is false when the assessment already uses the current ruleset; `newQuestions` counts questions the current ruleset asks this fleet that the old one did not.'
 	});
 	r.add(contract.rescoreSideSchema, { id: 'RescoreSide' });
 	r.add(contract.rulesResponseSchema, {
 		id: 'Rules',
-		description: 'The current ruleset: questions with their options (the ids `answers` takes), the rating rules (thresholds, floors, cost bands, country floors, conflicts, local profiles), every country with its roaming restriction, and the cost defaults.'
+		description:
+			'The current ruleset: questions with their options (the ids `answers` takes), the rating rules (thresholds, floors, cost bands, country floors, conflicts, local profiles), every country with its roaming restriction, and the cost defaults.'
 	});
 	r.add(contract.simulationResponseSchema, {
 		id: 'SimulationResponse',
-		description: 'Both architectures over the fleet\'s lifetime, facing the same random outages and data use: totals, and series with one value per period of `resolution`. Identical for identical input.'
+		description:
+			"Both architectures over the fleet's lifetime, facing the same random outages and data use: totals, and series with one value per period of `resolution`. Identical for identical input."
 	});
 	r.add(contract.simulationArchitectureSchema, { id: 'SimulationArchitecture' });
 	r.add(contract.simulationTotalsSchema, { id: 'SimulationTotals' });
-	r.add(storedTenderSchema, { id: 'StoredTender', description: `A tender as stored: one fleet, ${MIN_OFFERS}-${MAX_OFFERS} offers, each offer's answers with who gave them (\`by\`) and their \`state\`, and every change in the offer's \`history\`.` });
-	r.add(offerAnswerSchema, { id: 'OfferAnswer', description: '`by`: who gave the answer. `state`: `claimed` (a vendor\'s answer not yet judged), `verified`, `disputed` or `rejected`; `stateNote` says why.' });
-	r.add(historyEntrySchema, { id: 'HistoryEntry', description: 'One change of one field of one answer: `old` and `new` are null where the field was absent.' });
+	r.add(storedTenderSchema, {
+		id: 'StoredTender',
+		description: `A tender as stored: one fleet, ${MIN_OFFERS}-${MAX_OFFERS} offers, each offer's answers with who gave them (\`by\`) and their \`state\`, and every change in the offer's \`history\`.`
+	});
+	r.add(offerAnswerSchema, {
+		id: 'OfferAnswer',
+		description:
+			"`by`: who gave the answer. `state`: `claimed` (a vendor's answer not yet judged), `verified`, `disputed` or `rejected`; `stateNote` says why."
+	});
+	r.add(historyEntrySchema, {
+		id: 'HistoryEntry',
+		description:
+			'One change of one field of one answer: `old` and `new` are null where the field was absent.'
+	});
 	r.add(contract.tenderWithResultsSchema, {
 		id: 'Tender',
-		description: 'A tender as its owner reads it, each offer with `result`: its overall score with claims as given (`claimed`) and with every unverified claim as "not sure" (`verified`); in both, an open question or a rejected answer counts as "not sure", with the tender\'s saved weights. Computed on read, so a changed fleet re-scores every offer.'
+		description:
+			'A tender as its owner reads it, each offer with `result`: its overall score with claims as given (`claimed`) and with every unverified claim as "not sure" (`verified`); in both, an open question or a rejected answer counts as "not sure", with the tender\'s saved weights. Computed on read, so a changed fleet re-scores every offer.'
 	});
 	r.add(scoreSummarySchema, { id: 'ScoreSummary' });
 	r.add(contract.offerResultSchema, { id: 'OfferResult' });
 	r.add(contract.createdOfferSchema, { id: 'CreatedOffer' });
-	r.add(contract.answerViewSchema, { id: 'OfferAnswerView', description: 'One answer after a change: the answer (null when none is left), its history, and the offer\'s scores.' });
-	r.add(offerComparisonSchema, { id: 'OfferComparison', description: '`areas`, `floors` and `switchingCost` are those of the view the ranking uses (`scoredAs`).' });
+	r.add(contract.answerViewSchema, {
+		id: 'OfferAnswerView',
+		description:
+			"One answer after a change: the answer (null when none is left), its history, and the offer's scores."
+	});
+	r.add(offerComparisonSchema, {
+		id: 'OfferComparison',
+		description:
+			'`areas`, `floors` and `switchingCost` are those of the view the ranking uses (`scoredAs`).'
+	});
 	r.add(contract.respondentSummarySchema, {
 		id: 'RespondentSummary',
-		description: 'A vendor\'s respondent link as the buyer sees it: never its token. `submittedAt`: when the vendor submitted (null while it may write); `status`: `active`, `expired` or `revoked`.'
+		description:
+			"A vendor's respondent link as the buyer sees it: never its token. `submittedAt`: when the vendor submitted (null while it may write); `status`: `active`, `expired` or `revoked`."
 	});
 	r.add(contract.respondentListSchema, { id: 'RespondentList' });
 	r.add(contract.createdRespondentSchema, {
 		id: 'CreatedRespondent',
-		description: 'A new respondent link: the only answer that carries its token. The server keeps only its hash.'
+		description:
+			'A new respondent link: the only answer that carries its token. The server keeps only its hash.'
 	});
 	r.add(contract.respondentViewSchema, {
 		id: 'RespondentView',
-		description: 'What a vendor reads through its link: the tender\'s title and organisation, its own vendor name, the questions (the ruleset\'s, and `local_profile_<cc>` for each fleet country that asks one, as the buyer\'s pages ask them; `options` leaves out `"not_sure"`, which every question also takes), and the answers it gave (option, statement, evidence, and the files it attached: id, name, type and size, never a way to download them). Never the tender id, other offers, the buyer\'s notes, states, history, scores, weights or costs.'
+		description:
+			"What a vendor reads through its link: the tender's title and organisation, its own vendor name, the questions (the ruleset's, and `local_profile_<cc>` for each fleet country that asks one, as the buyer's pages ask them; `options` leaves out `\"not_sure\"`, which every question also takes), and the answers it gave (option, statement, evidence, and the files it attached: id, name, type and size, never a way to download them). Never the tender id, other offers, the buyer's notes, states, history, scores, weights or costs."
 	});
 	r.add(contract.evidenceUploadedSchema, { id: 'EvidenceUploaded' });
 	r.add(evidenceFileSchema, {
 		id: 'EvidenceFile',
-		description: 'A file the vendor attached to an answer as evidence: `name` cleaned, `mediaType` recognised from the content, `size` in bytes, `sha256` of the bytes. The buyer downloads it at /api/tenders/{id}/offers/{offerId}/evidence/{fileId}.'
+		description:
+			'A file the vendor attached to an answer as evidence: `name` cleaned, `mediaType` recognised from the content, `size` in bytes, `sha256` of the bytes. The buyer downloads it at /api/tenders/{id}/offers/{offerId}/evidence/{fileId}.'
 	});
 	r.add(contract.questionnaireImportSchema, {
 		id: 'QuestionnaireImport',
-		description: 'The rows read from a filled questionnaire, each with its worksheet row, and every problem by row and column.'
+		description:
+			'The rows read from a filled questionnaire, each with its worksheet row, and every problem by row and column.'
 	});
 	r.add(contract.comparisonShareSummarySchema, {
 		id: 'ComparisonShareSummary',
-		description: 'A read-only comparison link as the buyer sees it: never its token or the token\'s hash.'
+		description:
+			"A read-only comparison link as the buyer sees it: never its token or the token's hash."
 	});
 	r.add(contract.comparisonShareListSchema, { id: 'ComparisonShareList' });
 	r.add(contract.createdComparisonShareSchema, {
 		id: 'CreatedComparisonShare',
-		description: 'A new comparison link: the only answer that carries its token. The server keeps only its hash.'
+		description:
+			'A new comparison link: the only answer that carries its token. The server keeps only its hash.'
 	});
 	r.add(contract.sharedComparisonSchema, {
 		id: 'SharedComparison',
-		description: 'The comparison as a link\'s recipient reads it, with the weights saved with the tender: never the tender\'s id (its edit key), respondent links, the buyer\'s notes or state notes, the history or evidence files.'
+		description:
+			"The comparison as a link's recipient reads it, with the weights saved with the tender: never the tender's id (its edit key), respondent links, the buyer's notes or state notes, the history or evidence files."
 	});
 	r.add(contract.tenderComparisonSchema, {
 		id: 'TenderComparison',
-		description: '`ranking`: offer ids from the least locked-in to the most, by the tender\'s scoring mode (`as_given`: claimed scores; `unverified_as_not_sure`: verified scores); ties go by vendor name. `weights`: every area\'s weight as used (the ruleset\'s, then the tender\'s saved ones, then the request\'s); floors apply whatever the weights.'
+		description:
+			"`ranking`: offer ids from the least locked-in to the most, by the tender's scoring mode (`as_given`: claimed scores; `unverified_as_not_sure`: verified scores); ties go by vendor name. `weights`: every area's weight as used (the ruleset's, then the tender's saved ones, then the request's); floors apply whatever the weights."
 	});
 	return componentsOf(r, 'output');
 }
@@ -198,15 +308,18 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 	});
 	r.add(schemas.patchBody, {
 		id: 'PatchAssessmentBody',
-		description: 'A partial change: send at least one field. `answers` merges by question id (`null` clears one); `costs` merges by key (`null` goes back to the default); `fleet` replaces the whole fleet.'
+		description:
+			'A partial change: send at least one field. `answers` merges by question id (`null` clears one); `costs` merges by key (`null` goes back to the default); `fleet` replaces the whole fleet.'
 	});
 	r.add(createShareBodySchema, {
 		id: 'CreateShareBody',
-		description: 'A read-only link. `expiresAt`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future.'
+		description:
+			'A read-only link. `expiresAt`: a date (the link works until the end of that day, UTC) or a date-time with its time zone; it must be in the future.'
 	});
 	r.add(contract.rescoreBodySchema, {
 		id: 'RescoreBody',
-		description: 'Optional. `expectedVersion`: the `to.version` the preview showed; 409 if the current ruleset is another.'
+		description:
+			'Optional. `expectedVersion`: the `to.version` the preview showed; 409 if the current ruleset is another.'
 	});
 	r.add(contract.importBodySchema, {
 		id: 'ImportBody',
@@ -217,7 +330,11 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 		description: `Either \`assessmentId\` (the fleet, answers and ruleset of a stored assessment) or \`fleet\` (the recommended architecture against one carrier with per-SIM caps), not both. At most ${API_MAX_DEVICES.toLocaleString('en')} devices and ${API_MAX_DEVICE_YEARS.toLocaleString('en')} device-years (devices x lifetime). \`params\` (${SIMULATION_KEYS.length} keys) lie within the ranges of rules/simulation.yaml; scenario countries must be known, and \`switchYear\` within the lifetime.`
 	});
 	const tender = createTenderSchemas(schemas);
-	r.add(weightsSchema, { id: 'AreaWeightsInput', description: 'What-if area weights by area id (`network`, `sim`, `data`, `platform`, `contract`, `security`): more than 0, at most 10. Areas left out keep the ruleset\'s weight.' });
+	r.add(weightsSchema, {
+		id: 'AreaWeightsInput',
+		description:
+			"What-if area weights by area id (`network`, `sim`, `data`, `platform`, `contract`, `security`): more than 0, at most 10. Areas left out keep the ruleset's weight."
+	});
 	r.add(tender.offerBody, {
 		id: 'OfferInput',
 		description: `An offer. \`answers\` (optional): the vendor's claims as the bid states them, by question id as in an assessment; stored as given by the vendor, in state \`claimed\`. ${RULE_BOUND}`
@@ -228,7 +345,8 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 	});
 	r.add(tender.patchBody, {
 		id: 'PatchTenderBody',
-		description: 'A partial change: send at least one field. `fleet` replaces the whole fleet (every offer is re-scored with it); `costs` merges by key (`null` goes back to the default); `weights` replaces the saved weights (`null` goes back to the ruleset\'s); `buyerCountry` `null` clears it.'
+		description:
+			"A partial change: send at least one field. `fleet` replaces the whole fleet (every offer is re-scored with it); `costs` merges by key (`null` goes back to the default); `weights` replaces the saved weights (`null` goes back to the ruleset's); `buyerCountry` `null` clears it."
 	});
 	r.add(tender.answerPatchBody, {
 		id: 'PatchOfferAnswerBody',
@@ -253,40 +371,66 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 
 const JSON_TYPE = 'application/json';
 
-const jsonResponse = (description: string, schema: string | JsonSchema, headers?: Record<string, Header>): ResponseObject => ({
+const jsonResponse = (
+	description: string,
+	schema: string | JsonSchema,
+	headers?: Record<string, Header>
+): ResponseObject => ({
 	description,
 	...(headers ? { headers } : {}),
 	content: { [JSON_TYPE]: { schema: typeof schema === 'string' ? ref(schema) : schema } }
 });
 
-const errorResponse = (description: string, headers?: Record<string, Header>) => jsonResponse(description, 'Error', headers);
+const errorResponse = (description: string, headers?: Record<string, Header>) =>
+	jsonResponse(description, 'Error', headers);
 
-const header = (description: string, schema: JsonSchema = { type: 'string' }): Header => ({ description, schema });
+const header = (description: string, schema: JsonSchema = { type: 'string' }): Header => ({
+	description,
+	schema
+});
 
 const noStore = { 'Cache-Control': header('`private, no-store`: owner data is never cached.') };
 
 const errors = {
 	invalid: errorResponse('The request is invalid: `issues` names every field path that is wrong.'),
-	crossSite: 'A browser sent this write from another site (foreign `Origin`, or `Sec-Fetch-Site: cross-site`).',
-	shareToken: 'The id is a share token: share links read, they never edit (read it at /api/shared/{token}).',
+	crossSite:
+		'A browser sent this write from another site (foreign `Origin`, or `Sec-Fetch-Site: cross-site`).',
+	shareToken:
+		'The id is a share token: share links read, they never edit (read it at /api/shared/{token}).',
 	notFound: errorResponse('No assessment with this id.'),
-	tooLarge: errorResponse('The body is larger than the server accepts (`BODY_SIZE_LIMIT`, 512 KB by default).'),
+	tooLarge: errorResponse(
+		'The body is larger than the server accepts (`BODY_SIZE_LIMIT`, 512 KB by default).'
+	),
 	notJson: errorResponse('The body is not sent as `application/json`.'),
-	rateLimited: errorResponse('Too many requests from this client for this purpose (`RATE_LIMITS`): wait as `Retry-After` says.', {
-		'Retry-After': header('Seconds to wait before trying again.', { type: 'integer', minimum: 1 })
-	}),
+	rateLimited: errorResponse(
+		'Too many requests from this client for this purpose (`RATE_LIMITS`): wait as `Retry-After` says.',
+		{
+			'Retry-After': header('Seconds to wait before trying again.', { type: 'integer', minimum: 1 })
+		}
+	),
 	busy: errorResponse(
 		'The server is busy: the queue of PDF reports and simulations is full (`JOB_QUEUE`), or this job ran past its time limit (`JOB_TIME_LIMIT`). Try again later.',
-		{ 'Retry-After': header('Seconds to wait before trying again (when the queue was full).', { type: 'integer', minimum: 1 }) }
+		{
+			'Retry-After': header('Seconds to wait before trying again (when the queue was full).', {
+				type: 'integer',
+				minimum: 1
+			})
+		}
 	),
-	diskFull: errorResponse('The server is out of disk space: this change was not saved, and everything saved before is intact.'),
-	reportTooLong: errorResponse('The report would pass its page limit (200 pages): shorten the notes or the country list.'),
+	diskFull: errorResponse(
+		'The server is out of disk space: this change was not saved, and everything saved before is intact.'
+	),
+	reportTooLong: errorResponse(
+		'The report would pass its page limit (200 pages): shorten the notes or the country list.'
+	),
 	linkGone: errorResponse('The share link was revoked or has expired.'),
 	linkUnknown: errorResponse('No such share link.'),
 	tenderNotFound: errorResponse('No tender with this id.'),
 	respondUnknown: errorResponse('No such respondent link.'),
 	respondGone: errorResponse('The respondent link was revoked or has expired.'),
-	respondSubmitted: errorResponse('The vendor submitted: the link reads only until the buyer reopens it.')
+	respondSubmitted: errorResponse(
+		'The vendor submitted: the link reads only until the buyer reopens it.'
+	)
 };
 
 /** 403 for the given reasons, in one sentence each. */
@@ -303,7 +447,8 @@ const idParam: Parameter = {
 	name: 'id',
 	in: 'path',
 	required: true,
-	description: 'The assessment id (22 characters, base64url): also its edit key, so keep it private.',
+	description:
+		'The assessment id (22 characters, base64url): also its edit key, so keep it private.',
 	schema: { type: 'string' }
 };
 const tokenParam: Parameter = {
@@ -317,7 +462,7 @@ const shareIdParam: Parameter = {
 	name: 'shareId',
 	in: 'path',
 	required: true,
-	description: 'The share link\'s `id` (from GET /api/assessments/{id}/shares), not its token.',
+	description: "The share link's `id` (from GET /api/assessments/{id}/shares), not its token.",
 	schema: { type: 'string' }
 };
 
@@ -332,49 +477,52 @@ const offerIdParam: Parameter = {
 	name: 'offerId',
 	in: 'path',
 	required: true,
-	description: 'An offer\'s `id` (from the tender\'s `offers`).',
+	description: "An offer's `id` (from the tender's `offers`).",
 	schema: { type: 'string' }
 };
 const questionIdParam: Parameter = {
 	name: 'questionId',
 	in: 'path',
 	required: true,
-	description: 'A question id of the tender\'s ruleset (GET /api/rules), or `local_profile_<cc>`; an unknown one answers 400 (path `questionId`).',
+	description:
+		"A question id of the tender's ruleset (GET /api/rules), or `local_profile_<cc>`; an unknown one answers 400 (path `questionId`).",
 	schema: { type: 'string' }
 };
 const comparisonShareIdParam: Parameter = {
 	name: 'shareId',
 	in: 'path',
 	required: true,
-	description: 'The comparison link\'s `id` (from GET /api/tenders/{id}/shares), not its token.',
+	description: "The comparison link's `id` (from GET /api/tenders/{id}/shares), not its token.",
 	schema: { type: 'string' }
 };
 const comparisonTokenParam: Parameter = {
 	name: 'token',
 	in: 'path',
 	required: true,
-	description: 'A comparison link\'s token (22 characters, base64url), as in the link `/c/{token}`.',
+	description: "A comparison link's token (22 characters, base64url), as in the link `/c/{token}`.",
 	schema: { type: 'string' }
 };
 const respondentIdParam: Parameter = {
 	name: 'respondentId',
 	in: 'path',
 	required: true,
-	description: 'The respondent link\'s `id` (from GET .../respondents), not its token.',
+	description: "The respondent link's `id` (from GET .../respondents), not its token.",
 	schema: { type: 'string' }
 };
 const respondTokenParam: Parameter = {
 	name: 'token',
 	in: 'path',
 	required: true,
-	description: 'A respondent token (22 characters, base64url), as in the link `/respond/{token}`. It opens this one offer\'s questionnaire and nothing else.',
+	description:
+		"A respondent token (22 characters, base64url), as in the link `/respond/{token}`. It opens this one offer's questionnaire and nothing else.",
 	schema: { type: 'string' }
 };
 const weightsParam: Parameter = {
 	name: 'weights',
 	in: 'query',
 	required: false,
-	description: 'What-if area weights as `area:weight` pairs, e.g. `network:2,sim:1` (more than 0, at most 10). Not saved; they override the tender\'s saved weights area by area. A bad value answers 400 (path `weights`).',
+	description:
+		"What-if area weights as `area:weight` pairs, e.g. `network:2,sim:1` (more than 0, at most 10). Not saved; they override the tender's saved weights area by area. A bad value answers 400 (path `weights`).",
 	schema: { type: 'string' }
 };
 
@@ -386,9 +534,9 @@ const textParam = (name: string, what: string): Parameter => ({
 	schema: { type: 'string', maxLength: BRANDING_LIMITS.textLength }
 });
 const brandingParams: Parameter[] = [
-	textParam('title', 'Report title on the cover (default: the assessment\'s title)'),
+	textParam('title', "Report title on the cover (default: the assessment's title)"),
 	textParam('consultant', 'Consultant name on the cover'),
-	textParam('firm', 'Consultant\'s firm on the cover'),
+	textParam('firm', "Consultant's firm on the cover"),
 	{
 		name: 'paper',
 		in: 'query',
@@ -404,7 +552,9 @@ const pdfResponse: ResponseObject = {
 		'Content-Disposition': header('`attachment; filename="lock-in-radar-<title>.pdf"`'),
 		...noStore
 	},
-	content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } }
+	content: {
+		'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } }
+	}
 };
 
 const jsonBody = (schema: string, required = true, description?: string) => ({
@@ -430,12 +580,17 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'createAssessment',
 				tags: ['Assessments'],
 				summary: 'Create an assessment',
-				description: 'Stores the assessment under a new random id, pinned to the current ruleset, and answers it scored.',
+				description:
+					'Stores the assessment under a new random id, pinned to the current ruleset, and answers it scored.',
 				requestBody: jsonBody('CreateAssessmentBody'),
 				responses: {
-					'201': jsonResponse('Created: the stored assessment with its `id` and `result`.', 'Assessment', {
-						Location: header('`/api/assessments/{id}`')
-					}),
+					'201': jsonResponse(
+						'Created: the stored assessment with its `id` and `result`.',
+						'Assessment',
+						{
+							Location: header('`/api/assessments/{id}`')
+						}
+					),
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'429': errors.rateLimited
@@ -448,13 +603,17 @@ function paths(rules: Rules): Record<string, PathItem> {
 				tags: ['Assessments'],
 				summary: 'Read an assessment and its result',
 				parameters: [idParam],
-				responses: { '200': jsonResponse('The assessment and its result.', 'Assessment', noStore), ...assessmentMissing }
+				responses: {
+					'200': jsonResponse('The assessment and its result.', 'Assessment', noStore),
+					...assessmentMissing
+				}
 			},
 			patch: {
 				operationId: 'updateAssessment',
 				tags: ['Assessments'],
 				summary: 'Change an assessment',
-				description: 'A partial update, checked against the ruleset the assessment is pinned to; the revision goes up and the ruleset stays. An unknown id answers 404 before the body is read.',
+				description:
+					'A partial update, checked against the ruleset the assessment is pinned to; the revision goes up and the ruleset stays. An unknown id answers 404 before the body is read.',
 				parameters: [idParam],
 				requestBody: jsonBody('PatchAssessmentBody'),
 				responses: {
@@ -469,7 +628,8 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'exportAssessment',
 				tags: ['Export and import'],
 				summary: 'Download an assessment as a JSON file',
-				description: 'The owner\'s copy, without share links, in the format POST /api/import takes back.',
+				description:
+					"The owner's copy, without share links, in the format POST /api/import takes back.",
 				parameters: [idParam],
 				responses: {
 					'200': jsonResponse('The export document, as a download.', 'ExportDocument', {
@@ -485,7 +645,8 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'assessmentReportPdf',
 				tags: ['Reports'],
 				summary: 'The consultant report (PDF), notes included',
-				description: 'Branding comes as query parameters; a logo cannot travel in a URL, so only the in-browser download offers one.',
+				description:
+					'Branding comes as query parameters; a logo cannot travel in a URL, so only the in-browser download offers one.',
 				parameters: [idParam, ...brandingParams],
 				responses: {
 					'200': pdfResponse,
@@ -500,9 +661,13 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'previewRescore',
 				tags: ['Assessments'],
 				summary: 'Preview re-scoring with the current ruleset',
-				description: 'What moving the assessment to the current ruleset would change. Nothing is written.',
+				description:
+					'What moving the assessment to the current ruleset would change. Nothing is written.',
 				parameters: [idParam],
-				responses: { '200': jsonResponse('The preview.', 'RescorePreview', noStore), ...assessmentMissing }
+				responses: {
+					'200': jsonResponse('The preview.', 'RescorePreview', noStore),
+					...assessmentMissing
+				}
 			},
 			post: {
 				operationId: 'applyRescore',
@@ -510,12 +675,18 @@ function paths(rules: Rules): Record<string, PathItem> {
 				summary: 'Move the assessment to the current ruleset',
 				description: `Sets \`rulesetVersion\` to the current ruleset (${rules.ruleset.version} on this server) and bumps \`revision\`. Safe to repeat: an assessment already current is answered unchanged, with \`rescoredFrom: null\`.`,
 				parameters: [idParam],
-				requestBody: jsonBody('RescoreBody', false, 'Optional: no body, or an empty one, re-scores to whatever is current.'),
+				requestBody: jsonBody(
+					'RescoreBody',
+					false,
+					'Optional: no body, or an empty one, re-scores to whatever is current.'
+				),
 				responses: {
 					'200': jsonResponse('The re-scored assessment.', 'RescoredAssessment', noStore),
 					...bodyErrors,
 					...writeMissing,
-					'409': errorResponse('The current ruleset is not `expectedVersion` (path `expectedVersion`): preview again.')
+					'409': errorResponse(
+						'The current ruleset is not `expectedVersion` (path `expectedVersion`): preview again.'
+					)
 				}
 			}
 		},
@@ -523,9 +694,12 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'listShares',
 				tags: ['Sharing'],
-				summary: 'List an assessment\'s share links',
+				summary: "List an assessment's share links",
 				parameters: [idParam],
-				responses: { '200': jsonResponse('Every link, active or not, with its status.', 'ShareList', noStore), ...assessmentMissing }
+				responses: {
+					'200': jsonResponse('Every link, active or not, with its status.', 'ShareList', noStore),
+					...assessmentMissing
+				}
 			},
 			post: {
 				operationId: 'createShare',
@@ -534,7 +708,11 @@ function paths(rules: Rules): Record<string, PathItem> {
 				parameters: [idParam],
 				requestBody: jsonBody('CreateShareBody'),
 				responses: {
-					'201': jsonResponse('The new link, with its token and URL (shown only now).', 'CreatedShare', noStore),
+					'201': jsonResponse(
+						'The new link, with its token and URL (shown only now).',
+						'CreatedShare',
+						noStore
+					),
 					...bodyErrors,
 					...writeMissing,
 					'429': errors.rateLimited
@@ -560,7 +738,8 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'readShared',
 				tags: ['Sharing'],
 				summary: 'Read an assessment through a share link',
-				description: 'Read-only: writes to this path answer 403. Sent with `Referrer-Policy: same-origin`, `X-Robots-Tag: noindex` and `Cache-Control: private, no-store`.',
+				description:
+					'Read-only: writes to this path answer 403. Sent with `Referrer-Policy: same-origin`, `X-Robots-Tag: noindex` and `Cache-Control: private, no-store`.',
 				parameters: [tokenParam],
 				responses: {
 					'200': jsonResponse('The shared assessment and its result.', 'SharedView', noStore),
@@ -590,7 +769,8 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'importAssessments',
 				tags: ['Export and import'],
 				summary: 'Import an export file',
-				description: 'Every record is checked before anything is written; one bad record rejects the file with the path of each problem (e.g. `assessments.2.fleet.devices`). Share links are not imported.',
+				description:
+					'Every record is checked before anything is written; one bad record rejects the file with the path of each problem (e.g. `assessments.2.fleet.devices`). Share links are not imported.',
 				requestBody: jsonBody('ImportBody'),
 				responses: {
 					'200': jsonResponse('What happened to each record.', 'ImportResult'),
@@ -606,7 +786,9 @@ function paths(rules: Rules): Record<string, PathItem> {
 				tags: ['Rules'],
 				summary: 'The current ruleset, countries and cost defaults',
 				responses: {
-					'200': jsonResponse('The rules.', 'Rules', { 'Cache-Control': header('`public, max-age=300`') })
+					'200': jsonResponse('The rules.', 'Rules', {
+						'Cache-Control': header('`public, max-age=300`')
+					})
 				}
 			}
 		},
@@ -619,7 +801,10 @@ function paths(rules: Rules): Record<string, PathItem> {
 				responses: {
 					'200': jsonResponse('The simulation.', 'SimulationResponse'),
 					...bodyErrors,
-					'403': forbidden(errors.crossSite, `\`assessmentId\` is a share token. ${errors.shareToken}`),
+					'403': forbidden(
+						errors.crossSite,
+						`\`assessmentId\` is a share token. ${errors.shareToken}`
+					),
 					'404': errorResponse('No assessment with `assessmentId`.'),
 					'429': errors.rateLimited
 				}
@@ -630,14 +815,21 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'createTender',
 				tags: ['Tenders'],
 				summary: 'Create a tender',
-				description: 'Stores the tender under a new random id, pinned to the current ruleset, and answers it with each offer\'s scores.',
+				description:
+					"Stores the tender under a new random id, pinned to the current ruleset, and answers it with each offer's scores.",
 				requestBody: jsonBody('CreateTenderBody'),
 				responses: {
-					'201': jsonResponse('Created: the tender with its `id` and each offer\'s `id`.', 'Tender', { Location: header('`/api/tenders/{id}`'), ...noStore }),
+					'201': jsonResponse(
+						"Created: the tender with its `id` and each offer's `id`.",
+						'Tender',
+						{ Location: header('`/api/tenders/{id}`'), ...noStore }
+					),
 					...bodyErrors,
 					'403': forbidden(errors.crossSite, '`fromAssessment` is a share token.'),
 					'404': errorResponse('No assessment with `fromAssessment`.'),
-					'409': errorResponse('The assessment of `fromAssessment` is pinned to an earlier ruleset: re-score it first.'),
+					'409': errorResponse(
+						'The assessment of `fromAssessment` is pinned to an earlier ruleset: re-score it first.'
+					),
 					'429': errors.rateLimited
 				}
 			}
@@ -646,15 +838,20 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'getTender',
 				tags: ['Tenders'],
-				summary: 'Read a tender and its offers\' scores',
+				summary: "Read a tender and its offers' scores",
 				parameters: [tenderIdParam],
-				responses: { '200': jsonResponse('The tender.', 'Tender', noStore), '404': errors.tenderNotFound, '429': errors.rateLimited }
+				responses: {
+					'200': jsonResponse('The tender.', 'Tender', noStore),
+					'404': errors.tenderNotFound,
+					'429': errors.rateLimited
+				}
 			},
 			patch: {
 				operationId: 'updateTender',
 				tags: ['Tenders'],
 				summary: 'Change a tender',
-				description: 'A partial update; the revision goes up. A new fleet re-scores every offer (scores are computed on read). An unknown id answers 404 before the body is read.',
+				description:
+					'A partial update; the revision goes up. A new fleet re-scores every offer (scores are computed on read). An unknown id answers 404 before the body is read.',
 				parameters: [tenderIdParam],
 				requestBody: jsonBody('PatchTenderBody'),
 				responses: {
@@ -674,7 +871,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 				parameters: [tenderIdParam],
 				requestBody: jsonBody('OfferInput'),
 				responses: {
-					'201': jsonResponse('The new offer\'s id.', 'CreatedOffer', noStore),
+					'201': jsonResponse("The new offer's id.", 'CreatedOffer', noStore),
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'404': errors.tenderNotFound,
@@ -688,7 +885,8 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'patchTenderAnswer',
 				tags: ['Tenders'],
 				summary: 'Answer, verify, dispute or reject one answer of an offer',
-				description: 'The buyer answers directly (`option`, counted as verified) and/or judges the answer there is (`state`, `stateNote`). Every field that changes is appended to the offer\'s history with who, when, the old and the new value. Saves of different answers of one offer run one after another, so none is lost.',
+				description:
+					"The buyer answers directly (`option`, counted as verified) and/or judges the answer there is (`state`, `stateNote`). Every field that changes is appended to the offer's history with who, when, the old and the new value. Saves of different answers of one offer run one after another, so none is lost.",
 				parameters: [tenderIdParam, offerIdParam, questionIdParam],
 				requestBody: jsonBody('PatchOfferAnswerBody'),
 				responses: {
@@ -696,7 +894,9 @@ function paths(rules: Rules): Record<string, PathItem> {
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'404': errorResponse('No tender with this id, or no such offer in it.'),
-					'409': errorResponse('A `state` or `stateNote` for a question the offer has not answered (path `state`).'),
+					'409': errorResponse(
+						'A `state` or `stateNote` for a question the offer has not answered (path `state`).'
+					),
 					'429': errors.rateLimited
 				}
 			}
@@ -705,13 +905,17 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'getOfferQuestionnaire',
 				tags: ['Tenders'],
-				summary: 'The offer\'s questionnaire as an .xlsx for the vendor',
-				description: 'One row per question of the tender\'s ruleset, with why it matters and the question\'s own answers as a drop-down; the offer\'s answers so far (option, statement, evidence) are filled in. No buyer notes, states, scores or weights. Only the answer, statement and evidence columns are editable.',
+				summary: "The offer's questionnaire as an .xlsx for the vendor",
+				description:
+					"One row per question of the tender's ruleset, with why it matters and the question's own answers as a drop-down; the offer's answers so far (option, statement, evidence) are filled in. No buyer notes, states, scores or weights. Only the answer, statement and evidence columns are editable.",
 				parameters: [tenderIdParam, offerIdParam],
 				responses: {
 					'200': {
 						description: 'The workbook (`<vendor>-questionnaire.xlsx`).',
-						headers: { 'Content-Disposition': header('`attachment; filename="<vendor>-questionnaire.xlsx"`'), ...noStore },
+						headers: {
+							'Content-Disposition': header('`attachment; filename="<vendor>-questionnaire.xlsx"`'),
+							...noStore
+						},
 						content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } }
 					},
 					'404': errorResponse('No tender with this id, or no such offer in it.')
@@ -720,22 +924,40 @@ function paths(rules: Rules): Record<string, PathItem> {
 			post: {
 				operationId: 'importOfferQuestionnaire',
 				tags: ['Tenders'],
-				summary: 'Read a filled questionnaire, and save it as the vendor\'s claims',
-				description: 'The body is the .xlsx file itself (at most 2 MB). Every row is checked against the tender\'s questions first. Without `apply=true` nothing is saved: the answer lists the rows read and every issue. With it, the rows are saved as the vendor\'s claims (state `claimed`, each change in the history as the vendor\'s), or, when any row has an issue, nothing is saved and the answer is 422 with the issues.',
+				summary: "Read a filled questionnaire, and save it as the vendor's claims",
+				description:
+					"The body is the .xlsx file itself (at most 2 MB). Every row is checked against the tender's questions first. Without `apply=true` nothing is saved: the answer lists the rows read and every issue. With it, the rows are saved as the vendor's claims (state `claimed`, each change in the history as the vendor's), or, when any row has an issue, nothing is saved and the answer is 422 with the issues.",
 				parameters: [
 					tenderIdParam,
 					offerIdParam,
-					{ name: 'apply', in: 'query', required: false, description: '`true` to save the rows; anything else previews.', schema: { type: 'string', enum: ['true', 'false'] } }
+					{
+						name: 'apply',
+						in: 'query',
+						required: false,
+						description: '`true` to save the rows; anything else previews.',
+						schema: { type: 'string', enum: ['true', 'false'] }
+					}
 				],
-				requestBody: { required: true, content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } } },
+				requestBody: {
+					required: true,
+					content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } }
+				},
 				responses: {
-					'200': jsonResponse('The rows read, every issue, and whether they were saved.', 'QuestionnaireImport', noStore),
-					'400': errorResponse('The file is not the questionnaire workbook (not an .xlsx, a sheet or column renamed, unreadable).'),
+					'200': jsonResponse(
+						'The rows read, every issue, and whether they were saved.',
+						'QuestionnaireImport',
+						noStore
+					),
+					'400': errorResponse(
+						'The file is not the questionnaire workbook (not an .xlsx, a sheet or column renamed, unreadable).'
+					),
 					'403': forbidden(errors.crossSite),
 					'404': errorResponse('No tender with this id, or no such offer in it.'),
 					'413': errorResponse('The file is larger than 2 MB.'),
 					'415': errorResponse('The body is not sent as the .xlsx content type.'),
-					'422': errorResponse('`apply=true`, but some rows have problems (`issues`, path `rows.<row>.<column>`): nothing was saved.'),
+					'422': errorResponse(
+						'`apply=true`, but some rows have problems (`issues`, path `rows.<row>.<column>`): nothing was saved.'
+					),
 					'429': errors.rateLimited
 				}
 			}
@@ -744,26 +966,36 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'listRespondents',
 				tags: ['Respondents'],
-				summary: 'List an offer\'s respondent links',
+				summary: "List an offer's respondent links",
 				parameters: [tenderIdParam, offerIdParam],
 				responses: {
-					'200': jsonResponse('Every link of the offer, live or not, with its status; never a token.', 'RespondentList', noStore),
+					'200': jsonResponse(
+						'Every link of the offer, live or not, with its status; never a token.',
+						'RespondentList',
+						noStore
+					),
 					'404': errorResponse('No tender with this id, or no such offer in it.')
 				}
 			},
 			post: {
 				operationId: 'createRespondent',
 				tags: ['Respondents'],
-				summary: 'Create a respondent link for the offer\'s vendor',
+				summary: "Create a respondent link for the offer's vendor",
 				description: `The vendor answers the questionnaire through \`url\` (\`/respond/{token}\`): questions and its own answers only. The token is 128 random bits; the server keeps only its hash. At most ${MAX_LIVE_RESPONDENTS} live links per offer, and ${MAX_RESPONDENTS_PER_OFFER} in all (revoked and expired ones included).`,
 				parameters: [tenderIdParam, offerIdParam],
 				requestBody: jsonBody('CreateRespondentBody'),
 				responses: {
-					'201': jsonResponse('The new link, with its token and URL (shown only now).', 'CreatedRespondent', noStore),
+					'201': jsonResponse(
+						'The new link, with its token and URL (shown only now).',
+						'CreatedRespondent',
+						noStore
+					),
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'404': errorResponse('No tender with this id, or no such offer in it.'),
-					'409': errorResponse(`The offer already has ${MAX_LIVE_RESPONDENTS} live respondent links (revoke one first), or has had ${MAX_RESPONDENTS_PER_OFFER} in all.`),
+					'409': errorResponse(
+						`The offer already has ${MAX_LIVE_RESPONDENTS} live respondent links (revoke one first), or has had ${MAX_RESPONDENTS_PER_OFFER} in all.`
+					),
 					'429': errors.rateLimited
 				}
 			}
@@ -773,12 +1005,15 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'revokeRespondent',
 				tags: ['Respondents'],
 				summary: 'Revoke a respondent link',
-				description: 'For good: the token then answers 410 everywhere. The answers the vendor gave stay. Revoking twice is fine.',
+				description:
+					'For good: the token then answers 410 everywhere. The answers the vendor gave stay. Revoking twice is fine.',
 				parameters: [tenderIdParam, offerIdParam, respondentIdParam],
 				responses: {
 					'204': { description: 'Revoked.' },
 					'403': forbidden(errors.crossSite),
-					'404': errorResponse('No tender with this id, no such offer in it, or no such link on the offer.'),
+					'404': errorResponse(
+						'No tender with this id, no such offer in it, or no such link on the offer.'
+					),
 					'429': errors.rateLimited
 				}
 			}
@@ -788,12 +1023,15 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'reopenRespondent',
 				tags: ['Respondents'],
 				summary: 'Reopen a submitted respondent link',
-				description: 'The vendor may change its answers again (and submit again). A link not submitted is answered unchanged.',
+				description:
+					'The vendor may change its answers again (and submit again). A link not submitted is answered unchanged.',
 				parameters: [tenderIdParam, offerIdParam, respondentIdParam],
 				responses: {
 					'200': jsonResponse('The link after reopening.', 'RespondentSummary', noStore),
 					'403': forbidden(errors.crossSite),
-					'404': errorResponse('No tender with this id, no such offer in it, or no such link on the offer.'),
+					'404': errorResponse(
+						'No tender with this id, no such offer in it, or no such link on the offer.'
+					),
 					'409': errorResponse('The link was revoked: create a new one.'),
 					'429': errors.rateLimited
 				}
@@ -803,11 +1041,12 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'readRespondent',
 				tags: ['Respondents'],
-				summary: 'The vendor\'s questionnaire through its link',
-				description: 'The questions and this offer\'s own answers only. Sent with `Referrer-Policy: same-origin`, `X-Robots-Tag: noindex` and `Cache-Control: private, no-store`.',
+				summary: "The vendor's questionnaire through its link",
+				description:
+					"The questions and this offer's own answers only. Sent with `Referrer-Policy: same-origin`, `X-Robots-Tag: noindex` and `Cache-Control: private, no-store`.",
 				parameters: [respondTokenParam],
 				responses: {
-					'200': jsonResponse('The vendor\'s view.', 'RespondentView', noStore),
+					'200': jsonResponse("The vendor's view.", 'RespondentView', noStore),
 					'404': errors.respondUnknown,
 					'410': errors.respondGone
 				}
@@ -815,12 +1054,13 @@ function paths(rules: Rules): Record<string, PathItem> {
 			patch: {
 				operationId: 'saveRespondentAnswers',
 				tags: ['Respondents'],
-				summary: 'Save the vendor\'s answers',
-				description: 'Each answer is saved as the vendor\'s claim (state `claimed`, even where the buyer had verified it); every changed field goes into the offer\'s history as the vendor\'s. The vendor may save and come back until it submits.',
+				summary: "Save the vendor's answers",
+				description:
+					"Each answer is saved as the vendor's claim (state `claimed`, even where the buyer had verified it); every changed field goes into the offer's history as the vendor's. The vendor may save and come back until it submits.",
 				parameters: [respondTokenParam],
 				requestBody: jsonBody('RespondBody'),
 				responses: {
-					'200': jsonResponse('The vendor\'s view after the save.', 'RespondentView', noStore),
+					'200': jsonResponse("The vendor's view after the save.", 'RespondentView', noStore),
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'404': errors.respondUnknown,
@@ -834,11 +1074,12 @@ function paths(rules: Rules): Record<string, PathItem> {
 			post: {
 				operationId: 'submitRespondent',
 				tags: ['Respondents'],
-				summary: 'Submit the vendor\'s answers',
-				description: 'The link then reads only, until the buyer reopens it. Submitting twice is fine.',
+				summary: "Submit the vendor's answers",
+				description:
+					'The link then reads only, until the buyer reopens it. Submitting twice is fine.',
 				parameters: [respondTokenParam],
 				responses: {
-					'200': jsonResponse('The vendor\'s view, with `submittedAt`.', 'RespondentView', noStore),
+					'200': jsonResponse("The vendor's view, with `submittedAt`.", 'RespondentView', noStore),
 					'403': forbidden(errors.crossSite),
 					'404': errors.respondUnknown,
 					'410': errors.respondGone,
@@ -850,13 +1091,16 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'getRespondentQuestionnaire',
 				tags: ['Respondents'],
-				summary: 'The questionnaire as an .xlsx, through the vendor\'s link',
-				description: 'As the buyer\'s download, filled with the vendor\'s own answers so far.',
+				summary: "The questionnaire as an .xlsx, through the vendor's link",
+				description: "As the buyer's download, filled with the vendor's own answers so far.",
 				parameters: [respondTokenParam],
 				responses: {
 					'200': {
 						description: 'The workbook (`<vendor>-questionnaire.xlsx`).',
-						headers: { 'Content-Disposition': header('`attachment; filename="<vendor>-questionnaire.xlsx"`'), ...noStore },
+						headers: {
+							'Content-Disposition': header('`attachment; filename="<vendor>-questionnaire.xlsx"`'),
+							...noStore
+						},
 						content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } }
 					},
 					'404': errors.respondUnknown,
@@ -866,23 +1110,41 @@ function paths(rules: Rules): Record<string, PathItem> {
 			post: {
 				operationId: 'importRespondentQuestionnaire',
 				tags: ['Respondents'],
-				summary: 'Read the filled questionnaire, and save it as the vendor\'s answers',
-				description: 'As the buyer\'s upload: the .xlsx itself (at most 2 MB), every row checked first; without `apply=true` nothing is saved. With it, the rows are saved as the vendor\'s claims, or, when any row has an issue, nothing is saved (422). 409 once submitted.',
+				summary: "Read the filled questionnaire, and save it as the vendor's answers",
+				description:
+					"As the buyer's upload: the .xlsx itself (at most 2 MB), every row checked first; without `apply=true` nothing is saved. With it, the rows are saved as the vendor's claims, or, when any row has an issue, nothing is saved (422). 409 once submitted.",
 				parameters: [
 					respondTokenParam,
-					{ name: 'apply', in: 'query', required: false, description: '`true` to save the rows; anything else previews.', schema: { type: 'string', enum: ['true', 'false'] } }
+					{
+						name: 'apply',
+						in: 'query',
+						required: false,
+						description: '`true` to save the rows; anything else previews.',
+						schema: { type: 'string', enum: ['true', 'false'] }
+					}
 				],
-				requestBody: { required: true, content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } } },
+				requestBody: {
+					required: true,
+					content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } }
+				},
 				responses: {
-					'200': jsonResponse('The rows read, every issue, and whether they were saved.', 'QuestionnaireImport', noStore),
-					'400': errorResponse('The file is not the questionnaire workbook (not an .xlsx, a sheet or column renamed, unreadable).'),
+					'200': jsonResponse(
+						'The rows read, every issue, and whether they were saved.',
+						'QuestionnaireImport',
+						noStore
+					),
+					'400': errorResponse(
+						'The file is not the questionnaire workbook (not an .xlsx, a sheet or column renamed, unreadable).'
+					),
 					'403': forbidden(errors.crossSite),
 					'404': errors.respondUnknown,
 					'409': errors.respondSubmitted,
 					'410': errors.respondGone,
 					'413': errorResponse('The file is larger than 2 MB.'),
 					'415': errorResponse('The body is not sent as the .xlsx content type.'),
-					'422': errorResponse('`apply=true`, but some rows have problems (`issues`, path `rows.<row>.<column>`): nothing was saved.'),
+					'422': errorResponse(
+						'`apply=true`, but some rows have problems (`issues`, path `rows.<row>.<column>`): nothing was saved.'
+					),
 					'429': errors.rateLimited
 				}
 			}
@@ -892,29 +1154,60 @@ function paths(rules: Rules): Record<string, PathItem> {
 			post: {
 				operationId: 'attachRespondentEvidence',
 				tags: ['Respondents'],
-				summary: 'Attach an evidence file to the vendor\'s answer',
+				summary: "Attach an evidence file to the vendor's answer",
 				description: `The file itself as the body (any Content-Type; the name in an \`X-Filename\` header, percent-encoded if it is not ASCII, or \`?name=\`), or \`multipart/form-data\` with a \`file\` field. The kind is recognised from the bytes, never from the name or the claimed type: ${ACCEPTED_KINDS}; HTML, SVG, XML, scripts, executables and macro documents are refused. At most ${MAX_EVIDENCE_SIZE_TEXT} (this route is not held to the server's \`BODY_SIZE_LIMIT\`), at most ${MAX_EVIDENCE_FILES} files per answer. The file goes on the vendor's own answer to the question, so answer it first. The vendor can list its files (GET /api/respond/{token}) but never download them back; only the buyer can.`,
 				parameters: [
 					respondTokenParam,
-					{ ...questionIdParam, description: 'A question id of the tender\'s ruleset; an unknown one answers 400 (path `questionId`).' },
-					{ name: 'name', in: 'query', required: false, description: 'The file\'s name, when the body is the raw file and no `X-Filename` is sent. Cleaned: the last path part, no control characters, at most 120 characters, with the extension of the recognised kind.', schema: { type: 'string' } }
+					{
+						...questionIdParam,
+						description:
+							"A question id of the tender's ruleset; an unknown one answers 400 (path `questionId`)."
+					},
+					{
+						name: 'name',
+						in: 'query',
+						required: false,
+						description:
+							"The file's name, when the body is the raw file and no `X-Filename` is sent. Cleaned: the last path part, no control characters, at most 120 characters, with the extension of the recognised kind.",
+						schema: { type: 'string' }
+					}
 				],
 				requestBody: {
 					required: true,
 					content: {
-						'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } },
-						'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: ['file'] } }
+						'application/octet-stream': {
+							schema: { type: 'string', contentMediaType: 'application/octet-stream' }
+						},
+						'multipart/form-data': {
+							schema: {
+								type: 'object',
+								properties: {
+									file: { type: 'string', contentMediaType: 'application/octet-stream' }
+								},
+								required: ['file']
+							}
+						}
 					}
 				},
 				responses: {
-					'201': jsonResponse('The file as stored on the answer: cleaned name, recognised `mediaType`, size and SHA-256.', 'EvidenceUploaded', noStore),
-					'400': errorResponse('The question is not one of the tender\'s (path `questionId`), the file is empty, or a multipart body has no `file` field (path `file`).'),
+					'201': jsonResponse(
+						'The file as stored on the answer: cleaned name, recognised `mediaType`, size and SHA-256.',
+						'EvidenceUploaded',
+						noStore
+					),
+					'400': errorResponse(
+						"The question is not one of the tender's (path `questionId`), the file is empty, or a multipart body has no `file` field (path `file`)."
+					),
 					'403': forbidden(errors.crossSite),
 					'404': errors.respondUnknown,
-					'409': errorResponse(`The vendor submitted (the link reads only until the buyer reopens it), has not answered this question yet, or the answer already has ${MAX_EVIDENCE_FILES} files.`),
+					'409': errorResponse(
+						`The vendor submitted (the link reads only until the buyer reopens it), has not answered this question yet, or the answer already has ${MAX_EVIDENCE_FILES} files.`
+					),
 					'410': errors.respondGone,
 					'413': errorResponse(`The file is larger than ${MAX_EVIDENCE_SIZE_TEXT}.`),
-					'415': errorResponse('The content is not one of the accepted kinds: the message names them.'),
+					'415': errorResponse(
+						'The content is not one of the accepted kinds: the message names them.'
+					),
 					'429': errors.rateLimited
 				}
 			}
@@ -923,13 +1216,26 @@ function paths(rules: Rules): Record<string, PathItem> {
 			delete: {
 				operationId: 'removeRespondentEvidence',
 				tags: ['Respondents'],
-				summary: 'Remove an evidence file from the vendor\'s answer',
-				description: 'The stored file is deleted once the answer without it is saved. Withdrawing the answer (PATCH with `null`) removes its files too; saving the answer again keeps them.',
-				parameters: [respondTokenParam, questionIdParam, { name: 'fileId', in: 'path', required: true, description: 'The file\'s `id` (from the answer\'s `files`).', schema: { type: 'string' } }],
+				summary: "Remove an evidence file from the vendor's answer",
+				description:
+					'The stored file is deleted once the answer without it is saved. Withdrawing the answer (PATCH with `null`) removes its files too; saving the answer again keeps them.',
+				parameters: [
+					respondTokenParam,
+					questionIdParam,
+					{
+						name: 'fileId',
+						in: 'path',
+						required: true,
+						description: "The file's `id` (from the answer's `files`).",
+						schema: { type: 'string' }
+					}
+				],
 				responses: {
 					'204': { description: 'Removed.' },
 					'403': forbidden(errors.crossSite),
-					'404': errorResponse('No such respondent link, or the vendor\'s answer to this question has no file with this id.'),
+					'404': errorResponse(
+						"No such respondent link, or the vendor's answer to this question has no file with this id."
+					),
 					'409': errors.respondSubmitted,
 					'410': errors.respondGone,
 					'429': errors.rateLimited
@@ -940,21 +1246,41 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'downloadOfferEvidence',
 				tags: ['Tenders'],
-				summary: 'Download a vendor\'s evidence file (the buyer only)',
-				description: 'Always a download, never a page: the recognised `Content-Type`, `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox; default-src \'none\'` and `Cache-Control: private, no-store`. Reached only with the tender\'s edit key; a respondent token never reaches it.',
-				parameters: [tenderIdParam, offerIdParam, { name: 'fileId', in: 'path', required: true, description: 'The file\'s `id`, from an answer\'s `files` in GET /api/tenders/{id}.', schema: { type: 'string' } }],
+				summary: "Download a vendor's evidence file (the buyer only)",
+				description:
+					"Always a download, never a page: the recognised `Content-Type`, `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox; default-src 'none'` and `Cache-Control: private, no-store`. Reached only with the tender's edit key; a respondent token never reaches it.",
+				parameters: [
+					tenderIdParam,
+					offerIdParam,
+					{
+						name: 'fileId',
+						in: 'path',
+						required: true,
+						description: "The file's `id`, from an answer's `files` in GET /api/tenders/{id}.",
+						schema: { type: 'string' }
+					}
+				],
 				responses: {
 					'200': {
-						description: 'The file\'s bytes, as the vendor sent them.',
+						description: "The file's bytes, as the vendor sent them.",
 						headers: {
-							'Content-Disposition': header('`attachment; filename="<ASCII name>"; filename*=UTF-8\'\'<name>`'),
+							'Content-Disposition': header(
+								'`attachment; filename="<ASCII name>"; filename*=UTF-8\'\'<name>`'
+							),
 							'X-Content-Type-Options': header('`nosniff`'),
 							'Content-Security-Policy': header("`sandbox; default-src 'none'`"),
 							...noStore
 						},
-						content: Object.fromEntries(EVIDENCE_MEDIA_TYPES.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]))
+						content: Object.fromEntries(
+							EVIDENCE_MEDIA_TYPES.map((type) => [
+								type,
+								{ schema: { type: 'string', contentMediaType: type } }
+							])
+						)
 					},
-					'404': errorResponse('No tender with this id, no such offer in it, or no evidence file with this id on that offer.')
+					'404': errorResponse(
+						'No tender with this id, no such offer in it, or no evidence file with this id on that offer.'
+					)
 				}
 			}
 		},
@@ -962,13 +1288,17 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'getTenderMatrixCsv',
 				tags: ['Tenders'],
-				summary: 'Every offer\'s answers question by question, as CSV',
-				description: 'One row per question the tender asks (its ruleset\'s, and `local_profile_<cc>` for each fleet country that asks one): its id, area and text, whether the offers differ, and per offer the answer\'s label and its state (and who gave it). Text that would start a spreadsheet formula is prefixed with an apostrophe.',
+				summary: "Every offer's answers question by question, as CSV",
+				description:
+					"One row per question the tender asks (its ruleset's, and `local_profile_<cc>` for each fleet country that asks one): its id, area and text, whether the offers differ, and per offer the answer's label and its state (and who gave it). Text that would start a spreadsheet formula is prefixed with an apostrophe.",
 				parameters: [tenderIdParam],
 				responses: {
 					'200': {
 						description: 'The CSV (`<title>-answers.csv`).',
-						headers: { 'Content-Disposition': header('`attachment; filename="<title>-answers.csv"`'), ...noStore },
+						headers: {
+							'Content-Disposition': header('`attachment; filename="<title>-answers.csv"`'),
+							...noStore
+						},
 						content: { 'text/csv': { schema: { type: 'string' } } }
 					},
 					'404': errors.tenderNotFound,
@@ -980,12 +1310,16 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'getTenderMatrixXlsx',
 				tags: ['Tenders'],
-				summary: 'The same matrix as an .xlsx, the rows where offers differ highlighted and said so in the "Offers differ" column',
+				summary:
+					'The same matrix as an .xlsx, the rows where offers differ highlighted and said so in the "Offers differ" column',
 				parameters: [tenderIdParam],
 				responses: {
 					'200': {
 						description: 'The workbook (`<title>-answers.xlsx`).',
-						headers: { 'Content-Disposition': header('`attachment; filename="<title>-answers.xlsx"`'), ...noStore },
+						headers: {
+							'Content-Disposition': header('`attachment; filename="<title>-answers.xlsx"`'),
+							...noStore
+						},
 						content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } }
 					},
 					'404': errors.tenderNotFound,
@@ -1000,7 +1334,11 @@ function paths(rules: Rules): Record<string, PathItem> {
 				summary: 'Compare and rank the offers',
 				parameters: [tenderIdParam, weightsParam],
 				responses: {
-					'200': jsonResponse('Every offer scored claimed and verified, and the ranking.', 'TenderComparison', noStore),
+					'200': jsonResponse(
+						'Every offer scored claimed and verified, and the ranking.',
+						'TenderComparison',
+						noStore
+					),
 					'400': errors.invalid,
 					'404': errors.tenderNotFound,
 					'429': errors.rateLimited
@@ -1011,10 +1349,14 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'listComparisonShares',
 				tags: ['Tenders', 'Sharing'],
-				summary: 'List the tender\'s read-only comparison links',
+				summary: "List the tender's read-only comparison links",
 				parameters: [tenderIdParam],
 				responses: {
-					'200': jsonResponse('Every link, live or not, with its status; never a token.', 'ComparisonShareList', noStore),
+					'200': jsonResponse(
+						'Every link, live or not, with its status; never a token.',
+						'ComparisonShareList',
+						noStore
+					),
 					'404': errors.tenderNotFound
 				}
 			},
@@ -1026,11 +1368,17 @@ function paths(rules: Rules): Record<string, PathItem> {
 				parameters: [tenderIdParam],
 				requestBody: jsonBody('CreateComparisonShareBody'),
 				responses: {
-					'201': jsonResponse('The new link, with its token and URL (shown only now).', 'CreatedComparisonShare', noStore),
+					'201': jsonResponse(
+						'The new link, with its token and URL (shown only now).',
+						'CreatedComparisonShare',
+						noStore
+					),
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'404': errors.tenderNotFound,
-					'409': errorResponse(`The tender already has ${MAX_LIVE_COMPARISON_SHARES} live comparison links (revoke one first), or has had ${MAX_COMPARISON_SHARES} in all.`),
+					'409': errorResponse(
+						`The tender already has ${MAX_LIVE_COMPARISON_SHARES} live comparison links (revoke one first), or has had ${MAX_COMPARISON_SHARES} in all.`
+					),
 					'429': errors.rateLimited
 				}
 			}
@@ -1054,11 +1402,16 @@ function paths(rules: Rules): Record<string, PathItem> {
 			get: {
 				operationId: 'readSharedComparison',
 				tags: ['Sharing'],
-				summary: 'Read a tender\'s comparison through a read-only link',
-				description: 'Read-only: writes to this path answer 403. Sent with `Referrer-Policy: same-origin`, `X-Robots-Tag: noindex` and `Cache-Control: private, no-store`.',
+				summary: "Read a tender's comparison through a read-only link",
+				description:
+					'Read-only: writes to this path answer 403. Sent with `Referrer-Policy: same-origin`, `X-Robots-Tag: noindex` and `Cache-Control: private, no-store`.',
 				parameters: [comparisonTokenParam],
 				responses: {
-					'200': jsonResponse('The comparison, its weights and the answers side by side.', 'SharedComparison', noStore),
+					'200': jsonResponse(
+						'The comparison, its weights and the answers side by side.',
+						'SharedComparison',
+						noStore
+					),
 					'404': errors.linkUnknown,
 					'410': errors.linkGone
 				}
@@ -1070,15 +1423,18 @@ function paths(rules: Rules): Record<string, PathItem> {
 				tags: ['Reports'],
 				summary: 'The tender report for consultants (PDF)',
 				description:
-					'The recommendation with its reasons, the ranking with each offer\'s claimed and verified score, every offer on one radar, scores by area, deal-breakers, cost to leave and roaming exposure per offer, the clarification questions per vendor (a section each, to forward), the weights used and the method. Branding as for the assessment report; `weights` as for the comparison (default: the tender\'s saved weights). Built in the job pool: 503 with `Retry-After` when it is busy.',
+					"The recommendation with its reasons, the ranking with each offer's claimed and verified score, every offer on one radar, scores by area, deal-breakers, cost to leave and roaming exposure per offer, the clarification questions per vendor (a section each, to forward), the weights used and the method. Branding as for the assessment report; `weights` as for the comparison (default: the tender's saved weights). Built in the job pool: 503 with `Retry-After` when it is busy.",
 				parameters: [
 					tenderIdParam,
-					textParam('title', 'Report title on the cover (default: the tender\'s title)'),
+					textParam('title', "Report title on the cover (default: the tender's title)"),
 					...brandingParams.filter((p) => p.name !== 'title'),
 					weightsParam
 				],
 				responses: {
-					'200': { ...pdfResponse, description: 'The tender report as a PDF download (`lock-in-radar-<title>.pdf`).' },
+					'200': {
+						...pdfResponse,
+						description: 'The tender report as a PDF download (`lock-in-radar-<title>.pdf`).'
+					},
 					'400': errors.invalid,
 					'404': errors.tenderNotFound,
 					'429': errors.rateLimited
@@ -1090,9 +1446,14 @@ function paths(rules: Rules): Record<string, PathItem> {
 				operationId: 'getOpenApi',
 				tags: ['Contract'],
 				summary: 'This document',
-				description: 'OpenAPI 3.1, generated from the zod schemas the server validates with. Readable at /docs/api.',
+				description:
+					'OpenAPI 3.1, generated from the zod schemas the server validates with. Readable at /docs/api.',
 				responses: {
-					'200': jsonResponse('The OpenAPI document.', { type: 'object' }, { 'Cache-Control': header('`public, max-age=300`') })
+					'200': jsonResponse(
+						'The OpenAPI document.',
+						{ type: 'object' },
+						{ 'Cache-Control': header('`public, max-age=300`') }
+					)
 				}
 			}
 		}
@@ -1100,14 +1461,38 @@ function paths(rules: Rules): Record<string, PathItem> {
 }
 
 const TAGS = [
-	{ name: 'Assessments', description: 'Create, read, change and re-score assessments. No accounts: an assessment\'s id is its key.' },
-	{ name: 'Sharing', description: 'Read-only links: tokens are 128 random bits; the server stores only their hash.' },
+	{
+		name: 'Assessments',
+		description:
+			"Create, read, change and re-score assessments. No accounts: an assessment's id is its key."
+	},
+	{
+		name: 'Sharing',
+		description: 'Read-only links: tokens are 128 random bits; the server stores only their hash.'
+	},
 	{ name: 'Reports', description: 'The consultant report as a PDF.' },
-	{ name: 'Export and import', description: 'Plain JSON files, so leaving the tool is as easy as using it.' },
-	{ name: 'Rules', description: 'The versioned ruleset, country data and cost defaults behind every score.' },
-	{ name: 'Simulation', description: 'The fleet simulation: the offer and the recommended architecture side by side.' },
-	{ name: 'Tenders', description: 'One fleet, 2-8 offers: who answered what, what the buyer verified, and the offers ranked. No accounts: a tender\'s id is its key.' },
-	{ name: 'Respondents', description: 'Vendor respondent links: a capability token per link that opens one offer\'s questionnaire and that offer\'s own answers, nothing else. Tokens are 128 random bits; the server stores only their hash.' },
+	{
+		name: 'Export and import',
+		description: 'Plain JSON files, so leaving the tool is as easy as using it.'
+	},
+	{
+		name: 'Rules',
+		description: 'The versioned ruleset, country data and cost defaults behind every score.'
+	},
+	{
+		name: 'Simulation',
+		description: 'The fleet simulation: the offer and the recommended architecture side by side.'
+	},
+	{
+		name: 'Tenders',
+		description:
+			"One fleet, 2-8 offers: who answered what, what the buyer verified, and the offers ranked. No accounts: a tender's id is its key."
+	},
+	{
+		name: 'Respondents',
+		description:
+			"Vendor respondent links: a capability token per link that opens one offer's questionnaire and that offer's own answers, nothing else. Tokens are 128 random bits; the server stores only their hash."
+	},
 	{ name: 'Contract', description: 'This document.' }
 ];
 

@@ -38,7 +38,11 @@ export function normaliseCountryText(text: string): string {
 		.trim();
 }
 
-function partialKind(name: string, alias: readonly string[], query: string): CountryMatchKind | null {
+function partialKind(
+	name: string,
+	alias: readonly string[],
+	query: string
+): CountryMatchKind | null {
 	let best: CountryMatchKind | null = null;
 	for (const text of [name, ...alias]) {
 		const kind: CountryMatchKind | null = text.startsWith(query)

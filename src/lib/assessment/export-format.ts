@@ -7,7 +7,9 @@ export const EXPORT_FORMAT_VERSION = 1;
 export const WEB_IMPORT_MAX = 100;
 
 export const exportDocumentSchema = z.strictObject({
-	format: z.literal(EXPORT_FORMAT, { error: `Not a Lock-in Radar export (format must be "${EXPORT_FORMAT}")` }),
+	format: z.literal(EXPORT_FORMAT, {
+		error: `Not a Lock-in Radar export (format must be "${EXPORT_FORMAT}")`
+	}),
 	formatVersion: z.literal(EXPORT_FORMAT_VERSION, {
 		// The CLI's whole-instance backup is version 2 (with tenders): it is restored with the CLI.
 		error: `Use formatVersion ${EXPORT_FORMAT_VERSION}; a whole-instance backup (format version 2, with tenders) is imported with npm run data -- import`
@@ -17,6 +19,9 @@ export const exportDocumentSchema = z.strictObject({
 });
 
 export function exportHeader(now: Date) {
-	return { format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, exportedAt: now.toISOString() };
+	return {
+		format: EXPORT_FORMAT,
+		formatVersion: EXPORT_FORMAT_VERSION,
+		exportedAt: now.toISOString()
+	};
 }
-

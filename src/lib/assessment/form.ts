@@ -41,7 +41,9 @@ export function fleetBodyFromForm(form: FormLike) {
 		title: text(form, 'title'),
 		organisation: text(form, 'organisation'),
 		vendor: text(form, 'vendor'),
-		...(typeof buyerCountry === 'string' ? { buyerCountry: buyerCountry.trim().toUpperCase() || null } : {}),
+		...(typeof buyerCountry === 'string'
+			? { buyerCountry: buyerCountry.trim().toUpperCase() || null }
+			: {}),
 		...(typeof currency === 'string' && currency ? { currency } : {}),
 		fleet: {
 			devices: numberField(form, 'devices'),
@@ -59,7 +61,10 @@ export const answerFieldName = (questionId: string) => `answer.${questionId}`;
 export const noteFieldName = (questionId: string) => `note.${questionId}`;
 
 /** One step's answers as a patch: every question it asks is set or cleared. */
-export function answersFromForm(form: FormLike, area: { questions: readonly Pick<Area['questions'][number], 'id'>[] }) {
+export function answersFromForm(
+	form: FormLike,
+	area: { questions: readonly Pick<Area['questions'][number], 'id'>[] }
+) {
 	const answers: Record<string, { option?: string; note?: string } | null> = {};
 	for (const question of area.questions) {
 		const option = text(form, answerFieldName(question.id)) || undefined;

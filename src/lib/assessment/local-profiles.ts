@@ -1,6 +1,10 @@
 import type { Rules } from '../rules/load';
 import { curedByLocalProfile, KIND_PHRASE } from '../rules/restrictions';
-import { LOCAL_PROFILE_OPTIONS, type CountryCaveat, type LocalProfileOption } from '../rules/schema';
+import {
+	LOCAL_PROFILE_OPTIONS,
+	type CountryCaveat,
+	type LocalProfileOption
+} from '../rules/schema';
 import { fill } from '../text/template';
 
 const PREFIX = 'local_profile_';
@@ -9,7 +13,9 @@ const PREFIX = 'local_profile_';
 export const localProfileQuestionId = (country: string) => `${PREFIX}${country.toLowerCase()}`;
 
 export function countryOfQuestion(questionId: string): string | null {
-	return /^local_profile_[a-z]{2}$/.test(questionId) ? questionId.slice(PREFIX.length).toUpperCase() : null;
+	return /^local_profile_[a-z]{2}$/.test(questionId)
+		? questionId.slice(PREFIX.length).toUpperCase()
+		: null;
 }
 
 /** Best to worst: the order of the options and of the provisional range. */
@@ -36,7 +42,10 @@ export function asksLocalProfile(rules: Rules, country: string): boolean {
 }
 
 /** The per-country local-profile questions for a fleet, in the order its countries are listed. */
-export function localProfileQuestions(rules: Rules, countries: readonly string[]): LocalProfileQuestion[] {
+export function localProfileQuestions(
+	rules: Rules,
+	countries: readonly string[]
+): LocalProfileQuestion[] {
 	const template = rules.ruleset.localProfiles;
 	if (!template) return [];
 	return countries
@@ -58,9 +67,15 @@ export function localProfileQuestions(rules: Rules, countries: readonly string[]
 					id,
 					label: fill(template.options[id].label, values),
 					risk: OPTION_RISK[id],
-					finding: template.options[id].finding ? fill(template.options[id].finding!, values) : undefined
+					finding: template.options[id].finding
+						? fill(template.options[id].finding!, values)
+						: undefined
 				})),
-				caveats: (rule.caveats ?? []).map(({ kind, text, confidence }) => ({ kind, text, confidence }))
+				caveats: (rule.caveats ?? []).map(({ kind, text, confidence }) => ({
+					kind,
+					text,
+					confidence
+				}))
 			};
 		});
 }

@@ -10,7 +10,8 @@ export function parseNumberInput(raw: string | number | null | undefined): numbe
 	if (text === '') return undefined;
 	if (/^-?\d+(\.\d+)?$/.test(text) && !/^-?[1-9]\d{0,2}\.\d{3}$/.test(text)) return Number(text);
 	if (/^-?\d{1,3}(,\d{3})+$/.test(text)) return Number(text.replaceAll(',', ''));
-	if (/^-?\d+,\d{1,2}$/.test(text) || /^-?\d+,\d{4,}$/.test(text)) return Number(text.replace(',', '.'));
+	if (/^-?\d+,\d{1,2}$/.test(text) || /^-?\d+,\d{4,}$/.test(text))
+		return Number(text.replace(',', '.'));
 	return Number.NaN;
 }
 

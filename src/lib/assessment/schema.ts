@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Rules } from '../rules/load';
-import { COST_KEYS, currencySchema, LOCAL_PROFILE_OPTIONS, NOT_SURE, type CostKey, type Currency } from '../rules/schema';
+import {
+	COST_KEYS,
+	currencySchema,
+	LOCAL_PROFILE_OPTIONS,
+	NOT_SURE,
+	type CostKey,
+	type Currency
+} from '../rules/schema';
 import type { SiteVisitKind } from '../scoring/visit-cost';
 import { asksLocalProfile, countryOfQuestion } from './local-profiles';
 import { LIMITS } from './limits';
@@ -17,7 +24,10 @@ const trimmed = (max: number, label: string) =>
 		.trim()
 		.max(max, `${label} must be at most ${max} characters`);
 
-export const titleSchema = trimmed(LIMITS.titleLength, 'Title').min(1, 'Give the assessment a title');
+export const titleSchema = trimmed(LIMITS.titleLength, 'Title').min(
+	1,
+	'Give the assessment a title'
+);
 export const optionalNameSchema = (label: string) => trimmed(LIMITS.nameLength, label).default('');
 
 /** A note may come before the answer: the buyer writes down what they know, then decides. */
@@ -46,7 +56,10 @@ function checkCostBounds(costs: Partial<Record<CostKey, number | null>>, ctx: z.
 	for (const [key, value] of Object.entries(costs) as [CostKey, number | null][]) {
 		const bound = COST_BOUNDS[key];
 		if (!bound || value === null) continue;
-		if ((bound.min !== undefined && value < bound.min) || (bound.max !== undefined && value > bound.max)) {
+		if (
+			(bound.min !== undefined && value < bound.min) ||
+			(bound.max !== undefined && value > bound.max)
+		) {
 			ctx.addIssue({ code: 'custom', path: [key], message: bound.message });
 		}
 	}
@@ -56,7 +69,9 @@ export const costOverridesInputSchema = costOverridesSchema.superRefine(checkCos
 
 /** Distinguishes "left empty" from "not a number" in the message a user sees. */
 const numberError = (label: string, missing: string) => (issue: { input?: unknown }) =>
-	issue.input === undefined ? missing : `${label} must be a number, written as ${NUMBER_FORMAT_HINT}`;
+	issue.input === undefined
+		? missing
+		: `${label} must be a number, written as ${NUMBER_FORMAT_HINT}`;
 
 const deviceCount = (label: string) =>
 	z
@@ -95,7 +110,9 @@ const baseFleetSchema = z.strictObject({
 export type Fleet = z.infer<typeof baseFleetSchema>;
 
 /** Where the buyer's organisation is: its rules on switching and exit apply wherever the fleet is. */
-const baseBuyerCountrySchema = z.string().regex(/^[A-Z]{2}$/, 'Use an ISO 3166 alpha-2 code such as DE');
+const baseBuyerCountrySchema = z
+	.string()
+	.regex(/^[A-Z]{2}$/, 'Use an ISO 3166 alpha-2 code such as DE');
 
 /** A read-only share link. Only the token's hash is stored, so the data file reveals no link. */
 export const shareSchema = z.strictObject({
@@ -114,7 +131,8 @@ export const createShareBodySchema = z.strictObject({
 	label: trimmed(LIMITS.shareLabelLength, 'Label').default(''),
 	expiresAt: z
 		.union([z.iso.datetime({ offset: true }), z.iso.date()], {
-			error: 'Use a date such as 2027-01-31, or a date and time with its time zone, such as 2027-01-31T17:00:00Z'
+			error:
+				'Use a date such as 2027-01-31, or a date and time with its time zone, such as 2027-01-31T17:00:00Z'
 		})
 		.nullable()
 		.optional(),
@@ -147,7 +165,15 @@ export type StoredAssessment = z.infer<typeof storedAssessmentSchema>;
 /** The parts of an assessment a client may write; the store adds id, dates and versions. */
 export type AssessmentContent = Pick<
 	StoredAssessment,
-	'title' | 'organisation' | 'vendor' | 'buyerCountry' | 'currency' | 'fleet' | 'answers' | 'costs' | 'lastStep'
+	| 'title'
+	| 'organisation'
+	| 'vendor'
+	| 'buyerCountry'
+	| 'currency'
+	| 'fleet'
+	| 'answers'
+	| 'costs'
+	| 'lastStep'
 >;
 
 function addIssue(ctx: z.RefinementCtx, path: (string | number)[], message: string) {
@@ -162,14 +188,19 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 	const fleetSchema = baseFleetSchema.superRefine((fleet, ctx) => {
 		const seen = new Set<string>();
 		fleet.countries.forEach((code, index) => {
-			if (!rules.countryNames.has(code)) addIssue(ctx, ['countries', index], `Unknown country "${code}"`);
+			if (!rules.countryNames.has(code))
+				addIssue(ctx, ['countries', index], `Unknown country "${code}"`);
 			if (seen.has(code)) addIssue(ctx, ['countries', index], `"${code}" is listed twice`);
 			seen.add(code);
 		});
 		let assigned = 0;
 		for (const [code, count] of Object.entries(fleet.devicesByCountry ?? {})) {
 			if (!seen.has(code)) {
-				addIssue(ctx, ['devicesByCountry', code], `"${code}" is not one of the deployment countries`);
+				addIssue(
+					ctx,
+					['devicesByCountry', code],
+					`"${code}" is not one of the deployment countries`
+				);
 			}
 			assigned += count;
 		}
@@ -181,7 +212,9 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 				`Devices per country add up to ${fmt(assigned)}, more than the ${fmt(fleet.devices)} in the fleet`
 			);
 		}
-		const everyCountryCounted = fleet.countries.every((code) => fleet.devicesByCountry?.[code] !== undefined);
+		const everyCountryCounted = fleet.countries.every(
+			(code) => fleet.devicesByCountry?.[code] !== undefined
+		);
 		if (everyCountryCounted && assigned < fleet.devices) {
 			// Nowhere left to spread the rest: the devices would silently vanish from the roaming count.
 			addIssue(
@@ -193,7 +226,8 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 	});
 
 	const buyerCountrySchema = baseBuyerCountrySchema.superRefine((code, ctx) => {
-		if (!rules.countryNames.has(code)) ctx.addIssue({ code: 'custom', message: `Unknown country "${code}"` });
+		if (!rules.countryNames.has(code))
+			ctx.addIssue({ code: 'custom', message: `Unknown country "${code}"` });
 	});
 
 	const answersSchema = z
@@ -205,7 +239,11 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 				if (country && asksLocalProfile(rules, country)) {
 					// Kept even when the country later leaves the fleet: it counts again if it comes back.
 					const option = answer?.option;
-					if (option !== undefined && option !== NOT_SURE && !(LOCAL_PROFILE_OPTIONS as readonly string[]).includes(option)) {
+					if (
+						option !== undefined &&
+						option !== NOT_SURE &&
+						!(LOCAL_PROFILE_OPTIONS as readonly string[]).includes(option)
+					) {
 						addIssue(ctx, [questionId, 'option'], `"${option}" is not an answer to this question`);
 					}
 				} else if (!question) {
@@ -215,7 +253,11 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 					answer.option !== NOT_SURE &&
 					!question.options.some((o) => o.id === answer.option)
 				) {
-					addIssue(ctx, [questionId, 'option'], `"${answer.option}" is not an answer to this question`);
+					addIssue(
+						ctx,
+						[questionId, 'option'],
+						`"${answer.option}" is not an answer to this question`
+					);
 				}
 			}
 		});
@@ -283,7 +325,9 @@ export function applyPatch(current: AssessmentContent, patch: PatchBody): Assess
 		title: patch.title ?? current.title,
 		organisation: patch.organisation ?? current.organisation,
 		vendor: patch.vendor ?? current.vendor,
-		...withBuyerCountry(patch.buyerCountry === undefined ? current.buyerCountry : patch.buyerCountry),
+		...withBuyerCountry(
+			patch.buyerCountry === undefined ? current.buyerCountry : patch.buyerCountry
+		),
 		...withCurrency(patch.currency ?? current.currency),
 		fleet: patch.fleet ?? current.fleet,
 		answers,

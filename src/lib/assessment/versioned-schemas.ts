@@ -7,7 +7,9 @@ import { stepsFor } from './steps';
  * validated against that ruleset's questions and options. An unknown version gets the current
  * ruleset's schemas (as it is scored with the current rules). Shared by the server and the CLI.
  */
-export function versionedInputSchemas(registry: Pick<RulesRegistry, 'forVersion'>): (version: string) => InputSchemas {
+export function versionedInputSchemas(
+	registry: Pick<RulesRegistry, 'forVersion'>
+): (version: string) => InputSchemas {
 	const built = new Map<string, InputSchemas>();
 	return (version) => {
 		const rules = registry.forVersion(version);

@@ -20,7 +20,8 @@ interface AnswerView {
 /** The chosen answer in words, with its risk; null risk when unanswered (or answered to a retired option). */
 function answerOf(ruleset: Ruleset, question: Question, option: string | undefined): AnswerView {
 	// "Not sure" as scored: from 2.0.0 on never worse than the question's worst answer.
-	if (option === NOT_SURE) return { label: ruleset.notSure.label, risk: notSureRisk(ruleset, question), notSure: true };
+	if (option === NOT_SURE)
+		return { label: ruleset.notSure.label, risk: notSureRisk(ruleset, question), notSure: true };
 	const chosen = question.options.find((o) => o.id === option);
 	return chosen
 		? { label: chosen.label, risk: chosen.risk, notSure: false }
@@ -37,12 +38,14 @@ function recommendationText(ruleset: Ruleset, question: Question, answer: Answer
 	if (answer.risk === null || answer.notSure || answer.risk >= ruleset.findingRiskThreshold) {
 		return question.recommendation;
 	}
-	if (answer.risk === 0) return 'None needed: this answer keeps you free to leave. Keep it in the contract.';
+	if (answer.risk === 0)
+		return 'None needed: this answer keeps you free to leave. Keep it in the contract.';
 	return `Optional: ${question.recommendation}`;
 }
 
 function areaLine(score: AreaScore | undefined): string {
-	if (!score || score.score === null) return 'Not scored yet: no question in this area is answered.';
+	if (!score || score.score === null)
+		return 'Not scored yet: no question in this area is answered.';
 	const rating = score.rating ? RATING_WORD[score.rating] : '';
 	const notSure = score.notSure ? `, ${score.notSure} not sure` : '';
 	return `Score ${Math.round(score.score)}/100 · ${rating} · ${score.answered} of ${score.total} answered${notSure}`;
@@ -67,7 +70,8 @@ function drawQuestion(ctx: ReportContext, question: Question, number: string) {
 			{ indent: 6, after: 1.2 }
 		);
 	} else {
-		const rating = answer.risk === null ? null : ratingFor(answer.risk * 100, ruleset.ratingThresholds);
+		const rating =
+			answer.risk === null ? null : ratingFor(answer.risk * 100, ruleset.ratingThresholds);
 		w.paragraph(riskText(answer), { color: ratingColor(rating) }, { indent: 6, after: 1.2 });
 	}
 	if (note) {
@@ -99,7 +103,8 @@ export function drawAreaSections(ctx: ReportContext) {
 		w.labelled('Locks you in', area.locksIn, { size: SIZES.small });
 		w.labelled('Keeps you flexible', area.keepsFlexible, { size: SIZES.small }, { after: 4 });
 		area.questions.forEach((question, i) => drawQuestion(ctx, question, `${number}.${i + 1}`));
-		if (ruleset.localProfiles?.area === area.id) drawLocalProfiles(ctx, number, area.questions.length);
+		if (ruleset.localProfiles?.area === area.id)
+			drawLocalProfiles(ctx, number, area.questions.length);
 	}
 }
 
@@ -110,7 +115,10 @@ export function drawAreaSections(ctx: ReportContext) {
 function drawLocalProfiles(ctx: ReportContext, number: number, after: number) {
 	const { w, ruleset, assessment, result } = ctx;
 	const template = ruleset.localProfiles;
-	const asked = result.roaming.filter((r): r is RoamingExposure & { localProfile: NonNullable<RoamingExposure['localProfile']> } => r.localProfile !== null);
+	const asked = result.roaming.filter(
+		(r): r is RoamingExposure & { localProfile: NonNullable<RoamingExposure['localProfile']> } =>
+			r.localProfile !== null
+	);
 	if (!template || asked.length === 0) return;
 	w.heading('Local profiles, country by country', 3);
 	asked.forEach((exposure, i) => {
@@ -118,13 +126,30 @@ function drawLocalProfiles(ctx: ReportContext, number: number, after: number) {
 		const given = assessment.answers[localProfileQuestionId(exposure.country)];
 		const option = LOCAL_PROFILE_OPTIONS.find((o) => o === given?.option);
 		const label =
-			given?.option === NOT_SURE ? ruleset.notSure.label : option ? fill(template.options[option].label, values) : 'Not answered';
+			given?.option === NOT_SURE
+				? ruleset.notSure.label
+				: option
+					? fill(template.options[option].label, values)
+					: 'Not answered';
 		const note = ctx.includeNotes && given?.note ? cleanText(given.note).trim() : '';
 		w.ensure(24);
-		w.paragraph(`${number}.${after + i + 1}  ${fill(template.text, values)}`, { size: SIZES.h3, bold: true }, { after: 1.2 });
+		w.paragraph(
+			`${number}.${after + i + 1}  ${fill(template.text, values)}`,
+			{ size: SIZES.h3, bold: true },
+			{ after: 1.2 }
+		);
 		w.paragraph(`Answer: ${label}`, { bold: label !== 'Not answered' }, { indent: 6, after: 0.6 });
-		w.paragraph(exposure.mitigationNote, { color: exposure.mitigated ? COLORS.ink : COLORS.critical }, { indent: 6, after: 1.2 });
+		w.paragraph(
+			exposure.mitigationNote,
+			{ color: exposure.mitigated ? COLORS.ink : COLORS.critical },
+			{ indent: 6, after: 1.2 }
+		);
 		if (note) w.labelled('Note', note, { size: SIZES.small }, { indent: 6, after: 1.2 });
-		w.labelled('Recommendation', fill(template.recommendation, values), { size: SIZES.small }, { indent: 6, after: 3 });
+		w.labelled(
+			'Recommendation',
+			fill(template.recommendation, values),
+			{ size: SIZES.small },
+			{ indent: 6, after: 3 }
+		);
 	});
 }

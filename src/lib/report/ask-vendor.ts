@@ -8,7 +8,9 @@ export function drawAskVendor(ctx: ReportContext) {
 	openSection(ctx, 'Ask the vendor');
 	const open = result.completeness.total - result.completeness.answered;
 	if (result.askVendor.length === 0) {
-		w.paragraph('Every answered question was answered with confidence: there is nothing to ask the vendor yet.');
+		w.paragraph(
+			'Every answered question was answered with confidence: there is nothing to ask the vendor yet.'
+		);
 	} else {
 		w.paragraph(
 			`${plural(result.askVendor.length, 'question', 'questions')} for the vendor, ready to paste into an RFP clarification round. Ask for written answers, then re-score the offer with them.`,

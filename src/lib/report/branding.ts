@@ -33,7 +33,8 @@ const paperSchema = z
 const logoSchema = z
 	.union([z.string(), z.instanceof(Uint8Array)], { error: 'The logo must be a PNG or JPEG file' })
 	.transform((input, ctx): Logo => {
-		const decoded = typeof input === 'string' ? bytesFromDataUrl(input) : { ok: true as const, bytes: input };
+		const decoded =
+			typeof input === 'string' ? bytesFromDataUrl(input) : { ok: true as const, bytes: input };
 		const checked = decoded.ok ? inspectLogo(decoded.bytes) : decoded;
 		if (!checked.ok) {
 			ctx.addIssue({ code: 'custom', message: checked.message });
@@ -65,14 +66,12 @@ export const brandingQuerySchema = z
 		firm: optionalText('Firm'),
 		paper: paperSchema.optional()
 	})
-	.transform(
-		(query): BrandingInput => ({
-			reportTitle: query.title,
-			consultantName: query.consultant,
-			firm: query.firm,
-			paper: query.paper ?? 'a4'
-		})
-	);
+	.transform((query): BrandingInput => ({
+		reportTitle: query.title,
+		consultantName: query.consultant,
+		firm: query.firm,
+		paper: query.paper ?? 'a4'
+	}));
 
 /** Validates branding, or throws ReportInputError naming each bad field. */
 export function parseBranding(input: BrandingInput): Branding {

@@ -62,7 +62,10 @@ function limitPages(doc: jsPDF, maxPages: number): void {
  */
 export async function buildReport(input: BuildReportInput): Promise<Uint8Array> {
 	const branding = parseBranding(input.branding);
-	const [{ jsPDF }, { autoTable }] = await Promise.all([import('jspdf'), import('jspdf-autotable')]);
+	const [{ jsPDF }, { autoTable }] = await Promise.all([
+		import('jspdf'),
+		import('jspdf-autotable')
+	]);
 
 	const assessment: ReportAssessment = {
 		...input.assessment,
@@ -74,7 +77,12 @@ export async function buildReport(input: BuildReportInput): Promise<Uint8Array> 
 	const date = longDate(input.generatedAt, input.timeZone);
 	const author = preparedBy(branding);
 
-	const doc = new jsPDF({ unit: 'mm', format: branding.paper, compress: true, putOnlyUsedFonts: true });
+	const doc = new jsPDF({
+		unit: 'mm',
+		format: branding.paper,
+		compress: true,
+		putOnlyUsedFonts: true
+	});
 	limitPages(doc, input.maxPages ?? MAX_REPORT_PAGES);
 	registerFonts(doc, input.font);
 	doc.setProperties({

@@ -50,13 +50,21 @@ export function drawRadar(w: Writer, { labels, values, cx, cy, radius }: RadarIn
 
 	doc.setDrawColor(COLORS.line);
 	doc.setLineWidth(0.2);
-	for (const ring of [25, 50, 75, 100]) polygon(doc, labels.map((_, i) => at(i, ring)), 'S');
+	for (const ring of [25, 50, 75, 100])
+		polygon(
+			doc,
+			labels.map((_, i) => at(i, ring)),
+			'S'
+		);
 	labels.forEach((_, i) => {
 		const [x, y] = at(i, 100);
 		doc.line(cx, cy, x, y);
 	});
 	for (const ring of [25, 50, 75, 100]) {
-		w.line(String(ring), cx + 1, cy - (radius * ring) / 100 - 1.2, { size: 6, color: COLORS.muted });
+		w.line(String(ring), cx + 1, cy - (radius * ring) / 100 - 1.2, {
+			size: 6,
+			color: COLORS.muted
+		});
 	}
 
 	doc.setDrawColor(COLORS.accent);
@@ -81,11 +89,17 @@ export function drawRadar(w: Writer, { labels, values, cx, cy, radius }: RadarIn
 		const top = Math.sin(angle) < -0.2 ? y - height : Math.sin(angle) > 0.2 ? y : y - height / 2;
 		lines.forEach((line, j) => {
 			const last = j === lines.length - 1;
-			w.line(line, x, top + j * 3.2, {
-				size: SIZES.tiny,
-				bold: last,
-				color: last ? COLORS.accent : COLORS.ink
-			}, align);
+			w.line(
+				line,
+				x,
+				top + j * 3.2,
+				{
+					size: SIZES.tiny,
+					bold: last,
+					color: last ? COLORS.accent : COLORS.ink
+				},
+				align
+			);
 		});
 	});
 }
@@ -97,7 +111,13 @@ export interface BarRow {
 }
 
 /** Horizontal 0-100 bars, one per area, coloured by rating. Returns the height used. */
-export function drawScoreBars(w: Writer, rows: BarRow[], x: number, y: number, width: number): number {
+export function drawScoreBars(
+	w: Writer,
+	rows: BarRow[],
+	x: number,
+	y: number,
+	width: number
+): number {
 	const { doc } = w;
 	const labelWidth = 30;
 	const barX = x + labelWidth;
@@ -136,7 +156,12 @@ export function drawScoreBars(w: Writer, rows: BarRow[], x: number, y: number, w
 
 /** Countries shown in the roaming chart; the rest are summed up in one line. */
 const ROAMING_CHART_ROWS = 20;
-const SEVERITY_ORDER: Record<RoamingExposure['severity'], number> = { critical: 0, warning: 1, info: 2, none: 3 };
+const SEVERITY_ORDER: Record<RoamingExposure['severity'], number> = {
+	critical: 0,
+	warning: 1,
+	info: 2,
+	none: 3
+};
 
 /**
  * Devices per deployment country, one bar each, coloured by how the roaming rule hits this offer:
@@ -226,13 +251,21 @@ export function drawRadarOverlay(w: Writer, { labels, series, cx, cy, radius }: 
 
 	doc.setDrawColor(COLORS.line);
 	doc.setLineWidth(0.2);
-	for (const ring of [25, 50, 75, 100]) polygon(doc, labels.map((_, i) => at(i, ring)), 'S');
+	for (const ring of [25, 50, 75, 100])
+		polygon(
+			doc,
+			labels.map((_, i) => at(i, ring)),
+			'S'
+		);
 	labels.forEach((_, i) => {
 		const [x, y] = at(i, 100);
 		doc.line(cx, cy, x, y);
 	});
 	for (const ring of [25, 50, 75, 100]) {
-		w.line(String(ring), cx + 1, cy - (radius * ring) / 100 - 1.2, { size: 6, color: COLORS.muted });
+		w.line(String(ring), cx + 1, cy - (radius * ring) / 100 - 1.2, {
+			size: 6,
+			color: COLORS.muted
+		});
 	}
 
 	for (const s of series) {

@@ -8,7 +8,14 @@ import type { Writer } from './layout';
 /** The parts of an assessment a report shows; a shared view without ids or notes fits too. */
 export type ReportAssessment = Pick<
 	StoredAssessment,
-	'title' | 'organisation' | 'vendor' | 'buyerCountry' | 'fleet' | 'answers' | 'rulesetVersion' | 'updatedAt'
+	| 'title'
+	| 'organisation'
+	| 'vendor'
+	| 'buyerCountry'
+	| 'fleet'
+	| 'answers'
+	| 'rulesetVersion'
+	| 'updatedAt'
 >;
 
 /** Versions of the other rules files, for the methodology page, when the caller knows them. */

@@ -27,7 +27,9 @@ export function drawCosts(ctx: ReportContext) {
 			line.label,
 			line.applies ? money(cost.currency, line.amount) : 'None',
 			line.formula,
-			line.applies && line.assumed ? `${line.reason} Rests on open questions, not on answers.` : line.reason
+			line.applies && line.assumed
+				? `${line.reason} Rests on open questions, not on answers.`
+				: line.reason
 		]),
 		foot: [['Total', money(cost.currency, cost.total), '', '']],
 		footStyles: { fontStyle: 'bold', fillColor: COLORS.faint, textColor: COLORS.ink },

@@ -3,7 +3,13 @@ import type { ReportContext } from './context';
 import { ReportInputError } from './errors';
 import { lineHeight } from './layout';
 import { COLORS, MARGINS, SIZES } from './theme';
-import { costAssumedNote, costHeadline, floorLine, provisionalLine, ratingExplanation } from '../text/verdict';
+import {
+	costAssumedNote,
+	costHeadline,
+	floorLine,
+	provisionalLine,
+	ratingExplanation
+} from '../text/verdict';
 import { count, plural, RATING_MEANING, ratingBackground, ratingColor } from './wording';
 
 const LOGO_BOX = { width: 60, height: 24 };
@@ -14,7 +20,16 @@ function drawLogo(ctx: ReportContext, x: number, y: number) {
 	if (!logo) return;
 	const scale = Math.min(LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height);
 	try {
-		ctx.doc.addImage(logo.bytes, logo.format, x, y, logo.width * scale, logo.height * scale, 'logo', 'FAST');
+		ctx.doc.addImage(
+			logo.bytes,
+			logo.format,
+			x,
+			y,
+			logo.width * scale,
+			logo.height * scale,
+			'logo',
+			'FAST'
+		);
 	} catch {
 		// The headers were valid but the image data is not: say so rather than ship a broken page.
 		throw new ReportInputError([
@@ -38,7 +53,11 @@ export function drawCover(ctx: ReportContext) {
 		size: SIZES.small,
 		color: COLORS.muted
 	});
-	w.paragraph(ctx.title, { size: ctx.title.length > 90 ? SIZES.h1 : SIZES.title, bold: true }, { after: 3 });
+	w.paragraph(
+		ctx.title,
+		{ size: ctx.title.length > 90 ? SIZES.h1 : SIZES.title, bold: true },
+		{ after: 3 }
+	);
 	w.paragraph('Consultant report', { size: SIZES.h2, color: COLORS.muted }, { after: 10 });
 
 	// The verdict, in a coloured box.
@@ -48,10 +67,21 @@ export function drawCover(ctx: ReportContext) {
 	const boxHeight = Math.max(26, 14 + text.length * lineHeight(SIZES.small));
 	doc.setFillColor(ratingBackground(rating));
 	doc.roundedRect(w.left, w.y, w.width, boxHeight, 2, 2, 'F');
-	w.line(String(Math.round(score)), w.left + 6, w.y + 4, { size: 30, bold: true, color: ratingColor(rating) });
+	w.line(String(Math.round(score)), w.left + 6, w.y + 4, {
+		size: 30,
+		bold: true,
+		color: ratingColor(rating)
+	});
 	w.line('out of 100', w.left + 6, w.y + 17, { size: SIZES.tiny, color: COLORS.muted });
-	w.line(`${meaning.headline}${result.overall.provisional ? ' so far' : ''}`, w.left + 42, w.y + 5, { size: SIZES.h2, bold: true, color: ratingColor(rating) });
-	text.forEach((line, i) => w.line(line, w.left + 42, w.y + 12 + i * lineHeight(SIZES.small), { size: SIZES.small }));
+	w.line(
+		`${meaning.headline}${result.overall.provisional ? ' so far' : ''}`,
+		w.left + 42,
+		w.y + 5,
+		{ size: SIZES.h2, bold: true, color: ratingColor(rating) }
+	);
+	text.forEach((line, i) =>
+		w.line(line, w.left + 42, w.y + 12 + i * lineHeight(SIZES.small), { size: SIZES.small })
+	);
 	w.y += boxHeight + 12;
 
 	const { fleet } = assessment;
@@ -73,12 +103,17 @@ export function drawCover(ctx: ReportContext) {
 		provisionalLine(result) ?? `All ${count(result.completeness.total)} questions answered`
 	]);
 	const cost = result.switchingCost;
-	facts.push(['Cost to leave', [`${costHeadline(cost)}.`, costAssumedNote(cost)].filter(Boolean).join(' ')]);
+	facts.push([
+		'Cost to leave',
+		[`${costHeadline(cost)}.`, costAssumedNote(cost)].filter(Boolean).join(' ')
+	]);
 	// The cover has room for three reasons; the executive summary lists every one.
 	const raising = result.overall.floors.filter((f) => f.raises);
 	const shown = raising.slice(0, 3).map((f, i) => `${i + 1}. ${floorLine(f)}`);
 	if (raising.length > shown.length) {
-		shown.push(`${plural(raising.length - shown.length, 'further reason is', 'further reasons are')} in the executive summary.`);
+		shown.push(
+			`${plural(raising.length - shown.length, 'further reason is', 'further reasons are')} in the executive summary.`
+		);
 	}
 	facts.push(['Why this rating', [ratingExplanation(result), ...shown].join('\n')]);
 
@@ -87,7 +122,12 @@ export function drawCover(ctx: ReportContext) {
 		const lines = w.split(value, w.width - labelWidth, { size: SIZES.body });
 		w.ensure(lines.length * lineHeight(SIZES.body));
 		w.line(label, w.left, w.y, { size: SIZES.small, color: COLORS.muted });
-		lines.forEach((line, i) => w.line(line, w.left + labelWidth, w.y + i * lineHeight(SIZES.body), { size: SIZES.body, bold: i === 0 && label === 'Client organisation' }));
+		lines.forEach((line, i) =>
+			w.line(line, w.left + labelWidth, w.y + i * lineHeight(SIZES.body), {
+				size: SIZES.body,
+				bold: i === 0 && label === 'Client organisation'
+			})
+		);
 		w.y += lines.length * lineHeight(SIZES.body) + 2.2;
 	}
 }

@@ -1,7 +1,17 @@
 /** File names for downloads (reports, exports): an ASCII slug for every client, a UTF-8 one for modern ones. */
 
 const FOLDED: Record<string, string> = {
-	ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'n'
+	ß: 'ss',
+	æ: 'ae',
+	œ: 'oe',
+	ø: 'o',
+	ł: 'l',
+	đ: 'd',
+	ð: 'd',
+	þ: 'th',
+	ı: 'i',
+	ħ: 'h',
+	ŋ: 'n'
 };
 
 const PREFIX = 'lock-in-radar';
@@ -34,7 +44,10 @@ export function reportFileName(title: string, { unicode = false, extension = 'pd
 
 /** RFC 5987 encoding: percent-encodes everything outside attr-char. */
 const encodeRfc5987 = (value: string) =>
-	encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	encodeURIComponent(value).replace(
+		/['()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+	);
 
 /** A Content-Disposition header with an ASCII `filename` and a UTF-8 `filename*` (RFC 6266). */
 export function contentDisposition(title: string, extension = 'pdf'): string {

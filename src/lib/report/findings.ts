@@ -3,7 +3,11 @@ import { openSection, type ReportContext } from './context';
 import { COLORS, SIZES } from './theme';
 import { plural, SEVERITY_WORD } from './wording';
 
-const SEVERITY_COLOR = { critical: COLORS.critical, high: COLORS.high, medium: COLORS.moderate } as const;
+const SEVERITY_COLOR = {
+	critical: COLORS.critical,
+	high: COLORS.high,
+	medium: COLORS.moderate
+} as const;
 
 /** Every finding, said from the answers, grouped by severity, each with its recommendation. */
 export function drawFindings(ctx: ReportContext) {
@@ -21,16 +25,29 @@ export function drawFindings(ctx: ReportContext) {
 	);
 	for (const group of groups) {
 		w.ensure(24);
-		w.paragraph(`${SEVERITY_WORD[group.severity]}: ${plural(group.findings.length, 'finding', 'findings')}`, {
-			size: SIZES.h3,
-			bold: true,
-			color: SEVERITY_COLOR[group.severity]
-		}, { after: 1.5 });
+		w.paragraph(
+			`${SEVERITY_WORD[group.severity]}: ${plural(group.findings.length, 'finding', 'findings')}`,
+			{
+				size: SIZES.h3,
+				bold: true,
+				color: SEVERITY_COLOR[group.severity]
+			},
+			{ after: 1.5 }
+		);
 		group.findings.forEach((finding, i) => {
 			w.ensure(18);
-			w.paragraph(`${i + 1}. ${finding.title}${finding.notSure ? ' (not sure)' : ''}`, { bold: true }, { after: 0.6 });
+			w.paragraph(
+				`${i + 1}. ${finding.title}${finding.notSure ? ' (not sure)' : ''}`,
+				{ bold: true },
+				{ after: 0.6 }
+			);
 			w.paragraph(finding.detail, { size: SIZES.small }, { indent: 5, after: 0.6 });
-			w.labelled('Recommendation', finding.recommendation, { size: SIZES.small }, { indent: 5, after: 2.5 });
+			w.labelled(
+				'Recommendation',
+				finding.recommendation,
+				{ size: SIZES.small },
+				{ indent: 5, after: 2.5 }
+			);
 		});
 	}
 }

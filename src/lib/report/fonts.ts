@@ -34,8 +34,10 @@ const prepared = new WeakMap<ReportFont, FontFiles>();
 export function fontFiles(font: ReportFont): FontFiles {
 	let files = prepared.get(font);
 	if (!files) {
-		if (!isTrueType(font.regular)) throw new Error('The normal report font is not a TrueType (.ttf) file');
-		if (!isTrueType(font.bold)) throw new Error('The bold report font is not a TrueType (.ttf) file');
+		if (!isTrueType(font.regular))
+			throw new Error('The normal report font is not a TrueType (.ttf) file');
+		if (!isTrueType(font.bold))
+			throw new Error('The bold report font is not a TrueType (.ttf) file');
 		files = { normal: binaryString(font.regular), bold: binaryString(font.bold) };
 		prepared.set(font, files);
 	}

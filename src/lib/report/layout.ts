@@ -84,7 +84,13 @@ export class Writer {
 	}
 
 	/** Draws one line with its top at y (jsPDF positions text by its baseline). */
-	line(text: string, x: number, y: number, style: TextStyle = {}, align?: 'left' | 'right' | 'center') {
+	line(
+		text: string,
+		x: number,
+		y: number,
+		style: TextStyle = {},
+		align?: 'left' | 'right' | 'center'
+	) {
 		this.style(style);
 		const size = style.size ?? SIZES.body;
 		this.doc.text(text, x, y + size * PT * 0.8, align ? { align } : undefined);
@@ -154,7 +160,12 @@ export class Writer {
 	table(options: UserOptions, { indent = 0 } = {}) {
 		this.autoTable(this.doc, {
 			startY: this.y,
-			margin: { left: MARGINS.left + indent, right: MARGINS.right, top: MARGINS.top, bottom: MARGINS.bottom },
+			margin: {
+				left: MARGINS.left + indent,
+				right: MARGINS.right,
+				top: MARGINS.top,
+				bottom: MARGINS.bottom
+			},
 			theme: 'grid',
 			rowPageBreak: 'auto',
 			showHead: 'everyPage',
@@ -177,7 +188,8 @@ export class Writer {
 				...options.headStyles
 			}
 		});
-		const finalY = (this.doc as jsPDF & { lastAutoTable?: { finalY?: number } }).lastAutoTable?.finalY;
+		const finalY = (this.doc as jsPDF & { lastAutoTable?: { finalY?: number } }).lastAutoTable
+			?.finalY;
 		this.y = (finalY ?? this.y) + 4;
 	}
 }

@@ -87,7 +87,10 @@ function inspectPng(b: Uint8Array): LogoCheck {
 		}
 		at += 12 + length;
 	}
-	return { ok: false, message: damaged('PNG', 'the file is incomplete (it may have been cut off)') };
+	return {
+		ok: false,
+		message: damaged('PNG', 'the file is incomplete (it may have been cut off)')
+	};
 }
 
 /** Baseline, extended and progressive JPEGs: the kinds every PDF reader shows. */
@@ -98,7 +101,8 @@ function inspectJpeg(b: Uint8Array): LogoCheck {
 	let at = 2;
 	let size: { width: number; height: number } | null = null;
 	while (at + 4 <= b.length) {
-		if (b[at] !== 0xff) return { ok: false, message: damaged('JPEG', 'its JPEG structure is broken') };
+		if (b[at] !== 0xff)
+			return { ok: false, message: damaged('JPEG', 'its JPEG structure is broken') };
 		const marker = b[at + 1]!;
 		if (marker === 0xff) {
 			at += 1; // fill byte
@@ -139,7 +143,10 @@ function inspectJpeg(b: Uint8Array): LogoCheck {
 		}
 		at += 2 + length;
 	}
-	return { ok: false, message: damaged('JPEG', 'the file is incomplete (it may have been cut off)') };
+	return {
+		ok: false,
+		message: damaged('JPEG', 'the file is incomplete (it may have been cut off)')
+	};
 }
 
 /** Checks bytes claimed to be a logo: format by magic bytes, completeness, size and dimensions. */

@@ -8,7 +8,8 @@ const number = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 
 
 /** A floor's condition in words, from the rule itself (its reason has placeholders for the case). */
 function floorCondition(ruleset: Ruleset, floor: Floor): string {
-	const question = (id: string) => ruleset.areas.flatMap((a) => a.questions).find((q) => q.id === id);
+	const question = (id: string) =>
+		ruleset.areas.flatMap((a) => a.questions).find((q) => q.id === id);
 	const answered = (id: string, options: string[]) => {
 		const q = question(id);
 		const labels = options.map((o) => `“${q?.options.find((x) => x.id === o)?.label ?? o}”`);
@@ -16,21 +17,30 @@ function floorCondition(ruleset: Ruleset, floor: Floor): string {
 	};
 	const parts: string[] = [];
 	if (floor.when.lockInSign) {
-		parts.push(`A lock-in sign is ${floor.when.lockInSign === 'present' ? 'present' : 'partly present'} (it applies once per sign)`);
+		parts.push(
+			`A lock-in sign is ${floor.when.lockInSign === 'present' ? 'present' : 'partly present'} (it applies once per sign)`
+		);
 	}
 	if (floor.when.answers) {
-		parts.push(Object.entries(floor.when.answers).map(([id, options]) => answered(id, options)).join('; and '));
+		parts.push(
+			Object.entries(floor.when.answers)
+				.map(([id, options]) => answered(id, options))
+				.join('; and ')
+		);
 	}
 	if (floor.when.anyAnswers) {
 		const any = Object.entries(floor.when.anyAnswers).map(([id, options]) => answered(id, options));
 		parts.push(any.length === 1 ? any[0]! : `Any of: ${any.join('; ')}`);
 	}
-	if (floor.when.devicesAtLeast !== undefined) parts.push(`with at least ${number(floor.when.devicesAtLeast)} devices`);
+	if (floor.when.devicesAtLeast !== undefined)
+		parts.push(`with at least ${number(floor.when.devicesAtLeast)} devices`);
 	return parts.join(', ');
 }
 
-const bandWords = (bands: readonly { atLeast: number; rating: Rating }[], unit: (n: number) => string) =>
-	bands.map((b) => `${unit(b.atLeast)} or more: at least ${b.rating}`).join('; ');
+const bandWords = (
+	bands: readonly { atLeast: number; rating: Rating }[],
+	unit: (n: number) => string
+) => bands.map((b) => `${unit(b.atLeast)} or more: at least ${b.rating}`).join('; ');
 
 /** Floors, cost bands, roaming floors, conflicts and the provisional range, from the ruleset. */
 function drawRatingRules(ctx: ReportContext) {
@@ -38,7 +48,9 @@ function drawRatingRules(ctx: ReportContext) {
 	const { currency, conversion } = result.switchingCost;
 	// The bands are amounts in the model's own currency; an assessment in another sees both.
 	const bandMoney = (n: number) =>
-		conversion ? `${money(conversion.from, n)} (about ${money(currency, n * conversion.rate)})` : money(currency, n);
+		conversion
+			? `${money(conversion.from, n)} (about ${money(currency, n * conversion.rate)})`
+			: money(currency, n);
 	const { ratingThresholds: t } = ruleset;
 
 	w.heading('Provisional range', 2);
@@ -64,7 +76,11 @@ function drawRatingRules(ctx: ReportContext) {
 	if (ruleset.floors?.length) {
 		w.table({
 			head: [['When', 'Rating at least', 'Confidence']],
-			body: ruleset.floors.map((floor) => [floorCondition(ruleset, floor), floor.rating, CONFIDENCE_NAME[floor.confidence]]),
+			body: ruleset.floors.map((floor) => [
+				floorCondition(ruleset, floor),
+				floor.rating,
+				CONFIDENCE_NAME[floor.confidence]
+			]),
 			styles: { fontSize: SIZES.tiny },
 			columnStyles: { 1: { cellWidth: 24 }, 2: { cellWidth: 28 } }
 		});
@@ -169,7 +185,12 @@ export function drawMethodology(ctx: ReportContext) {
 			[a.basis, ...a.sources].join('\n')
 		]),
 		styles: { fontSize: SIZES.tiny },
-		columnStyles: { 0: { cellWidth: 30 }, 1: { cellWidth: 28 }, 2: { cellWidth: 16, halign: 'right' }, 3: { cellWidth: 21 } }
+		columnStyles: {
+			0: { cellWidth: 30 },
+			1: { cellWidth: 28 },
+			2: { cellWidth: 16, halign: 'right' },
+			3: { cellWidth: 21 }
+		}
 	});
 
 	w.heading('Versions and sources', 2);
@@ -179,11 +200,16 @@ export function drawMethodology(ctx: ReportContext) {
 			? `The answers were last saved against ruleset ${assessment.rulesetVersion}; answers to options that no longer exist count as open.`
 			: `The answers were last saved against the same ruleset, on ${assessment.updatedAt.slice(0, 10)}.`
 	];
-	if (dataVersions.countries) versions.push(`Country roaming rules: data version ${dataVersions.countries}.`);
-	if (dataVersions.costs) versions.push(`Cost defaults: data version ${dataVersions.costs}, in ${cost.currency}.`);
+	if (dataVersions.countries)
+		versions.push(`Country roaming rules: data version ${dataVersions.countries}.`);
+	if (dataVersions.costs)
+		versions.push(`Cost defaults: data version ${dataVersions.costs}, in ${cost.currency}.`);
 	versions.push(
 		'Country rules change and some are graded low confidence or unverified: confirm the rules that matter with the vendor and local operators before you sign.'
 	);
 	w.list(versions, { style: { size: SIZES.small } });
-	w.paragraph(`Report generated by Lock-in Radar on ${ctx.date}.`, { size: SIZES.small, color: COLORS.muted });
+	w.paragraph(`Report generated by Lock-in Radar on ${ctx.date}.`, {
+		size: SIZES.small,
+		color: COLORS.muted
+	});
 }

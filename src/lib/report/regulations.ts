@@ -32,7 +32,10 @@ export function drawRegulations(ctx: ReportContext) {
 				theme: 'plain',
 				showHead: false,
 				body: [
-					['Kind', `${REGULATION_KIND_WORD[regulation.kind]} · ${regulation.region} · reaches the ${scopeWords(regulation)}`],
+					[
+						'Kind',
+						`${REGULATION_KIND_WORD[regulation.kind]} · ${regulation.region} · reaches the ${scopeWords(regulation)}`
+					],
 					['Why it applies', regulation.reasons.join('; ')],
 					['What it gives you', regulation.whatItGivesTheBuyer],
 					['What it says', regulation.summary],
@@ -46,7 +49,11 @@ export function drawRegulations(ctx: ReportContext) {
 						].join('\n')
 					]
 				],
-				styles: { fontSize: SIZES.small, lineWidth: 0, cellPadding: { top: 0.5, bottom: 0.5, left: 0, right: 2 } },
+				styles: {
+					fontSize: SIZES.small,
+					lineWidth: 0,
+					cellPadding: { top: 0.5, bottom: 0.5, left: 0, right: 2 }
+				},
 				columnStyles: { 0: { cellWidth: 30, textColor: COLORS.muted } }
 			},
 			{ indent: 0 }

@@ -36,12 +36,25 @@ export function drawRunningText(w: Writer, text: RunningText) {
 		doc.setLineWidth(0.2);
 		if (page > 1) {
 			w.line(title, MARGINS.left, RUNNING.header - 3.5, { size, color: COLORS.muted });
-			if (client) w.line(client, w.left + w.width, RUNNING.header - 3.5, { size, color: COLORS.muted }, 'right');
+			if (client)
+				w.line(
+					client,
+					w.left + w.width,
+					RUNNING.header - 3.5,
+					{ size, color: COLORS.muted },
+					'right'
+				);
 			doc.line(MARGINS.left, RUNNING.header + 0.5, w.left + w.width, RUNNING.header + 0.5);
 		}
 		const footerY = w.pageHeight - RUNNING.footer;
 		doc.line(MARGINS.left, footerY - 1.5, w.left + w.width, footerY - 1.5);
 		w.line(footer, MARGINS.left, footerY, { size, color: COLORS.muted });
-		w.line(`Page ${page} of ${total}`, w.left + w.width, footerY, { size, color: COLORS.muted }, 'right');
+		w.line(
+			`Page ${page} of ${total}`,
+			w.left + w.width,
+			footerY,
+			{ size, color: COLORS.muted },
+			'right'
+		);
 	}
 }

@@ -12,7 +12,15 @@ import {
 import { openSection, type ReportContext } from './context';
 import { lineHeight } from './layout';
 import { COLORS, SIZES } from './theme';
-import { count, money, plural, RATING_MEANING, ratingBackground, ratingColor, SEVERITY_WORD } from './wording';
+import {
+	count,
+	money,
+	plural,
+	RATING_MEANING,
+	ratingBackground,
+	ratingColor,
+	SEVERITY_WORD
+} from './wording';
 
 const TOP_RISKS = 5;
 const MAX_STEPS = 6;
@@ -50,7 +58,9 @@ export function nextSteps(result: ScoreResult): string[] {
 		);
 	}
 	if (steps.length === 0) {
-		steps.push('Keep the flexible terms found here in the signed contract, and re-assess at renewal.');
+		steps.push(
+			'Keep the flexible terms found here in the signed contract, and re-assess at renewal.'
+		);
 	}
 	return steps.slice(0, MAX_STEPS);
 }
@@ -64,14 +74,23 @@ function verdict(ctx: ReportContext) {
 	w.ensure(height + 4);
 	doc.setFillColor(ratingBackground(rating));
 	doc.roundedRect(w.left, w.y, w.width, height, 2, 2, 'F');
-	w.line(`${Math.round(score)}/100`, w.left + 5, w.y + 5, { size: 20, bold: true, color: ratingColor(rating) });
-	w.line('0 = free to leave', w.left + 5, w.y + 15, { size: 6.5, color: COLORS.muted });
-	w.line('100 = locked in', w.left + 5, w.y + 18, { size: 6.5, color: COLORS.muted });
-	w.line(`${meaning.headline}${result.overall.provisional ? ' so far' : ''}`, w.left + 46, w.y + 4, {
-		size: SIZES.h2,
+	w.line(`${Math.round(score)}/100`, w.left + 5, w.y + 5, {
+		size: 20,
 		bold: true,
 		color: ratingColor(rating)
 	});
+	w.line('0 = free to leave', w.left + 5, w.y + 15, { size: 6.5, color: COLORS.muted });
+	w.line('100 = locked in', w.left + 5, w.y + 18, { size: 6.5, color: COLORS.muted });
+	w.line(
+		`${meaning.headline}${result.overall.provisional ? ' so far' : ''}`,
+		w.left + 46,
+		w.y + 4,
+		{
+			size: SIZES.h2,
+			bold: true,
+			color: ratingColor(rating)
+		}
+	);
 	lines.forEach((line, i) => w.line(line, w.left + 46, w.y + 10.5 + i * lineHeight(SIZES.body)));
 	w.y += height + 4;
 }
@@ -93,7 +112,10 @@ function besideTheRating(ctx: ReportContext) {
 	const floors = floorGroups(result);
 	if (floors.raising.length) w.list(floors.raising.map(floorLine), { style: { bold: true } });
 	if (floors.met.length) {
-		w.paragraph('Also holding the rating at least where it is:', { size: SIZES.small, color: COLORS.muted });
+		w.paragraph('Also holding the rating at least where it is:', {
+			size: SIZES.small,
+			color: COLORS.muted
+		});
 		w.list(floors.met.map(floorLine), { style: { size: SIZES.small } });
 	}
 }
@@ -139,7 +161,8 @@ export function drawSummary(ctx: ReportContext) {
 		w.heading('Answers that contradict each other', 2);
 		w.list(
 			result.conflicts.map(
-				(c) => `${c.message} Answers: "${c.claim.label}" and "${c.contradictedBy.label}"; the first counts as "not sure" until one is corrected.`
+				(c) =>
+					`${c.message} Answers: "${c.claim.label}" and "${c.contradictedBy.label}"; the first counts as "not sure" until one is corrected.`
 			)
 		);
 	}
@@ -150,12 +173,18 @@ export function drawSummary(ctx: ReportContext) {
 	w.list(
 		cost.lines
 			.filter((line) => line.applies)
-			.map((line) => `${line.label}: ${money(cost.currency, line.amount)} at the values used${line.assumed ? ' (rests on open questions, not on answers)' : ''}`)
+			.map(
+				(line) =>
+					`${line.label}: ${money(cost.currency, line.amount)} at the values used${line.assumed ? ' (rests on open questions, not on answers)' : ''}`
+			)
 	);
-	w.paragraph('The formulas are in "Cost to switch provider"; every assumption, with its range, is in Appendix B.', {
-		size: SIZES.small,
-		color: COLORS.muted
-	});
+	w.paragraph(
+		'The formulas are in "Cost to switch provider"; every assumption, with its range, is in Appendix B.',
+		{
+			size: SIZES.small,
+			color: COLORS.muted
+		}
+	);
 
 	w.heading('Next steps', 2);
 	w.list(nextSteps(result), { numbered: true });

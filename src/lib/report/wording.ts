@@ -1,5 +1,10 @@
 import type { Rating, RestrictionKind } from '../rules/schema';
-import type { ArchitectureComparison, LockInSignStatus, RoamingExposure, Severity } from '../scoring/types';
+import type {
+	ArchitectureComparison,
+	LockInSignStatus,
+	RoamingExposure,
+	Severity
+} from '../scoring/types';
 import { COLORS } from './theme';
 
 /** The words a board member reads: what the rating means for the decision. */
@@ -47,8 +52,10 @@ const RATING_BG: Record<Rating, string> = {
 	critical: COLORS.criticalBg
 };
 
-export const ratingColor = (rating: Rating | null) => (rating ? RATING_COLOR[rating] : COLORS.muted);
-export const ratingBackground = (rating: Rating | null) => (rating ? RATING_BG[rating] : COLORS.faint);
+export const ratingColor = (rating: Rating | null) =>
+	rating ? RATING_COLOR[rating] : COLORS.muted;
+export const ratingBackground = (rating: Rating | null) =>
+	rating ? RATING_BG[rating] : COLORS.faint;
 
 export const SEVERITY_WORD: Record<Severity, string> = {
 	critical: 'Critical',
@@ -67,7 +74,10 @@ export const KIND_WORD: Record<RestrictionKind, string> = {
 	none_known: 'None known'
 };
 
-export const ROAMING_SEVERITY: Record<RoamingExposure['severity'], { label: string; color: string }> = {
+export const ROAMING_SEVERITY: Record<
+	RoamingExposure['severity'],
+	{ label: string; color: string }
+> = {
 	critical: { label: 'Service at risk', color: COLORS.critical },
 	warning: { label: 'Check with vendor', color: '#ea580c' },
 	info: { label: 'Covered or minor', color: '#ca8a04' },
@@ -99,13 +109,24 @@ export const count = (n: number) => n.toLocaleString('en');
 export const money = (currency: string, amount: number) =>
 	`${currency} ${Math.round(amount).toLocaleString('en')}`;
 
-export const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many: string) =>
+	`${count(n)} ${n === 1 ? one : many}`;
 
 /** "25 November 2026", in the reader's time zone when the caller gives it. */
 export function longDate(date: Date, timeZone = 'UTC'): string {
 	try {
-		return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+		return new Intl.DateTimeFormat('en-GB', {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			timeZone
+		}).format(date);
 	} catch {
-		return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+		return new Intl.DateTimeFormat('en-GB', {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		}).format(date);
 	}
 }

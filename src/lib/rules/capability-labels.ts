@@ -35,5 +35,11 @@ export const oneOf = (capabilities: readonly Capability[]) =>
 	capabilities.map((c) => CAPABILITY_LABELS[c]).join(' or ');
 
 /** What an architecture element lacks, in words: the required ones, then the alternatives. */
-export const missingWords = (element: { missing: readonly Capability[]; missingOneOf: readonly Capability[] }) =>
-	[...element.missing.map((c) => CAPABILITY_LABELS[c]), ...(element.missingOneOf.length ? [oneOf(element.missingOneOf)] : [])].join(', ');
+export const missingWords = (element: {
+	missing: readonly Capability[];
+	missingOneOf: readonly Capability[];
+}) =>
+	[
+		...element.missing.map((c) => CAPABILITY_LABELS[c]),
+		...(element.missingOneOf.length ? [oneOf(element.missingOneOf)] : [])
+	].join(', ');

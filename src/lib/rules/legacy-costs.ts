@@ -33,7 +33,10 @@ export const legacyCostsFileSchema = z.strictObject({
 	currency: z.literal('USD'),
 	exitFactorAreas: z.strictObject({ platform: areaIdSchema, contract: areaIdSchema }),
 	defaults: z.strictObject(
-		Object.fromEntries(LEGACY_COST_KEYS.map((key) => [key, legacyDefaultSchema])) as Record<LegacyCostKey, typeof legacyDefaultSchema>
+		Object.fromEntries(LEGACY_COST_KEYS.map((key) => [key, legacyDefaultSchema])) as Record<
+			LegacyCostKey,
+			typeof legacyDefaultSchema
+		>
 	)
 });
 export type LegacyCostsFile = z.infer<typeof legacyCostsFileSchema>;

@@ -96,7 +96,8 @@ function crossCheckRuleset(ruleset: Ruleset): string[] {
 	const known = new Set(questionIds);
 	for (const sign of ruleset.lockInSigns) {
 		for (const id of sign.questions) {
-			if (!known.has(id)) problems.push(`lock-in sign "${sign.id}" refers to unknown question "${id}"`);
+			if (!known.has(id))
+				problems.push(`lock-in sign "${sign.id}" refers to unknown question "${id}"`);
 		}
 	}
 	const provided = new Set(
@@ -134,9 +135,11 @@ export const PLACEHOLDERS = {
 function placeholderProblems(where: string, text: string, allowed: readonly string[]): string[] {
 	const problems: string[] = [];
 	for (const match of text.matchAll(/\{([^{}]*)\}/g)) {
-		if (!allowed.includes(match[1]!)) problems.push(`${where} uses unknown placeholder {${match[1]}}`);
+		if (!allowed.includes(match[1]!))
+			problems.push(`${where} uses unknown placeholder {${match[1]}}`);
 	}
-	if (/[[\]]/.test(text)) problems.push(`${where} contains square brackets, which read as unfilled template text`);
+	if (/[[\]]/.test(text))
+		problems.push(`${where} contains square brackets, which read as unfilled template text`);
 	return problems;
 }
 
@@ -144,13 +147,18 @@ function placeholderProblems(where: string, text: string, allowed: readonly stri
 function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[] {
 	const problems: string[] = [];
 	const optionsOf = new Map(
-		ruleset.areas.flatMap((a) => a.questions.map((q) => [q.id, new Set(q.options.map((o) => o.id))] as const))
+		ruleset.areas.flatMap((a) =>
+			a.questions.map((q) => [q.id, new Set(q.options.map((o) => o.id))] as const)
+		)
 	);
 	const checkRefs = (where: string, refs: Record<string, string[]> | undefined) => {
 		for (const [questionId, options] of Object.entries(refs ?? {})) {
 			const known = optionsOf.get(questionId);
 			if (!known) problems.push(`${where} refers to unknown question "${questionId}"`);
-			else for (const o of options) if (!known.has(o)) problems.push(`${where} refers to unknown option "${questionId}.${o}"`);
+			else
+				for (const o of options)
+					if (!known.has(o))
+						problems.push(`${where} refers to unknown option "${questionId}.${o}"`);
 		}
 	};
 	for (const area of ruleset.areas) {
@@ -171,21 +179,27 @@ function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[]
 					problems.push(`${where} option "${option.id}" needs a finding (its risk makes it one)`);
 				}
 				for (const text of [option.label, option.finding ?? '', option.recommendation ?? '']) {
-					problems.push(...placeholderProblems(`${where} option "${option.id}"`, text, PLACEHOLDERS.answer));
+					problems.push(
+						...placeholderProblems(`${where} option "${option.id}"`, text, PLACEHOLDERS.answer)
+					);
 				}
 			}
 		}
 	}
-	for (const sign of ruleset.lockInSigns) if (!sign.title) problems.push(`lock-in sign "${sign.id}" needs a title`);
+	for (const sign of ruleset.lockInSigns)
+		if (!sign.title) problems.push(`lock-in sign "${sign.id}" needs a title`);
 	if (!ruleset.floors) problems.push('format 2 needs floors');
 	if (!ruleset.costBands) problems.push('format 2 needs costBands');
 	if (!ruleset.roamingFloors) problems.push('format 2 needs roamingFloors');
 	if (!ruleset.localProfiles) problems.push('format 2 needs localProfiles');
-	for (const id of duplicates((ruleset.floors ?? []).map((f) => f.id))) problems.push(`floor "${id}" appears twice`);
+	for (const id of duplicates((ruleset.floors ?? []).map((f) => f.id)))
+		problems.push(`floor "${id}" appears twice`);
 	for (const floor of ruleset.floors ?? []) {
 		checkRefs(`floor "${floor.id}"`, floor.when.answers);
 		checkRefs(`floor "${floor.id}"`, floor.when.anyAnswers);
-		problems.push(...placeholderProblems(`floor "${floor.id}" reason`, floor.reason, PLACEHOLDERS.floor));
+		problems.push(
+			...placeholderProblems(`floor "${floor.id}" reason`, floor.reason, PLACEHOLDERS.floor)
+		);
 	}
 	if (ruleset.costBands) {
 		for (const band of ['total', 'perDevice'] as const) {
@@ -206,15 +220,20 @@ function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[]
 			['barred', barred.reason],
 			['intermittent', intermittent?.reason ?? '']
 		] as const) {
-			problems.push(...placeholderProblems(`roamingFloors.${name} reason`, text, PLACEHOLDERS.roaming));
+			problems.push(
+				...placeholderProblems(`roamingFloors.${name} reason`, text, PLACEHOLDERS.roaming)
+			);
 		}
 	}
-	for (const id of duplicates(ruleset.conflicts.map((c) => c.id))) problems.push(`conflict "${id}" appears twice`);
+	for (const id of duplicates(ruleset.conflicts.map((c) => c.id)))
+		problems.push(`conflict "${id}" appears twice`);
 	for (const conflict of ruleset.conflicts) {
 		if (conflict.claim.question === EVERY_LOCAL_PROFILE) {
 			for (const option of conflict.claim.options) {
 				if (!(LOCAL_PROFILE_OPTIONS as readonly string[]).includes(option)) {
-					problems.push(`conflict "${conflict.id}" refers to unknown local-profile option "${option}"`);
+					problems.push(
+						`conflict "${conflict.id}" refers to unknown local-profile option "${option}"`
+					);
 				}
 			}
 		} else {
@@ -242,10 +261,15 @@ function crossCheckFormat2(ruleset: Ruleset, questionIds: Set<string>): string[]
 				])
 			)
 		})) {
-			problems.push(...placeholderProblems(`localProfiles.${field}`, text, PLACEHOLDERS.localProfile));
+			problems.push(
+				...placeholderProblems(`localProfiles.${field}`, text, PLACEHOLDERS.localProfile)
+			);
 		}
 		for (const id of questionIds) {
-			if (id.startsWith('local_profile_')) problems.push(`question id "${id}": local_profile_<cc> is reserved for per-country questions`);
+			if (id.startsWith('local_profile_'))
+				problems.push(
+					`question id "${id}": local_profile_<cc> is reserved for per-country questions`
+				);
 		}
 	}
 	return problems;
@@ -272,7 +296,8 @@ function aliasProblems(countries: CountriesFile): string[] {
 			const key = normaliseCountryText(alias);
 			const taken = owner.get(key);
 			if (!key) problems.push(`alias "${alias}" of "${code}" has no letters or digits`);
-			else if (taken === code) problems.push(`alias "${alias}" of "${code}" repeats its name, code or another alias`);
+			else if (taken === code)
+				problems.push(`alias "${alias}" of "${code}" repeats its name, code or another alias`);
 			else if (taken) problems.push(`alias "${alias}" of "${code}" already names "${taken}"`);
 			else owner.set(key, code);
 		}
@@ -291,15 +316,23 @@ function crossCheckCountries(countries: CountriesFile): string[] {
 	}
 	problems.push(...aliasProblems(countries));
 	for (const rule of countries.rules) {
-		if (!all.has(rule.code)) problems.push(`rule for "${rule.code}" is not in the list of countries`);
+		if (!all.has(rule.code))
+			problems.push(`rule for "${rule.code}" is not in the list of countries`);
 		if (rule.kind === 'time_limited' && rule.afterDays === undefined) {
 			problems.push(`time-limited rule for "${rule.code}" needs afterDays`);
 		}
-		if (rule.afterDaysMax !== undefined && (rule.afterDays === undefined || rule.afterDaysMax < rule.afterDays)) {
-			problems.push(`rule for "${rule.code}": afterDaysMax needs afterDays and must not be below it`);
+		if (
+			rule.afterDaysMax !== undefined &&
+			(rule.afterDays === undefined || rule.afterDaysMax < rule.afterDays)
+		) {
+			problems.push(
+				`rule for "${rule.code}": afterDaysMax needs afterDays and must not be below it`
+			);
 		}
 		if ((rule.kind === 'intermittent') !== (rule.intermittent !== undefined)) {
-			problems.push(`rule for "${rule.code}": "intermittent" details belong to kind intermittent, and it needs them`);
+			problems.push(
+				`rule for "${rule.code}": "intermittent" details belong to kind intermittent, and it needs them`
+			);
 		}
 		if (rule.kind === 'intermittent' && rule.afterDays !== undefined) {
 			problems.push(`intermittent rule for "${rule.code}" has no day limit: drop afterDays`);
@@ -314,12 +347,15 @@ function crossCheckCountries(countries: CountriesFile): string[] {
 function crossCheckRegulations(regulations: RegulationsFile, countries: CountriesFile): string[] {
 	const problems: string[] = [];
 	const known = new Set(countries.all.map((c) => c.code));
-	for (const id of duplicates(regulations.regulations.map((r) => r.id))) problems.push(`regulation id "${id}" is not unique`);
+	for (const id of duplicates(regulations.regulations.map((r) => r.id)))
+		problems.push(`regulation id "${id}" is not unique`);
 	for (const regulation of regulations.regulations) {
 		for (const code of regulation.countries) {
-			if (!known.has(code)) problems.push(`regulation "${regulation.id}" names unknown country "${code}"`);
+			if (!known.has(code))
+				problems.push(`regulation "${regulation.id}" names unknown country "${code}"`);
 		}
-		for (const code of duplicates(regulation.countries)) problems.push(`regulation "${regulation.id}" lists "${code}" twice`);
+		for (const code of duplicates(regulation.countries))
+			problems.push(`regulation "${regulation.id}" lists "${code}" twice`);
 	}
 	return problems;
 }
@@ -334,8 +370,14 @@ function crossCheckCommitments(costs: CostsFile, ruleset: Ruleset): string[] {
 	const questions = new Map(ruleset.areas.flatMap((a) => a.questions.map((q) => [q.id, q])));
 	const { monthsOwed, noticeDays, terminationFee } = costs.commitments;
 	const tables: [string, Record<string, readonly string[]>][] = [
-		['monthsOwed', Object.fromEntries(Object.entries(monthsOwed).map(([q, o]) => [q, Object.keys(o)]))],
-		['noticeDays', Object.fromEntries(Object.entries(noticeDays).map(([q, o]) => [q, Object.keys(o)]))],
+		[
+			'monthsOwed',
+			Object.fromEntries(Object.entries(monthsOwed).map(([q, o]) => [q, Object.keys(o)]))
+		],
+		[
+			'noticeDays',
+			Object.fromEntries(Object.entries(noticeDays).map(([q, o]) => [q, Object.keys(o)]))
+		],
 		['terminationFee', terminationFee]
 	];
 	for (const [table, entries] of tables) {
@@ -357,7 +399,9 @@ function crossCheckCommitments(costs: CostsFile, ruleset: Ruleset): string[] {
 	return problems;
 }
 
-function crossCheckDefaults(defaults: CostsFile['defaults'] | SimulationFile['defaults']): string[] {
+function crossCheckDefaults(
+	defaults: CostsFile['defaults'] | SimulationFile['defaults']
+): string[] {
 	return Object.entries(defaults)
 		.filter(([, d]) => !(d.min <= d.value && d.value <= d.max))
 		.map(([key, d]) => `cost "${key}" default ${d.value} lies outside ${d.min}-${d.max}`);
@@ -374,7 +418,10 @@ export function loadRules(raw: RawRules): Rules {
 	const checks: [string, string[]][] = [
 		['rules/ruleset.yaml', crossCheckRuleset(ruleset)],
 		['rules/countries.yaml', crossCheckCountries(countries)],
-		['rules/costs.yaml', [...crossCheckDefaults(costs.defaults), ...crossCheckCommitments(costs, ruleset)]],
+		[
+			'rules/costs.yaml',
+			[...crossCheckDefaults(costs.defaults), ...crossCheckCommitments(costs, ruleset)]
+		],
 		['rules/simulation.yaml', crossCheckDefaults(simulation.defaults)],
 		['rules/regulations.yaml', crossCheckRegulations(regulations, countries)]
 	];

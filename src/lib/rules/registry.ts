@@ -32,22 +32,34 @@ export function loadRegistry(
 		const named = /ruleset-(\d+\.\d+\.\d+)\.yaml$/.exec(file)?.[1];
 		const declared = (parseYaml(text) as { version?: unknown } | null)?.version;
 		if (!named || declared !== named) {
-			throw new RulesError(file, [`the file name and its version ("${String(declared)}") must agree`]);
+			throw new RulesError(file, [
+				`the file name and its version ("${String(declared)}") must agree`
+			]);
 		}
 		if (versions.has(named)) throw new RulesError(file, [`ruleset ${named} is known twice`]);
 		const rules = loadRules({ ...raw, ruleset: text });
 		if (pricedByLegacyCosts(named)) {
-			if (legacyCosts === undefined) throw new RulesError(file, ['rules/history/costs-1.1.1.yaml is needed to price this ruleset']);
+			if (legacyCosts === undefined)
+				throw new RulesError(file, [
+					'rules/history/costs-1.1.1.yaml is needed to price this ruleset'
+				]);
 			rules.legacyCosts = parseFile(LEGACY_COSTS_FILE, legacyCosts, legacyCostsFileSchema);
 		}
 		versions.set(named, rules);
 	}
 	const asked = new Set([...versions.values()].flatMap((rules) => [...rules.questionsById.keys()]));
 	const { monthsOwed, noticeDays, terminationFee } = current.costs.commitments;
-	const referenced = [...Object.keys(monthsOwed), ...Object.keys(noticeDays), ...Object.keys(terminationFee)];
+	const referenced = [
+		...Object.keys(monthsOwed),
+		...Object.keys(noticeDays),
+		...Object.keys(terminationFee)
+	];
 	const unknown = referenced.filter((id) => !asked.has(id));
 	if (unknown.length > 0) {
-		throw new RulesError('rules/costs.yaml', unknown.map((id) => `commitments name "${id}", which no ruleset asks`));
+		throw new RulesError(
+			'rules/costs.yaml',
+			unknown.map((id) => `commitments name "${id}", which no ruleset asks`)
+		);
 	}
 	return {
 		current,

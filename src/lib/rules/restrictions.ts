@@ -21,7 +21,8 @@ export const restrictsRoaming = (kind: RestrictionKind) =>
 	BLOCKING_KINDS.has(kind) || CONDITIONAL_KINDS.has(kind) || INTERMITTENT_KINDS.has(kind);
 
 /** Whether a local operator's profile is the cure, so the questionnaire asks for one per country. */
-export const curedByLocalProfile = (kind: RestrictionKind) => BLOCKING_KINDS.has(kind) || CONDITIONAL_KINDS.has(kind);
+export const curedByLocalProfile = (kind: RestrictionKind) =>
+	BLOCKING_KINDS.has(kind) || CONDITIONAL_KINDS.has(kind);
 
 /** How a rule reads inside a sentence: "{country} has a ban on permanent roaming". */
 export const KIND_PHRASE: Record<RestrictionKind, string> = {

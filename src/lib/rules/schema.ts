@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** Stable identifiers: lower snake case, so they read well in URLs, JSON and YAML alike. */
 const idSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case');
 /** Answer options may start with a digit too ("13_to_36_months"): they are values, never names. */
-const optionIdSchema = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'use lower_snake_case (a leading digit is allowed)');
+const optionIdSchema = z
+	.string()
+	.regex(/^[a-z0-9][a-z0-9_]*$/, 'use lower_snake_case (a leading digit is allowed)');
 
 export const AREA_IDS = ['network', 'sim', 'data', 'platform', 'contract', 'security'] as const;
 export const areaIdSchema = z.enum(AREA_IDS);
@@ -143,7 +145,8 @@ export const floorConditionSchema = z
 		devicesAtLeast: z.number().int().positive().optional()
 	})
 	.refine(
-		(when) => when.answers !== undefined || when.anyAnswers !== undefined || when.lockInSign !== undefined,
+		(when) =>
+			when.answers !== undefined || when.anyAnswers !== undefined || when.lockInSign !== undefined,
 		{ message: 'a floor needs answers, anyAnswers or a lockInSign to apply to' }
 	);
 
@@ -186,11 +189,16 @@ export const roamingFloorsSchema = z.strictObject({
 	/** Blocking kinds (banned, time-limited, local profile required). */
 	blocking: z.strictObject({ rating: ratingSchema, reason: z.string().min(1) }),
 	/** Approval or carrier terms: the rating goes up by this many bands. */
-	conditional: z.strictObject({ raiseBands: z.number().int().min(1).max(3), reason: z.string().min(1) }),
+	conditional: z.strictObject({
+		raiseBands: z.number().int().min(1).max(3),
+		reason: z.string().min(1)
+	}),
 	/** A conditional rule that bars the offer's way of working (e.g. above a carrier's device count). */
 	barred: z.strictObject({ rating: ratingSchema, reason: z.string().min(1) }),
 	/** Blocks that come and go: service drops for hours, no device is lost for good. */
-	intermittent: z.strictObject({ raiseBands: z.number().int().min(1).max(3), reason: z.string().min(1) }).optional(),
+	intermittent: z
+		.strictObject({ raiseBands: z.number().int().min(1).max(3), reason: z.string().min(1) })
+		.optional(),
 	/** The most a rule of each confidence may force: weak evidence never makes an offer critical. */
 	maxRatingByConfidence: ratingByConfidenceSchema
 });
@@ -397,7 +405,10 @@ export type CostKey = z.infer<typeof costKeySchema>;
 /** One sourced default per key, no key missing and none extra. */
 function defaultsSchema<K extends string>(keys: readonly K[]) {
 	return z.strictObject(
-		Object.fromEntries(keys.map((key) => [key, costDefaultSchema])) as Record<K, typeof costDefaultSchema>
+		Object.fromEntries(keys.map((key) => [key, costDefaultSchema])) as Record<
+			K,
+			typeof costDefaultSchema
+		>
 	);
 }
 

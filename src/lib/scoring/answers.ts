@@ -19,8 +19,12 @@ export function notSureRisk(
 }
 
 /** Answer pairs that cannot both be true, among the answers given. */
-export function findConflicts(rules: Rules, answers: Readonly<Record<string, Answer>>): AnswerConflict[] {
-	const localOptions = rules.ruleset.localProfiles?.options as Record<string, { label: string }> | undefined;
+export function findConflicts(
+	rules: Rules,
+	answers: Readonly<Record<string, Answer>>
+): AnswerConflict[] {
+	const localOptions = rules.ruleset.localProfiles?.options as
+		Record<string, { label: string }> | undefined;
 	return detectConflicts(rules.ruleset.conflicts, answers, (questionId, option) =>
 		LOCAL_PROFILE_QUESTION.test(questionId)
 			? (localOptions?.[option]?.label ?? option)
@@ -32,7 +36,11 @@ const LOCAL_PROFILE_QUESTION = /^local_profile_[a-z]{2}$/;
 
 /** The questions a conflict's claim names: one, or every per-country question answered. */
 function claimedQuestions(question: string, answers: Readonly<Record<string, unknown>>): string[] {
-	return question === 'local_profile_*' ? Object.keys(answers).filter((id) => LOCAL_PROFILE_QUESTION.test(id)).sort() : [question];
+	return question === 'local_profile_*'
+		? Object.keys(answers)
+				.filter((id) => LOCAL_PROFILE_QUESTION.test(id))
+				.sort()
+		: [question];
 }
 
 /** The same check over plain data: the conflict rules, the answers, and how to name an answer. */

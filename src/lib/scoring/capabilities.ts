@@ -12,13 +12,19 @@ export interface OfferCapabilities {
 }
 
 /** What the offer demonstrably has, read from the options the buyer chose. */
-export function offerCapabilities(rules: Rules, answers: Record<string, Answer>): OfferCapabilities {
+export function offerCapabilities(
+	rules: Rules,
+	answers: Record<string, Answer>
+): OfferCapabilities {
 	const proven = new Set<Capability>();
 	const unconfirmed = new Set<Capability>();
 	const unanswered = new Set<Capability>();
 	for (const [questionId, question] of rules.questionsById) {
 		const option = answers[questionId]?.option;
-		if (option === undefined || (option !== NOT_SURE && !question.options.some((o) => o.id === option))) {
+		if (
+			option === undefined ||
+			(option !== NOT_SURE && !question.options.some((o) => o.id === option))
+		) {
 			for (const o of question.options) for (const c of o.provides) unanswered.add(c);
 		}
 	}

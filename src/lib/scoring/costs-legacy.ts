@@ -1,5 +1,10 @@
 import type { CostOverrides, Fleet } from '../assessment/schema';
-import { LEGACY_COST_KEYS, LEGACY_MONEY_KEYS, type LegacyCostKey, type LegacyCostsFile } from '../rules/legacy-costs';
+import {
+	LEGACY_COST_KEYS,
+	LEGACY_MONEY_KEYS,
+	type LegacyCostKey,
+	type LegacyCostsFile
+} from '../rules/legacy-costs';
 import type { Rules } from '../rules/load';
 import type { Currency } from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
@@ -25,7 +30,12 @@ type Values = Record<LegacyCostKey, number>;
 const round = (n: number) => Math.round(n);
 const pct = (n: number) => `${(Math.round(n * 1000) / 10).toLocaleString('en')}%`;
 
-function legacyAssumptions(file: LegacyCostsFile, overrides: CostOverrides, rate: number, currency: Currency): CostAssumption[] {
+function legacyAssumptions(
+	file: LegacyCostsFile,
+	overrides: CostOverrides,
+	rate: number,
+	currency: Currency
+): CostAssumption[] {
 	return LEGACY_COST_KEYS.map((key) => {
 		const d = file.defaults[key];
 		const money = LEGACY_MONEY_KEYS.has(key);
@@ -64,9 +74,14 @@ export function legacySwitchingCost(
 	const otaProven = capabilities.proven.has('ota_profile_switch');
 	const otaUnconfirmed = capabilities.unconfirmed.has('ota_profile_switch');
 	const otaUnanswered = capabilities.unanswered.has('ota_profile_switch');
-	const asksAboutSims = [...rules.questionsById.values()].some((q) => q.options.some((o) => o.provides.includes('keep_sims')));
+	const asksAboutSims = [...rules.questionsById.values()].some((q) =>
+		q.options.some((o) => o.provides.includes('keep_sims'))
+	);
 	const simsKept = !asksAboutSims || capabilities.proven.has('keep_sims');
-	const simsUnanswered = asksAboutSims && capabilities.unanswered.has('keep_sims') && !capabilities.unconfirmed.has('keep_sims');
+	const simsUnanswered =
+		asksAboutSims &&
+		capabilities.unanswered.has('keep_sims') &&
+		!capabilities.unconfirmed.has('keep_sims');
 	const noSwap = otaProven && simsKept;
 	const perDeviceSwap = v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice;
 	const simSwap: CostLine = {
@@ -94,7 +109,9 @@ export function legacySwitchingCost(
 		label: 'Rebuilding platform data, integrations and automation',
 		applies: factors.platform > 0,
 		assumed: factors.platformAssumed,
-		amount: round(factors.platform * (v.platformMigrationFixed + n * v.integrationRebuildPerDevice)),
+		amount: round(
+			factors.platform * (v.platformMigrationFixed + n * v.integrationRebuildPerDevice)
+		),
 		formula: `${pct(factors.platform)} platform lock-in × (${money(v.platformMigrationFixed)} + ${n.toLocaleString('en')} devices × ${money(v.integrationRebuildPerDevice)})`,
 		reason: factors.platformAssumed
 			? 'Platform questions are unanswered, so the platform is assumed closed.'
@@ -120,7 +137,12 @@ export function legacySwitchingCost(
 			Object.fromEntries(
 				assumptions.map((a) => {
 					const d = file.defaults[a.key as LegacyCostKey];
-					return [a.key, a.overridden ? a.value : d[bound] * (LEGACY_MONEY_KEYS.has(a.key as LegacyCostKey) ? rate : 1)];
+					return [
+						a.key,
+						a.overridden
+							? a.value
+							: d[bound] * (LEGACY_MONEY_KEYS.has(a.key as LegacyCostKey) ? rate : 1)
+					];
 				})
 			) as Values,
 			n,
@@ -139,7 +161,11 @@ export function legacySwitchingCost(
 		assumptions,
 		rated: {
 			total: answered.reduce((sum, line) => sum + line.amount, 0),
-			perDevice: answered.reduce((sum, line) => sum + now.variable[line.id as keyof typeof now.variable], 0) / n
+			perDevice:
+				answered.reduce(
+					(sum, line) => sum + now.variable[line.id as keyof typeof now.variable],
+					0
+				) / n
 		},
 		estimate: {
 			total: significant(total),
@@ -149,12 +175,17 @@ export function legacySwitchingCost(
 			perDeviceLow: significant(low.total / n),
 			perDeviceHigh: significant(high.total / n)
 		},
-		conversion: currency === rules.costs.currency ? null : { from: rules.costs.currency, rate, asOf, confidence, basis: basis.trim(), sources }
+		conversion:
+			currency === rules.costs.currency
+				? null
+				: { from: rules.costs.currency, rate, asOf, confidence, basis: basis.trim(), sources }
 	};
 }
 
 function exitAmounts(v: Values, n: number, noSwap: boolean, factors: LegacyExitFactors) {
-	const swap = noSwap ? 0 : n * (v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice);
+	const swap = noSwap
+		? 0
+		: n * (v.fieldVisitPerDevice * v.revisitFactor + v.replacementSimPerDevice);
 	const platformVariable = factors.platform * n * v.integrationRebuildPerDevice;
 	const platformFixed = factors.platform * v.platformMigrationFixed;
 	const contract = factors.contract * n * v.monthlyFeePerDevice * v.remainingCommitmentMonths;

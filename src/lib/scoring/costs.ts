@@ -1,6 +1,13 @@
 import type { Answer, CostOverrides, Fleet, SiteVisits } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { COST_KEYS, NOT_SURE, type Capability, type CostKey, type Currency, type MonthsOwed } from '../rules/schema';
+import {
+	COST_KEYS,
+	NOT_SURE,
+	type Capability,
+	type CostKey,
+	type Currency,
+	type MonthsOwed
+} from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
 import { convertAmount, formatMoney, rateFor } from './money';
 import { visitPerDevice } from './visit-cost';
@@ -33,7 +40,11 @@ const count = (n: number) => n.toLocaleString('en');
  * default converted at the dated rate. Two figures follow the answers rather than a fixed default:
  * the months owed on exit and the days both providers bill (see `commitmentTerms`).
  */
-export function costAssumptions(rules: Rules, overrides: CostOverrides, currency: Currency = DEFAULT_CURRENCY): CostAssumption[] {
+export function costAssumptions(
+	rules: Rules,
+	overrides: CostOverrides,
+	currency: Currency = DEFAULT_CURRENCY
+): CostAssumption[] {
 	const rate = rateFor(rules.costs, currency);
 	return COST_KEYS.map((key) => {
 		const d = rules.costs.defaults[key];
@@ -110,10 +121,16 @@ function readTable<T>(
 	const value = worst([fromAnswers, ...blank]);
 	// Answering more must never lower the rating (audit F12): a blank question leaves the line open
 	// only where it could add to what the answers already say.
-	return { value, answered: fromAnswers, assumed: blank.length > 0 && value !== fromAnswers, unsure };
+	return {
+		value,
+		answered: fromAnswers,
+		assumed: blank.length > 0 && value !== fromAnswers,
+		unsure
+	};
 }
 
-const monthsOf = (owed: MonthsOwed, commitment: number) => (owed === 'commitment' ? commitment : owed);
+const monthsOf = (owed: MonthsOwed, commitment: number) =>
+	owed === 'commitment' ? commitment : owed;
 
 /**
  * The contract's side of leaving, from the commitment answers only (audit F10): months of fees
@@ -123,7 +140,13 @@ export function commitmentTerms(rules: Rules, answers: Readonly<Record<string, A
 	const { monthsOwed, noticeDays, terminationFee } = rules.costs.commitments;
 	// "commitment" counts as the longest owed: it is at least the 12 months the range starts from.
 	const rank = (m: MonthsOwed) => (m === 'commitment' ? Number.POSITIVE_INFINITY : m);
-	const owed = readTable<MonthsOwed>(rules, answers, monthsOwed, (all) => all.reduce((a, b) => (rank(b) > rank(a) ? b : a), 0), 0);
+	const owed = readTable<MonthsOwed>(
+		rules,
+		answers,
+		monthsOwed,
+		(all) => all.reduce((a, b) => (rank(b) > rank(a) ? b : a), 0),
+		0
+	);
 	const notice = readTable<number>(rules, answers, noticeDays, (all) => Math.max(...all), -1);
 	let perSimFee = false;
 	for (const [questionId, options] of Object.entries(terminationFee)) {
@@ -132,8 +155,13 @@ export function commitmentTerms(rules: Rules, answers: Readonly<Record<string, A
 		if (!question || option === undefined) continue;
 		// An exit term at least as binding as a fee per SIM (returning the SIMs, or "not sure",
 		// which counts at its worst) costs at least that fee: a riskier answer never costs less.
-		const feeRisk = Math.min(...question.options.filter((o) => options.includes(o.id)).map((o) => o.risk));
-		const risk = option === NOT_SURE ? Number.POSITIVE_INFINITY : question.options.find((o) => o.id === option)?.risk;
+		const feeRisk = Math.min(
+			...question.options.filter((o) => options.includes(o.id)).map((o) => o.risk)
+		);
+		const risk =
+			option === NOT_SURE
+				? Number.POSITIVE_INFINITY
+				: question.options.find((o) => o.id === option)?.risk;
 		if (options.includes(option) || (risk !== undefined && risk >= feeRisk)) perSimFee = true;
 	}
 	return { owed, notice, perSimFee };
@@ -165,7 +193,9 @@ function amounts(v: Values, plan: Plan, visits: SiteVisits) {
 	// only the notice beyond them is paid twice.
 	const doubleMonths = Math.max(0, plan.overlapDays / DAYS_PER_MONTH - months);
 	const swap = plan.physical ? n * visit : 0;
-	const otaVariable = plan.physical ? 0 : n * v.otaProfileFeePerDevice + n * v.otaFailureShare * visit;
+	const otaVariable = plan.physical
+		? 0
+		: n * v.otaProfileFeePerDevice + n * v.otaFailureShare * visit;
 	const otaFixed = !plan.physical && plan.eimMove ? v.eimMoveFixed : 0;
 	const double = n * v.monthlyFeePerDevice * doubleMonths;
 	const platformVariable = plan.platformFactor * n * v.integrationRebuildPerDevice;
@@ -199,8 +229,10 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 	const fixedMonths = terms.owed.value === 'commitment' ? null : terms.owed.value;
 	const noticeAsked = terms.notice.value >= 0;
 	const assumptions = base.map((a) => {
-		if (a.key === 'switchOverlapDays' && noticeAsked) return followAnswer(a, terms.notice.value, overrides);
-		if (a.key === 'remainingCommitmentMonths' && fixedMonths !== null) return followAnswer(a, fixedMonths, overrides);
+		if (a.key === 'switchOverlapDays' && noticeAsked)
+			return followAnswer(a, terms.notice.value, overrides);
+		if (a.key === 'remainingCommitmentMonths' && fixedMonths !== null)
+			return followAnswer(a, fixedMonths, overrides);
 		return a;
 	});
 	const v = Object.fromEntries(assumptions.map((a) => [a.key, a.value])) as Values;
@@ -213,7 +245,10 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 	// them means a new SIM in every device, however well profiles switch over the air.
 	const asksAboutSims = capabilityOffered(rules, 'keep_sims');
 	const simsKept = !asksAboutSims || capabilities.proven.has('keep_sims');
-	const simsUnanswered = asksAboutSims && capabilities.unanswered.has('keep_sims') && !capabilities.unconfirmed.has('keep_sims');
+	const simsUnanswered =
+		asksAboutSims &&
+		capabilities.unanswered.has('keep_sims') &&
+		!capabilities.unconfirmed.has('keep_sims');
 	const physical = !(otaProven && simsKept);
 	const eimControlled = capabilities.proven.has('customer_controlled_eim');
 	const commitmentOverridden = overrides.remainingCommitmentMonths !== undefined;
@@ -310,8 +345,8 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 					: terms.owed.unsure && !commitmentOverridden
 						? 'Not confirmed whether there is a minimum term or a committed volume, so the longest commitment is assumed.'
 						: commitmentOverridden
-						? 'The months you entered, for the commitment the answers describe.'
-						: 'From the term and volume answers only: on average half of a fixed term is left when you decide to leave.'
+							? 'The months you entered, for the commitment the answers describe.'
+							: 'From the term and volume answers only: on average half of a fixed term is left when you decide to leave.'
 	};
 
 	const termination: CostLine = {
@@ -330,12 +365,22 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 
 	const lines = [simSwap, otaSwitch, double, platform, contract, termination];
 	const total = lines.reduce((sum, line) => sum + line.amount, 0);
-	const low = amounts(boundValues(rules, assumptions, overrides, currency, 'min'), plan, visits ?? 'routine');
-	const high = amounts(boundValues(rules, assumptions, overrides, currency, 'max'), plan, visits ?? 'dedicated');
+	const low = amounts(
+		boundValues(rules, assumptions, overrides, currency, 'min'),
+		plan,
+		visits ?? 'routine'
+	);
+	const high = amounts(
+		boundValues(rules, assumptions, overrides, currency, 'max'),
+		plan,
+		visits ?? 'dedicated'
+	);
 	const sum = (a: ReturnType<typeof amounts>) => Object.values(a).reduce((s, x) => s + x.amount, 0);
 	const lockIn = lockInPart(now, v, plan, rules);
 	// The contract and notice lines are rated on what the answers say, blank questions left out.
-	const answered = lines.filter((line) => !line.assumed || line.id === 'contract_exit' || line.id === 'double_fees');
+	const answered = lines.filter(
+		(line) => !line.assumed || line.id === 'contract_exit' || line.id === 'double_fees'
+	);
 	return {
 		currency,
 		total,
@@ -361,7 +406,14 @@ function conversionUsed(rules: Rules, currency: Currency): SwitchingCost['conver
 	const { costs } = rules;
 	if (currency === costs.currency) return null;
 	const { asOf, confidence, basis, sources } = costs.conversions;
-	return { from: costs.currency, rate: rateFor(costs, currency), asOf, confidence, basis: basis.trim(), sources };
+	return {
+		from: costs.currency,
+		rate: rateFor(costs, currency),
+		asOf,
+		confidence,
+		basis: basis.trim(),
+		sources
+	};
 }
 
 /**
@@ -373,7 +425,13 @@ function lockInPart(now: ReturnType<typeof amounts>, v: Values, plan: Plan, rule
 	const months = plan.monthsOwedAnswered ?? v.remainingCommitmentMonths;
 	const perDevice = v.monthlyFeePerDevice;
 	const billedTwice = (days: number) => Math.max(0, days / DAYS_PER_MONTH - months);
-	const avoidable = plan.devices * perDevice * Math.max(0, billedTwice(plan.overlapDaysAnswered) - billedTwice(shortestNoticeDays(rules.costs)));
+	const avoidable =
+		plan.devices *
+		perDevice *
+		Math.max(
+			0,
+			billedTwice(plan.overlapDaysAnswered) - billedTwice(shortestNoticeDays(rules.costs))
+		);
 	const owed = plan.devices * perDevice * months;
 	return {
 		...now,
@@ -395,7 +453,11 @@ export function shortestNoticeDays(costs: Rules['costs']): number {
 	return all.length > 0 ? Math.min(...all) : 0;
 }
 
-function followAnswer(a: CostAssumption, fromAnswer: number, overrides: CostOverrides): CostAssumption {
+function followAnswer(
+	a: CostAssumption,
+	fromAnswer: number,
+	overrides: CostOverrides
+): CostAssumption {
 	const override = overrides[a.key];
 	return {
 		...a,
@@ -412,19 +474,27 @@ function visitFormula(v: Values, visits: SiteVisits, money: (x: number) => strin
 }
 
 function visitReason(visits: SiteVisits | undefined): string {
-	if (visits === 'routine') return 'Swaps ride on rounds you make anyway, so each costs a routine visit, not a trip.';
+	if (visits === 'routine')
+		return 'Swaps ride on rounds you make anyway, so each costs a routine visit, not a trip.';
 	if (visits === 'dedicated') return 'Each swap needs a dedicated trip.';
 	return 'The fleet does not say whether swaps can ride on routine rounds, so each is priced as a dedicated trip; the range reaches down to a routine visit.';
 }
 
-function swapReason(otaProven: boolean, simsUnanswered: boolean, otaUnconfirmed: boolean, otaUnanswered: boolean): string {
+function swapReason(
+	otaProven: boolean,
+	simsUnanswered: boolean,
+	otaUnconfirmed: boolean,
+	otaUnanswered: boolean
+): string {
 	if (otaProven) {
 		return simsUnanswered
 			? 'Not answered yet whether the SIMs may stay when the contract ends, so every device is assumed to need a new SIM.'
 			: 'The contract makes you return or destroy the SIMs (or this is not confirmed): every device needs a new SIM and a visit to fit it.';
 	}
-	if (otaUnconfirmed) return 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.';
-	if (otaUnanswered) return 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.';
+	if (otaUnconfirmed)
+		return 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.';
+	if (otaUnanswered)
+		return 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.';
 	return 'SIMs cannot switch provider over the air: every device needs a visit.';
 }
 
@@ -433,7 +503,10 @@ function exitTermsOpen(rules: Rules, answers: Readonly<Record<string, Answer>>):
 	return Object.keys(rules.costs.commitments.terminationFee).some((id) => {
 		const question = rules.questionsById.get(id);
 		const option = answers[id]?.option;
-		return question !== undefined && (option === undefined || !question.options.some((o) => o.id === option));
+		return (
+			question !== undefined &&
+			(option === undefined || !question.options.some((o) => o.id === option))
+		);
 	});
 }
 

@@ -1,6 +1,11 @@
 import type { Answer, Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { BLOCKING_KINDS, CONDITIONAL_KINDS, INTERMITTENT_KINDS, KIND_PHRASE } from '../rules/restrictions';
+import {
+	BLOCKING_KINDS,
+	CONDITIONAL_KINDS,
+	INTERMITTENT_KINDS,
+	KIND_PHRASE
+} from '../rules/restrictions';
 import { NOT_SURE } from '../rules/constants';
 import { RATINGS, type Floor, type Rating } from '../rules/schema';
 import { notSureRisk } from './answers';
@@ -34,7 +39,11 @@ function labelOf(rules: Rules, questionId: string, option: string): string {
 }
 
 /** The answers a condition matched, or null when it does not hold. */
-function matchedAnswers(rules: Rules, floor: Floor, answers: Record<string, Answer>): string[] | null {
+function matchedAnswers(
+	rules: Rules,
+	floor: Floor,
+	answers: Record<string, Answer>
+): string[] | null {
 	const labels: string[] = [];
 	for (const [questionId, options] of Object.entries(floor.when.answers ?? {})) {
 		const option = answers[questionId]?.option;
@@ -56,7 +65,8 @@ function answerFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'ra
 	const applied: Omit<AppliedFloor, 'raises'>[] = [];
 	const devices = inputs.fleet.devices.toLocaleString('en');
 	for (const floor of rules.ruleset.floors ?? []) {
-		if (floor.when.devicesAtLeast !== undefined && inputs.fleet.devices < floor.when.devicesAtLeast) continue;
+		if (floor.when.devicesAtLeast !== undefined && inputs.fleet.devices < floor.when.devicesAtLeast)
+			continue;
 		const labels = matchedAnswers(rules, floor, inputs.answers);
 		if (labels === null) continue;
 		const answer = listWords(labels.map((label) => `“${label}”`));
@@ -69,11 +79,17 @@ function answerFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'ra
 				applied.push({
 					...base,
 					id: `${floor.id}:${sign.id}`,
-					reason: counted.unsure ? `${reason} (“Not sure” counts as a risk here until the vendor answers.)` : reason
+					reason: counted.unsure
+						? `${reason} (“Not sure” counts as a risk here until the vendor answers.)`
+						: reason
 				});
 			}
 		} else {
-			applied.push({ ...base, id: floor.id, reason: fill(floor.reason, { devices, answer, sign: '' }) });
+			applied.push({
+				...base,
+				id: floor.id,
+				reason: fill(floor.reason, { devices, answer, sign: '' })
+			});
 		}
 	}
 	return applied;
@@ -104,13 +120,20 @@ function signAsScored(
 	return { status, unsure };
 }
 
-function bandFor(bands: readonly { atLeast: number; rating: Rating }[], amount: number): Rating | null {
+function bandFor(
+	bands: readonly { atLeast: number; rating: Rating }[],
+	amount: number
+): Rating | null {
 	let found: Rating | null = null;
 	for (const band of bands) if (amount >= band.atLeast) found = band.rating;
 	return found;
 }
 
-function costFloors(rules: Rules, cost: SwitchingCost, devices: number): Omit<AppliedFloor, 'raises'>[] {
+function costFloors(
+	rules: Rules,
+	cost: SwitchingCost,
+	devices: number
+): Omit<AppliedFloor, 'raises'>[] {
 	const bands = rules.ruleset.costBands;
 	if (!bands) return [];
 	const { estimate, currency } = cost;
@@ -128,7 +151,10 @@ function costFloors(rules: Rules, cost: SwitchingCost, devices: number): Omit<Ap
 		applied.push({
 			id: 'cost_total',
 			rating: total,
-			reason: fill(bands.reasonTotal, { ...values, range: moneyRange(currency, estimate.low, estimate.high) }),
+			reason: fill(bands.reasonTotal, {
+				...values,
+				range: moneyRange(currency, estimate.low, estimate.high)
+			}),
 			confidence: bands.confidence,
 			source: 'cost'
 		});
@@ -187,7 +213,10 @@ function roamingFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'r
 				source: 'roaming'
 			});
 		} else if (INTERMITTENT_KINDS.has(exposure.kind)) {
-			const intermittent = settings.intermittent ?? { raiseBands: 1, reason: settings.conditional.reason };
+			const intermittent = settings.intermittent ?? {
+				raiseBands: 1,
+				reason: settings.conditional.reason
+			};
 			applied.push({
 				id,
 				rating: minRating(raise(inputs.answersRating, intermittent.raiseBands), cap),

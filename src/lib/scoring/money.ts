@@ -29,7 +29,12 @@ export function moneyKeys(costs: CostsFile): ReadonlySet<string> {
  * Saved overrides are amounts in the assessment's currency: when the currency changes they are
  * converted, so "300 a visit" in USD does not silently become 300 in GBP.
  */
-export function convertOverrides(costs: CostsFile, overrides: CostOverrides, from: Currency, to: Currency): CostOverrides {
+export function convertOverrides(
+	costs: CostsFile,
+	overrides: CostOverrides,
+	from: Currency,
+	to: Currency
+): CostOverrides {
 	if (from === to) return overrides;
 	const factor = rateFor(costs, to) / rateFor(costs, from);
 	const money = moneyKeys(costs);

@@ -22,7 +22,8 @@ export function regulationsFor(
 	rules.regulations.regulations.forEach((regulation, order) => {
 		const reaches = new Set(regulation.countries);
 		const deployed = fleet.countries.filter((code) => reaches.has(code));
-		const buyer = buyerCountry !== undefined && reaches.has(buyerCountry) ? buyerCountry : undefined;
+		const buyer =
+			buyerCountry !== undefined && reaches.has(buyerCountry) ? buyerCountry : undefined;
 		if (deployed.length === 0 && buyer === undefined) return;
 		const reasons: string[] = [];
 		if (deployed.length > 0) reasons.push(`Deployment in ${listWords(deployed.map(name))}`);

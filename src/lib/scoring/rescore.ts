@@ -38,7 +38,12 @@ function side(rules: Rules, assessment: Scorable): RescoreSide {
 		version: rules.ruleset.version,
 		score: overall.score,
 		rating: overall.rating,
-		floors: overall.floors.map(({ id, rating, reason, raises }) => ({ id, rating, reason, raises })),
+		floors: overall.floors.map(({ id, rating, reason, raises }) => ({
+			id,
+			rating,
+			reason,
+			raises
+		})),
 		provisional: overall.provisional,
 		range: overall.range
 	};
@@ -56,7 +61,11 @@ function askedQuestions(rules: Rules, countries: readonly string[]): Set<string>
  * What re-scoring an assessment with another ruleset would change: rating, score and the floors
  * behind them, before the owner accepts it. Pure: the same rules and answers give the same preview.
  */
-export function rescorePreview(fromRules: Rules, toRules: Rules, assessment: Scorable): RescorePreview {
+export function rescorePreview(
+	fromRules: Rules,
+	toRules: Rules,
+	assessment: Scorable
+): RescorePreview {
 	const from = side(fromRules, assessment);
 	const to = side(toRules, assessment);
 	const key = (f: FloorSummary) => `${f.id}\u0000${f.rating}`;
@@ -67,7 +76,9 @@ export function rescorePreview(fromRules: Rules, toRules: Rules, assessment: Sco
 	const rating = from.rating !== to.rating;
 	const scoreChanged = from.score !== to.score;
 	const asked = askedQuestions(fromRules, assessment.fleet.countries);
-	const newQuestions = [...askedQuestions(toRules, assessment.fleet.countries)].filter((id) => !asked.has(id)).length;
+	const newQuestions = [...askedQuestions(toRules, assessment.fleet.countries)].filter(
+		(id) => !asked.has(id)
+	).length;
 	return {
 		from,
 		to,

@@ -36,10 +36,16 @@ function days(n: number) {
 	return n === 1 ? '1 day' : `${n} days`;
 }
 
-function describeByWhen(rule: CountryRule | undefined, kind: RestrictionKind, lifetimeYears: number): string {
+function describeByWhen(
+	rule: CountryRule | undefined,
+	kind: RestrictionKind,
+	lifetimeYears: number
+): string {
 	if (rule?.intermittent) {
 		const { blockHours, triggers, idleDays } = rule.intermittent;
-		const when = triggers.map((t) => (t === 'idle' && idleDays ? `after ${days(idleDays)} without traffic` : TRIGGER_WORDS[t]));
+		const when = triggers.map((t) =>
+			t === 'idle' && idleDays ? `after ${days(idleDays)} without traffic` : TRIGGER_WORDS[t]
+		);
 		return `Blocks of ${blockHours} hours ${when.join(', ')}, again and again`;
 	}
 	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) return 'No deadline known';
@@ -48,8 +54,13 @@ function describeByWhen(rule: CountryRule | undefined, kind: RestrictionKind, li
 	if (afterDays === null || timingUnsure) return 'Timing not published';
 	const lifetimeDays = Math.round(lifetimeYears * 365);
 	const within = afterDays <= lifetimeDays;
-	const window = rule?.afterDaysMax ? `${afterDays} to ${days(rule.afterDaysMax)}` : days(afterDays);
-	const graded = rule?.timingConfidence && rule.timingConfidence !== rule.confidence ? ` (timing: ${rule.timingConfidence} confidence)` : '';
+	const window = rule?.afterDaysMax
+		? `${afterDays} to ${days(rule.afterDaysMax)}`
+		: days(afterDays);
+	const graded =
+		rule?.timingConfidence && rule.timingConfidence !== rule.confidence
+			? ` (timing: ${rule.timingConfidence} confidence)`
+			: '';
 	return `After about ${window} of roaming${within ? `, well inside the ${lifetimeYears}-year device lifetime` : ''}${graded}`;
 }
 
@@ -64,7 +75,8 @@ function mitigationOf(
 		return {
 			mitigated: true,
 			mitigation: 'local_profiles',
-			mitigationNote: 'The offer can move devices to a local operator profile, which meets the rule.'
+			mitigationNote:
+				'The offer can move devices to a local operator profile, which meets the rule.'
 		};
 	}
 	if (capabilities.unconfirmed.has('local_profiles')) {
@@ -85,7 +97,9 @@ function mitigationOf(
 	}
 	const notes: string[] = ['The offer has no local profiles for this market.'];
 	if (capabilities.proven.has('multi_imsi')) {
-		notes.push('Multi-IMSI switches networks, but a foreign IMSI stays foreign, so it does not satisfy the rule.');
+		notes.push(
+			'Multi-IMSI switches networks, but a foreign IMSI stays foreign, so it does not satisfy the rule.'
+		);
 	}
 	if (capabilities.proven.has('euicc')) {
 		notes.push('The eUICC could hold a local profile, but the offer does not provide one.');
@@ -93,7 +107,10 @@ function mitigationOf(
 	return { mitigated: false, mitigation: 'none', mitigationNote: notes.join(' ') };
 }
 
-type Mitigation = Pick<RoamingExposure, 'mitigated' | 'mitigation' | 'mitigationNote' | 'localProfile'>;
+type Mitigation = Pick<
+	RoamingExposure,
+	'mitigated' | 'mitigation' | 'mitigationNote' | 'localProfile'
+>;
 
 /** Ruleset 2.0.0 on: the country's own local-profile answer decides, not one global yes. */
 function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined): Mitigation {
@@ -107,7 +124,12 @@ function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined)
 		};
 	}
 	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) {
-		return { mitigated: true, mitigation: 'not_needed', mitigationNote: 'No mitigation needed.', localProfile: null };
+		return {
+			mitigated: true,
+			mitigation: 'not_needed',
+			mitigationNote: 'No mitigation needed.',
+			localProfile: null
+		};
 	}
 	switch (answer?.option) {
 		case 'available':
@@ -137,7 +159,8 @@ function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined)
 			return {
 				mitigated: false,
 				mitigation: 'not_proven',
-				mitigationNote: 'You are not sure the offer has a local profile here: until the vendor confirms it, assume devices here stay on roaming SIMs.',
+				mitigationNote:
+					'You are not sure the offer has a local profile here: until the vendor confirms it, assume devices here stay on roaming SIMs.',
 				localProfile: 'not_sure'
 			};
 		default:
@@ -188,7 +211,12 @@ export function roamingExposure(
 			whatHappens: rule?.foreignSimImpact ?? fallback.foreignSimImpact,
 			...mitigation,
 			forces: null,
-			caveats: (rule?.caveats ?? []).map(({ kind, text, sources, confidence }) => ({ kind, text, sources, confidence })),
+			caveats: (rule?.caveats ?? []).map(({ kind, text, sources, confidence }) => ({
+				kind,
+				text,
+				sources,
+				confidence
+			})),
 			confidence: rule?.confidence ?? 'unverified',
 			timingConfidence: rule?.timingConfidence ?? rule?.confidence ?? 'unverified',
 			sources: rule?.sources ?? [],

@@ -1,7 +1,14 @@
 import { localProfileQuestions, type LocalProfileQuestion } from '../assessment/local-profiles';
 import type { Answer, AssessmentContent } from '../assessment/schema';
 import type { Rules } from '../rules/load';
-import { NOT_SURE, type Area, type Capability, type Question, type Rating, type Ruleset } from '../rules/schema';
+import {
+	NOT_SURE,
+	type Area,
+	type Capability,
+	type Question,
+	type Rating,
+	type Ruleset
+} from '../rules/schema';
 import { fill, listWords } from '../text/template';
 import { findConflicts, notSureRisk, scoredAnswers } from './answers';
 import { offerCapabilities, type OfferCapabilities } from './capabilities';
@@ -23,7 +30,10 @@ import type {
 } from './types';
 
 /** The parts of an assessment scoring reads. */
-export type Scorable = Pick<AssessmentContent, 'fleet' | 'answers' | 'costs' | 'buyerCountry' | 'currency'>;
+export type Scorable = Pick<
+	AssessmentContent,
+	'fleet' | 'answers' | 'costs' | 'buyerCountry' | 'currency'
+>;
 
 export function ratingFor(score: number, thresholds: Ruleset['ratingThresholds']): Rating {
 	if (score >= thresholds.critical) return 'critical';
@@ -61,7 +71,13 @@ function answeredQuestion(
 	const chosen = question.options.find((o) => o.id === option);
 	// An answer to an option removed in a later ruleset no longer counts; the question shows as open.
 	if (!chosen) return null;
-	return { risk: chosen.risk, weight: question.weight, label: chosen.label, notSure: false, option: chosen };
+	return {
+		risk: chosen.risk,
+		weight: question.weight,
+		label: chosen.label,
+		notSure: false,
+		option: chosen
+	};
 }
 
 /** Values the answers' own sentences may name. */
@@ -74,7 +90,10 @@ function wordValues(rules: Rules, assessment: Scorable): Record<string, string> 
 		.map((code) => rules.countryNames.get(code) ?? code);
 	return {
 		devices: assessment.fleet.devices.toLocaleString('en'),
-		restrictedCountries: restricted.length > 0 ? listWords(restricted) : 'any country where we deploy that restricts permanent roaming'
+		restrictedCountries:
+			restricted.length > 0
+				? listWords(restricted)
+				: 'any country where we deploy that restricts permanent roaming'
 	};
 }
 
@@ -103,7 +122,12 @@ function scoreAreas(
 		let answered = 0;
 		let notSure = 0;
 		for (const question of area.questions) {
-			const answer = answeredQuestion(ruleset, question, answers[question.id]?.option, doubted.get(question.id));
+			const answer = answeredQuestion(
+				ruleset,
+				question,
+				answers[question.id]?.option,
+				doubted.get(question.id)
+			);
 			if (!answer) continue;
 			answered += 1;
 			weighted += answer.weight * answer.risk;
@@ -185,10 +209,20 @@ function lockInSigns(
 			const question = rules.questionsById.get(id);
 			const answer = question ? answeredQuestion(ruleset, question, answers[id]?.option) : null;
 			if (!question || !answer) {
-				return { questionId: id, statement: `Not answered yet: ${question?.text ?? id}`, risky: false, open: true };
+				return {
+					questionId: id,
+					statement: `Not answered yet: ${question?.text ?? id}`,
+					risky: false,
+					open: true
+				};
 			}
 			if (answer.notSure) {
-				return { questionId: id, statement: fill(question.unknown ?? `Not sure: ${question.text}`, words), risky: false, open: true };
+				return {
+					questionId: id,
+					statement: fill(question.unknown ?? `Not sure: ${question.text}`, words),
+					risky: false,
+					open: true
+				};
 			}
 			const risky = answer.risk >= ruleset.findingRiskThreshold;
 			// An answer that does not show the sign is named as such, never listed as if it did.
@@ -204,7 +238,14 @@ function lockInSigns(
 		// Present only when every question behind the sign says so; one risky answer is "partly".
 		const status: LockInSignStatus['status'] =
 			risky === evidence.length ? 'present' : risky > 0 ? 'partly' : unknown ? 'unknown' : 'absent';
-		return { id: sign.id, title: sign.title ?? sign.text, text: sign.text, status, questions: sign.questions, evidence };
+		return {
+			id: sign.id,
+			title: sign.title ?? sign.text,
+			text: sign.text,
+			status,
+			questions: sign.questions,
+			evidence
+		};
 	});
 }
 
@@ -223,7 +264,11 @@ function architecture(ruleset: Ruleset, capabilities: OfferCapabilities): Archit
 			title: element.title,
 			description: element.description,
 			status:
-				missing.length === 0 && missingOneOf.length === 0 ? 'met' : have.length > 0 ? 'partial' : 'missing',
+				missing.length === 0 && missingOneOf.length === 0
+					? 'met'
+					: have.length > 0
+						? 'partial'
+						: 'missing',
 			have,
 			missing,
 			missingOneOf,
@@ -247,7 +292,11 @@ function weightedOverall(ruleset: Ruleset, areas: AreaScore[]): number {
 }
 
 /** Everything that decides the rating, for one set of answers. */
-function evaluate(rules: Rules, assessment: Scorable, localQuestions: readonly LocalProfileQuestion[]) {
+function evaluate(
+	rules: Rules,
+	assessment: Scorable,
+	localQuestions: readonly LocalProfileQuestion[]
+) {
 	const { ruleset } = rules;
 	const conflicts = findConflicts(rules, assessment.answers);
 	const { answers, doubted } = scoredAnswers(rules, assessment.answers, conflicts);
@@ -261,7 +310,14 @@ function evaluate(rules: Rules, assessment: Scorable, localQuestions: readonly L
 
 	const currency = assessment.currency ?? DEFAULT_CURRENCY;
 	const cost = rules.legacyCosts
-		? legacySwitchingCost({ ...rules, legacyCosts: rules.legacyCosts }, assessment.fleet, assessment.costs, currency, capabilities, legacyFactors(rules, work.areas, rules.legacyCosts))
+		? legacySwitchingCost(
+				{ ...rules, legacyCosts: rules.legacyCosts },
+				assessment.fleet,
+				assessment.costs,
+				currency,
+				capabilities,
+				legacyFactors(rules, work.areas, rules.legacyCosts)
+			)
 		: switchingCost(rules, {
 				fleet: assessment.fleet,
 				overrides: assessment.costs,
@@ -271,21 +327,51 @@ function evaluate(rules: Rules, assessment: Scorable, localQuestions: readonly L
 				platform: areaFactor(rules, work.areas, rules.costs.exitFactorAreas.platform)
 			});
 
-	const floors = applyFloors(rules, { fleet: assessment.fleet, answers, signs, roaming, cost, answersRating });
+	const floors = applyFloors(rules, {
+		fleet: assessment.fleet,
+		answers,
+		signs,
+		roaming,
+		cost,
+		answersRating
+	});
 	const rating = maxRating([answersRating, ...floors.map((f) => f.rating)]);
 	const score =
-		rating === answersRating ? answersScore : Math.max(answersScore, ruleset.ratingThresholds[rating as Exclude<Rating, 'low'>]);
+		rating === answersRating
+			? answersScore
+			: Math.max(answersScore, ruleset.ratingThresholds[rating as Exclude<Rating, 'low'>]);
 	for (const exposure of roaming) {
-		const forced = floors.filter((f) => f.id === `roaming:${exposure.country}`).map((f) => f.rating);
+		const forced = floors
+			.filter((f) => f.id === `roaming:${exposure.country}`)
+			.map((f) => f.rating);
 		exposure.forces = forced.length > 0 ? maxRating(forced) : null;
 	}
-	return { conflicts, answers, work, capabilities, roaming, signs, answersScore, answersRating, cost, floors, score, rating, localQuestions };
+	return {
+		conflicts,
+		answers,
+		work,
+		capabilities,
+		roaming,
+		signs,
+		answersScore,
+		answersRating,
+		cost,
+		floors,
+		score,
+		rating,
+		localQuestions
+	};
 }
 
 function legacyFactors(rules: Rules, areas: AreaScore[], file: LegacyCostsFile): LegacyExitFactors {
 	const platform = areaFactor(rules, areas, file.exitFactorAreas.platform);
 	const contract = areaFactor(rules, areas, file.exitFactorAreas.contract);
-	return { platform: platform.factor, contract: contract.factor, platformAssumed: platform.assumed, contractAssumed: contract.assumed };
+	return {
+		platform: platform.factor,
+		contract: contract.factor,
+		platformAssumed: platform.assumed,
+		contractAssumed: contract.assumed
+	};
 }
 
 function areaFactor(rules: Rules, areas: AreaScore[], id: string) {
@@ -310,10 +396,12 @@ function withOpenQuestions(
 		return option === undefined || (option !== NOT_SURE && !options.some((o) => o.id === option));
 	};
 	for (const question of rules.questionsById.values()) {
-		if (isOpen(question.id, question.options)) answers[question.id] = { option: pick(question.options) };
+		if (isOpen(question.id, question.options))
+			answers[question.id] = { option: pick(question.options) };
 	}
 	for (const question of localQuestions) {
-		if (isOpen(question.id, question.options)) answers[question.id] = { option: pick(question.options) };
+		if (isOpen(question.id, question.options))
+			answers[question.id] = { option: pick(question.options) };
 	}
 	return { ...assessment, answers };
 }
@@ -333,7 +421,8 @@ function completeness(
 		notSure:
 			areas.reduce((sum, a) => sum + a.notSure, 0) +
 			localAnswered.filter((q) => answers[q.id]?.option === NOT_SURE).length,
-		total: rules.ruleset.areas.reduce((sum, a) => sum + a.questions.length, 0) + localQuestions.length
+		total:
+			rules.ruleset.areas.reduce((sum, a) => sum + a.questions.length, 0) + localQuestions.length
 	};
 }
 
@@ -425,8 +514,16 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 	const provisional = counts.answered < counts.total;
 	let range: [number, number] | null = null;
 	if (provisional) {
-		const best = evaluate(rules, withOpenQuestions(rules, assessment, localQuestions, 'best'), localQuestions).score;
-		const worst = evaluate(rules, withOpenQuestions(rules, assessment, localQuestions, 'worst'), localQuestions).score;
+		const best = evaluate(
+			rules,
+			withOpenQuestions(rules, assessment, localQuestions, 'best'),
+			localQuestions
+		).score;
+		const worst = evaluate(
+			rules,
+			withOpenQuestions(rules, assessment, localQuestions, 'worst'),
+			localQuestions
+		).score;
 		range = [Math.min(best, worst), Math.max(best, worst)];
 	}
 

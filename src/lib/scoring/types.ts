@@ -57,7 +57,13 @@ export const askVendorItemSchema = z.object({
 });
 export type AskVendorItem = z.infer<typeof askVendorItemSchema>;
 
-export const roamingMitigationSchema = z.enum(['local_profiles', 'on_request', 'not_proven', 'none', 'not_needed']);
+export const roamingMitigationSchema = z.enum([
+	'local_profiles',
+	'on_request',
+	'not_proven',
+	'none',
+	'not_needed'
+]);
 export type RoamingMitigation = z.infer<typeof roamingMitigationSchema>;
 
 export const roamingExposureSchema = z.object({
@@ -82,7 +88,15 @@ export const roamingExposureSchema = z.object({
 	/** Facts that can defeat the local-profile cure or change the question (device registration, data localisation, sanctions). */
 	caveats: z.array(
 		z.object({
-			kind: z.enum(['imei_registration', 'sim_registration', 'data_localisation', 'local_control', 'local_entity', 'sanctions', 'other']),
+			kind: z.enum([
+				'imei_registration',
+				'sim_registration',
+				'data_localisation',
+				'local_control',
+				'local_entity',
+				'sanctions',
+				'other'
+			]),
 			text: z.string(),
 			sources: z.array(z.string()),
 			confidence: confidenceSchema
@@ -166,7 +180,14 @@ export const costAssumptionSchema = z.object({
 export type CostAssumption = z.infer<typeof costAssumptionSchema>;
 
 export const costLineSchema = z.object({
-	id: z.enum(['sim_swap', 'ota_switch', 'double_fees', 'platform_exit', 'contract_exit', 'termination_fees']),
+	id: z.enum([
+		'sim_swap',
+		'ota_switch',
+		'double_fees',
+		'platform_exit',
+		'contract_exit',
+		'termination_fees'
+	]),
 	label: z.string(),
 	amount: z.number(),
 	applies: z.boolean(),
@@ -261,7 +282,11 @@ export const scoreResultSchema = z.object({
 		/** [min, max] of the final score with the open questions at their best and worst answers. */
 		range: z.tuple([z.number(), z.number()]).nullable()
 	}),
-	completeness: z.object({ answered: z.number().int(), notSure: z.number().int(), total: z.number().int() }),
+	completeness: z.object({
+		answered: z.number().int(),
+		notSure: z.number().int(),
+		total: z.number().int()
+	}),
 	conflicts: z.array(answerConflictSchema),
 	areas: z.array(areaScoreSchema),
 	findings: z.array(findingSchema),

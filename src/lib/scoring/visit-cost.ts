@@ -7,7 +7,10 @@ export type SiteVisitKind = 'routine' | 'dedicated';
 
 /** Price of getting a new SIM into one device by hand, for the kind of visit. */
 export function visitPerDevice(
-	v: Pick<Record<CostKey, number>, 'routineVisitPerDevice' | 'replacementSimPerDevice' | 'fieldVisitPerDevice' | 'revisitFactor'>,
+	v: Pick<
+		Record<CostKey, number>,
+		'routineVisitPerDevice' | 'replacementSimPerDevice' | 'fieldVisitPerDevice' | 'revisitFactor'
+	>,
 	visits: SiteVisitKind
 ): number {
 	// A swap that fails on a routine round waits for the next one: it costs time, not a revisit.

@@ -7,7 +7,10 @@ import { isShareToken } from './shares';
  */
 export async function missingAssessment(id: string): Promise<Response> {
 	if (await isShareToken(id)) {
-		return apiError(403, 'This is a read-only share link: it cannot edit. Read it at /api/shared/{token}.');
+		return apiError(
+			403,
+			'This is a read-only share link: it cannot edit. Read it at /api/shared/{token}.'
+		);
 	}
 	return notFound();
 }

@@ -101,7 +101,12 @@ export async function rescore(id: string, now = new Date()) {
 	const record = await getStore().update(id, (current) => {
 		from = current.rulesetVersion;
 		if (current.rulesetVersion === rules.ruleset.version) return current;
-		return { ...current, rulesetVersion: rules.ruleset.version, revision: current.revision + 1, updatedAt: now.toISOString() };
+		return {
+			...current,
+			rulesetVersion: rules.ruleset.version,
+			revision: current.revision + 1,
+			updatedAt: now.toISOString()
+		};
 	});
 	return record && from !== null ? { record, from: from as string } : null;
 }

@@ -21,7 +21,10 @@ export const EVIDENCE_FORM_ROOM = 512 * 1024;
 
 /** A size as adapter-node reads BODY_SIZE_LIMIT: bytes, or a K, M or G suffix; NaN when not a number. */
 export function parseByteSize(value: string): number {
-	const multiplier = ({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[value.at(-1)?.toUpperCase() ?? ''] ?? 1;
+	const multiplier =
+		({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as Record<string, number>)[
+			value.at(-1)?.toUpperCase() ?? ''
+		] ?? 1;
 	return Number(multiplier !== 1 ? value.slice(0, -1) : value) * multiplier;
 }
 
@@ -36,7 +39,8 @@ export interface BodyLimits {
 export function bodyLimits(env: Record<string, string | undefined>): BodyLimits {
 	const value = env[ORDINARY_LIMIT_VARIABLE] ?? env.BODY_SIZE_LIMIT ?? DEFAULT_BODY_SIZE_LIMIT;
 	const ordinary = parseByteSize(value);
-	if (Number.isNaN(ordinary)) throw new Error(`Invalid BODY_SIZE_LIMIT: '${value}'. Please provide a numeric value.`);
+	if (Number.isNaN(ordinary))
+		throw new Error(`Invalid BODY_SIZE_LIMIT: '${value}'. Please provide a numeric value.`);
 	return { ordinary, evidence: Math.max(ordinary, MAX_EVIDENCE_BYTES + EVIDENCE_FORM_ROOM) };
 }
 
@@ -57,7 +61,11 @@ const PAGE_ACTIONS_WITH_FILES = new Set(['save', 'attach', 'remove', 'submit']);
  * True for the requests that carry an evidence file: POST to the API's evidence route, and the
  * vendor page's form (every button but the spreadsheet upload, a form of its own).
  */
-export function carriesEvidence(request: { method: string; routeId: string | null; action: string }): boolean {
+export function carriesEvidence(request: {
+	method: string;
+	routeId: string | null;
+	action: string;
+}): boolean {
 	if (request.method !== 'POST') return false;
 	if (request.routeId === '/api/respond/[token]/evidence/[questionId]') return true;
 	return request.routeId === '/respond/[token]' && PAGE_ACTIONS_WITH_FILES.has(request.action);
@@ -97,9 +105,14 @@ function failed(error: Error): ReadableStream<Uint8Array> {
 }
 
 /** Passes the body through a chunk at a time, failing it once more than `limit` bytes came. */
-function counted(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number, declared: boolean): ReadableStream<Uint8Array> {
+function counted(
+	reader: ReadableStreamDefaultReader<Uint8Array>,
+	limit: number,
+	declared: boolean
+): ReadableStream<Uint8Array> {
 	let size = 0;
-	const tooLarge = () => new BodyTooLargeError(`request body size exceeded the limit of ${limit} bytes`, limit);
+	const tooLarge = () =>
+		new BodyTooLargeError(`request body size exceeded the limit of ${limit} bytes`, limit);
 	return new ReadableStream<Uint8Array>(
 		{
 			async pull(controller) {
@@ -142,7 +155,9 @@ export function withBodyLimit(request: Request, limit: number): Request {
 	const reader = body.getReader();
 	let limited: ReadableStream<Uint8Array>;
 	if (Number.isFinite(declared) && declared > limit) {
-		limited = failed(new BodyTooLargeError(`Content-length of ${declared} exceeds limit of ${limit} bytes.`, limit));
+		limited = failed(
+			new BodyTooLargeError(`Content-length of ${declared} exceeds limit of ${limit} bytes.`, limit)
+		);
 		dropRest(reader);
 	} else {
 		limited = counted(reader, limit, Number.isFinite(declared));

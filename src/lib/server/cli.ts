@@ -12,10 +12,25 @@ import { versionedInputSchemas } from '../assessment/versioned-schemas';
 import { instanceHeader, validateInstance } from './instance-export';
 import { registryFromDisk } from './rules-files';
 import { lockDataDir } from './store/data-dir-lock';
-import { dataDir, getComparisonShareIndex, getRespondentIndex, getShareIndex, getStore, getTenderStore } from './store/index';
+import {
+	dataDir,
+	getComparisonShareIndex,
+	getRespondentIndex,
+	getShareIndex,
+	getStore,
+	getTenderStore
+} from './store/index';
 import type { RecordStore } from './store/types';
 import { redactId, redactPath } from './redact';
-import { comparisonShareLinkIndex, evidenceClashes, importTenders, linkClashes, respondentLinkIndex, tenderContentChecker, type TenderLinkIndexes } from './tender-transfer';
+import {
+	comparisonShareLinkIndex,
+	evidenceClashes,
+	importTenders,
+	linkClashes,
+	respondentLinkIndex,
+	tenderContentChecker,
+	type TenderLinkIndexes
+} from './tender-transfer';
 import { importRecords, versionedContentChecker, type ImportOutcome } from './transfer';
 
 /**
@@ -25,7 +40,10 @@ import { importRecords, versionedContentChecker, type ImportOutcome } from './tr
 function contentChecks() {
 	const registry = registryFromDisk('rules');
 	const schemasFor = versionedInputSchemas(registry);
-	return { checkAssessment: versionedContentChecker(registry, schemasFor), checkTender: tenderContentChecker(registry, schemasFor) };
+	return {
+		checkAssessment: versionedContentChecker(registry, schemasFor),
+		checkTender: tenderContentChecker(registry, schemasFor)
+	};
 }
 
 /** The token indexes an imported tender's links are written to. */
@@ -83,8 +101,11 @@ async function exportAll() {
 
 function reportOutcomes(kind: string, outcomes: ImportOutcome[]) {
 	const count = (status: string) => outcomes.filter((o) => o.status === status).length;
-	console.error(`${kind}: ${count('created')} created, ${count('unchanged')} already present, ${count('conflict')} conflicts left untouched`);
-	for (const o of outcomes.filter((x) => x.status === 'conflict')) console.error(`conflict: ${redactId(o.id)} (${o.title})`);
+	console.error(
+		`${kind}: ${count('created')} created, ${count('unchanged')} already present, ${count('conflict')} conflicts left untouched`
+	);
+	for (const o of outcomes.filter((x) => x.status === 'conflict'))
+		console.error(`conflict: ${redactId(o.id)} (${o.title})`);
 }
 
 /** Reads a version 1 or 2 export; nothing is written unless every record passes every check. */
@@ -94,7 +115,10 @@ async function importFile(file: string) {
 		const checked = validateInstance(JSON.parse(readFileSync(file, 'utf8')), contentChecks());
 		const indexes = tenderLinkIndexes();
 		const issues = checked.ok
-			? [...(await linkClashes(checked.tenders, indexes)), ...(await evidenceClashes(checked.tenders, getTenderStore()))]
+			? [
+					...(await linkClashes(checked.tenders, indexes)),
+					...(await evidenceClashes(checked.tenders, getTenderStore()))
+				]
 			: checked.issues;
 		if (!checked.ok || issues.length) {
 			for (const issue of issues) console.error(`${issue.path}: ${issue.message}`);
@@ -114,7 +138,12 @@ async function importFile(file: string) {
 }
 
 const [command, argument] = process.argv.slice(2);
-const run = command === 'export' ? exportAll() : command === 'import' && argument ? importFile(argument) : null;
+const run =
+	command === 'export'
+		? exportAll()
+		: command === 'import' && argument
+			? importFile(argument)
+			: null;
 if (!run) {
 	console.error('Usage: npm run data -- export > backup.json | npm run data -- import backup.json');
 	process.exit(2);

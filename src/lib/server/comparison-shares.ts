@@ -11,7 +11,13 @@ import {
 	sharedComparisonView,
 	type ComparisonShareSummary
 } from '$lib/tender/comparison-share';
-import { MAX_COMPARISON_SHARES, MAX_LIVE_COMPARISON_SHARES, type ComparisonShare, type CreateComparisonShareBody, type StoredTender } from '$lib/tender/schema';
+import {
+	MAX_COMPARISON_SHARES,
+	MAX_LIVE_COMPARISON_SHARES,
+	type ComparisonShare,
+	type CreateComparisonShareBody,
+	type StoredTender
+} from '$lib/tender/schema';
 import type { AreaWeights } from '$lib/tender/schema';
 import { newId } from './ids';
 import { publicOrigin } from './origin';
@@ -41,7 +47,8 @@ export class ComparisonShareLimitError extends Error {
 /** Throws ComparisonShareLimitError when the tender cannot take another link. */
 function checkShareRoom(record: StoredTender, now: Date): void {
 	if (record.shares.length >= MAX_COMPARISON_SHARES) throw new ComparisonShareLimitError('total');
-	if (liveComparisonShares(record, now) >= MAX_LIVE_COMPARISON_SHARES) throw new ComparisonShareLimitError('live');
+	if (liveComparisonShares(record, now) >= MAX_LIVE_COMPARISON_SHARES)
+		throw new ComparisonShareLimitError('live');
 }
 
 /** A comparison link: absolute where the origin is trusted, else a path the browser resolves. */
@@ -50,9 +57,14 @@ export function comparisonShareUrl(request: Request, url: URL, token: string): s
 }
 
 /** Null: no such tender. ShareInputError for an expiry in the past; ComparisonShareLimitError past the cap. */
-export async function createComparisonShare(tenderId: string, body: CreateComparisonShareBody, now = new Date()) {
+export async function createComparisonShare(
+	tenderId: string,
+	body: CreateComparisonShareBody,
+	now = new Date()
+) {
 	const expires = expiryInstant(body.expiresAt);
-	if (expires && expires.getTime() <= now.getTime()) throw new ShareInputError('expiresAt', 'The expiry must be in the future');
+	if (expires && expires.getTime() <= now.getTime())
+		throw new ShareInputError('expiresAt', 'The expiry must be in the future');
 	const current = await getTenderStore().read(tenderId);
 	if (!current) return null;
 	checkShareRoom(current, now);
@@ -78,13 +90,20 @@ export async function createComparisonShare(tenderId: string, body: CreateCompar
 	return { token, share: comparisonShareSummary(share, now) };
 }
 
-export async function listComparisonShares(tenderId: string, now = new Date()): Promise<ComparisonShareSummary[] | null> {
+export async function listComparisonShares(
+	tenderId: string,
+	now = new Date()
+): Promise<ComparisonShareSummary[] | null> {
 	const record = await getTenderStore().read(tenderId);
 	return record ? record.shares.map((share) => comparisonShareSummary(share, now)) : null;
 }
 
 /** Revokes for good (twice is fine). Null: no such tender; false: no such link on it. */
-export async function revokeComparisonShare(tenderId: string, shareId: string, now = new Date()): Promise<boolean | null> {
+export async function revokeComparisonShare(
+	tenderId: string,
+	shareId: string,
+	now = new Date()
+): Promise<boolean | null> {
 	let found = false;
 	const updated = await getTenderStore().update(tenderId, (record) => {
 		const shares = record.shares.map((share) => {
@@ -103,7 +122,10 @@ export type OpenedComparisonShare =
 	| { status: 'expired' | 'revoked' | 'unknown' };
 
 /** Resolves a token to what it may show, recording (at most once a minute) when it was last opened. */
-export async function openComparisonShare(token: string, now = new Date()): Promise<OpenedComparisonShare> {
+export async function openComparisonShare(
+	token: string,
+	now = new Date()
+): Promise<OpenedComparisonShare> {
 	if (!looksLikeToken(token)) return { status: 'unknown' };
 	const tokenHash = hashToken(token);
 	const entry = await getComparisonShareIndex().get(tokenHash);
@@ -117,13 +139,24 @@ export async function openComparisonShare(token: string, now = new Date()): Prom
 	if (now.getTime() - last > OPEN_RECORD_INTERVAL_MS) {
 		await getTenderStore().update(record.id, (current) => ({
 			...current,
-			shares: current.shares.map((s) => (s.id === share.id ? { ...s, lastOpenedAt: now.toISOString() } : s))
+			shares: current.shares.map((s) =>
+				s.id === share.id ? { ...s, lastOpenedAt: now.toISOString() } : s
+			)
 		}));
 	}
 	return { status: 'active', record, share };
 }
 
 /** The comparison as a recipient sees it, with the weights saved with the tender (or the ruleset's). */
-export function sharedComparison(record: StoredTender, share: ComparisonShare, weights?: AreaWeights) {
-	return sharedComparisonView(record, share, tenders.comparison(record, weights), tenders.matrixOf(record));
+export function sharedComparison(
+	record: StoredTender,
+	share: ComparisonShare,
+	weights?: AreaWeights
+) {
+	return sharedComparisonView(
+		record,
+		share,
+		tenders.comparison(record, weights),
+		tenders.matrixOf(record)
+	);
 }

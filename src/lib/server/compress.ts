@@ -112,7 +112,10 @@ function resumed(head: Uint8Array[], reader: ReadableStreamDefaultReader<Uint8Ar
 	});
 }
 
-function compressed(body: ReadableStream<Uint8Array>, encoding: Encoding): ReadableStream<Uint8Array> {
+function compressed(
+	body: ReadableStream<Uint8Array>,
+	encoding: Encoding
+): ReadableStream<Uint8Array> {
 	const zip = compressor(encoding);
 	// pipeline destroys both sides when either fails or the client goes away (toWeb cancel).
 	pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), zip, () => {});

@@ -16,7 +16,13 @@ import {
 	type Recognition
 } from '$lib/tender/evidence';
 import { cappedHistory } from '$lib/tender/history';
-import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, type EvidenceFile, type Offer, type StoredTender } from '$lib/tender/schema';
+import {
+	MAX_EVIDENCE_BYTES,
+	MAX_EVIDENCE_FILES,
+	type EvidenceFile,
+	type Offer,
+	type StoredTender
+} from '$lib/tender/schema';
 import { dropRest } from './body-limit';
 import { apiError } from './http';
 import { newId } from './ids';
@@ -53,10 +59,15 @@ export class AttachRefusedError extends Error {
 }
 
 /** True when the vendor is asked the question (its ruleset's, or a local-profile one of the tender's fleet). */
-export const isQuestionOf = (record: StoredTender, questionId: string) => templateQuestions(record).some((q) => q.id === questionId);
+export const isQuestionOf = (record: StoredTender, questionId: string) =>
+	templateQuestions(record).some((q) => q.id === questionId);
 
 const tooLarge = () =>
-	new EvidenceRefusedError({ ok: false, reason: 'too-large', message: `The file is too large: this server takes evidence files of at most ${sizeText(MAX_EVIDENCE_BYTES)}` });
+	new EvidenceRefusedError({
+		ok: false,
+		reason: 'too-large',
+		message: `The file is too large: this server takes evidence files of at most ${sizeText(MAX_EVIDENCE_BYTES)}`
+	});
 
 /**
  * Reads a request body, stopping as soon as it passes `limit` bytes: nothing larger is ever held
@@ -133,19 +144,27 @@ export async function readUpload(request: Request, url: URL): Promise<Upload> {
 		const body = await readLimited(request, MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD);
 		let form: FormData;
 		try {
-			form = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
+			form = await new Response(new Uint8Array(body), {
+				headers: { 'content-type': type }
+			}).formData();
 		} catch {
-			throw new UploadShapeError('The form could not be read: send the file in a multipart field named "file"');
+			throw new UploadShapeError(
+				'The form could not be read: send the file in a multipart field named "file"'
+			);
 		}
 		return uploadOf(form.get('file'));
 	}
 	const bytes = await readLimited(request, MAX_EVIDENCE_BYTES);
-	return { bytes, name: headerName(request.headers.get('x-filename')) || url.searchParams.get('name') || '' };
+	return {
+		bytes,
+		name: headerName(request.headers.get('x-filename')) || url.searchParams.get('name') || ''
+	};
 }
 
 /** A form's `file` field as an upload; UploadShapeError when there is no file in it. */
 export async function uploadOf(value: FormDataEntryValue | null): Promise<Upload> {
-	if (!(value instanceof File)) throw new UploadShapeError('Send the file in a multipart field named "file"');
+	if (!(value instanceof File))
+		throw new UploadShapeError('Send the file in a multipart field named "file"');
 	if (value.size > MAX_EVIDENCE_BYTES) throw tooLarge();
 	return { bytes: new Uint8Array(await value.arrayBuffer()), name: value.name };
 }
@@ -162,7 +181,12 @@ export function checkAttachable(offer: Offer, questionId: string): void {
  * after the file was stored deletes it again. SubmittedError, LinkGoneError, AttachRefusedError,
  * EvidenceRefusedError.
  */
-export async function attachEvidence(opened: Opened, questionId: string, upload: Upload, now = new Date()): Promise<EvidenceFile> {
+export async function attachEvidence(
+	opened: Opened,
+	questionId: string,
+	upload: Upload,
+	now = new Date()
+): Promise<EvidenceFile> {
 	const recognised = recogniseEvidence(upload.bytes);
 	if (!recognised.ok) throw new EvidenceRefusedError(recognised);
 	checkAttachable(opened.offer, questionId);
@@ -202,7 +226,12 @@ export async function attachEvidence(opened: Opened, questionId: string, upload:
  * Removes a file from the vendor's answer, then deletes its bytes once the record without it is
  * written. False when the answer has no such file.
  */
-export async function removeEvidence(opened: Opened, questionId: string, fileId: string, now = new Date()): Promise<boolean> {
+export async function removeEvidence(
+	opened: Opened,
+	questionId: string,
+	fileId: string,
+	now = new Date()
+): Promise<boolean> {
 	let removed: EvidenceFile | null = null;
 	const at = now.toISOString();
 	const record = await getTenderStore().update(opened.record.id, (current) => {
@@ -234,7 +263,10 @@ export function offerFile(offer: Offer, fileId: string): EvidenceFile | null {
 /** `filename*` (RFC 6266/8187) with a plain ASCII `filename` for old clients. */
 export function contentDisposition(name: string): string {
 	const ascii = name.replace(/[^A-Za-z0-9._ -]/g, '_');
-	const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	const encoded = encodeURIComponent(name).replace(
+		/['()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+	);
 	return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -242,16 +274,21 @@ export function contentDisposition(name: string): string {
  * The buyer's download: always an attachment, its recognised type, never sniffed, sandboxed
  * should a browser render it anyway, never cached.
  */
-export async function evidenceDownload(record: StoredTender, offerId: string, fileId: string): Promise<Response> {
+export async function evidenceDownload(
+	record: StoredTender,
+	offerId: string,
+	fileId: string
+): Promise<Response> {
 	const offer = record.offers.find((o) => o.id === offerId);
 	if (!offer) return apiError(404, 'No offer with this id in the tender');
 	const file = offerFile(offer, fileId);
 	if (!file) return apiError(404, 'No evidence file with this id in the offer');
 	const bytes = await getEvidenceStore().get(file.id);
-	if (!bytes) return apiError(404, 'The evidence file is missing from the server\'s storage');
+	if (!bytes) return apiError(404, "The evidence file is missing from the server's storage");
 	return new Response(new Uint8Array(bytes), {
 		headers: {
-			'content-type': file.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mediaType,
+			'content-type':
+				file.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : file.mediaType,
 			'content-length': String(bytes.byteLength),
 			'content-disposition': contentDisposition(file.name),
 			'x-content-type-options': 'nosniff',
@@ -263,8 +300,11 @@ export async function evidenceDownload(record: StoredTender, offerId: string, fi
 
 /** The API's answer to an evidence error; null for any other error. */
 export function evidenceErrorResponse(error: unknown): Response | null {
-	if (error instanceof EvidenceRefusedError) return apiError(error.status, error.message, [{ path: 'file', message: error.message }]);
-	if (error instanceof AttachRefusedError) return apiError(409, error.message, [{ path: 'questionId', message: error.message }]);
-	if (error instanceof UploadShapeError) return apiError(400, error.message, [{ path: 'file', message: error.message }]);
+	if (error instanceof EvidenceRefusedError)
+		return apiError(error.status, error.message, [{ path: 'file', message: error.message }]);
+	if (error instanceof AttachRefusedError)
+		return apiError(409, error.message, [{ path: 'questionId', message: error.message }]);
+	if (error instanceof UploadShapeError)
+		return apiError(400, error.message, [{ path: 'file', message: error.message }]);
 	return null;
 }

@@ -38,9 +38,14 @@ export interface FleetFormValues {
 const str = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '' : String(n));
 
 /** Form values from a saved assessment (or the defaults for a new one). */
-export function fleetFormValues(
-	saved?: { title: string; organisation: string; vendor: string; buyerCountry?: string; currency?: string; fleet: Fleet }
-): FleetFormValues {
+export function fleetFormValues(saved?: {
+	title: string;
+	organisation: string;
+	vendor: string;
+	buyerCountry?: string;
+	currency?: string;
+	fleet: Fleet;
+}): FleetFormValues {
 	return {
 		title: saved?.title ?? '',
 		organisation: saved?.organisation ?? '',

@@ -14,7 +14,10 @@ export const MAX_ISSUES = 20;
  */
 export function apiError(status: number, error: string, issues: FieldIssue[] = []) {
 	if (issues.length <= MAX_ISSUES) return json({ error, issues }, { status });
-	return json({ error, issues: issues.slice(0, MAX_ISSUES), issueCount: issues.length }, { status });
+	return json(
+		{ error, issues: issues.slice(0, MAX_ISSUES), issueCount: issues.length },
+		{ status }
+	);
 }
 
 export const notFound = () => apiError(404, 'No assessment with this id');
@@ -34,7 +37,8 @@ function forbiddenKeyPaths(value: unknown): string[] {
 	}
 	const pathOf = (step: Step | null, key: string) => {
 		const keys = [key];
-		for (let at = step; at && at.parent !== undefined && at.key !== ''; at = at.parent) keys.unshift(at.key);
+		for (let at = step; at && at.parent !== undefined && at.key !== ''; at = at.parent)
+			keys.unshift(at.key);
 		return keys.join('.');
 	};
 	const found: string[] = [];
@@ -56,7 +60,9 @@ const tooLarge = (error: unknown) => (error as { status?: number } | null)?.stat
 /** " (the limit is 512 KB)" when the error says which limit it was. */
 const limitOf = (error: unknown) => {
 	const limit = (error as { limit?: number } | null)?.limit;
-	return typeof limit === 'number' && Number.isFinite(limit) ? ` (the limit is ${sizeText(limit)})` : '';
+	return typeof limit === 'number' && Number.isFinite(limit)
+		? ` (the limit is ${sizeText(limit)})`
+		: '';
 };
 
 /** Reads a JSON body, or answers why it could not. */
@@ -77,21 +83,40 @@ export async function readJson(
 		text = await request.text();
 	} catch (error) {
 		if (tooLarge(error)) {
-			return { ok: false, response: apiError(413, 'The body is too large', [{ path: '', message: (error as Error).message }]) };
+			return {
+				ok: false,
+				response: apiError(413, 'The body is too large', [
+					{ path: '', message: (error as Error).message }
+				])
+			};
 		}
-		return { ok: false, response: apiError(400, 'The body could not be read', [{ path: '', message: (error as Error).message }]) };
+		return {
+			ok: false,
+			response: apiError(400, 'The body could not be read', [
+				{ path: '', message: (error as Error).message }
+			])
+		};
 	}
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
 	} catch (error) {
-		return { ok: false, response: apiError(400, 'The body is not valid JSON', [{ path: '', message: (error as Error).message }]) };
+		return {
+			ok: false,
+			response: apiError(400, 'The body is not valid JSON', [
+				{ path: '', message: (error as Error).message }
+			])
+		};
 	}
 	const forbidden = forbiddenKeyPaths(body);
 	if (forbidden.length > 0) {
 		return {
 			ok: false,
-			response: apiError(400, 'The request is invalid', forbidden.map((path) => ({ path, message: 'This field name is not allowed' })))
+			response: apiError(
+				400,
+				'The request is invalid',
+				forbidden.map((path) => ({ path, message: 'This field name is not allowed' }))
+			)
 		};
 	}
 	return { ok: true, body };
@@ -115,7 +140,8 @@ export async function formDataOf(request: Request): Promise<FormData> {
 	try {
 		return await request.formData();
 	} catch (err) {
-		if (tooLarge(err)) error(413, `The form was too large to accept${limitOf(err)}. Nothing was changed.`);
+		if (tooLarge(err))
+			error(413, `The form was too large to accept${limitOf(err)}. Nothing was changed.`);
 		error(400, 'The form could not be read. Nothing was changed; please try again.');
 	}
 }

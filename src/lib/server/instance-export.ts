@@ -20,21 +20,33 @@ export const INSTANCE_FORMAT_VERSION = 2;
 
 const instanceDocumentSchema = z
 	.strictObject({
-		format: z.literal(EXPORT_FORMAT, { error: `Not a Lock-in Radar export (format must be "${EXPORT_FORMAT}")` }),
-		formatVersion: z.union([z.literal(1), z.literal(INSTANCE_FORMAT_VERSION)], { error: `Use formatVersion 1 or ${INSTANCE_FORMAT_VERSION}` }),
+		format: z.literal(EXPORT_FORMAT, {
+			error: `Not a Lock-in Radar export (format must be "${EXPORT_FORMAT}")`
+		}),
+		formatVersion: z.union([z.literal(1), z.literal(INSTANCE_FORMAT_VERSION)], {
+			error: `Use formatVersion 1 or ${INSTANCE_FORMAT_VERSION}`
+		}),
 		exportedAt: z.string(),
 		assessments: z.array(z.unknown()),
 		tenders: z.array(z.unknown()).optional()
 	})
 	.superRefine((document, ctx) => {
 		if (document.formatVersion === 1 && document.tenders !== undefined) {
-			ctx.addIssue({ code: 'custom', path: ['tenders'], message: 'Format version 1 carries no tenders: use formatVersion 2' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['tenders'],
+				message: 'Format version 1 carries no tenders: use formatVersion 2'
+			});
 		}
 	});
 
 /** The document's opening fields; the CLI streams `assessments` and `tenders` after them. */
 export function instanceHeader(now: Date) {
-	return { format: EXPORT_FORMAT, formatVersion: INSTANCE_FORMAT_VERSION, exportedAt: now.toISOString() };
+	return {
+		format: EXPORT_FORMAT,
+		formatVersion: INSTANCE_FORMAT_VERSION,
+		exportedAt: now.toISOString()
+	};
 }
 
 export interface InstanceChecks {
@@ -49,11 +61,15 @@ export interface InstanceChecks {
 export function validateInstance(
 	document: unknown,
 	checks: InstanceChecks
-): { ok: true; assessments: StoredAssessment[]; tenders: StoredTender[] } | { ok: false; issues: ImportIssue[] } {
+):
+	| { ok: true; assessments: StoredAssessment[]; tenders: StoredTender[] }
+	| { ok: false; issues: ImportIssue[] } {
 	const parsed = instanceDocumentSchema.safeParse(document);
 	if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) };
 	const assessments = validateAssessments(parsed.data.assessments, checks.checkAssessment);
 	const tenders = validateTenders(parsed.data.tenders ?? [], checks.checkTender);
 	const issues = [...assessments.issues, ...tenders.issues];
-	return issues.length ? { ok: false, issues } : { ok: true, assessments: assessments.records, tenders: tenders.records };
+	return issues.length
+		? { ok: false, issues }
+		: { ok: true, assessments: assessments.records, tenders: tenders.records };
 }

@@ -65,11 +65,21 @@ export function publicOrigin(request: Request, url: URL, env: Env = process.env)
 }
 
 /** A share link: absolute where the origin is trusted, else a path the browser resolves itself. */
-export function shareUrl(request: Request, url: URL, token: string, env: Env = process.env): string {
+export function shareUrl(
+	request: Request,
+	url: URL,
+	token: string,
+	env: Env = process.env
+): string {
 	return `${publicOrigin(request, url, env) ?? ''}/s/${token}`;
 }
 
 /** A vendor's respondent link: absolute where the origin is trusted, else a path. */
-export function respondUrl(request: Request, url: URL, token: string, env: Env = process.env): string {
+export function respondUrl(
+	request: Request,
+	url: URL,
+	token: string,
+	env: Env = process.env
+): string {
 	return `${publicOrigin(request, url, env) ?? ''}/respond/${token}`;
 }

@@ -7,7 +7,10 @@ const CAPABILITY = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])/g;
 
 export function redactPath(text: string): string {
 	return text
-		.replace(/\/(s|a|respond|api\/shared|api\/respond|api\/assessments|api\/tenders)\/[A-Za-z0-9_%-]{16,}/g, '/$1/[redacted]')
+		.replace(
+			/\/(s|a|respond|api\/shared|api\/respond|api\/assessments|api\/tenders)\/[A-Za-z0-9_%-]{16,}/g,
+			'/$1/[redacted]'
+		)
 		.replace(CAPABILITY, '[redacted]');
 }
 

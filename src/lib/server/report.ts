@@ -30,13 +30,17 @@ export function reportSource(
 }
 
 /** Repeated parameters are refused rather than one of them silently winning. */
-export function queryObject(url: URL): { ok: true; query: Record<string, string> } | { ok: false; response: Response } {
+export function queryObject(
+	url: URL
+): { ok: true; query: Record<string, string> } | { ok: false; response: Response } {
 	const query: Record<string, string> = {};
 	for (const [key, value] of url.searchParams) {
 		if (key in query) {
 			return {
 				ok: false,
-				response: apiError(400, 'The request is invalid', [{ path: key, message: `"${key}" is given more than once` }])
+				response: apiError(400, 'The request is invalid', [
+					{ path: key, message: `"${key}" is given more than once` }
+				])
 			};
 		}
 		query[key] = value;
@@ -49,7 +53,11 @@ export function queryObject(url: URL): { ok: true; query: Record<string, string>
  * `consultant`, `firm`, `paper=a4|letter`); a logo cannot travel in a URL, so it is only offered
  * by the in-browser download.
  */
-export async function reportPdfResponse(record: ReportRecord, url: URL, options: { includeNotes: boolean }) {
+export async function reportPdfResponse(
+	record: ReportRecord,
+	url: URL,
+	options: { includeNotes: boolean }
+) {
 	const query = queryObject(url);
 	if (!query.ok) return query.response;
 	const branding = validate(brandingQuerySchema, query.query);
@@ -70,7 +78,10 @@ export async function reportPdfResponse(record: ReportRecord, url: URL, options:
  * Builds a PDF in the job pool and answers it as a private download named after `title`, or says
  * why not: the pool's refusals (503, 504), bad input found while building (400), too long (422).
  */
-export async function pdfJobResponse(job: ReportJob | TenderReportJob, title: string): Promise<Response> {
+export async function pdfJobResponse(
+	job: ReportJob | TenderReportJob,
+	title: string
+): Promise<Response> {
 	let outcome;
 	try {
 		outcome = await runJob(job);
@@ -79,7 +90,8 @@ export async function pdfJobResponse(job: ReportJob | TenderReportJob, title: st
 		if (refusal) return refusal;
 		throw error;
 	}
-	if (!outcome.ok && outcome.reason === 'input') return apiError(400, 'The request is invalid', outcome.issues);
+	if (!outcome.ok && outcome.reason === 'input')
+		return apiError(400, 'The request is invalid', outcome.issues);
 	if (!outcome.ok) return apiError(422, outcome.message);
 	const { pdf } = outcome;
 	return new Response(pdf as BodyInit, {

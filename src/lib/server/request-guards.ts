@@ -37,7 +37,8 @@ export function crossSiteWrite(
 	}
 	const message = `Cross-site ${request.method} form submissions are forbidden`;
 	// An enhanced form (use:enhance) reads the refusal as JSON, as it would SvelteKit's own.
-	if (request.headers.get('accept') === 'application/json') return json({ message }, { status: 403 });
+	if (request.headers.get('accept') === 'application/json')
+		return json({ message }, { status: 403 });
 	return plainPage(
 		403,
 		'Refused: sent from another site',

@@ -3,8 +3,22 @@
  * offer and in the respondent index), revocable, with an optional expiry. The token opens one
  * offer's questionnaire and that offer's own answers, nothing else of the tender.
  */
-import { liveRespondents, respondentStatus, respondentSummary, vendorOwnAnswers, type RespondentSummary } from '$lib/tender/respondent';
-import { MAX_LIVE_RESPONDENTS, MAX_RESPONDENTS_PER_OFFER, type CreateRespondentBody, type Offer, type Respondent, type RespondBody, type StoredTender } from '$lib/tender/schema';
+import {
+	liveRespondents,
+	respondentStatus,
+	respondentSummary,
+	vendorOwnAnswers,
+	type RespondentSummary
+} from '$lib/tender/respondent';
+import {
+	MAX_LIVE_RESPONDENTS,
+	MAX_RESPONDENTS_PER_OFFER,
+	type CreateRespondentBody,
+	type Offer,
+	type Respondent,
+	type RespondBody,
+	type StoredTender
+} from '$lib/tender/schema';
 import { newId } from './ids';
 import { expiryInstant, ShareInputError } from './shares';
 import { getRespondentIndex, getTenderStore } from './store';
@@ -28,7 +42,8 @@ export class RespondentLimitError extends Error {
 
 /** Throws RespondentLimitError when the offer cannot take another link. */
 function checkRespondentRoom(offer: Offer, now: Date): void {
-	if (offer.respondents.length >= MAX_RESPONDENTS_PER_OFFER) throw new RespondentLimitError('total');
+	if (offer.respondents.length >= MAX_RESPONDENTS_PER_OFFER)
+		throw new RespondentLimitError('total');
 	if (liveRespondents(offer, now) >= MAX_LIVE_RESPONDENTS) throw new RespondentLimitError('live');
 }
 
@@ -59,7 +74,12 @@ export class RevokedError extends Error {
 type OfferLookup<T> = Promise<T | null | 'no-offer'>;
 
 /** Runs `change` on one offer under the tender's lock. Null: no such tender; 'no-offer': no such offer. */
-async function updateOffer<T>(tenderId: string, offerId: string, change: (offer: Offer) => { offer: Offer; result: T }, now: Date): OfferLookup<T> {
+async function updateOffer<T>(
+	tenderId: string,
+	offerId: string,
+	change: (offer: Offer) => { offer: Offer; result: T },
+	now: Date
+): OfferLookup<T> {
 	let result: T | undefined;
 	let found = false;
 	const record = await getTenderStore().update(tenderId, (current) => {
@@ -78,9 +98,15 @@ async function updateOffer<T>(tenderId: string, offerId: string, change: (offer:
 	return result as T;
 }
 
-export async function createRespondent(tenderId: string, offerId: string, body: CreateRespondentBody, now = new Date()): OfferLookup<{ token: string; respondent: RespondentSummary }> {
+export async function createRespondent(
+	tenderId: string,
+	offerId: string,
+	body: CreateRespondentBody,
+	now = new Date()
+): OfferLookup<{ token: string; respondent: RespondentSummary }> {
 	const expires = expiryInstant(body.expiresAt);
-	if (expires && expires.getTime() <= now.getTime()) throw new ShareInputError('expiresAt', 'The expiry must be in the future');
+	if (expires && expires.getTime() <= now.getTime())
+		throw new ShareInputError('expiresAt', 'The expiry must be in the future');
 	const current = await getTenderStore().read(tenderId);
 	if (!current) return null;
 	const offer = current.offers.find((o) => o.id === offerId);
@@ -105,13 +131,20 @@ export async function createRespondent(tenderId: string, offerId: string, body: 
 		(o) => {
 			// Checked again under the lock: concurrent creations cannot pass the cap together.
 			checkRespondentRoom(o, now);
-			return { offer: { ...o, respondents: [...o.respondents, respondent] }, result: { token, respondent: respondentSummary(respondent, now) } };
+			return {
+				offer: { ...o, respondents: [...o.respondents, respondent] },
+				result: { token, respondent: respondentSummary(respondent, now) }
+			};
 		},
 		now
 	);
 }
 
-export async function listRespondents(tenderId: string, offerId: string, now = new Date()): OfferLookup<RespondentSummary[]> {
+export async function listRespondents(
+	tenderId: string,
+	offerId: string,
+	now = new Date()
+): OfferLookup<RespondentSummary[]> {
 	const record = await getTenderStore().read(tenderId);
 	if (!record) return null;
 	const offer = record.offers.find((o) => o.id === offerId);
@@ -121,7 +154,13 @@ export async function listRespondents(tenderId: string, offerId: string, now = n
 /**
  * Changes one link of one offer. 'no-respondent': the offer has no such link.
  */
-async function changeRespondent(tenderId: string, offerId: string, respondentId: string, change: (r: Respondent) => Respondent, now: Date) {
+async function changeRespondent(
+	tenderId: string,
+	offerId: string,
+	respondentId: string,
+	change: (r: Respondent) => Respondent,
+	now: Date
+) {
 	return updateOffer<RespondentSummary | 'no-respondent'>(
 		tenderId,
 		offerId,
@@ -130,19 +169,38 @@ async function changeRespondent(tenderId: string, offerId: string, respondentId:
 			if (!existing) return { offer, result: 'no-respondent' };
 			const next = change(existing);
 			if (next === existing) return { offer, result: respondentSummary(existing, now) };
-			return { offer: { ...offer, respondents: offer.respondents.map((r) => (r === existing ? next : r)) }, result: respondentSummary(next, now) };
+			return {
+				offer: { ...offer, respondents: offer.respondents.map((r) => (r === existing ? next : r)) },
+				result: respondentSummary(next, now)
+			};
 		},
 		now
 	);
 }
 
 /** Revokes a link for good (revoking twice is fine); its token then answers 410. */
-export function revokeRespondent(tenderId: string, offerId: string, respondentId: string, now = new Date()) {
-	return changeRespondent(tenderId, offerId, respondentId, (r) => (r.revokedAt ? r : { ...r, revokedAt: now.toISOString() }), now);
+export function revokeRespondent(
+	tenderId: string,
+	offerId: string,
+	respondentId: string,
+	now = new Date()
+) {
+	return changeRespondent(
+		tenderId,
+		offerId,
+		respondentId,
+		(r) => (r.revokedAt ? r : { ...r, revokedAt: now.toISOString() }),
+		now
+	);
 }
 
 /** Lets the vendor change its answers again after a submission. RevokedError for a revoked link. */
-export function reopenRespondent(tenderId: string, offerId: string, respondentId: string, now = new Date()) {
+export function reopenRespondent(
+	tenderId: string,
+	offerId: string,
+	respondentId: string,
+	now = new Date()
+) {
 	return changeRespondent(
 		tenderId,
 		offerId,
@@ -192,7 +250,13 @@ export function respondentView(record: StoredTender, offer: Offer, respondent: R
 	return {
 		tender: { title: record.title, organisation: record.organisation },
 		vendor: offer.vendor,
-		questions: tenders.templateQuestions(record).map((q) => ({ id: q.id, area: q.area, text: q.text, why: q.why, options: q.options.map((o) => ({ id: o.id, label: o.label })) })),
+		questions: tenders.templateQuestions(record).map((q) => ({
+			id: q.id,
+			area: q.area,
+			text: q.text,
+			why: q.why,
+			options: q.options.map((o) => ({ id: o.id, label: o.label }))
+		})),
 		answers: vendorOwnAnswers(offer),
 		submittedAt: respondent.submittedAt,
 		expiresAt: respondent.expiresAt
@@ -208,9 +272,17 @@ export const writable = (respondentId: string, now: Date) => (offer: Offer) => {
 };
 
 /** Saves the vendor's answers (PATCH /api/respond/{token}) as claims. SubmittedError after a submission. */
-export async function saveResponse(opened: Extract<OpenedRespondent, { status: 'active' }>, body: RespondBody, now = new Date()) {
-	const rows = Object.entries(body.answers).flatMap(([questionId, a]) => (a ? [{ questionId, ...a }] : []));
-	const withdraw = Object.entries(body.answers).flatMap(([questionId, a]) => (a ? [] : [questionId]));
+export async function saveResponse(
+	opened: Extract<OpenedRespondent, { status: 'active' }>,
+	body: RespondBody,
+	now = new Date()
+) {
+	const rows = Object.entries(body.answers).flatMap(([questionId, a]) =>
+		a ? [{ questionId, ...a }] : []
+	);
+	const withdraw = Object.entries(body.answers).flatMap(([questionId, a]) =>
+		a ? [] : [questionId]
+	);
 	return saveRows(opened, rows, withdraw, now);
 }
 
@@ -221,27 +293,49 @@ export async function saveRows(
 	withdraw: readonly string[] = [],
 	now = new Date()
 ) {
-	const record = await tenders.saveVendorAnswers(opened.record.id, opened.offer.id, rows, { withdraw, guard: writable(opened.respondent.id, now) }, now);
+	const record = await tenders.saveVendorAnswers(
+		opened.record.id,
+		opened.offer.id,
+		rows,
+		{ withdraw, guard: writable(opened.respondent.id, now) },
+		now
+	);
 	if (!record || record === 'no-offer') throw new LinkGoneError();
 	const offer = record.offers.find((o) => o.id === opened.offer.id)!;
-	return respondentView(record, offer, offer.respondents.find((r) => r.id === opened.respondent.id)!);
+	return respondentView(
+		record,
+		offer,
+		offer.respondents.find((r) => r.id === opened.respondent.id)!
+	);
 }
 
 /** The vendor submits: the link reads only until the buyer reopens it. Submitting twice is fine. */
-export async function submitResponse(opened: Extract<OpenedRespondent, { status: 'active' }>, now = new Date()) {
+export async function submitResponse(
+	opened: Extract<OpenedRespondent, { status: 'active' }>,
+	now = new Date()
+) {
 	let view: RespondentView | null = null;
 	const record = await getTenderStore().update(opened.record.id, (current) => {
 		const offer = current.offers.find((o) => o.id === opened.offer.id);
 		const respondent = offer?.respondents.find((r) => r.id === opened.respondent.id);
-		if (!offer || !respondent || respondentStatus(respondent, now) !== 'active') throw new LinkGoneError();
+		if (!offer || !respondent || respondentStatus(respondent, now) !== 'active')
+			throw new LinkGoneError();
 		if (respondent.submittedAt) {
 			view = respondentView(current, offer, respondent);
 			return current;
 		}
 		const submitted = { ...respondent, submittedAt: now.toISOString() };
-		const changed = { ...offer, respondents: offer.respondents.map((r) => (r === respondent ? submitted : r)) };
+		const changed = {
+			...offer,
+			respondents: offer.respondents.map((r) => (r === respondent ? submitted : r))
+		};
 		view = respondentView(current, changed, submitted);
-		return { ...current, offers: current.offers.map((o) => (o === offer ? changed : o)), revision: current.revision + 1, updatedAt: now.toISOString() };
+		return {
+			...current,
+			offers: current.offers.map((o) => (o === offer ? changed : o)),
+			revision: current.revision + 1,
+			updatedAt: now.toISOString()
+		};
 	});
 	if (!record || !view) throw new LinkGoneError();
 	return view as RespondentView;

@@ -19,16 +19,26 @@ export interface RulesTexts {
 /** Reads ruleset, countries, costs, simulation, regulations and every rules/history/ruleset-*.yaml under `dir`. */
 export function readRulesTexts(dir = 'rules'): RulesTexts {
 	const read = (name: string) => readFileSync(join(dir, `${name}.yaml`), 'utf8');
-	const raw: RawRules = { ruleset: read('ruleset'), countries: read('countries'), costs: read('costs'), simulation: read('simulation'), regulations: read('regulations') };
+	const raw: RawRules = {
+		ruleset: read('ruleset'),
+		countries: read('countries'),
+		costs: read('costs'),
+		simulation: read('simulation'),
+		regulations: read('regulations')
+	};
 	const historyDir = join(dir, 'history');
 	const history: Record<string, string> = {};
 	if (existsSync(historyDir)) {
-		for (const file of readdirSync(historyDir).filter((f) => /^ruleset-.*\.yaml$/.test(f)).sort()) {
+		for (const file of readdirSync(historyDir)
+			.filter((f) => /^ruleset-.*\.yaml$/.test(f))
+			.sort()) {
 			history[join(historyDir, file)] = readFileSync(join(historyDir, file), 'utf8');
 		}
 	}
 	const legacyCostsPath = join(historyDir, 'costs-1.1.1.yaml');
-	const legacyCosts = existsSync(legacyCostsPath) ? readFileSync(legacyCostsPath, 'utf8') : undefined;
+	const legacyCosts = existsSync(legacyCostsPath)
+		? readFileSync(legacyCostsPath, 'utf8')
+		: undefined;
 	return { raw, history, legacyCosts };
 }
 

@@ -20,7 +20,11 @@ const history = import.meta.glob('../../../rules/history/ruleset-*.yaml', {
  * rules file stops the deploy instead of failing a user's request later. Earlier rulesets stay
  * loadable: assessments scored with them keep their version until the owner re-scores.
  */
-export const registry = loadRegistry({ ruleset, countries, costs, simulation, regulations }, history, legacyCosts);
+export const registry = loadRegistry(
+	{ ruleset, countries, costs, simulation, regulations },
+	history,
+	legacyCosts
+);
 export const rules = registry.current;
 export const steps = stepsFor(rules.ruleset);
 

@@ -98,7 +98,10 @@ export async function createShare(assessmentId: string, body: CreateShareBody, n
 	return { token, share: summarise(share, now) };
 }
 
-export async function listShares(assessmentId: string, now = new Date()): Promise<ShareSummary[] | null> {
+export async function listShares(
+	assessmentId: string,
+	now = new Date()
+): Promise<ShareSummary[] | null> {
 	const record = await getStore().read(assessmentId);
 	return record ? record.shares.map((share) => summarise(share, now)) : null;
 }

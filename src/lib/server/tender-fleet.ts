@@ -60,22 +60,42 @@ async function simulateEvery(record: StoredTender): Promise<SideBySide> {
 					body: { seed: FLEET_SEED, assessmentId: offer.id, resolution: 'month' },
 					record: asAssessment
 				});
-				const run = JSON.parse(outcome.json) as { assessed: { totals: ArchitectureTotals }; recommended: { architecture: { label: string }; totals: ArchitectureTotals } };
+				const run = JSON.parse(outcome.json) as {
+					assessed: { totals: ArchitectureTotals };
+					recommended: { architecture: { label: string }; totals: ArchitectureTotals };
+				};
 				const offerFigures: OfferFigures = {
 					offerId: offer.id,
 					vendor: offer.vendor,
 					...figures(run.assessed.totals),
 					costToLeave: score(rules, asAssessment).switchingCost.estimate.total
 				};
-				return { offerFigures, recommended: { label: run.recommended.architecture.label, ...figures(run.recommended.totals) } };
+				return {
+					offerFigures,
+					recommended: {
+						label: run.recommended.architecture.label,
+						...figures(run.recommended.totals)
+					}
+				};
 			})
 		);
 		// The recommended architecture runs beside every offer with the tender's one fleet and seed;
 		// the first offer's run stands for it.
-		return { ok: true, rows: sideBySide(runs.map((r) => r.offerFigures), runs[0]!.recommended), recommended: runs[0]!.recommended };
+		return {
+			ok: true,
+			rows: sideBySide(
+				runs.map((r) => r.offerFigures),
+				runs[0]!.recommended
+			),
+			recommended: runs[0]!.recommended
+		};
 	} catch (error) {
 		if (error instanceof JobQueueFullError || error instanceof JobTimeoutError) {
-			return { ok: false, reason: 'The server is busy, so the offers are not compared side by side right now: reload the page in a minute.' };
+			return {
+				ok: false,
+				reason:
+					'The server is busy, so the offers are not compared side by side right now: reload the page in a minute.'
+			};
 		}
 		throw error;
 	}
@@ -91,7 +111,11 @@ export async function tenderFleetPage(record: StoredTender, offerId: string | nu
 	const input = inputFromAssessment(rules, asAssessment, result, { seed: FLEET_SEED });
 	// The page names the offer by its vendor where an assessment's says "the assessed offer".
 	const vendor = displayText(offer.vendor);
-	input.architectures.assessed = { ...input.architectures.assessed, label: `Offer: ${vendor}`, subject: `${vendor}'s offer` };
+	input.architectures.assessed = {
+		...input.architectures.assessed,
+		label: `Offer: ${vendor}`,
+		subject: `${vendor}'s offer`
+	};
 	return {
 		tender: { id: record.id, title: record.title },
 		offers: record.offers.map((o) => ({ id: o.id, vendor: o.vendor })),

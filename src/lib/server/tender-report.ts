@@ -30,7 +30,8 @@ export async function tenderReportPdfResponse(record: StoredTender, url: URL): P
 	}
 	const branding = brandingQuerySchema.safeParse(rest);
 	if (!branding.success) issues.push(...issuesOf(branding.error));
-	if (issues.length > 0 || !branding.success) return apiError(400, 'The request is invalid', issues);
+	if (issues.length > 0 || !branding.success)
+		return apiError(400, 'The request is invalid', issues);
 
 	return pdfJobResponse(
 		{

@@ -24,7 +24,12 @@ import type { ComparisonShareEntry } from './store/comparison-share-index';
 import type { RespondentEntry } from './store/respondent-index';
 import type { TenderStore } from './store/tender-store';
 import type { TokenIndex } from './store/token-index';
-import { MAX_IMPORT_REVISION, MAX_RULESET_VERSION_LENGTH, type ImportIssue, type ImportOutcome } from './transfer';
+import {
+	MAX_IMPORT_REVISION,
+	MAX_RULESET_VERSION_LENGTH,
+	type ImportIssue,
+	type ImportOutcome
+} from './transfer';
 
 /**
  * Holds an imported tender to what the API could have stored: the create body's fields (title,
@@ -44,10 +49,16 @@ export function tenderContentChecker(
 		const at = (path: string) => `tenders.${index}.${path}`;
 		const issues: ImportIssue[] = [];
 		if (record.revision > MAX_IMPORT_REVISION) {
-			issues.push({ path: at('revision'), message: `The revision must be at most ${MAX_IMPORT_REVISION.toLocaleString('en')}` });
+			issues.push({
+				path: at('revision'),
+				message: `The revision must be at most ${MAX_IMPORT_REVISION.toLocaleString('en')}`
+			});
 		}
 		if (record.rulesetVersion.length > MAX_RULESET_VERSION_LENGTH) {
-			issues.push({ path: at('rulesetVersion'), message: `A ruleset version has at most ${MAX_RULESET_VERSION_LENGTH} characters` });
+			issues.push({
+				path: at('rulesetVersion'),
+				message: `A ruleset version has at most ${MAX_RULESET_VERSION_LENGTH} characters`
+			});
 			return issues;
 		}
 		if (!registry.knows(record.rulesetVersion)) {
@@ -74,39 +85,73 @@ export function tenderContentChecker(
 		const offerIds = new Set<string>();
 		record.offers.forEach((offer, o) => {
 			const offerPath = `offers.${o}`;
-			if (offerIds.has(offer.id)) issues.push({ path: at(`${offerPath}.id`), message: 'This offer id appears twice in the tender' });
+			if (offerIds.has(offer.id))
+				issues.push({
+					path: at(`${offerPath}.id`),
+					message: 'This offer id appears twice in the tender'
+				});
 			offerIds.add(offer.id);
 			// The option and note of every answer, as the answer rules of the tender's ruleset read them.
 			const probe = Object.fromEntries(
-				Object.entries(offer.answers).map(([id, a]) => [id, { ...(a.option !== undefined ? { option: a.option } : {}), ...(a.note !== undefined ? { note: a.note } : {}) }])
+				Object.entries(offer.answers).map(([id, a]) => [
+					id,
+					{
+						...(a.option !== undefined ? { option: a.option } : {}),
+						...(a.note !== undefined ? { note: a.note } : {})
+					}
+				])
 			);
 			const answers = input.answersSchema.safeParse(probe);
-			if (!answers.success) issues.push(...issuesOf(answers.error, ['tenders', index, 'offers', o, 'answers']));
+			if (!answers.success)
+				issues.push(...issuesOf(answers.error, ['tenders', index, 'offers', o, 'answers']));
 			if (offer.history.filter((h) => h.by === 'vendor').length > MAX_VENDOR_HISTORY) {
-				issues.push({ path: at(`${offerPath}.history`), message: `An offer keeps at most ${MAX_VENDOR_HISTORY} history entries from the vendor (the buyer's are all kept)` });
+				issues.push({
+					path: at(`${offerPath}.history`),
+					message: `An offer keeps at most ${MAX_VENDOR_HISTORY} history entries from the vendor (the buyer's are all kept)`
+				});
 			}
 			const live = offer.respondents.filter((r) => respondentStatus(r, now) === 'active').length;
 			if (live > MAX_LIVE_RESPONDENTS) {
-				issues.push({ path: at(`${offerPath}.respondents`), message: `An offer has at most ${MAX_LIVE_RESPONDENTS} live respondent links` });
+				issues.push({
+					path: at(`${offerPath}.respondents`),
+					message: `An offer has at most ${MAX_LIVE_RESPONDENTS} live respondent links`
+				});
 			}
 			if (offer.respondents.length > MAX_RESPONDENTS_PER_OFFER) {
-				issues.push({ path: at(`${offerPath}.respondents`), message: `An offer keeps at most ${MAX_RESPONDENTS_PER_OFFER} respondent links, revoked and expired ones included` });
+				issues.push({
+					path: at(`${offerPath}.respondents`),
+					message: `An offer keeps at most ${MAX_RESPONDENTS_PER_OFFER} respondent links, revoked and expired ones included`
+				});
 			}
 			const respondentIds = new Set<string>();
 			offer.respondents.forEach((r, i) => {
-				if (respondentIds.has(r.id)) issues.push({ path: at(`${offerPath}.respondents.${i}.id`), message: 'This respondent id appears twice in the offer' });
+				if (respondentIds.has(r.id))
+					issues.push({
+						path: at(`${offerPath}.respondents.${i}.id`),
+						message: 'This respondent id appears twice in the offer'
+					});
 				respondentIds.add(r.id);
 			});
 		});
 		if (liveComparisonShares(record, now) > MAX_LIVE_COMPARISON_SHARES) {
-			issues.push({ path: at('shares'), message: `A tender has at most ${MAX_LIVE_COMPARISON_SHARES} live comparison links` });
+			issues.push({
+				path: at('shares'),
+				message: `A tender has at most ${MAX_LIVE_COMPARISON_SHARES} live comparison links`
+			});
 		}
 		if (record.shares.length > MAX_COMPARISON_SHARES) {
-			issues.push({ path: at('shares'), message: `A tender keeps at most ${MAX_COMPARISON_SHARES} comparison links, revoked and expired ones included` });
+			issues.push({
+				path: at('shares'),
+				message: `A tender keeps at most ${MAX_COMPARISON_SHARES} comparison links, revoked and expired ones included`
+			});
 		}
 		const shareIds = new Set<string>();
 		record.shares.forEach((share, i) => {
-			if (shareIds.has(share.id)) issues.push({ path: at(`shares.${i}.id`), message: 'This link id appears twice in the tender' });
+			if (shareIds.has(share.id))
+				issues.push({
+					path: at(`shares.${i}.id`),
+					message: 'This link id appears twice in the tender'
+				});
 			shareIds.add(share.id);
 		});
 		return issues;
@@ -131,14 +176,23 @@ export function validateTenders(
 		}
 		const record = parsed.data;
 		issues.push(...checkContent(record, index));
-		if (seenIds.has(record.id)) issues.push({ path: `tenders.${index}.id`, message: 'This id appears twice in the file' });
+		if (seenIds.has(record.id))
+			issues.push({ path: `tenders.${index}.id`, message: 'This id appears twice in the file' });
 		seenIds.add(record.id);
 		for (const link of linksOf(record)) {
-			if (seenLinks.has(link.tokenHash)) issues.push({ path: `tenders.${index}.${link.path}`, message: 'This link appears twice in the file' });
+			if (seenLinks.has(link.tokenHash))
+				issues.push({
+					path: `tenders.${index}.${link.path}`,
+					message: 'This link appears twice in the file'
+				});
 			seenLinks.add(link.tokenHash);
 		}
 		for (const file of evidenceFilesOf(record)) {
-			if (seenFiles.has(file.id)) issues.push({ path: `tenders.${index}.${file.path}`, message: 'This evidence file appears twice in the file' });
+			if (seenFiles.has(file.id))
+				issues.push({
+					path: `tenders.${index}.${file.path}`,
+					message: 'This evidence file appears twice in the file'
+				});
 			seenFiles.add(file.id);
 		}
 		records.push(record);
@@ -154,7 +208,10 @@ export function validateTenders(
 function evidenceFilesOf(record: StoredTender): { id: string; path: string }[] {
 	return record.offers.flatMap((offer, o) =>
 		Object.entries(offer.answers).flatMap(([questionId, answer]) =>
-			(answer.files ?? []).map((file, f) => ({ id: file.id, path: `offers.${o}.answers.${questionId}.files.${f}.id` }))
+			(answer.files ?? []).map((file, f) => ({
+				id: file.id,
+				path: `offers.${o}.answers.${questionId}.files.${f}.id`
+			}))
 		)
 	);
 }
@@ -164,7 +221,10 @@ function evidenceFilesOf(record: StoredTender): { id: string; path: string }[] {
  * or deleting the file from one tender would delete bytes the other still refers to. The same
  * tender imported again (same id) may name its own files. Run before anything is written.
  */
-export async function evidenceClashes(records: readonly StoredTender[], store: Pick<TenderStore, 'ids' | 'read'>): Promise<ImportIssue[]> {
+export async function evidenceClashes(
+	records: readonly StoredTender[],
+	store: Pick<TenderStore, 'ids' | 'read'>
+): Promise<ImportIssue[]> {
 	const wanted = new Map<string, { tenderId: string; path: string }[]>();
 	for (const [index, record] of records.entries()) {
 		for (const file of evidenceFilesOf(record)) {
@@ -181,7 +241,10 @@ export async function evidenceClashes(records: readonly StoredTender[], store: P
 		for (const file of evidenceFilesOf(existing)) {
 			for (const incoming of wanted.get(file.id) ?? []) {
 				if (incoming.tenderId !== existing.id) {
-					issues.push({ path: incoming.path, message: 'This evidence file already belongs to another tender on this server' });
+					issues.push({
+						path: incoming.path,
+						message: 'This evidence file already belongs to another tender on this server'
+					});
 				}
 			}
 		}
@@ -255,14 +318,20 @@ function linksOf(record: StoredTender): TenderLink[] {
  * Links of the file that this data directory's indexes already send somewhere else: an import must
  * never take over a link that works for another tender. Run before anything is written.
  */
-export async function linkClashes(records: readonly StoredTender[], indexes: TenderLinkIndexes): Promise<ImportIssue[]> {
+export async function linkClashes(
+	records: readonly StoredTender[],
+	indexes: TenderLinkIndexes
+): Promise<ImportIssue[]> {
 	const issues: ImportIssue[] = [];
 	for (const [index, record] of records.entries()) {
 		for (const link of linksOf(record)) {
 			const linkIndex = indexes[link.index];
 			const existing = await linkIndex.get(link.tokenHash);
 			if (existing !== null && !linkIndex.same(existing, link.entry)) {
-				issues.push({ path: `tenders.${index}.${link.path}`, message: 'This link already leads to another tender on this server' });
+				issues.push({
+					path: `tenders.${index}.${link.path}`,
+					message: 'This link already leads to another tender on this server'
+				});
 			}
 		}
 	}
@@ -288,7 +357,8 @@ export async function importTenders(
 	indexes: TenderLinkIndexes
 ): Promise<ImportOutcome[]> {
 	const outcomes: ImportOutcome[] = [];
-	const outcome = (record: StoredTender, status: ImportOutcome['status']) => outcomes.push({ id: record.id, title: record.title, status });
+	const outcome = (record: StoredTender, status: ImportOutcome['status']) =>
+		outcomes.push({ id: record.id, title: record.title, status });
 	for (const incoming of records) {
 		const existing = await store.read(incoming.id);
 		if (existing) {
@@ -305,7 +375,10 @@ export async function importTenders(
 			// Another import of the same file got there between our read and our create.
 			if (!(error instanceof RecordExistsError)) throw error;
 			const stored = await store.read(incoming.id);
-			outcome(incoming, stored && comparable(stored) === comparable(incoming) ? 'unchanged' : 'conflict');
+			outcome(
+				incoming,
+				stored && comparable(stored) === comparable(incoming) ? 'unchanged' : 'conflict'
+			);
 			continue;
 		}
 		outcome(incoming, 'created');

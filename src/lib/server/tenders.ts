@@ -3,7 +3,12 @@
  * routes under src/routes/api/tenders stay thin: they read, validate and answer with what this
  * module returns. Scores are computed on read, so a changed fleet re-scores every offer.
  */
-import { questionnaireTemplate, type ParsedAnswer, type TemplateQuestion, type VendorAnswer } from '$lib/tender/xlsx';
+import {
+	questionnaireTemplate,
+	type ParsedAnswer,
+	type TemplateQuestion,
+	type VendorAnswer
+} from '$lib/tender/xlsx';
 import { respondentSummary } from '$lib/tender/respondent';
 import { comparisonShareSummary } from '$lib/tender/comparison-share';
 import type { StoredAssessment, CostOverrides } from '$lib/assessment/schema';
@@ -62,7 +67,9 @@ export class TooManyOffersError extends Error {
 /** A state or state note for a question the offer has no answer to. */
 export class NothingToJudgeError extends Error {
 	constructor() {
-		super('This offer has no answer to this question yet: answer it, or wait for the vendor, before setting its state');
+		super(
+			'This offer has no answer to this question yet: answer it, or wait for the vendor, before setting its state'
+		);
 		this.name = 'NothingToJudgeError';
 	}
 }
@@ -70,7 +77,9 @@ export class NothingToJudgeError extends Error {
 /** The assessment a tender is created from is pinned to an earlier ruleset. */
 export class StaleAssessmentError extends Error {
 	constructor(version: string) {
-		super(`The assessment is scored with ruleset ${version}, not the current ${rules.ruleset.version}: re-score it first`);
+		super(
+			`The assessment is scored with ruleset ${version}, not the current ${rules.ruleset.version}: re-score it first`
+		);
 		this.name = 'StaleAssessmentError';
 	}
 }
@@ -83,16 +92,31 @@ function vendorAnswers(answers: OfferBody['answers'], at: string): Record<string
 	const out: Record<string, OfferAnswer> = {};
 	for (const [questionId, answer] of Object.entries(answers ?? {})) {
 		if (!answer) continue;
-		out[questionId] = withoutUndefined({ option: answer.option, note: answer.note, by: 'vendor' as const, state: 'claimed' as const, updatedAt: at });
+		out[questionId] = withoutUndefined({
+			option: answer.option,
+			note: answer.note,
+			by: 'vendor' as const,
+			state: 'claimed' as const,
+			updatedAt: at
+		});
 	}
 	return out;
 }
 
 /** An assessment's answers are the buyer's own: verified. */
-function buyerAnswers(answers: StoredAssessment['answers'], at: string): Record<string, OfferAnswer> {
+function buyerAnswers(
+	answers: StoredAssessment['answers'],
+	at: string
+): Record<string, OfferAnswer> {
 	const out: Record<string, OfferAnswer> = {};
 	for (const [questionId, answer] of Object.entries(answers)) {
-		out[questionId] = withoutUndefined({ option: answer.option, note: answer.note, by: 'buyer' as const, state: 'verified' as const, updatedAt: at });
+		out[questionId] = withoutUndefined({
+			option: answer.option,
+			note: answer.note,
+			by: 'buyer' as const,
+			state: 'verified' as const,
+			updatedAt: at
+		});
 	}
 	return out;
 }
@@ -114,7 +138,11 @@ function changes(
 	return entries;
 }
 
-const newOffer = (body: OfferBody, at: string, answers = vendorAnswers(body.answers, at)): Offer => ({
+const newOffer = (
+	body: OfferBody,
+	at: string,
+	answers = vendorAnswers(body.answers, at)
+): Offer => ({
 	id: newId(),
 	vendor: body.vendor,
 	createdAt: at,
@@ -127,12 +155,18 @@ const newOffer = (body: OfferBody, at: string, answers = vendorAnswers(body.answ
  * Stores a new tender. With `assessment`, its fleet, currency, buyer country and cost overrides
  * stand in for any the body leaves out, and the first offer takes its answers (the buyer's, verified).
  */
-export async function create(body: CreateTenderBody, assessment: StoredAssessment | null = null, now = new Date()): Promise<StoredTender> {
-	if (assessment && assessment.rulesetVersion !== rules.ruleset.version) throw new StaleAssessmentError(assessment.rulesetVersion);
+export async function create(
+	body: CreateTenderBody,
+	assessment: StoredAssessment | null = null,
+	now = new Date()
+): Promise<StoredTender> {
+	if (assessment && assessment.rulesetVersion !== rules.ruleset.version)
+		throw new StaleAssessmentError(assessment.rulesetVersion);
 	const at = now.toISOString();
 	const fleet = body.fleet ?? assessment?.fleet;
 	if (!fleet) throw new Error('A tender needs a fleet');
-	const buyerCountry = body.buyerCountry === undefined ? assessment?.buyerCountry : (body.buyerCountry ?? undefined);
+	const buyerCountry =
+		body.buyerCountry === undefined ? assessment?.buyerCountry : (body.buyerCountry ?? undefined);
 	const currency = body.currency ?? assessment?.currency;
 	const record: StoredTender = withoutUndefined({
 		schemaVersion: TENDER_SCHEMA_VERSION,
@@ -150,7 +184,9 @@ export async function create(body: CreateTenderBody, assessment: StoredAssessmen
 		scoring: body.scoring,
 		weights: body.weights,
 		offers: body.offers.map((offer, index) =>
-			index === 0 && assessment ? newOffer(offer, at, buyerAnswers(assessment.answers, at)) : newOffer(offer, at)
+			index === 0 && assessment
+				? newOffer(offer, at, buyerAnswers(assessment.answers, at))
+				: newOffer(offer, at)
 		),
 		shares: []
 	});
@@ -176,13 +212,21 @@ export function update(id: string, patch: PatchTenderBody, now = new Date()) {
 		const from = current.currency ?? DEFAULT_CURRENCY;
 		const to = patch.currency ?? from;
 		// Overrides saved in the old currency move with it; those sent in the same patch are in the new one.
-		const costs: CostOverrides = { ...convertOverrides(rulesFor(current.rulesetVersion).costs, current.costs, from, to) };
+		const costs: CostOverrides = {
+			...convertOverrides(rulesFor(current.rulesetVersion).costs, current.costs, from, to)
+		};
 		for (const [key, value] of Object.entries(patch.costs ?? {}) as [CostKey, number | null][]) {
 			if (value === null) delete costs[key];
 			else costs[key] = value;
 		}
-		const { buyerCountry: _buyerCountry, weights: _weights, currency: _currency, ...rest } = current;
-		const buyerCountry = patch.buyerCountry === undefined ? current.buyerCountry : (patch.buyerCountry ?? undefined);
+		const {
+			buyerCountry: _buyerCountry,
+			weights: _weights,
+			currency: _currency,
+			...rest
+		} = current;
+		const buyerCountry =
+			patch.buyerCountry === undefined ? current.buyerCountry : (patch.buyerCountry ?? undefined);
 		const weights = patch.weights === undefined ? current.weights : (patch.weights ?? undefined);
 		return bumped(
 			withoutUndefined({
@@ -216,7 +260,11 @@ export async function addOffer(id: string, body: OfferBody, now = new Date()) {
  * Checks the question (from the URL) and the option against the ruleset the tender is pinned to,
  * with the assessment's own answer rules; issues name `questionId` or `option`.
  */
-export function answerIssues(record: StoredTender, questionId: string, body: AnswerPatchBody): FieldIssue[] {
+export function answerIssues(
+	record: StoredTender,
+	questionId: string,
+	body: AnswerPatchBody
+): FieldIssue[] {
 	const { answersSchema } = inputSchemasFor(record.rulesetVersion);
 	const probe = typeof body.option === 'string' ? { option: body.option } : {};
 	const parsed = answersSchema.safeParse({ [questionId]: probe });
@@ -249,7 +297,14 @@ function judged(offer: Offer, questionId: string, patch: AnswerPatchBody, at: st
 		else if (patch.stateNote !== undefined) next.stateNote = patch.stateNote;
 	}
 	// An answer left with nothing in it goes; its history stays.
-	if (next && next.option === undefined && next.note === undefined && next.statement === undefined && !next.files?.length) next = undefined;
+	if (
+		next &&
+		next.option === undefined &&
+		next.note === undefined &&
+		next.statement === undefined &&
+		!next.files?.length
+	)
+		next = undefined;
 	const history = changes(questionId, before, next, at);
 	if (history.length === 0) return offer;
 	const answers = { ...offer.answers };
@@ -262,7 +317,13 @@ function judged(offer: Offer, questionId: string, patch: AnswerPatchBody, at: st
  * Applies the buyer's change to one answer. Null: no such tender; 'no-offer': no such offer in it.
  * NothingToJudgeError when a state is set on a question the offer has not answered.
  */
-export async function patchAnswer(id: string, offerId: string, questionId: string, patch: AnswerPatchBody, now = new Date()) {
+export async function patchAnswer(
+	id: string,
+	offerId: string,
+	questionId: string,
+	patch: AnswerPatchBody,
+	now = new Date()
+) {
 	let found = false;
 	const record = await getTenderStore().update(id, (current) => {
 		const index = current.offers.findIndex((o) => o.id === offerId);
@@ -325,16 +386,30 @@ export const NO_STORE = { 'cache-control': 'private, no-store' };
  */
 export function templateQuestions(record: StoredTender): TemplateQuestion[] {
 	return askedQuestions(record).flatMap((area) =>
-		area.questions.map((q) => ({ id: q.id, area: area.title, text: q.text, why: q.why, options: q.options }))
+		area.questions.map((q) => ({
+			id: q.id,
+			area: area.title,
+			text: q.text,
+			why: q.why,
+			options: q.options
+		}))
 	);
 }
 
 /** The offer's questionnaire as an .xlsx, with the answers it already has (never the buyer's notes or states). */
 export function questionnaireWorkbook(record: StoredTender, offer: Offer): Promise<Buffer> {
 	const answers = Object.fromEntries(
-		Object.entries(offer.answers).map(([id, a]) => [id, { option: a.option, statement: a.statement, evidence: a.evidence }])
+		Object.entries(offer.answers).map(([id, a]) => [
+			id,
+			{ option: a.option, statement: a.statement, evidence: a.evidence }
+		])
 	);
-	return questionnaireTemplate({ title: record.title, vendor: offer.vendor, questions: templateQuestions(record), answers });
+	return questionnaireTemplate({
+		title: record.title,
+		vendor: offer.vendor,
+		questions: templateQuestions(record),
+		answers
+	});
 }
 
 /** One vendor answer to save: the question, and what the vendor gave (absent option: keep the one there is). */
@@ -346,12 +421,21 @@ export type VendorRow = VendorAnswer & { questionId: string };
  * loses the vendor's answer (a buyer's own answer stays). Every changed field goes into the history
  * as the vendor's.
  */
-function withVendorAnswers(offer: Offer, rows: readonly VendorRow[], withdraw: readonly string[], at: string): Offer {
+function withVendorAnswers(
+	offer: Offer,
+	rows: readonly VendorRow[],
+	withdraw: readonly string[],
+	at: string
+): Offer {
 	for (const row of rows) {
 		const before = offer.answers[row.questionId];
 		const next: OfferAnswer = {
 			...(before?.note !== undefined ? { note: before.note } : {}),
-			...(row.option !== undefined ? { option: row.option } : before?.option !== undefined ? { option: before.option } : {}),
+			...(row.option !== undefined
+				? { option: row.option }
+				: before?.option !== undefined
+					? { option: before.option }
+					: {}),
 			...(row.statement !== undefined ? { statement: row.statement } : {}),
 			...(row.evidence !== undefined ? { evidence: row.evidence } : {}),
 			// Attached files stay with the answer when the vendor saves it again (or imports a spreadsheet).
@@ -362,7 +446,11 @@ function withVendorAnswers(offer: Offer, rows: readonly VendorRow[], withdraw: r
 		};
 		const history = changes(row.questionId, before, next, at, 'vendor');
 		if (history.length === 0) continue;
-		offer = { ...offer, answers: { ...offer.answers, [row.questionId]: next }, history: [...offer.history, ...history] };
+		offer = {
+			...offer,
+			answers: { ...offer.answers, [row.questionId]: next },
+			history: [...offer.history, ...history]
+		};
 	}
 	for (const questionId of withdraw) {
 		const before = offer.answers[questionId];
@@ -370,11 +458,16 @@ function withVendorAnswers(offer: Offer, rows: readonly VendorRow[], withdraw: r
 		const answers = { ...offer.answers };
 		// Only the buyer's note is left: it stays, as the buyer's.
 		const next: OfferAnswer | undefined =
-			before.note !== undefined ? { note: before.note, by: 'buyer', state: 'verified', updatedAt: at } : undefined;
+			before.note !== undefined
+				? { note: before.note, by: 'buyer', state: 'verified', updatedAt: at }
+				: undefined;
 		if (next) answers[questionId] = next;
 		else delete answers[questionId];
 		// The answer's files go with it; the caller deletes the stored copies once this is written.
-		const history = [...changes(questionId, before, next, at, 'vendor'), ...filesRemovedHistory(questionId, before.files ?? [], at)];
+		const history = [
+			...changes(questionId, before, next, at, 'vendor'),
+			...filesRemovedHistory(questionId, before.files ?? [], at)
+		];
 		offer = { ...offer, answers, history: [...offer.history, ...history] };
 	}
 	return offer;
@@ -403,7 +496,9 @@ export async function saveVendorAnswers(
 		const offer = withVendorAnswers(current.offers[index]!, rows, options.withdraw ?? [], at);
 		if (offer === current.offers[index]) return current;
 		const kept = new Set(offerFiles(offer).map((f) => f.id));
-		dropped = offerFiles(current.offers[index]!).filter((f) => !kept.has(f.id)).map((f) => f.id);
+		dropped = offerFiles(current.offers[index]!)
+			.filter((f) => !kept.has(f.id))
+			.map((f) => f.id);
 		const offers = [...current.offers];
 		offers[index] = offer;
 		return bumped({ ...current, offers }, now);
@@ -416,12 +511,18 @@ export async function saveVendorAnswers(
 }
 
 /** Stores a vendor's answers read from its spreadsheet as claims. Null: no such tender; 'no-offer': no such offer. */
-export function importVendorAnswers(id: string, offerId: string, rows: readonly ParsedAnswer[], now = new Date()) {
+export function importVendorAnswers(
+	id: string,
+	offerId: string,
+	rows: readonly ParsedAnswer[],
+	now = new Date()
+) {
 	return saveVendorAnswers(id, offerId, rows, {}, now);
 }
 
 /** The question-by-question matrix, with the tender's own ruleset. */
-export const matrixOf = (record: StoredTender) => answerMatrix(rulesFor(record.rulesetVersion), record);
+export const matrixOf = (record: StoredTender) =>
+	answerMatrix(rulesFor(record.rulesetVersion), record);
 
 /** A download name from a title: letters, digits and dashes only. */
 export { fileSlug } from '$lib/simulation/downloads';
@@ -435,10 +536,13 @@ export interface OfferQuestion {
 }
 
 /** Every question asked of an offer, area by area (tender/questions.ts: the one list the buyer's and the vendor's are drawn from). */
-const askedQuestions = (record: StoredTender) => tenderQuestionAreas(rulesFor(record.rulesetVersion), record.fleet.countries);
+const askedQuestions = (record: StoredTender) =>
+	tenderQuestionAreas(rulesFor(record.rulesetVersion), record.fleet.countries);
 
 /** Every question asked of an offer (see askedQuestions), as the buyer's pages show it: the last option is "not sure". */
-export function questionSections(record: StoredTender): { id: string; title: string; questions: OfferQuestion[] }[] {
+export function questionSections(
+	record: StoredTender
+): { id: string; title: string; questions: OfferQuestion[] }[] {
 	const notSure = { id: NOT_SURE, label: rulesFor(record.rulesetVersion).ruleset.notSure.label };
 	return askedQuestions(record).map((area) => ({
 		...area,
@@ -452,6 +556,8 @@ export function offerProgress(record: StoredTender, offer: Offer) {
 	return {
 		answered: ids.filter((id) => offer.answers[id]?.option !== undefined).length,
 		total: ids.length,
-		awaiting: ids.filter((id) => offer.answers[id]?.option !== undefined && offer.answers[id]?.state === 'claimed').length
+		awaiting: ids.filter(
+			(id) => offer.answers[id]?.option !== undefined && offer.answers[id]?.state === 'claimed'
+		).length
 	};
 }

@@ -1,5 +1,9 @@
 import { migrate, MigrationError } from '../assessment/migrations';
-import { storedAssessmentSchema, type InputSchemas, type StoredAssessment } from '../assessment/schema';
+import {
+	storedAssessmentSchema,
+	type InputSchemas,
+	type StoredAssessment
+} from '../assessment/schema';
 import { issuesOf } from '../validation/issues';
 import { RecordExistsError } from './store/file-store';
 import type { ShareIndex } from './store/share-index';
@@ -41,8 +45,19 @@ export const MAX_RULESET_VERSION_LENGTH = 32;
 export function contentChecker(schemas: InputSchemas, rulesetVersions: Set<string>) {
 	const listed = [...rulesetVersions].join(', ');
 	return (record: StoredAssessment, index: number): ImportIssue[] => {
-		const { title, organisation, vendor, buyerCountry, currency, fleet, answers, costs, lastStep } = record;
-		const parsed = schemas.createBody.safeParse({ title, organisation, vendor, buyerCountry, currency, fleet, answers, costs, lastStep });
+		const { title, organisation, vendor, buyerCountry, currency, fleet, answers, costs, lastStep } =
+			record;
+		const parsed = schemas.createBody.safeParse({
+			title,
+			organisation,
+			vendor,
+			buyerCountry,
+			currency,
+			fleet,
+			answers,
+			costs,
+			lastStep
+		});
 		const issues = parsed.success ? [] : issuesOf(parsed.error, ['assessments', index]);
 		if (record.revision > MAX_IMPORT_REVISION) {
 			issues.push({
@@ -75,7 +90,10 @@ export function versionedContentChecker(
 ) {
 	const versions = new Set(registry.versions.keys());
 	return (record: StoredAssessment, index: number): ImportIssue[] => {
-		if (record.rulesetVersion.length <= MAX_RULESET_VERSION_LENGTH && !registry.knows(record.rulesetVersion)) {
+		if (
+			record.rulesetVersion.length <= MAX_RULESET_VERSION_LENGTH &&
+			!registry.knows(record.rulesetVersion)
+		) {
 			const known = [...versions].sort().join(', ');
 			return [
 				{
@@ -88,7 +106,11 @@ export function versionedContentChecker(
 	};
 }
 
-export type ImportOutcome = { id: string; title: string; status: 'created' | 'unchanged' | 'conflict' };
+export type ImportOutcome = {
+	id: string;
+	title: string;
+	status: 'created' | 'unchanged' | 'conflict';
+};
 
 /**
  * Checks every record of an export before anything is written: one bad record rejects the whole
@@ -96,7 +118,10 @@ export type ImportOutcome = { id: string; title: string; status: 'created' | 'un
  */
 export function validateExport(
 	document: unknown,
-	options: { maxAssessments?: number; checkContent: (record: StoredAssessment, index: number) => ImportIssue[] }
+	options: {
+		maxAssessments?: number;
+		checkContent: (record: StoredAssessment, index: number) => ImportIssue[];
+	}
 ): { ok: true; records: StoredAssessment[] } | { ok: false; issues: ImportIssue[] } {
 	const maxAssessments = options.maxAssessments ?? Infinity;
 	const parsed = exportDocumentSchema.safeParse(document);
@@ -135,7 +160,10 @@ export function validateAssessments(
 		}
 		issues.push(...checkContent(record.data, index));
 		if (seen.has(record.data.id)) {
-			issues.push({ path: `assessments.${index}.id`, message: 'This id appears twice in the file' });
+			issues.push({
+				path: `assessments.${index}.id`,
+				message: 'This id appears twice in the file'
+			});
 		}
 		seen.add(record.data.id);
 		records.push(record.data);

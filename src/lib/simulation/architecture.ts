@@ -64,6 +64,13 @@ const RECOMMENDED_ELEMENTS: Omit<Architecture, 'overlapDays'> = {
 };
 
 /** What a fleet without an assessment is compared against: one carrier, per-SIM caps, SIMs swapped by hand. */
-export function singleCarrierBaseline(exit: Pick<Architecture, 'exitFee' | 'overlapDays' | 'exitPaidDays'>): Architecture {
-	return architectureFromCapabilities([], exit, 'Single carrier, per-SIM caps', 'a single carrier with per-SIM caps');
+export function singleCarrierBaseline(
+	exit: Pick<Architecture, 'exitFee' | 'overlapDays' | 'exitPaidDays'>
+): Architecture {
+	return architectureFromCapabilities(
+		[],
+		exit,
+		'Single carrier, per-SIM caps',
+		'a single carrier with per-SIM caps'
+	);
 }

@@ -40,7 +40,14 @@ export const SIMULATED_COST_KEYS: readonly CostKey[] = [
 
 type Default = Rules['costs']['defaults'][CostKey];
 
-function meta<K extends string>(key: K, d: Default, lower: number, upper: number, currency: string, rate: number): AssumptionMeta<K> {
+function meta<K extends string>(
+	key: K,
+	d: Default,
+	lower: number,
+	upper: number,
+	currency: string,
+	rate: number
+): AssumptionMeta<K> {
 	const money = (n: number) => (d.money ? convertAmount(n, rate) : n);
 	return {
 		key,
@@ -62,14 +69,30 @@ function meta<K extends string>(key: K, d: Default, lower: number, upper: number
  * Costs may be overridden on an assessment beyond the usual range (a cheap field team is real), so
  * only the bounds the assessment schema enforces apply to them; `costLimit` is that upper bound.
  */
-export function simulationMeta(rules: Rules, costLimit: number, currency: Currency = rules.costs.currency): SimulationMeta {
+export function simulationMeta(
+	rules: Rules,
+	costLimit: number,
+	currency: Currency = rules.costs.currency
+): SimulationMeta {
 	const rate = rateFor(rules.costs, currency);
 	const simulation = Object.entries(rules.simulation.defaults) as [SimulationKey, Default][];
 	const costs = Object.entries(rules.costs.defaults) as [CostKey, Default][];
 	return {
-		simulation: simulation.map(([key, d]) => ({ ...meta(key, d, d.min, d.max, currency, rate), upper: d.money ? convertAmount(d.max, rate) : d.max })),
+		simulation: simulation.map(([key, d]) => ({
+			...meta(key, d, d.min, d.max, currency, rate),
+			upper: d.money ? convertAmount(d.max, rate) : d.max
+		})),
 		costs: costs
 			.filter(([key]) => SIMULATED_COST_KEYS.includes(key))
-			.map(([key, d]) => meta(key, d, key === 'revisitFactor' ? 1 : 0, key === 'otaFailureShare' ? 1 : costLimit, currency, rate))
+			.map(([key, d]) =>
+				meta(
+					key,
+					d,
+					key === 'revisitFactor' ? 1 : 0,
+					key === 'otaFailureShare' ? 1 : costLimit,
+					currency,
+					rate
+				)
+			)
 	};
 }

@@ -80,7 +80,9 @@ export function chartData(result: SimulationResult, maxPoints = 730): ChartData 
 			const series = result[which].series;
 			let online = 0;
 			for (let day = start; day < end; day++) online += series.online[day]!;
-			availability[which].push(result.devices > 0 ? round(online / (devices * (end - start)), 8) : 1);
+			availability[which].push(
+				result.devices > 0 ? round(online / (devices * (end - start)), 8) : 1
+			);
 			cumulativeCost[which].push(round(series.cumulativeCost[end - 1]!, 2));
 		}
 	}

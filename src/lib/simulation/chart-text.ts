@@ -28,7 +28,8 @@ export function describeAvailability(data: ChartData, labels: Pair<string>): str
 	const part = (which: keyof Pair<string>) => {
 		const rows = data.yearly;
 		const days = rows.reduce((sum, r) => sum + r.days, 0);
-		const average = rows.reduce((sum, r) => sum + r.availability[which] * r.days, 0) / Math.max(1, days);
+		const average =
+			rows.reduce((sum, r) => sum + r.availability[which] * r.days, 0) / Math.max(1, days);
 		const low = lowest(data.availability[which], data);
 		return `${labels[which]}: ${percent(average)} on average, lowest ${percent(low.value)} in year ${low.year}`;
 	};
@@ -53,6 +54,7 @@ export function describeOffline(data: ChartData, which: keyof Pair<string>, labe
 export function describeCost(data: ChartData, labels: Pair<string>, currency: string): string {
 	const last = data.yearly.at(-1);
 	if (!last) return 'No costs.';
-	const at = (which: keyof Pair<string>) => `${labels[which]} ${currency} ${n(last.costToDate[which])}`;
+	const at = (which: keyof Pair<string>) =>
+		`${labels[which]} ${currency} ${n(last.costToDate[which])}`;
 	return `Money spent on field visits, overage and exit fees over ${years(data)} years, adding up to: ${at('assessed')}; ${at('recommended')}.`;
 }

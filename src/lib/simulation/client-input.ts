@@ -7,9 +7,20 @@ import { NUMBER_FORMAT_HINT, parseNumberInput } from '../assessment/number-input
 import { deviceFieldName, fleetBodyFromForm, type FormLike } from '../assessment/form';
 import type { Fleet } from '../assessment/schema';
 import type { CostKey, SimulationKey } from '../rules/schema';
-import { baselineInput, EMPTY_SCENARIO, type CountryRow, type FleetInputParts } from './fleet-input';
+import {
+	baselineInput,
+	EMPTY_SCENARIO,
+	type CountryRow,
+	type FleetInputParts
+} from './fleet-input';
 import type { AssumptionMeta, SimulationMeta } from './assumptions';
-import type { Architecture, CostValues, Scenario, SimulationInput, SimulationParams } from './types';
+import type {
+	Architecture,
+	CostValues,
+	Scenario,
+	SimulationInput,
+	SimulationParams
+} from './types';
 
 export type CountryDefault = CountryRow;
 
@@ -36,7 +47,8 @@ const fmt = (n: number) => n.toLocaleString('en');
 export const parseNumber = parseNumberInput;
 
 /** Days the engine simulates for a lifetime (it rounds the same way). */
-export const simulatedDays = (lifetimeYears: number) => Math.max(1, Math.round(lifetimeYears * 365));
+export const simulatedDays = (lifetimeYears: number) =>
+	Math.max(1, Math.round(lifetimeYears * 365));
 
 /** The years a provider switch can start in: 1 up to the last whole year of the lifetime. */
 export const switchYears = (lifetimeYears: number) =>
@@ -71,7 +83,8 @@ export function parseTypedFleet(
 			: null);
 	if (deviceProblem) errors['fleet.devices'] = deviceProblem;
 
-	if (body.countries.length === 0) errors['fleet.countries'] = 'Pick at least one deployment country';
+	if (body.countries.length === 0)
+		errors['fleet.countries'] = 'Pick at least one deployment country';
 	const unknown = body.countries.find((code) => !known.has(code));
 	if (unknown) errors['fleet.countries'] = `Unknown country "${unknown}"`;
 
@@ -82,29 +95,42 @@ export function parseTypedFleet(
 		if (problem) errors[`fleet.devicesByCountry.${code}`] = problem;
 		else assigned += count;
 	}
-	const everyCountryCounted = body.countries.every((code) => body.devicesByCountry?.[code] !== undefined);
+	const everyCountryCounted = body.countries.every(
+		(code) => body.devicesByCountry?.[code] !== undefined
+	);
 	if (!deviceProblem && assigned > devices!) {
 		errors['fleet.devicesByCountry'] =
 			`Devices per country add up to ${fmt(assigned)}, more than the ${fmt(devices!)} in the fleet`;
-	} else if (!deviceProblem && everyCountryCounted && body.countries.length > 0 && assigned < devices!) {
+	} else if (
+		!deviceProblem &&
+		everyCountryCounted &&
+		body.countries.length > 0 &&
+		assigned < devices!
+	) {
 		errors['fleet.devicesByCountry'] =
 			`Devices per country add up to ${fmt(assigned)}, not the ${fmt(devices!)} in the fleet: leave one country empty to take the rest`;
 	}
 
 	const lifetime = body.lifetimeYears;
 	if (lifetime === undefined) errors['fleet.lifetimeYears'] = 'Enter the device lifetime in years';
-	else if (Number.isNaN(lifetime)) errors['fleet.lifetimeYears'] = `Device lifetime must be a number, written as ${NUMBER_FORMAT_HINT}`;
+	else if (Number.isNaN(lifetime))
+		errors['fleet.lifetimeYears'] =
+			`Device lifetime must be a number, written as ${NUMBER_FORMAT_HINT}`;
 	else if (lifetime <= 0) errors['fleet.lifetimeYears'] = 'Device lifetime must be more than zero';
 	else if (lifetime > limits.maxLifetimeYears) {
-		errors['fleet.lifetimeYears'] = `Device lifetime must be at most ${limits.maxLifetimeYears} years`;
+		errors['fleet.lifetimeYears'] =
+			`Device lifetime must be at most ${limits.maxLifetimeYears} years`;
 	}
 
 	const mb = body.monthlyMbPerDevice;
 	if (mb !== undefined) {
-		if (Number.isNaN(mb)) errors['fleet.monthlyMbPerDevice'] = `Monthly data must be a number, written as ${NUMBER_FORMAT_HINT}`;
+		if (Number.isNaN(mb))
+			errors['fleet.monthlyMbPerDevice'] =
+				`Monthly data must be a number, written as ${NUMBER_FORMAT_HINT}`;
 		else if (mb < 0) errors['fleet.monthlyMbPerDevice'] = 'Monthly data cannot be negative';
 		else if (mb > limits.maxMonthlyMb) {
-			errors['fleet.monthlyMbPerDevice'] = `Monthly data must be at most ${fmt(limits.maxMonthlyMb)} MB`;
+			errors['fleet.monthlyMbPerDevice'] =
+				`Monthly data must be at most ${fmt(limits.maxMonthlyMb)} MB`;
 		}
 	}
 
@@ -130,7 +156,8 @@ export function fleetSearchParams(fleet: Fleet): URLSearchParams {
 		params.set(deviceFieldName(code), String(count));
 	}
 	params.set('lifetimeYears', String(fleet.lifetimeYears));
-	if (fleet.monthlyMbPerDevice !== undefined) params.set('monthlyMbPerDevice', String(fleet.monthlyMbPerDevice));
+	if (fleet.monthlyMbPerDevice !== undefined)
+		params.set('monthlyMbPerDevice', String(fleet.monthlyMbPerDevice));
 	return params;
 }
 
@@ -173,7 +200,10 @@ export function initialControls(base: SimulationInput): ControlValues {
 
 export const MAX_SEED = 0xffffffff;
 
-function inRange(raw: string, meta: Pick<AssumptionMeta, 'lower' | 'upper'>): { value?: number; error?: string } {
+function inRange(
+	raw: string,
+	meta: Pick<AssumptionMeta, 'lower' | 'upper'>
+): { value?: number; error?: string } {
 	const value = parseNumber(raw);
 	if (value === undefined) return { error: 'Enter a value' };
 	if (!Number.isFinite(value)) return { error: 'Enter a number' };
@@ -187,7 +217,11 @@ function inRange(raw: string, meta: Pick<AssumptionMeta, 'lower' | 'upper'>): { 
  * The exit fee grows with the monthly fee and the months left on the commitment (costs.ts):
  * when the user edits those, every architecture's fee scales with them.
  */
-function rescaleExitFee(architecture: Architecture, before: CostValues, after: CostValues): Architecture {
+function rescaleExitFee(
+	architecture: Architecture,
+	before: CostValues,
+	after: CostValues
+): Architecture {
 	const was = before.monthlyFeePerDevice * before.remainingCommitmentMonths;
 	const now = after.monthlyFeePerDevice * after.remainingCommitmentMonths;
 	if (was === now || was <= 0) return architecture;
@@ -266,7 +300,8 @@ export function readOutage(
 ): { outage: Scenario['outages'][number]; errors: null } | { outage: null; errors: FieldErrors } {
 	const errors: FieldErrors = {};
 	const days = simulatedDays(input.fleet.lifetimeYears);
-	if (!input.fleet.countries.some((c) => c.code === draft.country)) errors.country = 'Choose a country of the fleet';
+	if (!input.fleet.countries.some((c) => c.code === draft.country))
+		errors.country = 'Choose a country of the fleet';
 	const start = dayOf(draft.startDay, days, 'First day');
 	if (start.error) errors.startDay = start.error;
 	const length = parseNumber(draft.days);
@@ -275,16 +310,22 @@ export function readOutage(
 		errors.days = `An outage lasts more than 0 and at most ${MAX_OUTAGE_DAYS} days`;
 	}
 	if (Object.keys(errors).length > 0) return { outage: null, errors };
-	return { outage: { country: draft.country, startDay: start.day! - 1, days: length! }, errors: null };
+	return {
+		outage: { country: draft.country, startDay: start.day! - 1, days: length! },
+		errors: null
+	};
 }
 
 /** A roaming restriction enforced from a chosen day (1 = deployment day). */
 export function readEnforcement(
 	draft: { country: string; day: string },
 	input: SimulationInput
-): { enforcement: Scenario['roamingEnforcements'][number]; errors: null } | { enforcement: null; errors: FieldErrors } {
+):
+	| { enforcement: Scenario['roamingEnforcements'][number]; errors: null }
+	| { enforcement: null; errors: FieldErrors } {
 	const errors: FieldErrors = {};
-	if (!input.fleet.countries.some((c) => c.code === draft.country)) errors.country = 'Choose a country of the fleet';
+	if (!input.fleet.countries.some((c) => c.code === draft.country))
+		errors.country = 'Choose a country of the fleet';
 	const day = dayOf(draft.day, simulatedDays(input.fleet.lifetimeYears), 'Day');
 	if (day.error) errors.day = day.error;
 	if (Object.keys(errors).length > 0) return { enforcement: null, errors };

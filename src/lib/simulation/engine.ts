@@ -136,11 +136,25 @@ export function prepareWorld(input: SimulationInput): SharedWorld {
 		return day !== null && day < days ? Math.max(0, day) : null;
 	});
 	const switchDay =
-		scenario.switchYear === null ? null : Math.min(days - 1, Math.max(0, Math.round((scenario.switchYear - 1) * 365)));
+		scenario.switchYear === null
+			? null
+			: Math.min(days - 1, Math.max(0, Math.round((scenario.switchYear - 1) * 365)));
 	const coreEvents = coreOutages(input, days);
 	let core: Float32Array | null = null;
-	for (const event of coreEvents) addInterval((core ??= new Float32Array(days)), event.start, event.end);
-	return { days, months, countryStart, events, down, joint, switchDay, roamingBlockDay, coreEvents, core: clampFractions(core) };
+	for (const event of coreEvents)
+		addInterval((core ??= new Float32Array(days)), event.start, event.end);
+	return {
+		days,
+		months,
+		countryStart,
+		events,
+		down,
+		joint,
+		switchDay,
+		roamingBlockDay,
+		coreEvents,
+		core: clampFractions(core)
+	};
 }
 
 /** A carrier's downtime plus the provider core's, at most the whole day. */
@@ -186,18 +200,32 @@ export interface ArchitecturePlan {
 function detectionDays(architecture: Architecture, input: SimulationInput) {
 	const p = input.params;
 	return (
-		((architecture.realtimeData ? p.detectionHoursRealtime : p.detectionHoursDelayed) + p.responseHours) / 24
+		((architecture.realtimeData ? p.detectionHoursRealtime : p.detectionHoursDelayed) +
+			p.responseHours) /
+		24
 	);
 }
 
 /** Field visits, first come first served at the team's daily capacity. */
-function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architecture: Architecture, plan: ArchitecturePlan) {
+function runVisitCampaigns(
+	input: SimulationInput,
+	world: SharedWorld,
+	architecture: Architecture,
+	plan: ArchitecturePlan
+) {
 	const { fleet, costs, params } = input;
 	// A device cut off by a roaming block cannot wait for the next round: its cure is a trip of its
 	// own. A planned switch is priced as the fleet says its visits are made.
 	const cureVisit = visitPerDevice(costs, 'dedicated');
 	const switchVisit = visitPerDevice(costs, fleet.siteVisits ?? 'dedicated');
-	const jobs: { start: number; country: number; remaining: number; target: Int32Array; done: number; price: number }[] = [];
+	const jobs: {
+		start: number;
+		country: number;
+		remaining: number;
+		target: Int32Array;
+		done: number;
+		price: number;
+	}[] = [];
 	world.roamingBlockDay.forEach((day, k) => {
 		const devices = fleet.countries[k]!.devices;
 		if (day === null || architecture.localProfiles || devices === 0) return;
@@ -205,11 +233,15 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 		plan.roamingVisited[k] = target;
 		const cure = architecture.otaCure[fleet.countries[k]!.code];
 		if (cure !== undefined) {
-			const lead = cure === 'available' ? params.localProfileLeadDaysAvailable : params.localProfileLeadDaysOnRequest;
+			const lead =
+				cure === 'available'
+					? params.localProfileLeadDaysAvailable
+					: params.localProfileLeadDaysOnRequest;
 			// Cured over the air once the local operator is contracted: no visit, the whole country at once.
 			const cureDay = day + Math.max(0, Math.round(lead));
 			target.fill(devices, Math.min(world.days + 1, cureDay));
-			if (cureDay < world.days) spend(plan, cureDay, 'overTheAir', devices * costs.otaProfileFeePerDevice);
+			if (cureDay < world.days)
+				spend(plan, cureDay, 'overTheAir', devices * costs.otaProfileFeePerDevice);
 			return;
 		}
 		jobs.push({ start: day, country: k, remaining: devices, target, done: 0, price: cureVisit });
@@ -219,7 +251,14 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 			if (country.devices === 0) return;
 			const target = new Int32Array(world.days + 1);
 			plan.switchVisited[k] = target;
-			jobs.push({ start: world.switchDay!, country: k, remaining: country.devices, target, done: 0, price: switchVisit });
+			jobs.push({
+				start: world.switchDay!,
+				country: k,
+				remaining: country.devices,
+				target,
+				done: 0,
+				price: switchVisit
+			});
 		});
 	}
 	if (jobs.length === 0) return;
@@ -247,10 +286,15 @@ function runVisitCampaigns(input: SimulationInput, world: SharedWorld, architect
 		}
 	}
 	const switchJobs = jobs.filter((j) => plan.switchVisited[j.country] === j.target);
-	if (switchJobs.length) plan.switchDone = switchJobs.every((j) => j.remaining === 0) ? lastSwitchVisit : null;
+	if (switchJobs.length)
+		plan.switchDone = switchJobs.every((j) => j.remaining === 0) ? lastSwitchVisit : null;
 }
 
-function planArchitecture(input: SimulationInput, world: SharedWorld, architecture: Architecture): ArchitecturePlan {
+function planArchitecture(
+	input: SimulationInput,
+	world: SharedWorld,
+	architecture: Architecture
+): ArchitecturePlan {
 	const { fleet, params } = input;
 	const { days } = world;
 	const plan: ArchitecturePlan = {
@@ -262,7 +306,10 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
 		outageLoss: [],
 		capLagDays: detectionDays(architecture, input),
 		switchDone: null,
-		offline: Object.fromEntries(CAUSES.map((c) => [c, new Float64Array(days)])) as Record<Cause, Float64Array>,
+		offline: Object.fromEntries(CAUSES.map((c) => [c, new Float64Array(days)])) as Record<
+			Cause,
+			Float64Array
+		>,
 		offlineByCountry: new Float64Array(fleet.countries.length),
 		costByDay: new Float64Array(days),
 		cost: { fieldVisits: 0, overTheAir: 0, doubleFees: 0, overage: 0, exitFees: 0 },
@@ -350,7 +397,12 @@ function planArchitecture(input: SimulationInput, world: SharedWorld, architectu
  * Intermittent blocks on a foreign SIM (Russia): its hours offline on arrival, and again for the
  * devices that change network when their carrier fails. No site visit; a local profile avoids it.
  */
-function intermittentBlocks(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan, lagDays: number) {
+function intermittentBlocks(
+	input: SimulationInput,
+	world: SharedWorld,
+	plan: ArchitecturePlan,
+	lagDays: number
+) {
 	const { architecture } = plan;
 	input.fleet.countries.forEach((country, k) => {
 		const hours = country.intermittentHours;
@@ -364,7 +416,12 @@ function intermittentBlocks(input: SimulationInput, world: SharedWorld, plan: Ar
 			for (const event of world.events) {
 				if (event.country !== k) continue;
 				const start = event.start + lagDays;
-				addInterval(blocked, start, start + hours / 24, event.carrier === 0 ? onFirst : n - onFirst);
+				addInterval(
+					blocked,
+					start,
+					start + hours / 24,
+					event.carrier === 0 ? onFirst : n - onFirst
+				);
 			}
 		}
 		for (let day = 0; day < world.days; day++) {
@@ -387,7 +444,10 @@ function spend(plan: ArchitecturePlan, day: number, cause: keyof CostBreakdown, 
  * day's fee (a month's fee / 30) per device moved by the end of each overlap day.
  */
 function doubleFees(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan) {
-	const end = Math.min(world.days, world.switchDay! + Math.max(0, Math.round(plan.architecture.overlapDays)));
+	const end = Math.min(
+		world.days,
+		world.switchDay! + Math.max(0, Math.round(plan.architecture.overlapDays))
+	);
 	// The exit payout already pays the old provider for its months: only the notice beyond them is paid twice.
 	const start = world.switchDay! + Math.max(0, Math.round(plan.architecture.exitPaidDays));
 	const perDay = input.costs.monthlyFeePerDevice / DAYS_PER_MONTH;
@@ -445,7 +505,12 @@ function switchOnlyCost(input: SimulationInput, architecture: Architecture): num
 }
 
 /** A device's data use in a month: typical use, a lasting device factor and monthly noise. */
-export function monthlyUsage(input: SimulationInput, device: number, month: number, deviceFactor?: number) {
+export function monthlyUsage(
+	input: SimulationInput,
+	device: number,
+	month: number,
+	deviceFactor?: number
+) {
 	const sigma = input.params.usageSpread;
 	const lasting = deviceFactor ?? normal(input.seed, device, 0);
 	return (
@@ -506,7 +571,12 @@ function deviceMonths(
 	});
 }
 
-function poolAndOverage(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan, usageByMonth: Float64Array) {
+function poolAndOverage(
+	input: SimulationInput,
+	world: SharedWorld,
+	plan: ArchitecturePlan,
+	usageByMonth: Float64Array
+) {
 	const { fleet, params } = input;
 	const pool = fleet.devices * allowanceMb(input);
 	for (let month = 0; month < world.months; month++) {
@@ -537,7 +607,11 @@ function poolAndOverage(input: SimulationInput, world: SharedWorld, plan: Archit
 	}
 }
 
-function finish(input: SimulationInput, world: SharedWorld, plan: ArchitecturePlan): ArchitectureRun {
+function finish(
+	input: SimulationInput,
+	world: SharedWorld,
+	plan: ArchitecturePlan
+): ArchitectureRun {
 	const { fleet } = input;
 	const online = new Float64Array(world.days);
 	const cumulativeCost = new Float64Array(world.days);
@@ -557,14 +631,23 @@ function finish(input: SimulationInput, world: SharedWorld, plan: ArchitecturePl
 	}
 	const totalOffline = CAUSES.reduce((sum, c) => sum + offlineTotals[c], 0);
 	const c = plan.cost;
-	const cost = { ...c, total: c.fieldVisits + c.overTheAir + c.doubleFees + c.overage + c.exitFees };
+	const cost = {
+		...c,
+		total: c.fieldVisits + c.overTheAir + c.doubleFees + c.overage + c.exitFees
+	};
 	const switchCost =
 		world.switchDay === null
 			? null
 			: {
 					startDay: world.switchDay,
-					days: plan.switchDone === null ? world.days - world.switchDay : plan.switchDone - world.switchDay + 1,
-					cost: plan.architecture.exitFee + plan.cost.doubleFees + switchOnlyCost(input, plan.architecture)
+					days:
+						plan.switchDone === null
+							? world.days - world.switchDay
+							: plan.switchDone - world.switchDay + 1,
+					cost:
+						plan.architecture.exitFee +
+						plan.cost.doubleFees +
+						switchOnlyCost(input, plan.architecture)
 				};
 	return {
 		architecture: plan.architecture,

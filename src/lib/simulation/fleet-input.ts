@@ -2,7 +2,13 @@ import type { Fleet } from '../assessment/schema';
 import { devicesPerCountry } from '../scoring/roaming';
 import { recommendedArchitecture, singleCarrierBaseline } from './architecture';
 import { DAYS_PER_MONTH } from './engine';
-import type { CostValues, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
+import type {
+	CostValues,
+	Scenario,
+	SimulationFleet,
+	SimulationInput,
+	SimulationParams
+} from './types';
 
 /**
  * Building a simulation input from a fleet, given a country table and the defaults. No rules

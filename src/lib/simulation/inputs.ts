@@ -8,7 +8,14 @@ import { convertAmount, rateFor } from '../scoring/money';
 import { architectureFromCapabilities, recommendedArchitecture } from './architecture';
 import { DAYS_PER_MONTH } from './engine';
 import { baselineInput, EMPTY_SCENARIO, fleetFromTable, type CountryRow } from './fleet-input';
-import type { CostValues, LocalProfileCure, Scenario, SimulationFleet, SimulationInput, SimulationParams } from './types';
+import type {
+	CostValues,
+	LocalProfileCure,
+	Scenario,
+	SimulationFleet,
+	SimulationInput,
+	SimulationParams
+} from './types';
 
 /** Typical monthly data when the assessment does not say (DOMAIN.md: 1 MB for a meter). */
 export const DEFAULT_MONTHLY_MB = 1;
@@ -24,11 +31,18 @@ export function countryTable(rules: Rules): CountryRow[] {
 		const rule = rules.countryRules.get(code);
 		// A block with no published day (Nigeria) is not simulated on day 0: no source says so; an
 		// enforcement scenario can set the day.
-		const row: CountryRow = { code, name, roamingBlockDay: rule && BLOCKING_KINDS.has(rule.kind) ? (rule.afterDays ?? null) : null };
+		const row: CountryRow = {
+			code,
+			name,
+			roamingBlockDay: rule && BLOCKING_KINDS.has(rule.kind) ? (rule.afterDays ?? null) : null
+		};
 		// An intermittent block (Russia) that starts on arrival or on a network change: simulated as
 		// an outage of its hours on a foreign SIM.
 		const triggers = rule?.intermittent?.triggers ?? [];
-		if (rule?.intermittent && (triggers.includes('arrival') || triggers.includes('network_change'))) {
+		if (
+			rule?.intermittent &&
+			(triggers.includes('arrival') || triggers.includes('network_change'))
+		) {
 			row.intermittentHours = rule.intermittent.blockHours;
 		}
 		return row;
@@ -73,18 +87,31 @@ export function inputFromAssessment(
 	const exitFee = cost.lines
 		.filter((l) => l.id === 'contract_exit' || l.id === 'termination_fees')
 		.reduce((sum, l) => sum + l.amount, 0);
-	const overlapDays = cost.assumptions.find((a) => a.key === 'switchOverlapDays')?.value ?? rules.costs.defaults.switchOverlapDays.value;
+	const overlapDays =
+		cost.assumptions.find((a) => a.key === 'switchOverlapDays')?.value ??
+		rules.costs.defaults.switchOverlapDays.value;
 	// Months the payout already covers (costs.ts): the old provider's fees in them are not paid twice.
-	const owes = cost.lines.some((l) => l.id === 'contract_exit' && l.applies) && cost.lines.some((l) => l.id === 'double_fees');
-	const monthsOwed = owes ? (cost.assumptions.find((a) => a.key === 'remainingCommitmentMonths')?.value ?? 0) : 0;
-	const assessed = architectureFromCapabilities(result.capabilities.proven, { exitFee, overlapDays, exitPaidDays: monthsOwed * DAYS_PER_MONTH });
+	const owes =
+		cost.lines.some((l) => l.id === 'contract_exit' && l.applies) &&
+		cost.lines.some((l) => l.id === 'double_fees');
+	const monthsOwed = owes
+		? (cost.assumptions.find((a) => a.key === 'remainingCommitmentMonths')?.value ?? 0)
+		: 0;
+	const assessed = architectureFromCapabilities(result.capabilities.proven, {
+		exitFee,
+		overlapDays,
+		exitPaidDays: monthsOwed * DAYS_PER_MONTH
+	});
 	// From ruleset 2.0.0 the results decide local profiles country by country, and so does the
 	// simulation: a country is cured over the air where a local profile is available (or on request,
 	// after contracting the local operator) and the SIM can take it over the air; elsewhere by visit.
 	const answered = result.roaming.filter((r) => r.localProfile !== null);
 	if (answered.length > 0) {
 		assessed.localProfiles = false;
-		assessed.otaCure = otaCure(answered, assessed.otaSwitch || result.capabilities.proven.includes('local_profiles'));
+		assessed.otaCure = otaCure(
+			answered,
+			assessed.otaSwitch || result.capabilities.proven.includes('local_profiles')
+		);
 	}
 	// A switch goes over the air only where the results say so: SIMs that must be returned or
 	// destroyed need a visit to every device, however well profiles switch.
@@ -95,7 +122,9 @@ export function inputFromAssessment(
 		fleet: simulationFleet(rules, assessment.fleet),
 		// The results' figures; a ruleset on the 1.x cost model lacks the newer ones, which come from today's defaults.
 		costs: {
-			...Object.fromEntries(costAssumptions(rules, assessment.costs ?? {}, result.currency).map((a) => [a.key, a.value])),
+			...Object.fromEntries(
+				costAssumptions(rules, assessment.costs ?? {}, result.currency).map((a) => [a.key, a.value])
+			),
 			...Object.fromEntries(cost.assumptions.map((a) => [a.key, a.value]))
 		} as CostValues,
 		params: simulationParams(rules, options.params, result.currency),
@@ -111,7 +140,12 @@ export function inputFromAssessment(
 export function inputFromFleet(
 	rules: Rules,
 	fleet: Fleet,
-	options: { seed: number; scenario?: Scenario; params?: Partial<SimulationParams>; costs?: CostOverrides }
+	options: {
+		seed: number;
+		scenario?: Scenario;
+		params?: Partial<SimulationParams>;
+		costs?: CostOverrides;
+	}
 ): SimulationInput {
 	const parts = {
 		countries: countryTable(rules),
@@ -131,7 +165,8 @@ export function otaCure(
 	const cure: Record<string, LocalProfileCure> = {};
 	if (!overTheAir) return cure;
 	for (const r of roaming) {
-		if (r.localProfile === 'available' || r.localProfile === 'on_request') cure[r.country] = r.localProfile;
+		if (r.localProfile === 'available' || r.localProfile === 'on_request')
+			cure[r.country] = r.localProfile;
 	}
 	return cure;
 }

@@ -1,4 +1,10 @@
-import { allowanceMb, capCutOff, DAYS_PER_MONTH, monthlyUsage, type SimulationState } from './engine';
+import {
+	allowanceMb,
+	capCutOff,
+	DAYS_PER_MONTH,
+	monthlyUsage,
+	type SimulationState
+} from './engine';
 
 export type SimStatus = 'online' | 'roaming block' | 'switch pending' | 'outage' | 'data cap';
 
@@ -49,7 +55,10 @@ export function inventoryPage(
 		const available = plan.available[k]![safeDay]!;
 		if (rank >= available) {
 			const blockDay = world.roamingBlockDay[k];
-			const fine = plan.roamingVisited[k] && blockDay != null && safeDay >= blockDay ? plan.roamingVisited[k]![safeDay]! : country.devices;
+			const fine =
+				plan.roamingVisited[k] && blockDay != null && safeDay >= blockDay
+					? plan.roamingVisited[k]![safeDay]!
+					: country.devices;
 			status = rank >= fine ? 'roaming block' : 'switch pending';
 		} else if ((plan.outageLoss[k]![carrier]?.[safeDay] ?? 0) >= 0.5) {
 			status = 'outage';
@@ -63,8 +72,14 @@ export function inventoryPage(
 		const restricted = world.roamingBlockDay[k] !== null;
 		const blockDay = world.roamingBlockDay[k];
 		const fittedLocally =
-			restricted && blockDay != null && safeDay > blockDay && rank < (plan.roamingVisited[k]?.[safeDay] ?? 0);
-		const provider = switched && (arch.otaSwitch || rank < (plan.switchVisited[k]?.[safeDay] ?? Infinity)) ? 'new provider' : '';
+			restricted &&
+			blockDay != null &&
+			safeDay > blockDay &&
+			rank < (plan.roamingVisited[k]?.[safeDay] ?? 0);
+		const provider =
+			switched && (arch.otaSwitch || rank < (plan.switchVisited[k]?.[safeDay] ?? Infinity))
+				? 'new provider'
+				: '';
 		const network =
 			arch.localProfiles && restricted
 				? `Local profile, ${CARRIERS[carrier]}`

@@ -10,7 +10,11 @@ export const BROWSER_MAX_DEVICES = 1_000_000;
 
 export function createScenarioSchema(rules: Rules) {
 	const country = z.string().refine((code) => rules.countryNames.has(code), 'Unknown country');
-	const day = z.number().int().min(0).max(40 * 365);
+	const day = z
+		.number()
+		.int()
+		.min(0)
+		.max(40 * 365);
 	return z.strictObject({
 		outages: z
 			.array(z.strictObject({ country, startDay: day, days: z.number().positive().max(365) }))
@@ -60,10 +64,18 @@ export function createSimulateBodySchema(rules: Rules, inputSchemas: InputSchema
 		})
 		.superRefine((body, ctx) => {
 			if (body.assessmentId !== undefined && body.fleet !== undefined) {
-				ctx.addIssue({ code: 'custom', path: ['fleet'], message: 'Send either assessmentId or fleet, not both' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['fleet'],
+					message: 'Send either assessmentId or fleet, not both'
+				});
 			}
 			if (body.assessmentId === undefined && body.fleet === undefined) {
-				ctx.addIssue({ code: 'custom', path: ['fleet'], message: 'Send a fleet, or the assessmentId of an assessment to take it from' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['fleet'],
+					message: 'Send a fleet, or the assessmentId of an assessment to take it from'
+				});
 			}
 			if (body.fleet && body.fleet.devices > API_MAX_DEVICES) {
 				ctx.addIssue({
@@ -79,8 +91,16 @@ export function createSimulateBodySchema(rules: Rules, inputSchemas: InputSchema
 					message: `The API simulates at most ${API_MAX_DEVICE_YEARS.toLocaleString('en')} device-years (devices x lifetime); use the fleet page for larger runs`
 				});
 			}
-			if (body.fleet && body.scenario?.switchYear && body.scenario.switchYear > body.fleet.lifetimeYears) {
-				ctx.addIssue({ code: 'custom', path: ['scenario', 'switchYear'], message: 'The switch must fall within the fleet lifetime' });
+			if (
+				body.fleet &&
+				body.scenario?.switchYear &&
+				body.scenario.switchYear > body.fleet.lifetimeYears
+			) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['scenario', 'switchYear'],
+					message: 'The switch must fall within the fleet lifetime'
+				});
 			}
 		});
 }

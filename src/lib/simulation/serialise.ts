@@ -27,7 +27,9 @@ function runJson(run: ArchitectureRun, step: number) {
 		totals: run.totals,
 		series: {
 			online: resample(run.series.online, step, false),
-			offline: Object.fromEntries(CAUSES.map((c) => [c, resample(run.series.offline[c], step, false)])),
+			offline: Object.fromEntries(
+				CAUSES.map((c) => [c, resample(run.series.offline[c], step, false)])
+			),
 			cumulativeCost: resample(run.series.cumulativeCost, step, true)
 		}
 	};

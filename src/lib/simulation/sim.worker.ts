@@ -44,7 +44,10 @@ function handle(message: WorkerRequest) {
 					outageEvents: result.outageEvents,
 					summary: summarise(result, message.input.fleet.countries, message.currency),
 					assessed: { architecture: result.assessed.architecture, totals: result.assessed.totals },
-					recommended: { architecture: result.recommended.architecture, totals: result.recommended.totals },
+					recommended: {
+						architecture: result.recommended.architecture,
+						totals: result.recommended.totals
+					},
 					charts: chartData(result),
 					elapsedMs: performance.now() - started
 				}
@@ -52,7 +55,13 @@ function handle(message: WorkerRequest) {
 			return;
 		}
 		case 'inventory': {
-			const page = inventoryPage(current().state, message.which, message.day, message.offset, message.limit);
+			const page = inventoryPage(
+				current().state,
+				message.which,
+				message.day,
+				message.offset,
+				message.limit
+			);
 			post({ type: 'inventory', id: message.id, ...page });
 			return;
 		}
@@ -67,13 +76,21 @@ function handle(message: WorkerRequest) {
 				// Every chunk starts with the header line; only the first keeps it.
 				parts.push(new Blob([offset === 0 ? text : text.slice(text.indexOf('\n') + 1)]));
 				offset += CSV_CHUNK;
-				post({ type: 'progress', id: message.id, fraction: Math.min(1, offset / Math.max(1, total)) });
+				post({
+					type: 'progress',
+					id: message.id,
+					fraction: Math.min(1, offset / Math.max(1, total))
+				});
 			} while (offset < total);
 			post({ type: 'file', id: message.id, blob: new Blob(parts, { type: 'text/csv' }) });
 			return;
 		}
 		case 'dailyCsv': {
-			post({ type: 'file', id: message.id, blob: new Blob([dailyCsv(current().result)], { type: 'text/csv' }) });
+			post({
+				type: 'file',
+				id: message.id,
+				blob: new Blob([dailyCsv(current().result)], { type: 'text/csv' })
+			});
 			return;
 		}
 	}

@@ -10,7 +10,11 @@ const CAUSE_WORDS = {
 } as const;
 
 /** The result in one paragraph a board member reads: who loses what, and why. */
-export function summarise(result: SimulationResult, countries: SimulationCountry[], currency: string): string {
+export function summarise(
+	result: SimulationResult,
+	countries: SimulationCountry[],
+	currency: string
+): string {
 	const years = Math.round((result.days / 365) * 10) / 10;
 	const a = result.assessed.totals;
 	const r = result.recommended.totals;
@@ -45,13 +49,18 @@ export function summarise(result: SimulationResult, countries: SimulationCountry
 		);
 	}
 	if (a.exposedDevices > 0) {
-		parts.push(`${n(a.exposedDevices)} devices send traffic over the public internet on ${assessedName}.`);
+		parts.push(
+			`${n(a.exposedDevices)} devices send traffic over the public internet on ${assessedName}.`
+		);
 	}
 	return parts.join(' ');
 }
 
 /** Every country that lost device-days, most first: "Germany 500, Türkiye 300 and Brazil 200 device-days". */
-export function byCountryWords(offline: Record<string, number>, countries: SimulationCountry[]): string {
+export function byCountryWords(
+	offline: Record<string, number>,
+	countries: SimulationCountry[]
+): string {
 	const lost = countries
 		.map((c) => ({ name: c.name, days: Math.round(offline[c.code] ?? 0) }))
 		.filter((c) => c.days > 0)

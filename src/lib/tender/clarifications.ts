@@ -14,7 +14,13 @@ import { score } from '../scoring/score';
 import { weightsUsed, type FullWeights } from './compare';
 import type { Offer, OfferAnswer, StoredTender } from './schema';
 
-export const CLARIFICATION_KINDS = ['disputed', 'rejected', 'not_sure', 'unanswered', 'unverified'] as const;
+export const CLARIFICATION_KINDS = [
+	'disputed',
+	'rejected',
+	'not_sure',
+	'unanswered',
+	'unverified'
+] as const;
 export type ClarificationKind = (typeof CLARIFICATION_KINDS)[number];
 
 export interface ClarificationItem {
@@ -67,13 +73,24 @@ interface CatalogueEntry {
  * questions last. The ask texts come from scoring every question as "not sure", so they are filled
  * in ({devices}, {country}) exactly as the assessment's ask-the-vendor list fills them.
  */
-function catalogue(rules: Rules, tender: Pick<StoredTender, 'fleet'>, weights: FullWeights): CatalogueEntry[] {
+function catalogue(
+	rules: Rules,
+	tender: Pick<StoredTender, 'fleet'>,
+	weights: FullWeights
+): CatalogueEntry[] {
 	const { ruleset } = rules;
 	const local = localProfileQuestions(rules, tender.fleet.countries);
 	const allOpen = Object.fromEntries(
-		[...ruleset.areas.flatMap((a) => a.questions.map((q) => q.id)), ...local.map((q) => q.id)].map((id) => [id, { option: NOT_SURE }])
+		[...ruleset.areas.flatMap((a) => a.questions.map((q) => q.id)), ...local.map((q) => q.id)].map(
+			(id) => [id, { option: NOT_SURE }]
+		)
 	);
-	const asks = new Map(score(rules, { fleet: tender.fleet, costs: {}, answers: allOpen }).askVendor.map((item) => [item.questionId, item.ask]));
+	const asks = new Map(
+		score(rules, { fleet: tender.fleet, costs: {}, answers: allOpen }).askVendor.map((item) => [
+			item.questionId,
+			item.ask
+		])
+	);
 	const totalWeight = Object.values(weights).reduce((sum, w) => sum + w, 0);
 	const entries: CatalogueEntry[] = ruleset.areas.flatMap((area) => {
 		const areaWeight = area.questions.reduce((sum, q) => sum + q.weight, 0);
@@ -132,9 +149,19 @@ function reasonFor(kind: ClarificationKind, stake: number | null): string {
 	}
 }
 
-const ORDER: Record<ClarificationKind, number> = { disputed: 0, rejected: 1, not_sure: 2, unanswered: 3, unverified: 4 };
+const ORDER: Record<ClarificationKind, number> = {
+	disputed: 0,
+	rejected: 1,
+	not_sure: 2,
+	unanswered: 3,
+	unverified: 4
+};
 
-function offerItems(rules: Rules, entries: CatalogueEntry[], offer: Pick<Offer, 'answers'>): ClarificationItem[] {
+function offerItems(
+	rules: Rules,
+	entries: CatalogueEntry[],
+	offer: Pick<Offer, 'answers'>
+): ClarificationItem[] {
 	const items: (ClarificationItem & { position: number })[] = [];
 	entries.forEach((entry, position) => {
 		const answer = offer.answers[entry.id];
@@ -143,7 +170,9 @@ function offerItems(rules: Rules, entries: CatalogueEntry[], offer: Pick<Offer, 
 		const option = answer?.option;
 		const chosen = entry.options.find((o) => o.id === option);
 		const stake =
-			kind !== 'unverified' || entry.share === null ? null : round1(100 * entry.share * Math.max(0, entry.notSureRisk - (chosen?.risk ?? 0)));
+			kind !== 'unverified' || entry.share === null
+				? null
+				: round1(100 * entry.share * Math.max(0, entry.notSureRisk - (chosen?.risk ?? 0)));
 		items.push({
 			kind,
 			questionId: entry.id,
@@ -152,18 +181,31 @@ function offerItems(rules: Rules, entries: CatalogueEntry[], offer: Pick<Offer, 
 			ask: entry.ask,
 			why: entry.why,
 			reason: reasonFor(kind, stake),
-			answer: option === undefined ? null : option === NOT_SURE ? rules.ruleset.notSure.label : (chosen?.label ?? option),
+			answer:
+				option === undefined
+					? null
+					: option === NOT_SURE
+						? rules.ruleset.notSure.label
+						: (chosen?.label ?? option),
 			...(answer?.statement ? { statement: answer.statement } : {}),
 			...(answer?.evidence ? { evidence: answer.evidence } : {}),
-			...((kind === 'disputed' || kind === 'rejected') && answer?.stateNote ? { buyerNote: answer.stateNote } : {}),
+			...((kind === 'disputed' || kind === 'rejected') && answer?.stateNote
+				? { buyerNote: answer.stateNote }
+				: {}),
 			stake,
 			position
 		});
 	});
 	// Unverified claims: the per-country ones first (they can force the rating), then by stake.
-	const stakeOrder = (i: ClarificationItem) => (i.stake === null ? Number.POSITIVE_INFINITY : i.stake);
+	const stakeOrder = (i: ClarificationItem) =>
+		i.stake === null ? Number.POSITIVE_INFINITY : i.stake;
 	return items
-		.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || (a.kind === 'unverified' ? stakeOrder(b) - stakeOrder(a) : 0) || a.position - b.position)
+		.sort(
+			(a, b) =>
+				ORDER[a.kind] - ORDER[b.kind] ||
+				(a.kind === 'unverified' ? stakeOrder(b) - stakeOrder(a) : 0) ||
+				a.position - b.position
+		)
 		.map(({ position: _position, ...item }) => item);
 }
 
@@ -174,12 +216,21 @@ export function clarifications(
 	weights: FullWeights = weightsUsed(rules, tender.weights)
 ): VendorClarifications[] {
 	const entries = catalogue(rules, tender, weights);
-	return tender.offers.map((offer) => ({ offerId: offer.id, vendor: offer.vendor, items: offerItems(rules, entries, offer) }));
+	return tender.offers.map((offer) => ({
+		offerId: offer.id,
+		vendor: offer.vendor,
+		items: offerItems(rules, entries, offer)
+	}));
 }
 
 /** How many items of each kind: for a summary line. */
-export function countByKind(items: readonly ClarificationItem[]): Record<ClarificationKind, number> {
-	const counts = Object.fromEntries(CLARIFICATION_KINDS.map((k) => [k, 0])) as Record<ClarificationKind, number>;
+export function countByKind(
+	items: readonly ClarificationItem[]
+): Record<ClarificationKind, number> {
+	const counts = Object.fromEntries(CLARIFICATION_KINDS.map((k) => [k, 0])) as Record<
+		ClarificationKind,
+		number
+	>;
 	for (const item of items) counts[item.kind] += 1;
 	return counts;
 }

@@ -15,8 +15,20 @@ import type { Answer } from '../assessment/schema';
 import type { Rules } from '../rules/load';
 import { AREA_IDS, NOT_SURE, ratingSchema, type AreaId, type Rating } from '../rules/schema';
 import { score } from '../scoring/score';
-import { appliedFloorSchema, areaScoreSchema, roamingExposureSchema, switchingCostSchema, type ScoreResult } from '../scoring/types';
-import { parseWeightsQuery, scoringModeSchema, type AreaWeights, type Offer, type StoredTender } from './schema';
+import {
+	appliedFloorSchema,
+	areaScoreSchema,
+	roamingExposureSchema,
+	switchingCostSchema,
+	type ScoreResult
+} from '../scoring/types';
+import {
+	parseWeightsQuery,
+	scoringModeSchema,
+	type AreaWeights,
+	type Offer,
+	type StoredTender
+} from './schema';
 import { tenderQuestionAreas } from './questions';
 
 export const scoreSummarySchema = z.object({ score: z.number(), rating: ratingSchema });
@@ -88,7 +100,11 @@ export function tenderQuestionIds(rules: Rules, countries: readonly string[]): s
  * views: in a tender, silence is not a good answer, so a bid can never rank higher by answering
  * less, and rejecting a claim never lowers an offer's score.
  */
-export function answersFor(offer: Pick<Offer, 'answers'>, view: View, questionIds: readonly string[]): Record<string, Answer> {
+export function answersFor(
+	offer: Pick<Offer, 'answers'>,
+	view: View,
+	questionIds: readonly string[]
+): Record<string, Answer> {
 	const answers: Record<string, Answer> = {};
 	for (const questionId of questionIds) {
 		const answer = offer.answers[questionId];
@@ -104,13 +120,20 @@ export function answersFor(offer: Pick<Offer, 'answers'>, view: View, questionId
 }
 
 /** How many of the tender's questions the offer leaves open (no answer, or an answer the buyer rejected). */
-export function openQuestions(offer: Pick<Offer, 'answers'>, questionIds: readonly string[]): number {
-	return questionIds.filter((id) => offer.answers[id]?.option === undefined || offer.answers[id]?.state === 'rejected').length;
+export function openQuestions(
+	offer: Pick<Offer, 'answers'>,
+	questionIds: readonly string[]
+): number {
+	return questionIds.filter(
+		(id) => offer.answers[id]?.option === undefined || offer.answers[id]?.state === 'rejected'
+	).length;
 }
 
 /** Every area's weight: the ruleset's, with the given ones in their place. */
 export function weightsUsed(rules: Rules, ...overrides: (AreaWeights | undefined)[]): FullWeights {
-	const weights = Object.fromEntries(rules.ruleset.areas.map((area) => [area.id, area.weight])) as FullWeights;
+	const weights = Object.fromEntries(
+		rules.ruleset.areas.map((area) => [area.id, area.weight])
+	) as FullWeights;
 	for (const override of overrides) Object.assign(weights, override ?? {});
 	return weights;
 }
@@ -119,7 +142,10 @@ export function weightsUsed(rules: Rules, ...overrides: (AreaWeights | undefined
 export function withAreaWeights(rules: Rules, weights: FullWeights): Rules {
 	return {
 		...rules,
-		ruleset: { ...rules.ruleset, areas: rules.ruleset.areas.map((area) => ({ ...area, weight: weights[area.id] })) }
+		ruleset: {
+			...rules.ruleset,
+			areas: rules.ruleset.areas.map((area) => ({ ...area, weight: weights[area.id] }))
+		}
 	};
 }
 
@@ -136,7 +162,10 @@ const roamingCell = (r: ScoreResult['roaming'][number]): RoamingCell => ({
 	forces: r.forces
 });
 
-const summary = (result: ScoreResult): ScoreSummary => ({ score: result.overall.score, rating: result.overall.rating });
+const summary = (result: ScoreResult): ScoreSummary => ({
+	score: result.overall.score,
+	rating: result.overall.rating
+});
 
 type Scored = Pick<StoredTender, 'fleet' | 'costs' | 'currency' | 'buyerCountry'>;
 
@@ -155,15 +184,22 @@ function scoreOffer(rules: Rules, tender: Scored, offer: Offer, view: View): Sco
  * all "not sure" and says nothing about the offer, so pages show it as not answered, it ranks after
  * every offer that answered, and it is never recommended.
  */
-export const answeredNothing = (offer: Pick<OfferComparison, 'open' | 'questions'>) => offer.open >= offer.questions;
+export const answeredNothing = (offer: Pick<OfferComparison, 'open' | 'questions'>) =>
+	offer.open >= offer.questions;
 
 /** The claimed and verified overall score of each offer, with the ruleset's weights (a tender's read view). */
-export function offerSummaries(rules: Rules, tender: Scored & Pick<StoredTender, 'offers' | 'weights'>) {
+export function offerSummaries(
+	rules: Rules,
+	tender: Scored & Pick<StoredTender, 'offers' | 'weights'>
+) {
 	const weighted = withAreaWeights(rules, weightsUsed(rules, tender.weights));
 	return new Map(
 		tender.offers.map((offer) => [
 			offer.id,
-			{ claimed: summary(scoreOffer(weighted, tender, offer, 'claimed')), verified: summary(scoreOffer(weighted, tender, offer, 'verified')) }
+			{
+				claimed: summary(scoreOffer(weighted, tender, offer, 'claimed')),
+				verified: summary(scoreOffer(weighted, tender, offer, 'verified'))
+			}
 		])
 	);
 }
@@ -172,7 +208,11 @@ export function offerSummaries(rules: Rules, tender: Scored & Pick<StoredTender,
  * The comparison. `weights` (a what-if) overrides the tender's saved weights, which override the
  * ruleset's, area by area.
  */
-export function compareOffers(rules: Rules, tender: StoredTender, weights?: AreaWeights): Comparison {
+export function compareOffers(
+	rules: Rules,
+	tender: StoredTender,
+	weights?: AreaWeights
+): Comparison {
 	const used = weightsUsed(rules, tender.weights, weights);
 	const weighted = withAreaWeights(rules, used);
 	const scoredAs: View = tender.scoring === 'unverified_as_not_sure' ? 'verified' : 'claimed';
@@ -221,17 +261,26 @@ export interface RoamingRow {
 export function roamingByCountry(comparison: Pick<Comparison, 'offers'>): RoamingRow[] {
 	const countries = new Map<string, { name: string; devices: number }>();
 	for (const offer of comparison.offers) {
-		for (const cell of offer.roaming) if (!countries.has(cell.country)) countries.set(cell.country, { name: cell.name, devices: cell.devices });
+		for (const cell of offer.roaming)
+			if (!countries.has(cell.country))
+				countries.set(cell.country, { name: cell.name, devices: cell.devices });
 	}
 	return [...countries].map(([country, { name, devices }]) => {
-		const cells = comparison.offers.map((offer) => ({ offerId: offer.id, exposure: offer.roaming.find((r) => r.country === country) ?? null }));
-		const kinds = new Set(cells.map(({ exposure: e }) => (e ? `${e.severity}|${e.mitigation}|${e.forces}` : '')));
+		const cells = comparison.offers.map((offer) => ({
+			offerId: offer.id,
+			exposure: offer.roaming.find((r) => r.country === country) ?? null
+		}));
+		const kinds = new Set(
+			cells.map(({ exposure: e }) => (e ? `${e.severity}|${e.mitigation}|${e.forces}` : ''))
+		);
 		return { country, name, devices, cells, differs: kinds.size > 1 };
 	});
 }
 
 /** The offers in ranking order (least locked-in first), each with its place (1-based). */
-export function rankedOffers(comparison: Pick<Comparison, 'offers' | 'ranking'>): (OfferComparison & { place: number })[] {
+export function rankedOffers(
+	comparison: Pick<Comparison, 'offers' | 'ranking'>
+): (OfferComparison & { place: number })[] {
 	return comparison.ranking.flatMap((id, index) => {
 		const offer = comparison.offers.find((o) => o.id === id);
 		return offer ? [{ ...offer, place: index + 1 }] : [];
@@ -250,9 +299,14 @@ export function weightsQuery(weights: Partial<Record<AreaId, number>>): string {
  * query), or one field per area (`?network=2&sim=1`, what the sliders' form sends without
  * JavaScript). Neither: none. Checked as the comparison API checks them.
  */
-export function weightsFromSearch(search: URLSearchParams): { weights?: AreaWeights; error?: string } {
+export function weightsFromSearch(search: URLSearchParams): {
+	weights?: AreaWeights;
+	error?: string;
+} {
 	const given = search.get('weights');
-	const fields = AREA_IDS.filter((id) => search.has(id)).map((id) => `${id}:${search.get(id)!.trim()}`);
+	const fields = AREA_IDS.filter((id) => search.has(id)).map(
+		(id) => `${id}:${search.get(id)!.trim()}`
+	);
 	const query = given ?? (fields.length > 0 ? fields.join(',') : null);
 	if (query === null) return {};
 	const parsed = parseWeightsQuery(query);

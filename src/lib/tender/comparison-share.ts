@@ -31,13 +31,22 @@ export const liveComparisonShares = (tender: Pick<StoredTender, 'shares'>, now: 
  * deleting), so nothing added to a tender later reaches a recipient by accident: never the tender's
  * id (its edit key), respondent links, buyer notes, state notes, history or evidence files.
  */
-export function sharedComparisonView(tender: StoredTender, share: ComparisonShare, comparison: Comparison, matrix: AnswerMatrix) {
+export function sharedComparisonView(
+	tender: StoredTender,
+	share: ComparisonShare,
+	comparison: Comparison,
+	matrix: AnswerMatrix
+) {
 	return {
 		tender: {
 			title: tender.title,
 			organisation: tender.organisation,
 			currency: comparison.offers[0]?.switchingCost.currency ?? tender.currency ?? 'USD',
-			fleet: { devices: tender.fleet.devices, countries: [...tender.fleet.countries], lifetimeYears: tender.fleet.lifetimeYears },
+			fleet: {
+				devices: tender.fleet.devices,
+				countries: [...tender.fleet.countries],
+				lifetimeYears: tender.fleet.lifetimeYears
+			},
 			updatedAt: tender.updatedAt,
 			/** True: the weights are the ones the buyer saved with the tender; false: the ruleset's. */
 			weightsSaved: tender.weights !== undefined && Object.keys(tender.weights).length > 0
@@ -50,7 +59,12 @@ export function sharedComparisonView(tender: StoredTender, share: ComparisonShar
 				area: row.area,
 				question: row.question,
 				differs: row.differs,
-				cells: row.cells.map((c) => ({ offerId: c.offerId, answer: c.answer, state: c.state, by: c.by }))
+				cells: row.cells.map((c) => ({
+					offerId: c.offerId,
+					answer: c.answer,
+					state: c.state,
+					by: c.by
+				}))
 			}))
 		},
 		share: { label: share.label, expiresAt: share.expiresAt }

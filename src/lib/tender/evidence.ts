@@ -22,7 +22,10 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Each accepted kind: its name in plain words and the file name extensions it goes by (the first is the default). */
-export const EVIDENCE_KINDS: Record<EvidenceMediaType, { label: string; extensions: readonly string[] }> = {
+export const EVIDENCE_KINDS: Record<
+	EvidenceMediaType,
+	{ label: string; extensions: readonly string[] }
+> = {
 	'application/pdf': { label: 'PDF', extensions: ['pdf'] },
 	'image/png': { label: 'PNG image', extensions: ['png'] },
 	'image/jpeg': { label: 'JPEG image', extensions: ['jpg', 'jpeg'] },
@@ -38,7 +41,10 @@ export const ACCEPTED_KINDS = (() => {
 })();
 
 /** The `accept` attribute of the file input: a hint for the browser's picker, not a check. */
-export const ACCEPT_ATTRIBUTE = [...EVIDENCE_MEDIA_TYPES, ...EVIDENCE_MEDIA_TYPES.flatMap((t) => EVIDENCE_KINDS[t].extensions.map((e) => `.${e}`))].join(',');
+export const ACCEPT_ATTRIBUTE = [
+	...EVIDENCE_MEDIA_TYPES,
+	...EVIDENCE_MEDIA_TYPES.flatMap((t) => EVIDENCE_KINDS[t].extensions.map((e) => `.${e}`))
+].join(',');
 
 /** A size in plain words: "5 MB", "448 KB", "1.5 MB". */
 export function sizeText(bytes: number): string {
@@ -131,14 +137,21 @@ function plainText(bytes: Uint8Array): boolean {
 export function recogniseEvidence(bytes: Uint8Array): Recognition {
 	if (bytes.length === 0) return { ok: false, reason: 'empty', message: 'The file is empty' };
 	if (bytes.length > MAX_EVIDENCE_BYTES) {
-		return { ok: false, reason: 'too-large', message: `The file is larger than ${MAX_EVIDENCE_SIZE_TEXT}, the most an evidence file may be` };
+		return {
+			ok: false,
+			reason: 'too-large',
+			message: `The file is larger than ${MAX_EVIDENCE_SIZE_TEXT}, the most an evidence file may be`
+		};
 	}
 	if (startsWith(bytes, PDF)) return { ok: true, mediaType: 'application/pdf' };
 	if (startsWith(bytes, PNG)) return { ok: true, mediaType: 'image/png' };
 	if (startsWith(bytes, JPEG)) return { ok: true, mediaType: 'image/jpeg' };
 	if (startsWith(bytes, ZIP_LOCAL)) {
 		const office = officeDocument(bytes);
-		if (office === 'macros') return refused('Documents with macros are not accepted: save it as a .docx or .xlsx without macros, or as a PDF');
+		if (office === 'macros')
+			return refused(
+				'Documents with macros are not accepted: save it as a .docx or .xlsx without macros, or as a PDF'
+			);
 		if (office) return { ok: true, mediaType: office };
 		return refused();
 	}
@@ -168,7 +181,10 @@ export function cleanEvidenceName(raw: string, mediaType: EvidenceMediaType): st
 	const extensions = EVIDENCE_KINDS[mediaType].extensions;
 	let name = raw.normalize('NFC').replace(HIDDEN, '');
 	name = name.split(/[/\\]/).at(-1) ?? '';
-	name = name.replace(/\s+/g, ' ').trim().replace(/^[.\s]+|[.\s]+$/g, '');
+	name = name
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/^[.\s]+|[.\s]+$/g, '');
 	const match = /\.([A-Za-z0-9]{1,8})$/.exec(name);
 	let extension = extensions[0]!;
 	if (match) {
@@ -193,7 +209,12 @@ export function attachRefusal(offer: Offer, questionId: string): AttachRefusal |
 	return null;
 }
 
-const fileHistory = (questionId: string, at: string, old: string | null, now: string | null): HistoryEntry => ({
+const fileHistory = (
+	questionId: string,
+	at: string,
+	old: string | null,
+	now: string | null
+): HistoryEntry => ({
 	at,
 	by: 'vendor',
 	questionId,
@@ -203,17 +224,30 @@ const fileHistory = (questionId: string, at: string, old: string | null, now: st
 });
 
 /** The offer with `file` attached to the vendor's answer to `questionId` (check attachRefusal first). */
-export function withFileAdded(offer: Offer, questionId: string, file: EvidenceFile, at: string): Offer {
+export function withFileAdded(
+	offer: Offer,
+	questionId: string,
+	file: EvidenceFile,
+	at: string
+): Offer {
 	const answer = offer.answers[questionId]!;
 	return {
 		...offer,
-		answers: { ...offer.answers, [questionId]: { ...answer, files: [...(answer.files ?? []), file], updatedAt: at } },
+		answers: {
+			...offer.answers,
+			[questionId]: { ...answer, files: [...(answer.files ?? []), file], updatedAt: at }
+		},
 		history: [...offer.history, fileHistory(questionId, at, null, file.name)]
 	};
 }
 
 /** The offer without the file `fileId` on the vendor's answer to `questionId`; null when it has no such file. */
-export function withFileRemoved(offer: Offer, questionId: string, fileId: string, at: string): { offer: Offer; file: EvidenceFile } | null {
+export function withFileRemoved(
+	offer: Offer,
+	questionId: string,
+	fileId: string,
+	at: string
+): { offer: Offer; file: EvidenceFile } | null {
 	const answer = offer.answers[questionId];
 	const file = answer?.by === 'vendor' ? answer.files?.find((f) => f.id === fileId) : undefined;
 	if (!answer || !file) return null;
@@ -223,15 +257,22 @@ export function withFileRemoved(offer: Offer, questionId: string, fileId: string
 		file,
 		offer: {
 			...offer,
-			answers: { ...offer.answers, [questionId]: { ...rest, ...(files.length > 0 ? { files } : {}), updatedAt: at } },
+			answers: {
+				...offer.answers,
+				[questionId]: { ...rest, ...(files.length > 0 ? { files } : {}), updatedAt: at }
+			},
 			history: [...offer.history, fileHistory(questionId, at, file.name, null)]
 		}
 	};
 }
 
 /** History entries for the files an answer lost (withdrawn or replaced), by the vendor. */
-export const filesRemovedHistory = (questionId: string, files: readonly EvidenceFile[], at: string): HistoryEntry[] =>
-	files.map((f) => fileHistory(questionId, at, f.name, null));
+export const filesRemovedHistory = (
+	questionId: string,
+	files: readonly EvidenceFile[],
+	at: string
+): HistoryEntry[] => files.map((f) => fileHistory(questionId, at, f.name, null));
 
 /** Every file an offer's answers refer to. */
-export const offerFiles = (offer: Offer): EvidenceFile[] => Object.values(offer.answers).flatMap((a) => a.files ?? []);
+export const offerFiles = (offer: Offer): EvidenceFile[] =>
+	Object.values(offer.answers).flatMap((a) => a.files ?? []);

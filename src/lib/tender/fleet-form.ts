@@ -7,7 +7,11 @@
 import type { FormLike } from '../assessment/form';
 import type { Fleet } from '../assessment/schema';
 
-export function withSiteVisitsKept<F extends { siteVisits?: string }>(form: FormLike, fleet: F, before: Pick<Fleet, 'siteVisits'> | undefined): F {
+export function withSiteVisitsKept<F extends { siteVisits?: string }>(
+	form: FormLike,
+	fleet: F,
+	before: Pick<Fleet, 'siteVisits'> | undefined
+): F {
 	if (form.get('siteVisits') !== null || before?.siteVisits === undefined) return fleet;
 	return { ...fleet, siteVisits: before.siteVisits };
 }

@@ -12,16 +12,23 @@ import { answersFor, tenderQuestionIds, type View } from './compare';
 import type { Offer, ScoringMode, StoredTender } from './schema';
 
 /** Which of an offer's two readings the simulation uses: the one the comparison ranks by. */
-export const simulatedView = (scoring: ScoringMode): View => (scoring === 'unverified_as_not_sure' ? 'verified' : 'claimed');
+export const simulatedView = (scoring: ScoringMode): View =>
+	scoring === 'unverified_as_not_sure' ? 'verified' : 'claimed';
 
 /** The words a page shows for that reading. */
 export const SIMULATED_AS: Record<View, string> = {
-	claimed: 'every answer as the vendor gave it, open questions and rejected answers as "not sure" (the tender scores claims as given)',
-	verified: 'answers the buyer gave or verified as given, every other claim, open question and rejected answer as "not sure" (the tender scores unverified claims as not sure)'
+	claimed:
+		'every answer as the vendor gave it, open questions and rejected answers as "not sure" (the tender scores claims as given)',
+	verified:
+		'answers the buyer gave or verified as given, every other claim, open question and rejected answer as "not sure" (the tender scores unverified claims as not sure)'
 };
 
 /** One offer as an assessment the simulation (and the scorer) can take; never stored. */
-export function offerAsAssessment(rules: Rules, tender: StoredTender, offer: Offer): Omit<StoredAssessment, 'shares'> {
+export function offerAsAssessment(
+	rules: Rules,
+	tender: StoredTender,
+	offer: Offer
+): Omit<StoredAssessment, 'shares'> {
 	return {
 		schemaVersion: SCHEMA_VERSION,
 		id: offer.id,
@@ -35,7 +42,11 @@ export function offerAsAssessment(rules: Rules, tender: StoredTender, offer: Off
 		...(tender.buyerCountry !== undefined ? { buyerCountry: tender.buyerCountry } : {}),
 		...(tender.currency !== undefined ? { currency: tender.currency } : {}),
 		fleet: tender.fleet,
-		answers: answersFor(offer, simulatedView(tender.scoring), tenderQuestionIds(rules, tender.fleet.countries)),
+		answers: answersFor(
+			offer,
+			simulatedView(tender.scoring),
+			tenderQuestionIds(rules, tender.fleet.countries)
+		),
 		costs: tender.costs
 	};
 }
@@ -44,7 +55,10 @@ export function offerAsAssessment(rules: Rules, tender: StoredTender, offer: Off
  * The offer `?offer=` names, or the first offer when none is named. Null: the tender has no offer
  * with that id (the page answers 404 rather than quietly showing another offer).
  */
-export function selectedOffer(tender: Pick<StoredTender, 'offers'>, offerId: string | null): Offer | null {
+export function selectedOffer(
+	tender: Pick<StoredTender, 'offers'>,
+	offerId: string | null
+): Offer | null {
 	if (offerId === null || offerId === '') return tender.offers[0] ?? null;
 	return tender.offers.find((o) => o.id === offerId) ?? null;
 }
@@ -81,9 +95,14 @@ const COLUMNS = ['lostMoney', 'offlineDeviceDays', 'costToLeave'] as const;
  * Every offer's figures beside the recommended architecture's, in the tender's order. Figures
  * are compared as shown: money and days in whole units, so offers that read the same tie.
  */
-export function sideBySide(offers: readonly OfferFigures[], recommended: FleetFigures): SideBySideRow[] {
+export function sideBySide(
+	offers: readonly OfferFigures[],
+	recommended: FleetFigures
+): SideBySideRow[] {
 	const whole = (x: number) => Math.round(x);
-	const lowestOf = Object.fromEntries(COLUMNS.map((c) => [c, Math.min(...offers.map((o) => whole(o[c])))])) as Record<(typeof COLUMNS)[number], number>;
+	const lowestOf = Object.fromEntries(
+		COLUMNS.map((c) => [c, Math.min(...offers.map((o) => whole(o[c])))])
+	) as Record<(typeof COLUMNS)[number], number>;
 	return offers.map((offer) => ({
 		...offer,
 		lostMoneyOverRecommended: whole(offer.lostMoney) - whole(recommended.lostMoney),

@@ -29,7 +29,10 @@ export interface HistoryLimits {
 	vendorTotal: number;
 	recentPerField: number;
 }
-export const HISTORY_LIMITS: HistoryLimits = { vendorTotal: MAX_VENDOR_HISTORY, recentPerField: VENDOR_RECENT_PER_FIELD };
+export const HISTORY_LIMITS: HistoryLimits = {
+	vendorTotal: MAX_VENDOR_HISTORY,
+	recentPerField: VENDOR_RECENT_PER_FIELD
+};
 
 const fieldKey = (entry: HistoryEntry) => `${entry.questionId}\u0000${entry.field}`;
 
@@ -37,7 +40,10 @@ const fieldKey = (entry: HistoryEntry) => `${entry.questionId}\u0000${entry.fiel
  * The offer's history within the limits above, in its order; the same object when nothing goes.
  * Entries are in the order they were made (appended on each change).
  */
-export function cappedHistory<T extends Pick<Offer, 'history'>>(offer: T, limits: HistoryLimits = HISTORY_LIMITS): T {
+export function cappedHistory<T extends Pick<Offer, 'history'>>(
+	offer: T,
+	limits: HistoryLimits = HISTORY_LIMITS
+): T {
 	const { history } = offer;
 	const keep = history.map(() => true);
 	const byField = new Map<string, number[]>();

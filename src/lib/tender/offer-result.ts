@@ -7,7 +7,13 @@
 import type { Rules } from '../rules/load';
 import { score } from '../scoring/score';
 import type { ScoreResult } from '../scoring/types';
-import { answersFor, tenderQuestionIds, withAreaWeights, type Comparison, type View } from './compare';
+import {
+	answersFor,
+	tenderQuestionIds,
+	withAreaWeights,
+	type Comparison,
+	type View
+} from './compare';
 import type { Offer, StoredTender } from './schema';
 
 export type ScoredTender = Pick<StoredTender, 'fleet' | 'costs' | 'currency' | 'buyerCountry'>;
@@ -31,5 +37,8 @@ export function offerResult(
 /** The vendor's answers the buyer has not verified: claimed or disputed, with an option. */
 export const unverifiedClaims = (offer: Pick<Offer, 'answers'>) =>
 	Object.entries(offer.answers).filter(
-		([, answer]) => answer.option !== undefined && answer.by === 'vendor' && (answer.state === 'claimed' || answer.state === 'disputed')
+		([, answer]) =>
+			answer.option !== undefined &&
+			answer.by === 'vendor' &&
+			(answer.state === 'claimed' || answer.state === 'disputed')
 	);

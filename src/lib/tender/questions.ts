@@ -16,12 +16,18 @@ export interface TenderQuestion {
 	options: { id: string; label: string }[];
 }
 
-export function tenderQuestionAreas(rules: Rules, countries: readonly string[]): { id: AreaId; title: string; questions: TenderQuestion[] }[] {
+export function tenderQuestionAreas(
+	rules: Rules,
+	countries: readonly string[]
+): { id: AreaId; title: string; questions: TenderQuestion[] }[] {
 	const local = localProfileQuestions(rules, countries);
 	return rules.ruleset.areas.map((area) => ({
 		id: area.id,
 		title: area.title,
-		questions: [...area.questions, ...(rules.ruleset.localProfiles?.area === area.id ? local : [])].map((q) => ({
+		questions: [
+			...area.questions,
+			...(rules.ruleset.localProfiles?.area === area.id ? local : [])
+		].map((q) => ({
 			id: q.id,
 			text: q.text,
 			why: q.why,

@@ -16,7 +16,8 @@ import { answeredNothing, type Comparison, type OfferComparison, type View } fro
 import { offerResult, unverifiedClaims } from './offer-result';
 import type { StoredTender } from './schema';
 
-export type RecommendationOutcome = 'recommended' | 'tie' | 'all_deal_breakers' | 'nothing_answered';
+export type RecommendationOutcome =
+	'recommended' | 'tie' | 'all_deal_breakers' | 'nothing_answered';
 
 export interface WeakArea {
 	id: AreaScore['id'];
@@ -62,13 +63,18 @@ export const VIEW_WORDS: Record<View, string> = {
 	verified: 'with every unverified claim read as “not sure”'
 };
 
-const scoreWords = (offer: OfferComparison, view: View) => `${points(offer[view].score)}/100 (${offer[view].rating})`;
+const scoreWords = (offer: OfferComparison, view: View) =>
+	`${points(offer[view].score)}/100 (${offer[view].rating})`;
 /** The same inside parentheses: "(5.2/100, low)". */
-const scoreAside = (offer: OfferComparison, view: View) => `(${points(offer[view].score)}/100, ${offer[view].rating})`;
+const scoreAside = (offer: OfferComparison, view: View) =>
+	`(${points(offer[view].score)}/100, ${offer[view].rating})`;
 
 function weakestAreas(offer: OfferComparison): WeakArea[] {
 	return offer.areas
-		.filter((a): a is AreaScore & { score: number; rating: Rating } => a.score !== null && a.rating !== null && a.score > 0)
+		.filter(
+			(a): a is AreaScore & { score: number; rating: Rating } =>
+				a.score !== null && a.rating !== null && a.score > 0
+		)
 		.sort((a, b) => b.score - a.score)
 		.slice(0, MAX_WEAK_AREAS)
 		.map(({ id, title, score, rating }) => ({ id, title, score, rating }));
@@ -82,7 +88,12 @@ const dealBreakers = (offer: OfferComparison) =>
 		: `${offer.floors.length} deal-breakers (all listed under “Deal-breakers”), the first: ${floorLine(offer.floors[0]!)}`;
 
 /** The recommendations of an offer's risky answers, most severe first: what the contract must fix. */
-function contractDemands(rules: Rules, tender: StoredTender, comparison: Comparison, offerId: string): string[] {
+function contractDemands(
+	rules: Rules,
+	tender: StoredTender,
+	comparison: Comparison,
+	offerId: string
+): string[] {
 	const offer = tender.offers.find((o) => o.id === offerId);
 	if (!offer) return [];
 	const result = offerResult(rules, tender, offer, comparison, comparison.scoredAs);
@@ -91,7 +102,11 @@ function contractDemands(rules: Rules, tender: StoredTender, comparison: Compari
 		// A "not sure" or an open local-profile question is a question for the vendor (see the
 		// clarifications), not a term yet.
 		if (finding.kind === 'conflict' || finding.notSure) continue;
-		if (finding.kind === 'roaming' && result.roaming.some((r) => r.country === finding.country && r.localProfile === 'open')) continue;
+		if (
+			finding.kind === 'roaming' &&
+			result.roaming.some((r) => r.country === finding.country && r.localProfile === 'open')
+		)
+			continue;
 		const text = finding.recommendation.trim();
 		if (!demands.includes(text)) demands.push(text);
 		if (demands.length === MAX_DEMANDS) break;
@@ -128,9 +143,14 @@ function cautionsFor(
 		);
 	}
 	// The offer the other view would put first (ties by vendor name, as the ranking breaks them).
-	const firstByOther = comparison.offers.filter((o) => !answeredNothing(o)).sort(
-		(a, b) => a[other].score - b[other].score || a.vendor.localeCompare(b.vendor, 'en') || (a.id < b.id ? -1 : 1)
-	)[0]!;
+	const firstByOther = comparison.offers
+		.filter((o) => !answeredNothing(o))
+		.sort(
+			(a, b) =>
+				a[other].score - b[other].score ||
+				a.vendor.localeCompare(b.vendor, 'en') ||
+				(a.id < b.id ? -1 : 1)
+		)[0]!;
 	if (firstByOther.id !== chosen.id && firstByOther[other].score < chosen[other].score) {
 		cautions.push(
 			view === 'claimed'
@@ -140,8 +160,13 @@ function cautionsFor(
 	}
 	// Only a ranking of claims as given can rest on them: the verified view counts none.
 	const restsOnUnverified =
-		view === 'claimed' && (chosen.claimed.score !== chosen.verified.score || (firstByOther.id !== chosen.id && firstByOther.verified.score < chosen.verified.score));
-	const disputed = offer ? Object.values(offer.answers).filter((a) => a.option !== undefined && a.state === 'disputed').length : 0;
+		view === 'claimed' &&
+		(chosen.claimed.score !== chosen.verified.score ||
+			(firstByOther.id !== chosen.id && firstByOther.verified.score < chosen.verified.score));
+	const disputed = offer
+		? Object.values(offer.answers).filter((a) => a.option !== undefined && a.state === 'disputed')
+				.length
+		: 0;
 	if (disputed > 0) {
 		cautions.push(
 			`You dispute ${disputed === 1 ? 'one' : disputed} of ${possessive(chosen.vendor)} answers: settle ${disputed === 1 ? 'it' : 'them'} in writing before you sign.`
@@ -153,19 +178,28 @@ function cautionsFor(
 		);
 	}
 	if (cautions.length === 0 && unverified === 0 && !restsOnUnverified) {
-		cautions.push(`Every answer behind ${possessive(chosen.vendor)} score is verified or your own: the choice does not rest on unverified claims.`);
+		cautions.push(
+			`Every answer behind ${possessive(chosen.vendor)} score is verified or your own: the choice does not rest on unverified claims.`
+		);
 	}
 	return { cautions, restsOnUnverified };
 }
 
-export function recommend(rules: Rules, tender: StoredTender, comparison: Comparison): Recommendation {
+export function recommend(
+	rules: Rules,
+	tender: StoredTender,
+	comparison: Comparison
+): Recommendation {
 	const view = comparison.scoredAs;
 	const byId = new Map(comparison.offers.map((o) => [o.id, o]));
 	const all = comparison.ranking.map((id) => byId.get(id)!).filter(Boolean);
 	// An offer that has answered nothing scores 0 for want of answers: it is named, never chosen.
 	const silent = all.filter(answeredNothing);
 	const ranked = all.filter((o) => !answeredNothing(o));
-	const silentReasons = silent.map((o) => `${o.vendor} has not answered any question yet, so its score says nothing and it is not recommended.`);
+	const silentReasons = silent.map(
+		(o) =>
+			`${o.vendor} has not answered any question yet, so its score says nothing and it is not recommended.`
+	);
 	const clear = ranked.filter((o) => o.floors.length === 0);
 	const n = all.length;
 
@@ -175,7 +209,9 @@ export function recommend(rules: Rules, tender: StoredTender, comparison: Compar
 			offerId: null,
 			vendor: null,
 			headline: `No offer can be recommended yet: none of the ${n} offers has answered a question.`,
-			reasons: ['Send each vendor its respondent link or the questionnaire spreadsheet, or answer from their bids yourself, then compare again.'],
+			reasons: [
+				'Send each vendor its respondent link or the questionnaire spreadsheet, or answer from their bids yourself, then compare again.'
+			],
 			cautions: [],
 			restsOnUnverified: false,
 			weakest: [],
@@ -244,7 +280,9 @@ export function recommend(rules: Rules, tender: StoredTender, comparison: Compar
 		reasons.push(`It is the only offer without a deal-breaker.`);
 	}
 	for (const offer of passedOver) {
-		reasons.push(`${offer.vendor} scores lower, ${scoreWords(offer, view)}, but has ${dealBreakers(offer)}`);
+		reasons.push(
+			`${offer.vendor} scores lower, ${scoreWords(offer, view)}, but has ${dealBreakers(offer)}`
+		);
 	}
 	reasons.push(...silentReasons);
 
@@ -256,10 +294,16 @@ export function recommend(rules: Rules, tender: StoredTender, comparison: Compar
 		headline,
 		reasons,
 		...cautionsFor(tender, comparison, chosen),
-		weakest: weak.length ? weak.map(weakLine) : ['No area scores above 0: every answer keeps you free to leave.'],
+		weakest: weak.length
+			? weak.map(weakLine)
+			: ['No area scores above 0: every answer keeps you free to leave.'],
 		demands: nonEmpty(contractDemands(rules, tender, comparison, chosen.id))
 	};
 }
 
 const nonEmpty = (demands: string[]) =>
-	demands.length ? demands : ['None of its answers is risky: keep its terms as offered in the signed contract, and assess it again at renewal.'];
+	demands.length
+		? demands
+		: [
+				'None of its answers is risky: keep its terms as offered in the signed contract, and assess it again at renewal.'
+			];

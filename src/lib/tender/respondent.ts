@@ -46,7 +46,13 @@ export function vendorOwnAnswers(offer: Offer): Record<string, VendorAnswerView>
 		if (answer.option !== undefined) view.option = answer.option;
 		if (answer.statement !== undefined) view.statement = answer.statement;
 		if (answer.evidence !== undefined) view.evidence = answer.evidence;
-		if (answer.files?.length) view.files = answer.files.map((f) => ({ id: f.id, name: f.name, mediaType: f.mediaType, size: f.size }));
+		if (answer.files?.length)
+			view.files = answer.files.map((f) => ({
+				id: f.id,
+				name: f.name,
+				mediaType: f.mediaType,
+				size: f.size
+			}));
 		if (Object.keys(view).length > 0) out[questionId] = view;
 	}
 	return out;

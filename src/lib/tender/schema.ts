@@ -21,7 +21,9 @@ export const TENDER_SCHEMA_VERSION = 1;
 export const MIN_OFFERS = 2;
 export const MAX_OFFERS = 8;
 
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'Use an id of 22 characters (letters, digits, - and _)');
+const idSchema = z
+	.string()
+	.regex(/^[A-Za-z0-9_-]{22}$/, 'Use an id of 22 characters (letters, digits, - and _)');
 
 const trimmed = (max: number, label: string) =>
 	z
@@ -29,12 +31,17 @@ const trimmed = (max: number, label: string) =>
 		.trim()
 		.max(max, `${label} must be at most ${max} characters`);
 
-export const tenderTitleSchema = trimmed(LIMITS.titleLength, 'Title').min(1, 'Give the tender a title');
+export const tenderTitleSchema = trimmed(LIMITS.titleLength, 'Title').min(
+	1,
+	'Give the tender a title'
+);
 export const vendorNameSchema = trimmed(LIMITS.nameLength, 'Vendor').min(1, 'Name the vendor');
 
 export const SCORING_MODES = ['as_given', 'unverified_as_not_sure'] as const;
 /** How the ranking reads claims: as the vendor gave them, or every unverified claim as "not sure". */
-export const scoringModeSchema = z.enum(SCORING_MODES, { error: 'Use as_given or unverified_as_not_sure' });
+export const scoringModeSchema = z.enum(SCORING_MODES, {
+	error: 'Use as_given or unverified_as_not_sure'
+});
 export type ScoringMode = z.infer<typeof scoringModeSchema>;
 
 export const ANSWER_STATES = ['claimed', 'verified', 'disputed', 'rejected'] as const;
@@ -105,7 +112,15 @@ export const offerAnswerSchema = z.strictObject({
 export type OfferAnswer = z.infer<typeof offerAnswerSchema>;
 
 /** The fields of an answer whose changes the history keeps, value by value. */
-export const ANSWER_HISTORY_FIELDS = ['option', 'note', 'statement', 'evidence', 'by', 'state', 'stateNote'] as const;
+export const ANSWER_HISTORY_FIELDS = [
+	'option',
+	'note',
+	'statement',
+	'evidence',
+	'by',
+	'state',
+	'stateNote'
+] as const;
 /** `file`: an evidence file attached (old null, new its name) or removed (old its name, new null). */
 export const HISTORY_FIELDS = [...ANSWER_HISTORY_FIELDS, 'file'] as const;
 /** One change of one field of one answer. `old`/`new` null: the field was absent. */
@@ -202,7 +217,9 @@ export type StoredTender = z.infer<typeof storedTenderSchema>;
  * Request schemas bound to a ruleset, built on the assessment's (`createInputSchemas` for the
  * same ruleset): unknown countries, questions and options fail with the field path.
  */
-export function createTenderSchemas(input: Pick<InputSchemas, 'fleetSchema' | 'buyerCountrySchema' | 'answersSchema'>) {
+export function createTenderSchemas(
+	input: Pick<InputSchemas, 'fleetSchema' | 'buyerCountrySchema' | 'answersSchema'>
+) {
 	const offerBody = z.strictObject({
 		vendor: vendorNameSchema,
 		/** The vendor's claims, as the bid states them: stored as given by the vendor, state `claimed`. */
@@ -229,10 +246,19 @@ export function createTenderSchemas(input: Pick<InputSchemas, 'fleetSchema' | 'b
 		})
 		.superRefine((body, ctx) => {
 			if (body.fleet === undefined && body.fromAssessment === undefined) {
-				ctx.addIssue({ code: 'custom', path: ['fleet'], message: 'Describe the fleet, or name an assessment in fromAssessment to take its fleet' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['fleet'],
+					message: 'Describe the fleet, or name an assessment in fromAssessment to take its fleet'
+				});
 			}
 			if (body.fromAssessment !== undefined && body.offers[0]?.answers !== undefined) {
-				ctx.addIssue({ code: 'custom', path: ['offers', 0, 'answers'], message: 'The first offer takes its answers from the assessment: send them there, or leave fromAssessment out' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['offers', 0, 'answers'],
+					message:
+						'The first offer takes its answers from the assessment: send them there, or leave fromAssessment out'
+				});
 			}
 		});
 
@@ -247,7 +273,9 @@ export function createTenderSchemas(input: Pick<InputSchemas, 'fleetSchema' | 'b
 			/** Replaces the whole fleet; every offer is scored with it from then on. */
 			fleet: input.fleetSchema.optional(),
 			/** null clears an override. */
-			costs: z.partialRecord(z.enum(COST_KEYS), costOverridesSchema.valueType.nullable()).optional(),
+			costs: z
+				.partialRecord(z.enum(COST_KEYS), costOverridesSchema.valueType.nullable())
+				.optional(),
 			scoring: scoringModeSchema.optional(),
 			/** Replaces the saved what-if weights; null goes back to the ruleset's. */
 			weights: weightsSchema.nullable().optional()
@@ -285,12 +313,16 @@ export function createTenderSchemas(input: Pick<InputSchemas, 'fleetSchema' | 'b
 			.refine((answers) => Object.keys(answers).length > 0, 'Send at least one answer')
 			.superRefine((answers, ctx) => {
 				for (const [id, answer] of Object.entries(answers)) {
-					if (answer && answer.option === undefined) ctx.addIssue({ code: 'custom', path: [id, 'option'], message: 'Choose an answer' });
+					if (answer && answer.option === undefined)
+						ctx.addIssue({ code: 'custom', path: [id, 'option'], message: 'Choose an answer' });
 				}
-				const probe = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a ? { option: a.option } : null]));
+				const probe = Object.fromEntries(
+					Object.entries(answers).map(([id, a]) => [id, a ? { option: a.option } : null])
+				);
 				const parsed = input.answersSchema.safeParse(probe);
 				if (parsed.success) return;
-				for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+				for (const issue of parsed.error.issues)
+					ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 			})
 	});
 
@@ -309,7 +341,8 @@ export const createRespondentBodySchema = z.strictObject({
 	label: trimmed(LIMITS.shareLabelLength, 'Label').default(''),
 	expiresAt: z
 		.union([z.iso.datetime({ offset: true }), z.iso.date()], {
-			error: 'Use a date such as 2027-01-31, or a date and time with its time zone, such as 2027-01-31T17:00:00Z'
+			error:
+				'Use a date such as 2027-01-31, or a date and time with its time zone, such as 2027-01-31T17:00:00Z'
 		})
 		.nullable()
 		.optional()
@@ -331,12 +364,18 @@ export function parseWeightsQuery(
 	for (const part of value.split(',')) {
 		const match = /^\s*([a-z]+)\s*:\s*([^,\s]+)\s*$/.exec(part);
 		if (!match) {
-			issues.push({ path: 'weights', message: `Cannot read "${part}": write area:weight pairs such as network:2,sim:1` });
+			issues.push({
+				path: 'weights',
+				message: `Cannot read "${part}": write area:weight pairs such as network:2,sim:1`
+			});
 			continue;
 		}
 		const [, area, number] = match as unknown as [string, string, string];
 		if (!(AREA_IDS as readonly string[]).includes(area)) {
-			issues.push({ path: 'weights', message: `Unknown area "${area}": use ${AREA_IDS.join(', ')}` });
+			issues.push({
+				path: 'weights',
+				message: `Unknown area "${area}": use ${AREA_IDS.join(', ')}`
+			});
 			continue;
 		}
 		if (area in raw) issues.push({ path: 'weights', message: `"${area}" is given twice` });
@@ -345,7 +384,13 @@ export function parseWeightsQuery(
 	if (issues.length > 0) return { ok: false, issues };
 	const parsed = weightsSchema.safeParse(raw);
 	if (!parsed.success) {
-		return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: 'weights', message: `${issue.path.join('.')}: ${issue.message}` })) };
+		return {
+			ok: false,
+			issues: parsed.error.issues.map((issue) => ({
+				path: 'weights',
+				message: `${issue.path.join('.')}: ${issue.message}`
+			}))
+		};
 	}
 	return { ok: true, weights: parsed.data };
 }

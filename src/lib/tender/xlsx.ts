@@ -112,7 +112,12 @@ export async function questionnaireTemplate(input: {
 	});
 	// The questions are locked so rows still match their ids on the way back; no password, as this
 	// guards against slips, not against the vendor.
-	await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+	await sheet.protect('', {
+		selectLockedCells: true,
+		selectUnlockedCells: true,
+		formatColumns: true,
+		formatRows: true
+	});
 
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -127,24 +132,35 @@ export async function readQuestionnaire(
 	questions: readonly TemplateQuestion[]
 ): Promise<{ answers: ParsedAnswer[]; issues: RowIssue[] }> {
 	if (buffer.byteLength > XLSX_LIMITS.bytes) {
-		throw new WorkbookError(`The file is larger than ${XLSX_LIMITS.bytes / 1024 / 1024} MB; a filled questionnaire is far smaller.`);
+		throw new WorkbookError(
+			`The file is larger than ${XLSX_LIMITS.bytes / 1024 / 1024} MB; a filled questionnaire is far smaller.`
+		);
 	}
 	// An .xlsx is a zip: refuse anything else before the parser sees it.
 	if (!(buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04)) {
-		throw new WorkbookError('This is not an .xlsx workbook. Upload the questionnaire file you were sent, saved as .xlsx.');
+		throw new WorkbookError(
+			'This is not an .xlsx workbook. Upload the questionnaire file you were sent, saved as .xlsx.'
+		);
 	}
 	const workbook = new ExcelJS.Workbook();
 	try {
 		await workbook.xlsx.load(Buffer.from(buffer) as unknown as ArrayBuffer);
 	} catch {
-		throw new WorkbookError('The workbook could not be read. Save it again as .xlsx and upload it once more.');
+		throw new WorkbookError(
+			'The workbook could not be read. Save it again as .xlsx and upload it once more.'
+		);
 	}
 	const sheet = workbook.getWorksheet(SHEET);
-	if (!sheet) throw new WorkbookError(`The workbook has no sheet named "${SHEET}". Use the questionnaire file you were sent.`);
+	if (!sheet)
+		throw new WorkbookError(
+			`The workbook has no sheet named "${SHEET}". Use the questionnaire file you were sent.`
+		);
 	const headers = COLUMNS.map((_, i) => text(sheet.getRow(1).getCell(i + 1).value));
 	const missing = COLUMNS.filter((c, i) => headers[i] !== c.header).map((c) => c.header);
 	if (missing.length > 0) {
-		throw new WorkbookError(`The "${SHEET}" sheet's columns were changed (expected ${missing.map((m) => `"${m}"`).join(', ')}). Use the questionnaire file you were sent.`);
+		throw new WorkbookError(
+			`The "${SHEET}" sheet's columns were changed (expected ${missing.map((m) => `"${m}"`).join(', ')}). Use the questionnaire file you were sent.`
+		);
 	}
 
 	const byId = new Map(questions.map((q) => [q.id, q]));
@@ -162,12 +178,20 @@ export async function readQuestionnaire(
 		if (!id && !answerText && !statement && !evidence) return;
 		const question = byId.get(id);
 		if (!question) {
-			issues.push({ row: number, column: header(1), message: id ? `Unknown question id "${id}"` : 'The question id is missing' });
+			issues.push({
+				row: number,
+				column: header(1),
+				message: id ? `Unknown question id "${id}"` : 'The question id is missing'
+			});
 			return;
 		}
 		const earlier = seen.get(id);
 		if (earlier !== undefined) {
-			issues.push({ row: number, column: header(1), message: `Question "${id}" is also on row ${earlier}` });
+			issues.push({
+				row: number,
+				column: header(1),
+				message: `Question "${id}" is also on row ${earlier}`
+			});
 			return;
 		}
 		seen.set(id, number);
@@ -175,16 +199,33 @@ export async function readQuestionnaire(
 		if (answerText) {
 			const option = optionOf(question, answerText);
 			if (option === undefined) {
-				issues.push({ row: number, column: header(ANSWER_COLUMN), message: `"${answerText}" is not one of this question's answers` });
+				issues.push({
+					row: number,
+					column: header(ANSWER_COLUMN),
+					message: `"${answerText}" is not one of this question's answers`
+				});
 			} else parsed.option = option;
 		}
 		if (statement.length > XLSX_LIMITS.statementLength) {
-			issues.push({ row: number, column: header(STATEMENT_COLUMN), message: `At most ${XLSX_LIMITS.statementLength.toLocaleString('en')} characters` });
+			issues.push({
+				row: number,
+				column: header(STATEMENT_COLUMN),
+				message: `At most ${XLSX_LIMITS.statementLength.toLocaleString('en')} characters`
+			});
 		} else if (statement) parsed.statement = statement;
 		if (evidence.length > XLSX_LIMITS.evidenceLength) {
-			issues.push({ row: number, column: header(EVIDENCE_COLUMN), message: `At most ${XLSX_LIMITS.evidenceLength} characters` });
+			issues.push({
+				row: number,
+				column: header(EVIDENCE_COLUMN),
+				message: `At most ${XLSX_LIMITS.evidenceLength} characters`
+			});
 		} else if (evidence) parsed.evidence = evidence;
-		if (parsed.option !== undefined || parsed.statement !== undefined || parsed.evidence !== undefined) answers.push(parsed);
+		if (
+			parsed.option !== undefined ||
+			parsed.statement !== undefined ||
+			parsed.evidence !== undefined
+		)
+			answers.push(parsed);
 	});
 	return { answers, issues };
 }
@@ -198,7 +239,8 @@ function labelOf(question: TemplateQuestion, option: string): string | undefined
 function optionOf(question: TemplateQuestion, value: string): string | undefined {
 	const wanted = value.trim().toLowerCase();
 	if (wanted === NOT_SURE_LABEL.toLowerCase() || wanted === NOT_SURE) return NOT_SURE;
-	return question.options.find((o) => o.label.trim().toLowerCase() === wanted || o.id === wanted)?.id;
+	return question.options.find((o) => o.label.trim().toLowerCase() === wanted || o.id === wanted)
+		?.id;
 }
 
 /** A cell's value as trimmed text, whatever the spreadsheet made of it (rich text, numbers, formulas). */
@@ -208,9 +250,14 @@ function text(value: ExcelJS.CellValue): string {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (value instanceof Date) return value.toISOString().slice(0, 10);
 	if (typeof value === 'object') {
-		if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('').trim();
+		if ('richText' in value && Array.isArray(value.richText))
+			return value.richText
+				.map((r) => r.text)
+				.join('')
+				.trim();
 		if ('text' in value && typeof value.text === 'string') return value.text.trim();
-		if ('result' in value && value.result !== undefined && value.result !== null) return text(value.result as ExcelJS.CellValue);
+		if ('result' in value && value.result !== undefined && value.result !== null)
+			return text(value.result as ExcelJS.CellValue);
 	}
 	return '';
 }
@@ -218,6 +265,7 @@ function text(value: ExcelJS.CellValue): string {
 /** 1 → A, 27 → AA. */
 function columnName(n: number): string {
 	let name = '';
-	for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
+	for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+		name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
 	return name;
 }

@@ -8,7 +8,8 @@ import { RISK_VERB, riskBand } from '../assessment/risk-words';
 const outOf100 = (risk: number) => `${Math.round(risk * 100)} of 100`;
 
 /** "This answer brings some lock-in (risk 50 of 100)." */
-export const answerRiskSentence = (risk: number) => `This answer ${RISK_VERB[riskBand(risk)]} (risk ${outOf100(risk)}).`;
+export const answerRiskSentence = (risk: number) =>
+	`This answer ${RISK_VERB[riskBand(risk)]} (risk ${outOf100(risk)}).`;
 
 /**
  * "Not sure" counts as a risk until the vendor answers, at the ruleset's not-sure risk but never

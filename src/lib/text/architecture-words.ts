@@ -20,13 +20,18 @@ export const needLabel = (c: Capability) => NEED_LABELS[c] ?? CAPABILITY_LABELS[
 
 const either = (capabilities: readonly Capability[]) => capabilities.map(needLabel).join(' or ');
 
-export function architectureGaps(element: ArchitectureComparison): { missing: string[]; unconfirmed: string[] } {
+export function architectureGaps(element: ArchitectureComparison): {
+	missing: string[];
+	unconfirmed: string[];
+} {
 	const open = new Set(element.unconfirmed);
 	const missing = element.missing.filter((c) => !open.has(c)).map(needLabel);
 	const unconfirmed = element.missing.filter((c) => open.has(c)).map(needLabel);
 	if (element.missingOneOf.length > 0) {
 		// Any alternative still open might be the one the offer has: the pair is unconfirmed, not missing.
-		(element.missingOneOf.some((c) => open.has(c)) ? unconfirmed : missing).push(either(element.missingOneOf));
+		(element.missingOneOf.some((c) => open.has(c)) ? unconfirmed : missing).push(
+			either(element.missingOneOf)
+		);
 	}
 	return { missing, unconfirmed };
 }

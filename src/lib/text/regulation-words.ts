@@ -11,7 +11,20 @@ export const REGULATION_SCOPE_WORD = {
 	device: 'devices'
 } as const;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
 
 /** "2025-09-12" as "12 September 2025"; anything else as given. */
 export function dateWords(iso: string): string {
@@ -21,7 +34,9 @@ export function dateWords(iso: string): string {
 }
 
 /** When it applies, said honestly: a date, or that none is given and why. */
-export function appliesFromWords(regulation: Pick<ApplicableRegulation, 'appliesFrom' | 'appliesFromNote'>): string {
+export function appliesFromWords(
+	regulation: Pick<ApplicableRegulation, 'appliesFrom' | 'appliesFromNote'>
+): string {
 	const when = regulation.appliesFrom
 		? `Applies from ${dateWords(regulation.appliesFrom)}.`
 		: 'Not in force, or the date was not verified.';

@@ -7,7 +7,10 @@ import { money, moneyRange } from './verdict';
  * count devices exposed and price a switch as a whole; the simulation counts days lost until each
  * cure and money as events happen. Two sentences, with the results' own figures.
  */
-export function resultsBridge(result: Pick<ScoreResult, 'roaming' | 'switchingCost'>): { devices: string; cost: string } {
+export function resultsBridge(result: Pick<ScoreResult, 'roaming' | 'switchingCost'>): {
+	devices: string;
+	cost: string;
+} {
 	const exposed = result.roaming.filter((r) => r.restricted && !r.mitigated && r.devices > 0);
 	const count = exposed.reduce((sum, r) => sum + r.devices, 0);
 	const devices =
@@ -16,7 +19,10 @@ export function resultsBridge(result: Pick<ScoreResult, 'roaming' | 'switchingCo
 			: `The results find ${count.toLocaleString('en')} devices on roaming SIMs that a restriction can cut off, in ${listWords(exposed.map((r) => r.name))}. Here those devices go offline on the rule's day and come back when they are cured: over the air where a local profile is available or on request (after contracting the local operator), by a site visit otherwise. So the availability below counts the days lost until each cure, not devices lost for good.`;
 	const cost = result.switchingCost;
 	const platform = cost.lines.find((l) => l.id === 'platform_exit');
-	const range = cost.estimate.low === cost.estimate.high ? '' : ` (${moneyRange(cost.currency, cost.estimate.low, cost.estimate.high)})`;
+	const range =
+		cost.estimate.low === cost.estimate.high
+			? ''
+			: ` (${moneyRange(cost.currency, cost.estimate.low, cost.estimate.high)})`;
 	// A ruleset before 2.1.0 keeps the older cost model, which priced no over-the-air switch or notice.
 	if (!cost.lines.some((l) => l.id === 'ota_switch')) {
 		return {

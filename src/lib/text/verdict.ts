@@ -49,7 +49,8 @@ export function moneyRange(currency: string, low: number, high: number): string 
 }
 
 /** The lines of the estimate that rest on open questions rather than on answers. */
-export const assumedLines = (cost: SwitchingCost) => cost.lines.filter((line) => line.applies && line.assumed);
+export const assumedLines = (cost: SwitchingCost) =>
+	cost.lines.filter((line) => line.applies && line.assumed);
 
 /**
  * "About USD 3.7 million to leave (USD 1.6–11 million), USD 370 per device": the rounded estimate
@@ -76,7 +77,8 @@ export function provisionalLine(result: ScoreResult): string | null {
 	const { answered, total } = result.completeness;
 	const range = result.overall.range;
 	const [low, high] = range ? [Math.round(range[0]), Math.round(range[1])] : [null, null];
-	const span = low === null ? '' : low === high ? `${low} whatever the open answers, ` : `${low}–${high}, `;
+	const span =
+		low === null ? '' : low === high ? `${low} whatever the open answers, ` : `${low}–${high}, `;
 	return `Provisional: ${span}${answered} of ${total} answered`;
 }
 
@@ -131,8 +133,11 @@ export const SEVERITY_NAME: Record<Severity, string> = {
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium'];
 
 /** Findings grouped by severity, most severe first; empty groups are left out. */
-export function findingsBySeverity(findings: readonly Finding[]): { severity: Severity; findings: Finding[] }[] {
-	return SEVERITIES.map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity) })).filter(
-		(group) => group.findings.length > 0
-	);
+export function findingsBySeverity(
+	findings: readonly Finding[]
+): { severity: Severity; findings: Finding[] }[] {
+	return SEVERITIES.map((severity) => ({
+		severity,
+		findings: findings.filter((f) => f.severity === severity)
+	})).filter((group) => group.findings.length > 0);
 }

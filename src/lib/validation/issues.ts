@@ -12,7 +12,10 @@ const joinPath = (path: PropertyKey[]) => path.map(String).join('.');
 export function issuesOf(error: z.ZodError, prefix: PropertyKey[] = []): FieldIssue[] {
 	return error.issues.flatMap((issue) =>
 		issue.code === 'unrecognized_keys'
-			? issue.keys.map((key) => ({ path: joinPath([...prefix, ...issue.path, key]), message: 'Unknown field' }))
+			? issue.keys.map((key) => ({
+					path: joinPath([...prefix, ...issue.path, key]),
+					message: 'Unknown field'
+				}))
 			: [{ path: joinPath([...prefix, ...issue.path]), message: issue.message }]
 	);
 }

@@ -2,7 +2,13 @@ import { formDataOf } from '$lib/server/http';
 import { fail } from '@sveltejs/kit';
 import { getStore } from '$lib/server/store';
 import { inputSchemasFor, registry } from '$lib/server/rules';
-import { importRecords, validateExport, WEB_IMPORT_MAX, versionedContentChecker, withoutShares } from '$lib/server/transfer';
+import {
+	importRecords,
+	validateExport,
+	WEB_IMPORT_MAX,
+	versionedContentChecker,
+	withoutShares
+} from '$lib/server/transfer';
 import type { Actions } from './$types';
 
 // Each record is checked against the ruleset it is pinned to (and keeps it); an unknown version is refused.
@@ -24,9 +30,13 @@ export const actions: Actions = {
 		}
 		const checked = validateExport(document, { maxAssessments: WEB_IMPORT_MAX, checkContent });
 		if (!checked.ok) {
-			return fail(400, { importErrors: checked.issues.slice(0, 10).map((i) => `${i.path || 'file'}: ${i.message}`) });
+			return fail(400, {
+				importErrors: checked.issues.slice(0, 10).map((i) => `${i.path || 'file'}: ${i.message}`)
+			});
 		}
-		const imported = await importRecords(getStore(), checked.records.map(withoutShares), { keepShares: false });
+		const imported = await importRecords(getStore(), checked.records.map(withoutShares), {
+			keepShares: false
+		});
 		return { imported };
 	}
 };

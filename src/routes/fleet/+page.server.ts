@@ -10,8 +10,8 @@ const known = new Set(defaults.countries.map((c) => c.code));
 // The typed fleet lives in the query string, so a simulation can be bookmarked or sent on.
 export const load: PageServerLoad = ({ url }) => {
 	const q = url.searchParams;
-	const selected = [...new Set(q.getAll('countries').map((c) => c.trim().toUpperCase()))].filter((c) =>
-		known.has(c)
+	const selected = [...new Set(q.getAll('countries').map((c) => c.trim().toUpperCase()))].filter(
+		(c) => known.has(c)
 	);
 	return {
 		defaults,

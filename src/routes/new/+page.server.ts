@@ -2,7 +2,11 @@ import { formDataOf } from '$lib/server/http';
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, fleetBodyFromForm } from '$lib/assessment/form';
 import * as assessments from '$lib/server/assessments';
-import { countryChoices, fleetFormValues, fleetFormValuesFromSubmission } from '$lib/server/fleet-page';
+import {
+	countryChoices,
+	fleetFormValues,
+	fleetFormValuesFromSubmission
+} from '$lib/server/fleet-page';
 import { inputSchemas, rules } from '$lib/server/rules';
 import type { Actions, PageServerLoad } from './$types';
 

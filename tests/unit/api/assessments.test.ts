@@ -24,7 +24,9 @@ const create = (body: unknown = validBody) =>
 
 function storedFiles(): string[] {
 	const root = join(dataDir(), 'assessments');
-	return readdirSync(root).flatMap((shard) => readdirSync(join(root, shard)).map((f) => join(root, shard, f)));
+	return readdirSync(root).flatMap((shard) =>
+		readdirSync(join(root, shard)).map((f) => join(root, shard, f))
+	);
 }
 
 describe('GET /api/rules', () => {
@@ -34,7 +36,11 @@ describe('GET /api/rules', () => {
 		expect(body.version).toBe(rules.ruleset.version);
 		expect(body.areas).toHaveLength(6);
 		expect(body.areas[0].questions[0].options[0]).toEqual(
-			expect.objectContaining({ id: expect.any(String), label: expect.any(String), risk: expect.any(Number) })
+			expect.objectContaining({
+				id: expect.any(String),
+				label: expect.any(String),
+				risk: expect.any(Number)
+			})
 		);
 		const brazil = body.countries.find((c: { code: string }) => c.code === 'BR');
 		expect(brazil.restriction.kind).not.toBe('none_known');
@@ -50,14 +56,24 @@ describe('POST /api/assessments', () => {
 		expect(body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 		expect(headers.get('location')).toBe(`/api/assessments/${body.id}`);
 		expect(body.rulesetVersion).toBe(rules.ruleset.version);
-		expect(body.result.overall).toEqual(expect.objectContaining({ score: expect.any(Number), rating: expect.any(String) }));
-		expect(body.result.areas.map((a: { id: string }) => a.id)).toEqual(rules.ruleset.areas.map((a) => a.id));
-		expect(body.result.roaming.find((r: { country: string }) => r.country === 'BR').restricted).toBe(true);
+		expect(body.result.overall).toEqual(
+			expect.objectContaining({ score: expect.any(Number), rating: expect.any(String) })
+		);
+		expect(body.result.areas.map((a: { id: string }) => a.id)).toEqual(
+			rules.ruleset.areas.map((a) => a.id)
+		);
+		expect(
+			body.result.roaming.find((r: { country: string }) => r.country === 'BR').restricted
+		).toBe(true);
 
 		const files = storedFiles();
 		expect(files).toHaveLength(1);
 		const onDisk = JSON.parse(readFileSync(files[0]!, 'utf8'));
-		expect(onDisk).toMatchObject({ id: body.id, organisation: 'Müller & Søn GmbH', rulesetVersion: rules.ruleset.version });
+		expect(onDisk).toMatchObject({
+			id: body.id,
+			organisation: 'Müller & Søn GmbH',
+			rulesetVersion: rules.ruleset.version
+		});
 	});
 
 	it('gives every assessment a different unguessable id', async () => {
@@ -72,19 +88,40 @@ describe('POST /api/assessments', () => {
 			answers: { [firstQuestion.id]: { option: 'not_sure', note: 'Ask at the next call' } }
 		});
 		expect(status).toBe(201);
-		expect(body.answers[firstQuestion.id]).toEqual({ option: 'not_sure', note: 'Ask at the next call' });
-		expect(body.result.askVendor.map((a: { questionId: string }) => a.questionId)).toEqual([firstQuestion.id]);
+		expect(body.answers[firstQuestion.id]).toEqual({
+			option: 'not_sure',
+			note: 'Ask at the next call'
+		});
+		expect(body.result.askVendor.map((a: { questionId: string }) => a.questionId)).toEqual([
+			firstQuestion.id
+		]);
 	});
 
 	it.each([
 		['no devices', { ...validBody, fleet: { ...validBody.fleet, devices: 0 } }, 'fleet.devices'],
-		['negative lifetime', { ...validBody, fleet: { ...validBody.fleet, lifetimeYears: -2 } }, 'fleet.lifetimeYears'],
-		['an unknown country', { ...validBody, fleet: { ...validBody.fleet, countries: ['BR', 'XX'] } }, 'fleet.countries.1'],
+		[
+			'negative lifetime',
+			{ ...validBody, fleet: { ...validBody.fleet, lifetimeYears: -2 } },
+			'fleet.lifetimeYears'
+		],
+		[
+			'an unknown country',
+			{ ...validBody, fleet: { ...validBody.fleet, countries: ['BR', 'XX'] } },
+			'fleet.countries.1'
+		],
 		['no title', { ...validBody, title: '  ' }, 'title'],
 		['an unknown question', { ...validBody, answers: { nope: { option: 'x' } } }, 'answers.nope'],
-		['an unknown option', { ...validBody, answers: { [firstQuestion.id]: { option: 'maybe' } } }, `answers.${firstQuestion.id}.option`],
+		[
+			'an unknown option',
+			{ ...validBody, answers: { [firstQuestion.id]: { option: 'maybe' } } },
+			`answers.${firstQuestion.id}.option`
+		],
 		['an unexpected field', { ...validBody, admin: true }, 'admin'],
-		['negative monthly data', { ...validBody, fleet: { ...validBody.fleet, monthlyMbPerDevice: -1 } }, 'fleet.monthlyMbPerDevice']
+		[
+			'negative monthly data',
+			{ ...validBody, fleet: { ...validBody.fleet, monthlyMbPerDevice: -1 } },
+			'fleet.monthlyMbPerDevice'
+		]
 	])('rejects %s with 400 and the field path', async (_, body, path) => {
 		const response = await create(body);
 		expect(response.status).toBe(400);
@@ -93,7 +130,11 @@ describe('POST /api/assessments', () => {
 	});
 
 	it('rejects a body that is not JSON', async () => {
-		const response = await call(collection.POST, { method: 'POST', path: '/api/assessments', rawBody: '{"title":' });
+		const response = await call(collection.POST, {
+			method: 'POST',
+			path: '/api/assessments',
+			rawBody: '{"title":'
+		});
 		expect(response.status).toBe(400);
 		expect(response.body.issues[0].path).toBe('');
 	});
@@ -112,7 +153,10 @@ describe('POST /api/assessments', () => {
 describe('GET and PATCH /api/assessments/{id}', () => {
 	it('reads back what was stored', async () => {
 		const created = (await create()).body;
-		const { status, body, headers } = await call(item.GET, { path: `/api/assessments/${created.id}`, params: { id: created.id } });
+		const { status, body, headers } = await call(item.GET, {
+			path: `/api/assessments/${created.id}`,
+			params: { id: created.id }
+		});
 		expect(status).toBe(200);
 		expect(body.title).toBe(validBody.title);
 		expect(body.result).toEqual(created.result);
@@ -137,10 +181,17 @@ describe('GET and PATCH /api/assessments/{id}', () => {
 	it('applies a partial update and keeps everything else', async () => {
 		const created = (await create()).body;
 		const patch = (body: unknown) =>
-			call(item.PATCH, { method: 'PATCH', path: `/api/assessments/${created.id}`, params: { id: created.id }, body });
+			call(item.PATCH, {
+				method: 'PATCH',
+				path: `/api/assessments/${created.id}`,
+				params: { id: created.id },
+				body
+			});
 
 		const option = firstQuestion.options[0]!.id;
-		const first = await patch({ answers: { [firstQuestion.id]: { option, note: 'confirmed by email' } } });
+		const first = await patch({
+			answers: { [firstQuestion.id]: { option, note: 'confirmed by email' } }
+		});
 		expect(first.status).toBe(200);
 		expect(first.body.title).toBe(validBody.title);
 		expect(first.body.answers[firstQuestion.id]).toEqual({ option, note: 'confirmed by email' });
@@ -170,7 +221,9 @@ describe('GET and PATCH /api/assessments/{id}', () => {
 
 	it('caps the issues of a huge invalid patch at 20 and gives their count (audit F8)', async () => {
 		const created = (await create()).body;
-		const devicesByCountry = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i.toString(16)}`, 1]));
+		const devicesByCountry = Object.fromEntries(
+			Array.from({ length: 5_000 }, (_, i) => [`k${i.toString(16)}`, 1])
+		);
 		const response = await call(item.PATCH, {
 			method: 'PATCH',
 			path: `/api/assessments/${created.id}`,
@@ -185,7 +238,12 @@ describe('GET and PATCH /api/assessments/{id}', () => {
 
 	it('rejects an empty patch', async () => {
 		const created = (await create()).body;
-		const response = await call(item.PATCH, { method: 'PATCH', path: `/api/assessments/${created.id}`, params: { id: created.id }, body: {} });
+		const response = await call(item.PATCH, {
+			method: 'PATCH',
+			path: `/api/assessments/${created.id}`,
+			params: { id: created.id },
+			body: {}
+		});
 		expect(response.status).toBe(400);
 	});
 });

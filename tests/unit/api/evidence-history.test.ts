@@ -27,19 +27,41 @@ describe('evidence writes', () => {
 		const created = await createRespondent(record.id, offerId, { label: '' });
 		if (!created || created === 'no-offer') throw new Error('no link');
 		// Thirty earlier attach entries of the vendor's, with the buyer's dispute note among them.
-		const file = (i: number): HistoryEntry => ({ at, by: 'vendor', questionId: Q, field: 'file', old: null, new: `old-${i}.txt` });
+		const file = (i: number): HistoryEntry => ({
+			at,
+			by: 'vendor',
+			questionId: Q,
+			field: 'file',
+			old: null,
+			new: `old-${i}.txt`
+		});
 		const history = Array.from({ length: 30 }, (_, i) => file(i));
-		history.splice(5, 0, { at, by: 'buyer', questionId: Q, field: 'stateNote', old: null, new: 'No annex attached' });
-		await getTenderStore().update(record.id, (current) => ({ ...current, offers: current.offers.map((o) => (o.id === offerId ? { ...o, history } : o)) }));
+		history.splice(5, 0, {
+			at,
+			by: 'buyer',
+			questionId: Q,
+			field: 'stateNote',
+			old: null,
+			new: 'No annex attached'
+		});
+		await getTenderStore().update(record.id, (current) => ({
+			...current,
+			offers: current.offers.map((o) => (o.id === offerId ? { ...o, history } : o))
+		}));
 
 		const open = async () => {
 			const opened = await openRespondent(created.token);
 			if (opened.status !== 'active') throw new Error(opened.status);
 			return opened;
 		};
-		const attached = await attachEvidence(await open(), Q, { bytes: new TextEncoder().encode('Annex 3, section 2\n'), name: 'annex.txt' });
+		const attached = await attachEvidence(await open(), Q, {
+			bytes: new TextEncoder().encode('Annex 3, section 2\n'),
+			name: 'annex.txt'
+		});
 		const afterAttach = (await tenders.read(record.id))!.offers[0]!.history;
-		expect(afterAttach.filter((h) => h.by === 'buyer').map((h) => h.new)).toEqual(['No annex attached']);
+		expect(afterAttach.filter((h) => h.by === 'buyer').map((h) => h.new)).toEqual([
+			'No annex attached'
+		]);
 		expect(afterAttach.filter((h) => h.by === 'vendor').map((h) => [h.old, h.new])).toEqual([
 			[null, 'old-0.txt'],
 			...Array.from({ length: 9 }, (_, i) => [null, `old-${21 + i}.txt`]),

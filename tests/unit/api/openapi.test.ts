@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHODS, openApiDocument, type Method, type OpenApiDocument, type Operation } from '../../../src/lib/api/openapi';
+import {
+	METHODS,
+	openApiDocument,
+	type Method,
+	type OpenApiDocument,
+	type Operation
+} from '../../../src/lib/api/openapi';
 import { describeApi } from '../../../src/lib/api/describe';
 import { rules } from '../../../src/lib/server/rules';
 import * as collection from '../../../src/routes/api/assessments/+server';
@@ -64,7 +70,8 @@ ajv.addFormat('iri', (value: string) => URL.canParse(value));
 ajv.addVocabulary(['openapi', 'jsonSchemaDialect', 'info', 'tags', 'paths', 'components']);
 ajv.addSchema({ ...doc, $id: BASE });
 
-const pointer = (...keys: string[]) => keys.map((k) => k.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+const pointer = (...keys: string[]) =>
+	keys.map((k) => k.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 const validators = new Map<string, ValidateFunction>();
 function validatorAt(...keys: string[]): ValidateFunction {
 	const at = `${BASE}#/${pointer(...keys)}`;
@@ -111,11 +118,19 @@ async function invoke(
 			...(hasBody ? { 'content-type': init.contentType ?? 'application/json' } : {}),
 			...init.headers
 		},
-		body: (init.bytes as BodyInit | undefined) ?? init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined)
+		body:
+			(init.bytes as BodyInit | undefined) ??
+			init.rawBody ??
+			(init.body !== undefined ? JSON.stringify(init.body) : undefined)
 	});
 	const response = await handler({ request, url, params: init.params ?? {} } as never);
 	const bytes = new Uint8Array(await response.arrayBuffer());
-	return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
+	return {
+		status: response.status,
+		headers: response.headers,
+		bytes,
+		text: new TextDecoder().decode(bytes)
+	};
 }
 
 function operationOf(method: Method, path: string): Operation {
@@ -133,16 +148,33 @@ function expectContract(method: Method, path: string, response: Called, requestB
 	const operation = operationOf(method, path);
 	const status = String(response.status);
 	const documented = operation.responses[status];
-	expect(documented, `${method.toUpperCase()} ${path} answered ${status}, which the document does not list`).toBeDefined();
+	expect(
+		documented,
+		`${method.toUpperCase()} ${path} answered ${status}, which the document does not list`
+	).toBeDefined();
 	checked.add(`${method} ${path} ${status}`);
 
 	if (requestBody !== undefined && response.status < 300) {
 		// What the server accepted must be what the document says it accepts.
-		const validate = validatorAt('paths', path, method, 'requestBody', 'content', 'application/json', 'schema');
-		expect(validate(requestBody), `${method} ${path} request body: ${ajv.errorsText(validate.errors)}`).toBe(true);
+		const validate = validatorAt(
+			'paths',
+			path,
+			method,
+			'requestBody',
+			'content',
+			'application/json',
+			'schema'
+		);
+		expect(
+			validate(requestBody),
+			`${method} ${path} request body: ${ajv.errorsText(validate.errors)}`
+		).toBe(true);
 	}
 	for (const name of Object.keys(documented!.headers ?? {})) {
-		expect(response.headers.get(name), `${method} ${path} ${status}: header ${name}`).not.toBeNull();
+		expect(
+			response.headers.get(name),
+			`${method} ${path} ${status}: header ${name}`
+		).not.toBeNull();
 	}
 
 	const types = Object.keys(documented!.content ?? {});
@@ -165,9 +197,21 @@ function expectContract(method: Method, path: string, response: Called, requestB
 		return null;
 	}
 	const body: unknown = JSON.parse(response.text);
-	const validate = validatorAt('paths', path, method, 'responses', status, 'content', type, 'schema');
+	const validate = validatorAt(
+		'paths',
+		path,
+		method,
+		'responses',
+		status,
+		'content',
+		type,
+		'schema'
+	);
 	const valid = validate(body);
-	expect(valid, `${method.toUpperCase()} ${path} ${status}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`).toBe(true);
+	expect(
+		valid,
+		`${method.toUpperCase()} ${path} ${status}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`
+	).toBe(true);
 	// Loosely typed on purpose: the schema check above is what holds the shape.
 	return body as Record<string, any>;
 }
@@ -176,19 +220,34 @@ const question = rules.ruleset.areas[1]!.questions[0]!;
 const createBody = {
 	title: 'Contract check: Łódź meters',
 	organisation: 'Müller & Søn GmbH',
-	fleet: { devices: 2000, countries: ['BR', 'DE'], lifetimeYears: 5, devicesByCountry: { BR: 500 } },
-	answers: { [question.id]: { option: question.options[0]!.id, note: 'Seen in the offer, page 4' }, local_profile_br: { option: 'not_sure' } },
+	fleet: {
+		devices: 2000,
+		countries: ['BR', 'DE'],
+		lifetimeYears: 5,
+		devicesByCountry: { BR: 500 }
+	},
+	answers: {
+		[question.id]: { option: question.options[0]!.id, note: 'Seen in the offer, page 4' },
+		local_profile_br: { option: 'not_sure' }
+	},
 	costs: { fieldVisitPerDevice: 90 }
 };
 
 async function createAssessment(body: unknown = createBody) {
-	const response = await invoke(collection.POST, { method: 'POST', path: '/api/assessments', body });
+	const response = await invoke(collection.POST, {
+		method: 'POST',
+		path: '/api/assessments',
+		body
+	});
 	const created = expectContract('post', '/api/assessments', response, body)!;
 	expect(response.status).toBe(201);
 	return created.id as string;
 }
 
-async function createShare(id: string, body: unknown = { label: 'for the vendor', includeNotes: true }) {
+async function createShare(
+	id: string,
+	body: unknown = { label: 'for the vendor', includeNotes: true }
+) {
 	const path = `/api/assessments/${id}/shares`;
 	const response = await invoke(shareList.POST, { method: 'POST', path, params: { id }, body });
 	const share = expectContract('post', '/api/assessments/{id}/shares', response, body)!;
@@ -208,19 +267,24 @@ describe('the OpenAPI document', () => {
 			expect(target).toMatch(/^#\/components\/schemas\//);
 			expect(doc.components.schemas[target.split('/').at(-1)!], target).toBeDefined();
 		}
-		const ids = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+		const ids = Object.values(doc.paths).flatMap((item) =>
+			Object.values(item).map((op) => op.operationId)
+		);
 		expect(new Set(ids).size).toBe(ids.length);
 		for (const [path, pathItem] of Object.entries(doc.paths)) {
 			const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 			for (const operation of Object.values(pathItem)) {
-				const inPath = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+				const inPath = (operation.parameters ?? [])
+					.filter((p) => p.in === 'path')
+					.map((p) => p.name);
 				expect(inPath.sort(), `${path} ${operation.operationId}`).toEqual(templated.sort());
 			}
 		}
 	});
 
 	it('compiles every schema in it with ajv (JSON Schema 2020-12)', () => {
-		for (const name of Object.keys(doc.components.schemas)) expect(validatorAt('components', 'schemas', name)).toBeTypeOf('function');
+		for (const name of Object.keys(doc.components.schemas))
+			expect(validatorAt('components', 'schemas', name)).toBeTypeOf('function');
 	});
 
 	it('lists every route under src/routes/api, with every method it answers', async () => {
@@ -247,10 +311,15 @@ describe('the OpenAPI document', () => {
 			const exported = METHODS.filter((m) => typeof module[m.toUpperCase()] === 'function');
 			for (const method of exported) {
 				if (undocumented.has(`${method} ${path}`)) continue;
-				expect(doc.paths[path]![method], `${method.toUpperCase()} ${path} is not documented`).toBeDefined();
+				expect(
+					doc.paths[path]![method],
+					`${method.toUpperCase()} ${path} is not documented`
+				).toBeDefined();
 			}
 			for (const method of Object.keys(doc.paths[path]!)) {
-				expect(exported, `${path} documents ${method}, which the route does not answer`).toContain(method);
+				expect(exported, `${path} documents ${method}, which the route does not answer`).toContain(
+					method
+				);
 			}
 		}
 		expect(Object.keys(doc.paths)).toHaveLength(Object.keys(routes).length);
@@ -280,46 +349,103 @@ describe('real responses match the document', () => {
 	it('assessments: create, read, change, and their errors', async () => {
 		const id = await createAssessment();
 		const path = `/api/assessments/${id}`;
-		expectContract('get', '/api/assessments/{id}', await invoke(item.GET, { path, params: { id } }));
+		expectContract(
+			'get',
+			'/api/assessments/{id}',
+			await invoke(item.GET, { path, params: { id } })
+		);
 
-		const patch = { title: 'Renamed', answers: { [question.id]: null }, costs: { fieldVisitPerDevice: null, revisitFactor: 1.5 } };
-		const patched = expectContract('patch', '/api/assessments/{id}', await invoke(item.PATCH, { method: 'PATCH', path, params: { id }, body: patch }), patch)!;
+		const patch = {
+			title: 'Renamed',
+			answers: { [question.id]: null },
+			costs: { fieldVisitPerDevice: null, revisitFactor: 1.5 }
+		};
+		const patched = expectContract(
+			'patch',
+			'/api/assessments/{id}',
+			await invoke(item.PATCH, { method: 'PATCH', path, params: { id }, body: patch }),
+			patch
+		)!;
 		expect(patched.revision).toBe(2);
 
 		// 400 with the field paths, 415, 404, and 403 for a share token used as an id.
 		const bad = await invoke(collection.POST, {
 			method: 'POST',
 			path: '/api/assessments',
-			body: { title: '', fleet: { devices: 0, countries: ['ZZ'], lifetimeYears: 1 }, answers: { nope: { option: 'x' } } }
+			body: {
+				title: '',
+				fleet: { devices: 0, countries: ['ZZ'], lifetimeYears: 1 },
+				answers: { nope: { option: 'x' } }
+			}
 		});
 		const badBody = expectContract('post', '/api/assessments', bad)!;
 		expect(bad.status).toBe(400);
-		expect(badBody.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['title', 'fleet.devices', 'fleet.countries.0', 'answers.nope']));
-		const notJson = await invoke(collection.POST, { method: 'POST', path: '/api/assessments', rawBody: 'title=x', contentType: 'text/plain' });
+		expect(badBody.issues.map((i: { path: string }) => i.path)).toEqual(
+			expect.arrayContaining(['title', 'fleet.devices', 'fleet.countries.0', 'answers.nope'])
+		);
+		const notJson = await invoke(collection.POST, {
+			method: 'POST',
+			path: '/api/assessments',
+			rawBody: 'title=x',
+			contentType: 'text/plain'
+		});
 		expect(notJson.status).toBe(415);
 		expectContract('post', '/api/assessments', notJson);
-		const broken = await invoke(item.PATCH, { method: 'PATCH', path, params: { id }, rawBody: '{"title":', contentType: 'application/json' });
+		const broken = await invoke(item.PATCH, {
+			method: 'PATCH',
+			path,
+			params: { id },
+			rawBody: '{"title":',
+			contentType: 'application/json'
+		});
 		expect(broken.status).toBe(400);
 		expectContract('patch', '/api/assessments/{id}', broken);
 		const noChange = await invoke(item.PATCH, { method: 'PATCH', path, params: { id }, body: {} });
 		expect(noChange.status).toBe(400);
 		expectContract('patch', '/api/assessments/{id}', noChange);
-		const missing = await invoke(item.GET, { path: `/api/assessments/${UNKNOWN_ID}`, params: { id: UNKNOWN_ID } });
+		const missing = await invoke(item.GET, {
+			path: `/api/assessments/${UNKNOWN_ID}`,
+			params: { id: UNKNOWN_ID }
+		});
 		expect(missing.status).toBe(404);
 		expectContract('get', '/api/assessments/{id}', missing);
-		expectContract('patch', '/api/assessments/{id}', await invoke(item.PATCH, { method: 'PATCH', path: `/api/assessments/${UNKNOWN_ID}`, params: { id: UNKNOWN_ID }, body: { title: 'x' } }));
+		expectContract(
+			'patch',
+			'/api/assessments/{id}',
+			await invoke(item.PATCH, {
+				method: 'PATCH',
+				path: `/api/assessments/${UNKNOWN_ID}`,
+				params: { id: UNKNOWN_ID },
+				body: { title: 'x' }
+			})
+		);
 
 		const { token } = await createShare(id);
-		const asToken = await invoke(item.GET, { path: `/api/assessments/${token}`, params: { id: token } });
+		const asToken = await invoke(item.GET, {
+			path: `/api/assessments/${token}`,
+			params: { id: token }
+		});
 		expect(asToken.status).toBe(403);
 		expectContract('get', '/api/assessments/{id}', asToken);
-		expectContract('patch', '/api/assessments/{id}', await invoke(item.PATCH, { method: 'PATCH', path: `/api/assessments/${token}`, params: { id: token }, body: { title: 'x' } }));
+		expectContract(
+			'patch',
+			'/api/assessments/{id}',
+			await invoke(item.PATCH, {
+				method: 'PATCH',
+				path: `/api/assessments/${token}`,
+				params: { id: token },
+				body: { title: 'x' }
+			})
+		);
 	});
 
 	it('rejects a body above the limit with 413', async () => {
 		const url = new URL('/api/assessments', 'http://localhost:3000');
 		// adapter-node fails the body stream with a status-413 error once BODY_SIZE_LIMIT is passed.
-		const tooBig = Object.assign(new Error('Content-length of 600000 exceeds limit of 524288 bytes.'), { status: 413 });
+		const tooBig = Object.assign(
+			new Error('Content-length of 600000 exceeds limit of 524288 bytes.'),
+			{ status: 413 }
+		);
 		const request = new Request(url, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -328,58 +454,166 @@ describe('real responses match the document', () => {
 		} as RequestInit);
 		const response = await collection.POST({ request, url, params: {} } as never);
 		const bytes = new Uint8Array(await response.arrayBuffer());
-		expectContract('post', '/api/assessments', { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) });
+		expectContract('post', '/api/assessments', {
+			status: response.status,
+			headers: response.headers,
+			bytes,
+			text: new TextDecoder().decode(bytes)
+		});
 		expect(response.status).toBe(413);
 	});
 
 	it('export and import: the download validates, and the import takes it back', async () => {
 		const id = await createAssessment();
 		await createShare(id);
-		const exported = await invoke(exportRoute.GET, { path: `/api/assessments/${id}/export`, params: { id } });
+		const exported = await invoke(exportRoute.GET, {
+			path: `/api/assessments/${id}/export`,
+			params: { id }
+		});
 		const document = expectContract('get', '/api/assessments/{id}/export', exported)!;
 		expect(exported.status).toBe(200);
 		expect(document.assessments[0].shares).toEqual([]);
-		expectContract('get', '/api/assessments/{id}/export', await invoke(exportRoute.GET, { path: `/api/assessments/${UNKNOWN_ID}/export`, params: { id: UNKNOWN_ID } }));
+		expectContract(
+			'get',
+			'/api/assessments/{id}/export',
+			await invoke(exportRoute.GET, {
+				path: `/api/assessments/${UNKNOWN_ID}/export`,
+				params: { id: UNKNOWN_ID }
+			})
+		);
 
-		const imported = await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: document });
+		const imported = await invoke(importRoute.POST, {
+			method: 'POST',
+			path: '/api/import',
+			body: document
+		});
 		const outcome = expectContract('post', '/api/import', imported, document)!;
 		expect(outcome.imported).toEqual([{ id, title: createBody.title, status: 'unchanged' }]);
-		const other = { ...document, assessments: [{ ...document.assessments[0], id: 'BBBBBBBBBBBBBBBBBBBBBB' }] };
-		const created = expectContract('post', '/api/import', await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: other }), other)!;
+		const other = {
+			...document,
+			assessments: [{ ...document.assessments[0], id: 'BBBBBBBBBBBBBBBBBBBBBB' }]
+		};
+		const created = expectContract(
+			'post',
+			'/api/import',
+			await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: other }),
+			other
+		)!;
 		expect(created.imported[0].status).toBe('created');
-		const bad = await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: { ...document, assessments: [{ ...document.assessments[0], rulesetVersion: '0.9.0' }] } });
+		const bad = await invoke(importRoute.POST, {
+			method: 'POST',
+			path: '/api/import',
+			body: { ...document, assessments: [{ ...document.assessments[0], rulesetVersion: '0.9.0' }] }
+		});
 		expect(bad.status).toBe(400);
 		expectContract('post', '/api/import', bad);
-		expectContract('post', '/api/import', await invoke(importRoute.POST, { method: 'POST', path: '/api/import', rawBody: 'x', contentType: 'text/csv' }));
+		expectContract(
+			'post',
+			'/api/import',
+			await invoke(importRoute.POST, {
+				method: 'POST',
+				path: '/api/import',
+				rawBody: 'x',
+				contentType: 'text/csv'
+			})
+		);
 	});
 
 	it('re-scoring: preview and apply, for a current and an earlier ruleset, 409 and 404', async () => {
-		const fixture = JSON.parse(readFileSync(new URL('../../fixtures/records/ruleset-1.1.0-assessment.json', import.meta.url), 'utf8'));
-		const file = { format: 'lock-in-radar/assessments', formatVersion: 1, exportedAt: '2026-12-01T00:00:00.000Z', assessments: [fixture] };
-		expectContract('post', '/api/import', await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: file }), file);
+		const fixture = JSON.parse(
+			readFileSync(
+				new URL('../../fixtures/records/ruleset-1.1.0-assessment.json', import.meta.url),
+				'utf8'
+			)
+		);
+		const file = {
+			format: 'lock-in-radar/assessments',
+			formatVersion: 1,
+			exportedAt: '2026-12-01T00:00:00.000Z',
+			assessments: [fixture]
+		};
+		expectContract(
+			'post',
+			'/api/import',
+			await invoke(importRoute.POST, { method: 'POST', path: '/api/import', body: file }),
+			file
+		);
 		const old: string = fixture.id;
 		const path = `/api/assessments/${old}/rescore`;
 
-		const preview = expectContract('get', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.GET, { path, params: { id: old } }))!;
-		expect(preview).toMatchObject({ needed: true, from: { version: '1.1.0', known: true }, to: { version: rules.ruleset.version } });
-		const stale = await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old }, body: { expectedVersion: '0.0.1' } });
+		const preview = expectContract(
+			'get',
+			'/api/assessments/{id}/rescore',
+			await invoke(rescoreRoute.GET, { path, params: { id: old } })
+		)!;
+		expect(preview).toMatchObject({
+			needed: true,
+			from: { version: '1.1.0', known: true },
+			to: { version: rules.ruleset.version }
+		});
+		const stale = await invoke(rescoreRoute.POST, {
+			method: 'POST',
+			path,
+			params: { id: old },
+			body: { expectedVersion: '0.0.1' }
+		});
 		expect(stale.status).toBe(409);
 		expectContract('post', '/api/assessments/{id}/rescore', stale);
 		const body = { expectedVersion: preview.to.version };
-		const applied = expectContract('post', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old }, body }), body)!;
+		const applied = expectContract(
+			'post',
+			'/api/assessments/{id}/rescore',
+			await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old }, body }),
+			body
+		)!;
 		expect(applied.rescoredFrom).toBe('1.1.0');
-		const again = expectContract('post', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old } }))!;
+		const again = expectContract(
+			'post',
+			'/api/assessments/{id}/rescore',
+			await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old } })
+		)!;
 		expect(again.rescoredFrom).toBeNull();
-		const current = expectContract('get', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.GET, { path, params: { id: old } }))!;
+		const current = expectContract(
+			'get',
+			'/api/assessments/{id}/rescore',
+			await invoke(rescoreRoute.GET, { path, params: { id: old } })
+		)!;
 		expect(current.needed).toBe(false);
 
-		const unknownField = await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old }, body: { expected: 1 } });
+		const unknownField = await invoke(rescoreRoute.POST, {
+			method: 'POST',
+			path,
+			params: { id: old },
+			body: { expected: 1 }
+		});
 		expect(unknownField.status).toBe(400);
 		expectContract('post', '/api/assessments/{id}/rescore', unknownField);
-		expectContract('post', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.POST, { method: 'POST', path, params: { id: old }, rawBody: '1', contentType: 'text/plain' }));
+		expectContract(
+			'post',
+			'/api/assessments/{id}/rescore',
+			await invoke(rescoreRoute.POST, {
+				method: 'POST',
+				path,
+				params: { id: old },
+				rawBody: '1',
+				contentType: 'text/plain'
+			})
+		);
 		const missingPath = `/api/assessments/${UNKNOWN_ID}/rescore`;
-		expectContract('get', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.GET, { path: missingPath, params: { id: UNKNOWN_ID } }));
-		expectContract('post', '/api/assessments/{id}/rescore', await invoke(rescoreRoute.POST, { method: 'POST', path: missingPath, params: { id: UNKNOWN_ID } }));
+		expectContract(
+			'get',
+			'/api/assessments/{id}/rescore',
+			await invoke(rescoreRoute.GET, { path: missingPath, params: { id: UNKNOWN_ID } })
+		);
+		expectContract(
+			'post',
+			'/api/assessments/{id}/rescore',
+			await invoke(rescoreRoute.POST, {
+				method: 'POST',
+				path: missingPath,
+				params: { id: UNKNOWN_ID }
+			})
+		);
 	});
 
 	it('sharing: create, list, read (200, 404, 410), revoke', async () => {
@@ -387,55 +621,158 @@ describe('real responses match the document', () => {
 		const share = await createShare(id);
 		await createShare(id, { expiresAt: '2999-01-31' });
 		const listPath = `/api/assessments/${id}/shares`;
-		const list = expectContract('get', '/api/assessments/{id}/shares', await invoke(shareList.GET, { path: listPath, params: { id } }))!;
+		const list = expectContract(
+			'get',
+			'/api/assessments/{id}/shares',
+			await invoke(shareList.GET, { path: listPath, params: { id } })
+		)!;
 		expect(list.shares).toHaveLength(2);
 
-		const view = expectContract('get', '/api/shared/{token}', await invoke(shared.GET, { path: `/api/shared/${share.token}`, params: { token: share.token } }))!;
+		const view = expectContract(
+			'get',
+			'/api/shared/{token}',
+			await invoke(shared.GET, {
+				path: `/api/shared/${share.token}`,
+				params: { token: share.token }
+			})
+		)!;
 		expect(view.assessment.answers[question.id].note).toBe('Seen in the offer, page 4');
-		const unknown = await invoke(shared.GET, { path: `/api/shared/${UNKNOWN_ID}`, params: { token: UNKNOWN_ID } });
+		const unknown = await invoke(shared.GET, {
+			path: `/api/shared/${UNKNOWN_ID}`,
+			params: { token: UNKNOWN_ID }
+		});
 		expect(unknown.status).toBe(404);
 		expectContract('get', '/api/shared/{token}', unknown);
 
-		const past = await invoke(shareList.POST, { method: 'POST', path: listPath, params: { id }, body: { expiresAt: '2001-01-01' } });
+		const past = await invoke(shareList.POST, {
+			method: 'POST',
+			path: listPath,
+			params: { id },
+			body: { expiresAt: '2001-01-01' }
+		});
 		expect(past.status).toBe(400);
 		expectContract('post', '/api/assessments/{id}/shares', past);
-		expectContract('post', '/api/assessments/{id}/shares', await invoke(shareList.POST, { method: 'POST', path: listPath, params: { id }, body: { label: 7 } }));
-		expectContract('post', '/api/assessments/{id}/shares', await invoke(shareList.POST, { method: 'POST', path: `/api/assessments/${UNKNOWN_ID}/shares`, params: { id: UNKNOWN_ID }, body: {} }));
-		expectContract('get', '/api/assessments/{id}/shares', await invoke(shareList.GET, { path: `/api/assessments/${UNKNOWN_ID}/shares`, params: { id: UNKNOWN_ID } }));
+		expectContract(
+			'post',
+			'/api/assessments/{id}/shares',
+			await invoke(shareList.POST, {
+				method: 'POST',
+				path: listPath,
+				params: { id },
+				body: { label: 7 }
+			})
+		);
+		expectContract(
+			'post',
+			'/api/assessments/{id}/shares',
+			await invoke(shareList.POST, {
+				method: 'POST',
+				path: `/api/assessments/${UNKNOWN_ID}/shares`,
+				params: { id: UNKNOWN_ID },
+				body: {}
+			})
+		);
+		expectContract(
+			'get',
+			'/api/assessments/{id}/shares',
+			await invoke(shareList.GET, {
+				path: `/api/assessments/${UNKNOWN_ID}/shares`,
+				params: { id: UNKNOWN_ID }
+			})
+		);
 
 		const revokePath = `${listPath}/${share.id}`;
-		const revoked = await invoke(shareItem.DELETE, { method: 'DELETE', path: revokePath, params: { id, shareId: share.id } });
+		const revoked = await invoke(shareItem.DELETE, {
+			method: 'DELETE',
+			path: revokePath,
+			params: { id, shareId: share.id }
+		});
 		expect(revoked.status).toBe(204);
 		expectContract('delete', '/api/assessments/{id}/shares/{shareId}', revoked);
-		const noShare = await invoke(shareItem.DELETE, { method: 'DELETE', path: `${listPath}/${UNKNOWN_ID}`, params: { id, shareId: UNKNOWN_ID } });
+		const noShare = await invoke(shareItem.DELETE, {
+			method: 'DELETE',
+			path: `${listPath}/${UNKNOWN_ID}`,
+			params: { id, shareId: UNKNOWN_ID }
+		});
 		expect(noShare.status).toBe(404);
 		expectContract('delete', '/api/assessments/{id}/shares/{shareId}', noShare);
-		expectContract('delete', '/api/assessments/{id}/shares/{shareId}', await invoke(shareItem.DELETE, { method: 'DELETE', path: revokePath, params: { id: share.token, shareId: share.id } }));
+		expectContract(
+			'delete',
+			'/api/assessments/{id}/shares/{shareId}',
+			await invoke(shareItem.DELETE, {
+				method: 'DELETE',
+				path: revokePath,
+				params: { id: share.token, shareId: share.id }
+			})
+		);
 
-		const gone = await invoke(shared.GET, { path: `/api/shared/${share.token}`, params: { token: share.token } });
+		const gone = await invoke(shared.GET, {
+			path: `/api/shared/${share.token}`,
+			params: { token: share.token }
+		});
 		expect(gone.status).toBe(410);
 		expectContract('get', '/api/shared/{token}', gone);
 	});
 
 	it('reports: a PDF for the owner and through a link, 400 for bad branding, 404 and 410', async () => {
-		const id = await createAssessment({ title: 'Small', fleet: { devices: 10, countries: ['DE'], lifetimeYears: 2 } });
-		const pdf = await invoke(ownerReport.GET, { path: `/api/assessments/${id}/report.pdf?consultant=Zo%C3%AB&paper=letter`, params: { id } });
+		const id = await createAssessment({
+			title: 'Small',
+			fleet: { devices: 10, countries: ['DE'], lifetimeYears: 2 }
+		});
+		const pdf = await invoke(ownerReport.GET, {
+			path: `/api/assessments/${id}/report.pdf?consultant=Zo%C3%AB&paper=letter`,
+			params: { id }
+		});
 		expect(pdf.status).toBe(200);
 		expectContract('get', '/api/assessments/{id}/report.pdf', pdf);
-		const badPaper = await invoke(ownerReport.GET, { path: `/api/assessments/${id}/report.pdf?paper=a3`, params: { id } });
+		const badPaper = await invoke(ownerReport.GET, {
+			path: `/api/assessments/${id}/report.pdf?paper=a3`,
+			params: { id }
+		});
 		expect(badPaper.status).toBe(400);
 		expectContract('get', '/api/assessments/{id}/report.pdf', badPaper);
-		expectContract('get', '/api/assessments/{id}/report.pdf', await invoke(ownerReport.GET, { path: `/api/assessments/${UNKNOWN_ID}/report.pdf`, params: { id: UNKNOWN_ID } }));
+		expectContract(
+			'get',
+			'/api/assessments/{id}/report.pdf',
+			await invoke(ownerReport.GET, {
+				path: `/api/assessments/${UNKNOWN_ID}/report.pdf`,
+				params: { id: UNKNOWN_ID }
+			})
+		);
 
 		const share = await createShare(id, {});
 		const sharedPath = `/api/shared/${share.token}/report.pdf`;
-		const sharedPdf = await invoke(sharedReport.GET, { path: sharedPath, params: { token: share.token } });
+		const sharedPdf = await invoke(sharedReport.GET, {
+			path: sharedPath,
+			params: { token: share.token }
+		});
 		expect(sharedPdf.status).toBe(200);
 		expectContract('get', '/api/shared/{token}/report.pdf', sharedPdf);
-		expectContract('get', '/api/shared/{token}/report.pdf', await invoke(sharedReport.GET, { path: `${sharedPath}?title=a&title=b`, params: { token: share.token } }));
-		expectContract('get', '/api/shared/{token}/report.pdf', await invoke(sharedReport.GET, { path: `/api/shared/${UNKNOWN_ID}/report.pdf`, params: { token: UNKNOWN_ID } }));
-		await invoke(shareItem.DELETE, { method: 'DELETE', path: `/api/assessments/${id}/shares/${share.id}`, params: { id, shareId: share.id } });
-		const gone = await invoke(sharedReport.GET, { path: sharedPath, params: { token: share.token } });
+		expectContract(
+			'get',
+			'/api/shared/{token}/report.pdf',
+			await invoke(sharedReport.GET, {
+				path: `${sharedPath}?title=a&title=b`,
+				params: { token: share.token }
+			})
+		);
+		expectContract(
+			'get',
+			'/api/shared/{token}/report.pdf',
+			await invoke(sharedReport.GET, {
+				path: `/api/shared/${UNKNOWN_ID}/report.pdf`,
+				params: { token: UNKNOWN_ID }
+			})
+		);
+		await invoke(shareItem.DELETE, {
+			method: 'DELETE',
+			path: `/api/assessments/${id}/shares/${share.id}`,
+			params: { id, shareId: share.id }
+		});
+		const gone = await invoke(sharedReport.GET, {
+			path: sharedPath,
+			params: { token: share.token }
+		});
 		expect(gone.status).toBe(410);
 		expectContract('get', '/api/shared/{token}/report.pdf', gone);
 	});
@@ -448,23 +785,61 @@ describe('real responses match the document', () => {
 			params: { outageMeanHours: 12 },
 			resolution: 'month'
 		};
-		const run = expectContract('post', '/api/simulate', await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body }), body)!;
+		const run = expectContract(
+			'post',
+			'/api/simulate',
+			await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body }),
+			body
+		)!;
 		expect(run.periods).toBe(Math.ceil(run.days / 30));
-		const id = await createAssessment({ title: 'Sim', fleet: { devices: 100, countries: ['BR'], lifetimeYears: 1 } });
+		const id = await createAssessment({
+			title: 'Sim',
+			fleet: { devices: 100, countries: ['BR'], lifetimeYears: 1 }
+		});
 		const fromAssessment = { seed: 1, assessmentId: id, resolution: 'week' };
-		expectContract('post', '/api/simulate', await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body: fromAssessment }), fromAssessment);
+		expectContract(
+			'post',
+			'/api/simulate',
+			await invoke(simulateRoute.POST, {
+				method: 'POST',
+				path: '/api/simulate',
+				body: fromAssessment
+			}),
+			fromAssessment
+		);
 
-		const bad = await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body: { seed: -1 } });
+		const bad = await invoke(simulateRoute.POST, {
+			method: 'POST',
+			path: '/api/simulate',
+			body: { seed: -1 }
+		});
 		expect(bad.status).toBe(400);
 		expectContract('post', '/api/simulate', bad);
-		const missing = await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body: { seed: 1, assessmentId: UNKNOWN_ID } });
+		const missing = await invoke(simulateRoute.POST, {
+			method: 'POST',
+			path: '/api/simulate',
+			body: { seed: 1, assessmentId: UNKNOWN_ID }
+		});
 		expect(missing.status).toBe(404);
 		expectContract('post', '/api/simulate', missing);
 		const { token } = await createShare(id, {});
-		const asToken = await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body: { seed: 1, assessmentId: token } });
+		const asToken = await invoke(simulateRoute.POST, {
+			method: 'POST',
+			path: '/api/simulate',
+			body: { seed: 1, assessmentId: token }
+		});
 		expect(asToken.status).toBe(403);
 		expectContract('post', '/api/simulate', asToken);
-		expectContract('post', '/api/simulate', await invoke(simulateRoute.POST, { method: 'POST', path: '/api/simulate', rawBody: '{}', contentType: 'text/plain' }));
+		expectContract(
+			'post',
+			'/api/simulate',
+			await invoke(simulateRoute.POST, {
+				method: 'POST',
+				path: '/api/simulate',
+				rawBody: '{}',
+				contentType: 'text/plain'
+			})
+		);
 	});
 });
 
@@ -472,44 +847,123 @@ describe('tenders match the document', () => {
 	const tenderBody = {
 		title: 'Contract check: tender',
 		organisation: 'Müller & Søn GmbH',
-		fleet: { devices: 2000, countries: ['BR', 'DE'], lifetimeYears: 5, devicesByCountry: { BR: 500 } },
-		offers: [{ vendor: 'Alpha', answers: { [question.id]: { option: question.options[0]!.id } } }, { vendor: 'Bravo' }],
+		fleet: {
+			devices: 2000,
+			countries: ['BR', 'DE'],
+			lifetimeYears: 5,
+			devicesByCountry: { BR: 500 }
+		},
+		offers: [
+			{ vendor: 'Alpha', answers: { [question.id]: { option: question.options[0]!.id } } },
+			{ vendor: 'Bravo' }
+		],
 		weights: { network: 2 }
 	};
 
 	it('create, read, change, offers, answers, comparison, and their errors', async () => {
-		const created = await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body: tenderBody });
+		const created = await invoke(tenderCollection.POST, {
+			method: 'POST',
+			path: '/api/tenders',
+			body: tenderBody
+		});
 		expect(created.status).toBe(201);
 		const tender = expectContract('post', '/api/tenders', created, tenderBody)!;
 		const id = tender.id as string;
 		const path = `/api/tenders/${id}`;
-		const fromAssessment = { title: 'From an assessment', offers: [{ vendor: 'Incumbent' }, { vendor: 'Other' }], fromAssessment: await createAssessment() };
-		const copied = await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body: fromAssessment });
-		expect(expectContract('post', '/api/tenders', copied, fromAssessment)!.offers[0].answers[question.id]).toMatchObject({ by: 'buyer', state: 'verified' });
-		const badCreate = await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body: { title: '', offers: [{ vendor: 'x' }] } });
+		const fromAssessment = {
+			title: 'From an assessment',
+			offers: [{ vendor: 'Incumbent' }, { vendor: 'Other' }],
+			fromAssessment: await createAssessment()
+		};
+		const copied = await invoke(tenderCollection.POST, {
+			method: 'POST',
+			path: '/api/tenders',
+			body: fromAssessment
+		});
+		expect(
+			expectContract('post', '/api/tenders', copied, fromAssessment)!.offers[0].answers[question.id]
+		).toMatchObject({ by: 'buyer', state: 'verified' });
+		const badCreate = await invoke(tenderCollection.POST, {
+			method: 'POST',
+			path: '/api/tenders',
+			body: { title: '', offers: [{ vendor: 'x' }] }
+		});
 		expect(badCreate.status).toBe(400);
 		expectContract('post', '/api/tenders', badCreate);
-		const noAssessment = await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body: { ...fromAssessment, fromAssessment: UNKNOWN_ID } });
+		const noAssessment = await invoke(tenderCollection.POST, {
+			method: 'POST',
+			path: '/api/tenders',
+			body: { ...fromAssessment, fromAssessment: UNKNOWN_ID }
+		});
 		expect(noAssessment.status).toBe(404);
 		expectContract('post', '/api/tenders', noAssessment);
 
-		expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path, params: { id } }));
-		expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path: `/api/tenders/${UNKNOWN_ID}`, params: { id: UNKNOWN_ID } }));
-		const patch = { fleet: { devices: 1000, countries: ['DE'], lifetimeYears: 5 }, scoring: 'unverified_as_not_sure', weights: null };
-		const patched = expectContract('patch', '/api/tenders/{id}', await invoke(tenderItem.PATCH, { method: 'PATCH', path, params: { id }, body: patch }), patch)!;
+		expectContract(
+			'get',
+			'/api/tenders/{id}',
+			await invoke(tenderItem.GET, { path, params: { id } })
+		);
+		expectContract(
+			'get',
+			'/api/tenders/{id}',
+			await invoke(tenderItem.GET, {
+				path: `/api/tenders/${UNKNOWN_ID}`,
+				params: { id: UNKNOWN_ID }
+			})
+		);
+		const patch = {
+			fleet: { devices: 1000, countries: ['DE'], lifetimeYears: 5 },
+			scoring: 'unverified_as_not_sure',
+			weights: null
+		};
+		const patched = expectContract(
+			'patch',
+			'/api/tenders/{id}',
+			await invoke(tenderItem.PATCH, { method: 'PATCH', path, params: { id }, body: patch }),
+			patch
+		)!;
 		expect(patched.revision).toBe(2);
-		expectContract('patch', '/api/tenders/{id}', await invoke(tenderItem.PATCH, { method: 'PATCH', path, params: { id }, body: {} }));
+		expectContract(
+			'patch',
+			'/api/tenders/{id}',
+			await invoke(tenderItem.PATCH, { method: 'PATCH', path, params: { id }, body: {} })
+		);
 
 		const offersPath = `${path}/offers`;
 		const offerBody = { vendor: 'Charlie' };
-		const added = await invoke(tenderOffers.POST, { method: 'POST', path: offersPath, params: { id }, body: offerBody });
+		const added = await invoke(tenderOffers.POST, {
+			method: 'POST',
+			path: offersPath,
+			params: { id },
+			body: offerBody
+		});
 		expect(added.status).toBe(201);
 		expectContract('post', '/api/tenders/{id}/offers', added, offerBody);
-		for (let n = 4; n <= 8; n++) await invoke(tenderOffers.POST, { method: 'POST', path: offersPath, params: { id }, body: { vendor: `Vendor ${n}` } });
-		const full = await invoke(tenderOffers.POST, { method: 'POST', path: offersPath, params: { id }, body: { vendor: 'Ninth' } });
+		for (let n = 4; n <= 8; n++)
+			await invoke(tenderOffers.POST, {
+				method: 'POST',
+				path: offersPath,
+				params: { id },
+				body: { vendor: `Vendor ${n}` }
+			});
+		const full = await invoke(tenderOffers.POST, {
+			method: 'POST',
+			path: offersPath,
+			params: { id },
+			body: { vendor: 'Ninth' }
+		});
 		expect(full.status).toBe(409);
 		expectContract('post', '/api/tenders/{id}/offers', full);
-		expectContract('post', '/api/tenders/{id}/offers', await invoke(tenderOffers.POST, { method: 'POST', path: offersPath, params: { id }, body: { vendor: '' } }));
+		expectContract(
+			'post',
+			'/api/tenders/{id}/offers',
+			await invoke(tenderOffers.POST, {
+				method: 'POST',
+				path: offersPath,
+				params: { id },
+				body: { vendor: '' }
+			})
+		);
 
 		const offerId = tender.offers[0].id as string;
 		const answerPath = (q: string) => `${path}/offers/${offerId}/answers/${q}`;
@@ -517,46 +971,109 @@ describe('tenders match the document', () => {
 		const verified = expectContract(
 			'patch',
 			'/api/tenders/{id}/offers/{offerId}/answers/{questionId}',
-			await invoke(tenderAnswer.PATCH, { method: 'PATCH', path: answerPath(question.id), params: { id, offerId, questionId: question.id }, body: verify }),
+			await invoke(tenderAnswer.PATCH, {
+				method: 'PATCH',
+				path: answerPath(question.id),
+				params: { id, offerId, questionId: question.id },
+				body: verify
+			}),
 			verify
 		)!;
 		expect(verified.history.map((h: { field: string }) => h.field)).toEqual(['state', 'stateNote']);
 		const other = rules.ruleset.areas[0]!.questions[0]!.id;
-		const nothing = await invoke(tenderAnswer.PATCH, { method: 'PATCH', path: answerPath(other), params: { id, offerId, questionId: other }, body: { state: 'disputed' } });
+		const nothing = await invoke(tenderAnswer.PATCH, {
+			method: 'PATCH',
+			path: answerPath(other),
+			params: { id, offerId, questionId: other },
+			body: { state: 'disputed' }
+		});
 		expect(nothing.status).toBe(409);
 		expectContract('patch', '/api/tenders/{id}/offers/{offerId}/answers/{questionId}', nothing);
-		const unknown = await invoke(tenderAnswer.PATCH, { method: 'PATCH', path: answerPath('nope'), params: { id, offerId, questionId: 'nope' }, body: { option: 'x' } });
+		const unknown = await invoke(tenderAnswer.PATCH, {
+			method: 'PATCH',
+			path: answerPath('nope'),
+			params: { id, offerId, questionId: 'nope' },
+			body: { option: 'x' }
+		});
 		expect(unknown.status).toBe(400);
 		expectContract('patch', '/api/tenders/{id}/offers/{offerId}/answers/{questionId}', unknown);
-		const noOffer = await invoke(tenderAnswer.PATCH, { method: 'PATCH', path: `${path}/offers/${UNKNOWN_ID}/answers/${other}`, params: { id, offerId: UNKNOWN_ID, questionId: other }, body: { state: 'verified' } });
+		const noOffer = await invoke(tenderAnswer.PATCH, {
+			method: 'PATCH',
+			path: `${path}/offers/${UNKNOWN_ID}/answers/${other}`,
+			params: { id, offerId: UNKNOWN_ID, questionId: other },
+			body: { state: 'verified' }
+		});
 		expect(noOffer.status).toBe(404);
 		expectContract('patch', '/api/tenders/{id}/offers/{offerId}/answers/{questionId}', noOffer);
 
-		const compared = expectContract('get', '/api/tenders/{id}/comparison', await invoke(tenderComparison.GET, { path: `${path}/comparison?weights=network:2,sim:1`, params: { id } }))!;
+		const compared = expectContract(
+			'get',
+			'/api/tenders/{id}/comparison',
+			await invoke(tenderComparison.GET, {
+				path: `${path}/comparison?weights=network:2,sim:1`,
+				params: { id }
+			})
+		)!;
 		expect(compared.ranking).toHaveLength(8);
 		expect(compared.weights).toMatchObject({ network: 2, sim: 1 });
-		const badWeights = await invoke(tenderComparison.GET, { path: `${path}/comparison?weights=network:0`, params: { id } });
+		const badWeights = await invoke(tenderComparison.GET, {
+			path: `${path}/comparison?weights=network:0`,
+			params: { id }
+		});
 		expect(badWeights.status).toBe(400);
 		expectContract('get', '/api/tenders/{id}/comparison', badWeights);
-		expectContract('get', '/api/tenders/{id}/comparison', await invoke(tenderComparison.GET, { path: `/api/tenders/${UNKNOWN_ID}/comparison`, params: { id: UNKNOWN_ID } }));
+		expectContract(
+			'get',
+			'/api/tenders/{id}/comparison',
+			await invoke(tenderComparison.GET, {
+				path: `/api/tenders/${UNKNOWN_ID}/comparison`,
+				params: { id: UNKNOWN_ID }
+			})
+		);
 
 		// The tender report: a PDF of all eight offers, 400 naming bad weights and branding, 404.
-		const tenderPdf = await invoke(tenderReport.GET, { path: `${path}/report.pdf?weights=network:2&consultant=Zo%C3%AB`, params: { id } });
+		const tenderPdf = await invoke(tenderReport.GET, {
+			path: `${path}/report.pdf?weights=network:2&consultant=Zo%C3%AB`,
+			params: { id }
+		});
 		expect(tenderPdf.status).toBe(200);
 		expectContract('get', '/api/tenders/{id}/report.pdf', tenderPdf);
-		const badReport = await invoke(tenderReport.GET, { path: `${path}/report.pdf?weights=network:0&paper=a3`, params: { id } });
+		const badReport = await invoke(tenderReport.GET, {
+			path: `${path}/report.pdf?weights=network:0&paper=a3`,
+			params: { id }
+		});
 		expect(badReport.status).toBe(400);
-		expect(JSON.parse(badReport.text).issues.map((i: { path: string }) => i.path)).toEqual(['weights', 'paper']);
+		expect(JSON.parse(badReport.text).issues.map((i: { path: string }) => i.path)).toEqual([
+			'weights',
+			'paper'
+		]);
 		expectContract('get', '/api/tenders/{id}/report.pdf', badReport);
-		expectContract('get', '/api/tenders/{id}/report.pdf', await invoke(tenderReport.GET, { path: `/api/tenders/${UNKNOWN_ID}/report.pdf`, params: { id: UNKNOWN_ID } }));
+		expectContract(
+			'get',
+			'/api/tenders/{id}/report.pdf',
+			await invoke(tenderReport.GET, {
+				path: `/api/tenders/${UNKNOWN_ID}/report.pdf`,
+				params: { id: UNKNOWN_ID }
+			})
+		);
 
 		// The answers side by side, as CSV and XLSX.
-		for (const [handler, file] of [[tenderMatrixCsv.GET, 'matrix.csv'], [tenderMatrixXlsx.GET, 'matrix.xlsx']] as const) {
+		for (const [handler, file] of [
+			[tenderMatrixCsv.GET, 'matrix.csv'],
+			[tenderMatrixXlsx.GET, 'matrix.xlsx']
+		] as const) {
 			const documented = `/api/tenders/{id}/${file}`;
 			const download = await invoke(handler, { path: `${path}/${file}`, params: { id } });
 			expect(download.status).toBe(200);
 			expectContract('get', documented, download);
-			expectContract('get', documented, await invoke(handler, { path: `/api/tenders/${UNKNOWN_ID}/${file}`, params: { id: UNKNOWN_ID } }));
+			expectContract(
+				'get',
+				documented,
+				await invoke(handler, {
+					path: `/api/tenders/${UNKNOWN_ID}/${file}`,
+					params: { id: UNKNOWN_ID }
+				})
+			);
 		}
 
 		// The spreadsheet route: download, fill, preview, save; refusals for broken files.
@@ -567,7 +1084,14 @@ describe('tenders match the document', () => {
 		const download = await invoke(tenderQuestionnaire.GET, { path: qPath, params: qParams });
 		expect(download.status).toBe(200);
 		expectContract('get', sheetPath, download);
-		expectContract('get', sheetPath, await invoke(tenderQuestionnaire.GET, { path: `${path}/offers/${UNKNOWN_ID}/questionnaire`, params: { id, offerId: UNKNOWN_ID } }));
+		expectContract(
+			'get',
+			sheetPath,
+			await invoke(tenderQuestionnaire.GET, {
+				path: `${path}/offers/${UNKNOWN_ID}/questionnaire`,
+				params: { id, offerId: UNKNOWN_ID }
+			})
+		);
 		const book = new ExcelJS.Workbook();
 		await book.xlsx.load(download.bytes as unknown as ArrayBuffer);
 		const sheet = book.getWorksheet('Questionnaire')!;
@@ -579,13 +1103,38 @@ describe('tenders match the document', () => {
 		questionRow!.getCell(7).value = 'Offer, annex 2, section 3';
 		const filled = new Uint8Array(await book.xlsx.writeBuffer());
 		const upload = (query: string, bytes: Uint8Array, contentType = XLSX) =>
-			invoke(tenderQuestionnaire.POST, { method: 'POST', path: `${qPath}${query}`, params: qParams, bytes, contentType });
+			invoke(tenderQuestionnaire.POST, {
+				method: 'POST',
+				path: `${qPath}${query}`,
+				params: qParams,
+				bytes,
+				contentType
+			});
 		const preview = expectContract('post', sheetPath, await upload('', filled))!;
-		expect(preview).toMatchObject({ applied: false, issues: [], answers: [{ questionId: question.id, option: question.options[0]!.id, evidence: 'Offer, annex 2, section 3' }] });
+		expect(preview).toMatchObject({
+			applied: false,
+			issues: [],
+			answers: [
+				{
+					questionId: question.id,
+					option: question.options[0]!.id,
+					evidence: 'Offer, annex 2, section 3'
+				}
+			]
+		});
 		const saved = expectContract('post', sheetPath, await upload('?apply=true', filled))!;
 		expect(saved.applied).toBe(true);
-		const afterImport = expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path, params: { id } }))!;
-		expect(afterImport.offers[1].answers[question.id]).toMatchObject({ option: question.options[0]!.id, evidence: 'Offer, annex 2, section 3', by: 'vendor', state: 'claimed' });
+		const afterImport = expectContract(
+			'get',
+			'/api/tenders/{id}',
+			await invoke(tenderItem.GET, { path, params: { id } })
+		)!;
+		expect(afterImport.offers[1].answers[question.id]).toMatchObject({
+			option: question.options[0]!.id,
+			evidence: 'Offer, annex 2, section 3',
+			by: 'vendor',
+			state: 'claimed'
+		});
 		questionRow!.getCell(5).value = 'Something else entirely';
 		const broken = await upload('?apply=true', new Uint8Array(await book.xlsx.writeBuffer()));
 		expect(broken.status).toBe(422);
@@ -596,7 +1145,17 @@ describe('tenders match the document', () => {
 		const asJson = await upload('', filled, 'application/json');
 		expect(asJson.status).toBe(415);
 		expectContract('post', sheetPath, asJson);
-		expectContract('post', sheetPath, await invoke(tenderQuestionnaire.POST, { method: 'POST', path: `/api/tenders/${UNKNOWN_ID}/offers/${vendorOffer}/questionnaire`, params: { id: UNKNOWN_ID, offerId: vendorOffer }, bytes: filled, contentType: XLSX }));
+		expectContract(
+			'post',
+			sheetPath,
+			await invoke(tenderQuestionnaire.POST, {
+				method: 'POST',
+				path: `/api/tenders/${UNKNOWN_ID}/offers/${vendorOffer}/questionnaire`,
+				params: { id: UNKNOWN_ID, offerId: vendorOffer },
+				bytes: filled,
+				contentType: XLSX
+			})
+		);
 	});
 });
 
@@ -607,7 +1166,12 @@ describe('respondent links match the document', () => {
 			fleet: { devices: 100, countries: ['DE'], lifetimeYears: 5 },
 			offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }]
 		};
-		const tender = expectContract('post', '/api/tenders', await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body }), body)!;
+		const tender = expectContract(
+			'post',
+			'/api/tenders',
+			await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body }),
+			body
+		)!;
 		const id = tender.id as string;
 		const offerId = tender.offers[0].id as string;
 		const listPath = '/api/tenders/{id}/offers/{offerId}/respondents';
@@ -632,46 +1196,105 @@ describe('respondent links match the document', () => {
 		expect(full.status).toBe(409);
 		expectContract('post', listPath, full);
 
-		const listed = expectContract('get', listPath, await invoke(respondentList.GET, { path: base, params: { id, offerId } }))!;
+		const listed = expectContract(
+			'get',
+			listPath,
+			await invoke(respondentList.GET, { path: base, params: { id, offerId } })
+		)!;
 		expect(listed.respondents).toHaveLength(5);
 		expect(JSON.stringify(listed)).not.toContain(token);
-		expectContract('get', listPath, await invoke(respondentList.GET, { path: base, params: { id: UNKNOWN_ID, offerId } }));
+		expectContract(
+			'get',
+			listPath,
+			await invoke(respondentList.GET, { path: base, params: { id: UNKNOWN_ID, offerId } })
+		);
 
 		const viewPath = '/api/respond/{token}';
-		const view = expectContract('get', viewPath, await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } }))!;
+		const view = expectContract(
+			'get',
+			viewPath,
+			await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } })
+		)!;
 		expect(view.vendor).toBe('Alpha');
 		expect(JSON.stringify(view)).not.toContain(id);
-		expectContract('get', viewPath, await invoke(respond.GET, { path: `/api/respond/${id}`, params: { token: id } }));
+		expectContract(
+			'get',
+			viewPath,
+			await invoke(respond.GET, { path: `/api/respond/${id}`, params: { token: id } })
+		);
 
-		const patch = (input: unknown) => invoke(respond.PATCH, { method: 'PATCH', path: `/api/respond/${token}`, params: { token }, body: input });
-		const answers = { answers: { [question.id]: { option: question.options[0]!.id, statement: 'We do', evidence: 'Offer, annex 2' } } };
+		const patch = (input: unknown) =>
+			invoke(respond.PATCH, {
+				method: 'PATCH',
+				path: `/api/respond/${token}`,
+				params: { token },
+				body: input
+			});
+		const answers = {
+			answers: {
+				[question.id]: {
+					option: question.options[0]!.id,
+					statement: 'We do',
+					evidence: 'Offer, annex 2'
+				}
+			}
+		};
 		const saved = expectContract('patch', viewPath, await patch(answers), answers)!;
-		expect(saved.answers[question.id]).toEqual({ option: question.options[0]!.id, statement: 'We do', evidence: 'Offer, annex 2' });
-		const bad = await patch({ answers: { [question.id]: { option: 'nope' }, nope: { option: 'x' } } });
+		expect(saved.answers[question.id]).toEqual({
+			option: question.options[0]!.id,
+			statement: 'We do',
+			evidence: 'Offer, annex 2'
+		});
+		const bad = await patch({
+			answers: { [question.id]: { option: 'nope' }, nope: { option: 'x' } }
+		});
 		expect(bad.status).toBe(400);
-		expect(JSON.parse(bad.text).issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining([`answers.${question.id}.option`, 'answers.nope']));
+		expect(JSON.parse(bad.text).issues.map((i: { path: string }) => i.path)).toEqual(
+			expect.arrayContaining([`answers.${question.id}.option`, 'answers.nope'])
+		);
 		expectContract('patch', viewPath, bad);
 
 		const submitPath = '/api/respond/{token}/submit';
-		const submitted = expectContract('post', submitPath, await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${token}/submit`, params: { token } }))!;
+		const submitted = expectContract(
+			'post',
+			submitPath,
+			await invoke(respondSubmit.POST, {
+				method: 'POST',
+				path: `/api/respond/${token}/submit`,
+				params: { token }
+			})
+		)!;
 		expect(submitted.submittedAt).not.toBeNull();
 		const locked = await patch(answers);
 		expect(locked.status).toBe(409);
 		expectContract('patch', viewPath, locked);
 
 		const sheetPath = '/api/respond/{token}/questionnaire';
-		const download = await invoke(respondQuestionnaire.GET, { path: `/api/respond/${token}/questionnaire`, params: { token } });
+		const download = await invoke(respondQuestionnaire.GET, {
+			path: `/api/respond/${token}/questionnaire`,
+			params: { token }
+		});
 		expect(download.status).toBe(200);
 		expectContract('get', sheetPath, download);
 		const upload = (query: string, t = token) =>
-			invoke(respondQuestionnaire.POST, { method: 'POST', path: `/api/respond/${t}/questionnaire${query}`, params: { token: t }, bytes: download.bytes, contentType: XLSX });
+			invoke(respondQuestionnaire.POST, {
+				method: 'POST',
+				path: `/api/respond/${t}/questionnaire${query}`,
+				params: { token: t },
+				bytes: download.bytes,
+				contentType: XLSX
+			});
 		const lockedUpload = await upload('?apply=true');
 		expect(lockedUpload.status).toBe(409);
 		expectContract('post', sheetPath, lockedUpload);
 
 		const reopenPath = '/api/tenders/{id}/offers/{offerId}/respondents/{respondentId}/reopen';
 		const reopen = (respondentId: string) =>
-			invoke(respondentReopen.POST, { method: 'POST', path: `${base}/${respondentId}/reopen`, params: { id, offerId, respondentId } });
+			invoke(respondentReopen.POST, {
+				method: 'POST',
+				path: `${base}/${respondentId}/reopen`,
+				params: { id, offerId, respondentId }
+			});
 		const reopened = expectContract('post', reopenPath, await reopen(created.id))!;
 		expect(reopened).toMatchObject({ submittedAt: null, status: 'active' });
 		expectContract('post', reopenPath, await reopen(UNKNOWN_ID));
@@ -682,7 +1305,11 @@ describe('respondent links match the document', () => {
 
 		const itemPath = '/api/tenders/{id}/offers/{offerId}/respondents/{respondentId}';
 		const revoke = (respondentId: string) =>
-			invoke(respondentItem.DELETE, { method: 'DELETE', path: `${base}/${respondentId}`, params: { id, offerId, respondentId } });
+			invoke(respondentItem.DELETE, {
+				method: 'DELETE',
+				path: `${base}/${respondentId}`,
+				params: { id, offerId, respondentId }
+			});
 		const revoked = await revoke(created.id);
 		expect(revoked.status).toBe(204);
 		expectContract('delete', itemPath, revoked);
@@ -693,23 +1320,73 @@ describe('respondent links match the document', () => {
 		for (const gone of [
 			await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } }),
 			await patch(answers),
-			await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${token}/submit`, params: { token } }),
-			await invoke(respondQuestionnaire.GET, { path: `/api/respond/${token}/questionnaire`, params: { token } }),
+			await invoke(respondSubmit.POST, {
+				method: 'POST',
+				path: `/api/respond/${token}/submit`,
+				params: { token }
+			}),
+			await invoke(respondQuestionnaire.GET, {
+				path: `/api/respond/${token}/questionnaire`,
+				params: { token }
+			}),
 			await upload('')
 		]) {
 			expect(gone.status).toBe(410);
 		}
-		expectContract('get', viewPath, await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } }));
+		expectContract(
+			'get',
+			viewPath,
+			await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } })
+		);
 		expectContract('patch', viewPath, await patch(answers));
-		expectContract('post', submitPath, await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${token}/submit`, params: { token } }));
-		expectContract('get', sheetPath, await invoke(respondQuestionnaire.GET, { path: `/api/respond/${token}/questionnaire`, params: { token } }));
+		expectContract(
+			'post',
+			submitPath,
+			await invoke(respondSubmit.POST, {
+				method: 'POST',
+				path: `/api/respond/${token}/submit`,
+				params: { token }
+			})
+		);
+		expectContract(
+			'get',
+			sheetPath,
+			await invoke(respondQuestionnaire.GET, {
+				path: `/api/respond/${token}/questionnaire`,
+				params: { token }
+			})
+		);
 		expectContract('post', sheetPath, await upload(''));
-		expectContract('post', submitPath, await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${UNKNOWN_ID}/submit`, params: { token: UNKNOWN_ID } }));
-		expectContract('get', sheetPath, await invoke(respondQuestionnaire.GET, { path: `/api/respond/${UNKNOWN_ID}/questionnaire`, params: { token: UNKNOWN_ID } }));
+		expectContract(
+			'post',
+			submitPath,
+			await invoke(respondSubmit.POST, {
+				method: 'POST',
+				path: `/api/respond/${UNKNOWN_ID}/submit`,
+				params: { token: UNKNOWN_ID }
+			})
+		);
+		expectContract(
+			'get',
+			sheetPath,
+			await invoke(respondQuestionnaire.GET, {
+				path: `/api/respond/${UNKNOWN_ID}/questionnaire`,
+				params: { token: UNKNOWN_ID }
+			})
+		);
 
 		// The buyer sees the vendor's answers as claims, and every link without a token hash.
-		const after = expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path: `/api/tenders/${id}`, params: { id } }))!;
-		expect(after.offers[0].answers[question.id]).toMatchObject({ by: 'vendor', state: 'claimed', statement: 'We do', evidence: 'Offer, annex 2' });
+		const after = expectContract(
+			'get',
+			'/api/tenders/{id}',
+			await invoke(tenderItem.GET, { path: `/api/tenders/${id}`, params: { id } })
+		)!;
+		expect(after.offers[0].answers[question.id]).toMatchObject({
+			by: 'vendor',
+			state: 'claimed',
+			statement: 'We do',
+			evidence: 'Offer, annex 2'
+		});
 		expect(after.offers[0].respondents[0]).toMatchObject({ id: created.id, status: 'revoked' });
 		expect(JSON.stringify(after)).not.toContain('tokenHash');
 	});
@@ -722,11 +1399,17 @@ describe('read-only comparison links match the document', () => {
 			fleet: { devices: 100, countries: ['DE', 'BR'], lifetimeYears: 5 },
 			offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }]
 		};
-		const tender = expectContract('post', '/api/tenders', await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body }), body)!;
+		const tender = expectContract(
+			'post',
+			'/api/tenders',
+			await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body }),
+			body
+		)!;
 		const id = tender.id as string;
 		const listPath = '/api/tenders/{id}/shares';
 		const base = `/api/tenders/${id}/shares`;
-		const create = (input: unknown, params = { id }) => invoke(comparisonShareList.POST, { method: 'POST', path: base, params, body: input });
+		const create = (input: unknown, params = { id }) =>
+			invoke(comparisonShareList.POST, { method: 'POST', path: base, params, body: input });
 
 		const createBody = { label: 'Steering group', expiresAt: '2099-01-31' };
 		const createdResponse = await create(createBody);
@@ -746,28 +1429,48 @@ describe('read-only comparison links match the document', () => {
 		expect(full.status).toBe(409);
 		expectContract('post', listPath, full);
 
-		const listed = expectContract('get', listPath, await invoke(comparisonShareList.GET, { path: base, params: { id } }))!;
+		const listed = expectContract(
+			'get',
+			listPath,
+			await invoke(comparisonShareList.GET, { path: base, params: { id } })
+		)!;
 		expect(listed.shares).toHaveLength(20);
 		expect(JSON.stringify(listed)).not.toContain(token);
 		expect(JSON.stringify(listed)).not.toContain('tokenHash');
-		expectContract('get', listPath, await invoke(comparisonShareList.GET, { path: base, params: { id: UNKNOWN_ID } }));
+		expectContract(
+			'get',
+			listPath,
+			await invoke(comparisonShareList.GET, { path: base, params: { id: UNKNOWN_ID } })
+		);
 
 		const viewPath = '/api/shared-comparisons/{token}';
-		const read = (t: string) => invoke(sharedComparison.GET, { path: `/api/shared-comparisons/${t}`, params: { token: t } });
+		const read = (t: string) =>
+			invoke(sharedComparison.GET, { path: `/api/shared-comparisons/${t}`, params: { token: t } });
 		const view = expectContract('get', viewPath, await read(token))!;
 		expect(view.matrix.offers.map((o: { vendor: string }) => o.vendor)).toEqual(['Alpha', 'Bravo']);
-		expect(view.comparison.offers[0].roaming.map((r: { country: string }) => r.country)).toEqual(['DE', 'BR']);
+		expect(view.comparison.offers[0].roaming.map((r: { country: string }) => r.country)).toEqual([
+			'DE',
+			'BR'
+		]);
 		expect(JSON.stringify(view)).not.toContain(id);
 		expectContract('get', viewPath, await read(id));
 
 		// The owner's read of the tender lists the links without their hashes.
-		const owner = expectContract('get', '/api/tenders/{id}', await invoke(tenderItem.GET, { path: `/api/tenders/${id}`, params: { id } }))!;
+		const owner = expectContract(
+			'get',
+			'/api/tenders/{id}',
+			await invoke(tenderItem.GET, { path: `/api/tenders/${id}`, params: { id } })
+		)!;
 		expect(owner.shares).toHaveLength(20);
 		expect(JSON.stringify(owner)).not.toContain('tokenHash');
 
 		const itemPath = '/api/tenders/{id}/shares/{shareId}';
 		const revoke = (shareId: string, tenderId = id) =>
-			invoke(comparisonShareItem.DELETE, { method: 'DELETE', path: `/api/tenders/${tenderId}/shares/${shareId}`, params: { id: tenderId, shareId } });
+			invoke(comparisonShareItem.DELETE, {
+				method: 'DELETE',
+				path: `/api/tenders/${tenderId}/shares/${shareId}`,
+				params: { id: tenderId, shareId }
+			});
 		const revoked = await revoke(created.id);
 		expect(revoked.status).toBe(204);
 		expectContract('delete', itemPath, revoked);
@@ -781,27 +1484,62 @@ describe('read-only comparison links match the document', () => {
 
 describe('evidence files match the document', () => {
 	it('attach, list, download, remove, and their errors', async () => {
-		const body = { title: 'Contract check: evidence', fleet: { devices: 100, countries: ['DE'], lifetimeYears: 5 }, offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }] };
-		const tender = expectContract('post', '/api/tenders', await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body }), body)!;
+		const body = {
+			title: 'Contract check: evidence',
+			fleet: { devices: 100, countries: ['DE'], lifetimeYears: 5 },
+			offers: [{ vendor: 'Alpha' }, { vendor: 'Bravo' }]
+		};
+		const tender = expectContract(
+			'post',
+			'/api/tenders',
+			await invoke(tenderCollection.POST, { method: 'POST', path: '/api/tenders', body }),
+			body
+		)!;
 		const id = tender.id as string;
 		const offerId = tender.offers[0].id as string;
 		const base = `/api/tenders/${id}/offers/${offerId}/respondents`;
-		const created = expectContract('post', '/api/tenders/{id}/offers/{offerId}/respondents', await invoke(respondentList.POST, { method: 'POST', path: base, params: { id, offerId }, body: {} }), {})!;
+		const created = expectContract(
+			'post',
+			'/api/tenders/{id}/offers/{offerId}/respondents',
+			await invoke(respondentList.POST, {
+				method: 'POST',
+				path: base,
+				params: { id, offerId },
+				body: {}
+			}),
+			{}
+		)!;
 		const token = created.token as string;
 		const q = question.id;
 		const attachPath = '/api/respond/{token}/evidence/{questionId}';
 		const attach = (bytes: Uint8Array, questionId = q, t = token) =>
-			invoke(respondEvidence.POST, { method: 'POST', path: `/api/respond/${t}/evidence/${questionId}`, params: { token: t, questionId }, bytes, contentType: 'application/octet-stream', headers: { 'x-filename': 'Annex%20B.pdf' } });
+			invoke(respondEvidence.POST, {
+				method: 'POST',
+				path: `/api/respond/${t}/evidence/${questionId}`,
+				params: { token: t, questionId },
+				bytes,
+				contentType: 'application/octet-stream',
+				headers: { 'x-filename': 'Annex%20B.pdf' }
+			});
 		const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
 
 		const first = await attach(pdf);
 		expect(first.status).toBe(409); // not answered yet
 		expectContract('post', attachPath, first);
-		await invoke(respond.PATCH, { method: 'PATCH', path: `/api/respond/${token}`, params: { token }, body: { answers: { [q]: { option: question.options[0]!.id } } } });
+		await invoke(respond.PATCH, {
+			method: 'PATCH',
+			path: `/api/respond/${token}`,
+			params: { token },
+			body: { answers: { [q]: { option: question.options[0]!.id } } }
+		});
 		const uploaded = await attach(pdf);
 		expect(uploaded.status).toBe(201);
 		const file = expectContract('post', attachPath, uploaded)!.file;
-		expect(file).toMatchObject({ name: 'Annex B.pdf', mediaType: 'application/pdf', size: pdf.byteLength });
+		expect(file).toMatchObject({
+			name: 'Annex B.pdf',
+			mediaType: 'application/pdf',
+			size: pdf.byteLength
+		});
 		const html = await attach(new TextEncoder().encode('<!doctype html><script>alert(1)</script>'));
 		expect(html.status).toBe(415);
 		expectContract('post', attachPath, html);
@@ -815,20 +1553,36 @@ describe('evidence files match the document', () => {
 		expectContract('post', attachPath, unknownQuestion);
 		expectContract('post', attachPath, await attach(pdf, q, UNKNOWN_ID));
 
-		const view = expectContract('get', '/api/respond/{token}', await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } }))!;
-		expect(view.answers[q].files).toEqual([{ id: file.id, name: 'Annex B.pdf', mediaType: 'application/pdf', size: pdf.byteLength }]);
+		const view = expectContract(
+			'get',
+			'/api/respond/{token}',
+			await invoke(respond.GET, { path: `/api/respond/${token}`, params: { token } })
+		)!;
+		expect(view.answers[q].files).toEqual([
+			{ id: file.id, name: 'Annex B.pdf', mediaType: 'application/pdf', size: pdf.byteLength }
+		]);
 
 		const downloadPath = '/api/tenders/{id}/offers/{offerId}/evidence/{fileId}';
 		const download = (fileId: string, offer = offerId) =>
-			invoke(offerEvidence.GET, { path: `/api/tenders/${id}/offers/${offer}/evidence/${fileId}`, params: { id, offerId: offer, fileId } });
+			invoke(offerEvidence.GET, {
+				path: `/api/tenders/${id}/offers/${offer}/evidence/${fileId}`,
+				params: { id, offerId: offer, fileId }
+			});
 		const downloaded = await download(file.id);
 		expect(downloaded.status).toBe(200);
 		expectContract('get', downloadPath, downloaded);
-		expect(downloaded.headers.get('content-disposition')).toBe(`attachment; filename="Annex B.pdf"; filename*=UTF-8''Annex%20B.pdf`);
+		expect(downloaded.headers.get('content-disposition')).toBe(
+			`attachment; filename="Annex B.pdf"; filename*=UTF-8''Annex%20B.pdf`
+		);
 		expectContract('get', downloadPath, await download(file.id, tender.offers[1].id));
 
 		const removePath = '/api/respond/{token}/evidence/{questionId}/{fileId}';
-		const remove = (fileId: string) => invoke(respondEvidenceItem.DELETE, { method: 'DELETE', path: `/api/respond/${token}/evidence/${q}/${fileId}`, params: { token, questionId: q, fileId } });
+		const remove = (fileId: string) =>
+			invoke(respondEvidenceItem.DELETE, {
+				method: 'DELETE',
+				path: `/api/respond/${token}/evidence/${q}/${fileId}`,
+				params: { token, questionId: q, fileId }
+			});
 		const removed = await remove(file.id);
 		expect(removed.status).toBe(204);
 		expectContract('delete', removePath, removed);
@@ -837,10 +1591,18 @@ describe('evidence files match the document', () => {
 		expectContract('delete', removePath, again);
 		expect((await download(file.id)).status).toBe(404);
 
-		await invoke(respondSubmit.POST, { method: 'POST', path: `/api/respond/${token}/submit`, params: { token } });
+		await invoke(respondSubmit.POST, {
+			method: 'POST',
+			path: `/api/respond/${token}/submit`,
+			params: { token }
+		});
 		expectContract('post', attachPath, await attach(pdf));
 		expectContract('delete', removePath, await remove(file.id));
-		await invoke(respondentItem.DELETE, { method: 'DELETE', path: `${base}/${created.id}`, params: { id, offerId, respondentId: created.id } });
+		await invoke(respondentItem.DELETE, {
+			method: 'DELETE',
+			path: `${base}/${created.id}`,
+			params: { id, offerId, respondentId: created.id }
+		});
 		const gone = await attach(pdf);
 		expect(gone.status).toBe(410);
 		expectContract('post', attachPath, gone);
@@ -865,18 +1627,44 @@ describe('answers of the server hooks match the document', () => {
 	/** Sends a request through `handle`, resolved by the route's handler. */
 	async function throughHooks(
 		handler: (event: never) => Response | Promise<Response>,
-		init: { method: string; path: string; routeId: string; params?: Record<string, string>; body?: unknown; headers?: Record<string, string> }
+		init: {
+			method: string;
+			path: string;
+			routeId: string;
+			params?: Record<string, string>;
+			body?: unknown;
+			headers?: Record<string, string>;
+		}
 	): Promise<Called> {
 		const url = new URL(init.path, 'http://localhost:3000');
 		const request = new Request(url, {
 			method: init.method,
-			headers: { host: url.host, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+			headers: {
+				host: url.host,
+				...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+				...init.headers
+			},
 			body: init.body !== undefined ? JSON.stringify(init.body) : undefined
 		});
-		const event = { request, url, params: init.params ?? {}, route: { id: init.routeId }, locals: {}, getClientAddress: () => '192.0.2.1' };
-		const response = await hooks.handle({ event: event as never, resolve: ((e: never) => handler(e)) as never });
+		const event = {
+			request,
+			url,
+			params: init.params ?? {},
+			route: { id: init.routeId },
+			locals: {},
+			getClientAddress: () => '192.0.2.1'
+		};
+		const response = await hooks.handle({
+			event: event as never,
+			resolve: ((e: never) => handler(e)) as never
+		});
 		const bytes = new Uint8Array(await response.arrayBuffer());
-		return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
+		return {
+			status: response.status,
+			headers: response.headers,
+			bytes,
+			text: new TextDecoder().decode(bytes)
+		};
 	}
 
 	it('403 for a cross-site write, 429 with Retry-After when rate-limited', async () => {
@@ -890,16 +1678,48 @@ describe('answers of the server hooks match the document', () => {
 		expect(crossSite.status).toBe(403);
 		expectContract('post', '/api/assessments', crossSite);
 
-		const first = await throughHooks(collection.POST, { method: 'POST', path: '/api/assessments', routeId: '/api/assessments', body: createBody });
+		const first = await throughHooks(collection.POST, {
+			method: 'POST',
+			path: '/api/assessments',
+			routeId: '/api/assessments',
+			body: createBody
+		});
 		expect(first.status).toBe(201);
-		const limited = await throughHooks(collection.POST, { method: 'POST', path: '/api/assessments', routeId: '/api/assessments', body: createBody });
+		const limited = await throughHooks(collection.POST, {
+			method: 'POST',
+			path: '/api/assessments',
+			routeId: '/api/assessments',
+			body: createBody
+		});
 		expect(limited.status).toBe(429);
 		expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 		expectContract('post', '/api/assessments', limited);
 
-		const simulated = { seed: 1, fleet: { devices: 10, countries: ['DE'], lifetimeYears: 1 }, resolution: 'month' };
-		expect((await throughHooks(simulateRoute.POST, { method: 'POST', path: '/api/simulate', routeId: '/api/simulate', body: simulated })).status).toBe(200);
-		expectContract('post', '/api/simulate', await throughHooks(simulateRoute.POST, { method: 'POST', path: '/api/simulate', routeId: '/api/simulate', body: simulated }));
+		const simulated = {
+			seed: 1,
+			fleet: { devices: 10, countries: ['DE'], lifetimeYears: 1 },
+			resolution: 'month'
+		};
+		expect(
+			(
+				await throughHooks(simulateRoute.POST, {
+					method: 'POST',
+					path: '/api/simulate',
+					routeId: '/api/simulate',
+					body: simulated
+				})
+			).status
+		).toBe(200);
+		expectContract(
+			'post',
+			'/api/simulate',
+			await throughHooks(simulateRoute.POST, {
+				method: 'POST',
+				path: '/api/simulate',
+				routeId: '/api/simulate',
+				body: simulated
+			})
+		);
 	});
 });
 
@@ -908,13 +1728,16 @@ describe('coverage', () => {
 		for (const [path, pathItem] of Object.entries(doc.paths)) {
 			for (const [method, operation] of Object.entries(pathItem) as [Method, Operation][]) {
 				for (const status of Object.keys(operation.responses).filter((s) => s.startsWith('2'))) {
-					expect(checked, `${method.toUpperCase()} ${path} ${status} was never checked`).toContain(`${method} ${path} ${status}`);
+					expect(checked, `${method.toUpperCase()} ${path} ${status} was never checked`).toContain(
+						`${method} ${path} ${status}`
+					);
 				}
 			}
 		}
 		// The error statuses seen: each proves its documented shape on a real answer.
 		const statuses = new Set([...checked].map((key) => key.split(' ')[2]));
-		for (const status of ['400', '403', '404', '409', '410', '413', '415', '429']) expect(statuses).toContain(status);
+		for (const status of ['400', '403', '404', '409', '410', '413', '415', '429'])
+			expect(statuses).toContain(status);
 	});
 });
 
@@ -923,12 +1746,30 @@ describe('the readable page at /docs/api', () => {
 		const data = (await docsLoad({} as never)) as ReturnType<typeof describeApi>;
 		const operations = data.groups.flatMap((group) => group.operations);
 		const documented = Object.values(doc.paths).flatMap((pathItem) => Object.values(pathItem));
-		expect(operations.map((op) => op.id).sort()).toEqual(documented.map((op) => op.operationId).sort());
+		expect(operations.map((op) => op.id).sort()).toEqual(
+			documented.map((op) => op.operationId).sort()
+		);
 		const create = operations.find((op) => op.id === 'createAssessment')!;
-		expect(create.body?.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['title', 'fleet', 'answers']));
-		expect(create.responses.map((r) => r.status)).toEqual(['201', '400', '403', '413', '415', '429', '507']);
+		expect(create.body?.fields.map((f) => f.name)).toEqual(
+			expect.arrayContaining(['title', 'fleet', 'answers'])
+		);
+		expect(create.responses.map((r) => r.status)).toEqual([
+			'201',
+			'400',
+			'403',
+			'413',
+			'415',
+			'429',
+			'507'
+		]);
 		const pdf = operations.find((op) => op.id === 'assessmentReportPdf')!;
-		expect(pdf.parameters.map((p) => p.name)).toEqual(['id', 'title', 'consultant', 'firm', 'paper']);
+		expect(pdf.parameters.map((p) => p.name)).toEqual([
+			'id',
+			'title',
+			'consultant',
+			'firm',
+			'paper'
+		]);
 		expect(data.schemas.map((s) => s.name)).toContain('ScoreResult');
 	});
 });

@@ -11,16 +11,26 @@ const body = (extra: Record<string, unknown> = {}) => ({
 	fleet: { devices: 5_000, countries: ['US'], lifetimeYears: 8 },
 	...extra
 });
-const create = (payload: unknown) => call(collection.POST, { method: 'POST', path: '/api/assessments', body: payload });
+const create = (payload: unknown) =>
+	call(collection.POST, { method: 'POST', path: '/api/assessments', body: payload });
 const ids = (list: { id: string }[]) => list.map((r) => r.id);
 
 describe('result.regulations and buyerCountry in the API', () => {
 	it('a German fleet gets the EU rules, with why they apply', async () => {
-		const { status, body: created } = await create(body({ fleet: { devices: 5_000, countries: ['DE'], lifetimeYears: 8 } }));
+		const { status, body: created } = await create(
+			body({ fleet: { devices: 5_000, countries: ['DE'], lifetimeYears: 8 } })
+		);
 		expect(status).toBe(201);
 		expect(created.buyerCountry).toBeUndefined();
-		const switching = created.result.regulations.find((r: { id: string }) => r.id === 'eu_data_act_switching');
-		expect(switching).toMatchObject({ kind: 'right', appliesFrom: '2025-09-12', confidence: 'high', reasons: ['Deployment in Germany'] });
+		const switching = created.result.regulations.find(
+			(r: { id: string }) => r.id === 'eu_data_act_switching'
+		);
+		expect(switching).toMatchObject({
+			kind: 'right',
+			appliesFrom: '2025-09-12',
+			confidence: 'high',
+			reasons: ['Deployment in Germany']
+		});
 		expect(switching.sources.length).toBeGreaterThan(0);
 	});
 
@@ -29,14 +39,23 @@ describe('result.regulations and buyerCountry in the API', () => {
 		expect(status).toBe(201);
 		expect(created.buyerCountry).toBe('DE');
 		expect(ids(created.result.regulations)).toContain('eu_dora_exit_strategies');
-		for (const regulation of created.result.regulations) expect(regulation.reasons).toEqual(['Your organisation in Germany']);
+		for (const regulation of created.result.regulations)
+			expect(regulation.reasons).toEqual(['Your organisation in Germany']);
 
-		const read = await call(item.GET, { path: `/api/assessments/${created.id}`, params: { id: created.id } });
+		const read = await call(item.GET, {
+			path: `/api/assessments/${created.id}`,
+			params: { id: created.id }
+		});
 		expect(read.body.buyerCountry).toBe('DE');
 		expect(read.body.result.regulations).toEqual(created.result.regulations);
 
 		const patch = (payload: unknown) =>
-			call(item.PATCH, { method: 'PATCH', path: `/api/assessments/${created.id}`, params: { id: created.id }, body: payload });
+			call(item.PATCH, {
+				method: 'PATCH',
+				path: `/api/assessments/${created.id}`,
+				params: { id: created.id },
+				body: payload
+			});
 		const india = await patch({ buyerCountry: 'IN' });
 		expect(india.status).toBe(200);
 		expect(india.body.buyerCountry).toBe('IN');

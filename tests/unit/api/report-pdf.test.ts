@@ -34,7 +34,10 @@ async function getReport(id: string, query = '') {
 describe('GET /api/assessments/{id}/report.pdf', () => {
 	it('answers a PDF with a download name, no caching and no indexing', async () => {
 		const id = await createAssessment();
-		const { status, headers, bytes } = await getReport(id, '?consultant=Zo%C3%AB%20%C3%98rsted&firm=%C5%81%C3%B3d%C5%BA%20Consulting&paper=letter');
+		const { status, headers, bytes } = await getReport(
+			id,
+			'?consultant=Zo%C3%AB%20%C3%98rsted&firm=%C5%81%C3%B3d%C5%BA%20Consulting&paper=letter'
+		);
 		expect(status).toBe(200);
 		expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
 		expect(headers.get('content-type')).toBe('application/pdf');
@@ -53,7 +56,9 @@ describe('GET /api/assessments/{id}/report.pdf', () => {
 	it('names the file after the report title when one is given', async () => {
 		const id = await createAssessment();
 		const { headers, bytes } = await getReport(id, '?title=Board%20pack%20Q3');
-		expect(headers.get('content-disposition')).toContain('filename="lock-in-radar-board-pack-q3.pdf"');
+		expect(headers.get('content-disposition')).toContain(
+			'filename="lock-in-radar-board-pack-q3.pdf"'
+		);
 		expect(pdfInfo(bytes).Title).toBe('Board pack Q3');
 	});
 
@@ -77,8 +82,12 @@ describe('GET /api/assessments/{id}/report.pdf', () => {
 		expect(unknown.json().issues).toEqual([{ path: 'logo', message: 'Unknown field' }]);
 		const twice = await getReport(id, '?firm=a&firm=b');
 		expect(twice.status).toBe(400);
-		expect(twice.json().issues).toEqual([{ path: 'firm', message: '"firm" is given more than once' }]);
+		expect(twice.json().issues).toEqual([
+			{ path: 'firm', message: '"firm" is given more than once' }
+		]);
 		const long = await getReport(id, `?title=${'x'.repeat(201)}`);
-		expect(long.json().issues).toEqual([{ path: 'title', message: 'Report title must be at most 200 characters' }]);
+		expect(long.json().issues).toEqual([
+			{ path: 'title', message: 'Report title must be at most 200 characters' }
+		]);
 	});
 });

@@ -29,12 +29,20 @@ const exportOf = (...assessments: unknown[]) => ({
 	exportedAt: '2026-12-01T00:00:00.000Z',
 	assessments
 });
-const importDoc = (body: unknown) => call(importRoute.POST, { method: 'POST', path: '/api/import', body });
-const importOld = async () => expect((await importDoc(exportOf(old))).body.imported[0].status).toBe('created');
+const importDoc = (body: unknown) =>
+	call(importRoute.POST, { method: 'POST', path: '/api/import', body });
+const importOld = async () =>
+	expect((await importDoc(exportOf(old))).body.imported[0].status).toBe('created');
 const read = (at = id) => call(item.GET, { path: `/api/assessments/${at}`, params: { id: at } });
-const preview = (at = id) => call(rescoreRoute.GET, { path: `/api/assessments/${at}/rescore`, params: { id: at } });
+const preview = (at = id) =>
+	call(rescoreRoute.GET, { path: `/api/assessments/${at}/rescore`, params: { id: at } });
 const apply = (body?: unknown, at = id) =>
-	call(rescoreRoute.POST, { method: 'POST', path: `/api/assessments/${at}/rescore`, params: { id: at }, body });
+	call(rescoreRoute.POST, {
+		method: 'POST',
+		path: `/api/assessments/${at}/rescore`,
+		params: { id: at },
+		body
+	});
 
 describe('assessments keep the ruleset they were scored with', () => {
 	it('imports a 1.1.0 record pinned to 1.1.0, scored as 1.1.0 scored it', async () => {
@@ -57,10 +65,14 @@ describe('assessments keep the ruleset they were scored with', () => {
 	});
 
 	it('refuses a record at a ruleset version this server does not know, naming the path, and writes nothing', async () => {
-		const { status, body } = await importDoc(exportOf(old, { ...old, id: 'UnknownVers10nRecord_x', rulesetVersion: '0.9.0' }));
+		const { status, body } = await importDoc(
+			exportOf(old, { ...old, id: 'UnknownVers10nRecord_x', rulesetVersion: '0.9.0' })
+		);
 		expect(status).toBe(400);
 		expect(body.error).toEqual(expect.any(String));
-		expect(body.issues).toEqual([{ path: 'assessments.1.rulesetVersion', message: expect.stringContaining('0.9.0') }]);
+		expect(body.issues).toEqual([
+			{ path: 'assessments.1.rulesetVersion', message: expect.stringContaining('0.9.0') }
+		]);
 		expect(await getStore().ids()).toEqual([]);
 	});
 
@@ -68,7 +80,9 @@ describe('assessments keep the ruleset they were scored with', () => {
 		const withLocal = { ...old, answers: { ...old.answers, local_profile_br: { option: 'none' } } };
 		const refused = await importDoc(exportOf(withLocal));
 		expect(refused.status).toBe(400);
-		expect(refused.body.issues.map((i: { path: string }) => i.path)).toEqual(['assessments.0.answers.local_profile_br']);
+		expect(refused.body.issues.map((i: { path: string }) => i.path)).toEqual([
+			'assessments.0.answers.local_profile_br'
+		]);
 		const accepted = await importDoc(exportOf({ ...withLocal, rulesetVersion: current }));
 		expect(accepted.status).toBe(200);
 	});
@@ -79,10 +93,17 @@ describe('assessments keep the ruleset they were scored with', () => {
 			method: 'PATCH',
 			path: `/api/assessments/${id}`,
 			params: { id },
-			body: { title: 'Renamed', answers: { network_carriers_per_market: { option: 'single_carrier' } } }
+			body: {
+				title: 'Renamed',
+				answers: { network_carriers_per_market: { option: 'single_carrier' } }
+			}
 		});
 		expect(saved.status).toBe(200);
-		expect(saved.body).toMatchObject({ title: 'Renamed', revision: old.revision + 1, rulesetVersion: '1.1.0' });
+		expect(saved.body).toMatchObject({
+			title: 'Renamed',
+			revision: old.revision + 1,
+			rulesetVersion: '1.1.0'
+		});
 		expect(saved.body.result.rulesetVersion).toBe('1.1.0');
 		expect((await getStore().read(id))?.rulesetVersion).toBe('1.1.0');
 		// Validated against 1.1.0 too: the per-country question only exists from 2.0.0.
@@ -93,18 +114,29 @@ describe('assessments keep the ruleset they were scored with', () => {
 			body: { answers: { local_profile_br: { option: 'available' } } }
 		});
 		expect(refused.status).toBe(400);
-		expect(refused.body.issues.map((i: { path: string }) => i.path)).toEqual(['answers.local_profile_br']);
+		expect(refused.body.issues.map((i: { path: string }) => i.path)).toEqual([
+			'answers.local_profile_br'
+		]);
 	});
 
 	it('shares, reports and simulates with the pinned ruleset', async () => {
 		await importOld();
-		const share = await call(shareList.POST, { method: 'POST', path: `/api/assessments/${id}/shares`, params: { id }, body: {} });
+		const share = await call(shareList.POST, {
+			method: 'POST',
+			path: `/api/assessments/${id}/shares`,
+			params: { id },
+			body: {}
+		});
 		const token = share.body.token as string;
 		const view = await call(shared.GET, { path: `/api/shared/${token}`, params: { token } });
 		expect(view.body.result.rulesetVersion).toBe('1.1.0');
 		expect(view.body.result.overall.rating).toBe('critical');
 		expect(reportSource(old).ruleset.version).toBe('1.1.0');
-		const simulated = await call(simulateRoute.POST, { method: 'POST', path: '/api/simulate', body: { seed: 1, assessmentId: id, resolution: 'month' } });
+		const simulated = await call(simulateRoute.POST, {
+			method: 'POST',
+			path: '/api/simulate',
+			body: { seed: 1, assessmentId: id, resolution: 'month' }
+		});
 		expect(simulated.status).toBe(200);
 	});
 });
@@ -118,20 +150,37 @@ describe('GET /api/assessments/{id}/rescore', () => {
 		expect(body).toMatchObject({
 			needed: true,
 			revision: old.revision,
-			from: { version: '1.1.0', known: true, score: 75, rating: 'critical', provisional: true, range: [75, 90.5] },
+			from: {
+				version: '1.1.0',
+				known: true,
+				score: 75,
+				rating: 'critical',
+				provisional: true,
+				range: [75, 90.5]
+			},
 			// 2.1.0 range, worked out as in tests/unit/scoring/rescore.test.ts for 2.0.0, with 2.1.0's
 			// weights (see golden.test.ts). Best: network 0.8, SIM (0.1×2 + 1×3)/18 = 17.8, security 2.5
 			// -> (0.8 + 26.7 + 2)/6.3 = 4.7. Worst: the over-the-air claim is doubted (0.9), SIM
 			// (2 + 2.7 + 3 + 2.5 + 2 + 1.35 + 1.35 + 0.8 + 1.35)/18 = 94.7; network 95.4, data 92.5,
 			// platform 95, contract 93.2, security 88.8 -> (95.4 + 142.05 + 74 + 114 + 93.2 + 71.04)/6.3
 			// = 589.69/6.3 = 93.6.
-			to: { version: current, known: true, score: 50, rating: 'high', floors: [], provisional: true, range: [4.7, 93.6] },
+			to: {
+				version: current,
+				known: true,
+				score: 50,
+				rating: 'high',
+				floors: [],
+				provisional: true,
+				range: [4.7, 93.6]
+			},
 			changed: { any: true, rating: true, score: true, floors: { added: [] } },
 			// Brazil's own local-profile question (2.0.0) and the eleven questions new in 2.1.0
 			// (contract_minimum_term became contract_term_length and contract_auto_renewal)
 			newQuestions: 12
 		});
-		expect(body.changed.floors.removed.map((f: { id: string; rating: string }) => [f.id, f.rating])).toEqual([['roaming:BR', 'critical']]);
+		expect(
+			body.changed.floors.removed.map((f: { id: string; rating: string }) => [f.id, f.rating])
+		).toEqual([['roaming:BR', 'critical']]);
 		expect(await getStore().read(id)).toEqual(old);
 	});
 
@@ -155,12 +204,26 @@ describe('POST /api/assessments/{id}/rescore', () => {
 		await importOld();
 		const { status, body } = await apply({ expectedVersion: current });
 		expect(status).toBe(200);
-		expect(body).toMatchObject({ id, rulesetVersion: current, revision: old.revision + 1, rescoredFrom: '1.1.0' });
+		expect(body).toMatchObject({
+			id,
+			rulesetVersion: current,
+			revision: old.revision + 1,
+			rescoredFrom: '1.1.0'
+		});
 		expect(body.shares).toBeUndefined();
 		expect(body.result.rulesetVersion).toBe(current);
-		expect(body.result.overall).toMatchObject({ score: 50, rating: 'high', provisional: true, range: [4.7, 93.6] });
+		expect(body.result.overall).toMatchObject({
+			score: 50,
+			rating: 'high',
+			provisional: true,
+			range: [4.7, 93.6]
+		});
 		const stored = await getStore().read(id);
-		expect(stored).toMatchObject({ rulesetVersion: current, revision: old.revision + 1, answers: old.answers });
+		expect(stored).toMatchObject({
+			rulesetVersion: current,
+			revision: old.revision + 1,
+			answers: old.answers
+		});
 		// Now the per-country question may be answered, and saving keeps the new version.
 		const saved = await call(item.PATCH, {
 			method: 'PATCH',
@@ -177,7 +240,11 @@ describe('POST /api/assessments/{id}/rescore', () => {
 		expect((await apply()).body.rescoredFrom).toBe('1.1.0');
 		const again = await apply();
 		expect(again.status).toBe(200);
-		expect(again.body).toMatchObject({ rulesetVersion: current, revision: old.revision + 1, rescoredFrom: null });
+		expect(again.body).toMatchObject({
+			rulesetVersion: current,
+			revision: old.revision + 1,
+			rescoredFrom: null
+		});
 		expect((await preview()).body.needed).toBe(false);
 	});
 
@@ -185,7 +252,10 @@ describe('POST /api/assessments/{id}/rescore', () => {
 		await importOld();
 		const { status, body } = await apply({ expectedVersion: '1.9.0' });
 		expect(status).toBe(409);
-		expect(body).toEqual({ error: expect.any(String), issues: [{ path: 'expectedVersion', message: expect.stringContaining(current) }] });
+		expect(body).toEqual({
+			error: expect.any(String),
+			issues: [{ path: 'expectedVersion', message: expect.stringContaining(current) }]
+		});
 		expect(await getStore().read(id)).toEqual(old);
 	});
 
@@ -201,7 +271,13 @@ describe('POST /api/assessments/{id}/rescore', () => {
 
 	it('answers 400 for a body that is not JSON and 404 for an unknown id', async () => {
 		await importOld();
-		const broken = await call(rescoreRoute.POST, { method: 'POST', path: `/api/assessments/${id}/rescore`, params: { id }, rawBody: '{', contentType: 'application/json' });
+		const broken = await call(rescoreRoute.POST, {
+			method: 'POST',
+			path: `/api/assessments/${id}/rescore`,
+			params: { id },
+			rawBody: '{',
+			contentType: 'application/json'
+		});
 		expect(broken.status).toBe(400);
 		expect((await apply({}, 'NoSuchAssessmentHere_x')).status).toBe(404);
 	});
@@ -215,7 +291,11 @@ describe('a stored record at a version this server does not know (from a newer s
 		expect(shown.body.rulesetVersion).toBe('9.0.0');
 		expect(shown.body.result.rulesetVersion).toBe(current);
 		const { body } = await preview();
-		expect(body).toMatchObject({ needed: true, from: { version: '9.0.0', known: false }, to: { version: current } });
+		expect(body).toMatchObject({
+			needed: true,
+			from: { version: '9.0.0', known: false },
+			to: { version: current }
+		});
 		expect(body.from.score).toBe(body.to.score);
 		const applied = await apply();
 		expect(applied.body).toMatchObject({ rulesetVersion: current, rescoredFrom: '9.0.0' });

@@ -5,7 +5,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRespondent, openRespondent, RespondentLimitError, saveResponse, submitResponse, SubmittedError } from '../../../src/lib/server/respondents';
+import {
+	createRespondent,
+	openRespondent,
+	RespondentLimitError,
+	saveResponse,
+	submitResponse,
+	SubmittedError
+} from '../../../src/lib/server/respondents';
 import * as tenders from '../../../src/lib/server/tenders';
 import { useTempDataDir } from './temp-data-dir';
 
@@ -25,9 +32,12 @@ describe('respondent links in the store', () => {
 	it('never pass five live links per offer, even when created at once', async () => {
 		const tender = await newTender();
 		const offerId = tender.offers[0]!.id;
-		const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => createRespondent(tender.id, offerId, { label: '' })));
+		const outcomes = await Promise.allSettled(
+			Array.from({ length: 8 }, () => createRespondent(tender.id, offerId, { label: '' }))
+		);
 		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
-		for (const o of outcomes.filter((o) => o.status === 'rejected')) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(RespondentLimitError);
+		for (const o of outcomes.filter((o) => o.status === 'rejected'))
+			expect((o as PromiseRejectedResult).reason).toBeInstanceOf(RespondentLimitError);
 		expect((await tenders.read(tender.id))!.offers[0]!.respondents).toHaveLength(5);
 	});
 
@@ -36,7 +46,9 @@ describe('respondent links in the store', () => {
 		const created = await createRespondent(tender.id, tender.offers[1]!.id, { label: 'x' });
 		if (!created || created === 'no-offer') throw new Error('not created');
 		const files = (root: string): string[] =>
-			readdirSync(root, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(root, e.name)) : [join(root, e.name)]));
+			readdirSync(root, { withFileTypes: true }).flatMap((e) =>
+				e.isDirectory() ? files(join(root, e.name)) : [join(root, e.name)]
+			);
 		const all = files(dir()).map((file) => readFileSync(file, 'utf8'));
 		expect(all.some((text) => text.includes(tender.id))).toBe(true);
 		expect(all.some((text) => text.includes(created.token))).toBe(false);

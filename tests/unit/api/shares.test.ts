@@ -23,15 +23,23 @@ async function assessmentWithNote() {
 		body: {
 			title: 'Fleet with secrets',
 			fleet: { devices: 100, countries: ['BR'], lifetimeYears: 10 },
-			answers: { [question.id]: { option: question.options[0]!.id, note: 'Internal: budget is 40k' } }
+			answers: {
+				[question.id]: { option: question.options[0]!.id, note: 'Internal: budget is 40k' }
+			}
 		}
 	});
 	return body as { id: string };
 }
 
 const createShare = (id: string, body: unknown = {}) =>
-	call(shareList.POST, { method: 'POST', path: `/api/assessments/${id}/shares`, params: { id }, body });
-const readShared = (token: string) => call(shared.GET, { path: `/api/shared/${token}`, params: { token } });
+	call(shareList.POST, {
+		method: 'POST',
+		path: `/api/assessments/${id}/shares`,
+		params: { id },
+		body
+	});
+const readShared = (token: string) =>
+	call(shared.GET, { path: `/api/shared/${token}`, params: { token } });
 
 function allStoredText(): string {
 	const walk = (dir: string): string[] =>
@@ -91,7 +99,12 @@ describe('reading through a share link', () => {
 	it('is a live view: later edits show up', async () => {
 		const { id } = await assessmentWithNote();
 		const { body: share } = await createShare(id);
-		await call(item.PATCH, { method: 'PATCH', path: `/api/assessments/${id}`, params: { id }, body: { title: 'Renamed' } });
+		await call(item.PATCH, {
+			method: 'PATCH',
+			path: `/api/assessments/${id}`,
+			params: { id },
+			body: { title: 'Renamed' }
+		});
 		expect((await readShared(share.token)).body.assessment.title).toBe('Renamed');
 	});
 
@@ -109,7 +122,10 @@ describe('reading through a share link', () => {
 		expect(revoke.status).toBe(204);
 		expect((await readShared(share.token)).status).toBe(410);
 
-		const list = await call(shareList.GET, { path: `/api/assessments/${id}/shares`, params: { id } });
+		const list = await call(shareList.GET, {
+			path: `/api/assessments/${id}/shares`,
+			params: { id }
+		});
 		expect(list.body.shares[0]).toMatchObject({ id: share.id, status: 'revoked' });
 		expect(JSON.stringify(list.body)).not.toContain('tokenHash');
 	});
@@ -136,7 +152,10 @@ describe('reading through a share link', () => {
 		const { body: share } = await createShare(id);
 		expect(share.lastOpenedAt).toBeNull();
 		await readShared(share.token);
-		const list = await call(shareList.GET, { path: `/api/assessments/${id}/shares`, params: { id } });
+		const list = await call(shareList.GET, {
+			path: `/api/assessments/${id}/shares`,
+			params: { id }
+		});
 		expect(list.body.shares[0].lastOpenedAt).toEqual(expect.any(String));
 	});
 });
@@ -152,7 +171,10 @@ describe('a share token never edits', () => {
 			body: { title: 'Hijacked' }
 		});
 		expect(patch.status).toBe(403);
-		const get = await call(item.GET, { path: `/api/assessments/${share.token}`, params: { id: share.token } });
+		const get = await call(item.GET, {
+			path: `/api/assessments/${share.token}`,
+			params: { id: share.token }
+		});
 		expect(get.status).toBe(403);
 		const newShare = await createShare(share.token);
 		expect(newShare.status).toBe(403);
@@ -198,14 +220,22 @@ describe('the report behind a share link', () => {
 		expect(withoutNotes).not.toContain(id);
 		const { body: open } = await createShare(id, { includeNotes: true });
 		expect(await textOf(open.token)).toContain('budget is 40k');
-		const gone = await report.GET({ params: { token: newShareToken() }, url: new URL('http://x/') } as never);
+		const gone = await report.GET({
+			params: { token: newShareToken() },
+			url: new URL('http://x/')
+		} as never);
 		expect(gone.status).toBe(404);
 	});
 });
 
 describe('share links per assessment (audit F10)', () => {
 	const create = (id: string, body: unknown = {}) =>
-		call(shareList.POST, { method: 'POST', path: `/api/assessments/${id}/shares`, params: { id }, body });
+		call(shareList.POST, {
+			method: 'POST',
+			path: `/api/assessments/${id}/shares`,
+			params: { id },
+			body
+		});
 
 	it('stops at 50 live links with 409 and a message that says how to make room; a revoked link makes room', async () => {
 		const { id } = await assessmentWithNote();
@@ -217,7 +247,11 @@ describe('share links per assessment (audit F10)', () => {
 			expect(reply.body.error).toMatch(/already has 50 live share links.*Revoke one/);
 		}
 		const shareId = made[0]!.body.id;
-		await call(shareItem.DELETE, { method: 'DELETE', path: `/api/assessments/${id}/shares/${shareId}`, params: { id, shareId } });
+		await call(shareItem.DELETE, {
+			method: 'DELETE',
+			path: `/api/assessments/${id}/shares/${shareId}`,
+			params: { id, shareId }
+		});
 		expect((await create(id)).status).toBe(201);
 		expect((await create(id)).status).toBe(409);
 	});

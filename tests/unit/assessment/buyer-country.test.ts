@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fleetBodyFromForm } from '../../../src/lib/assessment/form';
-import { applyPatch, contentFromCreate, createInputSchemas, storedAssessmentSchema } from '../../../src/lib/assessment/schema';
+import {
+	applyPatch,
+	contentFromCreate,
+	createInputSchemas,
+	storedAssessmentSchema
+} from '../../../src/lib/assessment/schema';
 import { shippedRules } from '../rules/read-rules';
 
 const rules = shippedRules();
@@ -8,7 +13,8 @@ const schemas = createInputSchemas(rules, ['network']);
 
 function form(fields: Record<string, string | string[]>) {
 	const data = new FormData();
-	for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) data.append(name, v);
+	for (const [name, value] of Object.entries(fields))
+		for (const v of [value].flat()) data.append(name, v);
 	return data;
 }
 
@@ -22,13 +28,21 @@ describe('buyerCountry', () => {
 
 	it('is optional on create, stored only when given, and cleared by a null patch', () => {
 		const fleet = { devices: 10, countries: ['DE'], lifetimeYears: 5 };
-		const without = contentFromCreate(schemas.createBody.parse({ title: 'T', fleet, buyerCountry: null }));
+		const without = contentFromCreate(
+			schemas.createBody.parse({ title: 'T', fleet, buyerCountry: null })
+		);
 		expect(without).not.toHaveProperty('buyerCountry');
-		const withNl = contentFromCreate(schemas.createBody.parse({ title: 'T', fleet, buyerCountry: 'NL' }));
+		const withNl = contentFromCreate(
+			schemas.createBody.parse({ title: 'T', fleet, buyerCountry: 'NL' })
+		);
 		expect(withNl.buyerCountry).toBe('NL');
 		expect(applyPatch(withNl, schemas.patchBody.parse({ title: 'U' })).buyerCountry).toBe('NL');
-		expect(applyPatch(withNl, schemas.patchBody.parse({ buyerCountry: null }))).not.toHaveProperty('buyerCountry');
-		expect(schemas.createBody.safeParse({ title: 'T', fleet, buyerCountry: 'ZZ' }).success).toBe(false);
+		expect(applyPatch(withNl, schemas.patchBody.parse({ buyerCountry: null }))).not.toHaveProperty(
+			'buyerCountry'
+		);
+		expect(schemas.createBody.safeParse({ title: 'T', fleet, buyerCountry: 'ZZ' }).success).toBe(
+			false
+		);
 	});
 
 	it('keeps records stored before it existed valid, with no schema version bump', () => {

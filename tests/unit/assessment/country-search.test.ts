@@ -70,7 +70,11 @@ describe('country search: what Enter ticks', () => {
 		expect(codes('UK')[0]).toBe('GB');
 		expect(codes('UK')).toContain('UA');
 		expect(search('Mali')[0]).toEqual({ country: { code: 'ML', name: 'Mali' }, kind: 'exact' });
-		expect(search('Mali').slice(1).every((m) => m.kind !== 'exact')).toBe(true);
+		expect(
+			search('Mali')
+				.slice(1)
+				.every((m) => m.kind !== 'exact')
+		).toBe(true);
 	});
 
 	it('a partial match never ticks, even when it is the only one', () => {
@@ -149,7 +153,9 @@ describe('the rules loader checks aliases', () => {
 	});
 
 	it('refuses an alias that names another country', () => {
-		expect(() => loadRules(withAliases({ UA: ['U.K.'] }))).toThrow(/alias "U\.K\." of "UA" already names "GB"/);
+		expect(() => loadRules(withAliases({ UA: ['U.K.'] }))).toThrow(
+			/alias "U\.K\." of "UA" already names "GB"/
+		);
 		expect(() => loadRules(withAliases({ IO: ['India'] }))).toThrow(/already names "IN"/);
 		expect(() => loadRules(withAliases({ AT: ['de'] }))).toThrow(/already names "DE"/);
 	});

@@ -81,7 +81,10 @@ describe('autosave', () => {
 		saver.queue('sim_local', { option: 'no' }, true);
 		await vi.waitFor(() => expect(saver.status).toBe('saved'));
 		expect(calls).toHaveLength(2);
-		expect(body(calls[1]!).answers).toEqual({ sim_ota: { option: 'yes' }, sim_local: { option: 'no' } });
+		expect(body(calls[1]!).answers).toEqual({
+			sim_ota: { option: 'yes' },
+			sim_local: { option: 'no' }
+		});
 	});
 
 	it('sends what is still waiting with keepalive when the page goes away', async () => {

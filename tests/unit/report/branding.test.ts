@@ -1,22 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { brandingQuerySchema, brandingSchema } from '../../../src/lib/report/branding';
 import { issuesOf } from '../../../src/lib/validation/issues';
-import { contentDisposition, reportFileName, slugify, unicodeSlug } from '../../../src/lib/report/filename';
+import {
+	contentDisposition,
+	reportFileName,
+	slugify,
+	unicodeSlug
+} from '../../../src/lib/report/filename';
 
 describe('branding', () => {
 	it('trims text, drops control characters and treats empty text as not given', () => {
-		const parsed = brandingSchema.parse({ consultantName: '  Zoë\u0000 Ørsted \n', firm: '   ', reportTitle: 'Q3\treview' });
-		expect(parsed).toEqual({ consultantName: 'Zoë Ørsted', firm: undefined, reportTitle: 'Q3 review', paper: 'a4', logo: undefined });
+		const parsed = brandingSchema.parse({
+			consultantName: '  Zoë\u0000 Ørsted \n',
+			firm: '   ',
+			reportTitle: 'Q3\treview'
+		});
+		expect(parsed).toEqual({
+			consultantName: 'Zoë Ørsted',
+			firm: undefined,
+			reportTitle: 'Q3 review',
+			paper: 'a4',
+			logo: undefined
+		});
 	});
 
 	it('limits text to 200 characters and names the field', () => {
 		const parsed = brandingSchema.safeParse({ firm: 'x'.repeat(201) });
 		expect(parsed.success).toBe(false);
-		expect(issuesOf(parsed.error!)).toEqual([{ path: 'firm', message: 'Firm must be at most 200 characters' }]);
+		expect(issuesOf(parsed.error!)).toEqual([
+			{ path: 'firm', message: 'Firm must be at most 200 characters' }
+		]);
 	});
 
 	it('reads query parameters, with paper case-insensitive and A4 by default', () => {
-		expect(brandingQuerySchema.parse({ consultant: 'Zoë', firm: 'Łódź Consulting', title: 'Review' })).toEqual({
+		expect(
+			brandingQuerySchema.parse({ consultant: 'Zoë', firm: 'Łódź Consulting', title: 'Review' })
+		).toEqual({
 			consultantName: 'Zoë',
 			firm: 'Łódź Consulting',
 			reportTitle: 'Review',
@@ -27,7 +46,9 @@ describe('branding', () => {
 
 	it('refuses an unknown paper size or an unknown parameter, with the field path', () => {
 		const paper = brandingQuerySchema.safeParse({ paper: 'tabloid' });
-		expect(issuesOf(paper.error!)).toEqual([{ path: 'paper', message: 'Paper must be "a4" or "letter"' }]);
+		expect(issuesOf(paper.error!)).toEqual([
+			{ path: 'paper', message: 'Paper must be "a4" or "letter"' }
+		]);
 		const unknown = brandingQuerySchema.safeParse({ consultnat: 'typo' });
 		expect(issuesOf(unknown.error!)).toEqual([{ path: 'consultnat', message: 'Unknown field' }]);
 	});
@@ -47,7 +68,9 @@ describe('file names', () => {
 		expect(unicodeSlug('Müller & Søn: Łódź 2027')).toBe('müller-søn-łódź-2027');
 		expect(unicodeSlug('日本の計画')).toBe('日本の計画');
 		expect(unicodeSlug('<>"')).toBe('report');
-		expect(reportFileName('İstanbul Şişli', { unicode: true })).toBe('lock-in-radar-istanbul-şişli.pdf');
+		expect(reportFileName('İstanbul Şişli', { unicode: true })).toBe(
+			'lock-in-radar-istanbul-şişli.pdf'
+		);
 	});
 
 	it('gives an ASCII filename and a UTF-8 filename* (RFC 5987)', () => {

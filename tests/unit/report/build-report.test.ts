@@ -71,10 +71,18 @@ describe('a typical report', () => {
 		expect(contents).toContain('Contents');
 		SECTIONS.forEach((title, i) => {
 			const numbered = i < SECTIONS.length - 2 ? `${i + 1} ${title}` : words(title);
-			const entry = contents.split('\n').map(words).find((line) => line.startsWith(`${numbered} `));
+			const entry = contents
+				.split('\n')
+				.map(words)
+				.find((line) => line.startsWith(`${numbered} `));
 			expect(entry, `contents entry for ${title}`).toBeDefined();
 			const page = Number(entry!.split(' ').at(-1));
-			const start = words(pages[page - 1]!.split('\n').filter((l) => l.trim()).slice(1, 3).join(' '));
+			const start = words(
+				pages[page - 1]!.split('\n')
+					.filter((l) => l.trim())
+					.slice(1, 3)
+					.join(' ')
+			);
 			expect(start, `${title} starts on page ${page}`).toContain(numbered);
 		});
 	});
@@ -83,23 +91,34 @@ describe('a typical report', () => {
 		const summary = words(pages.slice(2, 5).join('\n'));
 		expect(summary).toMatch(/\d+\/100/);
 		expect(summary).toMatch(/(Low|Moderate|High|Critical) lock-in risk/);
-		for (const heading of ['Why this rating', 'Top risks', 'Permanent-roaming exposure', 'Cost to switch provider', 'Next steps']) {
+		for (const heading of [
+			'Why this rating',
+			'Top risks',
+			'Permanent-roaming exposure',
+			'Cost to switch provider',
+			'Next steps'
+		]) {
 			expect(summary).toContain(heading);
 		}
 		// Brazil's own local-profile question is open: named, with its rule's confidence, not called critical.
 		expect(summary).toContain(
 			'Brazil (2,000 devices): not answered yet whether the offer has a local profile there. Until it is, the country counts only in the provisional range (rule graded high confidence).'
 		);
-		expect(summary).toMatch(/About USD [\d.,]+ (million )?to leave \(USD [\d.,]+–[\d.,]+ million\), USD [\d,]+ per device/);
+		expect(summary).toMatch(
+			/About USD [\d.,]+ (million )?to leave \(USD [\d.,]+–[\d.,]+ million\), USD [\d,]+ per device/
+		);
 	});
 
-	it('lists each question with its answer, its risk in the questionnaire\'s words, note and recommendation', () => {
+	it("lists each question with its answer, its risk in the questionnaire's words, note and recommendation", () => {
 		const text = words(pdfText(pdf));
 		const question = rules.ruleset.areas[0]!.questions[0]!;
 		expect(text).toContain(`4.1 ${words(question.text)}`);
 		expect(text).toContain('Answer: Not sure');
 		// "Not sure" is capped at the question's worst answer, in the words the questionnaire uses.
-		const capped = Math.min(rules.ruleset.notSure.risk, ...[Math.max(...question.options.map((o) => o.risk))]);
+		const capped = Math.min(
+			rules.ruleset.notSure.risk,
+			...[Math.max(...question.options.map((o) => o.risk))]
+		);
 		expect(text).toContain(words(notSureRiskSentence(capped)));
 		expect(text).not.toMatch(/Risk: (Low|Moderate|High|Critical) \(\d+\/100\)/);
 		expect(text).toContain(`Note ${note}`);
@@ -108,7 +127,9 @@ describe('a typical report', () => {
 
 	it('draws the charts as vectors: no images without a logo', () => {
 		expect(pdfImages(pdf)).toEqual([]);
-		const overview = words(pages.find((p) => p.includes('Risk by area') && !p.includes('Contents'))!);
+		const overview = words(
+			pages.find((p) => p.includes('Risk by area') && !p.includes('Contents'))!
+		);
 		for (const title of areaTitles) expect(overview).toContain(title);
 		expect(overview).toContain('Service at risk');
 	});
@@ -138,7 +159,14 @@ describe('a typical report', () => {
 		const result = reportInput(rules, assessment).result;
 		expect(result.askVendor.length).toBeGreaterThan(0);
 		for (const item of result.askVendor) expect(text).toContain(words(item.ask));
-		for (const country of ['Brazil (BR)', 'Germany (DE)', 'Türkiye (TR)', 'India (IN)', 'United States (US)', 'France (FR)']) {
+		for (const country of [
+			'Brazil (BR)',
+			'Germany (DE)',
+			'Türkiye (TR)',
+			'India (IN)',
+			'United States (US)',
+			'France (FR)'
+		]) {
 			expect(text).toContain(country);
 		}
 	});
@@ -156,7 +184,10 @@ describe('user text', () => {
 			.map((page) =>
 				page
 					.split('\n')
-					.filter((line) => !/Page \d+ of \d+/.test(line) && !line.trim().startsWith('Smart meters LATAM + DACH'))
+					.filter(
+						(line) =>
+							!/Page \d+ of \d+/.test(line) && !line.trim().startsWith('Smart meters LATAM + DACH')
+					)
 					.join('\n')
 			)
 			.join('\n');
@@ -168,8 +199,13 @@ describe('user text', () => {
 		const title = '<script>alert("x")</script>';
 		const assessment = typicalAssessment(rules, { title, organisation: '<b>Bold & Co</b>' });
 		const question = rules.ruleset.areas[0]!.questions[0]!.id;
-		assessment.answers[question] = { option: 'not_sure', note: '<img src=x onerror="alert(1)"> &amp; ${x}' };
-		const pdf = await buildReport(reportInput(rules, assessment, { firm: '</title><h1>Firm</h1>' }));
+		assessment.answers[question] = {
+			option: 'not_sure',
+			note: '<img src=x onerror="alert(1)"> &amp; ${x}'
+		};
+		const pdf = await buildReport(
+			reportInput(rules, assessment, { firm: '</title><h1>Firm</h1>' })
+		);
 		const text = pdfText(pdf);
 		expect(text).toContain(title);
 		expect(text).toContain('<b>Bold & Co</b>');
@@ -180,7 +216,9 @@ describe('user text', () => {
 
 	it('uses the branding title over the assessment title', async () => {
 		const pdf = await buildReport(
-			reportInput(rules, typicalAssessment(rules), { reportTitle: `Lock-in review for ${UNICODE.organisation}` })
+			reportInput(rules, typicalAssessment(rules), {
+				reportTitle: `Lock-in review for ${UNICODE.organisation}`
+			})
 		);
 		expect(pdfInfo(pdf).Title).toBe(`Lock-in review for ${UNICODE.organisation}`);
 		expect(words(pdfPages(pdf)[0]!)).toContain(`Lock-in review for ${UNICODE.organisation}`);
@@ -191,7 +229,9 @@ describe('user text', () => {
 		const question = rules.ruleset.areas[0]!.questions[0]!.id;
 		assessment.answers[question] = { option: 'not_sure', note: 'Private: budget is 40k' };
 		const withNotes = pdfText(await buildReport(reportInput(rules, assessment)));
-		const without = pdfText(await buildReport(reportInput(rules, assessment, {}, { includeNotes: false })));
+		const without = pdfText(
+			await buildReport(reportInput(rules, assessment, {}, { includeNotes: false }))
+		);
 		expect(withNotes).toContain('Private: budget is 40k');
 		expect(without).not.toContain('Private: budget is 40k');
 		expect(without).toContain('Answer: Not sure');
@@ -211,7 +251,9 @@ describe('user text', () => {
 
 describe('paper and logo', () => {
 	it('prints on US Letter when asked', async () => {
-		const pdf = await buildReport(reportInput(rules, typicalAssessment(rules), { paper: 'letter' }));
+		const pdf = await buildReport(
+			reportInput(rules, typicalAssessment(rules), { paper: 'letter' })
+		);
 		expect(pdfInfo(pdf)['Page size']).toContain('(letter)');
 	});
 
@@ -228,18 +270,35 @@ describe('paper and logo', () => {
 
 	it.each([
 		['a truncated PNG', PNG_8X8.slice(0, 40), /incomplete/],
-		['a GIF', new TextEncoder().encode('GIF89a\x01\x00\x01\x00\x00\x00\x00;'), /PNG or JPEG image; this file is a GIF/],
+		[
+			'a GIF',
+			new TextEncoder().encode('GIF89a\x01\x00\x01\x00\x00\x00\x00;'),
+			/PNG or JPEG image; this file is a GIF/
+		],
 		['an oversized file', new Uint8Array(600 * 1024), /600 KB; the limit is 512 KB/],
-		['a PNG with damaged image data', PNG_8X8.map((byte, i) => (i > 40 && i < 55 ? 0xff : byte)), /PNG image data is damaged/]
-	])('refuses %s with a clear error instead of building a broken PDF', async (_name, logo, message) => {
-		const build = buildReport(reportInput(rules, typicalAssessment(rules), { logo }));
-		await expect(build).rejects.toBeInstanceOf(ReportInputError);
-		await expect(build).rejects.toMatchObject({ issues: [{ path: 'logo', message: expect.stringMatching(message) }] });
-	});
+		[
+			'a PNG with damaged image data',
+			PNG_8X8.map((byte, i) => (i > 40 && i < 55 ? 0xff : byte)),
+			/PNG image data is damaged/
+		]
+	])(
+		'refuses %s with a clear error instead of building a broken PDF',
+		async (_name, logo, message) => {
+			const build = buildReport(reportInput(rules, typicalAssessment(rules), { logo }));
+			await expect(build).rejects.toBeInstanceOf(ReportInputError);
+			await expect(build).rejects.toMatchObject({
+				issues: [{ path: 'logo', message: expect.stringMatching(message) }]
+			});
+		}
+	);
 
 	it('refuses an unknown paper size', async () => {
-		const build = buildReport(reportInput(rules, typicalAssessment(rules), { paper: 'tabloid' as 'a4' }));
-		await expect(build).rejects.toMatchObject({ issues: [{ path: 'paper', message: 'Paper must be "a4" or "letter"' }] });
+		const build = buildReport(
+			reportInput(rules, typicalAssessment(rules), { paper: 'tabloid' as 'a4' })
+		);
+		await expect(build).rejects.toMatchObject({
+			issues: [{ path: 'paper', message: 'Paper must be "a4" or "letter"' }]
+		});
 	});
 });
 

@@ -71,13 +71,17 @@ describe('a physical-swap offer for 20,000 devices in Germany and Brazil, with n
 	it('puts the cost to leave, rounded with its range and per device, on the cover and in the summary', () => {
 		const headline = costHeadline(result.switchingCost);
 		// The fleet does not say how visits are made, so the range runs from a routine round to a costly trip.
-		expect(headline).toMatch(/^About USD [\d.]+ million to leave \(USD [\d,]+–[\d.]+ million\), USD [\d,]+ per device$/);
+		expect(headline).toMatch(
+			/^About USD [\d.]+ million to leave \(USD [\d,]+–[\d.]+ million\), USD [\d,]+ per device$/
+		);
 		expect(squash(pages[0]!)).toContain(squash(headline));
 		expect(squash(pages.slice(2, 5).join('\n'))).toContain(squash(headline));
 	});
 
 	it('groups the findings by severity and says them from the answers', () => {
-		const findings = words(pages.find((p) => p.includes('Findings and recommendations') && !p.includes('Contents'))!);
+		const findings = words(
+			pages.find((p) => p.includes('Findings and recommendations') && !p.includes('Contents'))!
+		);
 		expect(findings).toMatch(/Critical: \d+ findings?/);
 		const swap = result.findings.find((f) => f.questionId === 'sim_ota_switching')!;
 		expect(swap.title).not.toBe(rules.questionsById.get('sim_ota_switching')!.text);
@@ -85,7 +89,9 @@ describe('a physical-swap offer for 20,000 devices in Germany and Brazil, with n
 	});
 
 	it('shows the Brazil question and its answer in the SIM section', () => {
-		expect(squash(text)).toContain(squash("Can the offer give devices in Brazil a local operator's profile"));
+		expect(squash(text)).toContain(
+			squash("Can the offer give devices in Brazil a local operator's profile")
+		);
 		expect(words(text)).toContain('Answer: No local profile for this country');
 	});
 
@@ -99,14 +105,19 @@ describe('contradicting answers', () => {
 	it('are listed in the summary with both answers', async () => {
 		const assessment = typicalAssessment(rules, {
 			fleet: { devices: 500, countries: ['DE'], lifetimeYears: 10 },
-			answers: flexible(rules, { sim_euicc_standard: 'no_euicc', sim_ota_switching: 'any_provider' })
+			answers: flexible(rules, {
+				sim_euicc_standard: 'no_euicc',
+				sim_ota_switching: 'any_provider'
+			})
 		});
 		const input = reportInput(rules, assessment);
 		expect(input.result.conflicts.map((c) => c.id)).toContain('ota_switch_without_euicc');
 		const text = squash(pdfPages(await buildReport(input)).join('\n'));
 		expect(text).toContain(squash('Answers that contradict each other'));
 		const conflict = input.result.conflicts.find((c) => c.id === 'ota_switch_without_euicc')!;
-		expect(text).toContain(squash(`"${conflict.claim.label}" and "${conflict.contradictedBy.label}"`));
+		expect(text).toContain(
+			squash(`"${conflict.claim.label}" and "${conflict.contradictedBy.label}"`)
+		);
 	});
 });
 
@@ -124,8 +135,12 @@ describe('a report for a buyer who prices in euros', () => {
 		expect(text).toContain('About EUR 3.2 million to leave');
 		expect(text).toContain('Site visits to swap SIMs: EUR 3,139,000 at the values used');
 		expect(text).not.toMatch(/About USD/);
-		expect(squash(text)).toContain(squash("converted from the model's USD figures at 0.86 EUR per USD (rate of 2025-11-28"));
+		expect(squash(text)).toContain(
+			squash("converted from the model's USD figures at 0.86 EUR per USD (rate of 2025-11-28")
+		);
 		// The bands are USD amounts; the methodology gives both.
-		expect(squash(text)).toContain(squash('USD 250,000 (about EUR 215,000) or more: at least moderate'));
+		expect(squash(text)).toContain(
+			squash('USD 250,000 (about EUR 215,000) or more: at least moderate')
+		);
 	});
 });

@@ -22,12 +22,26 @@ import { pdfInfo, pdfPages, squash } from './pdf-tools';
 const rules = shippedRules();
 const AT = '2026-12-02T03:00:00.000Z';
 const ID = (n: number) => `offer${String(n).padStart(17, '0')}`;
-const buyer = (option: string): OfferAnswer => ({ option, by: 'buyer', state: 'verified', updatedAt: AT });
+const buyer = (option: string): OfferAnswer => ({
+	option,
+	by: 'buyer',
+	state: 'verified',
+	updatedAt: AT
+});
 const answers = (changes: Record<string, string>, extra: Record<string, OfferAnswer> = {}) => ({
-	...Object.fromEntries(Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, buyer(option)])),
+	...Object.fromEntries(
+		Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, buyer(option)])
+	),
 	...extra
 });
-const offer = (n: number, vendor: string, given: Record<string, OfferAnswer>): Offer => ({ id: ID(n), vendor, createdAt: AT, answers: given, history: [], respondents: [] });
+const offer = (n: number, vendor: string, given: Record<string, OfferAnswer>): Offer => ({
+	id: ID(n),
+	vendor,
+	createdAt: AT,
+	answers: given,
+	history: [],
+	respondents: []
+});
 
 const DISPUTE_NOTE = 'Draft clause 14.2 of the master agreement says the SIMs must be returned.';
 const tender: StoredTender = {
@@ -46,11 +60,33 @@ const tender: StoredTender = {
 	scoring: 'as_given',
 	offers: [
 		offer(1, 'Charlie', answers({ sim_ota_switching: 'physical_swap' })),
-		offer(2, 'Alpha', answers({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' })),
-		offer(3, 'Bravo', answers(
-			{ data_overage_rate: 'provider_discretion', data_minimum_session_charge: 'large', data_fee_basis: 'all_issued', data_sim_fee_caps: 'provider_discretion' },
-			{ contract_exit_terms: { option: 'clean_exit', by: 'vendor', state: 'disputed', stateNote: DISPUTE_NOTE, statement: 'You keep every SIM.', updatedAt: AT } }
-		))
+		offer(
+			2,
+			'Alpha',
+			answers({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' })
+		),
+		offer(
+			3,
+			'Bravo',
+			answers(
+				{
+					data_overage_rate: 'provider_discretion',
+					data_minimum_session_charge: 'large',
+					data_fee_basis: 'all_issued',
+					data_sim_fee_caps: 'provider_discretion'
+				},
+				{
+					contract_exit_terms: {
+						option: 'clean_exit',
+						by: 'vendor',
+						state: 'disputed',
+						stateNote: DISPUTE_NOTE,
+						statement: 'You keep every SIM.',
+						updatedAt: AT
+					}
+				}
+			)
+		)
 	]
 };
 
@@ -95,20 +131,38 @@ describe('the tender report', () => {
 	});
 
 	it('recommends the least locked-in offer without a deal-breaker, and lists the deal-breaker of another', () => {
-		expect(text).toContain(squash('Recommended: the offer from Bravo. It is the least locked-in of the 3 offers, at 4.2/100 (low)'));
+		expect(text).toContain(
+			squash(
+				'Recommended: the offer from Bravo. It is the least locked-in of the 3 offers, at 4.2/100 (low)'
+			)
+		);
 		// 5.9 − 4.2 = 1.7
-		expect(text).toContain(squash('It scores 1.7 points below Alpha (5.9/100, low), the next offer without a deal-breaker.'));
+		expect(text).toContain(
+			squash(
+				'It scores 1.7 points below Alpha (5.9/100, low), the next offer without a deal-breaker.'
+			)
+		);
 		const dealBreakers = text.slice(text.lastIndexOf(squash('3Deal-breakers')));
 		expect(dealBreakers).toContain(squash('3. Charlie'));
-		expect(dealBreakers).toContain(squash('Changing provider needs a site visit for each of 10,000 devices'));
+		expect(dealBreakers).toContain(
+			squash('Changing provider needs a site visit for each of 10,000 devices')
+		);
 	});
 
 	it('has a section of clarification questions per vendor, with the disputed answer and the buyer’s note', () => {
-		const start = pages.findIndex((p) => squash(p).includes(squash('Clarification questions: Bravo')) && !squash(p).includes('Contents'));
+		const start = pages.findIndex(
+			(p) =>
+				squash(p).includes(squash('Clarification questions: Bravo')) &&
+				!squash(p).includes('Contents')
+		);
 		expect(start).toBeGreaterThan(0);
 		const bravo = squash(pages.slice(start).join('\n'));
 		expect(bravo).toContain(squash('Answers we dispute'));
-		expect(bravo).toContain(squash('When the contract ends, may you keep the SIMs and use them with another provider, or must you return or destroy them?'));
+		expect(bravo).toContain(
+			squash(
+				'When the contract ends, may you keep the SIMs and use them with another provider, or must you return or destroy them?'
+			)
+		);
 		expect(bravo).toContain(squash(`Why we dispute it ${DISPUTE_NOTE}`));
 		expect(bravo).toContain(squash('Your statement You keep every SIM.'));
 		expect(text).toContain(squash('Clarification questions: Alpha'));
@@ -116,7 +170,9 @@ describe('the tender report', () => {
 	});
 
 	it('prints the weights used and where each came from', () => {
-		const appendix = text.slice(text.lastIndexOf(squash('Appendix A Weights and how the offers are compared')));
+		const appendix = text.slice(
+			text.lastIndexOf(squash('Appendix A Weights and how the offers are compared'))
+		);
 		expect(appendix).toContain(squash('Network coverage 1 3 What-if, for this report only'));
 		expect(appendix).toContain(squash('SIM portability 1.5 1.5 The ruleset’s'));
 		expect(text).toContain(squash('Appendix B Methodology'));
@@ -126,16 +182,39 @@ describe('the tender report', () => {
 		// Charlie alone is floored (site visits at 10,000 devices); a second physical-swap offer makes both.
 		const both: StoredTender = {
 			...tender,
-			offers: [tender.offers[0]!, offer(4, 'Delta', answers({ sim_ota_switching: 'physical_swap' }))]
+			offers: [
+				tender.offers[0]!,
+				offer(4, 'Delta', answers({ sim_ota_switching: 'physical_swap' }))
+			]
 		};
-		const cover = squash(pdfPages(await buildTenderReport({ tender: both, rules, branding: {}, generatedAt: new Date('2026-12-02T09:00:00Z'), font: reportFont() }))[0]!);
+		const cover = squash(
+			pdfPages(
+				await buildTenderReport({
+					tender: both,
+					rules,
+					branding: {},
+					generatedAt: new Date('2026-12-02T09:00:00Z'),
+					font: reportFont()
+				})
+			)[0]!
+		);
 		expect(cover).toContain(squash('No offer without a deal-breaker'));
-		expect(cover).toContain(squash('No offer can be recommended as it stands: every one of the 2 offers has a deal-breaker.'));
+		expect(cover).toContain(
+			squash(
+				'No offer can be recommended as it stands: every one of the 2 offers has a deal-breaker.'
+			)
+		);
 	});
 
 	it('refuses bad branding with the field at fault', async () => {
 		await expect(
-			buildTenderReport({ tender, rules, branding: { paper: 'a3' as 'a4' }, generatedAt: new Date(), font: reportFont() })
+			buildTenderReport({
+				tender,
+				rules,
+				branding: { paper: 'a3' as 'a4' },
+				generatedAt: new Date(),
+				font: reportFont()
+			})
 		).rejects.toBeInstanceOf(ReportInputError);
 	});
 });

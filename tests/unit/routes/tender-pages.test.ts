@@ -38,12 +38,21 @@ describe('the new-tender form', () => {
 			],
 			[0, 3]
 		);
-		expect(errors).toEqual({ 'offers.3.vendor': 'Too long', offers: 'Too few', 'fleet.devices': 'Not a number' });
+		expect(errors).toEqual({
+			'offers.3.vendor': 'Too long',
+			offers: 'Too few',
+			'fleet.devices': 'Not a number'
+		});
 	});
 });
 
 describe('the offer review filter', () => {
-	const answer = (state: OfferAnswer['state']): OfferAnswer => ({ option: 'x', by: 'vendor', state, updatedAt: '2026-12-01T00:00:00.000Z' });
+	const answer = (state: OfferAnswer['state']): OfferAnswer => ({
+		option: 'x',
+		by: 'vendor',
+		state,
+		updatedAt: '2026-12-01T00:00:00.000Z'
+	});
 
 	it('reads an unknown filter as all', () => {
 		expect(answerFilter('disputed')).toBe('disputed');
@@ -55,10 +64,35 @@ describe('the offer review filter', () => {
 		const claimed = answer('claimed');
 		const disputed = answer('disputed');
 		// A note alone is not an answer.
-		const noteOnly: OfferAnswer = { note: 'ask', by: 'buyer', state: 'verified', updatedAt: '2026-12-01T00:00:00.000Z' };
-		expect([claimed, disputed, noteOnly, null].map((a) => shows('awaiting', a))).toEqual([true, false, false, false]);
-		expect([claimed, disputed, noteOnly, null].map((a) => shows('disputed', a))).toEqual([false, true, false, false]);
-		expect([claimed, disputed, noteOnly, null].map((a) => shows('unanswered', a))).toEqual([false, false, true, true]);
-		expect([claimed, disputed, noteOnly, null].map((a) => shows('all', a))).toEqual([true, true, true, true]);
+		const noteOnly: OfferAnswer = {
+			note: 'ask',
+			by: 'buyer',
+			state: 'verified',
+			updatedAt: '2026-12-01T00:00:00.000Z'
+		};
+		expect([claimed, disputed, noteOnly, null].map((a) => shows('awaiting', a))).toEqual([
+			true,
+			false,
+			false,
+			false
+		]);
+		expect([claimed, disputed, noteOnly, null].map((a) => shows('disputed', a))).toEqual([
+			false,
+			true,
+			false,
+			false
+		]);
+		expect([claimed, disputed, noteOnly, null].map((a) => shows('unanswered', a))).toEqual([
+			false,
+			false,
+			true,
+			true
+		]);
+		expect([claimed, disputed, noteOnly, null].map((a) => shows('all', a))).toEqual([
+			true,
+			true,
+			true,
+			true
+		]);
 	});
 });

@@ -25,12 +25,44 @@ function openOffer(): Record<string, Answer> {
 /** The open offer, roaming-only in `code` (its local-profile question answered "none" where asked). */
 function roamingOnlyIn(code: string, devices = 10_000) {
 	const answers = { ...openOffer(), [`local_profile_${code.toLowerCase()}`]: { option: 'none' } };
-	return score(rules, { fleet: { devices, countries: ['DE', code], lifetimeYears: 10 }, answers, costs: {} });
+	return score(rules, {
+		fleet: { devices, countries: ['DE', code], lifetimeYears: 10 },
+		answers,
+		costs: {}
+	});
 }
 
 const EU_EEA = [
-	'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV',
-	'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO'
+	'AT',
+	'BE',
+	'BG',
+	'HR',
+	'CY',
+	'CZ',
+	'DK',
+	'EE',
+	'FI',
+	'FR',
+	'DE',
+	'GR',
+	'HU',
+	'IE',
+	'IT',
+	'LV',
+	'LT',
+	'LU',
+	'MT',
+	'NL',
+	'PL',
+	'PT',
+	'RO',
+	'SK',
+	'SI',
+	'ES',
+	'SE',
+	'IS',
+	'LI',
+	'NO'
 ];
 
 describe('country rules after the 2026-12 audit', () => {
@@ -46,11 +78,15 @@ describe('country rules after the 2026-12 audit', () => {
 	it('Russia: a 24-hour block that comes back, not a permanent cut-off, and no site visits (F3)', () => {
 		expect(rule('RU')?.kind).toBe('intermittent');
 		expect(rule('RU')?.intermittent).toMatchObject({ blockHours: 24, idleDays: 3 });
-		expect(rule('RU')?.intermittent?.triggers).toEqual(expect.arrayContaining(['arrival', 'idle', 'network_change']));
+		expect(rule('RU')?.intermittent?.triggers).toEqual(
+			expect.arrayContaining(['arrival', 'idle', 'network_change'])
+		);
 		const result = roamingOnlyIn('RU');
 		// One band up from the answers' low: moderate, never critical.
 		expect(result.overall.rating).toBe('moderate');
-		expect(result.roaming.find((r) => r.country === 'RU')?.byWhen).toMatch(/Blocks of 24 hours on arrival, after 3 days without traffic/);
+		expect(result.roaming.find((r) => r.country === 'RU')?.byWhen).toMatch(
+			/Blocks of 24 hours on arrival, after 3 days without traffic/
+		);
 		expect(countryTable(rules).find((c) => c.code === 'RU')?.roamingBlockDay).toBeNull();
 	});
 
@@ -69,7 +105,9 @@ describe('country rules after the 2026-12 audit', () => {
 		for (const code of ['CU', 'IR', 'KP']) {
 			expect(rule(code)?.caveats?.map((c) => c.kind)).toContain('sanctions');
 		}
-		expect(roamingOnlyIn('CU').roaming.find((r) => r.country === 'CU')?.byWhen).toMatch(/7 to 30 days/);
+		expect(roamingOnlyIn('CU').roaming.find((r) => r.country === 'CU')?.byWhen).toMatch(
+			/7 to 30 days/
+		);
 	});
 
 	it('Pakistan: data localisation and device registration named, low confidence caps it at high (F4)', () => {
@@ -87,7 +125,12 @@ describe('country rules after the 2026-12 audit', () => {
 	it('Australia: medium confidence, and above Telstra’s 500 devices a roaming-only offer is at least high (F6, F14)', () => {
 		expect(rule('AU')?.confidence).toBe('medium');
 		const small = score(rules, {
-			fleet: { devices: 1_000, countries: ['DE', 'AU'], devicesByCountry: { AU: 400 }, lifetimeYears: 10 },
+			fleet: {
+				devices: 1_000,
+				countries: ['DE', 'AU'],
+				devicesByCountry: { AU: 400 },
+				lifetimeYears: 10
+			},
 			answers: { ...openOffer(), local_profile_au: { option: 'none' } },
 			costs: {}
 		});
@@ -103,13 +146,17 @@ describe('country rules after the 2026-12 audit', () => {
 		expect(rule('BR')?.summary).toMatch(/Brazilian lines roaming on other Brazilian networks/);
 		const result = roamingOnlyIn('BR');
 		expect(result.overall.rating).toBe('critical');
-		expect(result.roaming.find((r) => r.country === 'BR')?.byWhen).toMatch(/timing: low confidence/);
+		expect(result.roaming.find((r) => r.country === 'BR')?.byWhen).toMatch(
+			/timing: low confidence/
+		);
 	});
 
 	it('Nigeria: medium confidence and no day: never simulated as a block on day 0 (F8)', () => {
 		expect(rule('NG')?.confidence).toBe('medium');
 		expect(rule('NG')?.afterDays).toBeUndefined();
-		expect(roamingOnlyIn('NG').roaming.find((r) => r.country === 'NG')?.byWhen).toBe('Timing not published');
+		expect(roamingOnlyIn('NG').roaming.find((r) => r.country === 'NG')?.byWhen).toBe(
+			'Timing not published'
+		);
 		expect(countryTable(rules).find((c) => c.code === 'NG')?.roamingBlockDay).toBeNull();
 	});
 
@@ -125,7 +172,9 @@ describe('country rules after the 2026-12 audit', () => {
 		for (const code of EU_EEA) {
 			expect(rule(code)?.kind, code).toBe('none_known');
 			expect(rule(code)?.summary, code).toMatch(/2022\/612/);
-			expect(rule(code)?.sources, code).toEqual(expect.arrayContaining(germany.sources.filter((s) => s.includes('eur-lex'))));
+			expect(rule(code)?.sources, code).toEqual(
+				expect.arrayContaining(germany.sources.filter((s) => s.includes('eur-lex')))
+			);
 		}
 	});
 
@@ -144,7 +193,10 @@ describe('country rules after the 2026-12 audit', () => {
 				costs: {}
 			});
 			const caveats = result.roaming[0]!.caveats;
-			expect(caveats.some((c) => c.kind === 'imei_registration'), code).toBe(true);
+			expect(
+				caveats.some((c) => c.kind === 'imei_registration'),
+				code
+			).toBe(true);
 			for (const caveat of caveats) {
 				expect(caveat.text.length).toBeGreaterThan(20);
 				expect(Array.isArray(caveat.sources)).toBe(true);
@@ -157,6 +209,7 @@ describe('country rules after the 2026-12 audit', () => {
 			if (r.reviewed === '2026-12-01') expect(r.checked, r.code).toBeTruthy();
 		}
 		// Rows the research did not re-check keep their earlier date.
-		for (const code of ['QA', 'CA', 'MX', 'PH', 'AR', 'JP']) expect(rule(code)?.reviewed, code).toBe('2026-11-25');
+		for (const code of ['QA', 'CA', 'MX', 'PH', 'AR', 'JP'])
+			expect(rule(code)?.reviewed, code).toBe('2026-11-25');
 	});
 });

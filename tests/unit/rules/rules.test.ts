@@ -31,18 +31,33 @@ describe('shipped rules', () => {
 		const rules = shippedRules();
 		expect(rules.questionsById.has('contract_minimum_term')).toBe(false);
 		const ids = (id: string) => rules.questionsById.get(id)!.options.map((o) => o.id);
-		expect(ids('contract_term_length')).toEqual(['no_term', 'up_to_12_months', '13_to_36_months', 'over_36_months']);
-		expect(ids('contract_auto_renewal')).toEqual(['no_auto_renewal', 'renews_wide_window', 'renews_narrow_window']);
+		expect(ids('contract_term_length')).toEqual([
+			'no_term',
+			'up_to_12_months',
+			'13_to_36_months',
+			'over_36_months'
+		]);
+		expect(ids('contract_auto_renewal')).toEqual([
+			'no_auto_renewal',
+			'renews_wide_window',
+			'renews_narrow_window'
+		]);
 		// The "no mandatory lock-in period" capability moved with the no-term answer.
-		expect(rules.questionsById.get('contract_term_length')!.options[0]!.provides).toEqual(['no_lockin_period']);
+		expect(rules.questionsById.get('contract_term_length')!.options[0]!.provides).toEqual([
+			'no_lockin_period'
+		]);
 		// Audit F13: a fixed term over 36 months binds harder than a 12-month term that renews with a
 		// fair window: 0.9 × 2 = 1.8 against 0.2 × 2 + 0.2 × 1 = 0.6 (weights 2 and 1).
 		const weighted = (question: string, option: string) => {
 			const q = rules.questionsById.get(question)!;
 			return q.weight * q.options.find((o) => o.id === option)!.risk;
 		};
-		expect(weighted('contract_term_length', 'over_36_months') + weighted('contract_auto_renewal', 'no_auto_renewal')).toBeGreaterThan(
-			weighted('contract_term_length', 'up_to_12_months') + weighted('contract_auto_renewal', 'renews_wide_window')
+		expect(
+			weighted('contract_term_length', 'over_36_months') +
+				weighted('contract_auto_renewal', 'no_auto_renewal')
+		).toBeGreaterThan(
+			weighted('contract_term_length', 'up_to_12_months') +
+				weighted('contract_auto_renewal', 'renews_wide_window')
 		);
 	});
 
@@ -85,16 +100,22 @@ describe('invalid rules', () => {
 
 	it('reject a conflict that names an option its question does not have', () => {
 		const raw = readRawRules();
-		const broken = raw.ruleset.replace('options: [renews_narrow_window] }', 'options: [renews_whenever] }');
+		const broken = raw.ruleset.replace(
+			'options: [renews_narrow_window] }',
+			'options: [renews_whenever] }'
+		);
 		expect(broken).not.toBe(raw.ruleset);
-		expect(() => loadRules({ ...raw, ruleset: broken })).toThrow(/unknown option "contract_auto_renewal.renews_whenever"/);
+		expect(() => loadRules({ ...raw, ruleset: broken })).toThrow(
+			/unknown option "contract_auto_renewal.renews_whenever"/
+		);
 	});
 
 	it('reject an area with more than 12 questions', () => {
 		const raw = readRawRules();
 		const ruleset = parseYaml(raw.ruleset) as { areas: { questions: { id: string }[] }[] };
 		const contract = ruleset.areas[4]!;
-		for (let i = 0; contract.questions.length < 13; i++) contract.questions.push({ ...contract.questions[0]!, id: `extra_${i}` });
+		for (let i = 0; contract.questions.length < 13; i++)
+			contract.questions.push({ ...contract.questions[0]!, id: `extra_${i}` });
 		expect(() => loadRules({ ...raw, ruleset: stringifyYaml(ruleset) })).toThrow(/questions/);
 	});
 
@@ -108,7 +129,9 @@ describe('invalid rules', () => {
 
 	it('reject a commitment table that names an option its question does not have', () => {
 		const raw = readRawRules();
-		const costs = parseYaml(raw.costs) as { commitments: { noticeDays: Record<string, Record<string, number>> } };
+		const costs = parseYaml(raw.costs) as {
+			commitments: { noticeDays: Record<string, Record<string, number>> };
+		};
 		costs.commitments.noticeDays.contract_notice_period!.two_weeks = 14;
 		expect(() => loadRules({ ...raw, costs: stringifyYaml(costs) })).toThrow(
 			/commitments\.noticeDays\.contract_notice_period names unknown option "two_weeks"/
@@ -117,7 +140,9 @@ describe('invalid rules', () => {
 
 	it('reject a costs file without a dated rate for every currency an assessment can pick', () => {
 		const raw = readRawRules();
-		const costs = parseYaml(raw.costs) as { conversions: { rates: Record<string, number>; asOf?: string } };
+		const costs = parseYaml(raw.costs) as {
+			conversions: { rates: Record<string, number>; asOf?: string };
+		};
 		delete costs.conversions.rates.GBP;
 		expect(() => loadRules({ ...raw, costs: stringifyYaml(costs) })).toThrow(/no rate for GBP/);
 		const undated = parseYaml(raw.costs) as { conversions: { asOf?: string } };
@@ -127,9 +152,13 @@ describe('invalid rules', () => {
 
 	it('reject a commitment table that names a question no known ruleset asks', () => {
 		const raw = readRawRules();
-		const costs = parseYaml(raw.costs) as { commitments: { monthsOwed: Record<string, Record<string, number>> } };
+		const costs = parseYaml(raw.costs) as {
+			commitments: { monthsOwed: Record<string, Record<string, number>> };
+		};
 		costs.commitments.monthsOwed.contract_lock_in_years = { none: 0 };
 		expect(() => loadRegistry({ ...raw, costs: stringifyYaml(costs) })).toThrow(RulesError);
-		expect(() => loadRegistry({ ...raw, costs: stringifyYaml(costs) })).toThrow(/contract_lock_in_years/);
+		expect(() => loadRegistry({ ...raw, costs: stringifyYaml(costs) })).toThrow(
+			/contract_lock_in_years/
+		);
 	});
 });

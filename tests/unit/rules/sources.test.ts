@@ -7,13 +7,17 @@ const RULES = join(import.meta.dirname, '../../../rules');
 
 /** Every http(s) address anywhere in a rules file, with the file it is in. */
 function citedUrls(): { file: string; url: string }[] {
-	const files = readdirSync(RULES).filter((f) => f.endsWith('.yaml') && f !== 'source-deny-list.yaml');
+	const files = readdirSync(RULES).filter(
+		(f) => f.endsWith('.yaml') && f !== 'source-deny-list.yaml'
+	);
 	const found: { file: string; url: string }[] = [];
 	const walk = (node: unknown, file: string) => {
 		if (typeof node === 'string') {
-			for (const match of node.matchAll(/https?:\/\/[^\s"'<>)]+/g)) found.push({ file, url: match[0] });
+			for (const match of node.matchAll(/https?:\/\/[^\s"'<>)]+/g))
+				found.push({ file, url: match[0] });
 		} else if (Array.isArray(node)) node.forEach((item) => walk(item, file));
-		else if (node && typeof node === 'object') Object.values(node).forEach((value) => walk(value, file));
+		else if (node && typeof node === 'object')
+			Object.values(node).forEach((value) => walk(value, file));
 	};
 	for (const file of files) walk(parse(readFileSync(join(RULES, file), 'utf8')), file);
 	return found;
@@ -33,12 +37,15 @@ describe('sources cited in rules/', () => {
 	});
 
 	it('never come from a dictionary, a search aggregator or a document mirror', () => {
-		const offending = cited.filter((c) => isDenied(hostOf(c.url))).map((c) => `${c.file}: ${c.url}`);
+		const offending = cited
+			.filter((c) => isDenied(hostOf(c.url)))
+			.map((c) => `${c.file}: ${c.url}`);
 		expect(offending).toEqual([]);
 	});
 
 	it('the deny list itself catches the hosts the 2026-12 audit named', () => {
-		for (const host of ['wordscope.be', 'fantasticsearch.net', 'pdfslide.us']) expect(isDenied(host)).toBe(true);
+		for (const host of ['wordscope.be', 'fantasticsearch.net', 'pdfslide.us'])
+			expect(isDenied(host)).toBe(true);
 		expect(isDenied('eur-lex.europa.eu')).toBe(false);
 	});
 });

@@ -15,7 +15,25 @@ export const rank = (rating: Rating) => RATINGS.indexOf(rating);
 export const questions = [...rules.questionsById.values()];
 
 /** Countries with every kind of rule, restricted or not, and one without a rule (IS). */
-export const COUNTRIES = ['DE', 'FR', 'IS', 'MX', 'BR', 'TR', 'CN', 'NG', 'IN', 'PK', 'RU', 'KP', 'US', 'AU', 'EG', 'AE', 'CA'];
+export const COUNTRIES = [
+	'DE',
+	'FR',
+	'IS',
+	'MX',
+	'BR',
+	'TR',
+	'CN',
+	'NG',
+	'IN',
+	'PK',
+	'RU',
+	'KP',
+	'US',
+	'AU',
+	'EG',
+	'AE',
+	'CA'
+];
 export const RESTRICTING = COUNTRIES.filter((code) => {
 	const kind = rules.countryRules.get(code)?.kind;
 	return kind !== undefined && restrictsRoaming(kind);
@@ -28,15 +46,26 @@ const noteArb = fc.stringMatching(/^[a-z0-9 ]{0,20}$/);
 const answerArb = (optionsOf: (id: string) => readonly string[], ids: readonly string[]) =>
 	fc
 		.record(
-			Object.fromEntries(ids.map((id) => [id, fc.record({ option: fc.constantFrom(...optionsOf(id)), note: fc.option(noteArb, { nil: undefined }) })])),
+			Object.fromEntries(
+				ids.map((id) => [
+					id,
+					fc.record({
+						option: fc.constantFrom(...optionsOf(id)),
+						note: fc.option(noteArb, { nil: undefined })
+					})
+				])
+			),
 			{ requiredKeys: [] }
 		)
-		.map((picked) =>
-			Object.fromEntries(
-				Object.entries(picked).flatMap(([id, answer]) =>
-					answer === undefined ? [] : [[id, answer.note === undefined ? { option: answer.option } : answer]]
-				)
-			) as Record<string, Answer>
+		.map(
+			(picked) =>
+				Object.fromEntries(
+					Object.entries(picked).flatMap(([id, answer]) =>
+						answer === undefined
+							? []
+							: [[id, answer.note === undefined ? { option: answer.option } : answer]]
+					)
+				) as Record<string, Answer>
 		);
 
 export const questionAnswers = answerArb(
@@ -57,7 +86,8 @@ export const fleetArb: fc.Arbitrary<Fleet> = fc.record({
 	lifetimeYears: fc.integer({ min: 1, max: 20 })
 });
 
-export const scored = (fleet: Fleet, answers: Record<string, Answer>) => score(rules, { fleet, answers, costs: {} } satisfies Scorable);
+export const scored = (fleet: Fleet, answers: Record<string, Answer>) =>
+	score(rules, { fleet, answers, costs: {} } satisfies Scorable);
 
 /** Risk of an answer as the rules define it: "not sure" is 0.9, capped at the worst option. */
 export function riskOf(questionId: string, option: string): number {
@@ -68,12 +98,16 @@ export function riskOf(questionId: string, option: string): number {
 }
 
 /** Every (less risky, riskier) pair of answers to one question. */
-export const riskierPairs: { questionId: string; from: string; to: string }[] = questions.flatMap((q) => {
-	const options = [...q.options.map((o) => o.id), NOT_SURE];
-	return options.flatMap((from) =>
-		options.filter((to) => riskOf(q.id, to) > riskOf(q.id, from)).map((to) => ({ questionId: q.id, from, to }))
-	);
-});
+export const riskierPairs: { questionId: string; from: string; to: string }[] = questions.flatMap(
+	(q) => {
+		const options = [...q.options.map((o) => o.id), NOT_SURE];
+		return options.flatMap((from) =>
+			options
+				.filter((to) => riskOf(q.id, to) > riskOf(q.id, from))
+				.map((to) => ({ questionId: q.id, from, to }))
+		);
+	}
+);
 /** Local profiles, best to worst: available, on request, then none or "not sure" (both unproven). */
 export const LOCAL_PAIRS = [
 	['available', 'on_request'],
@@ -87,20 +121,30 @@ export const changeArb = fc.oneof(
 	fc.constantFrom(...riskierPairs).map((pair) => ({ ...pair, country: null as string | null })),
 	fc
 		.tuple(fc.constantFrom(...RESTRICTING), fc.constantFrom(...LOCAL_PAIRS))
-		.map(([country, [from, to]]) => ({ questionId: localProfileQuestionId(country), from: from as string, to: to as string, country }))
+		.map(([country, [from, to]]) => ({
+			questionId: localProfileQuestionId(country),
+			from: from as string,
+			to: to as string,
+			country
+		}))
 );
 
 /** The fleet and answers before and after one answer becomes riskier. */
-export const riskierCaseArb = fc.tuple(fleetArb, answersArb, changeArb).map(([fleet, answers, change]) => {
-	const countries = change.country && !fleet.countries.includes(change.country) ? [...fleet.countries, change.country] : fleet.countries;
-	const withFleet = { ...fleet, countries };
-	return {
-		fleet: withFleet,
-		change,
-		before: { ...answers, [change.questionId]: { option: change.from } },
-		after: { ...answers, [change.questionId]: { option: change.to } }
-	};
-});
+export const riskierCaseArb = fc
+	.tuple(fleetArb, answersArb, changeArb)
+	.map(([fleet, answers, change]) => {
+		const countries =
+			change.country && !fleet.countries.includes(change.country)
+				? [...fleet.countries, change.country]
+				: fleet.countries;
+		const withFleet = { ...fleet, countries };
+		return {
+			fleet: withFleet,
+			change,
+			before: { ...answers, [change.questionId]: { option: change.from } },
+			after: { ...answers, [change.questionId]: { option: change.to } }
+		};
+	});
 
 export function generatedTexts(result: ScoreResult): string[] {
 	return [
@@ -109,13 +153,18 @@ export function generatedTexts(result: ScoreResult): string[] {
 		result.overall.raisedBy ?? '',
 		...result.lockInSigns.flatMap((s) => [s.title, s.text, ...s.evidence.map((e) => e.statement)]),
 		...result.askVendor.flatMap((a) => [a.question, a.ask, a.why]),
-		...result.roaming.flatMap((r) => [r.name, r.byWhen, r.summary, r.whatHappens, r.mitigationNote]),
+		...result.roaming.flatMap((r) => [
+			r.name,
+			r.byWhen,
+			r.summary,
+			r.whatHappens,
+			r.mitigationNote
+		]),
 		...result.conflicts.flatMap((c) => [c.message, c.claim.label, c.contradictedBy.label]),
 		...result.switchingCost.lines.flatMap((l) => [l.label, l.formula, l.reason]),
 		...result.architecture.flatMap((a) => [a.title, a.description])
 	];
 }
-
 
 /** Whether an answer given is one that contradicts another question's claim (no_euicc, no_api, …). */
 export const hasContradictingAnswer = (answers: Record<string, Answer>) =>
@@ -129,14 +178,21 @@ export const hasContradictingAnswer = (answers: Record<string, Answer>) =>
  * options `picks` chooses (by index, one per open question), "not sure" included, and checks the final score against the range the
  * unanswered assessment gave.
  */
-export function checkRange(fleet: Fleet, answers: Record<string, Answer>, picks: readonly number[]) {
+export function checkRange(
+	fleet: Fleet,
+	answers: Record<string, Answer>,
+	picks: readonly number[]
+) {
 	const result = scored(fleet, answers);
 	const completed: Record<string, Answer> = { ...answers };
 	const open = [
 		...questions.map((q) => ({ id: q.id, options: [...q.options.map((o) => o.id), NOT_SURE] })),
 		...fleet.countries
 			.filter((code) => RESTRICTING.includes(code))
-			.map((code) => ({ id: localProfileQuestionId(code), options: [...LOCAL_OPTIONS] as string[] }))
+			.map((code) => ({
+				id: localProfileQuestionId(code),
+				options: [...LOCAL_OPTIONS] as string[]
+			}))
 	].filter((q) => completed[q.id]?.option === undefined);
 	open.forEach((q, i) => {
 		completed[q.id] = { option: q.options[(picks[i] ?? 0) % q.options.length]! };

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Fleet } from '../../../src/lib/assessment/schema';
 import { answers, BEST } from '../../fixtures/scoring/answers';
-import { answersArb, checkRange, fleetArb, picksArb, rank, riskierCaseArb, scored } from './arbitraries';
+import {
+	answersArb,
+	checkRange,
+	fleetArb,
+	picksArb,
+	rank,
+	riskierCaseArb,
+	scored
+} from './arbitraries';
 
 /*
  * Contradicting answers. A claim another answer contradicts is scored "not sure" (0.9, or the
@@ -25,14 +33,24 @@ const riskierExamples = [
 	// local_imsi (0.15, riskier than local_profile_ota's 0) is not contradicted: 49, moderate.
 	{
 		fleet: DE(100),
-		change: { questionId: 'sim_local_profiles', from: 'local_profile_ota', to: 'local_imsi', country: null },
+		change: {
+			questionId: 'sim_local_profiles',
+			from: 'local_profile_ota',
+			to: 'local_imsi',
+			country: null
+		},
 		before: answers({ sim_euicc_standard: 'no_euicc', sim_local_profiles: 'local_profile_ota' }),
 		after: answers({ sim_euicc_standard: 'no_euicc', sim_local_profiles: 'local_imsi' })
 	},
 	// no_api + own_logic (contradicted: 0.8) scores 92, critical; exportable (0.3): 72, high.
 	{
 		fleet: DE(100),
-		change: { questionId: 'platform_automation_portability', from: 'own_logic', to: 'exportable', country: null },
+		change: {
+			questionId: 'platform_automation_portability',
+			from: 'own_logic',
+			to: 'exportable',
+			country: null
+		},
 		before: answers({ platform_api: 'no_api', platform_automation_portability: 'own_logic' }),
 		after: answers({ platform_api: 'no_api', platform_automation_portability: 'exportable' })
 	}
@@ -70,8 +88,14 @@ describe('answers that contradict each other', () => {
 	});
 
 	it('scores a contradicted claim no lower than a riskier answer that ends the contradiction', () => {
-		const contradicted = scored(DE(100), answers({ sim_euicc_standard: 'no_euicc', sim_form_factor: 'soldered_euicc' }));
-		const riskier = scored(DE(100), answers({ sim_euicc_standard: 'no_euicc', sim_form_factor: 'removable_single_profile' }));
+		const contradicted = scored(
+			DE(100),
+			answers({ sim_euicc_standard: 'no_euicc', sim_form_factor: 'soldered_euicc' })
+		);
+		const riskier = scored(
+			DE(100),
+			answers({ sim_euicc_standard: 'no_euicc', sim_form_factor: 'removable_single_profile' })
+		);
 		// The contradicted soldered_euicc counts no more than removable_single_profile (0.6), the most
 		// flexible form no_euicc allows: sim (1×2 + 0.6×2)/4 = 80, the same as the riskier answer.
 		expect(contradicted.overall.answersScore).toBe(80);

@@ -7,12 +7,22 @@ import { answers, BEST } from '../../fixtures/scoring/answers';
 import { shippedRules } from '../rules/read-rules';
 
 const rules = shippedRules();
-const run = (given: Record<string, Answer>, overrides: Partial<Fleet> = {}, costs: CostOverrides = {}) =>
-	score(rules, { fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10, ...overrides }, answers: given, costs }).switchingCost;
+const run = (
+	given: Record<string, Answer>,
+	overrides: Partial<Fleet> = {},
+	costs: CostOverrides = {}
+) =>
+	score(rules, {
+		fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10, ...overrides },
+		answers: given,
+		costs
+	}).switchingCost;
 
 describe('two significant figures', () => {
 	it('rounds as the estimate shows it, ties upwards', () => {
-		expect([3_650_000, 48_960, 12.4, 0.125, 1_250, 9.828, 1].map(significant)).toEqual([3_700_000, 49_000, 12, 0.13, 1_300, 9.8, 1]);
+		expect([3_650_000, 48_960, 12.4, 0.125, 1_250, 9.828, 1].map(significant)).toEqual([
+			3_700_000, 49_000, 12, 0.13, 1_300, 9.8, 1
+		]);
 	});
 
 	it('shows nothing rather than a number it cannot round', () => {
@@ -28,7 +38,8 @@ const line = (cost: ReturnType<typeof run>, id: string) => cost.lines.find((l) =
 
 describe('why each cost line is what it is', () => {
 	it('says when the site visits rest on an answer, on "not sure" or on nothing yet', () => {
-		const swap = (option?: string) => line(run(option === undefined ? {} : { sim_ota_switching: { option } }), 'sim_swap');
+		const swap = (option?: string) =>
+			line(run(option === undefined ? {} : { sim_ota_switching: { option } }), 'sim_swap');
 		const tripNote =
 			' The fleet does not say whether swaps can ride on routine rounds, so each is priced as a dedicated trip; the range reaches down to a routine visit.';
 		expect(swap('physical_swap')).toMatchObject({
@@ -52,14 +63,21 @@ describe('why each cost line is what it is', () => {
 			assumed: true,
 			reason: `Not answered yet whether the SIMs may stay when the contract ends, so every device is assumed to need a new SIM.${tripNote}`
 		});
-		const kept = run({ sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'clean_exit' } });
+		const kept = run({
+			sim_ota_switching: { option: 'any_provider' },
+			contract_exit_terms: { option: 'clean_exit' }
+		});
 		expect(line(kept, 'sim_swap')).toMatchObject({
 			amount: 0,
 			applies: false,
 			assumed: false,
-			reason: 'SIMs can switch provider over the air and stay in the devices: no site visit per device.'
+			reason:
+				'SIMs can switch provider over the air and stay in the devices: no site visit per device.'
 		});
-		const returned = run({ sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'return_or_destroy' } });
+		const returned = run({
+			sim_ota_switching: { option: 'any_provider' },
+			contract_exit_terms: { option: 'return_or_destroy' }
+		});
 		expect(line(returned, 'sim_swap')).toMatchObject({
 			amount: 3_650_000,
 			applies: true,
@@ -69,12 +87,16 @@ describe('why each cost line is what it is', () => {
 	});
 
 	it('prices an over-the-air switch: profile fees, the eIM move and a visit to each device the campaign misses (audit F10)', () => {
-		const kept = run({ sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'clean_exit' } });
+		const kept = run({
+			sim_ota_switching: { option: 'any_provider' },
+			contract_exit_terms: { option: 'clean_exit' }
+		});
 		// eIM control not answered: the move is charged. 10,000 × 2 + 20,000 + 300 × 365 = 149,500.
 		expect(line(kept, 'ota_switch')).toMatchObject({
 			applies: true,
 			amount: 149_500,
-			formula: '10,000 devices × USD 2 profile fee + USD 20,000 eIM or SM-SR move + 300 devices not reached (3%) × (USD 300 visit × 1.2 visits + USD 5 SIM)'
+			formula:
+				'10,000 devices × USD 2 profile fee + USD 20,000 eIM or SM-SR move + 300 devices not reached (3%) × (USD 300 visit × 1.2 visits + USD 5 SIM)'
 		});
 		const owned = run({
 			sim_ota_switching: { option: 'any_provider' },
@@ -87,7 +109,11 @@ describe('why each cost line is what it is', () => {
 		// On routine rounds the missed devices cost USD 20 each: 20,000 + 300 × 20 = 26,000.
 		const routine = score(rules, {
 			fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10, siteVisits: 'routine' },
-			answers: { sim_ota_switching: { option: 'any_provider' }, contract_exit_terms: { option: 'clean_exit' }, sim_eim_control: { option: 'customer_controlled' } },
+			answers: {
+				sim_ota_switching: { option: 'any_provider' },
+				contract_exit_terms: { option: 'clean_exit' },
+				sim_eim_control: { option: 'customer_controlled' }
+			},
 			costs: {}
 		}).switchingCost;
 		expect(line(routine, 'ota_switch').amount).toBe(26_000);
@@ -96,7 +122,12 @@ describe('why each cost line is what it is', () => {
 	it('prices a physical swap on a routine round or as a dedicated trip, as the fleet says', () => {
 		const swap = (siteVisits?: 'routine' | 'dedicated') =>
 			score(rules, {
-				fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10, ...(siteVisits ? { siteVisits } : {}) },
+				fleet: {
+					devices: 10_000,
+					countries: ['DE'],
+					lifetimeYears: 10,
+					...(siteVisits ? { siteVisits } : {})
+				},
 				answers: answers(BEST, { sim_ota_switching: 'physical_swap' }),
 				costs: {}
 			}).switchingCost;
@@ -104,7 +135,10 @@ describe('why each cost line is what it is', () => {
 		// double fees 10,000 × 1.50 = 15,000. Range: 10,000 × (10 + 1) + 10,000 × 0.20 = 112,000 to
 		// 10,000 × (20 + 20) + 10,000 × 10 = 500,000.
 		const routine = swap('routine');
-		expect(line(routine, 'sim_swap')).toMatchObject({ amount: 200_000, formula: '10,000 devices × (USD 15 on a routine round + USD 5 SIM)' });
+		expect(line(routine, 'sim_swap')).toMatchObject({
+			amount: 200_000,
+			formula: '10,000 devices × (USD 15 on a routine round + USD 5 SIM)'
+		});
 		expect(routine.estimate).toMatchObject({ total: 220_000, low: 110_000, high: 500_000 });
 		// Dedicated: 3,650,000 + 15,000; low 10,000 × (150 × 1.1 + 1) + 2,000 = 1,662,000.
 		const dedicated = swap('dedicated');
@@ -128,8 +162,12 @@ describe('why each cost line is what it is', () => {
 			['contract_exit', 360_000, true, true], // the longest commitment: 10,000 × 1.50 × 24
 			['termination_fees', 0, false, false]
 		]);
-		expect(line(cost, 'platform_exit').formula).toBe('90% platform lock-in × (USD 40,000 + 10,000 devices × USD 2)');
-		expect(line(cost, 'contract_exit').reason).toBe('The term or volume questions are not answered, so the longest commitment is assumed.');
+		expect(line(cost, 'platform_exit').formula).toBe(
+			'90% platform lock-in × (USD 40,000 + 10,000 devices × USD 2)'
+		);
+		expect(line(cost, 'contract_exit').reason).toBe(
+			'The term or volume questions are not answered, so the longest commitment is assumed.'
+		);
 		expect(cost.rated).toEqual({ total: 0, perDevice: 0 });
 	});
 
@@ -150,26 +188,49 @@ describe('why each cost line is what it is', () => {
 			formula: '10,000 devices × USD 1.50 a month × 24 months owed'
 		});
 		// A spend target or a minimum per SIM ends with the contract.
-		expect(line(run(answers(BEST, { contract_volume_minimums: 'soft_target' })), 'contract_exit').amount).toBe(0);
-		expect(line(run(answers(BEST, { contract_volume_minimums: 'per_device_minimum' })), 'contract_exit').amount).toBe(0);
+		expect(
+			line(run(answers(BEST, { contract_volume_minimums: 'soft_target' })), 'contract_exit').amount
+		).toBe(0);
+		expect(
+			line(run(answers(BEST, { contract_volume_minimums: 'per_device_minimum' })), 'contract_exit')
+				.amount
+		).toBe(0);
 		// The contract's own months replace the commitment figure, but never invent a commitment.
-		expect(line(run(answers(BEST, { contract_volume_minimums: 'committed_volume' }), {}, { remainingCommitmentMonths: 7 }), 'contract_exit').amount).toBe(105_000);
-		expect(line(run(answers(BEST), {}, { remainingCommitmentMonths: 7 }), 'contract_exit').amount).toBe(0);
+		expect(
+			line(
+				run(
+					answers(BEST, { contract_volume_minimums: 'committed_volume' }),
+					{},
+					{ remainingCommitmentMonths: 7 }
+				),
+				'contract_exit'
+			).amount
+		).toBe(105_000);
+		expect(
+			line(run(answers(BEST), {}, { remainingCommitmentMonths: 7 }), 'contract_exit').amount
+		).toBe(0);
 		// The term's length (ruleset 2.1.0): on average half of it is left, 10,000 × 1.50 × months.
-		const term = (option: string) => line(run(answers(BEST, { contract_term_length: option })), 'contract_exit').amount;
-		expect(['no_term', 'up_to_12_months', '13_to_36_months', 'over_36_months'].map(term)).toEqual([0, 90_000, 180_000, 360_000]);
+		const term = (option: string) =>
+			line(run(answers(BEST, { contract_term_length: option })), 'contract_exit').amount;
+		expect(['no_term', 'up_to_12_months', '13_to_36_months', 'over_36_months'].map(term)).toEqual([
+			0, 90_000, 180_000, 360_000
+		]);
 		// "Not sure" is an answer: the longest commitment counts, and it is rated, not left open.
 		const unsure = line(run(answers(BEST, { contract_term_length: NOT_SURE })), 'contract_exit');
 		expect(unsure).toMatchObject({ amount: 360_000, assumed: false });
-		expect(unsure.reason).toBe('Not confirmed whether there is a minimum term or a committed volume, so the longest commitment is assumed.');
+		expect(unsure.reason).toBe(
+			'Not confirmed whether there is a minimum term or a committed volume, so the longest commitment is assumed.'
+		);
 		// Found by the monotonicity property: with the switch unanswered (a visit per device either
 		// way), returning the SIMs must not cost less than a fee per SIM. 10,000 × 365 + 10,000 × 10.
 		const fee = run({ contract_exit_terms: { option: 'termination_fees' } });
 		const returned = run({ contract_exit_terms: { option: 'return_or_destroy' } });
 		expect(line(returned, 'termination_fees')).toMatchObject({ amount: 100_000, applies: true });
 		expect(returned.total).toBeGreaterThanOrEqual(fee.total);
-				// A termination fee per SIM: 10,000 × 10.
-		expect(line(run(answers(BEST, { contract_exit_terms: 'termination_fees' })), 'termination_fees')).toMatchObject({ amount: 100_000, applies: true });
+		// A termination fee per SIM: 10,000 × 10.
+		expect(
+			line(run(answers(BEST, { contract_exit_terms: 'termination_fees' })), 'termination_fees')
+		).toMatchObject({ amount: 100_000, applies: true });
 	});
 
 	it('bills both providers through the notice answered, and rates only what exceeds the shortest', () => {
@@ -186,11 +247,18 @@ describe('why each cost line is what it is', () => {
 	});
 
 	it('rates the whole cost of a closed platform, only what grows per device per device', () => {
-		const cost = run(answers(BEST, { platform_export: 'partial_export', contract_volume_minimums: 'committed_volume' }));
+		const cost = run(
+			answers(BEST, {
+				platform_export: 'partial_export',
+				contract_volume_minimums: 'committed_volume'
+			})
+		);
 		// platform 0.5 × 3 / 12 = 12.5%: 0.125 × 60,000 = 7,500; contract 360,000; ota 129,500; the 30
 		// days' notice lies inside the 24 months owed, so nothing is billed twice.
 		expect(cost.lines.map((l) => l.amount)).toEqual([0, 129_500, 0, 7_500, 360_000, 0]);
-		expect(line(cost, 'platform_exit').reason).toBe('Scaled by the platform area score: the less API and export, the more must be rebuilt by hand.');
+		expect(line(cost, 'platform_exit').reason).toBe(
+			'Scaled by the platform area score: the less API and export, the more must be rebuilt by hand.'
+		);
 		// Rated: 7,500 + 360,000; per device 0.125 × 2 + 1.50 × 24 = 36.25.
 		expect(cost.rated.total).toBe(367_500);
 		expect(cost.rated.perDevice).toBeCloseTo(36.25, 9);
@@ -215,9 +283,17 @@ describe('why each cost line is what it is', () => {
 			['switchOverlapDays', 180, 180, false], // the notice is not answered: its longest
 			['terminationFeePerSim', 10, 10, false]
 		]);
-		expect(cost.assumptions[0]).toMatchObject({ label: 'Dedicated site visit to a device', unit: 'USD per device', confidence: 'low' });
+		expect(cost.assumptions[0]).toMatchObject({
+			label: 'Dedicated site visit to a device',
+			unit: 'USD per device',
+			confidence: 'low'
+		});
 		// The months were entered, so the payout rests on them: 10,000 × 4 × 24 = 960,000.
-		expect(line(cost, 'contract_exit')).toMatchObject({ amount: 960_000, assumed: false, formula: '10,000 devices × USD 4 a month × 24 months owed' });
+		expect(line(cost, 'contract_exit')).toMatchObject({
+			amount: 960_000,
+			assumed: false,
+			formula: '10,000 devices × USD 4 a month × 24 months owed'
+		});
 	});
 
 	it('keeps overridden figures fixed in the low-high range, and runs the others from min to max', () => {
@@ -260,7 +336,9 @@ describe('the currency the buyer picks', () => {
 			formula: '10,000 devices × (EUR 258 visit × 1.2 visits + EUR 4.30 SIM)'
 		});
 		expect(line(eur.switchingCost, 'double_fees').amount).toBe(12_900);
-		expect(eur.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')).toMatchObject({ value: 258, unit: 'EUR per device' });
+		expect(
+			eur.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')
+		).toMatchObject({ value: 258, unit: 'EUR per device' });
 		// Counts and shares are not converted.
 		expect(eur.switchingCost.assumptions.find((a) => a.key === 'revisitFactor')!.value).toBe(1.2);
 		const gbp = inCurrency('GBP');
@@ -272,7 +350,9 @@ describe('the currency the buyer picks', () => {
 		// USD 3.65 M is above the USD 2.5 M band, USD 365 a device above the USD 100 one; EUR 3.139 M
 		// and EUR 313.90 a device are the same amounts.
 		const floors = (currency: 'EUR' | 'GBP' | 'USD') =>
-			inCurrency(currency).overall.floors.filter((f) => f.source === 'cost').map((f) => `${f.id}:${f.rating}`);
+			inCurrency(currency)
+				.overall.floors.filter((f) => f.source === 'cost')
+				.map((f) => `${f.id}:${f.rating}`);
 		expect(floors('USD')).toEqual(['cost_total:high', 'cost_per_device:moderate']);
 		expect(floors('EUR')).toEqual(floors('USD'));
 		expect(floors('GBP')).toEqual(floors('USD'));
@@ -286,8 +366,8 @@ describe('cost bands', () => {
 			fleet: { devices, countries: ['DE'], lifetimeYears: 10 },
 			answers: answers(BEST, { sim_ota_switching: 'physical_swap' }),
 			costs: { fieldVisitPerDevice: visit, revisitFactor: 1, replacementSimPerDevice: 0 }
-		}).overall.floors
-			.filter((f) => f.source === 'cost')
+		})
+			.overall.floors.filter((f) => f.source === 'cost')
 			.map((f) => `${f.id}:${f.rating}`);
 
 	it('starts each band at its threshold, in total and per device', () => {

@@ -9,7 +9,11 @@ import { shippedRules } from '../rules/read-rules';
 
 const rules = shippedRules();
 const run = (given: Record<string, Answer>, overrides: Partial<Fleet> = {}) =>
-	score(rules, { fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10, ...overrides }, answers: given, costs: {} });
+	score(rules, {
+		fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10, ...overrides },
+		answers: given,
+		costs: {}
+	});
 
 describe('rating thresholds of ruleset 2.0.0', () => {
 	it('starts each band at its threshold: 25 moderate, 50 high, 75 critical', () => {
@@ -32,13 +36,23 @@ describe('lock-in sign evidence', () => {
 		const sign = run(answers(BEST, { sim_ota_switching: 'physical_swap' })).lockInSigns.find(
 			(s) => s.id === 'sign_physical_sim_swap'
 		)!;
-		expect(sign).toMatchObject({ status: 'partly', title: 'Physical SIM swap to change provider', questions: ['sim_ota_switching', 'sim_form_factor'] });
+		expect(sign).toMatchObject({
+			status: 'partly',
+			title: 'Physical SIM swap to change provider',
+			questions: ['sim_ota_switching', 'sim_form_factor']
+		});
 		expect(sign.evidence).toEqual([
-			{ questionId: 'sim_ota_switching', statement: 'Changing provider needs a site visit for each of 10,000 devices.', risky: true, open: false },
+			{
+				questionId: 'sim_ota_switching',
+				statement: 'Changing provider needs a site visit for each of 10,000 devices.',
+				risky: true,
+				open: false
+			},
 			{
 				questionId: 'sim_form_factor',
 				// A flexible answer is named as not showing the sign, never listed as if it did (walk #10).
-				statement: '“Soldered (MFF2) eUICC that can take new profiles remotely”: not a sign of this lock-in',
+				statement:
+					'“Soldered (MFF2) eUICC that can take new profiles remotely”: not a sign of this lock-in',
 				risky: false,
 				open: false
 			}
@@ -46,7 +60,9 @@ describe('lock-in sign evidence', () => {
 	});
 
 	it('says "not answered yet" and "not confirmed" instead of stating a fact', () => {
-		const sign = run({ platform_api: { option: NOT_SURE } }).lockInSigns.find((s) => s.id === 'sign_closed_platform')!;
+		const sign = run({ platform_api: { option: NOT_SURE } }).lockInSigns.find(
+			(s) => s.id === 'sign_closed_platform'
+		)!;
 		expect(sign.status).toBe('unknown');
 		expect(sign.evidence.map((e) => [e.questionId, e.risky, e.open])).toEqual([
 			['platform_api', false, true],
@@ -62,9 +78,14 @@ describe('lock-in sign evidence', () => {
 		const statuses = (given: Record<string, string>) =>
 			Object.fromEntries(run(answers(given)).lockInSigns.map((s) => [s.id, s.status]));
 		expect(statuses({ data_pooling: 'fleet_pool' }).sign_per_sim_data).toBe('unknown');
-		expect(statuses({ data_pooling: 'fleet_pool', data_cap_behaviour: 'throttled' }).sign_per_sim_data).toBe('absent');
+		expect(
+			statuses({ data_pooling: 'fleet_pool', data_cap_behaviour: 'throttled' }).sign_per_sim_data
+		).toBe('absent');
 		// risk 0.4 is below the finding threshold 0.5, 1 is not
-		expect(statuses({ data_pooling: 'partial_pools', data_cap_behaviour: 'pool_blocked' }).sign_per_sim_data).toBe('partly');
+		expect(
+			statuses({ data_pooling: 'partial_pools', data_cap_behaviour: 'pool_blocked' })
+				.sign_per_sim_data
+		).toBe('partly');
 		expect(statuses({ data_pooling: 'per_sim' }).sign_per_sim_data).toBe('partly');
 	});
 });
@@ -72,7 +93,11 @@ describe('lock-in sign evidence', () => {
 describe('floors from answers', () => {
 	it('names every answer that triggers the site-visit floor', () => {
 		const result = run(
-			answers(BEST, { sim_ota_switching: 'physical_swap', sim_euicc_standard: 'no_euicc', sim_form_factor: 'soldered_single_profile' })
+			answers(BEST, {
+				sim_ota_switching: 'physical_swap',
+				sim_euicc_standard: 'no_euicc',
+				sim_form_factor: 'soldered_single_profile'
+			})
 		);
 		expect(result.overall.floors.find((f) => f.id === 'site_visit_per_device')!.reason).toBe(
 			'Changing provider needs a site visit for each of 10,000 devices (“No; changing provider means replacing the SIM on site”, “No eUICC; a conventional single-profile SIM” and “Soldered (MFF2) chip without eUICC”).'
@@ -81,8 +106,8 @@ describe('floors from answers', () => {
 
 	it('starts the site-visit floor at 10,000 devices, and the at-scale one at 1,000,000', () => {
 		const floors = (devices: number) =>
-			run(answers(BEST, { sim_ota_switching: 'physical_swap' }), { devices }).overall.floors
-				.map((f) => f.id)
+			run(answers(BEST, { sim_ota_switching: 'physical_swap' }), { devices })
+				.overall.floors.map((f) => f.id)
 				.filter((id) => id.startsWith('site_visit'));
 		expect(floors(9_999)).toEqual([]);
 		expect(floors(10_000)).toEqual(['site_visit_per_device']);
@@ -98,7 +123,9 @@ describe('floors from answers', () => {
 		expect(ids).not.toContain('sim_return_or_destroy');
 		// The lock-in signs count "not sure" as a risk, as the score does, and say so: being unsure of
 		// the API never rates lower than answering "partial API" (risk 0.5).
-		const sign = result.overall.floors.find((f) => f.id === 'lock_in_sign_partly:sign_closed_platform')!;
+		const sign = result.overall.floors.find(
+			(f) => f.id === 'lock_in_sign_partly:sign_closed_platform'
+		)!;
 		expect(sign.rating).toBe('moderate');
 		expect(sign.reason).toBe(
 			'Lock-in sign partly present: Closed management platform. (“Not sure” counts as a risk here until the vendor answers.)'
@@ -109,7 +136,7 @@ describe('floors from answers', () => {
 		expect(result.overall.floors.map((f) => f.id)).toContain('cost_total');
 	});
 
-	it('marks a floor at or below the answers\' own rating as not raising it', () => {
+	it("marks a floor at or below the answers' own rating as not raising it", () => {
 		// WORST at 10,000 devices: answers 94 critical (golden.test.ts); every floor is at most critical
 		const result = run(answers(WORST));
 		expect(result.overall.answersRating).toBe('critical');
@@ -122,9 +149,21 @@ describe('floors from answers', () => {
 
 describe('architecture and capabilities', () => {
 	it('meets every recommended element with the best answers, and misses every one with the worst', () => {
-		expect(run(answers(BEST)).architecture.map((a) => a.status)).toEqual(['met', 'met', 'met', 'met', 'met']);
+		expect(run(answers(BEST)).architecture.map((a) => a.status)).toEqual([
+			'met',
+			'met',
+			'met',
+			'met',
+			'met'
+		]);
 		const worst = run(answers(WORST)).architecture;
-		expect(worst.map((a) => a.status)).toEqual(['missing', 'missing', 'missing', 'missing', 'missing']);
+		expect(worst.map((a) => a.status)).toEqual([
+			'missing',
+			'missing',
+			'missing',
+			'missing',
+			'missing'
+		]);
 		expect(worst.find((a) => a.id === 'arch_private_network')).toMatchObject({
 			have: [],
 			missing: ['no_device_client', 'portable_network_setup'],
@@ -134,7 +173,13 @@ describe('architecture and capabilities', () => {
 	});
 
 	it('lists what is proven, what "not sure" leaves open and what is not answered yet', () => {
-		const result = run(answers({ data_pooling: 'fleet_pool', data_cap_behaviour: NOT_SURE, network_multi_imsi: 'single_imsi' }));
+		const result = run(
+			answers({
+				data_pooling: 'fleet_pool',
+				data_cap_behaviour: NOT_SURE,
+				network_multi_imsi: 'single_imsi'
+			})
+		);
 		expect(result.capabilities.proven).toEqual(['pooled_data']);
 		expect(result.capabilities.unconfirmed).toEqual(['no_hard_cap']);
 		expect(result.capabilities.unanswered).not.toContain('pooled_data');
@@ -143,7 +188,12 @@ describe('architecture and capabilities', () => {
 		expect(result.capabilities.unanswered).not.toContain('multi_operator_profiles');
 		expect(result.capabilities.unanswered).toContain('euicc');
 		const pooled = result.architecture.find((a) => a.id === 'arch_pooled_data')!;
-		expect(pooled).toMatchObject({ status: 'partial', have: ['pooled_data'], missing: ['no_hard_cap'], unconfirmed: ['no_hard_cap'] });
+		expect(pooled).toMatchObject({
+			status: 'partial',
+			have: ['pooled_data'],
+			missing: ['no_hard_cap'],
+			unconfirmed: ['no_hard_cap']
+		});
 		const multi = result.architecture.find((a) => a.id === 'arch_multi_imsi_euicc')!;
 		expect(multi).toMatchObject({
 			status: 'missing',
@@ -156,9 +206,22 @@ describe('architecture and capabilities', () => {
 });
 
 describe('finding wording', () => {
-	it('says what an answer means, with the option\'s own recommendation or the question\'s', () => {
-		const result = run(answers(BEST, { sim_ota_switching: 'physical_swap', platform_rbac: 'shared_login' }));
-		expect(result.findings.map((f) => [f.id, f.title, f.detail, f.recommendation, f.answer, f.notSure, f.areaId, f.questionId])).toEqual([
+	it("says what an answer means, with the option's own recommendation or the question's", () => {
+		const result = run(
+			answers(BEST, { sim_ota_switching: 'physical_swap', platform_rbac: 'shared_login' })
+		);
+		expect(
+			result.findings.map((f) => [
+				f.id,
+				f.title,
+				f.detail,
+				f.recommendation,
+				f.answer,
+				f.notSure,
+				f.areaId,
+				f.questionId
+			])
+		).toEqual([
 			[
 				'answer:sim_ota_switching',
 				'Changing provider needs a site visit for each of 10,000 devices.',
@@ -192,7 +255,13 @@ describe('finding wording', () => {
 		});
 		expect(result.findings[0]!.title).toMatch(/^Not confirmed/);
 		expect(result.askVendor).toEqual([
-			{ questionId: 'platform_rbac', areaId: 'platform', question: rbac.text, ask: rbac.askVendor, why: rbac.why }
+			{
+				questionId: 'platform_rbac',
+				areaId: 'platform',
+				question: rbac.text,
+				ask: rbac.askVendor,
+				why: rbac.why
+			}
 		]);
 	});
 
@@ -216,8 +285,12 @@ describe('finding wording', () => {
 		const ota = euicc.findings.find((f) => f.id === 'answer:sim_ota_switching')!;
 		// Listed once: the answer's own finding carries the contradiction, so no second entry.
 		expect(euicc.findings.some((f) => f.id === 'conflict:ota_switch_without_euicc')).toBe(false);
-		expect(ota.detail).toContain('The SIM has no eUICC, yet it is said to switch profiles over the air.');
-		expect(ota.detail).toMatch(/ Answers: "Yes, to a profile from any operator or provider we choose" and "No eUICC; a conventional single-profile SIM"\.$/);
+		expect(ota.detail).toContain(
+			'The SIM has no eUICC, yet it is said to switch profiles over the air.'
+		);
+		expect(ota.detail).toMatch(
+			/ Answers: "Yes, to a profile from any operator or provider we choose" and "No eUICC; a conventional single-profile SIM"\.$/
+		);
 	});
 
 	it('treats an answer to an option the ruleset no longer has as open', () => {
@@ -227,7 +300,9 @@ describe('finding wording', () => {
 		expect(retired.areas.find((a) => a.id === 'platform')!.score).toBeNull();
 		expect(retired.capabilities.unanswered).toContain('open_api');
 		expect(retired.overall.range).toEqual(none.overall.range);
-		expect(retired.lockInSigns.find((s) => s.id === 'sign_closed_platform')!.evidence[0]!.open).toBe(true);
+		expect(
+			retired.lockInSigns.find((s) => s.id === 'sign_closed_platform')!.evidence[0]!.open
+		).toBe(true);
 	});
 });
 
@@ -239,12 +314,27 @@ describe('a local profile claimed for a SIM that cannot be managed remotely', ()
 			answers(BEST, { sim_eim_control: 'no_remote_management', local_profile_tr: 'available' }),
 			{ countries: ['DE', 'TR'] }
 		);
-		const turkey = result.conflicts.find((c) => c.id === 'local_profile_without_remote_management')!;
-		expect(turkey.claim).toEqual({ questionId: 'local_profile_tr', option: 'available', label: 'Yes, available now, loaded over the air' });
-		expect(result.roaming.find((r) => r.country === 'TR')).toMatchObject({ mitigated: false, localProfile: 'not_sure', forces: 'critical' });
+		const turkey = result.conflicts.find(
+			(c) => c.id === 'local_profile_without_remote_management'
+		)!;
+		expect(turkey.claim).toEqual({
+			questionId: 'local_profile_tr',
+			option: 'available',
+			label: 'Yes, available now, loaded over the air'
+		});
+		expect(result.roaming.find((r) => r.country === 'TR')).toMatchObject({
+			mitigated: false,
+			localProfile: 'not_sure',
+			forces: 'critical'
+		});
 		expect(result.overall.rating).toBe('critical');
 		// With remote management the same answer covers Türkiye.
-		const managed = run(answers(BEST, { local_profile_tr: 'available' }), { countries: ['DE', 'TR'] });
-		expect(managed.roaming.find((r) => r.country === 'TR')).toMatchObject({ mitigated: true, localProfile: 'available' });
+		const managed = run(answers(BEST, { local_profile_tr: 'available' }), {
+			countries: ['DE', 'TR']
+		});
+		expect(managed.roaming.find((r) => r.country === 'TR')).toMatchObject({
+			mitigated: true,
+			localProfile: 'available'
+		});
 	});
 });

@@ -35,26 +35,38 @@ const australia: [Fleet, ReturnType<typeof answers>, number] = [
 describe('fleet size', () => {
 	it('never lowers the rating or the final score when the same offer covers more devices', () => {
 		fc.assert(
-			fc.property(fleetArb, answersArb, fc.integer({ min: 1, max: 2_000_000 }), (fleet, given, more) => {
-				const was = scored(fleet, given);
-				const now = scored({ ...fleet, devices: fleet.devices + more }, given);
-				expect(rank(now.overall.rating)).toBeGreaterThanOrEqual(rank(was.overall.rating));
-				expect(now.overall.score).toBeGreaterThanOrEqual(was.overall.score);
-			}),
+			fc.property(
+				fleetArb,
+				answersArb,
+				fc.integer({ min: 1, max: 2_000_000 }),
+				(fleet, given, more) => {
+					const was = scored(fleet, given);
+					const now = scored({ ...fleet, devices: fleet.devices + more }, given);
+					expect(rank(now.overall.rating)).toBeGreaterThanOrEqual(rank(was.overall.rating));
+					expect(now.overall.score).toBeGreaterThanOrEqual(was.overall.score);
+				}
+			),
 			{ examples: [australia] }
 		);
 	});
 
 	it('bars a roaming-only offer above a carrier threshold no less than it rated below it', () => {
 		const testRules = withCountryRules(rules, [
-			countryRule({ code: 'XA', kind: 'carrier_specific', barsRoaming: { devicesOver: 500, reason: 'the carrier refuses big fleets' } })
+			countryRule({
+				code: 'XA',
+				kind: 'carrier_specific',
+				barsRoaming: { devicesOver: 500, reason: 'the carrier refuses big fleets' }
+			})
 		]);
 		// Answers alone: roaming plan "some" 0.5×2/2 = 50, high. At 500 devices the conditional
 		// floor raises high by one band to critical; at 501 the bar applies.
 		const at = (devices: number) =>
 			score(testRules, {
 				fleet: { devices, countries: ['XA'], lifetimeYears: 10 },
-				answers: answers({ network_permanent_roaming_plan: 'confirmed_some', local_profile_xa: 'none' }),
+				answers: answers({
+					network_permanent_roaming_plan: 'confirmed_some',
+					local_profile_xa: 'none'
+				}),
 				costs: {}
 			}).overall;
 		expect(at(500)).toMatchObject({ answersRating: 'high', rating: 'critical', score: 75 });

@@ -32,7 +32,9 @@ import { answers, BEST, WORST } from '../../fixtures/scoring/answers-2.0.0';
  *   overall (2.5×1 + 1.4×1.5 + 2.5×0.8)/6.3 = 6.6/6.3 = 1.05 → 1.0
  */
 
-const rules = registryFromDisk(fileURLToPath(new URL('../../../rules', import.meta.url))).versions.get('2.0.0')!;
+const rules = registryFromDisk(
+	fileURLToPath(new URL('../../../rules', import.meta.url))
+).versions.get('2.0.0')!;
 
 it('reads ruleset 2.0.0 from rules/history', () => {
 	expect(rules.ruleset.version).toBe('2.0.0');
@@ -51,7 +53,12 @@ const run = (given: Record<string, Answer>, overrides: Partial<Fleet> = {}) =>
 const areaScores = (result: ReturnType<typeof run>) =>
 	Object.fromEntries(result.areas.map((a) => [a.id, a.score]));
 const costLines = (result: ReturnType<typeof run>) =>
-	result.switchingCost.lines.map(({ id, amount, applies, assumed }) => ({ id, amount, applies, assumed }));
+	result.switchingCost.lines.map(({ id, amount, applies, assumed }) => ({
+		id,
+		amount,
+		applies,
+		assumed
+	}));
 const floorRatings = (result: ReturnType<typeof run>) =>
 	result.overall.floors.map(({ id, rating, source, raises }) => ({ id, rating, source, raises }));
 
@@ -109,7 +116,12 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 			// 365 per device ≥ 100, < 500
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true },
 			// sign_physical_sim_swap: OTA risky (1), form factor not (0)
-			{ id: 'lock_in_sign_partly:sign_physical_sim_swap', rating: 'moderate', source: 'answers', raises: true }
+			{
+				id: 'lock_in_sign_partly:sign_physical_sim_swap',
+				rating: 'moderate',
+				source: 'answers',
+				raises: true
+			}
 		]);
 		expect(result.overall.rating).toBe('high');
 		expect(result.overall.score).toBe(50); // raised to the high threshold
@@ -120,7 +132,12 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 			'Lock-in sign partly present: Physical SIM swap to change provider.'
 		]);
 		expect(result.overall.raisedBy).toBe(result.overall.floors[0]!.reason);
-		expect(result.overall.floors.map((f) => f.confidence)).toEqual(['low', 'medium', 'low', 'medium']);
+		expect(result.overall.floors.map((f) => f.confidence)).toEqual([
+			'low',
+			'medium',
+			'low',
+			'medium'
+		]);
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false }, // 10,000 × 365
 			{ id: 'platform_exit', amount: 0, applies: false, assumed: false },
@@ -139,11 +156,15 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
 			['answer:sim_ota_switching', 'high', 4.5] // sim weight 1.5 × question weight 3 × risk 1
 		]);
-		expect(result.findings[0]!.title).toBe('Changing provider needs a site visit for each of 10,000 devices.');
+		expect(result.findings[0]!.title).toBe(
+			'Changing provider needs a site visit for each of 10,000 devices.'
+		);
 	});
 
 	it('rates the same physical swap at 1,000,000 devices critical', () => {
-		const result = run(answers(BEST, { sim_ota_switching: 'physical_swap' }), { devices: 1_000_000 });
+		const result = run(answers(BEST, { sim_ota_switching: 'physical_swap' }), {
+			devices: 1_000_000
+		});
 		expect(result.overall.answersScore).toBe(6.2); // the answers do not change with the fleet
 		expect(floorRatings(result)).toEqual([
 			// 1,000,000 × 365 = 365,000,000 ≥ 25,000,000
@@ -152,7 +173,12 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 			{ id: 'site_visit_per_device_at_scale', rating: 'critical', source: 'answers', raises: true },
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true },
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true }, // still 365
-			{ id: 'lock_in_sign_partly:sign_physical_sim_swap', rating: 'moderate', source: 'answers', raises: true }
+			{
+				id: 'lock_in_sign_partly:sign_physical_sim_swap',
+				rating: 'moderate',
+				source: 'answers',
+				raises: true
+			}
 		]);
 		expect(result.overall.rating).toBe('critical');
 		expect(result.overall.score).toBe(75);
@@ -171,7 +197,12 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 		const result = run(answers(BEST, { contract_exit_terms: 'return_or_destroy' }));
 		// contract 1×3/11 = 27.27 → 27.3; overall (6.6 + 27.3)/6.3 = 5.38 → 5.4
 		expect(result.areas.find((a) => a.id === 'contract')!.score).toBe(27.3);
-		expect(result.overall).toMatchObject({ answersScore: 5.4, answersRating: 'low', rating: 'high', score: 50 });
+		expect(result.overall).toMatchObject({
+			answersScore: 5.4,
+			answersRating: 'low',
+			rating: 'high',
+			score: 50
+		});
 		// Profiles switch over the air, but the SIMs must go back: a new SIM in every device,
 		// 10,000 × (300 × 1.2 + 5) = 3,650,000, plus the payout; 3,748,280 in all.
 		expect(floorRatings(result)).toEqual([
@@ -205,18 +236,35 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 		// flexible answer consistent with no_api (exportable 0.3; "not sure" itself would be 0.8)
 		// platform (1×3 + 0.3×2)/12 = 30; overall (6.6 + 30×1.2)/6.3 = 42.6/6.3 = 6.76 → 6.8
 		expect(result.conflicts.map((c) => c.id)).toEqual(['portable_automation_without_api']);
-		expect(result.areas.find((a) => a.id === 'platform')!).toMatchObject({ score: 30, answered: 6, notSure: 1 });
-		expect(result.overall).toMatchObject({ answersScore: 6.8, answersRating: 'low', rating: 'high', score: 50 });
+		expect(result.areas.find((a) => a.id === 'platform')!).toMatchObject({
+			score: 30,
+			answered: 6,
+			notSure: 1
+		});
+		expect(result.overall).toMatchObject({
+			answersScore: 6.8,
+			answersRating: 'low',
+			rating: 'high',
+			score: 50
+		});
 		expect(floorRatings(result)).toEqual([
 			{ id: 'no_api', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_partly:sign_closed_platform', rating: 'moderate', source: 'answers', raises: true }
+			{
+				id: 'lock_in_sign_partly:sign_closed_platform',
+				rating: 'moderate',
+				source: 'answers',
+				raises: true
+			}
 		]);
 		expect(result.overall.floors[0]!.reason).toBe(
 			'The management platform has no API: inventory, usage and automation can leave only by hand.'
 		);
 		// 0.3 × (40,000 + 10,000 × 2) = 18,000
 		expect(result.switchingCost.total).toBe(18_000);
-		expect(result.switchingCost.rated).toEqual({ total: 18_000, perDevice: expect.closeTo(0.6, 9) }); // 0.3 × 2
+		expect(result.switchingCost.rated).toEqual({
+			total: 18_000,
+			perDevice: expect.closeTo(0.6, 9)
+		}); // 0.3 × 2
 		expect(result.switchingCost.estimate).toEqual({
 			total: 18_000,
 			low: 1_500, // 0.3 × 5,000
@@ -248,7 +296,13 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 				contract_country_contracts: 'per_country'
 			})
 		);
-		expect(result.lockInSigns.map((s) => s.status)).toEqual(['present', 'present', 'present', 'present', 'present']);
+		expect(result.lockInSigns.map((s) => s.status)).toEqual([
+			'present',
+			'present',
+			'present',
+			'present',
+			'present'
+		]);
 		// network (2.5 + 2 + 0.15 + 0.1)/10 = 47.5; sim (0.2 + 3 + 2)/14 = 37.1; data 5/7.8 = 64.1
 		// platform (3 + 3 + 0.3×2 for the doubted automation, see above)/12 = 55; contract 3.5/11 = 31.8
 		// overall (47.5 + 55.65 + 51.28 + 66 + 31.8 + 2)/6.3 = 254.23/6.3 = 40.35 → 40.4
@@ -260,15 +314,45 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 			contract: 31.8,
 			security: 2.5
 		});
-		expect(result.overall).toMatchObject({ answersScore: 40.4, answersRating: 'moderate', rating: 'high', score: 50 });
+		expect(result.overall).toMatchObject({
+			answersScore: 40.4,
+			answersRating: 'moderate',
+			rating: 'high',
+			score: 50
+		});
 		expect(floorRatings(result)).toEqual([
 			// 3,650,000 + 0.55 × 60,000 + 0.318 × 360,000 = 3,650,000 + 33,000 + 114,480 = 3,797,480
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true },
-			{ id: 'lock_in_sign_present:sign_closed_platform', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_present:sign_commercial_lock', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_present:sign_per_sim_data', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_present:sign_physical_sim_swap', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_present:sign_single_carrier', rating: 'high', source: 'answers', raises: true },
+			{
+				id: 'lock_in_sign_present:sign_closed_platform',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
+			{
+				id: 'lock_in_sign_present:sign_commercial_lock',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
+			{
+				id: 'lock_in_sign_present:sign_per_sim_data',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
+			{
+				id: 'lock_in_sign_present:sign_physical_sim_swap',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
+			{
+				id: 'lock_in_sign_present:sign_single_carrier',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
 			{ id: 'no_api', rating: 'high', source: 'answers', raises: true },
 			{ id: 'no_data_export', rating: 'high', source: 'answers', raises: true },
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true },
@@ -329,7 +413,12 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 			contract: 98.2,
 			security: 88.8
 		});
-		expect(result.overall).toMatchObject({ score: 95.6, rating: 'critical', answersScore: 95.6, provisional: false });
+		expect(result.overall).toMatchObject({
+			score: 95.6,
+			rating: 'critical',
+			answersScore: 95.6,
+			provisional: false
+		});
 		expect(result.conflicts).toEqual([]); // the worst options claim nothing
 		expect(result.findings).toHaveLength(34);
 		expect(costLines(result).map((l) => l.amount)).toEqual([
@@ -399,11 +488,21 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 		// sim (1×2 + 0.9×3 + 0.15×3 + 0.9×2.5 + 0.6×2 + 0)/14 = 8.6/14 = 61.4
 		// overall (2.5 + 61.4×1.5 + 2)/6.3 = 96.6/6.3 = 15.3
 		expect(result.areas.find((a) => a.id === 'sim')!).toMatchObject({ score: 61.4, notSure: 4 });
-		expect(result.overall).toMatchObject({ answersScore: 15.3, answersRating: 'low', rating: 'high', score: 50 });
+		expect(result.overall).toMatchObject({
+			answersScore: 15.3,
+			answersRating: 'low',
+			rating: 'high',
+			score: 50
+		});
 		expect(floorRatings(result)).toEqual([
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true },
 			// OTA and form factor both count as "not sure" (0.9, 0.6 capped ≥ 0.5): the sign is present
-			{ id: 'lock_in_sign_present:sign_physical_sim_swap', rating: 'high', source: 'answers', raises: true },
+			{
+				id: 'lock_in_sign_present:sign_physical_sim_swap',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true }, // no_euicc
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true }
 		]);
@@ -412,7 +511,9 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 		);
 		const swap = result.switchingCost.lines[0]!;
 		expect(swap).toMatchObject({ amount: 3_650_000, applies: true, assumed: false });
-		expect(swap.reason).toBe('Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.');
+		expect(swap.reason).toBe(
+			'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.'
+		);
 		expect(result.switchingCost.total).toBe(3_650_000);
 		expect(result.capabilities.unconfirmed).toContain('ota_profile_switch');
 		// A contradiction is listed once: where the doubted answer is itself a finding (OTA, eIM, form
@@ -421,7 +522,9 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 			'conflict:local_profile_ota_without_euicc'
 		]);
 		// Findings at or above risk 0.5: euicc 1, OTA and eIM 0.9 high, form factor 0.6 medium
-		expect(result.findings.filter((f) => f.kind === 'answer').map((f) => [f.id, f.severity])).toEqual([
+		expect(
+			result.findings.filter((f) => f.kind === 'answer').map((f) => [f.id, f.severity])
+		).toEqual([
 			['answer:sim_ota_switching', 'high'], // 1.5 × 3 × 0.9 = 4.05
 			['answer:sim_eim_control', 'high'], // 1.5 × 2.5 × 0.9 = 3.375
 			['answer:sim_euicc_standard', 'high'], // 1.5 × 2 × 1 = 3
@@ -429,8 +532,14 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 		]);
 		const ota = result.findings.find((f) => f.id === 'answer:sim_ota_switching')!;
 		// Scored as "not sure", but it is a contradiction, not the buyer's own "not sure".
-		expect(ota).toMatchObject({ severity: 'high', notSure: false, answer: 'Yes, to a profile from any operator or provider we choose' });
-		expect(ota.title).toBe('Not confirmed whether the SIM can switch to another provider\'s profile over the air.');
+		expect(ota).toMatchObject({
+			severity: 'high',
+			notSure: false,
+			answer: 'Yes, to a profile from any operator or provider we choose'
+		});
+		expect(ota.title).toBe(
+			"Not confirmed whether the SIM can switch to another provider's profile over the air."
+		);
 		expect(result.askVendor.map((a) => a.questionId)).toEqual([
 			'sim_ota_switching',
 			'sim_local_profiles',
@@ -443,14 +552,30 @@ describe('2.0.0: exact results for fixed answers (10,000 devices in Germany unle
 describe('2.0.0: rating thresholds reached exactly (100 devices in Germany, one area answered)', () => {
 	it.each([
 		// network_core_redundancy 0.5×1 + sunset 0×1 = 0.5/2 = 25
-		[{ network_core_redundancy: 'partly_redundant', network_sunset_readiness: 'future_proof' }, 25, 'moderate'],
+		[
+			{ network_core_redundancy: 'partly_redundant', network_sunset_readiness: 'future_proof' },
+			25,
+			'moderate'
+		],
 		// roaming plan 0.5×2 / 2 = 50
 		[{ network_permanent_roaming_plan: 'confirmed_some' }, 50, 'high'],
 		// failover 0.5×2 + roaming plan 1×2 = 3/4 = 75
-		[{ network_automatic_failover: 'manual_remote', network_permanent_roaming_plan: 'not_addressed' }, 75, 'critical']
+		[
+			{
+				network_automatic_failover: 'manual_remote',
+				network_permanent_roaming_plan: 'not_addressed'
+			},
+			75,
+			'critical'
+		]
 	] as const)('scores %o at %d and rates it %s', (given, expected, rating) => {
 		const result = run(answers(given), { devices: 100 });
-		expect(result.overall).toMatchObject({ answersScore: expected, answersRating: rating, score: expected, rating });
+		expect(result.overall).toMatchObject({
+			answersScore: expected,
+			answersRating: rating,
+			score: expected,
+			rating
+		});
 	});
 });
 
@@ -469,13 +594,23 @@ describe('2.0.0: exact roaming results with per-country local-profile answers', 
 			forces: 'critical', // banned, high confidence (country data 2.0.0, audit F7): not capped
 			confidence: 'high'
 		});
-		expect(result.roaming.find((r) => r.country === 'DE')).toMatchObject({ severity: 'none', forces: null, localProfile: null });
-		expect(result.overall).toMatchObject({ answersScore: 1, answersRating: 'low', rating: 'critical', score: 75 });
+		expect(result.roaming.find((r) => r.country === 'DE')).toMatchObject({
+			severity: 'none',
+			forces: null,
+			localProfile: null
+		});
+		expect(result.overall).toMatchObject({
+			answersScore: 1,
+			answersRating: 'low',
+			rating: 'critical',
+			score: 75
+		});
 		expect(result.overall.floors).toEqual([
 			{
 				id: 'roaming:BR',
 				rating: 'critical',
-				reason: 'Brazil has a ban on permanent roaming (high confidence), and 5,000 devices there have no confirmed local profile.',
+				reason:
+					'Brazil has a ban on permanent roaming (high confidence), and 5,000 devices there have no confirmed local profile.',
 				confidence: 'high',
 				source: 'roaming',
 				raises: true
@@ -494,59 +629,93 @@ describe('2.0.0: exact roaming results with per-country local-profile answers', 
 
 	it('limits a low-confidence blocking rule (Pakistan) to high, and names the confidence', () => {
 		const result = run(answers(BEST, { local_profile_pk: 'none' }), { countries: ['PK'] });
-		expect(result.roaming[0]).toMatchObject({ kind: 'time_limited', confidence: 'low', severity: 'critical', forces: 'high' });
+		expect(result.roaming[0]).toMatchObject({
+			kind: 'time_limited',
+			confidence: 'low',
+			severity: 'critical',
+			forces: 'high'
+		});
 		expect(result.overall).toMatchObject({ rating: 'high', score: 50 });
 		expect(result.overall.floors).toEqual([
 			{
 				id: 'roaming:PK',
 				rating: 'high', // blocking says critical; maxRatingByConfidence.low = high
-				reason: 'Pakistan has a time limit on roaming (low confidence), and 10,000 devices there have no confirmed local profile.',
+				reason:
+					'Pakistan has a time limit on roaming (low confidence), and 10,000 devices there have no confirmed local profile.',
 				confidence: 'low',
 				source: 'roaming',
 				raises: true
 			}
 		]);
-		expect(result.findings[0]).toMatchObject({ severity: 'high', title: 'Pakistan: devices on roaming SIMs may be cut off' });
+		expect(result.findings[0]).toMatchObject({
+			severity: 'high',
+			title: 'Pakistan: devices on roaming SIMs may be cut off'
+		});
 		expect(result.findings[0]!.detail).toMatch(/graded low confidence\.$/);
 	});
 
 	it('lets a medium-confidence blocking rule (India) force critical, and holds a low one (China) at high', () => {
 		const india = run(answers(BEST, { local_profile_in: 'none' }), { countries: ['IN'] });
-		expect(india.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([['roaming:IN', 'critical', 'medium']]);
+		expect(india.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([
+			['roaming:IN', 'critical', 'medium']
+		]);
 		expect(india.overall).toMatchObject({ rating: 'critical', score: 75 });
 		// China rests on one vendor's terms: low confidence since country data 2.0.0 (audit F14).
 		const china = run(answers(BEST, { local_profile_cn: 'none' }), { countries: ['CN'] });
-		expect(china.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([['roaming:CN', 'high', 'low']]);
+		expect(china.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([
+			['roaming:CN', 'high', 'low']
+		]);
 		expect(china.overall).toMatchObject({ rating: 'high', score: 50 });
 	});
 
 	it('raises the rating by one band for a conditional rule (US carriers) relied on by roaming', () => {
 		const low = run(answers(BEST, { local_profile_us: 'none' }), { countries: ['US'] });
-		expect(low.roaming[0]).toMatchObject({ kind: 'carrier_specific', severity: 'warning', forces: 'moderate' });
+		expect(low.roaming[0]).toMatchObject({
+			kind: 'carrier_specific',
+			severity: 'warning',
+			forces: 'moderate'
+		});
 		expect(low.overall.floors).toEqual([
 			{
 				id: 'roaming:US',
 				rating: 'moderate', // answers low + raiseBands 1
-				reason: 'United States: permanent roaming depends on the local carriers’ policy (medium confidence), and the offer relies on roaming for 10,000 devices there.',
+				reason:
+					'United States: permanent roaming depends on the local carriers’ policy (medium confidence), and the offer relies on roaming for 10,000 devices there.',
 				confidence: 'medium',
 				source: 'roaming',
 				raises: true
 			}
 		]);
 		expect(low.overall).toMatchObject({ rating: 'moderate', score: 25 });
-		expect(low.findings[0]).toMatchObject({ severity: 'high', title: 'United States: permanent roaming depends on approval or carrier terms' });
+		expect(low.findings[0]).toMatchObject({
+			severity: 'high',
+			title: 'United States: permanent roaming depends on approval or carrier terms'
+		});
 
 		// From moderate answers (25, see the threshold cases) one band up is high.
 		const moderate = run(
-			answers({ network_core_redundancy: 'partly_redundant', network_sunset_readiness: 'future_proof', local_profile_us: 'none' }),
+			answers({
+				network_core_redundancy: 'partly_redundant',
+				network_sunset_readiness: 'future_proof',
+				local_profile_us: 'none'
+			}),
 			{ devices: 100, countries: ['US'] }
 		);
-		expect(moderate.overall).toMatchObject({ answersRating: 'moderate', rating: 'high', score: 50 });
+		expect(moderate.overall).toMatchObject({
+			answersRating: 'moderate',
+			rating: 'high',
+			score: 50
+		});
 	});
 
 	it('keeps the open offer low where no deployment country restricts roaming', () => {
 		const result = run(answers(BEST), { countries: ['DE', 'FR', 'JP', 'MX'] });
-		expect(result.overall).toMatchObject({ score: 1, rating: 'low', floors: [], provisional: false });
+		expect(result.overall).toMatchObject({
+			score: 1,
+			rating: 'low',
+			floors: [],
+			provisional: false
+		});
 		expect(result.roaming.map((r) => [r.country, r.severity, r.localProfile])).toEqual([
 			['DE', 'none', null],
 			['FR', 'none', null],
@@ -558,7 +727,12 @@ describe('2.0.0: exact roaming results with per-country local-profile answers', 
 
 	it('leaves an unanswered local-profile question open: no floor, a range up to critical', () => {
 		const result = run(answers(BEST), { countries: ['BR'] });
-		expect(result.roaming[0]).toMatchObject({ severity: 'critical', localProfile: 'open', forces: null, mitigation: 'not_proven' });
+		expect(result.roaming[0]).toMatchObject({
+			severity: 'critical',
+			localProfile: 'open',
+			forces: null,
+			mitigation: 'not_proven'
+		});
 		expect(result.overall).toMatchObject({
 			score: 1,
 			rating: 'low',

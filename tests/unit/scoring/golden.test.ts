@@ -52,7 +52,12 @@ const run = (given: Record<string, Answer>, overrides: Partial<Fleet> = {}) =>
 const areaScores = (result: ReturnType<typeof run>) =>
 	Object.fromEntries(result.areas.map((a) => [a.id, a.score]));
 const costLines = (result: ReturnType<typeof run>) =>
-	result.switchingCost.lines.map(({ id, amount, applies, assumed }) => ({ id, amount, applies, assumed }));
+	result.switchingCost.lines.map(({ id, amount, applies, assumed }) => ({
+		id,
+		amount,
+		applies,
+		assumed
+	}));
 const floorRatings = (result: ReturnType<typeof run>) =>
 	result.overall.floors.map(({ id, rating, source, raises }) => ({ id, rating, source, raises }));
 
@@ -124,7 +129,12 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			// 365 per device ≥ 100, < 500
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true },
 			// sign_physical_sim_swap: OTA risky (1), form factor not (0)
-			{ id: 'lock_in_sign_partly:sign_physical_sim_swap', rating: 'moderate', source: 'answers', raises: true }
+			{
+				id: 'lock_in_sign_partly:sign_physical_sim_swap',
+				rating: 'moderate',
+				source: 'answers',
+				raises: true
+			}
 		]);
 		expect(result.overall.rating).toBe('high');
 		expect(result.overall.score).toBe(50); // raised to the high threshold
@@ -135,7 +145,12 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			'Lock-in sign partly present: Physical SIM swap to change provider.'
 		]);
 		expect(result.overall.raisedBy).toBe(result.overall.floors[0]!.reason);
-		expect(result.overall.floors.map((f) => f.confidence)).toEqual(['low', 'medium', 'low', 'medium']);
+		expect(result.overall.floors.map((f) => f.confidence)).toEqual([
+			'low',
+			'medium',
+			'low',
+			'medium'
+		]);
 		expect(costLines(result)).toEqual([
 			{ id: 'sim_swap', amount: 3_650_000, applies: true, assumed: false }, // 10,000 × 365
 			{ id: 'ota_switch', amount: 0, applies: false, assumed: false },
@@ -157,11 +172,15 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
 			['answer:sim_ota_switching', 'high', 4.5] // sim weight 1.5 × question weight 3 × risk 1
 		]);
-		expect(result.findings[0]!.title).toBe('Changing provider needs a site visit for each of 10,000 devices.');
+		expect(result.findings[0]!.title).toBe(
+			'Changing provider needs a site visit for each of 10,000 devices.'
+		);
 	});
 
 	it('rates the same physical swap at 1,000,000 devices critical', () => {
-		const result = run(answers(BEST, { sim_ota_switching: 'physical_swap' }), { devices: 1_000_000 });
+		const result = run(answers(BEST, { sim_ota_switching: 'physical_swap' }), {
+			devices: 1_000_000
+		});
 		expect(result.overall.answersScore).toBe(4.7); // the answers do not change with the fleet
 		expect(floorRatings(result)).toEqual([
 			// 1,000,000 × 365 = 365,000,000 ≥ 25,000,000
@@ -170,7 +189,12 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			{ id: 'site_visit_per_device_at_scale', rating: 'critical', source: 'answers', raises: true },
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true },
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true }, // still 365
-			{ id: 'lock_in_sign_partly:sign_physical_sim_swap', rating: 'moderate', source: 'answers', raises: true }
+			{
+				id: 'lock_in_sign_partly:sign_physical_sim_swap',
+				rating: 'moderate',
+				source: 'answers',
+				raises: true
+			}
 		]);
 		expect(result.overall.rating).toBe('critical');
 		expect(result.overall.score).toBe(75);
@@ -190,7 +214,12 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		const result = run(answers(BEST, { contract_exit_terms: 'return_or_destroy' }));
 		// contract 1×3/15.5 = 19.35 → 19.4; overall (4.45 + 19.4×1)/6.3 = 23.85/6.3 = 3.79 → 3.8
 		expect(result.areas.find((a) => a.id === 'contract')!.score).toBe(19.4);
-		expect(result.overall).toMatchObject({ answersScore: 3.8, answersRating: 'low', rating: 'high', score: 50 });
+		expect(result.overall).toMatchObject({
+			answersScore: 3.8,
+			answersRating: 'low',
+			rating: 'high',
+			score: 50
+		});
 		// Profiles switch over the air, but the SIMs must go back: a new SIM in every device,
 		// 10,000 × 365 = 3,650,000, plus 15,000 for the 30 days' notice, plus at least what a fee per
 		// SIM would cost (a return duty binds harder): 10,000 × 10 = 100,000. No term and no committed
@@ -228,11 +257,25 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		// flexible answer consistent with no_api (exportable 0.3; "not sure" itself would be 0.8)
 		// platform (1×3 + 0.3×2)/12 = 30; overall (4.45 + 30×1.2)/6.3 = 40.45/6.3 = 6.42 → 6.4
 		expect(result.conflicts.map((c) => c.id)).toEqual(['portable_automation_without_api']);
-		expect(result.areas.find((a) => a.id === 'platform')!).toMatchObject({ score: 30, answered: 6, notSure: 1 });
-		expect(result.overall).toMatchObject({ answersScore: 6.4, answersRating: 'low', rating: 'high', score: 50 });
+		expect(result.areas.find((a) => a.id === 'platform')!).toMatchObject({
+			score: 30,
+			answered: 6,
+			notSure: 1
+		});
+		expect(result.overall).toMatchObject({
+			answersScore: 6.4,
+			answersRating: 'low',
+			rating: 'high',
+			score: 50
+		});
 		expect(floorRatings(result)).toEqual([
 			{ id: 'no_api', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_partly:sign_closed_platform', rating: 'moderate', source: 'answers', raises: true }
+			{
+				id: 'lock_in_sign_partly:sign_closed_platform',
+				rating: 'moderate',
+				source: 'answers',
+				raises: true
+			}
 		]);
 		expect(result.overall.floors[0]!.reason).toBe(
 			'The management platform has no API: inventory, usage and automation can leave only by hand.'
@@ -241,7 +284,10 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		// 129,500 over the air and 15,000 of notice; 162,500 in all
 		expect(costLines(result).map((l) => l.amount)).toEqual([0, 129_500, 15_000, 18_000, 0, 0]);
 		expect(result.switchingCost.total).toBe(162_500);
-		expect(result.switchingCost.rated).toEqual({ total: 18_000, perDevice: expect.closeTo(0.6, 9) }); // 0.3 × 2
+		expect(result.switchingCost.rated).toEqual({
+			total: 18_000,
+			perDevice: expect.closeTo(0.6, 9)
+		}); // 0.3 × 2
 		expect(result.switchingCost.estimate).toEqual({
 			total: 160_000, // 162,500
 			low: 9_600, // 6,100 + 2,000 + 0.3 × 5,000
@@ -273,7 +319,13 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 				contract_country_contracts: 'per_country'
 			})
 		);
-		expect(result.lockInSigns.map((s) => s.status)).toEqual(['present', 'present', 'present', 'present', 'present']);
+		expect(result.lockInSigns.map((s) => s.status)).toEqual([
+			'present',
+			'present',
+			'present',
+			'present',
+			'present'
+		]);
 		// network (2.5 + 2 + 0 + 0.1)/12 = 4.6/12 = 38.33 → 38.3; sim (0.2 + 3 + 2)/18 = 28.89 → 28.9
 		// data 5/8.8 = 56.82 → 56.8; platform (3 + 3 + 0.3×2 for the doubted automation, see above)/12 = 55
 		// contract (2 + 1.5)/15.5 = 22.58 → 22.6
@@ -287,16 +339,46 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			contract: 22.6,
 			security: 2.5
 		});
-		expect(result.overall).toMatchObject({ answersScore: 34.6, answersRating: 'moderate', rating: 'high', score: 50 });
+		expect(result.overall).toMatchObject({
+			answersScore: 34.6,
+			answersRating: 'moderate',
+			rating: 'high',
+			score: 50
+		});
 		expect(floorRatings(result)).toEqual([
 			// rated 3,650,000 + 0.55 × 60,000 + 10,000 × 1.5 × 24 (a committed volume owes the
 			// 24-month commitment) = 3,650,000 + 33,000 + 360,000 = 4,043,000
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true },
-			{ id: 'lock_in_sign_present:sign_closed_platform', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_present:sign_commercial_lock', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_present:sign_per_sim_data', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_present:sign_physical_sim_swap', rating: 'high', source: 'answers', raises: true },
-			{ id: 'lock_in_sign_present:sign_single_carrier', rating: 'high', source: 'answers', raises: true },
+			{
+				id: 'lock_in_sign_present:sign_closed_platform',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
+			{
+				id: 'lock_in_sign_present:sign_commercial_lock',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
+			{
+				id: 'lock_in_sign_present:sign_per_sim_data',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
+			{
+				id: 'lock_in_sign_present:sign_physical_sim_swap',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
+			{
+				id: 'lock_in_sign_present:sign_single_carrier',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
 			{ id: 'no_api', rating: 'high', source: 'answers', raises: true },
 			{ id: 'no_data_export', rating: 'high', source: 'answers', raises: true },
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true },
@@ -309,7 +391,10 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		// The 30 days' notice lies inside the 24 months owed: nothing is billed twice.
 		expect(costLines(result).map((l) => l.amount)).toEqual([3_650_000, 0, 0, 33_000, 360_000, 0]);
 		expect(result.switchingCost.total).toBe(4_043_000);
-		expect(result.switchingCost.rated).toEqual({ total: 4_043_000, perDevice: expect.closeTo(402.1, 9) }); // 365 + 1.1 + 36
+		expect(result.switchingCost.rated).toEqual({
+			total: 4_043_000,
+			perDevice: expect.closeTo(402.1, 9)
+		}); // 365 + 1.1 + 36
 		expect(result.switchingCost.estimate).toEqual({
 			total: 4_000_000, // 4,043,000
 			// 110,000 + 0.55 × 5,000 + 10,000 × 0.2 × 12 = 110,000 + 2,750 + 24,000 = 136,750
@@ -369,7 +454,12 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			contract: 93.2,
 			security: 88.8
 		});
-		expect(result.overall).toMatchObject({ score: 94, rating: 'critical', answersScore: 94, provisional: false });
+		expect(result.overall).toMatchObject({
+			score: 94,
+			rating: 'critical',
+			answersScore: 94,
+			provisional: false
+		});
 		expect(result.conflicts).toEqual([]); // the worst options claim nothing
 		expect(result.findings).toHaveLength(44); // every worst option has risk ≥ 0.5
 		expect(costLines(result).map((l) => l.amount)).toEqual([
@@ -463,11 +553,21 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		// overall (4.6 + 47.8×1.5 + 2.5×0.8)/6.3 = (4.6 + 71.7 + 2)/6.3 = 78.3/6.3 = 12.43 → 12.4
 		expect(result.areas.find((a) => a.id === 'sim')!).toMatchObject({ score: 47.8, notSure: 4 });
 		expect(result.areas.find((a) => a.id === 'network')!).toMatchObject({ score: 4.6, notSure: 1 });
-		expect(result.overall).toMatchObject({ answersScore: 12.4, answersRating: 'low', rating: 'high', score: 50 });
+		expect(result.overall).toMatchObject({
+			answersScore: 12.4,
+			answersRating: 'low',
+			rating: 'high',
+			score: 50
+		});
 		expect(floorRatings(result)).toEqual([
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true },
 			// OTA and form factor both count as "not sure" (0.9, 0.6 capped ≥ 0.5): the sign is present
-			{ id: 'lock_in_sign_present:sign_physical_sim_swap', rating: 'high', source: 'answers', raises: true },
+			{
+				id: 'lock_in_sign_present:sign_physical_sim_swap',
+				rating: 'high',
+				source: 'answers',
+				raises: true
+			},
 			{ id: 'site_visit_per_device', rating: 'high', source: 'answers', raises: true }, // no_euicc
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true }
 		]);
@@ -476,7 +576,9 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		);
 		const swap = result.switchingCost.lines[0]!;
 		expect(swap).toMatchObject({ amount: 3_650_000, applies: true, assumed: false });
-		expect(swap.reason).toMatch(/^Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit\. /);
+		expect(swap.reason).toMatch(
+			/^Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit\. /
+		);
 		expect(result.switchingCost.total).toBe(3_665_000); // + 15,000 for the 30 days' notice
 		expect(result.capabilities.unconfirmed).toContain('ota_profile_switch');
 		// A contradiction is listed once: where the doubted answer is itself a finding (OTA, eIM, form
@@ -487,7 +589,9 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 			'conflict:multi_operator_profiles_without_euicc'
 		]);
 		// Findings at or above risk 0.5: euicc 1, OTA and eIM 0.9 high, form factor 0.6 medium
-		expect(result.findings.filter((f) => f.kind === 'answer').map((f) => [f.id, f.severity])).toEqual([
+		expect(
+			result.findings.filter((f) => f.kind === 'answer').map((f) => [f.id, f.severity])
+		).toEqual([
 			['answer:sim_ota_switching', 'high'], // 1.5 × 3 × 0.9 = 4.05
 			['answer:sim_eim_control', 'high'], // 1.5 × 2.5 × 0.9 = 3.375
 			['answer:sim_euicc_standard', 'high'], // 1.5 × 2 × 1 = 3
@@ -495,8 +599,14 @@ describe('exact results for fixed answers (10,000 devices in Germany unless said
 		]);
 		const ota = result.findings.find((f) => f.id === 'answer:sim_ota_switching')!;
 		// Scored as "not sure", but it is a contradiction, not the buyer's own "not sure".
-		expect(ota).toMatchObject({ severity: 'high', notSure: false, answer: 'Yes, to a profile from any operator or provider we choose' });
-		expect(ota.title).toBe('Not confirmed whether the SIM can switch to another provider\'s profile over the air.');
+		expect(ota).toMatchObject({
+			severity: 'high',
+			notSure: false,
+			answer: 'Yes, to a profile from any operator or provider we choose'
+		});
+		expect(ota.title).toBe(
+			"Not confirmed whether the SIM can switch to another provider's profile over the air."
+		);
 		expect(result.askVendor.map((a) => a.questionId)).toEqual([
 			'network_multi_imsi',
 			'sim_ota_switching',
@@ -520,21 +630,34 @@ describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in 
 		// sim (0.3×2 + 0.9×3 + 0.9×1.5)/18 = (0.6 + 2.7 + 1.35)/18 = 4.65/18 = 25.83 → 25.8
 		// overall (0.8 + 25.8×1.5 + 2.5×0.8)/6.3 = (0.8 + 38.7 + 2)/6.3 = 41.5/6.3 = 6.59 → 6.6
 		expect(result.areas.find((a) => a.id === 'sim')!).toMatchObject({ score: 25.8, notSure: 2 });
-		expect(result.overall).toMatchObject({ answersScore: 6.6, answersRating: 'low', rating: 'high', score: 50 });
+		expect(result.overall).toMatchObject({
+			answersScore: 6.6,
+			answersRating: 'low',
+			rating: 'high',
+			score: 50
+		});
 		// The switch is unproven, so every device is assumed to need a visit: 10,000 × 365, + 15,000 of notice
 		expect(result.switchingCost.total).toBe(3_665_000);
 		expect(floorRatings(result)).toEqual([
 			{ id: 'cost_total', rating: 'high', source: 'cost', raises: true }, // 3,650,000 ≥ 2,500,000
 			{ id: 'cost_per_device', rating: 'moderate', source: 'cost', raises: true }, // 365 ≥ 100
 			// the doubted switch (0.9) is risky, the eUICC form factor (0) is not
-			{ id: 'lock_in_sign_partly:sign_physical_sim_swap', rating: 'moderate', source: 'answers', raises: true }
+			{
+				id: 'lock_in_sign_partly:sign_physical_sim_swap',
+				rating: 'moderate',
+				source: 'answers',
+				raises: true
+			}
 		]);
 		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
 			['answer:sim_ota_switching', 'high', expect.closeTo(4.05, 9)], // 1.5 × 3 × 0.9
 			['answer:sim_device_esim_readiness', 'high', expect.closeTo(2.025, 9)], // 1.5 × 1.5 × 0.9
 			['conflict:sgp32_without_ipa', 'medium', 0] // the doubted SGP.32 (0.3) is below 0.5
 		]);
-		expect(result.askVendor.map((a) => a.questionId)).toEqual(['sim_euicc_standard', 'sim_ota_switching']);
+		expect(result.askVendor.map((a) => a.questionId)).toEqual([
+			'sim_euicc_standard',
+			'sim_ota_switching'
+		]);
 		expect(result.architecture.find((a) => a.id === 'arch_multi_imsi_euicc')).toMatchObject({
 			status: 'partial',
 			missing: ['euicc', 'ota_profile_switch'],
@@ -544,7 +667,12 @@ describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in 
 
 	it('binds a fixed term over 36 months harder than a 12-month term that renews with a fair window (audit F13)', () => {
 		const long = run(answers(BEST, { contract_term_length: 'over_36_months' }));
-		const renewing = run(answers(BEST, { contract_term_length: 'up_to_12_months', contract_auto_renewal: 'renews_wide_window' }));
+		const renewing = run(
+			answers(BEST, {
+				contract_term_length: 'up_to_12_months',
+				contract_auto_renewal: 'renews_wide_window'
+			})
+		);
 		// contract 0.9×2/15.5 = 1.8/15.5 = 11.61 → 11.6 against (0.2×2 + 0.2×1)/15.5 = 0.6/15.5 = 3.87 → 3.9
 		expect(long.areas.find((a) => a.id === 'contract')!.score).toBe(11.6);
 		expect(renewing.areas.find((a) => a.id === 'contract')!.score).toBe(3.9);
@@ -553,17 +681,27 @@ describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in 
 		expect(renewing.overall.score).toBe(1.3);
 		// Paid out on exit: the commitment figure, 10,000 × 1.5 × 24 = 360,000, against half of a
 		// 12-month term, 10,000 × 1.5 × 6 = 90,000 (the renewal owes nothing until it renews)
-		const payout = (r: typeof long) => r.switchingCost.lines.find((l) => l.id === 'contract_exit')!.amount;
+		const payout = (r: typeof long) =>
+			r.switchingCost.lines.find((l) => l.id === 'contract_exit')!.amount;
 		expect(payout(long)).toBe(360_000);
 		expect(payout(renewing)).toBe(90_000);
 		// 360,000 rated ≥ the 250,000 band: the long term rates moderate; 90,000 does not
-		expect(floorRatings(long)).toEqual([{ id: 'cost_total', rating: 'moderate', source: 'cost', raises: true }]);
+		expect(floorRatings(long)).toEqual([
+			{ id: 'cost_total', rating: 'moderate', source: 'cost', raises: true }
+		]);
 		expect(long.overall).toMatchObject({ rating: 'moderate', score: 25 });
 		expect(renewing.overall).toMatchObject({ rating: 'low', floors: [] });
 		// Only "no minimum term" proves there is no lock-in period.
-		expect(long.architecture.find((a) => a.id === 'arch_flexible_contract')).toMatchObject({ status: 'partial', missing: ['no_lockin_period'] });
-		expect(renewing.architecture.find((a) => a.id === 'arch_flexible_contract')!.status).toBe('partial');
-		expect(long.findings.map((f) => [f.id, f.severity])).toEqual([['answer:contract_term_length', 'high']]); // 0.9
+		expect(long.architecture.find((a) => a.id === 'arch_flexible_contract')).toMatchObject({
+			status: 'partial',
+			missing: ['no_lockin_period']
+		});
+		expect(renewing.architecture.find((a) => a.id === 'arch_flexible_contract')!.status).toBe(
+			'partial'
+		);
+		expect(long.findings.map((f) => [f.id, f.severity])).toEqual([
+			['answer:contract_term_length', 'high']
+		]); // 0.9
 	});
 
 	it('doubts protection said to be independent of the provider when the setup must be re-engineered on a switch', () => {
@@ -575,13 +713,23 @@ describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in 
 		// flexible answer left, the provider's private APN 0.5 (own IP ranges is a claim too)
 		// security (0.5×1.5 + 1×2)/8 = 2.75/8 = 34.375 → 34.4
 		// overall (0.8 + 1.65 + 34.4×0.8)/6.3 = (2.45 + 27.52)/6.3 = 29.97/6.3 = 4.76 → 4.8
-		expect(result.areas.find((a) => a.id === 'security')!).toMatchObject({ score: 34.4, notSure: 1 });
-		expect(result.overall).toMatchObject({ answersScore: 4.8, rating: 'low', score: 4.8, floors: [] });
+		expect(result.areas.find((a) => a.id === 'security')!).toMatchObject({
+			score: 34.4,
+			notSure: 1
+		});
+		expect(result.overall).toMatchObject({
+			answersScore: 4.8,
+			rating: 'low',
+			score: 4.8,
+			floors: []
+		});
 		expect(result.findings.map((f) => [f.id, f.severity, f.impact])).toEqual([
 			['answer:security_switch_rework', 'high', expect.closeTo(1.6, 9)], // 0.8 × 2 × 1
 			['answer:security_private_network', 'medium', expect.closeTo(0.6, 9)] // 0.8 × 1.5 × 0.5
 		]);
-		expect(result.findings[1]!.detail).toMatch(/^Device traffic is said to be protected independently of the provider/);
+		expect(result.findings[1]!.detail).toMatch(
+			/^Device traffic is said to be protected independently of the provider/
+		);
 		expect(result.askVendor.map((a) => a.questionId)).toEqual(['security_private_network']);
 		expect(result.architecture.find((a) => a.id === 'arch_private_network')).toMatchObject({
 			status: 'partial',
@@ -589,27 +737,45 @@ describe('exact results for the answers new in ruleset 2.1.0 (10,000 devices in 
 		});
 	});
 
-	it('scores a private APN on the provider\'s addresses at 0.5, with a finding (audit F9)', () => {
+	it("scores a private APN on the provider's addresses at 0.5, with a finding (audit F9)", () => {
 		const result = run(answers(BEST, { security_private_network: 'provider_private_apn' }));
 		// security (0.5×1.5 + 0.1×2)/8 = 0.95/8 = 11.875 → 11.9; overall (0.8 + 1.65 + 11.9×0.8)/6.3
 		//   = (0.8 + 1.65 + 9.52)/6.3 = 11.97/6.3 = 1.9
 		expect(result.areas.find((a) => a.id === 'security')!.score).toBe(11.9);
 		expect(result.overall.score).toBe(1.9);
-		expect(result.findings.map((f) => [f.id, f.severity])).toEqual([['answer:security_private_network', 'medium']]);
+		expect(result.findings.map((f) => [f.id, f.severity])).toEqual([
+			['answer:security_private_network', 'medium']
+		]);
 	});
 });
 
 describe('rating thresholds reached exactly (100 devices in Germany, one area answered)', () => {
 	it.each([
 		// network_core_redundancy 0.5×1 + sunset 0×1 = 0.5/2 = 25
-		[{ network_core_redundancy: 'partly_redundant', network_sunset_readiness: 'future_proof' }, 25, 'moderate'],
+		[
+			{ network_core_redundancy: 'partly_redundant', network_sunset_readiness: 'future_proof' },
+			25,
+			'moderate'
+		],
 		// roaming plan 0.5×2 / 2 = 50
 		[{ network_permanent_roaming_plan: 'confirmed_some' }, 50, 'high'],
 		// failover 0.5×2 + roaming plan 1×2 = 3/4 = 75
-		[{ network_automatic_failover: 'manual_remote', network_permanent_roaming_plan: 'not_addressed' }, 75, 'critical']
+		[
+			{
+				network_automatic_failover: 'manual_remote',
+				network_permanent_roaming_plan: 'not_addressed'
+			},
+			75,
+			'critical'
+		]
 	] as const)('scores %o at %d and rates it %s', (given, expected, rating) => {
 		const result = run(answers(given), { devices: 100 });
-		expect(result.overall).toMatchObject({ answersScore: expected, answersRating: rating, score: expected, rating });
+		expect(result.overall).toMatchObject({
+			answersScore: expected,
+			answersRating: rating,
+			score: expected,
+			rating
+		});
 	});
 });
 
@@ -628,13 +794,23 @@ describe('exact roaming results with per-country local-profile answers', () => {
 			forces: 'critical', // banned, high confidence (country data 2.0.0, audit F7): not capped
 			confidence: 'high'
 		});
-		expect(result.roaming.find((r) => r.country === 'DE')).toMatchObject({ severity: 'none', forces: null, localProfile: null });
-		expect(result.overall).toMatchObject({ answersScore: 0.7, answersRating: 'low', rating: 'critical', score: 75 });
+		expect(result.roaming.find((r) => r.country === 'DE')).toMatchObject({
+			severity: 'none',
+			forces: null,
+			localProfile: null
+		});
+		expect(result.overall).toMatchObject({
+			answersScore: 0.7,
+			answersRating: 'low',
+			rating: 'critical',
+			score: 75
+		});
 		expect(result.overall.floors).toEqual([
 			{
 				id: 'roaming:BR',
 				rating: 'critical',
-				reason: 'Brazil has a ban on permanent roaming (high confidence), and 5,000 devices there have no confirmed local profile.',
+				reason:
+					'Brazil has a ban on permanent roaming (high confidence), and 5,000 devices there have no confirmed local profile.',
 				confidence: 'high',
 				source: 'roaming',
 				raises: true
@@ -653,59 +829,93 @@ describe('exact roaming results with per-country local-profile answers', () => {
 
 	it('limits a low-confidence blocking rule (Pakistan) to high, and names the confidence', () => {
 		const result = run(answers(BEST, { local_profile_pk: 'none' }), { countries: ['PK'] });
-		expect(result.roaming[0]).toMatchObject({ kind: 'time_limited', confidence: 'low', severity: 'critical', forces: 'high' });
+		expect(result.roaming[0]).toMatchObject({
+			kind: 'time_limited',
+			confidence: 'low',
+			severity: 'critical',
+			forces: 'high'
+		});
 		expect(result.overall).toMatchObject({ rating: 'high', score: 50 });
 		expect(result.overall.floors).toEqual([
 			{
 				id: 'roaming:PK',
 				rating: 'high', // blocking says critical; maxRatingByConfidence.low = high
-				reason: 'Pakistan has a time limit on roaming (low confidence), and 10,000 devices there have no confirmed local profile.',
+				reason:
+					'Pakistan has a time limit on roaming (low confidence), and 10,000 devices there have no confirmed local profile.',
 				confidence: 'low',
 				source: 'roaming',
 				raises: true
 			}
 		]);
-		expect(result.findings[0]).toMatchObject({ severity: 'high', title: 'Pakistan: devices on roaming SIMs may be cut off' });
+		expect(result.findings[0]).toMatchObject({
+			severity: 'high',
+			title: 'Pakistan: devices on roaming SIMs may be cut off'
+		});
 		expect(result.findings[0]!.detail).toMatch(/graded low confidence\.$/);
 	});
 
 	it('lets a medium-confidence blocking rule (India) force critical, and holds a low one (China) at high', () => {
 		const india = run(answers(BEST, { local_profile_in: 'none' }), { countries: ['IN'] });
-		expect(india.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([['roaming:IN', 'critical', 'medium']]);
+		expect(india.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([
+			['roaming:IN', 'critical', 'medium']
+		]);
 		expect(india.overall).toMatchObject({ rating: 'critical', score: 75 });
 		// China rests on one vendor's terms: low confidence since country data 2.0.0 (audit F14).
 		const china = run(answers(BEST, { local_profile_cn: 'none' }), { countries: ['CN'] });
-		expect(china.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([['roaming:CN', 'high', 'low']]);
+		expect(china.overall.floors.map((f) => [f.id, f.rating, f.confidence])).toEqual([
+			['roaming:CN', 'high', 'low']
+		]);
 		expect(china.overall).toMatchObject({ rating: 'high', score: 50 });
 	});
 
 	it('raises the rating by one band for a conditional rule (US carriers) relied on by roaming', () => {
 		const low = run(answers(BEST, { local_profile_us: 'none' }), { countries: ['US'] });
-		expect(low.roaming[0]).toMatchObject({ kind: 'carrier_specific', severity: 'warning', forces: 'moderate' });
+		expect(low.roaming[0]).toMatchObject({
+			kind: 'carrier_specific',
+			severity: 'warning',
+			forces: 'moderate'
+		});
 		expect(low.overall.floors).toEqual([
 			{
 				id: 'roaming:US',
 				rating: 'moderate', // answers low + raiseBands 1
-				reason: 'United States: permanent roaming depends on the local carriers’ policy (medium confidence), and the offer relies on roaming for 10,000 devices there.',
+				reason:
+					'United States: permanent roaming depends on the local carriers’ policy (medium confidence), and the offer relies on roaming for 10,000 devices there.',
 				confidence: 'medium',
 				source: 'roaming',
 				raises: true
 			}
 		]);
 		expect(low.overall).toMatchObject({ rating: 'moderate', score: 25 });
-		expect(low.findings[0]).toMatchObject({ severity: 'high', title: 'United States: permanent roaming depends on approval or carrier terms' });
+		expect(low.findings[0]).toMatchObject({
+			severity: 'high',
+			title: 'United States: permanent roaming depends on approval or carrier terms'
+		});
 
 		// From moderate answers (25, see the threshold cases) one band up is high.
 		const moderate = run(
-			answers({ network_core_redundancy: 'partly_redundant', network_sunset_readiness: 'future_proof', local_profile_us: 'none' }),
+			answers({
+				network_core_redundancy: 'partly_redundant',
+				network_sunset_readiness: 'future_proof',
+				local_profile_us: 'none'
+			}),
 			{ devices: 100, countries: ['US'] }
 		);
-		expect(moderate.overall).toMatchObject({ answersRating: 'moderate', rating: 'high', score: 50 });
+		expect(moderate.overall).toMatchObject({
+			answersRating: 'moderate',
+			rating: 'high',
+			score: 50
+		});
 	});
 
 	it('keeps the open offer low where no deployment country restricts roaming', () => {
 		const result = run(answers(BEST), { countries: ['DE', 'FR', 'JP', 'MX'] });
-		expect(result.overall).toMatchObject({ score: 0.7, rating: 'low', floors: [], provisional: false });
+		expect(result.overall).toMatchObject({
+			score: 0.7,
+			rating: 'low',
+			floors: [],
+			provisional: false
+		});
 		expect(result.roaming.map((r) => [r.country, r.severity, r.localProfile])).toEqual([
 			['DE', 'none', null],
 			['FR', 'none', null],
@@ -717,7 +927,12 @@ describe('exact roaming results with per-country local-profile answers', () => {
 
 	it('leaves an unanswered local-profile question open: no floor, a range up to critical', () => {
 		const result = run(answers(BEST), { countries: ['BR'] });
-		expect(result.roaming[0]).toMatchObject({ severity: 'critical', localProfile: 'open', forces: null, mitigation: 'not_proven' });
+		expect(result.roaming[0]).toMatchObject({
+			severity: 'critical',
+			localProfile: 'open',
+			forces: null,
+			mitigation: 'not_proven'
+		});
 		expect(result.overall).toMatchObject({
 			score: 0.7,
 			rating: 'low',

@@ -36,7 +36,9 @@ export function withCountryRules(rules: Rules, countryRules: CountryRule[]): Rul
 	return { ...rules, countryRules: new Map(countryRules.map((rule) => [rule.code, rule])) };
 }
 
-export const countryRule = (overrides: Partial<CountryRule> & Pick<CountryRule, 'code' | 'kind'>): CountryRule => ({
+export const countryRule = (
+	overrides: Partial<CountryRule> & Pick<CountryRule, 'code' | 'kind'>
+): CountryRule => ({
 	name: overrides.code,
 	summary: `Test rule for ${overrides.code}`,
 	foreignSimImpact: 'Test impact',

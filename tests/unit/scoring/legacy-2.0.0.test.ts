@@ -43,18 +43,21 @@ describe('ruleset 2.0.0 scores as it did before 2.1.0', () => {
 		expect(fixture.cases.length).toBeGreaterThanOrEqual(20);
 	});
 
-	it.each(fixture.cases.map((c) => [c.name, c] as const))('%s', (_name, { assessment, expected }) => {
-		const result = score(legacy, assessment);
-		expect(result.rulesetVersion).toBe('2.0.0');
-		expect({
-			score: result.overall.score,
-			rating: result.overall.rating,
-			answersScore: result.overall.answersScore,
-			findings: result.findings.map((f) => [f.id, f.severity]),
-			roaming: result.roaming.map((r) => [r.country, r.severity]),
-			switchingCostTotal: result.switchingCost.total,
-			floors: result.overall.floors.map((f) => [f.id, f.rating]),
-			architecture: result.architecture.map((a) => [a.id, a.status])
-		}).toEqual(expected);
-	});
+	it.each(fixture.cases.map((c) => [c.name, c] as const))(
+		'%s',
+		(_name, { assessment, expected }) => {
+			const result = score(legacy, assessment);
+			expect(result.rulesetVersion).toBe('2.0.0');
+			expect({
+				score: result.overall.score,
+				rating: result.overall.rating,
+				answersScore: result.overall.answersScore,
+				findings: result.findings.map((f) => [f.id, f.severity]),
+				roaming: result.roaming.map((r) => [r.country, r.severity]),
+				switchingCostTotal: result.switchingCost.total,
+				floors: result.overall.floors.map((f) => [f.id, f.rating]),
+				architecture: result.architecture.map((a) => [a.id, a.status])
+			}).toEqual(expected);
+		}
+	);
 });

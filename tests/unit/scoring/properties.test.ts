@@ -27,11 +27,18 @@ describe('score properties', () => {
 		fc.assert(
 			fc.property(fleetArb, answersArb, (fleet, answers) => {
 				const result = scored(fleet, answers);
-				for (const value of [result.overall.score, result.overall.answersScore, ...result.areas.map((a) => a.score ?? 0)]) {
+				for (const value of [
+					result.overall.score,
+					result.overall.answersScore,
+					...result.areas.map((a) => a.score ?? 0)
+				]) {
 					expect(value).toBeGreaterThanOrEqual(0);
 					expect(value).toBeLessThanOrEqual(100);
 				}
-				const floorsTop = Math.max(rank(result.overall.answersRating), ...result.overall.floors.map((f) => rank(f.rating)));
+				const floorsTop = Math.max(
+					rank(result.overall.answersRating),
+					...result.overall.floors.map((f) => rank(f.rating))
+				);
 				expect(rank(result.overall.rating)).toBe(floorsTop);
 				const { moderate, high, critical } = rules.ruleset.ratingThresholds;
 				const bandStart = { low: 0, moderate, high, critical }[result.overall.rating];
@@ -49,7 +56,9 @@ describe('score properties', () => {
 				fc.pre(was.conflicts.length === 0 && now.conflicts.length === 0);
 				const areaId = rules.questionsById.get(change.questionId)?.areaId;
 				if (areaId) {
-					expect(now.areas.find((a) => a.id === areaId)!.score!).toBeGreaterThanOrEqual(was.areas.find((a) => a.id === areaId)!.score!);
+					expect(now.areas.find((a) => a.id === areaId)!.score!).toBeGreaterThanOrEqual(
+						was.areas.find((a) => a.id === areaId)!.score!
+					);
 				}
 				expect(now.overall.answersScore).toBeGreaterThanOrEqual(was.overall.answersScore);
 				expect(now.overall.score).toBeGreaterThanOrEqual(was.overall.score);
@@ -61,13 +70,21 @@ describe('score properties', () => {
 
 	it('never lowers the rating when a restricting country is added, the other countries keeping their devices', () => {
 		const caseArb = fc
-			.tuple(fleetArb, answersArb, fc.constantFrom(...RESTRICTING), fc.integer({ min: 0, max: 1_000_000 }))
+			.tuple(
+				fleetArb,
+				answersArb,
+				fc.constantFrom(...RESTRICTING),
+				fc.integer({ min: 0, max: 1_000_000 })
+			)
 			.filter(([fleet, , added]) => !fleet.countries.includes(added))
 			.map(([fleet, answers, added, extra]) => {
 				// Explicit counts, so adding a country does not thin out the others.
 				const share = Math.floor(fleet.devices / fleet.countries.length);
 				const devicesByCountry = Object.fromEntries(
-					fleet.countries.map((code, i) => [code, i === 0 ? fleet.devices - share * (fleet.countries.length - 1) : share])
+					fleet.countries.map((code, i) => [
+						code,
+						i === 0 ? fleet.devices - share * (fleet.countries.length - 1) : share
+					])
 				);
 				const before: Fleet = { ...fleet, devicesByCountry };
 				const after: Fleet = {
@@ -80,14 +97,21 @@ describe('score properties', () => {
 			});
 		fc.assert(
 			fc.property(caseArb, ({ before, after, answers }) => {
-				expect(rank(scored(after, answers).overall.rating)).toBeGreaterThanOrEqual(rank(scored(before, answers).overall.rating));
+				expect(rank(scored(after, answers).overall.rating)).toBeGreaterThanOrEqual(
+					rank(scored(before, answers).overall.rating)
+				);
 			})
 		);
 	});
 
 	it('keeps the final score inside the provisional range whichever way the open questions are answered, where no given answer contradicts another', () => {
 		fc.assert(
-			fc.property(fleetArb, answersArb.filter((given) => !hasContradictingAnswer(given)), picksArb, checkRange)
+			fc.property(
+				fleetArb,
+				answersArb.filter((given) => !hasContradictingAnswer(given)),
+				picksArb,
+				checkRange
+			)
 		);
 	});
 

@@ -9,12 +9,18 @@ describe('regulationsFor', () => {
 	it('a German deployment gets the EU Data Act switching right and the DORA duty, rights first', () => {
 		const found = regulationsFor(rules, { countries: ['DE'] });
 		expect(ids(found)).toEqual(
-			expect.arrayContaining(['eu_data_act_switching', 'eu_dora_exit_strategies', 'eu_data_act_connected_product_data'])
+			expect.arrayContaining([
+				'eu_data_act_switching',
+				'eu_dora_exit_strategies',
+				'eu_data_act_connected_product_data'
+			])
 		);
 		const kinds = found.map((r) => r.kind);
 		expect(kinds.indexOf('duty')).toBeGreaterThan(kinds.lastIndexOf('right'));
 		expect(found[0]!.id).toBe('eu_data_act_switching');
-		expect(found.find((r) => r.id === 'eu_data_act_switching')!.reasons).toEqual(['Deployment in Germany']);
+		expect(found.find((r) => r.id === 'eu_data_act_switching')!.reasons).toEqual([
+			'Deployment in Germany'
+		]);
 	});
 
 	it('India gets the DoT M2M SIM transfer procedure', () => {
@@ -28,13 +34,17 @@ describe('regulationsFor', () => {
 		const found = regulationsFor(rules, { countries: ['US'] }, 'DE');
 		expect(ids(found)).toContain('eu_data_act_switching');
 		expect(ids(found)).toContain('eu_dora_exit_strategies');
-		for (const regulation of found) expect(regulation.reasons).toEqual(['Your organisation in Germany']);
+		for (const regulation of found)
+			expect(regulation.reasons).toEqual(['Your organisation in Germany']);
 	});
 
 	it('names every deployment country it applies through, and the buyer too', () => {
 		const found = regulationsFor(rules, { countries: ['FR', 'US', 'DE'] }, 'NL');
 		const switching = found.find((r) => r.id === 'eu_data_act_switching')!;
-		expect(switching.reasons).toEqual(['Deployment in France and Germany', 'Your organisation in Netherlands']);
+		expect(switching.reasons).toEqual([
+			'Deployment in France and Germany',
+			'Your organisation in Netherlands'
+		]);
 		expect(switching.countries).toEqual(['FR', 'DE', 'NL']);
 	});
 

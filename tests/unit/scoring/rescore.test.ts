@@ -15,7 +15,10 @@ const v200 = registry.versions.get('2.0.0')!;
  * (risk 0, weight 3). Nothing else.
  */
 const record = JSON.parse(
-	readFileSync(new URL('../../fixtures/records/ruleset-1.1.0-assessment.json', import.meta.url), 'utf8')
+	readFileSync(
+		new URL('../../fixtures/records/ruleset-1.1.0-assessment.json', import.meta.url),
+		'utf8'
+	)
 ) as StoredAssessment;
 
 describe('rescorePreview', () => {
@@ -51,7 +54,12 @@ describe('rescorePreview', () => {
 			score: 75,
 			rating: 'critical',
 			floors: [
-				{ id: 'roaming:BR', rating: 'critical', reason: 'Permanent-roaming exposure in Brazil without local profiles', raises: true }
+				{
+					id: 'roaming:BR',
+					rating: 'critical',
+					reason: 'Permanent-roaming exposure in Brazil without local profiles',
+					raises: true
+				}
 			],
 			provisional: true,
 			range: [75, 90.5]
@@ -75,7 +83,10 @@ describe('rescorePreview', () => {
 	});
 
 	it('keeps the Brazil floor (same id and rating, new words) when Brazil has no local profile in 2.0.0 either', () => {
-		const answered = { ...record, answers: { ...record.answers, local_profile_br: { option: 'none' } } };
+		const answered = {
+			...record,
+			answers: { ...record.answers, local_profile_br: { option: 'none' } }
+		};
 		const preview = rescorePreview(v110, v200, answered);
 		expect(preview.to.rating).toBe('critical');
 		expect(preview.to.score).toBe(75);
@@ -89,7 +100,12 @@ describe('rescorePreview', () => {
 	it('reports nothing changed for the same ruleset, and leaves the assessment untouched', () => {
 		const before = JSON.stringify(record);
 		const preview = rescorePreview(v200, v200, record);
-		expect(preview.changed).toEqual({ any: false, rating: false, score: false, floors: { added: [], removed: [] } });
+		expect(preview.changed).toEqual({
+			any: false,
+			rating: false,
+			score: false,
+			floors: { added: [], removed: [] }
+		});
 		expect(preview.newQuestions).toBe(0);
 		expect(preview.from).toEqual(preview.to);
 		expect(JSON.stringify(record)).toBe(before);

@@ -8,43 +8,72 @@ import { shippedRules } from '../rules/read-rules';
 import { countryRule, withCountryRules } from './helpers';
 
 const rules = shippedRules();
-const fleet = (overrides: Partial<Fleet> = {}): Fleet => ({ devices: 10_000, countries: ['DE'], lifetimeYears: 10, ...overrides });
+const fleet = (overrides: Partial<Fleet> = {}): Fleet => ({
+	devices: 10_000,
+	countries: ['DE'],
+	lifetimeYears: 10,
+	...overrides
+});
 
 describe('devices per country', () => {
 	it('spreads the remainder one by one over the first countries', () => {
-		expect([...devicesPerCountry(fleet({ devices: 11, countries: ['A', 'B', 'C', 'D'] }))]).toEqual([
-			['A', 3],
-			['B', 3],
-			['C', 3],
-			['D', 2]
-		]);
+		expect([...devicesPerCountry(fleet({ devices: 11, countries: ['A', 'B', 'C', 'D'] }))]).toEqual(
+			[
+				['A', 3],
+				['B', 3],
+				['C', 3],
+				['D', 2]
+			]
+		);
 	});
 
 	it('gives explicit counts first and never a negative share when they exceed the fleet', () => {
-		expect([...devicesPerCountry(fleet({ devices: 10, countries: ['A', 'B', 'C'], devicesByCountry: { B: 4 } }))]).toEqual([
+		expect([
+			...devicesPerCountry(
+				fleet({ devices: 10, countries: ['A', 'B', 'C'], devicesByCountry: { B: 4 } })
+			)
+		]).toEqual([
 			['A', 3],
 			['B', 4],
 			['C', 3]
 		]);
-		expect([...devicesPerCountry(fleet({ devices: 10, countries: ['A', 'B'], devicesByCountry: { A: 12 } }))]).toEqual([
+		expect([
+			...devicesPerCountry(
+				fleet({ devices: 10, countries: ['A', 'B'], devicesByCountry: { A: 12 } })
+			)
+		]).toEqual([
 			['A', 12],
 			['B', 0]
 		]);
-		expect([...devicesPerCountry(fleet({ devices: 10, countries: ['A'], devicesByCountry: { A: 10 } }))]).toEqual([['A', 10]]);
+		expect([
+			...devicesPerCountry(fleet({ devices: 10, countries: ['A'], devicesByCountry: { A: 10 } }))
+		]).toEqual([['A', 10]]);
 	});
 });
 
 describe('when a rule bites', () => {
-	const byWhen = (kind: 'banned' | 'time_limited' | 'approval_required', afterDays: number | undefined, lifetimeYears = 10) => {
+	const byWhen = (
+		kind: 'banned' | 'time_limited' | 'approval_required',
+		afterDays: number | undefined,
+		lifetimeYears = 10
+	) => {
 		const testRules = withCountryRules(rules, [countryRule({ code: 'XA', kind, afterDays })]);
-		return score(testRules, { fleet: fleet({ countries: ['XA'], lifetimeYears }), answers: {}, costs: {} }).roaming[0]!.byWhen;
+		return score(testRules, {
+			fleet: fleet({ countries: ['XA'], lifetimeYears }),
+			answers: {},
+			costs: {}
+		}).roaming[0]!.byWhen;
 	};
 
 	it('says whether the limit falls inside the device lifetime, counting the last day as inside', () => {
 		// 10 years = 3,650 days
-		expect(byWhen('time_limited', 3650)).toBe('After about 3650 days of roaming, well inside the 10-year device lifetime');
+		expect(byWhen('time_limited', 3650)).toBe(
+			'After about 3650 days of roaming, well inside the 10-year device lifetime'
+		);
 		expect(byWhen('time_limited', 3651)).toBe('After about 3651 days of roaming');
-		expect(byWhen('time_limited', 1, 1)).toBe('After about 1 day of roaming, well inside the 1-year device lifetime');
+		expect(byWhen('time_limited', 1, 1)).toBe(
+			'After about 1 day of roaming, well inside the 1-year device lifetime'
+		);
 	});
 
 	it('says when no grace period or timing is known', () => {
@@ -68,7 +97,9 @@ describe('roaming findings', () => {
 			'Require a local operator profile for Brazil in the contract, with a date, before deploying 5,000 devices there.'
 		);
 		// Country data 2.0.0: the ban at high confidence, the 90 days at low (audit F7).
-		expect(brazil.detail).toMatch(/^.+ After about 90 days of roaming, well inside the 10-year device lifetime \(timing: low confidence\)\. The offer has no local profile here: devices stay on roaming SIMs\. The rule's evidence is graded high confidence\.$/);
+		expect(brazil.detail).toMatch(
+			/^.+ After about 90 days of roaming, well inside the 10-year device lifetime \(timing: low confidence\)\. The offer has no local profile here: devices stay on roaming SIMs\. The rule's evidence is graded high confidence\.$/
+		);
 		expect(result.findings.map((f) => f.id)).toEqual([
 			'roaming:BR',
 			'answer:platform_api',
@@ -79,7 +110,11 @@ describe('roaming findings', () => {
 	it('ranks a roaming finding held to high above the high answers, and words a conditional country', () => {
 		const result = score(rules, {
 			fleet: fleet({ countries: ['PK', 'US'] }),
-			answers: answers(BEST, { local_profile_pk: 'none', local_profile_us: 'none', contract_exit_terms: 'return_or_destroy' }),
+			answers: answers(BEST, {
+				local_profile_pk: 'none',
+				local_profile_us: 'none',
+				contract_exit_terms: 'return_or_destroy'
+			}),
 			costs: {}
 		});
 		expect(result.findings.map((f) => [f.id, f.severity])).toEqual([
@@ -99,9 +134,17 @@ describe('roaming findings', () => {
 
 	it('names the restricted countries of the fleet in what to ask the vendor', () => {
 		const ask = (countries: string[]) =>
-			score(rules, { fleet: fleet({ countries }), answers: { sim_local_profiles: { option: NOT_SURE } }, costs: {} }).askVendor[0]!.ask;
-		expect(ask(['BR', 'DE', 'TR', 'MX', 'IS'])).toMatch(/^In Brazil and Türkiye, which licensed local operator/);
-		expect(ask(['DE'])).toMatch(/^In any country where we deploy that restricts permanent roaming, which licensed/);
+			score(rules, {
+				fleet: fleet({ countries }),
+				answers: { sim_local_profiles: { option: NOT_SURE } },
+				costs: {}
+			}).askVendor[0]!.ask;
+		expect(ask(['BR', 'DE', 'TR', 'MX', 'IS'])).toMatch(
+			/^In Brazil and Türkiye, which licensed local operator/
+		);
+		expect(ask(['DE'])).toMatch(
+			/^In any country where we deploy that restricts permanent roaming, which licensed/
+		);
 	});
 
 	it('does not list a finding for a warning-free or mitigated country', () => {
@@ -115,14 +158,25 @@ describe('roaming findings', () => {
 	});
 
 	it('says the question is open rather than that devices will be cut off, while it is unanswered', () => {
-		const result = score(rules, { fleet: fleet({ countries: ['TR'] }), answers: answers(BEST), costs: {} });
+		const result = score(rules, {
+			fleet: fleet({ countries: ['TR'] }),
+			answers: answers(BEST),
+			costs: {}
+		});
 		expect(result.findings[0]).toMatchObject({
 			id: 'roaming:TR',
 			severity: 'medium',
 			title: 'Türkiye: not answered yet whether the offer has a local profile there'
 		});
-		const none = score(rules, { fleet: fleet({ countries: ['TR'] }), answers: answers(BEST, { local_profile_tr: 'none' }), costs: {} });
-		expect(none.findings[0]).toMatchObject({ severity: 'critical', title: 'Türkiye: devices on roaming SIMs will be cut off' });
+		const none = score(rules, {
+			fleet: fleet({ countries: ['TR'] }),
+			answers: answers(BEST, { local_profile_tr: 'none' }),
+			costs: {}
+		});
+		expect(none.findings[0]).toMatchObject({
+			severity: 'critical',
+			title: 'Türkiye: devices on roaming SIMs will be cut off'
+		});
 	});
 });
 
@@ -138,13 +192,19 @@ describe('local profile on request', () => {
 		expect(note('x'.repeat(250))).toBe(
 			`A local profile is available on request (${'x'.repeat(200)}): agree its lead time and price before devices reach the limit.`
 		);
-		expect(note('   ')).toBe('A local profile is available on request: agree its lead time and price before devices reach the limit.');
+		expect(note('   ')).toBe(
+			'A local profile is available on request: agree its lead time and price before devices reach the limit.'
+		);
 	});
 });
 
 describe('countries without a rule', () => {
 	it('keeps the code as the name, no sources and the fallback review date', () => {
-		const result = score(withCountryRules(rules, []), { fleet: fleet({ countries: ['BR'] }), answers: {}, costs: {} });
+		const result = score(withCountryRules(rules, []), {
+			fleet: fleet({ countries: ['BR'] }),
+			answers: {},
+			costs: {}
+		});
 		expect(result.roaming[0]).toMatchObject({
 			name: 'Brazil', // the country list still names it
 			kind: 'none_known',

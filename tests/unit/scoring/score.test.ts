@@ -85,7 +85,10 @@ describe('score', () => {
 
 	it('keeps notes out of scoring: a note alone is not an answer', () => {
 		const [questionId] = rules.questionsById.keys();
-		const result = score(rules, assessment({ [questionId!]: { note: 'vendor will reply on Friday' } }));
+		const result = score(
+			rules,
+			assessment({ [questionId!]: { note: 'vendor will reply on Friday' } })
+		);
 		expect(result.completeness.answered).toBe(0);
 	});
 
@@ -103,17 +106,32 @@ describe('roaming exposure, country by country', () => {
 	};
 
 	it('flags Brazil as critical when the offer has no local profile there, whatever the other answers', () => {
-		const result = score(rules, assessment(answers(BEST, { local_profile_br: 'none' }), { countries: ['BR', 'DE'] }));
+		const result = score(
+			rules,
+			assessment(answers(BEST, { local_profile_br: 'none' }), { countries: ['BR', 'DE'] })
+		);
 		const brazil = result.roaming.find((r) => r.country === 'BR')!;
-		expect(brazil).toMatchObject({ restricted: true, severity: 'critical', mitigated: false, forces: 'critical' });
-		expect(result.findings[0]).toMatchObject({ kind: 'roaming', severity: 'critical', country: 'BR' });
+		expect(brazil).toMatchObject({
+			restricted: true,
+			severity: 'critical',
+			mitigated: false,
+			forces: 'critical'
+		});
+		expect(result.findings[0]).toMatchObject({
+			kind: 'roaming',
+			severity: 'critical',
+			country: 'BR'
+		});
 		expect(result.overall.rating).toBe('critical');
 		expect(result.overall.raisedBy).toMatch(/^Brazil has a ban on permanent roaming/);
 		expect(result.roaming.find((r) => r.country === 'DE')!.severity).toBe('none');
 	});
 
 	it('treats Brazil as mitigated when the offer has a local profile there', () => {
-		const result = score(rules, assessment(answers(BEST, { local_profile_br: 'available' }), { countries: ['BR'] }));
+		const result = score(
+			rules,
+			assessment(answers(BEST, { local_profile_br: 'available' }), { countries: ['BR'] })
+		);
 		expect(result.roaming[0]).toMatchObject({
 			mitigated: true,
 			mitigation: 'local_profiles',
@@ -128,7 +146,9 @@ describe('roaming exposure, country by country', () => {
 		// sim_local_profiles = local_profile_ota (the best global answer) in every case below
 		const result = score(
 			rules,
-			assessment(answers(BEST, { local_profile_br: 'available', local_profile_tr: 'none' }), { countries: ['BR', 'TR'] })
+			assessment(answers(BEST, { local_profile_br: 'available', local_profile_tr: 'none' }), {
+				countries: ['BR', 'TR']
+			})
 		);
 		expect(result.roaming.map((r) => [r.country, r.severity, r.mitigated])).toEqual([
 			['BR', 'info', true],
@@ -140,19 +160,37 @@ describe('roaming exposure, country by country', () => {
 	it('does not count multi-IMSI as a mitigation: a foreign IMSI stays foreign', () => {
 		const result = score(
 			rules,
-			assessment(answers(BEST, { ...multiImsiOnly, local_profile_tr: 'none' }), { countries: ['TR'] })
+			assessment(answers(BEST, { ...multiImsiOnly, local_profile_tr: 'none' }), {
+				countries: ['TR']
+			})
 		);
 		expect(result.capabilities.proven).toContain('multi_imsi');
-		expect(result.roaming[0]).toMatchObject({ severity: 'critical', mitigation: 'none', forces: 'critical' });
-		expect(result.roaming[0]!.mitigationNote).toBe('The offer has no local profile here: devices stay on roaming SIMs.');
+		expect(result.roaming[0]).toMatchObject({
+			severity: 'critical',
+			mitigation: 'none',
+			forces: 'critical'
+		});
+		expect(result.roaming[0]!.mitigationNote).toBe(
+			'The offer has no local profile here: devices stay on roaming SIMs.'
+		);
 		expect(result.overall.rating).toBe('critical');
 		// The question asked per country says why multi-IMSI does not help.
-		const askedWhy = score(rules, assessment(answers(BEST, { ...multiImsiOnly, local_profile_tr: NOT_SURE }), { countries: ['TR'] }));
-		expect(askedWhy.askVendor.find((a) => a.questionId === 'local_profile_tr')!.why).toMatch(/a foreign IMSI stays foreign/);
+		const askedWhy = score(
+			rules,
+			assessment(answers(BEST, { ...multiImsiOnly, local_profile_tr: NOT_SURE }), {
+				countries: ['TR']
+			})
+		);
+		expect(askedWhy.askVendor.find((a) => a.questionId === 'local_profile_tr')!.why).toMatch(
+			/a foreign IMSI stays foreign/
+		);
 	});
 
 	it('treats "not sure" about a local profile as unproven and critical, and asks the vendor', () => {
-		const result = score(rules, assessment(answers(BEST, { local_profile_in: NOT_SURE }), { countries: ['IN'] }));
+		const result = score(
+			rules,
+			assessment(answers(BEST, { local_profile_in: NOT_SURE }), { countries: ['IN'] })
+		);
 		expect(result.roaming[0]).toMatchObject({
 			severity: 'critical',
 			mitigation: 'not_proven',
@@ -161,7 +199,9 @@ describe('roaming exposure, country by country', () => {
 		});
 		expect(result.roaming[0]!.mitigationNote).toMatch(/^You are not sure/);
 		expect(result.overall.rating).toBe('critical');
-		expect(result.askVendor.map((a) => [a.questionId, a.areaId])).toEqual([['local_profile_in', 'sim']]);
+		expect(result.askVendor.map((a) => [a.questionId, a.areaId])).toEqual([
+			['local_profile_in', 'sim']
+		]);
 		expect(result.askVendor[0]!.ask).toMatch(/^For India: /);
 		expect(result.completeness).toEqual({ answered: 45, notSure: 1, total: 45 });
 	});
@@ -169,9 +209,17 @@ describe('roaming exposure, country by country', () => {
 	it('counts a profile "on request" as mitigated and carries the lead time into the note', () => {
 		const result = score(
 			rules,
-			assessment({ ...answers(BEST), local_profile_br: { option: 'on_request', note: '  12 weeks  ' } }, { countries: ['BR'] })
+			assessment(
+				{ ...answers(BEST), local_profile_br: { option: 'on_request', note: '  12 weeks  ' } },
+				{ countries: ['BR'] }
+			)
 		);
-		expect(result.roaming[0]).toMatchObject({ mitigated: true, mitigation: 'on_request', severity: 'info', forces: null });
+		expect(result.roaming[0]).toMatchObject({
+			mitigated: true,
+			mitigation: 'on_request',
+			severity: 'info',
+			forces: null
+		});
 		expect(result.roaming[0]!.mitigationNote).toBe(
 			'A local profile is available on request (12 weeks): agree its lead time and price before devices reach the limit.'
 		);
@@ -189,39 +237,68 @@ describe('roaming exposure, country by country', () => {
 		['none_known', 'none', false, 'low']
 	] as const;
 
-	it.each(kinds)('handles a %s country (severity %s without a local profile)', (kind, severity, restricted, rating) => {
-		const testRules = withCountryRules(rules, [
-			countryRule({ code: 'XA', kind, afterDays: kind === 'time_limited' ? 90 : undefined })
-		]);
-		const without = score(testRules, assessment(answers(BEST, { local_profile_xa: 'none' }), { countries: ['XA'] }));
-		const row = without.roaming[0]!;
-		expect(row.kind).toBe(kind);
-		expect(row.severity).toBe(severity);
-		expect(row.restricted).toBe(restricted);
-		expect(without.overall.rating).toBe(rating);
-		// Only a restricting country gets the question (and counts it as answered).
-		expect(without.completeness.total).toBe(restricted ? 45 : 44);
-		if (kind === 'time_limited') expect(row.byWhen).toBe('After about 90 days of roaming, well inside the 10-year device lifetime');
+	it.each(kinds)(
+		'handles a %s country (severity %s without a local profile)',
+		(kind, severity, restricted, rating) => {
+			const testRules = withCountryRules(rules, [
+				countryRule({ code: 'XA', kind, afterDays: kind === 'time_limited' ? 90 : undefined })
+			]);
+			const without = score(
+				testRules,
+				assessment(answers(BEST, { local_profile_xa: 'none' }), { countries: ['XA'] })
+			);
+			const row = without.roaming[0]!;
+			expect(row.kind).toBe(kind);
+			expect(row.severity).toBe(severity);
+			expect(row.restricted).toBe(restricted);
+			expect(without.overall.rating).toBe(rating);
+			// Only a restricting country gets the question (and counts it as answered).
+			expect(without.completeness.total).toBe(restricted ? 45 : 44);
+			if (kind === 'time_limited')
+				expect(row.byWhen).toBe(
+					'After about 90 days of roaming, well inside the 10-year device lifetime'
+				);
 
-		const mitigated = score(testRules, assessment(answers(BEST, { local_profile_xa: 'available' }), { countries: ['XA'] }));
-		expect(mitigated.roaming[0]!.severity).toBe(severity === 'none' ? 'none' : 'info');
-		expect(mitigated.overall.rating).toBe('low');
-	});
+			const mitigated = score(
+				testRules,
+				assessment(answers(BEST, { local_profile_xa: 'available' }), { countries: ['XA'] })
+			);
+			expect(mitigated.roaming[0]!.severity).toBe(severity === 'none' ? 'none' : 'info');
+			expect(mitigated.overall.rating).toBe('low');
+		}
+	);
 
 	it('caps a blocking rule by its confidence: high and medium force critical, low and unverified high', () => {
 		const forced = (confidence: 'high' | 'medium' | 'low' | 'unverified') => {
-			const testRules = withCountryRules(rules, [countryRule({ code: 'XA', kind: 'banned', confidence })]);
-			return score(testRules, assessment(answers(BEST, { local_profile_xa: 'none' }), { countries: ['XA'] })).overall.rating;
+			const testRules = withCountryRules(rules, [
+				countryRule({ code: 'XA', kind: 'banned', confidence })
+			]);
+			return score(
+				testRules,
+				assessment(answers(BEST, { local_profile_xa: 'none' }), { countries: ['XA'] })
+			).overall.rating;
 		};
-		expect([forced('high'), forced('medium'), forced('low'), forced('unverified')]).toEqual(['critical', 'critical', 'high', 'high']);
+		expect([forced('high'), forced('medium'), forced('low'), forced('unverified')]).toEqual([
+			'critical',
+			'critical',
+			'high',
+			'high'
+		]);
 	});
 
 	it('bars roaming-only offers above a carrier threshold at high, and only above it', () => {
 		const testRules = withCountryRules(rules, [
-			countryRule({ code: 'XA', kind: 'carrier_specific', barsRoaming: { devicesOver: 500, reason: 'the carrier refuses big fleets' } })
+			countryRule({
+				code: 'XA',
+				kind: 'carrier_specific',
+				barsRoaming: { devicesOver: 500, reason: 'the carrier refuses big fleets' }
+			})
 		]);
 		const at = (devices: number) =>
-			score(testRules, assessment(answers(BEST, { local_profile_xa: 'none' }), { devices, countries: ['XA'] })).overall.floors;
+			score(
+				testRules,
+				assessment(answers(BEST, { local_profile_xa: 'none' }), { devices, countries: ['XA'] })
+			).overall.floors;
 		expect(at(500)).toMatchObject([{ id: 'roaming:XA', rating: 'moderate' }]); // not over 500: conditional, low + 1
 		expect(at(501)).toEqual([
 			{
@@ -235,18 +312,35 @@ describe('roaming exposure, country by country', () => {
 		]);
 		// Without a threshold the bar applies to any fleet; a low-confidence bar is still high at most.
 		const always = withCountryRules(rules, [
-			countryRule({ code: 'XA', kind: 'approval_required', confidence: 'low', barsRoaming: { reason: 'barred' } })
+			countryRule({
+				code: 'XA',
+				kind: 'approval_required',
+				confidence: 'low',
+				barsRoaming: { reason: 'barred' }
+			})
 		]);
-		const one = score(always, assessment(answers(BEST, { local_profile_xa: 'none' }), { devices: 1, countries: ['XA'] }));
+		const one = score(
+			always,
+			assessment(answers(BEST, { local_profile_xa: 'none' }), { devices: 1, countries: ['XA'] })
+		);
 		expect(one.overall.floors.map((f) => [f.id, f.rating])).toEqual([['roaming:XA', 'high']]);
 	});
 
 	it('forces nothing for a restricting country that gets no devices', () => {
 		const result = score(
 			rules,
-			assessment(answers(BEST, { local_profile_br: 'none' }), { devices: 10, countries: ['BR', 'DE'], devicesByCountry: { BR: 0 } })
+			assessment(answers(BEST, { local_profile_br: 'none' }), {
+				devices: 10,
+				countries: ['BR', 'DE'],
+				devicesByCountry: { BR: 0 }
+			})
 		);
-		expect(result.roaming[0]).toMatchObject({ country: 'BR', devices: 0, severity: 'info', forces: null });
+		expect(result.roaming[0]).toMatchObject({
+			country: 'BR',
+			devices: 0,
+			severity: 'info',
+			forces: null
+		});
 		expect(result.overall).toMatchObject({ rating: 'low', floors: [] });
 		expect(result.findings).toEqual([]);
 	});
@@ -254,7 +348,12 @@ describe('roaming exposure, country by country', () => {
 	it('falls back to an honest "none known" for countries without a rule', () => {
 		// Iceland has the EU text since country data 2.0.0; Switzerland has no rule.
 		const result = score(rules, assessment({}, { countries: ['CH'] }));
-		expect(result.roaming[0]).toMatchObject({ kind: 'none_known', restricted: false, confidence: 'unverified', byWhen: 'No deadline known' });
+		expect(result.roaming[0]).toMatchObject({
+			kind: 'none_known',
+			restricted: false,
+			confidence: 'unverified',
+			byWhen: 'No deadline known'
+		});
 		expect(result.roaming[0]!.summary).toBe(rules.countries.noKnownRestriction.summary);
 	});
 
@@ -276,10 +375,16 @@ describe('switching cost', () => {
 		// inside the 24 months a committed volume and a term over 36 months owe, so nothing is billed
 		// twice; platform 0.95 × (40,000 + 1,000 × 2) = 39,900; payout 1,000 × 1.50 × 24 = 36,000;
 		// SIMs returned: at least what a fee per SIM costs, 1,000 × 10 = 10,000.
-		expect(result.switchingCost.lines.map((l) => l.amount)).toEqual([365_000, 0, 0, 39_900, 36_000, 10_000]);
+		expect(result.switchingCost.lines.map((l) => l.amount)).toEqual([
+			365_000, 0, 0, 39_900, 36_000, 10_000
+		]);
 		expect(result.switchingCost.total).toBe(450_900);
-		expect(result.switchingCost.lines[0]!.formula).toBe('1,000 devices × (USD 300 visit × 1.2 visits + USD 5 SIM)');
-		expect(result.switchingCost.lines[3]!.formula).toBe('95% platform lock-in × (USD 40,000 + 1,000 devices × USD 2)');
+		expect(result.switchingCost.lines[0]!.formula).toBe(
+			'1,000 devices × (USD 300 visit × 1.2 visits + USD 5 SIM)'
+		);
+		expect(result.switchingCost.lines[3]!.formula).toBe(
+			'95% platform lock-in × (USD 40,000 + 1,000 devices × USD 2)'
+		);
 	});
 
 	it('needs no site visit per device when profiles switch over the air, and owes nothing when all is flexible', () => {
@@ -298,17 +403,26 @@ describe('switching cost', () => {
 
 	it('uses the assessment’s own cost figures instead of the defaults, also for the range', () => {
 		const base = assessment(answerAll(rules, 'locking'), { devices: 100, siteVisits: 'dedicated' });
-		const result = score(rules, { ...base, costs: { fieldVisitPerDevice: 1000, revisitFactor: 1, replacementSimPerDevice: 0 } });
+		const result = score(rules, {
+			...base,
+			costs: { fieldVisitPerDevice: 1000, revisitFactor: 1, replacementSimPerDevice: 0 }
+		});
 		expect(result.switchingCost.lines.find((l) => l.id === 'sim_swap')!.amount).toBe(100_000);
-		expect(result.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')!).toMatchObject({
+		expect(
+			result.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')!
+		).toMatchObject({
 			value: 1000,
 			defaultValue: 300,
 			overridden: true
 		});
-		expect(result.switchingCost.assumptions.find((a) => a.key === 'monthlyFeePerDevice')!.overridden).toBe(false);
+		expect(
+			result.switchingCost.assumptions.find((a) => a.key === 'monthlyFeePerDevice')!.overridden
+		).toBe(false);
 		// An override at its default value is not an override.
 		const same = score(rules, { ...base, costs: { fieldVisitPerDevice: 300 } });
-		expect(same.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')!.overridden).toBe(false);
+		expect(
+			same.switchingCost.assumptions.find((a) => a.key === 'fieldVisitPerDevice')!.overridden
+		).toBe(false);
 		// Overridden figures are fixed in the range; the others run from min to max. 100 devices:
 		// swap 100 × 1,000 = 100,000 at both ends; the 180 days' notice lies inside the 12 or 60 months
 		// owed, so no double fees; platform 0.95 × (5,000 + 0) = 4,750 and 0.95 × (250,000 + 100 × 20)
@@ -323,8 +437,14 @@ describe('what is not answered yet', () => {
 		const result = score(rules, assessment({}, { countries: ['BR'] }));
 		expect(result.roaming[0]).toMatchObject({ severity: 'critical', mitigation: 'not_proven' });
 		expect(result.roaming[0]!.mitigationNote).toMatch(/^Not answered yet/);
-		expect(result.switchingCost.lines.find((l) => l.id === 'sim_swap')!.reason).toMatch(/^Not answered yet/);
-		expect(result.architecture.every((a) => a.unconfirmed.length === a.missing.length + a.missingOneOf.length)).toBe(true);
+		expect(result.switchingCost.lines.find((l) => l.id === 'sim_swap')!.reason).toMatch(
+			/^Not answered yet/
+		);
+		expect(
+			result.architecture.every(
+				(a) => a.unconfirmed.length === a.missing.length + a.missingOneOf.length
+			)
+		).toBe(true);
 	});
 
 	it('calls a lock-in sign partly present when only some of its questions are risky', () => {
@@ -332,7 +452,9 @@ describe('what is not answered yet', () => {
 		const answers = answerAll(rules, 'flexible');
 		const risky = rules.questionsById.get(sign.questions[0]!)!;
 		answers[risky.id] = { option: [...risky.options].sort((a, b) => b.risk - a.risk)[0]!.id };
-		const status = score(rules, assessment(answers)).lockInSigns.find((s) => s.id === sign.id)!.status;
+		const status = score(rules, assessment(answers)).lockInSigns.find(
+			(s) => s.id === sign.id
+		)!.status;
 		expect(status).toBe('partly');
 	});
 });
@@ -341,20 +463,25 @@ describe('architecture alternatives', () => {
 	const element = (id: string, changes: Record<string, string>) =>
 		score(rules, assessment(answers(BEST, changes))).architecture.find((a) => a.id === id)!;
 
-	it('accepts either multi-IMSI with an eUICC or an eUICC with several operators\' profiles for element 1', () => {
+	it("accepts either multi-IMSI with an eUICC or an eUICC with several operators' profiles for element 1", () => {
 		// BEST: SGP.32 eUICC with profiles from several operators, no multi-IMSI
 		expect(element('arch_multi_imsi_euicc', {})).toMatchObject({ status: 'met', missingOneOf: [] });
 		expect(element('arch_multi_imsi_euicc', {}).have).toContain('multi_operator_profiles');
-		expect(element('arch_multi_imsi_euicc', { network_multi_imsi: 'multi_imsi_automatic' }).status).toBe('met');
+		expect(
+			element('arch_multi_imsi_euicc', { network_multi_imsi: 'multi_imsi_automatic' }).status
+		).toBe('met');
 		const neither = element('arch_multi_imsi_euicc', { network_multi_imsi: 'single_imsi' });
 		expect(neither.status).toBe('partial');
 		expect(neither.missingOneOf).toEqual(['multi_imsi', 'multi_operator_profiles']);
 	});
 
-	it('accepts Zero Trust, or a private network on the buyer\'s own IP ranges, for element 3', () => {
+	it("accepts Zero Trust, or a private network on the buyer's own IP ranges, for element 3", () => {
 		expect(element('arch_private_network', {}).status).toBe('met'); // Zero Trust, mutual TLS
 		expect(
-			element('arch_private_network', { security_private_network: 'customer_owned_network', security_device_identity: 'shared_credentials' }).status
+			element('arch_private_network', {
+				security_private_network: 'customer_owned_network',
+				security_device_identity: 'shared_credentials'
+			}).status
 		).toBe('met');
 	});
 

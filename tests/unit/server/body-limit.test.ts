@@ -24,23 +24,37 @@ describe('body limits from the environment', () => {
 		expect(bodyLimits({})).toEqual({ ordinary: 512 * KB, evidence: 5 * MB + 512 * KB });
 	});
 
-	it('takes the operator\'s BODY_SIZE_LIMIT for ordinary routes, and for evidence too when it is larger', () => {
-		expect(bodyLimits({ BODY_SIZE_LIMIT: '1M' })).toEqual({ ordinary: MB, evidence: 5 * MB + 512 * KB });
+	it("takes the operator's BODY_SIZE_LIMIT for ordinary routes, and for evidence too when it is larger", () => {
+		expect(bodyLimits({ BODY_SIZE_LIMIT: '1M' })).toEqual({
+			ordinary: MB,
+			evidence: 5 * MB + 512 * KB
+		});
 		expect(bodyLimits({ BODY_SIZE_LIMIT: '8M' })).toEqual({ ordinary: 8 * MB, evidence: 8 * MB });
-		expect(bodyLimits({ BODY_SIZE_LIMIT: '100K' })).toEqual({ ordinary: 100 * KB, evidence: 5 * MB + 512 * KB });
+		expect(bodyLimits({ BODY_SIZE_LIMIT: '100K' })).toEqual({
+			ordinary: 100 * KB,
+			evidence: 5 * MB + 512 * KB
+		});
 	});
 
-	it('refuses a BODY_SIZE_LIMIT that is not a size, in adapter-node\'s words', () => {
-		expect(() => bodyLimits({ BODY_SIZE_LIMIT: 'lots' })).toThrow("Invalid BODY_SIZE_LIMIT: 'lots'. Please provide a numeric value.");
+	it("refuses a BODY_SIZE_LIMIT that is not a size, in adapter-node's words", () => {
+		expect(() => bodyLimits({ BODY_SIZE_LIMIT: 'lots' })).toThrow(
+			"Invalid BODY_SIZE_LIMIT: 'lots'. Please provide a numeric value."
+		);
 		expect(() => adapterEnv({ BODY_SIZE_LIMIT: 'lots' })).toThrow('Invalid BODY_SIZE_LIMIT');
 	});
 
-	it('gives the adapter the evidence limit and keeps the operator\'s value, which the hooks then read', () => {
+	it("gives the adapter the evidence limit and keeps the operator's value, which the hooks then read", () => {
 		const unset = adapterEnv({});
-		expect(unset).toEqual({ LOCK_IN_RADAR_BODY_SIZE_LIMIT: '512K', BODY_SIZE_LIMIT: String(5 * MB + 512 * KB) });
+		expect(unset).toEqual({
+			LOCK_IN_RADAR_BODY_SIZE_LIMIT: '512K',
+			BODY_SIZE_LIMIT: String(5 * MB + 512 * KB)
+		});
 		expect(bodyLimits(unset)).toEqual({ ordinary: 512 * KB, evidence: 5 * MB + 512 * KB });
 		const set = adapterEnv({ BODY_SIZE_LIMIT: '1M' });
-		expect(set).toEqual({ LOCK_IN_RADAR_BODY_SIZE_LIMIT: '1M', BODY_SIZE_LIMIT: String(5 * MB + 512 * KB) });
+		expect(set).toEqual({
+			LOCK_IN_RADAR_BODY_SIZE_LIMIT: '1M',
+			BODY_SIZE_LIMIT: String(5 * MB + 512 * KB)
+		});
 		expect(bodyLimits({ ...set })).toEqual({ ordinary: MB, evidence: 5 * MB + 512 * KB });
 		// Run twice (a restart in the same environment): the same answer, not the adapter's value taken as the operator's.
 		expect(adapterEnv({ ...set })).toEqual(set);
@@ -48,19 +62,35 @@ describe('body limits from the environment', () => {
 });
 
 describe('which requests carry evidence', () => {
-	const page = (action: string, method = 'POST') => carriesEvidence({ method, routeId: '/respond/[token]', action });
+	const page = (action: string, method = 'POST') =>
+		carriesEvidence({ method, routeId: '/respond/[token]', action });
 
-	it('the API\'s evidence POST and every button of the vendor page\'s form', () => {
-		expect(carriesEvidence({ method: 'POST', routeId: '/api/respond/[token]/evidence/[questionId]', action: 'default' })).toBe(true);
-		for (const action of ['save', 'attach', 'remove', 'submit']) expect(page(action), action).toBe(true);
+	it("the API's evidence POST and every button of the vendor page's form", () => {
+		expect(
+			carriesEvidence({
+				method: 'POST',
+				routeId: '/api/respond/[token]/evidence/[questionId]',
+				action: 'default'
+			})
+		).toBe(true);
+		for (const action of ['save', 'attach', 'remove', 'submit'])
+			expect(page(action), action).toBe(true);
 	});
 
 	it('not the spreadsheet upload, other methods, other routes, nor a request no route matched', () => {
 		expect(page('upload')).toBe(false);
 		expect(page('default')).toBe(false);
 		expect(page('attach', 'PUT')).toBe(false);
-		expect(carriesEvidence({ method: 'DELETE', routeId: '/api/respond/[token]/evidence/[questionId]/[fileId]', action: 'default' })).toBe(false);
-		expect(carriesEvidence({ method: 'PATCH', routeId: '/api/respond/[token]', action: 'default' })).toBe(false);
+		expect(
+			carriesEvidence({
+				method: 'DELETE',
+				routeId: '/api/respond/[token]/evidence/[questionId]/[fileId]',
+				action: 'default'
+			})
+		).toBe(false);
+		expect(
+			carriesEvidence({ method: 'PATCH', routeId: '/api/respond/[token]', action: 'default' })
+		).toBe(false);
 		expect(carriesEvidence({ method: 'POST', routeId: null, action: 'attach' })).toBe(false);
 	});
 });
@@ -87,12 +117,19 @@ function source(bytes: number, chunk = 16 * KB) {
 const post = (body: ReadableStream<Uint8Array>, length?: number) =>
 	new Request('http://localhost/api/x', {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', ...(length === undefined ? {} : { 'content-length': String(length) }) },
+		headers: {
+			'content-type': 'application/json',
+			...(length === undefined ? {} : { 'content-length': String(length) })
+		},
 		body,
 		duplex: 'half'
 	} as RequestInit);
 
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as { status?: number; message?: string; limit?: number });
+const failure = (promise: Promise<unknown>) =>
+	promise.then(
+		() => null,
+		(error: unknown) => error as { status?: number; message?: string; limit?: number }
+	);
 
 describe('withBodyLimit', () => {
 	it('passes a body of exactly the limit, with or without a Content-Length', async () => {
@@ -106,7 +143,11 @@ describe('withBodyLimit', () => {
 		const { stream, pulled } = source(200 * KB);
 		const limited = withBodyLimit(post(stream, 200 * KB), 100 * KB);
 		const error = await failure(limited.text());
-		expect(error).toMatchObject({ status: 413, limit: 100 * KB, message: `Content-length of ${200 * KB} exceeds limit of ${100 * KB} bytes.` });
+		expect(error).toMatchObject({
+			status: 413,
+			limit: 100 * KB,
+			message: `Content-length of ${200 * KB} exceeds limit of ${100 * KB} bytes.`
+		});
 		// The rest is read off and dropped (as Node drops a refused body), so the connection stays usable.
 		await new Promise((resolve) => setTimeout(resolve, 10));
 		// 200 KB in chunks of 16 KB: 13 chunks, every one pulled.
@@ -132,7 +173,10 @@ describe('withBodyLimit', () => {
 				return e as { status: number; message: string };
 			}
 		})();
-		expect(error).toMatchObject({ status: 413, message: `request body size exceeded the limit of ${100 * KB} bytes` });
+		expect(error).toMatchObject({
+			status: 413,
+			message: `request body size exceeded the limit of ${100 * KB} bytes`
+		});
 		expect(received).toBeLessThanOrEqual(100 * KB);
 	});
 
@@ -154,8 +198,15 @@ describe('withBodyLimit', () => {
 		expect(cancelled).toBe('gone');
 	});
 
-	it('reports an upstream 413 (the adapter\'s limit) as this limit when no length was declared', async () => {
-		const upstream = new ReadableStream<Uint8Array>({ pull: (c) => c.error(Object.assign(new Error('request body size exceeded BODY_SIZE_LIMIT of 5767168'), { status: 413 })) });
+	it("reports an upstream 413 (the adapter's limit) as this limit when no length was declared", async () => {
+		const upstream = new ReadableStream<Uint8Array>({
+			pull: (c) =>
+				c.error(
+					Object.assign(new Error('request body size exceeded BODY_SIZE_LIMIT of 5767168'), {
+						status: 413
+					})
+				)
+		});
 		const error = await failure(withBodyLimit(post(upstream), 5767168).text());
 		expect(error).toMatchObject({ status: 413, limit: 5767168 });
 	});

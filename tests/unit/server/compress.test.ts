@@ -37,7 +37,11 @@ describe('compressResponse', () => {
 		] as const) {
 			const response = await compressResponse(
 				get(encoding),
-				html(BIG, { vary: 'Cookie', 'cache-control': 'private, no-store', 'x-frame-options': 'DENY' }, 201)
+				html(
+					BIG,
+					{ vary: 'Cookie', 'cache-control': 'private, no-store', 'x-frame-options': 'DENY' },
+					201
+				)
 			);
 			expect(response.status).toBe(201);
 			expect(response.headers.get('content-encoding')).toBe(encoding);
@@ -58,15 +62,23 @@ describe('compressResponse', () => {
 
 		const pdf = await compressResponse(
 			get('br'),
-			new Response(BIG, { headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment' } })
+			new Response(BIG, {
+				headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment' }
+			})
 		);
 		expect(pdf.headers.get('content-encoding')).toBeNull();
 		expect(pdf.headers.get('vary')).toBeNull();
 		expect(pdf.headers.get('content-disposition')).toBe('attachment');
 
-		expect((await compressResponse(get('br', 'HEAD'), html(BIG))).headers.get('content-encoding')).toBeNull();
-		expect((await compressResponse(get('br'), html(null, {}, 204))).headers.get('content-encoding')).toBeNull();
-		expect((await compressResponse(get('br'), html(null, {}, 304))).headers.get('content-encoding')).toBeNull();
+		expect(
+			(await compressResponse(get('br', 'HEAD'), html(BIG))).headers.get('content-encoding')
+		).toBeNull();
+		expect(
+			(await compressResponse(get('br'), html(null, {}, 204))).headers.get('content-encoding')
+		).toBeNull();
+		expect(
+			(await compressResponse(get('br'), html(null, {}, 304))).headers.get('content-encoding')
+		).toBeNull();
 		const encoded = await compressResponse(get('br'), html(BIG, { 'content-encoding': 'gzip' }));
 		expect(encoded.headers.get('content-encoding')).toBe('gzip');
 		expect(await encoded.text()).toBe(BIG);
@@ -106,7 +118,9 @@ describe('compressResponse', () => {
 			if (done) break;
 			received.push(value);
 		}
-		expect(gunzipSync(Buffer.concat(received)).toString('utf8')).toBe(`${BIG}<script>streamed</script>`);
+		expect(gunzipSync(Buffer.concat(received)).toString('utf8')).toBe(
+			`${BIG}<script>streamed</script>`
+		);
 	});
 });
 
@@ -114,7 +128,9 @@ describe('compressResponse', () => {
 function gunzipPrefix(chunks: Uint8Array[]): string {
 	if (chunks.length === 0) return '';
 	try {
-		return gunzipSync(Buffer.concat(chunks), { finishFlush: 2 /* Z_SYNC_FLUSH */ }).toString('utf8');
+		return gunzipSync(Buffer.concat(chunks), { finishFlush: 2 /* Z_SYNC_FLUSH */ }).toString(
+			'utf8'
+		);
 	} catch {
 		return '';
 	}

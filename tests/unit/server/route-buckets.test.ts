@@ -13,7 +13,9 @@ const WRITES = ['POST', 'PATCH', 'PUT', 'DELETE'];
 
 /** Share links read, never write: these answer 403 at once, reading nothing and writing nothing. */
 const REFUSALS = new Set(
-	['/api/shared/[token]', '/api/shared-comparisons/[token]'].flatMap((route) => ['PATCH', 'PUT', 'POST', 'DELETE'].map((m) => `${m} ${route}`))
+	['/api/shared/[token]', '/api/shared-comparisons/[token]'].flatMap((route) =>
+		['PATCH', 'PUT', 'POST', 'DELETE'].map((m) => `${m} ${route}`)
+	)
 );
 
 function files(dir: string): string[] {
@@ -24,13 +26,20 @@ function files(dir: string): string[] {
 
 /** The route id SvelteKit gives a file's directory: "/" joined segments, groups "(x)" left out. */
 const routeIdOf = (file: string) => {
-	const segments = relative(ROUTES, file).split(sep).slice(0, -1).filter((s) => !/^\(.+\)$/.test(s));
+	const segments = relative(ROUTES, file)
+		.split(sep)
+		.slice(0, -1)
+		.filter((s) => !/^\(.+\)$/.test(s));
 	return `/${segments.join('/')}`;
 };
 
 /** The methods a +server.ts exports. */
 const handlersOf = (source: string) =>
-	[...source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\b/g)].map((m) => m[1]!);
+	[
+		...source.matchAll(
+			/export\s+(?:const|async\s+function|function)\s+(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS)\b/g
+		)
+	].map((m) => m[1]!);
 
 /** The action names of a +page.server.ts's `actions` object (its top-level keys). */
 function actionsOf(source: string): string[] {
@@ -61,15 +70,27 @@ const all = files(ROUTES);
 const writes = [
 	...all
 		.filter((f) => f.endsWith('+server.ts'))
-		.flatMap((f) => handlersOf(readFileSync(f, 'utf8')).filter((m) => WRITES.includes(m)).map((method) => ({ method, routeId: routeIdOf(f), action: 'default' }))),
+		.flatMap((f) =>
+			handlersOf(readFileSync(f, 'utf8'))
+				.filter((m) => WRITES.includes(m))
+				.map((method) => ({ method, routeId: routeIdOf(f), action: 'default' }))
+		),
 	...all
 		.filter((f) => f.endsWith('+page.server.ts'))
-		.flatMap((f) => actionsOf(readFileSync(f, 'utf8')).map((action) => ({ method: 'POST', routeId: routeIdOf(f), action })))
+		.flatMap((f) =>
+			actionsOf(readFileSync(f, 'utf8')).map((action) => ({
+				method: 'POST',
+				routeId: routeIdOf(f),
+				action
+			}))
+		)
 ];
 
 describe('every route that writes', () => {
 	it('is found by the walk (the walk itself works)', () => {
-		const seen = writes.map((w) => `${w.method} ${w.routeId}${w.action === 'default' ? '' : ` ?/${w.action}`}`);
+		const seen = writes.map(
+			(w) => `${w.method} ${w.routeId}${w.action === 'default' ? '' : ` ?/${w.action}`}`
+		);
 		// Hand-picked from the source: a handler, the tender page's actions and the offer page's.
 		expect(seen).toContain('POST /api/tenders');
 		expect(seen).toContain('POST /tenders/new');
@@ -92,7 +113,8 @@ describe('every route that writes', () => {
 });
 
 describe('the buckets tender routes spend from', () => {
-	const bucket = (method: string, routeId: string, action = 'default') => bucketFor({ method, routeId, action, path: '' });
+	const bucket = (method: string, routeId: string, action = 'default') =>
+		bucketFor({ method, routeId, action, path: '' });
 
 	it('creating a tender through the form counts in create, like the API', () => {
 		expect(bucket('POST', '/tenders/new')).toBe('create');
@@ -101,7 +123,15 @@ describe('the buckets tender routes spend from', () => {
 
 	it("the tender page's forms: a respondent link in share, every change in save", () => {
 		expect(bucket('POST', '/t/[id]', 'createLink')).toBe('share');
-		for (const action of ['details', 'scoring', 'addOffer', 'revokeLink', 'reopenLink', 'previewUpload', 'applyUpload']) {
+		for (const action of [
+			'details',
+			'scoring',
+			'addOffer',
+			'revokeLink',
+			'reopenLink',
+			'previewUpload',
+			'applyUpload'
+		]) {
 			expect(bucket('POST', '/t/[id]', action), action).toBe('save');
 		}
 		for (const action of ['verify', 'dispute', 'reject', 'answer', 'note']) {
@@ -116,13 +146,22 @@ describe('the buckets tender routes spend from', () => {
 		expect(bucket('GET', '/t/[id]/offers/[offerId]')).toBe('read');
 		expect(bucket('GET', '/c/[token]')).toBe('read');
 		expect(bucket('GET', '/api/shared-comparisons/[token]')).toBe('read');
-		expect(bucketFor({ method: 'GET', routeId: null, action: 'default', path: '/c/x' })).toBe('read');
+		expect(bucketFor({ method: 'GET', routeId: null, action: 'default', path: '/c/x' })).toBe(
+			'read'
+		);
 	});
 
 	it('the questionnaire templates (an .xlsx built per request) count in report, for the buyer and the vendor', () => {
 		expect(bucket('GET', '/api/tenders/[id]/offers/[offerId]/questionnaire')).toBe('report');
 		expect(bucket('GET', '/api/respond/[token]/questionnaire')).toBe('report');
-		expect(bucketFor({ method: 'GET', routeId: null, action: 'default', path: '/api/respond/x/questionnaire' })).toBe('report');
+		expect(
+			bucketFor({
+				method: 'GET',
+				routeId: null,
+				action: 'default',
+				path: '/api/respond/x/questionnaire'
+			})
+		).toBe('report');
 	});
 
 	it("an assessment's re-score and link revokes count in save", () => {

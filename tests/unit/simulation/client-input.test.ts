@@ -18,7 +18,11 @@ import {
 import { simulate } from '../../../src/lib/simulation/engine';
 import { inputFromFleet } from '../../../src/lib/simulation/inputs';
 import { typedFleetDefaults } from '../../../src/lib/simulation/page-data';
-import { BROWSER_MAX_DEVICES, createParamsSchema, createScenarioSchema } from '../../../src/lib/simulation/request';
+import {
+	BROWSER_MAX_DEVICES,
+	createParamsSchema,
+	createScenarioSchema
+} from '../../../src/lib/simulation/request';
 import { rules } from './fixtures';
 
 const defaults = typedFleetDefaults(rules);
@@ -38,9 +42,11 @@ function form(fields: FormFields) {
 	const data = new URLSearchParams();
 	if (fields.devices !== undefined) data.set('devices', fields.devices);
 	for (const code of fields.countries ?? []) data.append('countries', code);
-	for (const [code, count] of Object.entries(fields.split ?? {})) data.set(deviceFieldName(code), count);
+	for (const [code, count] of Object.entries(fields.split ?? {}))
+		data.set(deviceFieldName(code), count);
 	if (fields.lifetimeYears !== undefined) data.set('lifetimeYears', fields.lifetimeYears);
-	if (fields.monthlyMbPerDevice !== undefined) data.set('monthlyMbPerDevice', fields.monthlyMbPerDevice);
+	if (fields.monthlyMbPerDevice !== undefined)
+		data.set('monthlyMbPerDevice', fields.monthlyMbPerDevice);
 	return data;
 }
 
@@ -60,7 +66,10 @@ describe('inputFromTypedFleet', () => {
 				fc.record({
 					base: fc.constant(f),
 					split: fc.option(
-						fc.dictionary(fc.constantFrom(...f.countries), fc.integer({ min: 0, max: Math.floor(f.devices / 6) })),
+						fc.dictionary(
+							fc.constantFrom(...f.countries),
+							fc.integer({ min: 0, max: Math.floor(f.devices / 6) })
+						),
 						{ nil: undefined }
 					)
 				})
@@ -71,17 +80,25 @@ describe('inputFromTypedFleet', () => {
 					devices: f.devices,
 					countries: f.countries,
 					lifetimeYears: f.lifetimeYears,
-					...(f.monthlyMbPerDevice === undefined ? {} : { monthlyMbPerDevice: f.monthlyMbPerDevice }),
+					...(f.monthlyMbPerDevice === undefined
+						? {}
+						: { monthlyMbPerDevice: f.monthlyMbPerDevice }),
 					...(split ? { devicesByCountry: split } : {})
 				};
-				expect(inputFromTypedFleet(defaults, fleet, { seed })).toEqual(inputFromFleet(rules, fleet, { seed }));
+				expect(inputFromTypedFleet(defaults, fleet, { seed })).toEqual(
+					inputFromFleet(rules, fleet, { seed })
+				);
 			}),
 			{ numRuns: 200 }
 		);
 	});
 
 	it('knows the roaming deadlines the server knows: Türkiye blocks roaming SIMs, Germany does not', () => {
-		const input = inputFromTypedFleet(defaults, { devices: 100, countries: ['TR', 'DE'], lifetimeYears: 5 }, { seed: 1 });
+		const input = inputFromTypedFleet(
+			defaults,
+			{ devices: 100, countries: ['TR', 'DE'], lifetimeYears: 5 },
+			{ seed: 1 }
+		);
 		expect(input.fleet.countries[0]!.roamingBlockDay).toBe(rules.countryRules.get('TR')!.afterDays);
 		expect(input.fleet.countries[1]!.roamingBlockDay).toBeNull();
 		expect(input.architectures.assessed.label).toBe('Single carrier, per-SIM caps');
@@ -110,48 +127,78 @@ describe('parseTypedFleet', () => {
 		{ devices: '8,000', countries: ['BR'], lifetimeYears: '1,5' }
 	];
 
-	it.each(cases)('accepts and rejects what the server’s fleet schema does, with its messages: %o', (fields) => {
-		const parsed = parseTypedFleet(form(fields), defaults);
-		const split = Object.fromEntries(Object.entries(fields.split ?? {}).map(([k, v]) => [k, Number(v)]));
-		const raw = (v: string | undefined) => parseNumberInput(v);
-		const server = fleetSchema.safeParse({
-			devices: raw(fields.devices),
-			countries: fields.countries,
-			...(fields.split ? { devicesByCountry: split } : {}),
-			lifetimeYears: raw(fields.lifetimeYears),
-			monthlyMbPerDevice: raw(fields.monthlyMbPerDevice)
-		});
-		expect(parsed.errors === null).toBe(server.success);
-		if (server.success) {
-			expect(parsed.fleet).toEqual(JSON.parse(JSON.stringify(server.data)));
-		} else {
-			const serverKeys = Object.fromEntries(server.error.issues.map((i) => [`fleet.${i.path.join('.')}`, i.message]));
-			for (const [key, message] of Object.entries(parsed.errors!)) {
-				if (serverKeys[key] !== undefined) expect(message).toBe(serverKeys[key]);
-				else expect(key).toMatch(/^fleet\./);
+	it.each(cases)(
+		'accepts and rejects what the server’s fleet schema does, with its messages: %o',
+		(fields) => {
+			const parsed = parseTypedFleet(form(fields), defaults);
+			const split = Object.fromEntries(
+				Object.entries(fields.split ?? {}).map(([k, v]) => [k, Number(v)])
+			);
+			const raw = (v: string | undefined) => parseNumberInput(v);
+			const server = fleetSchema.safeParse({
+				devices: raw(fields.devices),
+				countries: fields.countries,
+				...(fields.split ? { devicesByCountry: split } : {}),
+				lifetimeYears: raw(fields.lifetimeYears),
+				monthlyMbPerDevice: raw(fields.monthlyMbPerDevice)
+			});
+			expect(parsed.errors === null).toBe(server.success);
+			if (server.success) {
+				expect(parsed.fleet).toEqual(JSON.parse(JSON.stringify(server.data)));
+			} else {
+				const serverKeys = Object.fromEntries(
+					server.error.issues.map((i) => [`fleet.${i.path.join('.')}`, i.message])
+				);
+				for (const [key, message] of Object.entries(parsed.errors!)) {
+					if (serverKeys[key] !== undefined) expect(message).toBe(serverKeys[key]);
+					else expect(key).toMatch(/^fleet\./);
+				}
 			}
 		}
-	});
+	);
 
 	it('refuses fleets larger than the browser simulates, with the limit in the message', () => {
-		const parsed = parseTypedFleet(form({ devices: String(BROWSER_MAX_DEVICES + 1), countries: ['DE'], lifetimeYears: '5' }), defaults);
-		expect(parsed.errors?.['fleet.devices']).toBe('The browser simulates at most 1,000,000 devices');
-		expect(parseTypedFleet(form({ devices: String(BROWSER_MAX_DEVICES), countries: ['DE'], lifetimeYears: '5' }), defaults).errors).toBeNull();
+		const parsed = parseTypedFleet(
+			form({ devices: String(BROWSER_MAX_DEVICES + 1), countries: ['DE'], lifetimeYears: '5' }),
+			defaults
+		);
+		expect(parsed.errors?.['fleet.devices']).toBe(
+			'The browser simulates at most 1,000,000 devices'
+		);
+		expect(
+			parseTypedFleet(
+				form({ devices: String(BROWSER_MAX_DEVICES), countries: ['DE'], lifetimeYears: '5' }),
+				defaults
+			).errors
+		).toBeNull();
 	});
 
 	it('refuses countries the rules do not know', () => {
-		const parsed = parseTypedFleet(form({ devices: '10', countries: ['XX'], lifetimeYears: '5' }), defaults);
+		const parsed = parseTypedFleet(
+			form({ devices: '10', countries: ['XX'], lifetimeYears: '5' }),
+			defaults
+		);
 		expect(parsed.errors?.['fleet.countries']).toBe('Unknown country "XX"');
 	});
 
 	it('reads back the fleet it writes to the address', () => {
-		const fleet: Fleet = { devices: 20000, countries: ['BR', 'DE'], devicesByCountry: { BR: 5000 }, lifetimeYears: 12.5, monthlyMbPerDevice: 3 };
+		const fleet: Fleet = {
+			devices: 20000,
+			countries: ['BR', 'DE'],
+			devicesByCountry: { BR: 5000 },
+			lifetimeYears: 12.5,
+			monthlyMbPerDevice: 3
+		};
 		expect(parseTypedFleet(fleetSearchParams(fleet), defaults).fleet).toEqual(fleet);
 	});
 });
 
 describe('readControls', () => {
-	const base = inputFromTypedFleet(defaults, { devices: 2000, countries: ['TR', 'DE'], lifetimeYears: 4 }, { seed: 1 });
+	const base = inputFromTypedFleet(
+		defaults,
+		{ devices: 2000, countries: ['TR', 'DE'], lifetimeYears: 4 },
+		{ seed: 1 }
+	);
 
 	it('gives back the base input when nothing was changed', () => {
 		expect(readControls(base, initialControls(base), meta).input).toEqual(base);
@@ -167,7 +214,11 @@ describe('readControls', () => {
 		const { input } = readControls(base, values, meta);
 		expect(input?.seed).toBe(42);
 		expect(input?.params.outageMeanHours).toBe(36);
-		expect(input?.scenario).toEqual({ outages: [{ country: 'DE', startDay: 99, days: 5 }], roamingEnforcements: [{ country: 'DE', day: 364 }], switchYear: 2 });
+		expect(input?.scenario).toEqual({
+			outages: [{ country: 'DE', startDay: 99, days: 5 }],
+			roamingEnforcements: [{ country: 'DE', day: 364 }],
+			switchYear: 2
+		});
 		expect(createScenarioSchema(rules).safeParse(input!.scenario).success).toBe(true);
 		expect(createParamsSchema(rules).safeParse(input!.params).success).toBe(true);
 	});
@@ -193,11 +244,21 @@ describe('readControls', () => {
 		values.costs.monthlyFeePerDevice = String(base.costs.monthlyFeePerDevice * 2);
 		values.costs.remainingCommitmentMonths = '12';
 		const { input } = readControls(base, values, meta);
-		const expected = inputFromFleet(rules, { devices: 2000, countries: ['TR', 'DE'], lifetimeYears: 4 }, {
-			seed: 1,
-			costs: { monthlyFeePerDevice: base.costs.monthlyFeePerDevice * 2, remainingCommitmentMonths: 12 }
-		});
-		expect(input?.architectures.assessed.exitFee).toBeCloseTo(expected.architectures.assessed.exitFee, 6);
+		const expected = inputFromFleet(
+			rules,
+			{ devices: 2000, countries: ['TR', 'DE'], lifetimeYears: 4 },
+			{
+				seed: 1,
+				costs: {
+					monthlyFeePerDevice: base.costs.monthlyFeePerDevice * 2,
+					remainingCommitmentMonths: 12
+				}
+			}
+		);
+		expect(input?.architectures.assessed.exitFee).toBeCloseTo(
+			expected.architectures.assessed.exitFee,
+			6
+		);
 		expect(input?.architectures.recommended.exitFee).toBe(0);
 	});
 
@@ -211,14 +272,21 @@ describe('readControls', () => {
 });
 
 describe('scenario events', () => {
-	const base = inputFromTypedFleet(defaults, { devices: 1000, countries: ['TR', 'DE'], lifetimeYears: 2 }, { seed: 1 });
+	const base = inputFromTypedFleet(
+		defaults,
+		{ devices: 1000, countries: ['TR', 'DE'], lifetimeYears: 2 },
+		{ seed: 1 }
+	);
 
 	it('turns day 100 as people count (day 1 is deployment) into the engine’s day 99', () => {
 		expect(readOutage({ country: 'DE', startDay: '100', days: '5' }, base)).toEqual({
 			outage: { country: 'DE', startDay: 99, days: 5 },
 			errors: null
 		});
-		expect(readEnforcement({ country: 'DE', day: '1' }, base).enforcement).toEqual({ country: 'DE', day: 0 });
+		expect(readEnforcement({ country: 'DE', day: '1' }, base).enforcement).toEqual({
+			country: 'DE',
+			day: 0
+		});
 	});
 
 	it('refuses days outside the lifetime, lengths beyond a year and countries outside the fleet', () => {
@@ -231,7 +299,9 @@ describe('scenario events', () => {
 			startDay: 'First day must be a whole number',
 			days: 'Enter how many days the outage lasts'
 		});
-		expect(readEnforcement({ country: 'DE', day: '731' }, base).errors).toEqual({ day: 'Day must be from 1 to 730' });
+		expect(readEnforcement({ country: 'DE', day: '731' }, base).errors).toEqual({
+			day: 'Day must be from 1 to 730'
+		});
 	});
 
 	it('makes an outage the engine sees: Germany loses device-days on the days chosen', () => {

@@ -1,6 +1,9 @@
 import { inputFromFleet, NO_SCENARIO } from '../../../src/lib/simulation/inputs';
 import type { Architecture, SimulationInput } from '../../../src/lib/simulation/types';
-import { recommendedArchitecture, singleCarrierBaseline } from '../../../src/lib/simulation/architecture';
+import {
+	recommendedArchitecture,
+	singleCarrierBaseline
+} from '../../../src/lib/simulation/architecture';
 import type { Fleet } from '../../../src/lib/assessment/schema';
 import { shippedRules } from '../rules/read-rules';
 
@@ -25,7 +28,10 @@ export const withArchitectures = (
 ): SimulationInput => ({
 	...base,
 	architectures: {
-		assessed: { ...singleCarrierBaseline({ exitFee: 0, overlapDays: 90, exitPaidDays: 0 }), ...assessed },
+		assessed: {
+			...singleCarrierBaseline({ exitFee: 0, overlapDays: 90, exitPaidDays: 0 }),
+			...assessed
+		},
 		recommended: { ...recommendedArchitecture(30), ...recommended }
 	}
 });

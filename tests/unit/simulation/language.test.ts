@@ -3,10 +3,18 @@ import { simulate } from '../../../src/lib/simulation/engine';
 import { inputFromAssessment, otaCure } from '../../../src/lib/simulation/inputs';
 import type { ScoreResult } from '../../../src/lib/scoring/types';
 import { failoverWords } from '../../../src/lib/simulation/architecture-words';
-import { architectureFromCapabilities, recommendedArchitecture, singleCarrierBaseline } from '../../../src/lib/simulation/architecture';
+import {
+	architectureFromCapabilities,
+	recommendedArchitecture,
+	singleCarrierBaseline
+} from '../../../src/lib/simulation/architecture';
 
 const RECOMMENDED = recommendedArchitecture(30);
-const SINGLE_CARRIER_BASELINE = singleCarrierBaseline({ exitFee: 0, overlapDays: 90, exitPaidDays: 0 });
+const SINGLE_CARRIER_BASELINE = singleCarrierBaseline({
+	exitFee: 0,
+	overlapDays: 90,
+	exitPaidDays: 0
+});
 import { byCountryWords, summarise } from '../../../src/lib/simulation/summary';
 import type { SimulationResult } from '../../../src/lib/simulation/types';
 import { input, rules, withArchitectures } from './fixtures';
@@ -14,7 +22,10 @@ import { input, rules, withArchitectures } from './fixtures';
 /** Issue part 3, item 3: the simulation speaks the same language as the results. */
 const quiet = (devices: number, countries: string[], extra: Record<string, number> = {}) => {
 	const base = input({ devices, countries, lifetimeYears: 2 });
-	return { ...base, params: { ...base.params, outageRatePerCarrierPerYear: 0, fieldVisitsPerDay: 100, ...extra } };
+	return {
+		...base,
+		params: { ...base.params, outageRatePerCarrierPerYear: 0, fieldVisitsPerDay: 100, ...extra }
+	};
 };
 
 describe('local profiles cure roaming blocks country by country', () => {
@@ -64,7 +75,11 @@ describe('local profiles cure roaming blocks country by country', () => {
 		expect(cured.assessed.totals.fieldVisits).toBe(0);
 		// Without the answer the 500 TR devices are visited at 100 a day: 500+400+300+200+100 = 1,500.
 		const visited = simulate(
-			withArchitectures(quiet(1000, ['TR', 'DE']), { localProfiles: false, otaCure: {}, dataPlan: 'pooled' })
+			withArchitectures(quiet(1000, ['TR', 'DE']), {
+				localProfiles: false,
+				otaCure: {},
+				dataPlan: 'pooled'
+			})
 		).result;
 		expect(visited.assessed.series.offline.roaming[blockDay]).toBe(500);
 		expect(visited.assessed.totals.offlineDeviceDays.roaming).toBe(1500);
@@ -112,13 +127,20 @@ describe('the cost is broken down by cause', () => {
 		expect(cost.doubleFees).toBeCloseTo(89_200 * 0.05, 6);
 		expect(cost.exitFees).toBe(1000);
 		expect(cost.fieldVisits).toBe(0);
-		expect(cost.total).toBeCloseTo(cost.fieldVisits + cost.overTheAir + cost.doubleFees + cost.overage + cost.exitFees, 6);
+		expect(cost.total).toBeCloseTo(
+			cost.fieldVisits + cost.overTheAir + cost.doubleFees + cost.overage + cost.exitFees,
+			6
+		);
 		expect(sw!.cost).toBeCloseTo(1000 + 4460 + 2000, 6);
 	});
 
 	it('prices the eIM move and a visit to each device the campaign misses, as the results do', () => {
 		const base = switching({ otaSwitch: true }).assessed.totals;
-		const { cost, switch: sw, fieldVisits } = switching({ otaSwitch: true, eimMove: true }).assessed.totals;
+		const {
+			cost,
+			switch: sw,
+			fieldVisits
+		} = switching({ otaSwitch: true, eimMove: true }).assessed.totals;
 		// The provider's eIM moves first: USD 20,000 on top of the 1,000 profiles at USD 2.
 		expect(cost.overTheAir).toBe(22_000);
 		expect(sw!.cost).toBeCloseTo(base.switch!.cost + 20_000, 6);
@@ -131,7 +153,13 @@ describe('the cost is broken down by cause', () => {
 			withArchitectures(
 				{
 					...base,
-					costs: { ...base.costs, otaFailureShare: 0.03, fieldVisitPerDevice: 300, revisitFactor: 1.2, replacementSimPerDevice: 5 },
+					costs: {
+						...base.costs,
+						otaFailureShare: 0.03,
+						fieldVisitPerDevice: 300,
+						revisitFactor: 1.2,
+						replacementSimPerDevice: 5
+					},
 					params: { ...base.params, outageRatePerCarrierPerYear: 0, fieldVisitsPerDay: 200 },
 					scenario: { outages: [], roamingEnforcements: [], switchYear: 2 }
 				},
@@ -174,7 +202,12 @@ describe('the provider core network fails for both architectures alike', () => {
 			withArchitectures(
 				{
 					...base,
-					params: { ...base.params, outageRatePerCarrierPerYear: 0, coreOutageRatePerYear: 2, coreOutageMeanHours: 6 }
+					params: {
+						...base.params,
+						outageRatePerCarrierPerYear: 0,
+						coreOutageRatePerYear: 2,
+						coreOutageMeanHours: 6
+					}
 				},
 				{ networksPerMarket: 1, dataPlan: 'pooled' },
 				{ dataPlan: 'pooled' }
@@ -206,30 +239,59 @@ describe('failover and overage as the answers say', () => {
 		expect(failoverWords({ networksPerMarket: 1, automaticFailover: true })).toMatch(
 			/^Offline until the carrier is back\. The answers say it fails over automatically, but .* two networks in every market/
 		);
-		expect(failoverWords({ networksPerMarket: 1, automaticFailover: false })).toBe('Offline until the carrier is back');
-		expect(failoverWords({ networksPerMarket: 2, automaticFailover: true })).toBe('Fails over to the other network in minutes');
+		expect(failoverWords({ networksPerMarket: 1, automaticFailover: false })).toBe(
+			'Offline until the carrier is back'
+		);
+		expect(failoverWords({ networksPerMarket: 2, automaticFailover: true })).toBe(
+			'Fails over to the other network in minutes'
+		);
 	});
 
 	it('does not cut off a per-SIM plan that bills overage (no hard cap proven)', () => {
-		const assessed = architectureFromCapabilities(['no_hard_cap'], { exitFee: 0, overlapDays: 90, exitPaidDays: 0 });
+		const assessed = architectureFromCapabilities(['no_hard_cap'], {
+			exitFee: 0,
+			overlapDays: 90,
+			exitPaidDays: 0
+		});
 		expect(assessed.dataPlan).toBe('per_sim_continue');
 		// Allowance equal to typical use: about half the device-months go over it.
 		const base = input({ devices: 200, countries: ['DE'], lifetimeYears: 1 });
-		const params = { ...base.params, outageRatePerCarrierPerYear: 0, coreOutageRatePerYear: 0, allowanceFactor: 1 };
-		const billed = simulate({ ...base, params, architectures: { assessed, recommended: RECOMMENDED } }).result;
+		const params = {
+			...base.params,
+			outageRatePerCarrierPerYear: 0,
+			coreOutageRatePerYear: 0,
+			allowanceFactor: 1
+		};
+		const billed = simulate({
+			...base,
+			params,
+			architectures: { assessed, recommended: RECOMMENDED }
+		}).result;
 		expect(billed.assessed.totals.offlineDeviceDays.dataCap).toBe(0);
 		expect(billed.assessed.totals.cost.overage).toBeGreaterThan(0);
 		const capped = simulate({
 			...base,
 			params,
-			architectures: { assessed: architectureFromCapabilities([], { exitFee: 0, overlapDays: 90, exitPaidDays: 0 }), recommended: RECOMMENDED }
+			architectures: {
+				assessed: architectureFromCapabilities([], {
+					exitFee: 0,
+					overlapDays: 90,
+					exitPaidDays: 0
+				}),
+				recommended: RECOMMENDED
+			}
 		}).result;
 		expect(capped.assessed.totals.offlineDeviceDays.dataCap).toBeGreaterThan(0);
 	});
 });
 
 describe('the summary names every country that lost device-days', () => {
-	const totals = (offlineByCountry: Record<string, number>, roaming: number, outage: number, dataCap: number) => ({
+	const totals = (
+		offlineByCountry: Record<string, number>,
+		roaming: number,
+		outage: number,
+		dataCap: number
+	) => ({
 		offlineDeviceDays: { roaming, switch: 0, outage, dataCap, total: roaming + outage + dataCap },
 		offlineByCountry,
 		cost: { fieldVisits: 0, overTheAir: 0, doubleFees: 0, overage: 0, exitFees: 0, total: 0 },
@@ -251,7 +313,11 @@ describe('the summary names every country that lost device-days', () => {
 			days: 365,
 			devices: 400,
 			outageEvents: 0,
-			assessed: { architecture: { ...SINGLE_CARRIER_BASELINE, subject: 'the assessed offer' }, series: {}, totals: totals({ DE: 500, TR: 300, BR: 200, FR: 0 }, 600, 300, 100) },
+			assessed: {
+				architecture: { ...SINGLE_CARRIER_BASELINE, subject: 'the assessed offer' },
+				series: {},
+				totals: totals({ DE: 500, TR: 300, BR: 200, FR: 0 }, 600, 300, 100)
+			},
 			recommended: { architecture: RECOMMENDED, series: {}, totals: totals({}, 0, 0, 0) }
 		} as unknown as SimulationResult;
 		expect(summarise(result, countries, 'USD')).toBe(
@@ -269,13 +335,21 @@ describe('the summary names every country that lost device-days', () => {
 
 describe('intermittent blocks (Russia)', () => {
 	const hours = rules.countryRules.get('RU')!.intermittent!.blockHours;
-	const russia = (assessed: Parameters<typeof withArchitectures>[1], outages: { country: string; startDay: number; days: number }[] = []) => {
+	const russia = (
+		assessed: Parameters<typeof withArchitectures>[1],
+		outages: { country: string; startDay: number; days: number }[] = []
+	) => {
 		const base = input({ devices: 100, countries: ['RU'], lifetimeYears: 1 });
 		return simulate(
 			withArchitectures(
 				{
 					...base,
-					params: { ...base.params, outageRatePerCarrierPerYear: 0, coreOutageRatePerYear: 0, failoverMinutes: 0 },
+					params: {
+						...base.params,
+						outageRatePerCarrierPerYear: 0,
+						coreOutageRatePerYear: 0,
+						failoverMinutes: 0
+					},
 					scenario: { outages, roamingEnforcements: [], switchYear: null }
 				},
 				{ dataPlan: 'pooled', ...assessed }
@@ -285,7 +359,9 @@ describe('intermittent blocks (Russia)', () => {
 
 	it('reads the block length from the country rules', () => {
 		expect(hours).toBe(24);
-		expect(input({ devices: 10, countries: ['RU'] }).fleet.countries[0]!.intermittentHours).toBe(24);
+		expect(input({ devices: 10, countries: ['RU'] }).fleet.countries[0]!.intermittentHours).toBe(
+			24
+		);
 	});
 
 	it('takes every foreign SIM offline for the block on arrival, with no site visit', () => {
@@ -303,7 +379,9 @@ describe('intermittent blocks (Russia)', () => {
 	it('blocks the devices that fail over to the other network again', () => {
 		// Carrier 0 fails on day 100 for 2 days; its 50 devices fail over at once (0 minutes) and are
 		// blocked for 24 hours: 50 more device-days, on day 100. Total 100 + 50 = 150.
-		const result = russia({ networksPerMarket: 2, automaticFailover: true }, [{ country: 'RU', startDay: 100, days: 2 }]);
+		const result = russia({ networksPerMarket: 2, automaticFailover: true }, [
+			{ country: 'RU', startDay: 100, days: 2 }
+		]);
 		expect(result.assessed.series.offline.roaming[100]).toBe(50);
 		expect(result.assessed.totals.offlineDeviceDays.roaming).toBe(150);
 		expect(result.assessed.totals.offlineDeviceDays.outage).toBe(0);
@@ -327,10 +405,15 @@ describe('the assessed offer takes its cure per country from the results', () =>
 				{ country: 'BR', restricted: true, localProfile: 'none', mitigated: false }
 			]
 		}) as unknown as ScoreResult;
-	const assessment = { fleet: { devices: 100, countries: ['TR', 'BR'], lifetimeYears: 2, monthlyMbPerDevice: 1 }, costs: {} };
+	const assessment = {
+		fleet: { devices: 100, countries: ['TR', 'BR'], lifetimeYears: 2, monthlyMbPerDevice: 1 },
+		costs: {}
+	};
 
 	it('cures Türkiye over the air and Brazil by visit when the SIM switches profiles over the air', () => {
-		const built = inputFromAssessment(rules, assessment as never, result(['ota_profile_switch']), { seed: 1 });
+		const built = inputFromAssessment(rules, assessment as never, result(['ota_profile_switch']), {
+			seed: 1
+		});
 		expect(built.architectures.assessed.localProfiles).toBe(false);
 		expect(built.architectures.assessed.otaCure).toEqual({ TR: 'on_request' });
 		// Exit payouts and termination fees, and the notice the results read from the answers.

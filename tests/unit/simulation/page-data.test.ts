@@ -16,7 +16,14 @@ describe('fleetPageBasics', () => {
 			const source = rules.simulation.defaults[m.key];
 			// Money figures name their currency in the unit (the rules' USD here).
 			const unit = source.money ? `USD ${source.unit}` : source.unit;
-			expect(m).toMatchObject({ label: source.label, value: source.value, unit, basis: source.basis, confidence: source.confidence, sources: source.sources });
+			expect(m).toMatchObject({
+				label: source.label,
+				value: source.value,
+				unit,
+				basis: source.basis,
+				confidence: source.confidence,
+				sources: source.sources
+			});
 			expect([m.lower, m.upper]).toEqual([source.min, source.max]);
 		}
 		expect(currency).toBe(rules.costs.currency);
@@ -25,7 +32,12 @@ describe('fleetPageBasics', () => {
 	it('offers only the cost values the simulation reads, bounded as the assessment bounds them', () => {
 		expect(meta.costs.map((m) => m.key).sort()).toEqual([...SIMULATED_COST_KEYS].sort());
 		// A share of devices is at most 1, and a swap takes at least one visit; amounts up to the schema's limit.
-		const bounds = (key: string) => (key === 'otaFailureShare' ? [0, 1] : key === 'revisitFactor' ? [1, LIMITS.costValue] : [0, LIMITS.costValue]);
+		const bounds = (key: string) =>
+			key === 'otaFailureShare'
+				? [0, 1]
+				: key === 'revisitFactor'
+					? [1, LIMITS.costValue]
+					: [0, LIMITS.costValue];
 		for (const m of meta.costs) expect([m.lower, m.upper]).toEqual(bounds(m.key));
 	});
 
@@ -33,9 +45,20 @@ describe('fleetPageBasics', () => {
 		const eur = fleetPageBasics(rules, 'EUR');
 		expect(eur.currency).toBe('EUR');
 		// 300 × 0.86 = 258, range 150-1,000 → 129-860; 0.05 per MB × 0.86 = 0.043.
-		expect(eur.meta.costs.find((m) => m.key === 'fieldVisitPerDevice')).toMatchObject({ value: 258, unit: 'EUR per device', min: 129, max: 860 });
-		expect(eur.meta.simulation.find((m) => m.key === 'overagePerMb')).toMatchObject({ value: 0.043, unit: 'EUR per MB' });
-		expect(eur.meta.costs.find((m) => m.key === 'revisitFactor')).toMatchObject({ value: 1.2, unit: 'visits per swap' });
+		expect(eur.meta.costs.find((m) => m.key === 'fieldVisitPerDevice')).toMatchObject({
+			value: 258,
+			unit: 'EUR per device',
+			min: 129,
+			max: 860
+		});
+		expect(eur.meta.simulation.find((m) => m.key === 'overagePerMb')).toMatchObject({
+			value: 0.043,
+			unit: 'EUR per MB'
+		});
+		expect(eur.meta.costs.find((m) => m.key === 'revisitFactor')).toMatchObject({
+			value: 1.2,
+			unit: 'visits per swap'
+		});
 	});
 });
 
@@ -49,10 +72,14 @@ describe('typedFleetDefaults', () => {
 
 describe('download names', () => {
 	it('are readable and safe, whatever the title', () => {
-		expect(fileSlug('Smart meters: İstanbul & Şişli (phase 2)')).toBe('smart-meters-istanbul-sisli-phase-2');
+		expect(fileSlug('Smart meters: İstanbul & Şişli (phase 2)')).toBe(
+			'smart-meters-istanbul-sisli-phase-2'
+		);
 		expect(fileSlug('   ')).toBe('fleet');
 		expect(fileSlug('x'.repeat(200))).toHaveLength(60);
 		expect(dailyCsvName('Smart meters', 7)).toBe('smart-meters-simulation-daily-seed-7.csv');
-		expect(inventoryCsvName('Smart meters', 'recommended', 100)).toBe('smart-meters-inventory-recommended-day-100.csv');
+		expect(inventoryCsvName('Smart meters', 'recommended', 100)).toBe(
+			'smart-meters-inventory-recommended-day-100.csv'
+		);
 	});
 });

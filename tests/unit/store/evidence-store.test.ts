@@ -2,7 +2,10 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileEvidenceStore, deleteUnreferenced } from '../../../src/lib/server/store/evidence-store';
+import {
+	createFileEvidenceStore,
+	deleteUnreferenced
+} from '../../../src/lib/server/store/evidence-store';
 import { removeStaleTempFiles } from '../../../src/lib/server/store/temp-files';
 
 const ID = 'AbCdEfGhIjKlMnOpQrSt_-';
@@ -41,7 +44,7 @@ describe('the file evidence store', () => {
 		await expect(store.put('../x', Uint8Array.from([1]))).rejects.toThrow('invalid evidence id');
 	});
 
-	it('has its interrupted writes cleaned up at start like the records\'', async () => {
+	it("has its interrupted writes cleaned up at start like the records'", async () => {
 		mkdirSync(join(dir, 'evidence', 'Ab'), { recursive: true });
 		writeFileSync(join(dir, 'evidence', 'Ab', `.${ID}.0123456789ab.tmp`), 'half');
 		expect(await removeStaleTempFiles(dir)).toBe(1);

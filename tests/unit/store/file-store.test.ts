@@ -36,7 +36,12 @@ describe('file store', () => {
 		const store = createFileStore(dataDir());
 
 		const read = await store.read(old.id);
-		expect(read).toMatchObject({ schemaVersion: SCHEMA_VERSION, shares: [], title: old.title, answers: old.answers });
+		expect(read).toMatchObject({
+			schemaVersion: SCHEMA_VERSION,
+			shares: [],
+			title: old.title,
+			answers: old.answers
+		});
 
 		await store.update(old.id, (r) => ({ ...r, title: 'Edited' }));
 		const onDisk = JSON.parse(readFileSync(join(dir, `${old.id}.json`), 'utf8'));
@@ -57,7 +62,11 @@ describe('file store', () => {
 		await store.create(record(ID));
 		await Promise.all(
 			Array.from({ length: 200 }, (_, i) =>
-				store.update(ID, (r) => ({ ...r, revision: r.revision + 1, answers: { ...r.answers, [`q${i}`]: { note: String(i) } } }))
+				store.update(ID, (r) => ({
+					...r,
+					revision: r.revision + 1,
+					answers: { ...r.answers, [`q${i}`]: { note: String(i) } }
+				}))
 			)
 		);
 		const final = (await store.read(ID))!;
@@ -67,7 +76,10 @@ describe('file store', () => {
 
 	it('keeps each assessment in its own small file and leaves no temp files behind', async () => {
 		const store = createFileStore(dataDir());
-		const ids = Array.from({ length: 50 }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(20)}`);
+		const ids = Array.from(
+			{ length: 50 },
+			(_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(20)}`
+		);
 		await Promise.all(ids.map((id) => store.create(record(id))));
 		expect((await store.ids()).sort()).toEqual([...ids].sort());
 		const shards = readdirSync(join(dataDir(), 'assessments'));
@@ -85,7 +97,10 @@ describe('file store', () => {
 	it('ignores a half-written temp file next to a good record', async () => {
 		const store = createFileStore(dataDir());
 		await store.create(record(ID));
-		writeFileSync(join(dataDir(), 'assessments', ID.slice(0, 2), `.${ID}.json.abc123.tmp`), '{"schemaVer');
+		writeFileSync(
+			join(dataDir(), 'assessments', ID.slice(0, 2), `.${ID}.json.abc123.tmp`),
+			'{"schemaVer'
+		);
 		expect((await store.read(ID))?.title).toBe('T');
 		expect(await store.ids()).toEqual([ID]);
 	});
@@ -119,7 +134,9 @@ describe('data directory lock', () => {
 	it('takes over a lock whose pid now belongs to another program, or to Node running something else (audit F16)', async () => {
 		const { spawn } = await import('node:child_process');
 		const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
-		const otherNode = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+		const otherNode = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], {
+			stdio: 'ignore'
+		});
 		try {
 			writeFileSync(join(dataDir(), '.lock'), String(sleeper.pid));
 			lockDataDir(dataDir())();
@@ -137,7 +154,8 @@ describe('data directory lock', () => {
 
 describe('a full disk (audit F11)', () => {
 	it('refuses the write with DiskFullError, keeps the record as it was and leaves no temp file', async () => {
-		const { DurableJSONFile, DiskFullError } = await import('../../../src/lib/server/store/durable-json-file');
+		const { DurableJSONFile, DiskFullError } =
+			await import('../../../src/lib/server/store/durable-json-file');
 		const fs = await import('node:fs/promises');
 		const path = join(dataDir(), 'record.json');
 		writeFileSync(path, JSON.stringify({ version: 1 }));
@@ -149,7 +167,9 @@ describe('a full disk (audit F11)', () => {
 				if (flags !== 'w') return handle;
 				return {
 					writeFile: async () => {
-						throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+						throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+							code: 'ENOSPC'
+						});
 					},
 					sync: () => handle.sync(),
 					close: () => handle.close()

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_SURE } from '../../../src/lib/rules/schema';
-import { answersFor, compareOffers, openQuestions, tenderQuestionIds, offerSummaries, rankedOffers, roamingByCountry, weightsQuery, weightsUsed, withAreaWeights } from '../../../src/lib/tender/compare';
-import { parseWeightsQuery, type Offer, type OfferAnswer, type StoredTender } from '../../../src/lib/tender/schema';
+import {
+	answersFor,
+	compareOffers,
+	openQuestions,
+	tenderQuestionIds,
+	offerSummaries,
+	rankedOffers,
+	roamingByCountry,
+	weightsQuery,
+	weightsUsed,
+	withAreaWeights
+} from '../../../src/lib/tender/compare';
+import {
+	parseWeightsQuery,
+	type Offer,
+	type OfferAnswer,
+	type StoredTender
+} from '../../../src/lib/tender/schema';
 import { BEST } from '../../fixtures/scoring/answers';
 import { shippedRules } from '../rules/read-rules';
 
@@ -39,11 +55,26 @@ const BRAVO = {
 };
 const CHARLIE = { sim_ota_switching: 'physical_swap' };
 
-const given = (option: string, extra: Partial<OfferAnswer> = {}): OfferAnswer => ({ option, by: 'buyer', state: 'verified', updatedAt: AT, ...extra });
+const given = (option: string, extra: Partial<OfferAnswer> = {}): OfferAnswer => ({
+	option,
+	by: 'buyer',
+	state: 'verified',
+	updatedAt: AT,
+	...extra
+});
 const byBuyer = (changes: Record<string, string>) =>
-	Object.fromEntries(Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, given(option)]));
+	Object.fromEntries(
+		Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, given(option)])
+	);
 
-const offer = (n: number, vendor: string, answers: Record<string, OfferAnswer>): Offer => ({ id: ID(n), vendor, createdAt: AT, answers, history: [], respondents: [] });
+const offer = (n: number, vendor: string, answers: Record<string, OfferAnswer>): Offer => ({
+	id: ID(n),
+	vendor,
+	createdAt: AT,
+	answers,
+	history: [],
+	respondents: []
+});
 
 const tender = (offers: Offer[], extra: Partial<StoredTender> = {}): StoredTender => ({
 	schemaVersion: 1,
@@ -109,7 +140,14 @@ describe('the answers each view scores', () => {
 
 describe('comparing offers', () => {
 	it('ranks the offers from the least locked-in, with the ruleset weights', () => {
-		const result = compareOffers(rules, tender([offer(1, 'Charlie', byBuyer(CHARLIE)), offer(2, 'Bravo', byBuyer(BRAVO)), offer(3, 'Alpha', byBuyer(ALPHA))]));
+		const result = compareOffers(
+			rules,
+			tender([
+				offer(1, 'Charlie', byBuyer(CHARLIE)),
+				offer(2, 'Bravo', byBuyer(BRAVO)),
+				offer(3, 'Alpha', byBuyer(ALPHA))
+			])
+		);
 		expect(result.offers.map((o) => [o.vendor, o.claimed, o.verified])).toEqual([
 			['Charlie', { score: 50, rating: 'high' }, { score: 50, rating: 'high' }],
 			['Bravo', { score: 5.2, rating: 'low' }, { score: 5.2, rating: 'low' }],
@@ -117,10 +155,24 @@ describe('comparing offers', () => {
 		]);
 		// Alpha 3.0 < Bravo 5.2 < Charlie 50
 		expect(result.ranking).toEqual([ID(3), ID(2), ID(1)]);
-		expect(result.weights).toEqual({ network: 1, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 0.8 });
+		expect(result.weights).toEqual({
+			network: 1,
+			sim: 1.5,
+			data: 0.8,
+			platform: 1.2,
+			contract: 1,
+			security: 0.8
+		});
 		expect(result.scoredAs).toBe('claimed');
 		const alpha = result.offers[2]!;
-		expect(Object.fromEntries(alpha.areas.map((a) => [a.id, a.score]))).toEqual({ network: 15, sim: 1.1, data: 0, platform: 0, contract: 0, security: 2.5 });
+		expect(Object.fromEntries(alpha.areas.map((a) => [a.id, a.score]))).toEqual({
+			network: 15,
+			sim: 1.1,
+			data: 0,
+			platform: 0,
+			contract: 0,
+			security: 2.5
+		});
 		expect(alpha.floors).toEqual([]);
 		// Charlie: the four floors of the golden physical-swap case, in its order
 		expect(result.offers[0]!.floors.map((f) => f.id)).toEqual([
@@ -134,7 +186,11 @@ describe('comparing offers', () => {
 	});
 
 	it('what-if weights change the ranking, and the floors still apply', () => {
-		const offers = [offer(1, 'Charlie', byBuyer(CHARLIE)), offer(2, 'Bravo', byBuyer(BRAVO)), offer(3, 'Alpha', byBuyer(ALPHA))];
+		const offers = [
+			offer(1, 'Charlie', byBuyer(CHARLIE)),
+			offer(2, 'Bravo', byBuyer(BRAVO)),
+			offer(3, 'Alpha', byBuyer(ALPHA))
+		];
 		const result = compareOffers(rules, tender(offers), { network: 4 });
 		// weights 4 + 1.5 + 0.8 + 1.2 + 1 + 0.8 = 9.3
 		// Alpha (15×4 + 1.1×1.5 + 2.5×0.8)/9.3 = (60 + 1.65 + 2)/9.3 = 63.65/9.3 = 6.84 → 6.8
@@ -158,11 +214,21 @@ describe('comparing offers', () => {
 		const savedResult = compareOffers(rules, saved);
 		expect(savedResult.offers.map((o) => o.claimed.score)).toEqual([3.7, 6.6]);
 		expect(savedResult.ranking).toEqual([ID(2), ID(3)]);
-		expect(offerSummaries(rules, saved).get(ID(3))).toEqual({ claimed: { score: 6.6, rating: 'low' }, verified: { score: 6.6, rating: 'low' } });
+		expect(offerSummaries(rules, saved).get(ID(3))).toEqual({
+			claimed: { score: 6.6, rating: 'low' },
+			verified: { score: 6.6, rating: 'low' }
+		});
 		// network 1 again (sim 2 stays): 1 + 2 + 0.8 + 1.2 + 1 + 0.8 = 6.8
 		// Alpha (15 + 2.2 + 2)/6.8 = 19.2/6.8 = 2.82 → 2.8; Bravo (0.8 + 2.2 + 28.56 + 2)/6.8 = 33.56/6.8 = 4.94 → 4.9
 		const overridden = compareOffers(rules, saved, { network: 1 });
-		expect(overridden.weights).toEqual({ network: 1, sim: 2, data: 0.8, platform: 1.2, contract: 1, security: 0.8 });
+		expect(overridden.weights).toEqual({
+			network: 1,
+			sim: 2,
+			data: 0.8,
+			platform: 1.2,
+			contract: 1,
+			security: 0.8
+		});
 		expect(overridden.offers.map((o) => o.claimed.score)).toEqual([4.9, 2.8]);
 		expect(overridden.ranking).toEqual([ID(3), ID(2)]);
 	});
@@ -173,26 +239,37 @@ describe('comparing offers', () => {
 		delta.network_sunset_readiness = given('future_proof', { by: 'vendor', state: 'claimed' });
 		delta.network_core_redundancy = given('redundant', { by: 'vendor', state: 'disputed' });
 		// Echo: as Delta, but the sunset answer rejected: "not sure" in both views.
-		const echo = { ...delta, network_sunset_readiness: given('future_proof', { by: 'vendor', state: 'rejected' }) };
+		const echo = {
+			...delta,
+			network_sunset_readiness: given('future_proof', { by: 'vendor', state: 'rejected' })
+		};
 		// Foxtrot: both claims verified: as given in both views.
 		const foxtrot = {
 			...delta,
 			network_sunset_readiness: given('future_proof', { by: 'vendor', state: 'verified' }),
 			network_core_redundancy: given('redundant', { by: 'vendor', state: 'verified' })
 		};
-		const offers = [offer(4, 'Delta', delta), offer(5, 'Echo', echo), offer(6, 'Foxtrot', foxtrot), offer(3, 'Alpha', byBuyer(ALPHA)), offer(2, 'Bravo', byBuyer(BRAVO))];
+		const offers = [
+			offer(4, 'Delta', delta),
+			offer(5, 'Echo', echo),
+			offer(6, 'Foxtrot', foxtrot),
+			offer(3, 'Alpha', byBuyer(ALPHA)),
+			offer(2, 'Bravo', byBuyer(BRAVO))
+		];
 		const result = compareOffers(rules, tender(offers));
 		// Claimed: Delta and Foxtrot are the all-best offer, 0.7.
 		// Claimed, Echo: sunset "not sure" min(0.9, worst 0.9) = 0.9 (best future_proof 0), core redundant
 		//   0.1: network (0.9 + 0.1)/12 = 8.33 → 8.3; overall (8.3 + 1.65 + 2)/6.3 = 11.95/6.3 = 1.90 → 1.9.
 		// Verified, Delta and Echo: both network answers "not sure", 0.9 each, as Alpha: 3.0.
-		expect(result.offers.map((o) => [o.vendor, o.claimed.score, o.verified.score, o.open])).toEqual([
-			['Delta', 0.7, 3, 0],
-			['Echo', 1.9, 3, 1],
-			['Foxtrot', 0.7, 0.7, 0],
-			['Alpha', 3, 3, 0],
-			['Bravo', 5.2, 5.2, 0]
-		]);
+		expect(result.offers.map((o) => [o.vendor, o.claimed.score, o.verified.score, o.open])).toEqual(
+			[
+				['Delta', 0.7, 3, 0],
+				['Echo', 1.9, 3, 1],
+				['Foxtrot', 0.7, 0.7, 0],
+				['Alpha', 3, 3, 0],
+				['Bravo', 5.2, 5.2, 0]
+			]
+		);
 		// Rejecting a claim never makes an offer look better: Echo is below Delta in both views.
 		// as given: Delta and Foxtrot 0.7 by vendor name, then Echo 1.9, Alpha 3.0, Bravo 5.2
 		expect(result.ranking).toEqual([ID(4), ID(6), ID(5), ID(3), ID(2)]);
@@ -219,7 +296,10 @@ describe('comparing offers', () => {
 	});
 
 	it('breaks ties by vendor name whatever the order of the offers', () => {
-		const result = compareOffers(rules, tender([offer(1, 'Zulu', byBuyer({})), offer(2, 'alpha', byBuyer({}))]));
+		const result = compareOffers(
+			rules,
+			tender([offer(1, 'Zulu', byBuyer({})), offer(2, 'alpha', byBuyer({}))])
+		);
 		expect(result.ranking).toEqual([ID(2), ID(1)]);
 	});
 });
@@ -253,8 +333,23 @@ describe('roaming exposure per country per offer', () => {
 			localProfile: 'none',
 			forces: 'critical'
 		});
-		expect(h!.roaming[1]).toMatchObject({ country: 'BR', devices: 5_000, restricted: true, severity: 'info', mitigated: true, mitigation: 'local_profiles', localProfile: 'available', forces: null });
-		expect(g!.roaming[0]).toMatchObject({ country: 'DE', devices: 5_000, severity: 'none', forces: null, localProfile: null });
+		expect(h!.roaming[1]).toMatchObject({
+			country: 'BR',
+			devices: 5_000,
+			restricted: true,
+			severity: 'info',
+			mitigated: true,
+			mitigation: 'local_profiles',
+			localProfile: 'available',
+			forces: null
+		});
+		expect(g!.roaming[0]).toMatchObject({
+			country: 'DE',
+			devices: 5_000,
+			severity: 'none',
+			forces: null,
+			localProfile: null
+		});
 		expect(g!.claimed).toEqual({ score: 75, rating: 'critical' });
 		// Hotel, cured, ranks first; Golf is floored to critical by Brazil.
 		expect(result.ranking).toEqual([ID(8), ID(7)]);
@@ -274,7 +369,9 @@ describe('roaming exposure per country per offer', () => {
 
 	it('reads a country an offer has no entry for as null, and differing', () => {
 		const [g, h] = result.offers;
-		const rows = roamingByCountry({ offers: [g!, { ...h!, roaming: h!.roaming.filter((r) => r.country !== 'DE') }] });
+		const rows = roamingByCountry({
+			offers: [g!, { ...h!, roaming: h!.roaming.filter((r) => r.country !== 'DE') }]
+		});
 		expect(rows[0]!.cells[1]!.exposure).toBeNull();
 		expect(rows[0]!.differs).toBe(true);
 	});
@@ -288,10 +385,14 @@ describe('roaming exposure per country per offer', () => {
 });
 
 describe('weights', () => {
-	it('are written back as the comparison query, in the areas\' order', () => {
+	it("are written back as the comparison query, in the areas' order", () => {
 		expect(weightsQuery({ sim: 1.5, network: 2 })).toBe('network:2,sim:1.5');
 		expect(weightsQuery({})).toBe('');
-		expect(parseWeightsQuery(weightsQuery({ network: 1, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 0.8 }))).toEqual({
+		expect(
+			parseWeightsQuery(
+				weightsQuery({ network: 1, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 0.8 })
+			)
+		).toEqual({
 			ok: true,
 			weights: { network: 1, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 0.8 }
 		});
@@ -299,7 +400,14 @@ describe('weights', () => {
 
 	it('fill in the ruleset weights and leave the rules themselves alone', () => {
 		const used = weightsUsed(rules, { data: 2 }, undefined, { security: 0.5 });
-		expect(used).toEqual({ network: 1, sim: 1.5, data: 2, platform: 1.2, contract: 1, security: 0.5 });
+		expect(used).toEqual({
+			network: 1,
+			sim: 1.5,
+			data: 2,
+			platform: 1.2,
+			contract: 1,
+			security: 0.5
+		});
 		const copy = withAreaWeights(rules, used);
 		expect(copy.ruleset.areas.map((a) => a.weight)).toEqual([1, 1.5, 2, 1.2, 1, 0.5]);
 		expect(rules.ruleset.areas.map((a) => a.weight)).toEqual([1, 1.5, 0.8, 1.2, 1, 0.8]);
@@ -307,12 +415,29 @@ describe('weights', () => {
 	});
 
 	it('are read from the query, every problem named on the path weights', () => {
-		expect(parseWeightsQuery('network:2,sim:1')).toEqual({ ok: true, weights: { network: 2, sim: 1 } });
+		expect(parseWeightsQuery('network:2,sim:1')).toEqual({
+			ok: true,
+			weights: { network: 2, sim: 1 }
+		});
 		expect(parseWeightsQuery(' data : 0.5 ')).toEqual({ ok: true, weights: { data: 0.5 } });
-		for (const bad of ['network', 'network:0', 'network:-1', 'network:11', 'radio:2', 'network:x', 'network:1,network:2', '', 'network:1e3']) {
+		for (const bad of [
+			'network',
+			'network:0',
+			'network:-1',
+			'network:11',
+			'radio:2',
+			'network:x',
+			'network:1,network:2',
+			'',
+			'network:1e3'
+		]) {
 			const parsed = parseWeightsQuery(bad);
 			expect(parsed.ok, bad).toBe(false);
-			if (!parsed.ok) expect(parsed.issues.every((i) => i.path === 'weights' && i.message.length > 0), bad).toBe(true);
+			if (!parsed.ok)
+				expect(
+					parsed.issues.every((i) => i.path === 'weights' && i.message.length > 0),
+					bad
+				).toBe(true);
 		}
 	});
 });

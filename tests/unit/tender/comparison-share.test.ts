@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { compareOffers, weightsFromSearch } from '../../../src/lib/tender/compare';
-import { comparisonShareStatus, comparisonShareSummary, liveComparisonShares, sharedComparisonView } from '../../../src/lib/tender/comparison-share';
+import {
+	comparisonShareStatus,
+	comparisonShareSummary,
+	liveComparisonShares,
+	sharedComparisonView
+} from '../../../src/lib/tender/comparison-share';
 import { answerMatrix } from '../../../src/lib/tender/matrix';
-import { storedTenderSchema, type ComparisonShare, type StoredTender } from '../../../src/lib/tender/schema';
+import {
+	storedTenderSchema,
+	type ComparisonShare,
+	type StoredTender
+} from '../../../src/lib/tender/schema';
 import { shippedRules } from '../rules/read-rules';
 
 const rules = shippedRules();
@@ -41,12 +50,48 @@ const tender: StoredTender = {
 			vendor: 'Alpha',
 			createdAt: AT,
 			answers: {
-				sim_ota_switching: { option: 'physical_swap', note: 'SECRET-NOTE', statement: 'SECRET-STATEMENT', evidence: 'SECRET-EVIDENCE', by: 'vendor', state: 'disputed', stateNote: 'SECRET-STATE-NOTE', updatedAt: AT }
+				sim_ota_switching: {
+					option: 'physical_swap',
+					note: 'SECRET-NOTE',
+					statement: 'SECRET-STATEMENT',
+					evidence: 'SECRET-EVIDENCE',
+					by: 'vendor',
+					state: 'disputed',
+					stateNote: 'SECRET-STATE-NOTE',
+					updatedAt: AT
+				}
 			},
-			history: [{ at: AT, by: 'buyer', questionId: 'sim_ota_switching', field: 'state', old: 'claimed', new: 'disputed' }],
-			respondents: [{ id: 'respAAAAAAAAAAAAAAAAAA', tokenHash: 'r'.repeat(43), label: 'SECRET-RESPONDENT', createdAt: AT, expiresAt: null, revokedAt: null, submittedAt: null, reopenedAt: null }]
+			history: [
+				{
+					at: AT,
+					by: 'buyer',
+					questionId: 'sim_ota_switching',
+					field: 'state',
+					old: 'claimed',
+					new: 'disputed'
+				}
+			],
+			respondents: [
+				{
+					id: 'respAAAAAAAAAAAAAAAAAA',
+					tokenHash: 'r'.repeat(43),
+					label: 'SECRET-RESPONDENT',
+					createdAt: AT,
+					expiresAt: null,
+					revokedAt: null,
+					submittedAt: null,
+					reopenedAt: null
+				}
+			]
 		},
-		{ id: 'offerBBBBBBBBBBBBBBBBB', vendor: 'Bravo', createdAt: AT, answers: {}, history: [], respondents: [] }
+		{
+			id: 'offerBBBBBBBBBBBBBBBBB',
+			vendor: 'Bravo',
+			createdAt: AT,
+			answers: {},
+			history: [],
+			respondents: []
+		}
 	],
 	shares: [share()]
 };
@@ -54,16 +99,31 @@ const tender: StoredTender = {
 describe('comparison links', () => {
 	it('are active until revoked or past their expiry', () => {
 		expect(comparisonShareStatus(share(), NOW)).toBe('active');
-		expect(comparisonShareStatus(share({ expiresAt: '2026-12-02T04:00:00.000Z' }), NOW)).toBe('expired');
-		expect(comparisonShareStatus(share({ expiresAt: '2026-12-02T04:00:00.001Z' }), NOW)).toBe('active');
-		expect(comparisonShareStatus(share({ revokedAt: AT, expiresAt: '2020-01-01T00:00:00.000Z' }), NOW)).toBe('revoked');
-		expect(liveComparisonShares({ shares: [share(), share({ revokedAt: AT }), share({ expiresAt: AT })] }, NOW)).toBe(1);
+		expect(comparisonShareStatus(share({ expiresAt: '2026-12-02T04:00:00.000Z' }), NOW)).toBe(
+			'expired'
+		);
+		expect(comparisonShareStatus(share({ expiresAt: '2026-12-02T04:00:00.001Z' }), NOW)).toBe(
+			'active'
+		);
+		expect(
+			comparisonShareStatus(share({ revokedAt: AT, expiresAt: '2020-01-01T00:00:00.000Z' }), NOW)
+		).toBe('revoked');
+		expect(
+			liveComparisonShares(
+				{ shares: [share(), share({ revokedAt: AT }), share({ expiresAt: AT })] },
+				NOW
+			)
+		).toBe(1);
 	});
 
 	it('are listed to the owner without their token hash', () => {
 		const summary = comparisonShareSummary(share(), NOW);
 		expect(summary).not.toHaveProperty('tokenHash');
-		expect(summary).toMatchObject({ id: 'shareAAAAAAAAAAAAAAAAA', label: 'Board', status: 'active' });
+		expect(summary).toMatchObject({
+			id: 'shareAAAAAAAAAAAAAAAAA',
+			label: 'Board',
+			status: 'active'
+		});
 	});
 
 	it('default to none in a record stored before they existed', () => {
@@ -72,7 +132,12 @@ describe('comparison links', () => {
 	});
 
 	it('show the comparison and the answers, and nothing of the tender behind them', () => {
-		const view = sharedComparisonView(tender, share(), compareOffers(rules, tender), answerMatrix(rules, tender));
+		const view = sharedComparisonView(
+			tender,
+			share(),
+			compareOffers(rules, tender),
+			answerMatrix(rules, tender)
+		);
 		expect(view.tender).toEqual({
 			title: 'Meters 2027',
 			organisation: 'Stadtwerke',
@@ -84,9 +149,26 @@ describe('comparison links', () => {
 		expect(view.share).toEqual({ label: 'Board', expiresAt: null });
 		expect(view.comparison.weights.network).toBe(2);
 		const cell = view.matrix.rows.find((r) => r.questionId === 'sim_ota_switching')!.cells[0]!;
-		expect(cell).toEqual({ offerId: 'offerAAAAAAAAAAAAAAAAA', answer: 'No; changing provider means replacing the SIM on site', state: 'disputed', by: 'vendor' });
+		expect(cell).toEqual({
+			offerId: 'offerAAAAAAAAAAAAAAAAA',
+			answer: 'No; changing provider means replacing the SIM on site',
+			state: 'disputed',
+			by: 'vendor'
+		});
 		const text = JSON.stringify(view);
-		for (const secret of [TENDER_ID, HASH, 'SECRET-NOTE', 'SECRET-STATEMENT', 'SECRET-EVIDENCE', 'SECRET-STATE-NOTE', 'SECRET-RESPONDENT', 'r'.repeat(43), '"history"', '"respondents"', '"revision"']) {
+		for (const secret of [
+			TENDER_ID,
+			HASH,
+			'SECRET-NOTE',
+			'SECRET-STATEMENT',
+			'SECRET-EVIDENCE',
+			'SECRET-STATE-NOTE',
+			'SECRET-RESPONDENT',
+			'r'.repeat(43),
+			'"history"',
+			'"respondents"',
+			'"revision"'
+		]) {
 			expect(text, secret).not.toContain(secret);
 		}
 	});
@@ -96,10 +178,16 @@ describe('what-if weights from a page address', () => {
 	it('reads ?weights= or one field per area, checked as the API checks them', () => {
 		expect(weightsFromSearch(new URLSearchParams(''))).toEqual({});
 		expect(weightsFromSearch(new URLSearchParams('only=differences'))).toEqual({});
-		expect(weightsFromSearch(new URLSearchParams('weights=network:2,sim:1.5'))).toEqual({ weights: { network: 2, sim: 1.5 } });
-		expect(weightsFromSearch(new URLSearchParams('network=2&sim=1.5&only=differences'))).toEqual({ weights: { network: 2, sim: 1.5 } });
+		expect(weightsFromSearch(new URLSearchParams('weights=network:2,sim:1.5'))).toEqual({
+			weights: { network: 2, sim: 1.5 }
+		});
+		expect(weightsFromSearch(new URLSearchParams('network=2&sim=1.5&only=differences'))).toEqual({
+			weights: { network: 2, sim: 1.5 }
+		});
 		expect(weightsFromSearch(new URLSearchParams('network=0')).error).toMatch(/more than zero/);
 		expect(weightsFromSearch(new URLSearchParams('network=abc')).error).toBeDefined();
-		expect(weightsFromSearch(new URLSearchParams('weights=radio:2')).error).toMatch(/Unknown area "radio"/);
+		expect(weightsFromSearch(new URLSearchParams('weights=radio:2')).error).toMatch(
+			/Unknown area "radio"/
+		);
 	});
 });

@@ -9,10 +9,17 @@ import {
 	withFileRemoved,
 	zipEntryNames
 } from '../../../src/lib/tender/evidence';
-import { MAX_EVIDENCE_BYTES, offerSchema, type EvidenceFile, type Offer } from '../../../src/lib/tender/schema';
+import {
+	MAX_EVIDENCE_BYTES,
+	offerSchema,
+	type EvidenceFile,
+	type Offer
+} from '../../../src/lib/tender/schema';
 
 const bytes = (...parts: (string | number[])[]) => {
-	const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : Uint8Array.from(p)));
+	const chunks = parts.map((p) =>
+		typeof p === 'string' ? new TextEncoder().encode(p) : Uint8Array.from(p)
+	);
 	const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
 	let at = 0;
 	for (const c of chunks) {
@@ -60,7 +67,9 @@ function zip(names: string[]): Uint8Array {
 	return bytes(...[...locals, ...centrals, new Uint8Array(end.buffer)].map((c) => Array.from(c)));
 }
 
-const PDF = bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = bytes(
+	'%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
+);
 const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], 'IHDR');
 const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF', [0]);
 const DOCX = zip(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
@@ -70,29 +79,58 @@ describe('recogniseEvidence: by the bytes, never the name', () => {
 		expect(recogniseEvidence(PDF)).toEqual({ ok: true, mediaType: 'application/pdf' });
 		expect(recogniseEvidence(PNG)).toEqual({ ok: true, mediaType: 'image/png' });
 		expect(recogniseEvidence(JPEG)).toEqual({ ok: true, mediaType: 'image/jpeg' });
-		expect(recogniseEvidence(bytes('Contract section 4.2: the eUICC is open.\r\n\tSigned.'))).toEqual({ ok: true, mediaType: 'text/plain' });
-		expect(recogniseEvidence(bytes([0xef, 0xbb, 0xbf], 'Zürich, § 4 – Kündigung'))).toEqual({ ok: true, mediaType: 'text/plain' });
+		expect(
+			recogniseEvidence(bytes('Contract section 4.2: the eUICC is open.\r\n\tSigned.'))
+		).toEqual({ ok: true, mediaType: 'text/plain' });
+		expect(recogniseEvidence(bytes([0xef, 0xbb, 0xbf], 'Zürich, § 4 – Kündigung'))).toEqual({
+			ok: true,
+			mediaType: 'text/plain'
+		});
 	});
 
 	it('recognises a Word document by its central directory, and a real Excel workbook (exceljs)', async () => {
-		expect(zipEntryNames(DOCX)).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
-		expect(recogniseEvidence(DOCX)).toEqual({ ok: true, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+		expect(zipEntryNames(DOCX)).toEqual([
+			'[Content_Types].xml',
+			'_rels/.rels',
+			'word/document.xml'
+		]);
+		expect(recogniseEvidence(DOCX)).toEqual({
+			ok: true,
+			mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+		});
 		const book = new ExcelJS.Workbook();
 		book.addWorksheet('Prices').addRow(['SIM', 1.5]);
 		const xlsx = new Uint8Array(await book.xlsx.writeBuffer());
-		expect(recogniseEvidence(xlsx)).toEqual({ ok: true, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+		expect(recogniseEvidence(xlsx)).toEqual({
+			ok: true,
+			mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+		});
 	});
 
 	it('refuses HTML, SVG, XML and scripts, even after a BOM or blank lines, with the accepted kinds named', () => {
-		for (const text of ['<!DOCTYPE html><p>hi', '<html><script>alert(1)</script>', '\ufeff  <svg xmlns="http://www.w3.org/2000/svg"/>', '\n\n<?xml version="1.0"?><a/>', ' <script>alert(1)</script>', '<!-- x --><b>', '<iframe src=x>']) {
+		for (const text of [
+			'<!DOCTYPE html><p>hi',
+			'<html><script>alert(1)</script>',
+			'\ufeff  <svg xmlns="http://www.w3.org/2000/svg"/>',
+			'\n\n<?xml version="1.0"?><a/>',
+			' <script>alert(1)</script>',
+			'<!-- x --><b>',
+			'<iframe src=x>'
+		]) {
 			const result = recogniseEvidence(bytes(text));
 			expect(result, text).toMatchObject({ ok: false, reason: 'refused' });
-			if (!result.ok) expect(result.message).toContain('PDF, PNG image, JPEG image, plain text, Word document (.docx) or Excel workbook (.xlsx)');
+			if (!result.ok)
+				expect(result.message).toContain(
+					'PDF, PNG image, JPEG image, plain text, Word document (.docx) or Excel workbook (.xlsx)'
+				);
 		}
 	});
 
 	it('takes text that only mentions markup further on: it is served as text/plain, never sniffed', () => {
-		expect(recogniseEvidence(bytes('See the annex: <html> is not used.'))).toEqual({ ok: true, mediaType: 'text/plain' });
+		expect(recogniseEvidence(bytes('See the annex: <html> is not used.'))).toEqual({
+			ok: true,
+			mediaType: 'text/plain'
+		});
 	});
 
 	it('refuses executables, other archives, macro documents, binary junk and invalid UTF-8', () => {
@@ -101,14 +139,18 @@ describe('recogniseEvidence: by the bytes, never the name', () => {
 			['ELF', bytes([0x7f], 'ELF', [2, 1, 1, 0])],
 			['plain zip', zip(['payload.exe'])],
 			['zip without content types', zip(['word/document.xml'])],
-			['macro-enabled Word', zip(['[Content_Types].xml', 'word/document.xml', 'word/vbaProject.bin'])],
+			[
+				'macro-enabled Word',
+				zip(['[Content_Types].xml', 'word/document.xml', 'word/vbaProject.bin'])
+			],
 			['NUL in text', bytes('abc', [0], 'def')],
 			['escape in text', bytes('abc', [0x1b], '[31m')],
 			['invalid UTF-8', bytes('abc', [0xc3, 0x28])],
 			['GIF', bytes('GIF89a', [1, 0, 1, 0])],
 			['truncated zip', DOCX.subarray(0, 40)]
 		];
-		for (const [what, data] of cases) expect(recogniseEvidence(data), what).toMatchObject({ ok: false, reason: 'refused' });
+		for (const [what, data] of cases)
+			expect(recogniseEvidence(data), what).toMatchObject({ ok: false, reason: 'refused' });
 	});
 
 	it('refuses an empty file and one over 5 MB; exactly 5 MB is fine', () => {
@@ -116,7 +158,10 @@ describe('recogniseEvidence: by the bytes, never the name', () => {
 		const big = new Uint8Array(5 * 1024 * 1024 + 1);
 		big.set(PDF);
 		expect(recogniseEvidence(big)).toMatchObject({ ok: false, reason: 'too-large' });
-		expect(recogniseEvidence(big.subarray(0, 5 * 1024 * 1024))).toEqual({ ok: true, mediaType: 'application/pdf' });
+		expect(recogniseEvidence(big.subarray(0, 5 * 1024 * 1024))).toEqual({
+			ok: true,
+			mediaType: 'application/pdf'
+		});
 		expect(MAX_EVIDENCE_BYTES).toBe(5_242_880);
 	});
 });
@@ -125,7 +170,12 @@ describe('cleanEvidenceName', () => {
 	it('keeps a name whose extension matches the content', () => {
 		expect(cleanEvidenceName('Offer annex B.pdf', 'application/pdf')).toBe('Offer annex B.pdf');
 		expect(cleanEvidenceName('photo.JPEG', 'image/jpeg')).toBe('photo.jpeg');
-		expect(cleanEvidenceName('Übersicht Preise.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toBe('Übersicht Preise.xlsx');
+		expect(
+			cleanEvidenceName(
+				'Übersicht Preise.xlsx',
+				'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+			)
+		).toBe('Übersicht Preise.xlsx');
 	});
 
 	it('gives the extension of the recognised kind in place of a wrong one', () => {
@@ -135,7 +185,9 @@ describe('cleanEvidenceName', () => {
 	});
 
 	it('strips paths, control and direction characters, and leading dots', () => {
-		expect(cleanEvidenceName('C:\\Users\\bid\\..\\secret.pdf', 'application/pdf')).toBe('secret.pdf');
+		expect(cleanEvidenceName('C:\\Users\\bid\\..\\secret.pdf', 'application/pdf')).toBe(
+			'secret.pdf'
+		);
 		expect(cleanEvidenceName('../../etc/passwd', 'text/plain')).toBe('passwd.txt');
 		expect(cleanEvidenceName('a\u0000b\r\nc.pdf', 'application/pdf')).toBe('abc.pdf');
 		// U+202E would show "invoice‮fdp.exe" as "invoiceexe.pdf"
@@ -154,7 +206,14 @@ describe('cleanEvidenceName', () => {
 
 describe('files on an answer', () => {
 	const AT = '2027-01-01T00:00:00.000Z';
-	const file = (id: string, name = `${id}.pdf`): EvidenceFile => ({ id: id.padEnd(22, 'A'), name, mediaType: 'application/pdf', size: 10, sha256: 'a'.repeat(64), uploadedAt: AT });
+	const file = (id: string, name = `${id}.pdf`): EvidenceFile => ({
+		id: id.padEnd(22, 'A'),
+		name,
+		mediaType: 'application/pdf',
+		size: 10,
+		sha256: 'a'.repeat(64),
+		uploadedAt: AT
+	});
 	const offer: Offer = offerSchema.parse({
 		id: 'offerAAAAAAAAAAAAAAAAA',
 		vendor: 'Alpha',
@@ -163,12 +222,18 @@ describe('files on an answer', () => {
 			q1: { option: 'a', by: 'vendor', state: 'verified', updatedAt: AT },
 			q2: { option: 'b', by: 'buyer', state: 'verified', updatedAt: AT },
 			q3: { statement: 'no option yet', by: 'vendor', state: 'claimed', updatedAt: AT },
-			q4: { option: 'a', files: [file('f1'), file('f2'), file('f3')], by: 'vendor', state: 'claimed', updatedAt: AT }
+			q4: {
+				option: 'a',
+				files: [file('f1'), file('f2'), file('f3')],
+				by: 'vendor',
+				state: 'claimed',
+				updatedAt: AT
+			}
 		},
 		history: []
 	});
 
-	it('attaches only to the vendor\'s own chosen answer, at most three files', () => {
+	it("attaches only to the vendor's own chosen answer, at most three files", () => {
 		expect(attachRefusal(offer, 'q1')).toBeNull();
 		expect(attachRefusal(offer, 'q2')).toBe('not-answered');
 		expect(attachRefusal(offer, 'q3')).toBe('not-answered');
@@ -179,13 +244,27 @@ describe('files on an answer', () => {
 	it('adds and removes a file with a history entry by the vendor; the answer and its state stay', () => {
 		const later = '2027-02-01T00:00:00.000Z';
 		const added = withFileAdded(offer, 'q1', file('new', 'Annex.pdf'), later);
-		expect(added.answers.q1).toMatchObject({ option: 'a', state: 'verified', files: [{ name: 'Annex.pdf' }], updatedAt: later });
-		expect(added.history).toEqual([{ at: later, by: 'vendor', questionId: 'q1', field: 'file', old: null, new: 'Annex.pdf' }]);
+		expect(added.answers.q1).toMatchObject({
+			option: 'a',
+			state: 'verified',
+			files: [{ name: 'Annex.pdf' }],
+			updatedAt: later
+		});
+		expect(added.history).toEqual([
+			{ at: later, by: 'vendor', questionId: 'q1', field: 'file', old: null, new: 'Annex.pdf' }
+		]);
 		expect(offerSchema.safeParse(added).success).toBe(true);
 		const removed = withFileRemoved(added, 'q1', file('new').id, later)!;
 		expect(removed.file.name).toBe('Annex.pdf');
 		expect(removed.offer.answers.q1!.files).toBeUndefined();
-		expect(removed.offer.history.at(-1)).toEqual({ at: later, by: 'vendor', questionId: 'q1', field: 'file', old: 'Annex.pdf', new: null });
+		expect(removed.offer.history.at(-1)).toEqual({
+			at: later,
+			by: 'vendor',
+			questionId: 'q1',
+			field: 'file',
+			old: 'Annex.pdf',
+			new: null
+		});
 		expect(withFileRemoved(offer, 'q1', file('f1').id, later)).toBeNull();
 	});
 });

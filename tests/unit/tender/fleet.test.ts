@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../src/lib/assessment/schema';
-import { offerAsAssessment, selectedOffer, sideBySide, simulatedView } from '../../../src/lib/tender/fleet';
+import {
+	offerAsAssessment,
+	selectedOffer,
+	sideBySide,
+	simulatedView
+} from '../../../src/lib/tender/fleet';
 import type { Offer, OfferAnswer, StoredTender } from '../../../src/lib/tender/schema';
 import { shippedRules } from '../rules/read-rules';
 
 const at = '2026-12-02T03:00:00.000Z';
-const answer = (option: string | undefined, by: OfferAnswer['by'], state: OfferAnswer['state']): OfferAnswer => ({
+const answer = (
+	option: string | undefined,
+	by: OfferAnswer['by'],
+	state: OfferAnswer['state']
+): OfferAnswer => ({
 	...(option !== undefined ? { option } : { note: 'only a note' }),
 	by,
 	state,
@@ -31,9 +40,13 @@ const alpha = offer('alpha', 'AlphaNet', {
 	platform_api: answer(undefined, 'buyer', 'verified')
 });
 /** What the other questions, which alpha leaves open, read as: "not sure". */
-const notSureCount = (answers: Record<string, { option?: string }>) => Object.values(answers).filter((a) => a.option === 'not_sure').length;
+const notSureCount = (answers: Record<string, { option?: string }>) =>
+	Object.values(answers).filter((a) => a.option === 'not_sure').length;
 const bravo = offer('bravo', 'BravoTel');
-const tender = (scoring: StoredTender['scoring'], currency?: StoredTender['currency']): StoredTender => ({
+const tender = (
+	scoring: StoredTender['scoring'],
+	currency?: StoredTender['currency']
+): StoredTender => ({
 	schemaVersion: 1,
 	id: 'T'.repeat(22),
 	revision: 7,
@@ -112,14 +125,37 @@ describe('the offers side by side', () => {
 	it('each beside the recommended architecture, lowest of the offers marked, compared in whole units', () => {
 		const rows = sideBySide(
 			[
-				{ offerId: 'a', vendor: 'A', lostMoney: 1200.4, offlineDeviceDays: 300.6, availability: 0.99, costToLeave: 50_000 },
-				{ offerId: 'b', vendor: 'B', lostMoney: 800, offlineDeviceDays: 301.4, availability: 0.98, costToLeave: 50_000.2 },
-				{ offerId: 'c', vendor: 'C', lostMoney: 799.6, offlineDeviceDays: 500, availability: 0.97, costToLeave: 70_000 }
+				{
+					offerId: 'a',
+					vendor: 'A',
+					lostMoney: 1200.4,
+					offlineDeviceDays: 300.6,
+					availability: 0.99,
+					costToLeave: 50_000
+				},
+				{
+					offerId: 'b',
+					vendor: 'B',
+					lostMoney: 800,
+					offlineDeviceDays: 301.4,
+					availability: 0.98,
+					costToLeave: 50_000.2
+				},
+				{
+					offerId: 'c',
+					vendor: 'C',
+					lostMoney: 799.6,
+					offlineDeviceDays: 500,
+					availability: 0.97,
+					costToLeave: 70_000
+				}
 			],
 			{ lostMoney: 100.2, offlineDeviceDays: 10.5, availability: 0.999 }
 		);
 		// Whole units: A 1,200 / 301 / 50,000; B 800 / 301 / 50,000; C 800 / 500 / 70,000; recommended 100 / 11.
-		expect(rows.map((r) => [r.offerId, r.lostMoneyOverRecommended, r.offlineOverRecommended, r.lowest])).toEqual([
+		expect(
+			rows.map((r) => [r.offerId, r.lostMoneyOverRecommended, r.offlineOverRecommended, r.lowest])
+		).toEqual([
 			['a', 1_100, 290, ['offlineDeviceDays', 'costToLeave']],
 			['b', 700, 290, ['lostMoney', 'offlineDeviceDays', 'costToLeave']],
 			['c', 700, 489, ['lostMoney']]
@@ -128,11 +164,27 @@ describe('the offers side by side', () => {
 	});
 
 	it('an offer better than the recommended architecture shows a negative difference', () => {
-		const [row] = sideBySide([{ offerId: 'a', vendor: 'A', lostMoney: 50, offlineDeviceDays: 0, availability: 1, costToLeave: 0 }], {
-			lostMoney: 80,
-			offlineDeviceDays: 2,
-			availability: 0.99
+		const [row] = sideBySide(
+			[
+				{
+					offerId: 'a',
+					vendor: 'A',
+					lostMoney: 50,
+					offlineDeviceDays: 0,
+					availability: 1,
+					costToLeave: 0
+				}
+			],
+			{
+				lostMoney: 80,
+				offlineDeviceDays: 2,
+				availability: 0.99
+			}
+		);
+		expect(row).toMatchObject({
+			lostMoneyOverRecommended: -30,
+			offlineOverRecommended: -2,
+			lowest: ['lostMoney', 'offlineDeviceDays', 'costToLeave']
 		});
-		expect(row).toMatchObject({ lostMoneyOverRecommended: -30, offlineOverRecommended: -2, lowest: ['lostMoney', 'offlineDeviceDays', 'costToLeave'] });
 	});
 });

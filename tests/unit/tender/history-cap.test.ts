@@ -14,7 +14,10 @@ async function tenderWithHistory(history: HistoryEntry[]) {
 		tenders.tenderSchemasFor().createBody.parse({
 			title: 'Meters 2027',
 			fleet: { devices: 10_000, countries: ['DE'], lifetimeYears: 10 },
-			offers: [{ vendor: 'Alpha', answers: { [Q]: { option: 'future_proof' } } }, { vendor: 'Bravo' }]
+			offers: [
+				{ vendor: 'Alpha', answers: { [Q]: { option: 'future_proof' } } },
+				{ vendor: 'Bravo' }
+			]
 		})
 	);
 	const offerId = record.offers[0]!.id;
@@ -26,8 +29,22 @@ async function tenderWithHistory(history: HistoryEntry[]) {
 	return { id: record.id, offerId };
 }
 
-const vendorStatement = (i: number): HistoryEntry => ({ at: at(0), by: 'vendor', questionId: Q, field: 'statement', old: null, new: `entry ${i}` });
-const buyerNote = (i: number): HistoryEntry => ({ at: at(0), by: 'buyer', questionId: Q, field: 'stateNote', old: null, new: `dispute ${i}` });
+const vendorStatement = (i: number): HistoryEntry => ({
+	at: at(0),
+	by: 'vendor',
+	questionId: Q,
+	field: 'statement',
+	old: null,
+	new: `entry ${i}`
+});
+const buyerNote = (i: number): HistoryEntry => ({
+	at: at(0),
+	by: 'buyer',
+	questionId: Q,
+	field: 'stateNote',
+	old: null,
+	new: `dispute ${i}`
+});
 
 describe("an offer's history on the server", () => {
 	it("keeps every buyer entry on a change, and of the vendor's entries per field the first and the latest ten", async () => {
@@ -39,7 +56,13 @@ describe("an offer's history on the server", () => {
 		const { id, offerId } = await tenderWithHistory(history);
 
 		// Verifying with a note changes two fields: two new buyer entries.
-		await tenders.patchAnswer(id, offerId, Q, { state: 'verified', stateNote: 'Annex 3' }, new Date(at(5)));
+		await tenders.patchAnswer(
+			id,
+			offerId,
+			Q,
+			{ state: 'verified', stateNote: 'Annex 3' },
+			new Date(at(5))
+		);
 		const stored = (await tenders.read(id))!.offers[0]!.history;
 		expect(stored.filter((h) => h.by === 'buyer').map((h) => [h.field, h.old, h.new])).toEqual([
 			['stateNote', null, 'dispute 1'],

@@ -14,7 +14,12 @@ const tender = {
 			id: 'A',
 			vendor: '=Alpha',
 			answers: {
-				sim_ota_switching: { option: 'any_provider', by: 'vendor', state: 'claimed', updatedAt: at },
+				sim_ota_switching: {
+					option: 'any_provider',
+					by: 'vendor',
+					state: 'claimed',
+					updatedAt: at
+				},
 				platform_api: { option: 'full_api', by: 'vendor', state: 'verified', updatedAt: at }
 			}
 		},
@@ -22,7 +27,12 @@ const tender = {
 			id: 'B',
 			vendor: 'Bravo',
 			answers: {
-				sim_ota_switching: { option: 'physical_swap', by: 'buyer', state: 'verified', updatedAt: at },
+				sim_ota_switching: {
+					option: 'physical_swap',
+					by: 'buyer',
+					state: 'verified',
+					updatedAt: at
+				},
 				platform_api: { option: 'full_api', by: 'vendor', state: 'disputed', updatedAt: at },
 				contract_sla: { option: 'not_sure', by: 'vendor', state: 'claimed', updatedAt: at }
 			}
@@ -40,23 +50,42 @@ describe('the answers side by side', () => {
 			area: 'SIM portability',
 			differs: true,
 			cells: [
-				{ offerId: 'A', answer: 'Yes, to a profile from any operator or provider we choose', state: 'claimed', by: 'vendor' },
-				{ offerId: 'B', answer: 'No; changing provider means replacing the SIM on site', state: 'verified', by: 'buyer' }
+				{
+					offerId: 'A',
+					answer: 'Yes, to a profile from any operator or provider we choose',
+					state: 'claimed',
+					by: 'vendor'
+				},
+				{
+					offerId: 'B',
+					answer: 'No; changing provider means replacing the SIM on site',
+					state: 'verified',
+					by: 'buyer'
+				}
 			]
 		});
 		// The same answer, whatever its state, is no difference.
 		expect(row('platform_api').differs).toBe(false);
 		// "Not sure" against nothing is a difference; nothing against nothing is not.
-		expect(row('contract_sla')).toMatchObject({ differs: true, cells: [{ answer: '' }, { answer: 'Not sure' }] });
+		expect(row('contract_sla')).toMatchObject({
+			differs: true,
+			cells: [{ answer: '' }, { answer: 'Not sure' }]
+		});
 		expect(row('data_pooling').differs).toBe(false);
 	});
 
 	it('writes CSV with one column pair per offer, and defuses a vendor name that looks like a formula', () => {
 		const lines = matrixCsv(matrix).trim().split('\n');
-		expect(lines[0]).toBe("Question id,Area,Question,Offers differ,'=Alpha: answer,'=Alpha: state,Bravo: answer,Bravo: state");
+		expect(lines[0]).toBe(
+			"Question id,Area,Question,Offers differ,'=Alpha: answer,'=Alpha: state,Bravo: answer,Bravo: state"
+		);
 		expect(lines).toHaveLength(45);
 		const ota = lines.find((l) => l.startsWith('sim_ota_switching,'))!;
-		expect(ota.endsWith(',yes,"Yes, to a profile from any operator or provider we choose",claimed (vendor),No; changing provider means replacing the SIM on site,verified (buyer)')).toBe(true);
+		expect(
+			ota.endsWith(
+				',yes,"Yes, to a profile from any operator or provider we choose",claimed (vendor),No; changing provider means replacing the SIM on site,verified (buyer)'
+			)
+		).toBe(true);
 	});
 
 	it('writes an .xlsx with the differing rows highlighted', async () => {
@@ -75,7 +104,10 @@ describe('the answers side by side', () => {
 		expect(ota!.getCell(4).value).toBe('yes');
 		expect(api!.getCell(4).value).toBe('no');
 		expect((ota!.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
-		expect(api!.getCell(1).fill?.type === 'pattern' && (api!.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb === 'FFFFF2CC').toBe(false);
+		expect(
+			api!.getCell(1).fill?.type === 'pattern' &&
+				(api!.getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb === 'FFFFF2CC'
+		).toBe(false);
 	});
 });
 
@@ -87,7 +119,13 @@ describe('the answers side by side, for a fleet that goes to Brazil', () => {
 		fleet: { devices: 1000, countries: ['DE', 'BR'], lifetimeYears: 10 },
 		offers: [
 			tender.offers[0]!,
-			{ ...tender.offers[1]!, answers: { ...tender.offers[1]!.answers, local_profile_br: { option: 'on_request', by: 'vendor', state: 'claimed', updatedAt: at } } }
+			{
+				...tender.offers[1]!,
+				answers: {
+					...tender.offers[1]!.answers,
+					local_profile_br: { option: 'on_request', by: 'vendor', state: 'claimed', updatedAt: at }
+				}
+			}
 		]
 	});
 
@@ -98,11 +136,18 @@ describe('the answers side by side, for a fleet that goes to Brazil', () => {
 		expect(sim.at(-1)).toEqual({
 			questionId: 'local_profile_br',
 			area: 'SIM portability',
-			question: "Can the offer give devices in Brazil a local operator's profile (or local IMSI) once they are in the field?",
+			question:
+				"Can the offer give devices in Brazil a local operator's profile (or local IMSI) once they are in the field?",
 			differs: true,
 			cells: [
 				{ offerId: 'A', answer: '', state: '', by: '' },
-				{ offerId: 'B', answer: 'On request; the provider must first contract a local operator (give the lead time in the note)', state: 'claimed', by: 'vendor' }
+				{
+					offerId: 'B',
+					answer:
+						'On request; the provider must first contract a local operator (give the lead time in the note)',
+					state: 'claimed',
+					by: 'vendor'
+				}
 			]
 		});
 	});

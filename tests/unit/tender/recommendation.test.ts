@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AppliedFloor, AreaScore } from '../../../src/lib/scoring/types';
-import { compareOffers, weightsUsed, type Comparison, type OfferComparison } from '../../../src/lib/tender/compare';
+import {
+	compareOffers,
+	weightsUsed,
+	type Comparison,
+	type OfferComparison
+} from '../../../src/lib/tender/compare';
 import { recommend } from '../../../src/lib/tender/recommendation';
 import type { Offer, OfferAnswer, StoredTender } from '../../../src/lib/tender/schema';
 import { BEST } from '../../fixtures/scoring/answers';
@@ -18,13 +23,29 @@ import { shippedRules } from '../rules/read-rules';
 const rules = shippedRules();
 const AT = '2026-12-02T03:00:00.000Z';
 const ID = (n: number) => `offer${String(n).padStart(17, '0')}`;
-const buyer = (option: string): OfferAnswer => ({ option, by: 'buyer', state: 'verified', updatedAt: AT });
-const claim = (option: string): OfferAnswer => ({ option, by: 'vendor', state: 'claimed', updatedAt: AT });
+const buyer = (option: string): OfferAnswer => ({
+	option,
+	by: 'buyer',
+	state: 'verified',
+	updatedAt: AT
+});
+const claim = (option: string): OfferAnswer => ({
+	option,
+	by: 'vendor',
+	state: 'claimed',
+	updatedAt: AT
+});
 const answersOf = (changes: Record<string, string> = {}, claims: Record<string, string> = {}) => ({
-	...Object.fromEntries(Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, buyer(option)])),
+	...Object.fromEntries(
+		Object.entries({ ...BEST, ...changes }).map(([id, option]) => [id, buyer(option)])
+	),
 	...Object.fromEntries(Object.entries(claims).map(([id, option]) => [id, claim(option)]))
 });
-const offer = (n: number, vendor: string, answers: Record<string, OfferAnswer> = answersOf()): Offer => ({
+const offer = (
+	n: number,
+	vendor: string,
+	answers: Record<string, OfferAnswer> = answersOf()
+): Offer => ({
 	id: ID(n),
 	vendor,
 	createdAt: AT,
@@ -57,9 +78,21 @@ const SITE_VISIT: AppliedFloor = {
 	source: 'answers',
 	raises: true
 };
-const COST: AppliedFloor = { id: 'cost_total', rating: 'high', reason: 'Leaving would cost more than USD 1 million.', confidence: 'medium', source: 'cost', raises: true };
+const COST: AppliedFloor = {
+	id: 'cost_total',
+	rating: 'high',
+	reason: 'Leaving would cost more than USD 1 million.',
+	confidence: 'medium',
+	source: 'cost',
+	raises: true
+};
 
-const area = (id: AreaScore['id'], title: string, score: number | null, rating: AreaScore['rating']): AreaScore => ({
+const area = (
+	id: AreaScore['id'],
+	title: string,
+	score: number | null,
+	rating: AreaScore['rating']
+): AreaScore => ({
 	id,
 	title,
 	score,
@@ -70,7 +103,14 @@ const area = (id: AreaScore['id'], title: string, score: number | null, rating: 
 });
 
 /** An offer as the comparison shows it; the cost to leave is not read by the recommendation. */
-function compared(n: number, vendor: string, claimed: [number, OfferComparison['claimed']['rating']], verified = claimed, floors: AppliedFloor[] = [], areas: AreaScore[] = []): OfferComparison {
+function compared(
+	n: number,
+	vendor: string,
+	claimed: [number, OfferComparison['claimed']['rating']],
+	verified = claimed,
+	floors: AppliedFloor[] = [],
+	areas: AreaScore[] = []
+): OfferComparison {
 	return {
 		id: ID(n),
 		vendor,
@@ -86,7 +126,11 @@ function compared(n: number, vendor: string, claimed: [number, OfferComparison['
 	};
 }
 
-const comparison = (offers: OfferComparison[], ranking: number[], scoredAs: Comparison['scoredAs'] = 'claimed'): Comparison => ({
+const comparison = (
+	offers: OfferComparison[],
+	ranking: number[],
+	scoredAs: Comparison['scoredAs'] = 'claimed'
+): Comparison => ({
 	scoring: scoredAs === 'claimed' ? 'as_given' : 'unverified_as_not_sure',
 	scoredAs,
 	offers,
@@ -94,14 +138,28 @@ const comparison = (offers: OfferComparison[], ranking: number[], scoredAs: Comp
 	weights: weightsUsed(rules)
 });
 
-const NONE_RISKY = 'None of its answers is risky: keep its terms as offered in the signed contract, and assess it again at renewal.';
+const NONE_RISKY =
+	'None of its answers is risky: keep its terms as offered in the signed contract, and assess it again at renewal.';
 
 describe('recommending an offer', () => {
 	it('takes the least locked-in offer of a real comparison, with its margin, weakest areas and contract terms', () => {
 		const t = tender([
 			offer(1, 'Charlie', answersOf({ sim_ota_switching: 'physical_swap' })),
-			offer(2, 'Bravo', answersOf({ data_overage_rate: 'provider_discretion', data_minimum_session_charge: 'large', data_fee_basis: 'all_issued', data_sim_fee_caps: 'provider_discretion' })),
-			offer(3, 'Alpha', answersOf({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' }))
+			offer(
+				2,
+				'Bravo',
+				answersOf({
+					data_overage_rate: 'provider_discretion',
+					data_minimum_session_charge: 'large',
+					data_fee_basis: 'all_issued',
+					data_sim_fee_caps: 'provider_discretion'
+				})
+			),
+			offer(
+				3,
+				'Alpha',
+				answersOf({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' })
+			)
 		]);
 		const result = recommend(rules, t, compareOffers(rules, t));
 		expect(result).toEqual({
@@ -111,8 +169,12 @@ describe('recommending an offer', () => {
 			headline:
 				'Recommended: the offer from Alpha. It is the least locked-in of the 3 offers, at 3/100 (low) with the vendors’ claims taken as given, and no deal-breaker applies to it.',
 			// 5.2 − 3.0 = 2.2, under 5: narrow
-			reasons: ['It scores 2.2 points below Bravo (5.2/100, low), the next offer without a deal-breaker. A narrow lead: one or two answers could reverse it.'],
-			cautions: ['Every answer behind Alpha’s score is verified or your own: the choice does not rest on unverified claims.'],
+			reasons: [
+				'It scores 2.2 points below Bravo (5.2/100, low), the next offer without a deal-breaker. A narrow lead: one or two answers could reverse it.'
+			],
+			cautions: [
+				'Every answer behind Alpha’s score is verified or your own: the choice does not rest on unverified claims.'
+			],
 			restsOnUnverified: false,
 			// network 15, security 2.5, sim 1.1, the rest 0
 			weakest: ['Network coverage: 15/100 (low)', 'Security architecture: 2.5/100 (low)'],
@@ -125,9 +187,19 @@ describe('recommending an offer', () => {
 
 	it('ranks an offer that has answered nothing last and never recommends it: its score says nothing yet', () => {
 		// Delta leaves all 44 questions open ("not sure", risk up to 0.9 each); Alpha 3.0 as in the comparison above.
-		const t = tender([offer(1, 'Delta', {}), offer(3, 'Alpha', answersOf({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' }))]);
+		const t = tender([
+			offer(1, 'Delta', {}),
+			offer(
+				3,
+				'Alpha',
+				answersOf({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' })
+			)
+		]);
 		const comparison = compareOffers(rules, t);
-		expect(comparison.offers.find((o) => o.id === ID(1))!).toMatchObject({ open: 44, questions: 44 });
+		expect(comparison.offers.find((o) => o.id === ID(1))!).toMatchObject({
+			open: 44,
+			questions: 44
+		});
 		expect(comparison.ranking).toEqual([ID(3), ID(1)]);
 		const result = recommend(rules, t, comparison);
 		expect(result.outcome).toBe('recommended');
@@ -135,13 +207,21 @@ describe('recommending an offer', () => {
 		expect(result.headline).toBe(
 			'Recommended: the offer from Alpha. It is the only offer that has answered, at 3/100 (low) with the vendors’ claims taken as given, and no deal-breaker applies to it.'
 		);
-		expect(result.reasons).toEqual(['It is the only offer without a deal-breaker.', 'Delta has not answered any question yet, so its score says nothing and it is not recommended.']);
+		expect(result.reasons).toEqual([
+			'It is the only offer without a deal-breaker.',
+			'Delta has not answered any question yet, so its score says nothing and it is not recommended.'
+		]);
 	});
 
 	it('recommends none while no offer has answered', () => {
 		const t = tender([offer(1, 'Delta', {}), offer(2, 'Echo', {})]);
 		const result = recommend(rules, t, compareOffers(rules, t));
-		expect(result).toMatchObject({ outcome: 'nothing_answered', offerId: null, vendor: null, headline: 'No offer can be recommended yet: none of the 2 offers has answered a question.' });
+		expect(result).toMatchObject({
+			outcome: 'nothing_answered',
+			offerId: null,
+			vendor: null,
+			headline: 'No offer can be recommended yet: none of the 2 offers has answered a question.'
+		});
 	});
 
 	it('passes over a lower-scoring offer with a deal-breaker, and says why', () => {
@@ -156,7 +236,11 @@ describe('recommending an offer', () => {
 			rules,
 			t,
 			comparison(
-				[compared(1, 'Xenon', [30, 'moderate'], undefined, [SITE_VISIT]), compared(2, 'Ypsilon', [40, 'moderate'], undefined, [], areas), compared(3, 'Zeta', [60, 'high'])],
+				[
+					compared(1, 'Xenon', [30, 'moderate'], undefined, [SITE_VISIT]),
+					compared(2, 'Ypsilon', [40, 'moderate'], undefined, [], areas),
+					compared(3, 'Zeta', [60, 'high'])
+				],
 				[1, 2, 3]
 			)
 		);
@@ -169,26 +253,64 @@ describe('recommending an offer', () => {
 			'It scores 20 points below Zeta (60/100, high), the next offer without a deal-breaker.',
 			'Xenon scores lower, 30/100 (moderate), but has a deal-breaker: Changing provider needs a site visit for each device (at least high, high confidence).'
 		]);
-		expect(result.weakest).toEqual(['SIM portability: 55/100 (high)', 'Network coverage: 40/100 (moderate)']);
+		expect(result.weakest).toEqual([
+			'SIM portability: 55/100 (high)',
+			'Network coverage: 40/100 (moderate)'
+		]);
 		expect(result.demands).toEqual([NONE_RISKY]);
 	});
 
 	it('says when the only offer without a deal-breaker is taken', () => {
 		const t = tender([offer(1, 'Alpha'), offer(2, 'Bravo')]);
-		const result = recommend(rules, t, comparison([compared(1, 'Alpha', [50, 'high'], undefined, [SITE_VISIT]), compared(2, 'Bravo', [60, 'high'])], [1, 2]));
+		const result = recommend(
+			rules,
+			t,
+			comparison(
+				[
+					compared(1, 'Alpha', [50, 'high'], undefined, [SITE_VISIT]),
+					compared(2, 'Bravo', [60, 'high'])
+				],
+				[1, 2]
+			)
+		);
 		expect(result.vendor).toBe('Bravo');
 		expect(result.reasons[0]).toBe('It is the only offer without a deal-breaker.');
-		expect(result.weakest).toEqual(['No area scores above 0: every answer keeps you free to leave.']);
+		expect(result.weakest).toEqual([
+			'No area scores above 0: every answer keeps you free to leave.'
+		]);
 	});
 
 	it('warns when the ranking rests on unverified claims, and names the offer the verified scores put first', () => {
 		const t = tender([
-			offer(1, 'Alpha', answersOf({}, { sim_ota_switching: 'any_provider', platform_api: 'full_api', contract_exit_terms: 'clean_exit' })),
+			offer(
+				1,
+				'Alpha',
+				answersOf(
+					{},
+					{
+						sim_ota_switching: 'any_provider',
+						platform_api: 'full_api',
+						contract_exit_terms: 'clean_exit'
+					}
+				)
+			),
 			offer(2, 'Bravo')
 		]);
-		const result = recommend(rules, t, comparison([compared(1, 'Alpha', [10, 'low'], [40, 'moderate']), compared(2, 'Bravo', [20, 'low'], [15, 'low'])], [1, 2]));
+		const result = recommend(
+			rules,
+			t,
+			comparison(
+				[
+					compared(1, 'Alpha', [10, 'low'], [40, 'moderate']),
+					compared(2, 'Bravo', [20, 'low'], [15, 'low'])
+				],
+				[1, 2]
+			)
+		);
 		expect(result.vendor).toBe('Alpha');
-		expect(result.reasons).toEqual(['It scores 10 points below Bravo (20/100, low), the next offer without a deal-breaker.']);
+		expect(result.reasons).toEqual([
+			'It scores 10 points below Bravo (20/100, low), the next offer without a deal-breaker.'
+		]);
 		expect(result.cautions).toEqual([
 			'This ranking takes the vendors’ claims as given: 3 of Alpha’s answers are claims you have not verified, and with them read as “not sure” it scores 40/100 (moderate) instead of 10.',
 			'Counting only what you verified, Bravo would come first (15 against 40): the choice rests on claims not verified yet. Verify the claims listed under “Clarification questions” before you sign.'
@@ -198,7 +320,18 @@ describe('recommending an offer', () => {
 
 	it('in the verified mode, says what the claims would have given', () => {
 		const t = tender([offer(1, 'Alpha'), offer(2, 'Bravo')], { scoring: 'unverified_as_not_sure' });
-		const result = recommend(rules, t, comparison([compared(1, 'Alpha', [30, 'moderate'], [12, 'low']), compared(2, 'Bravo', [5, 'low'], [20, 'low'])], [1, 2], 'verified'));
+		const result = recommend(
+			rules,
+			t,
+			comparison(
+				[
+					compared(1, 'Alpha', [30, 'moderate'], [12, 'low']),
+					compared(2, 'Bravo', [5, 'low'], [20, 'low'])
+				],
+				[1, 2],
+				'verified'
+			)
+		);
 		expect(result.headline).toBe(
 			'Recommended: the offer from Alpha. It is the least locked-in of the 2 offers, at 12/100 (low) with every unverified claim read as “not sure”, and no deal-breaker applies to it.'
 		);
@@ -215,30 +348,48 @@ describe('recommending an offer', () => {
 		const result = recommend(
 			rules,
 			t,
-			comparison([compared(1, 'Alpha', [12.5, 'low']), compared(2, 'Bravo', [12.5, 'low']), compared(3, 'Charlie', [30, 'moderate'])], [1, 2, 3])
+			comparison(
+				[
+					compared(1, 'Alpha', [12.5, 'low']),
+					compared(2, 'Bravo', [12.5, 'low']),
+					compared(3, 'Charlie', [30, 'moderate'])
+				],
+				[1, 2, 3]
+			)
 		);
 		expect(result).toMatchObject({
 			outcome: 'tie',
 			offerId: null,
 			vendor: null,
-			headline: 'No single offer comes first: Alpha and Bravo tie at 12.5/100 (low) with the vendors’ claims taken as given, and no deal-breaker applies to either.',
+			headline:
+				'No single offer comes first: Alpha and Bravo tie at 12.5/100 (low) with the vendors’ claims taken as given, and no deal-breaker applies to either.',
 			weakest: ['Alpha: no area scores above 0', 'Bravo: no area scores above 0'],
 			demands: []
 		});
 	});
 
 	it('picks none when every offer has a deal-breaker, and says what the least locked-in must change', () => {
-		const t = tender([offer(1, 'Alpha', answersOf({ sim_ota_switching: 'physical_swap' })), offer(2, 'Bravo')]);
+		const t = tender([
+			offer(1, 'Alpha', answersOf({ sim_ota_switching: 'physical_swap' })),
+			offer(2, 'Bravo')
+		]);
 		const result = recommend(
 			rules,
 			t,
-			comparison([compared(1, 'Alpha', [50, 'high'], undefined, [SITE_VISIT]), compared(2, 'Bravo', [75, 'critical'], undefined, [COST, SITE_VISIT])], [1, 2])
+			comparison(
+				[
+					compared(1, 'Alpha', [50, 'high'], undefined, [SITE_VISIT]),
+					compared(2, 'Bravo', [75, 'critical'], undefined, [COST, SITE_VISIT])
+				],
+				[1, 2]
+			)
 		);
 		expect(result).toEqual({
 			outcome: 'all_deal_breakers',
 			offerId: null,
 			vendor: null,
-			headline: 'No offer can be recommended as it stands: every one of the 2 offers has a deal-breaker.',
+			headline:
+				'No offer can be recommended as it stands: every one of the 2 offers has a deal-breaker.',
 			reasons: [
 				'Alpha (50/100, high) has a deal-breaker: Changing provider needs a site visit for each device (at least high, high confidence).',
 				'Bravo (75/100, critical) has 2 deal-breakers (all listed under “Deal-breakers”), the first: Leaving would cost more than USD 1 million (at least high, medium confidence).',
@@ -258,8 +409,21 @@ describe('recommending an offer', () => {
 describe('claims that do not move the chosen offer', () => {
 	it('says so, and does not call the choice one that rests on them', () => {
 		// Built by hand: Alpha has two unverified claims, and the same score claimed and verified.
-		const t = tender([offer(1, 'Alpha', answersOf({}, { platform_api: 'full_api', data_pooling: 'fleet_pool' })), offer(2, 'Bravo')]);
-		const result = recommend(rules, t, comparison([compared(1, 'Alpha', [10, 'low'], [10, 'low']), compared(2, 'Bravo', [20, 'low'], [20, 'low'])], [1, 2]));
+		const t = tender([
+			offer(1, 'Alpha', answersOf({}, { platform_api: 'full_api', data_pooling: 'fleet_pool' })),
+			offer(2, 'Bravo')
+		]);
+		const result = recommend(
+			rules,
+			t,
+			comparison(
+				[
+					compared(1, 'Alpha', [10, 'low'], [10, 'low']),
+					compared(2, 'Bravo', [20, 'low'], [20, 'low'])
+				],
+				[1, 2]
+			)
+		);
 		expect(result.cautions).toEqual([
 			'2 of Alpha’s answers are claims you have not verified, but reading them as “not sure” leaves its score at 10/100.'
 		]);
@@ -271,7 +435,12 @@ describe('open, rejected and disputed answers', () => {
 	it('never recommends an offer for answering less: an empty offer and one with every answer rejected rank last', () => {
 		// Alpha: every question at its best (0.7). Empty: no answer. Rejco: the best answers, every one rejected.
 		// Open and rejected count as "not sure" (risk 0.9, never above the question's worst), far above 0.7.
-		const rejected = Object.fromEntries(Object.entries(BEST).map(([id, option]) => [id, { ...claim(option), state: 'rejected' as const }]));
+		const rejected = Object.fromEntries(
+			Object.entries(BEST).map(([id, option]) => [
+				id,
+				{ ...claim(option), state: 'rejected' as const }
+			])
+		);
 		const t = tender([offer(1, 'Empty', {}), offer(2, 'Rejco', rejected), offer(3, 'Alpha')]);
 		const compared = compareOffers(rules, t);
 		expect(compared.offers.map((o) => [o.vendor, o.open])).toEqual([
@@ -287,10 +456,18 @@ describe('open, rejected and disputed answers', () => {
 	it('names the questions still open and the disputed answers of the chosen offer, and never calls it fully verified then', () => {
 		// Built by hand: Alpha's comparison says 3 questions are open; one of its answers is disputed.
 		const answers = answersOf();
-		answers.platform_api = { ...claim('full_api'), state: 'disputed', stateNote: 'No API reference in the bid' };
+		answers.platform_api = {
+			...claim('full_api'),
+			state: 'disputed',
+			stateNote: 'No API reference in the bid'
+		};
 		const t = tender([offer(1, 'Alpha', answers), offer(2, 'Bravo')]);
 		const alpha = { ...compared(1, 'Alpha', [10, 'low'], [10, 'low']), open: 3 };
-		const result = recommend(rules, t, comparison([alpha, compared(2, 'Bravo', [20, 'low'], [20, 'low'])], [1, 2]));
+		const result = recommend(
+			rules,
+			t,
+			comparison([alpha, compared(2, 'Bravo', [20, 'low'], [20, 'low'])], [1, 2])
+		);
 		expect(result.cautions).toEqual([
 			'One of Alpha’s answers is a claim you have not verified, but reading it as “not sure” leaves its score at 10/100.',
 			'You dispute one of Alpha’s answers: settle it in writing before you sign.',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { liveRespondents, respondentStatus, respondentSummary, vendorOnlyOffer, vendorOwnAnswers } from '../../../src/lib/tender/respondent';
+import {
+	liveRespondents,
+	respondentStatus,
+	respondentSummary,
+	vendorOnlyOffer,
+	vendorOwnAnswers
+} from '../../../src/lib/tender/respondent';
 import { offerSchema, type Offer, type Respondent } from '../../../src/lib/tender/schema';
 
 const AT = '2027-01-01T00:00:00.000Z';
@@ -20,7 +26,16 @@ const offer = (respondents: Respondent[] = []): Offer => ({
 	vendor: 'Alpha',
 	createdAt: AT,
 	answers: {
-		q1: { option: 'a', statement: 'We do', evidence: 'Offer 4.2', note: 'buyer note', by: 'vendor', state: 'verified', stateNote: 'seen', updatedAt: AT },
+		q1: {
+			option: 'a',
+			statement: 'We do',
+			evidence: 'Offer 4.2',
+			note: 'buyer note',
+			by: 'vendor',
+			state: 'verified',
+			stateNote: 'seen',
+			updatedAt: AT
+		},
 		q2: { option: 'b', note: 'the buyer answered', by: 'buyer', state: 'verified', updatedAt: AT },
 		q3: { note: 'only a note', by: 'vendor', state: 'claimed', updatedAt: AT }
 	},
@@ -33,8 +48,12 @@ describe('respondent links', () => {
 		expect(respondentStatus(link(), NOW)).toBe('active');
 		expect(respondentStatus(link({ expiresAt: '2027-06-01T00:00:00.001Z' }), NOW)).toBe('active');
 		expect(respondentStatus(link({ expiresAt: '2027-06-01T00:00:00.000Z' }), NOW)).toBe('expired');
-		expect(respondentStatus(link({ revokedAt: AT, expiresAt: '2020-01-01T00:00:00.000Z' }), NOW)).toBe('revoked');
-		expect(liveRespondents(offer([link(), link({ revokedAt: AT }), link({ expiresAt: AT })]), NOW)).toBe(1);
+		expect(
+			respondentStatus(link({ revokedAt: AT, expiresAt: '2020-01-01T00:00:00.000Z' }), NOW)
+		).toBe('revoked');
+		expect(
+			liveRespondents(offer([link(), link({ revokedAt: AT }), link({ expiresAt: AT })]), NOW)
+		).toBe(1);
 	});
 
 	it('are shown to the buyer without the token hash', () => {
@@ -43,8 +62,10 @@ describe('respondent links', () => {
 		expect(summary).toMatchObject({ status: 'active', submittedAt: AT, label: 'bid team' });
 	});
 
-	it('show the vendor only what it gave: no notes, states, or the buyer\'s own answers', () => {
-		expect(vendorOwnAnswers(offer())).toEqual({ q1: { option: 'a', statement: 'We do', evidence: 'Offer 4.2' } });
+	it("show the vendor only what it gave: no notes, states, or the buyer's own answers", () => {
+		expect(vendorOwnAnswers(offer())).toEqual({
+			q1: { option: 'a', statement: 'We do', evidence: 'Offer 4.2' }
+		});
 		expect(Object.keys(vendorOnlyOffer(offer()).answers)).toEqual(['q1', 'q3']);
 	});
 

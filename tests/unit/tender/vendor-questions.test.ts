@@ -26,11 +26,14 @@ const BRAZIL = {
 	id: 'local_profile_br',
 	area: 'SIM portability',
 	text: "Can the offer give devices in Brazil a local operator's profile (or local IMSI) once they are in the field?",
-	why:
-		"Brazil limits how long a foreign SIM may stay on its networks (a ban on permanent roaming). A local operator's profile keeps devices there connected; switching between foreign identities (multi-IMSI) does not help, because a foreign IMSI stays foreign.",
+	why: "Brazil limits how long a foreign SIM may stay on its networks (a ban on permanent roaming). A local operator's profile keeps devices there connected; switching between foreign identities (multi-IMSI) does not help, because a foreign IMSI stays foreign.",
 	options: [
 		{ id: 'available', label: 'Yes, available now, loaded over the air' },
-		{ id: 'on_request', label: 'On request; the provider must first contract a local operator (give the lead time in the note)' },
+		{
+			id: 'on_request',
+			label:
+				'On request; the provider must first contract a local operator (give the lead time in the note)'
+		},
 		{ id: 'none', label: 'No local profile for this country' }
 	]
 };
@@ -55,16 +58,22 @@ describe("the vendor's questions", () => {
 		expect(questions.filter((q) => q.id.startsWith('local_profile_'))).toEqual([]);
 	});
 
-	it("are the buyer's questions in the same order, without the \"not sure\" the vendor's page and spreadsheet add themselves", async () => {
+	it('are the buyer\'s questions in the same order, without the "not sure" the vendor\'s page and spreadsheet add themselves', async () => {
 		const record = await tender(['BR', 'DE']);
-		const buyer = tenders.questionSections(record).flatMap((s) => s.questions.map((q) => ({ id: q.id, options: q.options.slice(0, -1) })));
-		expect(tenders.templateQuestions(record).map((q) => ({ id: q.id, options: q.options }))).toEqual(buyer);
+		const buyer = tenders
+			.questionSections(record)
+			.flatMap((s) => s.questions.map((q) => ({ id: q.id, options: q.options.slice(0, -1) })));
+		expect(
+			tenders.templateQuestions(record).map((q) => ({ id: q.id, options: q.options }))
+		).toEqual(buyer);
 	});
 
 	it('put a row for Brazil in the spreadsheet, and read it back', async () => {
 		const record = await tender(['DE', 'BR']);
 		const workbook = new ExcelJS.Workbook();
-		await workbook.xlsx.load((await tenders.questionnaireWorkbook(record, record.offers[0]!)) as unknown as ArrayBuffer);
+		await workbook.xlsx.load(
+			(await tenders.questionnaireWorkbook(record, record.offers[0]!)) as unknown as ArrayBuffer
+		);
 		const sheet = workbook.getWorksheet('Questionnaire')!;
 		expect(sheet.rowCount).toBe(1 + 45);
 		let brazil: ExcelJS.Row | undefined;
@@ -75,11 +84,26 @@ describe("the vendor's questions", () => {
 		expect([2, 3].map((c) => brazil!.getCell(c).value)).toEqual(['SIM portability', BRAZIL.text]);
 		const [range] = brazil!.getCell(5).dataValidation.formulae as string[];
 		const answersRow = Number(/\$(\d+):/.exec(range!)![1]);
-		expect((workbook.getWorksheet('Answers')!.getRow(answersRow).values as unknown[]).slice(1)).toEqual([...BRAZIL.options.map((o) => o.label), 'Not sure']);
+		expect(
+			(workbook.getWorksheet('Answers')!.getRow(answersRow).values as unknown[]).slice(1)
+		).toEqual([...BRAZIL.options.map((o) => o.label), 'Not sure']);
 
 		brazil!.getCell(5).value = 'No local profile for this country';
 		brazil!.getCell(7).value = 'Coverage annex, section 2';
-		const read = await readQuestionnaire(Buffer.from(await workbook.xlsx.writeBuffer()), tenders.templateQuestions(record));
-		expect(read).toEqual({ answers: [{ row: brazil!.number, questionId: 'local_profile_br', option: 'none', evidence: 'Coverage annex, section 2' }], issues: [] });
+		const read = await readQuestionnaire(
+			Buffer.from(await workbook.xlsx.writeBuffer()),
+			tenders.templateQuestions(record)
+		);
+		expect(read).toEqual({
+			answers: [
+				{
+					row: brazil!.number,
+					questionId: 'local_profile_br',
+					option: 'none',
+					evidence: 'Coverage annex, section 2'
+				}
+			],
+			issues: []
+		});
 	});
 });

@@ -1,11 +1,22 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { questionnaireTemplate, readQuestionnaire, WorkbookError, type TemplateQuestion } from '../../../src/lib/tender/xlsx';
+import {
+	questionnaireTemplate,
+	readQuestionnaire,
+	WorkbookError,
+	type TemplateQuestion
+} from '../../../src/lib/tender/xlsx';
 import { shippedRules } from '../rules/read-rules';
 
 const rules = shippedRules();
 const questions: TemplateQuestion[] = rules.ruleset.areas.flatMap((area) =>
-	area.questions.map((q) => ({ id: q.id, area: area.title, text: q.text, why: q.why, options: q.options.map((o) => ({ id: o.id, label: o.label })) }))
+	area.questions.map((q) => ({
+		id: q.id,
+		area: area.title,
+		text: q.text,
+		why: q.why,
+		options: q.options.map((o) => ({ id: o.id, label: o.label }))
+	}))
 );
 const ota = questions.find((q) => q.id === 'sim_ota_switching')!;
 
@@ -27,7 +38,9 @@ const rowOf = (sheet: ExcelJS.Worksheet, id: string) => {
 
 describe('the questionnaire workbook a vendor fills in', () => {
 	it('has one row per question, with its own answers as a drop-down and only the answer columns editable', async () => {
-		const workbook = await open(await questionnaireTemplate({ title: 'Meters 2027', vendor: 'Example Connect', questions }));
+		const workbook = await open(
+			await questionnaireTemplate({ title: 'Meters 2027', vendor: 'Example Connect', questions })
+		);
 		const sheet = workbook.getWorksheet('Questionnaire')!;
 		expect(sheet.getRow(1).values).toEqual([
 			undefined,
@@ -47,7 +60,9 @@ describe('the questionnaire workbook a vendor fills in', () => {
 		// The list is that question's four answers and "Not sure", on the hidden sheet.
 		const [range] = validation.formulae as string[];
 		const answersRow = Number(/\$(\d+):/.exec(range!)![1]);
-		const labels = (workbook.getWorksheet('Answers')!.getRow(answersRow).values as unknown[]).slice(1);
+		const labels = (workbook.getWorksheet('Answers')!.getRow(answersRow).values as unknown[]).slice(
+			1
+		);
 		expect(labels).toEqual([...ota.options.map((o) => o.label), 'Not sure']);
 		expect(workbook.getWorksheet('Answers')!.state).toBe('hidden');
 		expect(row.getCell(3).protection?.locked).not.toBe(false);
@@ -55,7 +70,9 @@ describe('the questionnaire workbook a vendor fills in', () => {
 	});
 
 	it('reads the answers back as option ids, with statements and evidence', async () => {
-		const workbook = await open(await questionnaireTemplate({ title: 'T', vendor: 'V', questions }));
+		const workbook = await open(
+			await questionnaireTemplate({ title: 'T', vendor: 'V', questions })
+		);
 		const sheet = workbook.getWorksheet('Questionnaire')!;
 		const row = rowOf(sheet, 'sim_ota_switching');
 		row.getCell(5).value = ota.options[0]!.label;
@@ -72,7 +89,11 @@ describe('the questionnaire workbook a vendor fills in', () => {
 				statement: 'Any operator, tested with Vodafone and Telefónica profiles.',
 				evidence: 'Technical annex B, section 4.2'
 			},
-			{ row: rowOf(sheet, 'contract_notice_period').number, questionId: 'contract_notice_period', option: 'not_sure' }
+			{
+				row: rowOf(sheet, 'contract_notice_period').number,
+				questionId: 'contract_notice_period',
+				option: 'not_sure'
+			}
 		]);
 	});
 
@@ -85,12 +106,18 @@ describe('the questionnaire workbook a vendor fills in', () => {
 		});
 		const { answers } = await readQuestionnaire(buffer, questions);
 		expect(answers).toEqual([
-			expect.objectContaining({ questionId: 'sim_ota_switching', option: 'physical_swap', statement: 'Site visit needed.' })
+			expect.objectContaining({
+				questionId: 'sim_ota_switching',
+				option: 'physical_swap',
+				statement: 'Site visit needed.'
+			})
 		]);
 	});
 
 	it('names the row and column of every problem, and keeps the good rows', async () => {
-		const workbook = await open(await questionnaireTemplate({ title: 'T', vendor: 'V', questions }));
+		const workbook = await open(
+			await questionnaireTemplate({ title: 'T', vendor: 'V', questions })
+		);
 		const sheet = workbook.getWorksheet('Questionnaire')!;
 		const otaRow = rowOf(sheet, 'sim_ota_switching');
 		otaRow.getCell(5).value = 'Yes, by magic';
@@ -101,23 +128,49 @@ describe('the questionnaire workbook a vendor fills in', () => {
 		const twice = sheet.addRow(['contract_notice_period', '', '', '', 'medium_notice']);
 		const { answers, issues } = await readQuestionnaire(await save(workbook), questions);
 		expect(issues).toEqual([
-			{ row: otaRow.number, column: 'Your answer', message: '"Yes, by magic" is not one of this question\'s answers' },
-			{ row: notice.number, column: 'Evidence (document and section)', message: 'At most 500 characters' },
-			{ row: extra.number, column: 'Question id', message: 'Unknown question id "made_up_question"' },
-			{ row: twice.number, column: 'Question id', message: `Question "contract_notice_period" is also on row ${notice.number}` }
+			{
+				row: otaRow.number,
+				column: 'Your answer',
+				message: '"Yes, by magic" is not one of this question\'s answers'
+			},
+			{
+				row: notice.number,
+				column: 'Evidence (document and section)',
+				message: 'At most 500 characters'
+			},
+			{
+				row: extra.number,
+				column: 'Question id',
+				message: 'Unknown question id "made_up_question"'
+			},
+			{
+				row: twice.number,
+				column: 'Question id',
+				message: `Question "contract_notice_period" is also on row ${notice.number}`
+			}
 		]);
-		expect(answers).toEqual([{ row: notice.number, questionId: 'contract_notice_period', option: 'short_notice' }]);
+		expect(answers).toEqual([
+			{ row: notice.number, questionId: 'contract_notice_period', option: 'short_notice' }
+		]);
 	});
 
 	it('refuses a file that is not the questionnaire before parsing it', async () => {
-		await expect(readQuestionnaire(Buffer.from('<html><script>alert(1)</script></html>'), questions)).rejects.toThrow(WorkbookError);
-		await expect(readQuestionnaire(Buffer.alloc(3 * 1024 * 1024, 0x50), questions)).rejects.toThrow(/larger than 2 MB/);
+		await expect(
+			readQuestionnaire(Buffer.from('<html><script>alert(1)</script></html>'), questions)
+		).rejects.toThrow(WorkbookError);
+		await expect(readQuestionnaire(Buffer.alloc(3 * 1024 * 1024, 0x50), questions)).rejects.toThrow(
+			/larger than 2 MB/
+		);
 		const other = new ExcelJS.Workbook();
 		other.addWorksheet('Sheet1').addRow(['hello']);
-		await expect(readQuestionnaire(await save(other), questions)).rejects.toThrow(/no sheet named "Questionnaire"/);
+		await expect(readQuestionnaire(await save(other), questions)).rejects.toThrow(
+			/no sheet named "Questionnaire"/
+		);
 		const renamed = await open(await questionnaireTemplate({ title: 'T', vendor: 'V', questions }));
 		renamed.getWorksheet('Questionnaire')!.getCell('E1').value = 'Answer';
-		await expect(readQuestionnaire(await save(renamed), questions)).rejects.toThrow(/columns were changed \(expected "Your answer"\)/);
+		await expect(readQuestionnaire(await save(renamed), questions)).rejects.toThrow(
+			/columns were changed \(expected "Your answer"\)/
+		);
 		// A zip that is not a workbook.
 		const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]);
 		await expect(readQuestionnaire(zip, questions)).rejects.toThrow(/could not be read/);

@@ -26,10 +26,13 @@ export function pageConflicts(
 	questions: Readonly<Record<string, ConflictQuestion>>,
 	options: Readonly<Record<string, string | undefined>>
 ): PageConflict[] {
-	const answers = Object.fromEntries(Object.entries(options).map(([id, option]) => [id, { option }]));
+	const answers = Object.fromEntries(
+		Object.entries(options).map(([id, option]) => [id, { option }])
+	);
 	return detectConflicts(
 		rules,
 		answers,
-		(questionId, option) => questions[questionId]?.options.find((o) => o.id === option)?.label ?? option
+		(questionId, option) =>
+			questions[questionId]?.options.find((o) => o.id === option)?.label ?? option
 	);
 }

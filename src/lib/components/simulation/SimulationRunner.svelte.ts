@@ -9,7 +9,11 @@ import type {
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+type Request = WorkerRequest extends infer R
+	? R extends { id: number }
+		? Omit<R, 'id'>
+		: never
+	: never;
 
 interface Waiting {
 	resolve: (message: WorkerResponse) => void;
@@ -77,10 +81,17 @@ export class SimulationRunner {
 		};
 		worker.onerror = (event) => {
 			event.preventDefault();
-			fail(event.message || 'The simulation stopped unexpectedly. Try again, or try a smaller fleet.');
+			fail(
+				event.message || 'The simulation stopped unexpectedly. Try again, or try a smaller fleet.'
+			);
 		};
 		const snapshot: SimulationInput = JSON.parse(JSON.stringify(input));
-		worker.postMessage({ type: 'run', id, input: snapshot, currency: this.#currency } satisfies WorkerRequest);
+		worker.postMessage({
+			type: 'run',
+			id,
+			input: snapshot,
+			currency: this.#currency
+		} satisfies WorkerRequest);
 	}
 
 	/** Stops the running simulation; the run on show, if any, stays. */
@@ -91,14 +102,22 @@ export class SimulationRunner {
 	}
 
 	/** One page of the inventory of the run on show. `day` is zero-based. */
-	async inventory(which: Which, day: number, offset: number, limit: number): Promise<{ total: number; rows: InventoryRow[] }> {
+	async inventory(
+		which: Which,
+		day: number,
+		offset: number,
+		limit: number
+	): Promise<{ total: number; rows: InventoryRow[] }> {
 		const message = await this.#ask({ type: 'inventory', which, day, offset, limit });
 		if (message.type !== 'inventory') throw new Error('Unexpected answer from the simulation');
 		return { total: message.total, rows: message.rows };
 	}
 
 	/** A CSV file of the run on show: the daily series, or the inventory on a (zero-based) day. */
-	async file(request: { type: 'dailyCsv' } | { type: 'inventoryCsv'; which: Which; day: number }, onProgress?: (fraction: number) => void): Promise<Blob> {
+	async file(
+		request: { type: 'dailyCsv' } | { type: 'inventoryCsv'; which: Which; day: number },
+		onProgress?: (fraction: number) => void
+	): Promise<Blob> {
 		const message = await this.#ask(request, onProgress);
 		if (message.type !== 'file') throw new Error('Unexpected answer from the simulation');
 		return message.blob;

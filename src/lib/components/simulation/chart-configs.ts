@@ -7,7 +7,10 @@ export type BarConfig = ChartConfiguration<'bar', number[]>;
 export type AnyConfig = LineConfig | BarConfig;
 
 /** The assessed offer in the radar's orange, the recommendation in the brand teal and dashed. */
-export const ARCHITECTURE_STYLE: Record<'assessed' | 'recommended', { color: string; dash: number[] }> = {
+export const ARCHITECTURE_STYLE: Record<
+	'assessed' | 'recommended',
+	{ color: string; dash: number[] }
+> = {
 	assessed: { color: '#c2410c', dash: [] },
 	recommended: { color: '#0b5d66', dash: [7, 4] }
 };
@@ -63,12 +66,20 @@ function timeLine(
 					title: { display: true, text: 'Years since deployment' },
 					ticks: { precision: 0 }
 				},
-				y: { ...y, title: { display: true, text: yTitle }, ticks: { callback: (v) => format(Number(v)) } }
+				y: {
+					...y,
+					title: { display: true, text: yTitle },
+					ticks: { callback: (v) => format(Number(v)) }
+				}
 			},
 			plugins: {
 				legend: {
 					position: 'bottom',
-					labels: { usePointStyle: true, pointStyle: 'line', sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) }
+					labels: {
+						usePointStyle: true,
+						pointStyle: 'line',
+						sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0)
+					}
 				},
 				tooltip: {
 					callbacks: {
@@ -81,26 +92,61 @@ function timeLine(
 	};
 }
 
-export function availabilityConfig(data: ChartData, labels: Pair<string>, lifetimeYears: number): LineConfig {
-	const percent = { assessed: data.availability.assessed.map((v) => v * 100), recommended: data.availability.recommended.map((v) => v * 100) };
+export function availabilityConfig(
+	data: ChartData,
+	labels: Pair<string>,
+	lifetimeYears: number
+): LineConfig {
+	const percent = {
+		assessed: data.availability.assessed.map((v) => v * 100),
+		recommended: data.availability.recommended.map((v) => v * 100)
+	};
 	const lowest = Math.min(...percent.assessed, ...percent.recommended);
 	// Keep small dips visible: the axis starts on a round number just below the lowest point.
 	const span = 100 - lowest;
 	const unit = span > 20 ? 10 : span > 5 ? 5 : 1;
 	const min = span <= 0.1 ? 99 : Math.max(0, Math.floor((lowest - span * 0.05) / unit) * unit);
-	return timeLine(data, percent, labels, lifetimeYears, 'Devices online (%)', (v) => `${v.toFixed(v >= 99 ? 2 : 1)}%`, { min, max: 100 });
+	return timeLine(
+		data,
+		percent,
+		labels,
+		lifetimeYears,
+		'Devices online (%)',
+		(v) => `${v.toFixed(v >= 99 ? 2 : 1)}%`,
+		{ min, max: 100 }
+	);
 }
 
-export function costConfig(data: ChartData, labels: Pair<string>, lifetimeYears: number, currency: string): LineConfig {
-	return timeLine(data, data.cumulativeCost, labels, lifetimeYears, `Spent so far (${currency})`, (v) => `${currency} ${v >= 10_000 ? compact.format(v) : whole.format(v)}`, { min: 0 });
+export function costConfig(
+	data: ChartData,
+	labels: Pair<string>,
+	lifetimeYears: number,
+	currency: string
+): LineConfig {
+	return timeLine(
+		data,
+		data.cumulativeCost,
+		labels,
+		lifetimeYears,
+		`Spent so far (${currency})`,
+		(v) => `${currency} ${v >= 10_000 ? compact.format(v) : whole.format(v)}`,
+		{ min: 0 }
+	);
 }
 
 /** The highest yearly offline total of either architecture, so both panels share one scale. */
 export function offlineScaleMax(data: ChartData): number {
-	return Math.max(1, ...data.yearly.flatMap((row) => [row.offline.assessed.total, row.offline.recommended.total]));
+	return Math.max(
+		1,
+		...data.yearly.flatMap((row) => [row.offline.assessed.total, row.offline.recommended.total])
+	);
 }
 
-export function offlineConfig(data: ChartData, which: 'assessed' | 'recommended', max: number): BarConfig {
+export function offlineConfig(
+	data: ChartData,
+	which: 'assessed' | 'recommended',
+	max: number
+): BarConfig {
 	return {
 		type: 'bar',
 		data: {
@@ -131,7 +177,8 @@ export function offlineConfig(data: ChartData, which: 'assessed' | 'recommended'
 				tooltip: {
 					callbacks: {
 						title: (items) => `Year ${items[0]?.label ?? ''}`,
-						label: (item) => `${item.dataset.label}: ${whole.format(item.parsed.y ?? 0)} device-days`
+						label: (item) =>
+							`${item.dataset.label}: ${whole.format(item.parsed.y ?? 0)} device-days`
 					}
 				}
 			}

@@ -54,13 +54,21 @@ function limitPages(doc: jsPDF, maxPages: number): void {
 export async function buildTenderReport(input: BuildTenderReportInput): Promise<Uint8Array> {
 	const branding = parseBranding(input.branding);
 	const model = tenderReportModel(input.rules, input.tender, input.weights);
-	const [{ jsPDF }, { autoTable }] = await Promise.all([import('jspdf'), import('jspdf-autotable')]);
+	const [{ jsPDF }, { autoTable }] = await Promise.all([
+		import('jspdf'),
+		import('jspdf-autotable')
+	]);
 
 	const title = branding.reportTitle ?? (model.title || 'Tender comparison');
 	const date = longDate(input.generatedAt, input.timeZone);
 	const author = preparedBy(branding);
 
-	const doc = new jsPDF({ unit: 'mm', format: branding.paper, compress: true, putOnlyUsedFonts: true });
+	const doc = new jsPDF({
+		unit: 'mm',
+		format: branding.paper,
+		compress: true,
+		putOnlyUsedFonts: true
+	});
 	limitPages(doc, input.maxPages ?? MAX_REPORT_PAGES);
 	registerFonts(doc, input.font);
 	doc.setProperties({

@@ -11,13 +11,31 @@ function drawItem(ctx: TenderReportContext, item: ClarificationItem, number: num
 	const { w, doc } = ctx;
 	w.ensure(30);
 	w.paragraph(`${number}.  ${item.question}`, { size: SIZES.h3, bold: true }, { after: 1 });
-	w.paragraph(`${item.area} · question ${item.questionId}`, { size: SIZES.tiny, color: COLORS.muted }, { indent: 6, after: 1 });
+	w.paragraph(
+		`${item.area} · question ${item.questionId}`,
+		{ size: SIZES.tiny, color: COLORS.muted },
+		{ indent: 6, after: 1 }
+	);
 	w.labelled('Please tell us', item.ask, {}, { indent: 6, after: 1.2 });
-	if (item.answer !== null) w.labelled('Your answer so far', item.answer, { size: SIZES.small }, { indent: 6, after: 1 });
-	if (item.statement) w.labelled('Your statement', item.statement, { size: SIZES.small }, { indent: 6, after: 1 });
-	if (item.evidence) w.labelled('Evidence you gave', item.evidence, { size: SIZES.small }, { indent: 6, after: 1 });
-	if (item.buyerNote) w.labelled(item.kind === 'disputed' ? 'Why we dispute it' : 'Why we rejected it', item.buyerNote, { size: SIZES.small, color: COLORS.high }, { indent: 6, after: 1 });
-	w.labelled('Why it matters', item.why, { size: SIZES.small, color: COLORS.muted }, { indent: 6, after: 2 });
+	if (item.answer !== null)
+		w.labelled('Your answer so far', item.answer, { size: SIZES.small }, { indent: 6, after: 1 });
+	if (item.statement)
+		w.labelled('Your statement', item.statement, { size: SIZES.small }, { indent: 6, after: 1 });
+	if (item.evidence)
+		w.labelled('Evidence you gave', item.evidence, { size: SIZES.small }, { indent: 6, after: 1 });
+	if (item.buyerNote)
+		w.labelled(
+			item.kind === 'disputed' ? 'Why we dispute it' : 'Why we rejected it',
+			item.buyerNote,
+			{ size: SIZES.small, color: COLORS.high },
+			{ indent: 6, after: 1 }
+		);
+	w.labelled(
+		'Why it matters',
+		item.why,
+		{ size: SIZES.small, color: COLORS.muted },
+		{ indent: 6, after: 2 }
+	);
 	doc.setDrawColor(COLORS.line);
 	doc.setLineWidth(0.2);
 	if (w.y + 2 < w.limit) doc.line(w.left, w.y, w.left + w.width, w.y);
@@ -50,7 +68,11 @@ export function drawClarifications(ctx: TenderReportContext) {
 			// A group's heading and intro stay with its first question.
 			w.ensure(50);
 			w.heading(CLARIFICATION_HEADING[kind].title, 2);
-			w.paragraph(CLARIFICATION_HEADING[kind].intro, { size: SIZES.small, color: COLORS.muted }, { after: 2.5 });
+			w.paragraph(
+				CLARIFICATION_HEADING[kind].intro,
+				{ size: SIZES.small, color: COLORS.muted },
+				{ after: 2.5 }
+			);
 			// A bid of vendor claims has one per question: the weightiest in full, the rest as a list.
 			const full = kind === 'unverified' ? items.slice(0, UNVERIFIED_IN_FULL) : items;
 			for (const item of full) drawItem(ctx, item, number++);
@@ -59,7 +81,11 @@ export function drawClarifications(ctx: TenderReportContext) {
 				w.heading('The other claims to back with evidence', 3);
 				w.table({
 					head: [['', 'Question', 'Your answer']],
-					body: rest.map((item) => [`${number++}.`, `${item.question}\n${item.area} · ${item.questionId}`, item.answer ?? '']),
+					body: rest.map((item) => [
+						`${number++}.`,
+						`${item.question}\n${item.area} · ${item.questionId}`,
+						item.answer ?? ''
+					]),
 					styles: { fontSize: SIZES.tiny },
 					columnStyles: { 0: { cellWidth: 9, halign: 'right' }, 2: { cellWidth: 62 } }
 				});

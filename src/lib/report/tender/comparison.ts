@@ -8,7 +8,8 @@ import { offerColor, offerDash } from './palette';
 import { SCORING_WORDS, weightNumber } from './words';
 
 const points = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
-const scoreCell = (s: { score: number; rating: Rating }) => `${points(s.score)} · ${RATING_WORD[s.rating]}`;
+const scoreCell = (s: { score: number; rating: Rating }) =>
+	`${points(s.score)} · ${RATING_WORD[s.rating]}`;
 
 /** The ranking, the radar with every offer overlaid, and each area's score per offer. */
 export function drawComparison(ctx: TenderReportContext) {
@@ -42,10 +43,14 @@ export function drawComparison(ctx: TenderReportContext) {
 		didParseCell: (data) => {
 			if (data.section !== 'body') return;
 			const r = ranked[data.row.index]!;
-			if (data.column.index === 1 && r.comparison.id === recommendation.offerId) data.cell.styles.fontStyle = 'bold';
-			if (data.column.index === 2) data.cell.styles.textColor = ratingColor(r.comparison.claimed.rating);
-			if (data.column.index === 3) data.cell.styles.textColor = ratingColor(r.comparison.verified.rating);
-			if (data.column.index === 4 && r.comparison.floors.length) data.cell.styles.textColor = COLORS.critical;
+			if (data.column.index === 1 && r.comparison.id === recommendation.offerId)
+				data.cell.styles.fontStyle = 'bold';
+			if (data.column.index === 2)
+				data.cell.styles.textColor = ratingColor(r.comparison.claimed.rating);
+			if (data.column.index === 3)
+				data.cell.styles.textColor = ratingColor(r.comparison.verified.rating);
+			if (data.column.index === 4 && r.comparison.floors.length)
+				data.cell.styles.textColor = COLORS.critical;
 		}
 	});
 	w.paragraph(
@@ -79,7 +84,9 @@ export function drawComparison(ctx: TenderReportContext) {
 		doc.setLineDashPattern(offerDash(r.series), 0);
 		doc.line(lx, ly + 1.6, lx + 8, ly + 1.6);
 		doc.setLineDashPattern([], 0);
-		const lines = w.split(`${r.rank}. ${r.comparison.vendor}`, w.width - radarWidth - 18, { size: SIZES.small });
+		const lines = w.split(`${r.rank}. ${r.comparison.vendor}`, w.width - radarWidth - 18, {
+			size: SIZES.small
+		});
 		lines.forEach((line, i) => w.line(line, lx + 10, ly + i * 3.6, { size: SIZES.small }));
 		ly += lines.length * 3.6 + 1.5;
 	}
@@ -93,14 +100,18 @@ export function drawComparison(ctx: TenderReportContext) {
 			`${a.title} (${weightNumber(a.used)})`,
 			...ranked.map((r) => {
 				const s = r.comparison.areas.find((x) => x.id === a.id);
-				return !s || s.score === null ? 'Not answered' : `${points(s.score)} · ${RATING_WORD[s.rating!]}`;
+				return !s || s.score === null
+					? 'Not answered'
+					: `${points(s.score)} · ${RATING_WORD[s.rating!]}`;
 			})
 		]),
 		styles: { fontSize: ranked.length > 5 ? SIZES.tiny : SIZES.small },
 		columnStyles: { 0: { cellWidth: 34 } },
 		didParseCell: (data) => {
 			if (data.section !== 'body' || data.column.index === 0) return;
-			const s = ranked[data.column.index - 1]!.comparison.areas.find((x) => x.id === areas[data.row.index]!.id);
+			const s = ranked[data.column.index - 1]!.comparison.areas.find(
+				(x) => x.id === areas[data.row.index]!.id
+			);
 			data.cell.styles.textColor = ratingColor(s?.rating ?? null);
 		}
 	});

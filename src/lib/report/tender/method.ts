@@ -16,10 +16,20 @@ export function drawWeightsAndMethod(ctx: TenderReportContext) {
 	);
 	w.table({
 		head: [['Area', 'Ruleset weight', 'Weight used', 'Set by']],
-		body: model.weights.map((row) => [row.title, weightNumber(row.ruleset), weightNumber(row.used), WEIGHT_SOURCE_WORD[row.source]]),
+		body: model.weights.map((row) => [
+			row.title,
+			weightNumber(row.ruleset),
+			weightNumber(row.used),
+			WEIGHT_SOURCE_WORD[row.source]
+		]),
 		columnStyles: { 1: { halign: 'right' }, 2: { halign: 'right' } },
 		didParseCell: (data) => {
-			if (data.section === 'body' && data.column.index === 2 && model.weights[data.row.index]!.source !== 'ruleset') data.cell.styles.fontStyle = 'bold';
+			if (
+				data.section === 'body' &&
+				data.column.index === 2 &&
+				model.weights[data.row.index]!.source !== 'ruleset'
+			)
+				data.cell.styles.fontStyle = 'bold';
 		}
 	});
 
@@ -37,7 +47,10 @@ export function drawWeightsAndMethod(ctx: TenderReportContext) {
 		],
 		{ style: { size: SIZES.small } }
 	);
-	w.paragraph('How each offer’s scores, ratings, floors and cost to leave are worked out is in Appendix B.', { size: SIZES.small, color: COLORS.muted });
+	w.paragraph(
+		'How each offer’s scores, ratings, floors and cost to leave are worked out is in Appendix B.',
+		{ size: SIZES.small, color: COLORS.muted }
+	);
 }
 
 /**

@@ -14,7 +14,8 @@ import { cleanLine, cleanText } from '../text';
 
 /** What a tender report is built from: the tender's content, without respondent links. */
 export type ReportTender = Omit<StoredTender, 'offers'> & {
-	offers: (Omit<StoredTender['offers'][number], 'respondents' | 'history'> & Partial<Pick<StoredTender['offers'][number], 'respondents' | 'history'>>)[];
+	offers: (Omit<StoredTender['offers'][number], 'respondents' | 'history'> &
+		Partial<Pick<StoredTender['offers'][number], 'respondents' | 'history'>>)[];
 };
 
 /** Who set an area's weight: the ruleset, the tender's saved weights, or this report's what-if. */
@@ -81,7 +82,11 @@ const cleanOffers = (tender: ReportTender): StoredTender => ({
 });
 
 /** The report's content. `weights`: a what-if over the tender's saved weights (absent: the saved ones). */
-export function tenderReportModel(rules: Rules, input: ReportTender, weights?: AreaWeights): TenderReportModel {
+export function tenderReportModel(
+	rules: Rules,
+	input: ReportTender,
+	weights?: AreaWeights
+): TenderReportModel {
 	const tender = cleanOffers(input);
 	const comparison = compareOffers(rules, tender, weights);
 	const byId = new Map(tender.offers.map((o) => [o.id, o]));
@@ -112,7 +117,11 @@ export function tenderReportModel(rules: Rules, input: ReportTender, weights?: A
 			// that applies anyway (saved, else the ruleset's) changes nothing and is not called one.
 			const otherwise = tender.weights?.[id] ?? weight;
 			const whatIf = weights?.[id] !== undefined && weights[id] !== otherwise;
-			const source: WeightSource = whatIf ? 'what-if' : tender.weights?.[id] !== undefined ? 'saved' : 'ruleset';
+			const source: WeightSource = whatIf
+				? 'what-if'
+				: tender.weights?.[id] !== undefined
+					? 'saved'
+					: 'ruleset';
 			return { id, title, ruleset: weight, used: comparison.weights[id], source };
 		}),
 		reference: ranked[0]!.result

@@ -25,17 +25,27 @@ export function drawDealBreakers(ctx: TenderReportContext) {
 		const floors = r.comparison.floors;
 		w.heading(`${r.rank}. ${r.comparison.vendor}`, 3);
 		if (floors.length === 0) {
-			w.paragraph('None: no single answer, cost band or roaming rule forces its rating up.', { color: COLORS.low });
+			w.paragraph('None: no single answer, cost band or roaming rule forces its rating up.', {
+				color: COLORS.low
+			});
 			continue;
 		}
 		const raising = floors.filter((f) => f.raises);
 		const met = floors.filter((f) => !f.raises);
 		if (raising.length) {
-			w.paragraph('Raising the rating above what its answers score:', { size: SIZES.small, color: COLORS.muted }, { after: 0.8 });
+			w.paragraph(
+				'Raising the rating above what its answers score:',
+				{ size: SIZES.small, color: COLORS.muted },
+				{ after: 0.8 }
+			);
 			w.list(raising.map(floorLine), { style: { color: COLORS.critical } });
 		}
 		if (met.length) {
-			w.paragraph('Holding the rating where its answers already put it:', { size: SIZES.small, color: COLORS.muted }, { after: 0.8 });
+			w.paragraph(
+				'Holding the rating where its answers already put it:',
+				{ size: SIZES.small, color: COLORS.muted },
+				{ after: 0.8 }
+			);
 			w.list(met.map(floorLine), { style: { size: SIZES.small } });
 		}
 	}
@@ -73,7 +83,10 @@ export function drawCosts(ctx: TenderReportContext) {
 		const lines = cost.lines.filter((line) => line.applies);
 		if (lines.length) {
 			w.list(
-				lines.map((line) => `${line.label}: ${money(cost.currency, line.amount)}${line.assumed ? ' (rests on open questions)' : ''}`),
+				lines.map(
+					(line) =>
+						`${line.label}: ${money(cost.currency, line.amount)}${line.assumed ? ' (rests on open questions)' : ''}`
+				),
 				{ style: { size: SIZES.small }, after: 0.8 }
 			);
 		}
@@ -94,13 +107,18 @@ export function drawRoaming(ctx: TenderReportContext) {
 		head: [['Country (devices)', ...model.ranked.map((r) => `${r.rank}. ${r.comparison.vendor}`)]],
 		body: countries.map((c) => [
 			`${c.name} (${count(c.devices)})`,
-			...model.ranked.map((r) => ROAMING_CELL[r.result.roaming.find((x) => x.country === c.country)?.severity ?? 'none'])
+			...model.ranked.map(
+				(r) =>
+					ROAMING_CELL[r.result.roaming.find((x) => x.country === c.country)?.severity ?? 'none']
+			)
 		]),
 		styles: { fontSize: model.ranked.length > 5 ? SIZES.tiny : SIZES.small },
 		columnStyles: { 0: { cellWidth: 36 } },
 		didParseCell: (data) => {
 			if (data.section !== 'body' || data.column.index === 0) return;
-			const severity = model.ranked[data.column.index - 1]!.result.roaming.find((x) => x.country === countries[data.row.index]!.country)?.severity;
+			const severity = model.ranked[data.column.index - 1]!.result.roaming.find(
+				(x) => x.country === countries[data.row.index]!.country
+			)?.severity;
 			if (severity === 'critical') data.cell.styles.textColor = COLORS.critical;
 		}
 	});
@@ -108,7 +126,10 @@ export function drawRoaming(ctx: TenderReportContext) {
 		const exposed = exposedCountries(r.result.roaming);
 		w.heading(`${r.rank}. ${r.comparison.vendor}`, 3);
 		if (exposed.length === 0) {
-			w.paragraph('No exposure: in every deployment country this offer meets the permanent-roaming rules, or none are known.', { size: SIZES.small });
+			w.paragraph(
+				'No exposure: in every deployment country this offer meets the permanent-roaming rules, or none are known.',
+				{ size: SIZES.small }
+			);
 		} else {
 			w.list(exposed.map(roamingLine), { style: { size: SIZES.small } });
 		}

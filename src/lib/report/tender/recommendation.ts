@@ -19,12 +19,24 @@ export function drawRecommendation(ctx: TenderReportContext) {
 	}
 
 	if (rec.weakest.length) {
-		w.heading(rec.outcome === 'recommended' ? 'Where it is weakest' : rec.outcome === 'tie' ? 'Where each is weakest' : 'Where the least locked-in offer is weakest', 2);
+		w.heading(
+			rec.outcome === 'recommended'
+				? 'Where it is weakest'
+				: rec.outcome === 'tie'
+					? 'Where each is weakest'
+					: 'Where the least locked-in offer is weakest',
+			2
+		);
 		w.list(rec.weakest);
 	}
 
 	if (rec.demands.length) {
-		w.heading(rec.outcome === 'recommended' ? 'What to demand in the contract' : 'What the least locked-in offer must change', 2);
+		w.heading(
+			rec.outcome === 'recommended'
+				? 'What to demand in the contract'
+				: 'What the least locked-in offer must change',
+			2
+		);
 		w.list(rec.demands, { numbered: true });
 	}
 
@@ -37,11 +49,31 @@ export function drawRecommendation(ctx: TenderReportContext) {
 		head: [['Offer', 'Disputed', 'Rejected', 'Not sure', 'Not answered', 'Unverified claims']],
 		body: model.clarifications.map((c) => {
 			const n = countByKind(c.items);
-			return [c.vendor, String(n.disputed), String(n.rejected), String(n.not_sure), String(n.unanswered), String(n.unverified)];
+			return [
+				c.vendor,
+				String(n.disputed),
+				String(n.rejected),
+				String(n.not_sure),
+				String(n.unanswered),
+				String(n.unverified)
+			];
 		}),
-		columnStyles: { 1: { halign: 'right' }, 2: { halign: 'right' }, 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' } }
+		columnStyles: {
+			1: { halign: 'right' },
+			2: { halign: 'right' },
+			3: { halign: 'right' },
+			4: { halign: 'right' },
+			5: { halign: 'right' }
+		}
 	});
 	const total = model.clarifications.reduce((sum, c) => sum + c.items.length, 0);
-	if (total === 0) w.paragraph('Nothing to ask: every answer of every offer is verified or your own.', { size: SIZES.small });
-	else w.paragraph(`${plural(total, 'question', 'questions')} in all.`, { size: SIZES.small, color: COLORS.muted });
+	if (total === 0)
+		w.paragraph('Nothing to ask: every answer of every offer is verified or your own.', {
+			size: SIZES.small
+		});
+	else
+		w.paragraph(`${plural(total, 'question', 'questions')} in all.`, {
+			size: SIZES.small,
+			color: COLORS.muted
+		});
 }

@@ -24,7 +24,10 @@ const number = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 
 export function weightsSummary(rows: readonly WeightRow[]): string {
 	const changed = rows.filter((r) => r.used !== r.ruleset);
 	if (changed.length === 0) return 'The ruleset’s, unchanged';
-	const list = changed.map((r) => `${r.title} ${number(r.used)} (${r.source === 'saved' ? 'saved with the tender' : 'what-if'}, ruleset ${number(r.ruleset)})`);
+	const list = changed.map(
+		(r) =>
+			`${r.title} ${number(r.used)} (${r.source === 'saved' ? 'saved with the tender' : 'what-if'}, ruleset ${number(r.ruleset)})`
+	);
 	return `${list.join('; ')}${changed.length < rows.length ? '; the other areas at the ruleset’s weight' : ''}`;
 }
 
@@ -34,11 +37,13 @@ export const weightNumber = number;
 export const CLARIFICATION_HEADING: Record<ClarificationKind, { title: string; intro: string }> = {
 	disputed: {
 		title: 'Answers we dispute',
-		intro: 'We do not accept these answers as they stand. Our reason is given with each; please answer again, with the document and section that backs your answer.'
+		intro:
+			'We do not accept these answers as they stand. Our reason is given with each; please answer again, with the document and section that backs your answer.'
 	},
 	rejected: {
 		title: 'Answers we could not accept',
-		intro: 'These answers were rejected and count as not given. Please answer them again, with evidence.'
+		intro:
+			'These answers were rejected and count as not given. Please answer them again, with evidence.'
 	},
 	not_sure: {
 		title: 'Answers given as “not sure”',
@@ -50,6 +55,7 @@ export const CLARIFICATION_HEADING: Record<ClarificationKind, { title: string; i
 	},
 	unverified: {
 		title: 'Claims we have not verified yet',
-		intro: 'Please send the evidence (a document and section) that backs each of these answers; the ones that matter most to our decision come first.'
+		intro:
+			'Please send the evidence (a document and section) that backs each of these answers; the ones that matter most to our decision come first.'
 	}
 };

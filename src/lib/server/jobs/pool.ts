@@ -28,7 +28,11 @@ export class JobTimeoutError extends Error {
 	}
 }
 
-const KINDS: Record<Job['kind'], string> = { report: 'report', simulate: 'simulation', 'tender-report': 'report' };
+const KINDS: Record<Job['kind'], string> = {
+	report: 'report',
+	simulate: 'simulation',
+	'tender-report': 'report'
+};
 
 interface Pool {
 	run<J extends Job>(job: J): Promise<Outcome<J>>;

@@ -66,7 +66,9 @@ export type ReportOutcome =
 /** The response body of POST /api/simulate, already serialised (a worker sends a string cheaply). */
 export type SimulateOutcome = { ok: true; json: string };
 
-export type Outcome<J extends Job> = J extends ReportJob | TenderReportJob ? ReportOutcome : SimulateOutcome;
+export type Outcome<J extends Job> = J extends ReportJob | TenderReportJob
+	? ReportOutcome
+	: SimulateOutcome;
 
 /**
  * Errors do not keep their class across a thread boundary, so the expected refusals travel as
@@ -130,7 +132,11 @@ function simulation({ body, record }: SimulateJob): SimulateOutcome {
 	const { seed, scenario, params, costs, resolution } = body;
 	const rules = record ? rulesFor(record.rulesetVersion) : currentRules;
 	const input = record
-		? withCosts(rules, { ...record, costs: { ...record.costs, ...costs } }, { seed, scenario, params })
+		? withCosts(
+				rules,
+				{ ...record, costs: { ...record.costs, ...costs } },
+				{ seed, scenario, params }
+			)
 		: inputFromFleet(rules, body.fleet!, { seed, scenario, params, ...(costs ? { costs } : {}) });
 	const { result } = simulate(input);
 	const currency = record?.currency ?? DEFAULT_CURRENCY;
@@ -145,7 +151,11 @@ function simulation({ body, record }: SimulateJob): SimulateOutcome {
 }
 
 /** An assessment's simulation with the request's cost figures on top of its own. */
-function withCosts(rules: Rules, record: Scorable, options: Parameters<typeof inputFromAssessment>[3]) {
+function withCosts(
+	rules: Rules,
+	record: Scorable,
+	options: Parameters<typeof inputFromAssessment>[3]
+) {
 	return inputFromAssessment(rules, record, score(rules, record), options);
 }
 

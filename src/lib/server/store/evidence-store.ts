@@ -86,8 +86,13 @@ export function createFileEvidenceStore(dataDir: string): EvidenceStore {
  * Deletes files no record refers to any more (called after the record without them is written).
  * A failure is logged, not raised: the change is saved, and an unreferenced file harms nobody.
  */
-export async function deleteUnreferenced(store: EvidenceStore, ids: readonly string[]): Promise<void> {
+export async function deleteUnreferenced(
+	store: EvidenceStore,
+	ids: readonly string[]
+): Promise<void> {
 	for (const id of ids) {
-		await store.delete(id).catch((error: unknown) => console.error(`Could not delete evidence file ${id}:`, error));
+		await store
+			.delete(id)
+			.catch((error: unknown) => console.error(`Could not delete evidence file ${id}:`, error));
 	}
 }

@@ -42,7 +42,10 @@ export interface RecordKind<T extends { id: string }> {
  * save rewrites one small file however many records are stored. Every write is durable
  * (DurableJSONFile) and every read-modify-write of one id runs under that id's lock.
  */
-export function createRecordStore<T extends { id: string }>(dataDir: string, kind: RecordKind<T>): RecordStore<T> {
+export function createRecordStore<T extends { id: string }>(
+	dataDir: string,
+	kind: RecordKind<T>
+): RecordStore<T> {
 	const root = join(dataDir, kind.folder);
 	const mutex = new KeyedMutex();
 	const capitalised = kind.name.charAt(0).toUpperCase() + kind.name.slice(1);
@@ -58,7 +61,8 @@ export function createRecordStore<T extends { id: string }>(dataDir: string, kin
 			await db.read();
 		} catch (error) {
 			// JSON.parse quotes the file's text, which may hold the id: say what, not what it read.
-			if (error instanceof SyntaxError) throw new StoredRecordError(id, 'the file is not valid JSON', kind.name);
+			if (error instanceof SyntaxError)
+				throw new StoredRecordError(id, 'the file is not valid JSON', kind.name);
 			throw error;
 		}
 		if (db.data === null) return { db, record: null };
@@ -70,9 +74,11 @@ export function createRecordStore<T extends { id: string }>(dataDir: string, kin
 	return {
 		async create(record) {
 			pathOf(record.id); // refuses an invalid id before any directory is made
-			await mkdir(join(root, record.id.slice(0, 2)), { recursive: true }).catch((error: unknown) => {
-				throw asDiskFull(error);
-			});
+			await mkdir(join(root, record.id.slice(0, 2)), { recursive: true }).catch(
+				(error: unknown) => {
+					throw asDiskFull(error);
+				}
+			);
 			await mutex.run(record.id, async () => {
 				const { db, record: existing } = await open(record.id);
 				if (existing) throw new RecordExistsError(record.id, capitalised);

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { createFileEvidenceStore, type EvidenceStore } from './evidence-store';
 import { createFileStore } from './file-store';
-import { createFileComparisonShareIndex, type ComparisonShareIndex } from './comparison-share-index';
+import {
+	createFileComparisonShareIndex,
+	type ComparisonShareIndex
+} from './comparison-share-index';
 import { createFileRespondentIndex, type RespondentIndex } from './respondent-index';
 import { createFileShareIndex, type ShareIndex } from './share-index';
 import type { AssessmentStore } from './types';

@@ -16,7 +16,11 @@ export interface TokenIndex<T> {
 	get(tokenHash: string): Promise<T | null>;
 }
 
-export function createTokenIndex<T extends object>(dataDir: string, folder: string, schema: z.ZodType<T>): TokenIndex<T> {
+export function createTokenIndex<T extends object>(
+	dataDir: string,
+	folder: string,
+	schema: z.ZodType<T>
+): TokenIndex<T> {
 	const root = join(dataDir, folder);
 	const pathOf = (hash: string) => {
 		if (!HASH_PATTERN.test(hash)) throw new Error('invalid token hash');
@@ -25,9 +29,11 @@ export function createTokenIndex<T extends object>(dataDir: string, folder: stri
 	return {
 		async put(tokenHash, entry) {
 			const file = pathOf(tokenHash);
-			await mkdir(join(root, tokenHash.slice(0, 2)), { recursive: true }).catch((error: unknown) => {
-				throw asDiskFull(error);
-			});
+			await mkdir(join(root, tokenHash.slice(0, 2)), { recursive: true }).catch(
+				(error: unknown) => {
+					throw asDiskFull(error);
+				}
+			);
 			// Only the schema's fields reach the disk.
 			const data = schema.parse(entry);
 			const db = new Low<T>(new DurableJSONFile<T>(file), data);

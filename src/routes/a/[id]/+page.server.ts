@@ -7,5 +7,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const record = await assessments.readForRequest(locals, params.id);
 	if (!record) error(404, 'There is no assessment at this address. Check the link you were sent.');
-	redirect(303, `/a/${params.id}/${record.lastStep ?? rulesFor(record.rulesetVersion).ruleset.areas[0]!.id}`);
+	redirect(
+		303,
+		`/a/${params.id}/${record.lastStep ?? rulesFor(record.rulesetVersion).ruleset.areas[0]!.id}`
+	);
 };

@@ -2,7 +2,13 @@ import { json } from '@sveltejs/kit';
 import { apiError, readJson } from '$lib/server/http';
 import { getStore } from '$lib/server/store';
 import { inputSchemasFor, registry } from '$lib/server/rules';
-import { importRecords, validateExport, WEB_IMPORT_MAX, versionedContentChecker, withoutShares } from '$lib/server/transfer';
+import {
+	importRecords,
+	validateExport,
+	WEB_IMPORT_MAX,
+	versionedContentChecker,
+	withoutShares
+} from '$lib/server/transfer';
 import type { RequestHandler } from './$types';
 
 /**
@@ -16,7 +22,10 @@ export const POST: RequestHandler = async ({ request }) => {
 	const body = await readJson(request);
 	if (!body.ok) return body.response;
 	const checked = validateExport(body.body, { maxAssessments: WEB_IMPORT_MAX, checkContent });
-	if (!checked.ok) return apiError(400, 'The file is not a valid Lock-in Radar export', checked.issues);
-	const outcomes = await importRecords(getStore(), checked.records.map(withoutShares), { keepShares: false });
+	if (!checked.ok)
+		return apiError(400, 'The file is not a valid Lock-in Radar export', checked.issues);
+	const outcomes = await importRecords(getStore(), checked.records.map(withoutShares), {
+		keepShares: false
+	});
 	return json({ imported: outcomes });
 };

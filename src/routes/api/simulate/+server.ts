@@ -3,7 +3,11 @@ import { missingAssessment } from '$lib/server/api-guards';
 import { apiError, readJson, validate } from '$lib/server/http';
 import { jobRefusal, runJob } from '$lib/server/jobs/pool';
 import { inputSchemas, rules } from '$lib/server/rules';
-import { API_MAX_DEVICE_YEARS, API_MAX_DEVICES, createSimulateBodySchema } from '$lib/simulation/request';
+import {
+	API_MAX_DEVICE_YEARS,
+	API_MAX_DEVICES,
+	createSimulateBodySchema
+} from '$lib/simulation/request';
 import type { RequestHandler } from './$types';
 
 const bodySchema = createSimulateBodySchema(rules, inputSchemas);
@@ -19,9 +23,15 @@ export const POST: RequestHandler = async ({ request }) => {
 	if (assessmentId !== undefined) {
 		const stored = await assessments.read(assessmentId);
 		if (!stored) return missingAssessment(assessmentId);
-		if (stored.fleet.devices > API_MAX_DEVICES || stored.fleet.devices * stored.fleet.lifetimeYears > API_MAX_DEVICE_YEARS) {
+		if (
+			stored.fleet.devices > API_MAX_DEVICES ||
+			stored.fleet.devices * stored.fleet.lifetimeYears > API_MAX_DEVICE_YEARS
+		) {
 			return apiError(400, 'The request is invalid', [
-				{ path: 'assessmentId', message: `The API simulates at most ${API_MAX_DEVICES.toLocaleString('en')} devices and ${API_MAX_DEVICE_YEARS.toLocaleString('en')} device-years; this fleet is bigger: use its fleet page` }
+				{
+					path: 'assessmentId',
+					message: `The API simulates at most ${API_MAX_DEVICES.toLocaleString('en')} devices and ${API_MAX_DEVICE_YEARS.toLocaleString('en')} device-years; this fleet is bigger: use its fleet page`
+				}
 			]);
 		}
 		const { shares: _shares, ...content } = stored;

@@ -15,11 +15,15 @@ export const POST: RequestHandler = async ({ request, url }) => {
 		assessment = await assessments.read(input.data.fromAssessment);
 		if (!assessment) {
 			if (await isShareToken(input.data.fromAssessment)) {
-				return apiError(403, 'fromAssessment is a read-only share link: name the assessment by its id', [
-					{ path: 'fromAssessment', message: 'A share token cannot be used as an assessment id' }
-				]);
+				return apiError(
+					403,
+					'fromAssessment is a read-only share link: name the assessment by its id',
+					[{ path: 'fromAssessment', message: 'A share token cannot be used as an assessment id' }]
+				);
 			}
-			return apiError(404, 'No assessment with this id', [{ path: 'fromAssessment', message: 'No assessment with this id' }]);
+			return apiError(404, 'No assessment with this id', [
+				{ path: 'fromAssessment', message: 'No assessment with this id' }
+			]);
 		}
 	}
 	let record;

@@ -1,6 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/assessment/form';
-import { AttachRefusedError, attachEvidence, EvidenceRefusedError, removeEvidence, UploadShapeError, uploadOf } from '$lib/server/evidence';
+import {
+	AttachRefusedError,
+	attachEvidence,
+	EvidenceRefusedError,
+	removeEvidence,
+	UploadShapeError,
+	uploadOf
+} from '$lib/server/evidence';
 import { formDataOf } from '$lib/server/http';
 import {
 	LinkGoneError,
@@ -18,7 +25,8 @@ import { NOT_SURE } from '$lib/rules/constants';
 import type { Actions, PageServerLoad } from './$types';
 
 const GONE = 'This link is no longer valid. Ask the buyer who sent it for a new one.';
-const SUBMITTED = 'These answers were submitted, so they can no longer be changed here. Ask the buyer to reopen the link if something must change.';
+const SUBMITTED =
+	'These answers were submitted, so they can no longer be changed here. Ask the buyer to reopen the link if something must change.';
 
 async function open(token: string): Promise<Extract<OpenedRespondent, { status: 'active' }>> {
 	const opened = await openRespondent(token);
@@ -45,18 +53,24 @@ function answersFromForm(form: FormData, questionIds: readonly string[]) {
 		const statement = text(`statement.${id}`);
 		const evidence = text(`evidence.${id}`);
 		if (!option && !statement && !evidence) continue;
-		answers[id] = { ...(option ? { option } : {}), ...(statement ? { statement } : {}), ...(evidence ? { evidence } : {}) };
+		answers[id] = {
+			...(option ? { option } : {}),
+			...(statement ? { statement } : {}),
+			...(evidence ? { evidence } : {})
+		};
 	}
 	return answers;
 }
 
-const questionIdsOf = (opened: Extract<OpenedRespondent, { status: 'active' }>) => templateQuestions(opened.record).map((q) => q.id);
+const questionIdsOf = (opened: Extract<OpenedRespondent, { status: 'active' }>) =>
+	templateQuestions(opened.record).map((q) => q.id);
 
 /** Saves what the page sent; answers the form's errors by question, or null when saved. */
 async function save(opened: Extract<OpenedRespondent, { status: 'active' }>, form: FormData) {
 	const ids = questionIdsOf(opened);
 	const answers = answersFromForm(form, ids);
-	if (Object.keys(answers).length === 0) return { form: 'Answer at least one question before saving.' };
+	if (Object.keys(answers).length === 0)
+		return { form: 'Answer at least one question before saving.' };
 	const parsed = tenderSchemasFor(opened.record.rulesetVersion).respondBody.safeParse({ answers });
 	if (!parsed.success) return fieldErrors(parsed.error.issues);
 	await saveResponse(opened, parsed.data);
@@ -64,9 +78,11 @@ async function save(opened: Extract<OpenedRespondent, { status: 'active' }>, for
 }
 
 /** A file input the vendor chose a file in (an untouched one is sent as an empty, nameless file). */
-const chosenFile = (value: FormDataEntryValue | null): value is File => value instanceof File && (value.size > 0 || value.name !== '');
+const chosenFile = (value: FormDataEntryValue | null): value is File =>
+	value instanceof File && (value.size > 0 || value.name !== '');
 
-const hasChosenFiles = (form: FormData, ids: readonly string[]) => ids.some((id) => chosenFile(form.get(`file.${id}`)));
+const hasChosenFiles = (form: FormData, ids: readonly string[]) =>
+	ids.some((id) => chosenFile(form.get(`file.${id}`)));
 
 /**
  * Attaches every file chosen on the page to the answer of its question (after the answers were
@@ -109,7 +125,11 @@ async function commitPage(opened: Opened, form: FormData, requireSomething: bool
 	}
 	if (!files) return { failure: null, attached: 0 };
 	const result = await attachChosen(opened, form);
-	if (result.errors) return { failure: fail(result.status, { errors: result.errors, values: typed }), attached: result.attached };
+	if (result.errors)
+		return {
+			failure: fail(result.status, { errors: result.errors, values: typed }),
+			attached: result.attached
+		};
 	return { failure: null, attached: result.attached };
 }
 
@@ -142,7 +162,13 @@ export const actions: Actions = {
 		try {
 			if (typeof question === 'string' && !chosenFile(form.get(`file.${question}`))) {
 				const { failure } = await commitPage(opened, form, false);
-				return failure ?? fail(400, { errors: { [`file.${question}`]: 'Choose a file to attach first.' }, values: answersFromForm(form, questionIdsOf(opened)) });
+				return (
+					failure ??
+					fail(400, {
+						errors: { [`file.${question}`]: 'Choose a file to attach first.' },
+						values: answersFromForm(form, questionIdsOf(opened))
+					})
+				);
 			}
 			const { failure, attached } = await commitPage(opened, form, false);
 			if (failure) return failure;
@@ -163,7 +189,11 @@ export const actions: Actions = {
 			const { failure } = await commitPage(opened, form, false);
 			if (failure) return failure;
 			if (!(await removeEvidence(await open(params.token), questionId, fileId))) {
-				return fail(404, { errors: { form: 'That file is no longer attached: the page was out of date. It is up to date now.' } });
+				return fail(404, {
+					errors: {
+						form: 'That file is no longer attached: the page was out of date. It is up to date now.'
+					}
+				});
 			}
 			return { removed: true };
 		} catch (e) {
@@ -193,16 +223,23 @@ export const actions: Actions = {
 		if (opened.respondent.submittedAt) return fail(409, { errors: { form: SUBMITTED } });
 		const form = await formDataOf(request);
 		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { errors: { file: 'Choose the filled questionnaire (.xlsx) to upload.' } });
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { errors: { file: 'Choose the filled questionnaire (.xlsx) to upload.' } });
 		let read;
 		try {
-			read = await readQuestionnaire(new Uint8Array(await file.arrayBuffer()), templateQuestions(opened.record));
+			read = await readQuestionnaire(
+				new Uint8Array(await file.arrayBuffer()),
+				templateQuestions(opened.record)
+			);
 		} catch (e) {
 			if (e instanceof WorkbookError) return fail(400, { errors: { file: e.message } });
 			throw e;
 		}
 		if (read.issues.length > 0) {
-			return fail(400, { errors: { file: 'Some rows have problems: nothing was saved. Fix them and upload again.' }, rowIssues: read.issues });
+			return fail(400, {
+				errors: { file: 'Some rows have problems: nothing was saved. Fix them and upload again.' },
+				rowIssues: read.issues
+			});
 		}
 		try {
 			await saveRows(opened, read.answers);

@@ -22,7 +22,11 @@ export const load: PageServerLoad = async ({ params }) => {
 			lifetimeYears: assessment.fleet.lifetimeYears
 		},
 		result,
-		answers: answerTable(rulesFor(assessment.rulesetVersion), assessment.answers, assessment.fleet.countries),
+		answers: answerTable(
+			rulesFor(assessment.rulesetVersion),
+			assessment.answers,
+			assessment.fleet.countries
+		),
 		share,
 		report: reportSource(assessment, { includeNotes: share.includeNotes }),
 		updatedAt: assessment.updatedAt

@@ -1,9 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
 import { fieldErrors, fleetBodyFromForm } from '$lib/assessment/form';
-import { countryChoices, fleetFormValues, fleetFormValuesFromSubmission } from '$lib/server/fleet-page';
+import {
+	countryChoices,
+	fleetFormValues,
+	fleetFormValuesFromSubmission
+} from '$lib/server/fleet-page';
 import { formDataOf } from '$lib/server/http';
 import { respondUrl } from '$lib/server/origin';
-import { createRespondent, reopenRespondent, RespondentLimitError, RevokedError, revokeRespondent } from '$lib/server/respondents';
+import {
+	createRespondent,
+	reopenRespondent,
+	RespondentLimitError,
+	RevokedError,
+	revokeRespondent
+} from '$lib/server/respondents';
 import { rulesFor } from '$lib/server/rules';
 import { ShareInputError } from '$lib/server/shares';
 import * as tenders from '$lib/server/tenders';
@@ -22,8 +32,10 @@ async function tender(id: string): Promise<StoredTender> {
 }
 
 /** The offer a form names; a missing one is the form's mistake, answered on the page. */
-const offerOf = (record: StoredTender, form: FormData) => record.offers.find((o) => o.id === text(form, 'offerId'));
-const noOffer = (offerId: string) => fail(404, { offerId, offerErrors: { form: 'That offer is not in this tender any more.' } });
+const offerOf = (record: StoredTender, form: FormData) =>
+	record.offers.find((o) => o.id === text(form, 'offerId'));
+const noOffer = (offerId: string) =>
+	fail(404, { offerId, offerErrors: { form: 'That offer is not in this tender any more.' } });
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders(OWNER_HEADERS);
@@ -41,14 +53,24 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 			id: offer.id,
 			vendor: offer.vendor,
 			result: offer.result,
-			progress: tenders.offerProgress(record, record.offers.find((o) => o.id === offer.id)!),
+			progress: tenders.offerProgress(
+				record,
+				record.offers.find((o) => o.id === offer.id)!
+			),
 			respondents: offer.respondents
 		})),
 		maxOffers: MAX_OFFERS,
 		fleetValues: fleetFormValues({ ...record, vendor: '' }),
 		choices: countryChoices(),
 		questions: Object.fromEntries(
-			tenders.questionSections(record).flatMap((s) => s.questions.map((q) => [q.id, { text: q.text, options: Object.fromEntries(q.options.map((o) => [o.id, o.label])) }]))
+			tenders
+				.questionSections(record)
+				.flatMap((s) =>
+					s.questions.map((q) => [
+						q.id,
+						{ text: q.text, options: Object.fromEntries(q.options.map((o) => [o.id, o.label])) }
+					])
+				)
 		)
 	};
 };
@@ -72,11 +94,17 @@ export const actions: Actions = {
 		const form = await formDataOf(request);
 		const record = await tender(params.id);
 		const { organisation, currency, fleet } = fleetBodyFromForm(form);
-		const parsed = tenders
-			.tenderSchemasFor(record.rulesetVersion)
-			.patchBody.safeParse({ title: text(form, 'title'), organisation, ...(currency !== undefined ? { currency } : {}), fleet: withSiteVisitsKept(form, fleet, record.fleet) });
+		const parsed = tenders.tenderSchemasFor(record.rulesetVersion).patchBody.safeParse({
+			title: text(form, 'title'),
+			organisation,
+			...(currency !== undefined ? { currency } : {}),
+			fleet: withSiteVisitsKept(form, fleet, record.fleet)
+		});
 		if (!parsed.success) {
-			return fail(400, { detailsErrors: fieldErrors(parsed.error.issues), detailsValues: fleetFormValuesFromSubmission(form) });
+			return fail(400, {
+				detailsErrors: fieldErrors(parsed.error.issues),
+				detailsValues: fleetFormValuesFromSubmission(form)
+			});
 		}
 		if (!(await tenders.update(params.id, parsed.data))) error(404, noTender);
 		return { detailsSaved: true };
@@ -85,8 +113,11 @@ export const actions: Actions = {
 	scoring: async ({ params, request }) => {
 		const form = await formDataOf(request);
 		const record = await tender(params.id);
-		const parsed = tenders.tenderSchemasFor(record.rulesetVersion).patchBody.safeParse({ scoring: text(form, 'scoring') });
-		if (!parsed.success) return fail(400, { scoringErrors: { scoring: 'Choose how claims are scored.' } });
+		const parsed = tenders
+			.tenderSchemasFor(record.rulesetVersion)
+			.patchBody.safeParse({ scoring: text(form, 'scoring') });
+		if (!parsed.success)
+			return fail(400, { scoringErrors: { scoring: 'Choose how claims are scored.' } });
 		if (!(await tenders.update(params.id, parsed.data))) error(404, noTender);
 		return { scoringSaved: true };
 	},
@@ -96,11 +127,13 @@ export const actions: Actions = {
 		const record = await tender(params.id);
 		const vendor = text(form, 'vendor');
 		const parsed = tenders.tenderSchemasFor(record.rulesetVersion).offerBody.safeParse({ vendor });
-		if (!parsed.success) return fail(400, { addErrors: fieldErrors(parsed.error.issues), addValue: vendor });
+		if (!parsed.success)
+			return fail(400, { addErrors: fieldErrors(parsed.error.issues), addValue: vendor });
 		try {
 			if (!(await tenders.addOffer(params.id, parsed.data))) error(404, noTender);
 		} catch (e) {
-			if (e instanceof tenders.TooManyOffersError) return fail(409, { addErrors: { vendor: e.message }, addValue: vendor });
+			if (e instanceof tenders.TooManyOffersError)
+				return fail(409, { addErrors: { vendor: e.message }, addValue: vendor });
 			throw e;
 		}
 		return { offerAdded: true };
@@ -112,35 +145,61 @@ export const actions: Actions = {
 		const record = await tender(params.id);
 		const offer = offerOf(record, form);
 		if (!offer) return noOffer(text(form, 'offerId'));
-		const parsed = createRespondentBodySchema.safeParse({ label: text(form, 'label'), expiresAt: text(form, 'expiresAt') || null });
-		if (!parsed.success) return fail(400, { offerId: offer.id, linkErrors: fieldErrors(parsed.error.issues) });
+		const parsed = createRespondentBodySchema.safeParse({
+			label: text(form, 'label'),
+			expiresAt: text(form, 'expiresAt') || null
+		});
+		if (!parsed.success)
+			return fail(400, { offerId: offer.id, linkErrors: fieldErrors(parsed.error.issues) });
 		try {
 			const created = await createRespondent(params.id, offer.id, parsed.data);
 			if (!created || created === 'no-offer') return noOffer(offer.id);
-			return { offerId: offer.id, createdLink: { id: created.respondent.id, url: respondUrl(request, url, created.token) } };
+			return {
+				offerId: offer.id,
+				createdLink: { id: created.respondent.id, url: respondUrl(request, url, created.token) }
+			};
 		} catch (e) {
-			if (e instanceof RespondentLimitError) return fail(409, { offerId: offer.id, linkErrors: { form: e.message } });
-			if (e instanceof ShareInputError) return fail(400, { offerId: offer.id, linkErrors: { [e.path]: e.message } });
+			if (e instanceof RespondentLimitError)
+				return fail(409, { offerId: offer.id, linkErrors: { form: e.message } });
+			if (e instanceof ShareInputError)
+				return fail(400, { offerId: offer.id, linkErrors: { [e.path]: e.message } });
 			throw e;
 		}
 	},
 
 	revokeLink: async ({ params, request }) => {
 		const form = await formDataOf(request);
-		const done = await revokeRespondent(params.id, text(form, 'offerId'), text(form, 'respondentId'));
+		const done = await revokeRespondent(
+			params.id,
+			text(form, 'offerId'),
+			text(form, 'respondentId')
+		);
 		if (!done) error(404, noTender);
-		if (done === 'no-offer' || done === 'no-respondent') return fail(404, { offerId: text(form, 'offerId'), linkErrors: { form: 'That link no longer exists.' } });
+		if (done === 'no-offer' || done === 'no-respondent')
+			return fail(404, {
+				offerId: text(form, 'offerId'),
+				linkErrors: { form: 'That link no longer exists.' }
+			});
 		return { offerId: text(form, 'offerId'), linkRevoked: true };
 	},
 
 	reopenLink: async ({ params, request }) => {
 		const form = await formDataOf(request);
 		try {
-			const done = await reopenRespondent(params.id, text(form, 'offerId'), text(form, 'respondentId'));
+			const done = await reopenRespondent(
+				params.id,
+				text(form, 'offerId'),
+				text(form, 'respondentId')
+			);
 			if (!done) error(404, noTender);
-			if (done === 'no-offer' || done === 'no-respondent') return fail(404, { offerId: text(form, 'offerId'), linkErrors: { form: 'That link no longer exists.' } });
+			if (done === 'no-offer' || done === 'no-respondent')
+				return fail(404, {
+					offerId: text(form, 'offerId'),
+					linkErrors: { form: 'That link no longer exists.' }
+				});
 		} catch (e) {
-			if (e instanceof RevokedError) return fail(409, { offerId: text(form, 'offerId'), linkErrors: { form: e.message } });
+			if (e instanceof RevokedError)
+				return fail(409, { offerId: text(form, 'offerId'), linkErrors: { form: e.message } });
 			throw e;
 		}
 		return { offerId: text(form, 'offerId'), linkReopened: true };
@@ -154,13 +213,23 @@ export const actions: Actions = {
 		if (!offer) return noOffer(text(form, 'offerId'));
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) {
-			return fail(400, { offerId: offer.id, uploadErrors: { file: 'Choose the filled questionnaire (.xlsx) to read.' } });
+			return fail(400, {
+				offerId: offer.id,
+				uploadErrors: { file: 'Choose the filled questionnaire (.xlsx) to read.' }
+			});
 		}
 		try {
-			const read = await readQuestionnaire(new Uint8Array(await file.arrayBuffer()), tenders.templateQuestions(record));
-			return { offerId: offer.id, preview: { fileName: file.name, answers: read.answers, issues: read.issues } };
+			const read = await readQuestionnaire(
+				new Uint8Array(await file.arrayBuffer()),
+				tenders.templateQuestions(record)
+			);
+			return {
+				offerId: offer.id,
+				preview: { fileName: file.name, answers: read.answers, issues: read.issues }
+			};
 		} catch (e) {
-			if (e instanceof WorkbookError) return fail(400, { offerId: offer.id, uploadErrors: { file: e.message } });
+			if (e instanceof WorkbookError)
+				return fail(400, { offerId: offer.id, uploadErrors: { file: e.message } });
 			throw e;
 		}
 	},
@@ -179,11 +248,20 @@ export const actions: Actions = {
 				answers[row.questionId] = { option, statement, evidence };
 			}
 		}
-		const parsed = tenders.tenderSchemasFor(record.rulesetVersion).respondBody.safeParse({ answers });
+		const parsed = tenders
+			.tenderSchemasFor(record.rulesetVersion)
+			.respondBody.safeParse({ answers });
 		if (!rows || !parsed.success) {
-			return fail(400, { offerId: offer.id, uploadErrors: { file: 'The rows to save could not be checked: nothing was saved. Read the file again.' } });
+			return fail(400, {
+				offerId: offer.id,
+				uploadErrors: {
+					file: 'The rows to save could not be checked: nothing was saved. Read the file again.'
+				}
+			});
 		}
-		const saveRows = Object.entries(parsed.data.answers).flatMap(([questionId, a]) => (a ? [{ questionId, ...a }] : []));
+		const saveRows = Object.entries(parsed.data.answers).flatMap(([questionId, a]) =>
+			a ? [{ questionId, ...a }] : []
+		);
 		const saved = await tenders.saveVendorAnswers(params.id, offer.id, saveRows);
 		if (!saved) error(404, noTender);
 		if (saved === 'no-offer') return noOffer(offer.id);

@@ -1,6 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as assessments from '$lib/server/assessments';
-import { countryChoices, fleetFormValues, fleetFormValuesFromSubmission } from '$lib/server/fleet-page';
+import {
+	countryChoices,
+	fleetFormValues,
+	fleetFormValuesFromSubmission
+} from '$lib/server/fleet-page';
 import { formDataOf } from '$lib/server/http';
 import * as tenders from '$lib/server/tenders';
 import { withSiteVisitsKept } from '$lib/tender/fleet-form';
@@ -9,7 +13,8 @@ import { tenderBodyFromForm, tenderFieldErrors, VENDOR_ROWS } from './tender-for
 import type { Actions, PageServerLoad } from './$types';
 
 const ID = /^[A-Za-z0-9_-]{22}$/;
-const noAssessment = 'There is no assessment at this address, so a tender cannot start from it. Check the link.';
+const noAssessment =
+	'There is no assessment at this address, so a tender cannot start from it. Check the link.';
 
 /** The assessment a tender starts from (`?from=` or the form's hidden field), or null. */
 async function startingAssessment(id: string | null) {
@@ -22,10 +27,15 @@ async function startingAssessment(id: string | null) {
 export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	const from = await startingAssessment(url.searchParams.get('from'));
 	// With ?from= the address carries an assessment's edit key.
-	if (from) setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' });
+	if (from)
+		setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' });
 	const fleet = fleetFormValues(from ?? undefined);
 	return {
-		values: { ...fleet, title: from ? `Tender: ${from.title}` : '', vendors: [from?.vendor ?? '', '', '', '', '', '', '', ''].slice(0, VENDOR_ROWS) },
+		values: {
+			...fleet,
+			title: from ? `Tender: ${from.title}` : '',
+			vendors: [from?.vendor ?? '', '', '', '', '', '', '', ''].slice(0, VENDOR_ROWS)
+		},
 		from: from ? { id: from.id, title: from.title, vendor: from.vendor } : null,
 		choices: countryChoices(),
 		limits: { min: MIN_OFFERS, max: MAX_OFFERS }
@@ -39,15 +49,20 @@ export const actions: Actions = {
 		// Nothing typed is lost: the page is drawn again with what was sent.
 		const values = { ...fleetFormValuesFromSubmission(form), vendors };
 		const parsed = tenders.tenderSchemasFor().createBody.safeParse(body);
-		if (!parsed.success) return fail(400, { errors: tenderFieldErrors(parsed.error.issues, rows), values });
+		if (!parsed.success)
+			return fail(400, { errors: tenderFieldErrors(parsed.error.issues, rows), values });
 		const assessment = await startingAssessment(parsed.data.fromAssessment ?? null);
 		const { fleet } = parsed.data;
-		const created = fleet && assessment ? { ...parsed.data, fleet: withSiteVisitsKept(form, fleet, assessment.fleet) } : parsed.data;
+		const created =
+			fleet && assessment
+				? { ...parsed.data, fleet: withSiteVisitsKept(form, fleet, assessment.fleet) }
+				: parsed.data;
 		let record;
 		try {
 			record = await tenders.create(created, assessment);
 		} catch (e) {
-			if (e instanceof tenders.StaleAssessmentError) return fail(409, { errors: { form: e.message }, values });
+			if (e instanceof tenders.StaleAssessmentError)
+				return fail(409, { errors: { form: e.message }, values });
 			throw e;
 		}
 		redirect(303, `/t/${record.id}`);

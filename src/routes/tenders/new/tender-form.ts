@@ -36,7 +36,10 @@ export function tenderBodyFromForm(form: FormLike) {
 }
 
 /** Field errors keyed as the form names its fields: `offers.3.vendor` is the fourth vendor row. */
-export function tenderFieldErrors(issues: { path: PropertyKey[]; message: string }[], rows: number[]) {
+export function tenderFieldErrors(
+	issues: { path: PropertyKey[]; message: string }[],
+	rows: number[]
+) {
 	const errors: Record<string, string> = {};
 	for (const issue of issues) {
 		const path = issue.path.map(String);

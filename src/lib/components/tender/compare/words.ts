@@ -5,7 +5,8 @@
 import type { RoamingCell } from '$lib/tender/compare';
 
 /** A score as the tables show it: one decimal, "–" while nothing is answered. */
-export const scoreText = (score: number | null | undefined) => (score === null || score === undefined ? '–' : score.toFixed(1));
+export const scoreText = (score: number | null | undefined) =>
+	score === null || score === undefined ? '–' : score.toFixed(1);
 
 /** A weight as the sliders and the printed weights show it. */
 export const weightText = (weight: number) => String(Math.round(weight * 100) / 100);
@@ -45,4 +46,5 @@ export function roamingWords(cell: RoamingCell): string {
 }
 
 /** A date-time as the share lists show it, in UTC. */
-export const when = (iso: string | null, empty: string) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : empty);
+export const when = (iso: string | null, empty: string) =>
+	iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : empty;

@@ -22,7 +22,9 @@ function areaOf(rules: Rules, id: string) {
 
 /** The per-country local-profile questions this step asks (the SIM step, from ruleset 2.0.0 on). */
 function localQuestionsOf(rules: Rules, areaId: string, record: StoredAssessment) {
-	return rules.ruleset.localProfiles?.area === areaId ? localProfileQuestions(rules, record.fleet.countries) : [];
+	return rules.ruleset.localProfiles?.area === areaId
+		? localProfileQuestions(rules, record.fleet.countries)
+		: [];
 }
 
 /**

@@ -2,7 +2,11 @@ import { formDataOf } from '$lib/server/http';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, fleetBodyFromForm } from '$lib/assessment/form';
 import * as assessments from '$lib/server/assessments';
-import { countryChoices, fleetFormValues, fleetFormValuesFromSubmission } from '$lib/server/fleet-page';
+import {
+	countryChoices,
+	fleetFormValues,
+	fleetFormValuesFromSubmission
+} from '$lib/server/fleet-page';
 import { inputSchemasFor, rulesFor } from '$lib/server/rules';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,15 +24,22 @@ export const actions: Actions = {
 		// Back to where the user was (often the results), or on to the first area.
 		// Validated against the ruleset the assessment is pinned to.
 		const rules = rulesFor(current.rulesetVersion);
-		const next = current.lastStep && current.lastStep !== 'fleet' ? current.lastStep : rules.ruleset.areas[0]!.id;
-		const parsed = inputSchemasFor(current.rulesetVersion).patchBody.safeParse({ ...fleetBodyFromForm(form), lastStep: next });
+		const next =
+			current.lastStep && current.lastStep !== 'fleet'
+				? current.lastStep
+				: rules.ruleset.areas[0]!.id;
+		const parsed = inputSchemasFor(current.rulesetVersion).patchBody.safeParse({
+			...fleetBodyFromForm(form),
+			lastStep: next
+		});
 		if (!parsed.success) {
 			return fail(400, {
 				errors: fieldErrors(parsed.error.issues),
 				values: fleetFormValuesFromSubmission(form)
 			});
 		}
-		if (!(await assessments.update(params.id, parsed.data))) error(404, 'There is no assessment at this address.');
+		if (!(await assessments.update(params.id, parsed.data)))
+			error(404, 'There is no assessment at this address.');
 		redirect(303, `/a/${params.id}/${next}`);
 	}
 };

@@ -9,7 +9,13 @@ import * as assessments from '$lib/server/assessments';
 import { shareUrl } from '$lib/server/origin';
 import { reportSource } from '$lib/server/report';
 import { inputSchemasFor, pinnedRuleset, rules, rulesFor } from '$lib/server/rules';
-import { createShare, listShares, revokeShare, ShareInputError, ShareLimitError } from '$lib/server/shares';
+import {
+	createShare,
+	listShares,
+	revokeShare,
+	ShareInputError,
+	ShareLimitError
+} from '$lib/server/shares';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFoundMessage = 'There is no assessment at this address.';

@@ -1,7 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { readJson, validate } from '$lib/server/http';
 import { gone, openForRoute, RESPOND_HEADERS, submitted } from '$lib/server/respond-guard';
-import { LinkGoneError, respondentView, saveResponse, SubmittedError } from '$lib/server/respondents';
+import {
+	LinkGoneError,
+	respondentView,
+	saveResponse,
+	SubmittedError
+} from '$lib/server/respondents';
 import { tenderSchemasFor } from '$lib/server/tenders';
 import type { RequestHandler } from './$types';
 
@@ -20,7 +25,10 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
 	if (link.opened.respondent.submittedAt) return submitted(new SubmittedError().message);
 	const body = await readJson(request);
 	if (!body.ok) return body.response;
-	const input = validate(tenderSchemasFor(link.opened.record.rulesetVersion).respondBody, body.body);
+	const input = validate(
+		tenderSchemasFor(link.opened.record.rulesetVersion).respondBody,
+		body.body
+	);
 	if (!input.ok) return input.response;
 	try {
 		return json(await saveResponse(link.opened, input.data), { headers: RESPOND_HEADERS });

@@ -6,8 +6,11 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params }) => {
 	const opened = await openShare(params.token);
 	if (opened.status === 'unknown') return apiError(404, 'This link is no longer valid');
-	if (opened.status !== 'active') return apiError(410, `This link is no longer valid: it was ${opened.status}`);
-	return json(sharedView(opened.record, opened.share), { headers: { 'cache-control': 'private, no-store' } });
+	if (opened.status !== 'active')
+		return apiError(410, `This link is no longer valid: it was ${opened.status}`);
+	return json(sharedView(opened.record, opened.share), {
+		headers: { 'cache-control': 'private, no-store' }
+	});
 };
 
 /** A share link reads; it never writes. */

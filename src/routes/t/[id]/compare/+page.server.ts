@@ -33,13 +33,21 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 			id: record.id,
 			title: record.title,
 			organisation: record.organisation,
-			fleet: { devices: record.fleet.devices, countries: record.fleet.countries.length, lifetimeYears: record.fleet.lifetimeYears }
+			fleet: {
+				devices: record.fleet.devices,
+				countries: record.fleet.countries.length,
+				lifetimeYears: record.fleet.lifetimeYears
+			}
 		},
 		comparison,
 		matrix: tenders.matrixOf(record),
 		areas: rules.ruleset.areas.map((a) => ({ id: a.id, title: a.title })),
 		rulesetWeights: weightsUsed(rules),
-		weightsSource: asked.weights ? ('what-if' as const) : saved ? ('saved' as const) : ('ruleset' as const),
+		weightsSource: asked.weights
+			? ('what-if' as const)
+			: saved
+				? ('saved' as const)
+				: ('ruleset' as const),
 		weightsError: asked.error,
 		onlyDifferences: url.searchParams.get('only') === 'differences',
 		shares: (await listComparisonShares(record.id)) ?? []
@@ -57,7 +65,8 @@ export const actions: Actions = {
 	/** Saves the sliders' weights with the tender: the comparison, its links and the PDF use them from then on. */
 	save: async ({ request, params }) => {
 		const asked = weightsOf(await formDataOf(request));
-		if (asked.error || !asked.weights) return fail(400, { weightsError: asked.error ?? 'Move at least one slider' });
+		if (asked.error || !asked.weights)
+			return fail(400, { weightsError: asked.error ?? 'Move at least one slider' });
 		if (!(await tenders.update(params.id, { weights: asked.weights }))) error(404, NOT_FOUND);
 		redirect(303, `/t/${params.id}/compare`);
 	},
@@ -79,9 +88,12 @@ export const actions: Actions = {
 		try {
 			const created = await createComparisonShare(params.id, parsed.data);
 			if (!created) error(404, NOT_FOUND);
-			return { createdShare: { id: created.share.id, url: comparisonShareUrl(request, url, created.token) } };
+			return {
+				createdShare: { id: created.share.id, url: comparisonShareUrl(request, url, created.token) }
+			};
 		} catch (e) {
-			if (e instanceof ComparisonShareLimitError) return fail(409, { shareErrors: { form: e.message } });
+			if (e instanceof ComparisonShareLimitError)
+				return fail(409, { shareErrors: { form: e.message } });
 			if (e instanceof ShareInputError) return fail(400, { shareErrors: { [e.path]: e.message } });
 			throw e;
 		}

@@ -5,7 +5,11 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	// The id in the URL is the tender's edit key: never cached, indexed or sent on in a Referer.
-	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow', 'referrer-policy': 'same-origin' });
+	setHeaders({
+		'cache-control': 'private, no-store',
+		'x-robots-tag': 'noindex, nofollow',
+		'referrer-policy': 'same-origin'
+	});
 	const record = await tenders.read(params.id);
 	if (!record) error(404, 'There is no tender at this address.');
 	const page = await tenderFleetPage(record, url.searchParams.get('offer'));

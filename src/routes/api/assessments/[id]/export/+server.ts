@@ -8,7 +8,11 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params }) => {
 	const record = await assessments.read(params.id);
 	if (!record) return missingAssessment(params.id);
-	const body = JSON.stringify({ ...exportHeader(new Date()), assessments: [withoutShares(record)] }, null, 2);
+	const body = JSON.stringify(
+		{ ...exportHeader(new Date()), assessments: [withoutShares(record)] },
+		null,
+		2
+	);
 	return new Response(body, {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',

@@ -10,7 +10,10 @@ const noStore = { 'cache-control': 'private, no-store' };
 
 const bodySchema = z.strictObject({
 	/** The ruleset the preview showed as `to.version`: refused with 409 when the server's is another. */
-	expectedVersion: z.string({ error: 'expectedVersion must be text, such as "2.0.0"' }).min(1).optional()
+	expectedVersion: z
+		.string({ error: 'expectedVersion must be text, such as "2.0.0"' })
+		.min(1)
+		.optional()
 });
 
 /**
@@ -48,13 +51,19 @@ export const POST: RequestHandler = async ({ params, request }) => {
 	const { expectedVersion } = parsed.data;
 	if (expectedVersion !== undefined && expectedVersion !== current) {
 		return apiError(409, 'The current ruleset is not the one expected', [
-			{ path: 'expectedVersion', message: `The current ruleset is ${current}, not ${expectedVersion}: preview again (GET) before re-scoring` }
+			{
+				path: 'expectedVersion',
+				message: `The current ruleset is ${current}, not ${expectedVersion}: preview again (GET) before re-scoring`
+			}
 		]);
 	}
 	const done = await assessments.rescore(params.id);
 	if (!done) return missing(params.id);
 	return json(
-		{ ...assessments.withResult(done.record), rescoredFrom: done.from === current ? null : done.from },
+		{
+			...assessments.withResult(done.record),
+			rescoredFrom: done.from === current ? null : done.from
+		},
 		{ headers: noStore }
 	);
 };

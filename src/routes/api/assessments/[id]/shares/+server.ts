@@ -30,7 +30,9 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
 	} catch (error) {
 		if (error instanceof ShareLimitError) return apiError(409, error.message);
 		if (error instanceof ShareInputError) {
-			return apiError(400, 'The request is invalid', [{ path: error.path, message: error.message }]);
+			return apiError(400, 'The request is invalid', [
+				{ path: error.path, message: error.message }
+			]);
 		}
 		throw error;
 	}

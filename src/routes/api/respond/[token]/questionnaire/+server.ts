@@ -1,5 +1,10 @@
 import { gone, openForRoute, submitted } from '$lib/server/respond-guard';
-import { applied, preview, questionnaireDownload, readUpload } from '$lib/server/questionnaire-route';
+import {
+	applied,
+	preview,
+	questionnaireDownload,
+	readUpload
+} from '$lib/server/questionnaire-route';
 import { LinkGoneError, saveRows, SubmittedError } from '$lib/server/respondents';
 import { vendorOnlyOffer } from '$lib/tender/respondent';
 import type { RequestHandler } from './$types';

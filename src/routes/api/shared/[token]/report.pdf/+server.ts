@@ -7,7 +7,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url }) => {
 	const opened = await openShare(params.token);
 	if (opened.status === 'unknown') return apiError(404, 'This link is no longer valid');
-	if (opened.status !== 'active') return apiError(410, `This link is no longer valid: it was ${opened.status}`);
+	if (opened.status !== 'active')
+		return apiError(410, `This link is no longer valid: it was ${opened.status}`);
 	const { assessment } = sharedView(opened.record, opened.share);
 	return reportPdfResponse(assessment, url, { includeNotes: opened.share.includeNotes });
 };

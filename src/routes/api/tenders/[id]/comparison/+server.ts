@@ -8,7 +8,10 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const record = await tenders.read(params.id);
 	if (!record) return tenders.missingTender();
 	const given = url.searchParams.getAll('weights');
-	if (given.length > 1) return apiError(400, 'The request is invalid', [{ path: 'weights', message: 'Give weights once' }]);
+	if (given.length > 1)
+		return apiError(400, 'The request is invalid', [
+			{ path: 'weights', message: 'Give weights once' }
+		]);
 	let weights;
 	if (given.length === 1) {
 		const parsed = parseWeightsQuery(given[0]!);

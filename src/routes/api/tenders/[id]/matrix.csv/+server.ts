@@ -7,6 +7,10 @@ export const GET: RequestHandler = async ({ params }) => {
 	const record = await tenders.read(params.id);
 	if (!record) return tenders.missingTender();
 	return new Response(matrixCsv(tenders.matrixOf(record)), {
-		headers: { ...tenders.NO_STORE, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${tenders.fileSlug(record.title)}-answers.csv"` }
+		headers: {
+			...tenders.NO_STORE,
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${tenders.fileSlug(record.title)}-answers.csv"`
+		}
 	});
 };

@@ -14,9 +14,13 @@ export const POST: RequestHandler = async ({ params, request }) => {
 	try {
 		added = await tenders.addOffer(params.id, input.data);
 	} catch (error) {
-		if (error instanceof tenders.TooManyOffersError) return apiError(409, error.message, [{ path: '', message: error.message }]);
+		if (error instanceof tenders.TooManyOffersError)
+			return apiError(409, error.message, [{ path: '', message: error.message }]);
 		throw error;
 	}
 	if (!added) return tenders.missingTender();
-	return json({ id: added.offer.id, vendor: added.offer.vendor }, { status: 201, headers: tenders.NO_STORE });
+	return json(
+		{ id: added.offer.id, vendor: added.offer.vendor },
+		{ status: 201, headers: tenders.NO_STORE }
+	);
 };

@@ -29,12 +29,20 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
 		const created = await createComparisonShare(params.id, input.data);
 		if (!created) return tenders.missingTender();
 		return json(
-			{ ...created.share, token: created.token, url: comparisonShareUrl(request, url, created.token) },
+			{
+				...created.share,
+				token: created.token,
+				url: comparisonShareUrl(request, url, created.token)
+			},
 			{ status: 201, headers: tenders.NO_STORE }
 		);
 	} catch (error) {
-		if (error instanceof ComparisonShareLimitError) return apiError(409, error.message, [{ path: '', message: error.message }]);
-		if (error instanceof ShareInputError) return apiError(400, 'The request is invalid', [{ path: error.path, message: error.message }]);
+		if (error instanceof ComparisonShareLimitError)
+			return apiError(409, error.message, [{ path: '', message: error.message }]);
+		if (error instanceof ShareInputError)
+			return apiError(400, 'The request is invalid', [
+				{ path: error.path, message: error.message }
+			]);
 		throw error;
 	}
 };

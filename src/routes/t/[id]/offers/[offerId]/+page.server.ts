@@ -9,7 +9,10 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const noOffer = 'There is no such offer in this tender. Check the link.';
 
-async function find(params: { id: string; offerId: string }): Promise<{ record: StoredTender; offer: Offer }> {
+async function find(params: {
+	id: string;
+	offerId: string;
+}): Promise<{ record: StoredTender; offer: Offer }> {
 	const record = await tenders.read(params.id);
 	if (!record) error(404, 'There is no tender at this address.');
 	const offer = record.offers.find((o) => o.id === params.offerId);
@@ -50,24 +53,44 @@ const back = (event: RequestEvent, form: FormData, questionId: string) => {
  * Checks and applies one change to one answer; answers the page's errors for that question, or
  * redirects back to it (so without JavaScript, too, the buyer lands where they were).
  */
-async function change(event: RequestEvent, build: (form: FormData) => AnswerPatchBody | { errors: Record<string, string> }) {
+async function change(
+	event: RequestEvent,
+	build: (form: FormData) => AnswerPatchBody | { errors: Record<string, string> }
+) {
 	const form = await formDataOf(event.request);
 	const { record } = await find(event.params);
 	const questionId = text(form, 'questionId');
-	const values = { option: text(form, 'option'), note: text(form, 'note'), stateNote: text(form, 'stateNote') };
+	const values = {
+		option: text(form, 'option'),
+		note: text(form, 'note'),
+		stateNote: text(form, 'stateNote')
+	};
 	const built = build(form);
-	if ('errors' in built) return fail(400, { questionId, errors: built.errors as Record<string, string>, values });
+	if ('errors' in built)
+		return fail(400, { questionId, errors: built.errors as Record<string, string>, values });
 	const parsed = tenders.tenderSchemasFor(record.rulesetVersion).answerPatchBody.safeParse(built);
 	const issues = parsed.success ? tenders.answerIssues(record, questionId, parsed.data) : [];
 	if (!parsed.success || issues.length > 0) {
-		const errors = parsed.success ? fieldErrors(issues.map((i) => ({ path: [i.path], message: i.message }))) : fieldErrors(parsed.error.issues);
+		const errors = parsed.success
+			? fieldErrors(issues.map((i) => ({ path: [i.path], message: i.message })))
+			: fieldErrors(parsed.error.issues);
 		return fail(400, { questionId, errors, values });
 	}
 	try {
-		const done = await tenders.patchAnswer(event.params.id, event.params.offerId, questionId, parsed.data);
+		const done = await tenders.patchAnswer(
+			event.params.id,
+			event.params.offerId,
+			questionId,
+			parsed.data
+		);
 		if (!done || done === 'no-offer') error(404, noOffer);
 	} catch (e) {
-		if (e instanceof tenders.NothingToJudgeError) return fail(409, { questionId, errors: { form: e.message } as Record<string, string>, values });
+		if (e instanceof tenders.NothingToJudgeError)
+			return fail(409, {
+				questionId,
+				errors: { form: e.message } as Record<string, string>,
+				values
+			});
 		throw e;
 	}
 	redirect(303, back(event, form, questionId));
@@ -83,12 +106,18 @@ export const actions: Actions = {
 	verify: (event) => change(event, judged('verified')),
 	dispute: (event) =>
 		change(event, (form) =>
-			text(form, 'stateNote').trim() ? judged('disputed')(form) : { errors: { stateNote: 'Say what you dispute, so the vendor can answer it.' } }
+			text(form, 'stateNote').trim()
+				? judged('disputed')(form)
+				: { errors: { stateNote: 'Say what you dispute, so the vendor can answer it.' } }
 		),
 	reject: (event) => change(event, judged('rejected')),
 	/** The buyer answers directly: the answer is the buyer's and counts as verified. */
 	answer: (event) =>
-		change(event, (form) => (text(form, 'option') ? { option: text(form, 'option') } : { errors: { option: 'Choose an answer.' } })),
+		change(event, (form) =>
+			text(form, 'option')
+				? { option: text(form, 'option') }
+				: { errors: { option: 'Choose an answer.' } }
+		),
 	note: (event) => change(event, (form) => ({ note: text(form, 'note').trim() || null }))
 };
 

@@ -10,7 +10,8 @@ export const FILTERS = [
 export type AnswerFilter = (typeof FILTERS)[number]['id'];
 
 /** The filter a query names; anything else shows all. */
-export const answerFilter = (value: string | null): AnswerFilter => FILTERS.find((f) => f.id === value)?.id ?? 'all';
+export const answerFilter = (value: string | null): AnswerFilter =>
+	FILTERS.find((f) => f.id === value)?.id ?? 'all';
 
 export function shows(filter: AnswerFilter, answer: OfferAnswer | null): boolean {
 	const answered = answer?.option !== undefined;

@@ -1,5 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { attachEvidence, checkAttachable, evidenceErrorResponse, isQuestionOf, readUpload } from '$lib/server/evidence';
+import {
+	attachEvidence,
+	checkAttachable,
+	evidenceErrorResponse,
+	isQuestionOf,
+	readUpload
+} from '$lib/server/evidence';
 import { apiError } from '$lib/server/http';
 import { gone, openForRoute, RESPOND_HEADERS, submitted } from '$lib/server/respond-guard';
 import { LinkGoneError, SubmittedError } from '$lib/server/respondents';
@@ -14,7 +20,9 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
 	if (!link.ok) return link.response;
 	if (link.opened.respondent.submittedAt) return submitted(new SubmittedError().message);
 	if (!isQuestionOf(link.opened.record, params.questionId)) {
-		return apiError(400, 'The request is invalid', [{ path: 'questionId', message: 'No question with this id in the questionnaire' }]);
+		return apiError(400, 'The request is invalid', [
+			{ path: 'questionId', message: 'No question with this id in the questionnaire' }
+		]);
 	}
 	try {
 		// Refused before a byte of the file is read when the answer cannot take one.

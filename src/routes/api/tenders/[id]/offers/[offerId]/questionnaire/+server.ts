@@ -1,5 +1,10 @@
 import { apiError } from '$lib/server/http';
-import { applied, preview, questionnaireDownload, readUpload } from '$lib/server/questionnaire-route';
+import {
+	applied,
+	preview,
+	questionnaireDownload,
+	readUpload
+} from '$lib/server/questionnaire-route';
 import * as tenders from '$lib/server/tenders';
 import type { RequestHandler } from './$types';
 

@@ -35,8 +35,12 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
 			{ status: 201, headers: tenders.NO_STORE }
 		);
 	} catch (error) {
-		if (error instanceof RespondentLimitError) return apiError(409, error.message, [{ path: '', message: error.message }]);
-		if (error instanceof ShareInputError) return apiError(400, 'The request is invalid', [{ path: error.path, message: error.message }]);
+		if (error instanceof RespondentLimitError)
+			return apiError(409, error.message, [{ path: '', message: error.message }]);
+		if (error instanceof ShareInputError)
+			return apiError(400, 'The request is invalid', [
+				{ path: error.path, message: error.message }
+			]);
 		throw error;
 	}
 };

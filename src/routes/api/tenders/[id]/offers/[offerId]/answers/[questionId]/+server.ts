@@ -11,7 +11,10 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
 	if (!current.offers.some((o) => o.id === params.offerId)) return noOffer();
 	const body = await readJson(request);
 	if (!body.ok) return body.response;
-	const patch = validate(tenders.tenderSchemasFor(current.rulesetVersion).answerPatchBody, body.body);
+	const patch = validate(
+		tenders.tenderSchemasFor(current.rulesetVersion).answerPatchBody,
+		body.body
+	);
 	if (!patch.ok) return patch.response;
 	const issues = tenders.answerIssues(current, params.questionId, patch.data);
 	if (issues.length > 0) return apiError(400, 'The request is invalid', issues);
@@ -19,7 +22,8 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
 	try {
 		outcome = await tenders.patchAnswer(params.id, params.offerId, params.questionId, patch.data);
 	} catch (error) {
-		if (error instanceof tenders.NothingToJudgeError) return apiError(409, error.message, [{ path: 'state', message: error.message }]);
+		if (error instanceof tenders.NothingToJudgeError)
+			return apiError(409, error.message, [{ path: 'state', message: error.message }]);
 		throw error;
 	}
 	if (!outcome) return tenders.missingTender();

@@ -10,7 +10,8 @@ export const POST: RequestHandler = async ({ params }) => {
 	try {
 		outcome = await reopenRespondent(params.id, params.offerId, params.respondentId);
 	} catch (error) {
-		if (error instanceof RevokedError) return apiError(409, error.message, [{ path: '', message: error.message }]);
+		if (error instanceof RevokedError)
+			return apiError(409, error.message, [{ path: '', message: error.message }]);
 		throw error;
 	}
 	if (!outcome) return tenders.missingTender();
