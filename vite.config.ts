@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { build as esbuild } from 'esbuild';
 import type { Plugin } from 'vite';
@@ -61,7 +62,17 @@ function besideTheServer(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), besideTheServer()],
+	plugins: [
+		// Compiles messages/{locale}.json into typed message functions in src/lib/paraglide. The
+		// locale: the visitor's choice (cookie), else the browser's languages, else English.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+		}),
+		sveltekit(),
+		besideTheServer()
+	],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
