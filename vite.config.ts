@@ -65,11 +65,16 @@ export default defineConfig({
 	plugins: [
 		// Compiles messages/{locale}.json into typed message functions in src/lib/paraglide. The
 		// locale: the visitor's choice (cookie), else the browser's languages, else English.
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
-		}),
+		// Vitest reads what `npm run i18n` compiled: the plugin's watcher would hold its exit 10 s.
+		...(process.env.VITEST
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './project.inlang',
+						outdir: './src/lib/paraglide',
+						strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+					})
+				]),
 		sveltekit(),
 		besideTheServer()
 	],
