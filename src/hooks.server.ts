@@ -25,6 +25,7 @@ import { DiskFullError } from '$lib/server/store/durable-json-file';
 import { rules } from '$lib/server/rules';
 import { checkJobConfig } from '$lib/server/jobs/pool';
 import { compressResponse } from '$lib/server/compress';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 
 // Importing the rules here validates them when the server starts, not on the first request.
 void rules;
@@ -195,7 +196,22 @@ function diskFull(event: RequestEvent, to: Destination, response: Response): Res
 	return plainPage(507, 'Not saved: the server is out of disk space', DISK_FULL);
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
+/**
+ * The request's language (the visitor's cookie, else Accept-Language, else English) is what
+ * messages and rule texts read while this request runs; the page says it in `<html lang>`.
+ * The original request goes on: nothing in the URL names a language, so nothing is rewritten.
+ */
+export const handle: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) =>
+		handleRequest(event, (e) =>
+			resolve(e, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+		)
+	);
+
+async function handleRequest(
+	event: RequestEvent,
+	resolve: (event: RequestEvent) => Response | Promise<Response>
+): Promise<Response> {
 	const to = destinationOf(event);
 	// Before the guards: a body over its limit is then dropped even when a guard answers.
 	limitBody(event, to);
@@ -212,7 +228,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// A load's fetch to our own routes reads the body as is; only the client gets it compressed.
 	if (event.isSubRequest || isEvidenceFile(to)) return response;
 	return compressResponse(event.request, response);
-};
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (error instanceof DiskFullError) {
