@@ -1,7 +1,9 @@
+import type { Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { architectureGaps } from '../text/architecture-words';
-import { openSection, type ReportContext } from './context';
+import { openSection, type ReportContext, reportLocale } from './context';
 import { COLORS, SIZES } from './theme';
-import { ARCH_WORD, SIGN_WORD } from './wording';
+import { archWord, signWord } from './wording';
 
 const STATUS_COLOR = {
 	met: COLORS.low,
@@ -18,21 +20,25 @@ const SIGN_COLOR = {
 /** The recommended architecture element by element against the offer, then the five signs of lock-in. */
 export function drawArchitecture(ctx: ReportContext) {
 	const { w, result } = ctx;
-	openSection(ctx, 'Recommended architecture against this offer');
-	w.paragraph(
-		'The architecture that keeps an IoT fleet free to change provider, element by element, and whether this offer provides it.',
-		{ color: COLORS.muted }
-	);
+	const locale = reportLocale(ctx);
+	openSection(ctx, m.report_architecture_heading({}, { locale }));
+	w.paragraph(m.report_architecture_intro({}, { locale }), { color: COLORS.muted });
 	w.table({
-		head: [['Element', 'This offer', 'What the offer lacks']],
+		head: [
+			[
+				m.report_col_element({}, { locale }),
+				m.report_col_this_offer({}, { locale }),
+				m.report_col_offer_lacks({}, { locale })
+			]
+		],
 		body: result.architecture.flatMap((element) => [
 			[
 				{ content: element.title, styles: { fontStyle: 'bold' } },
 				{
-					content: ARCH_WORD[element.status],
+					content: archWord(element.status, locale),
 					styles: { fontStyle: 'bold', textColor: STATUS_COLOR[element.status] }
 				},
-				element.status === 'met' ? '–' : gapText(element)
+				element.status === 'met' ? '–' : gapText(element, locale)
 			],
 			[
 				{
@@ -45,14 +51,14 @@ export function drawArchitecture(ctx: ReportContext) {
 		columnStyles: { 0: { cellWidth: 70 }, 1: { cellWidth: 26 } }
 	});
 
-	w.heading('Five signs of lock-in', 2);
-	w.paragraph('Each sign with what the answers behind it say about this offer.', {
+	w.heading(m.report_signs_heading({}, { locale }), 2);
+	w.paragraph(m.report_signs_intro({}, { locale }), {
 		size: SIZES.small,
 		color: COLORS.muted
 	});
 	for (const sign of result.lockInSigns) {
 		w.ensure(14);
-		w.line(SIGN_WORD[sign.status], w.left, w.y, {
+		w.line(signWord(sign.status, locale), w.left, w.y, {
 			size: SIZES.small,
 			bold: true,
 			color: SIGN_COLOR[sign.status]
@@ -69,11 +75,13 @@ export function drawArchitecture(ctx: ReportContext) {
 	}
 }
 
-function gapText(element: Parameters<typeof architectureGaps>[0]): string {
+function gapText(element: Parameters<typeof architectureGaps>[0], locale: Locale): string {
 	const gaps = architectureGaps(element);
 	return [
-		gaps.missing.length ? `Lacks: ${gaps.missing.join(', ')}` : '',
-		gaps.unconfirmed.length ? `Not confirmed yet: ${gaps.unconfirmed.join(', ')}` : ''
+		gaps.missing.length ? m.report_gap_lacks({ items: gaps.missing.join(', ') }, { locale }) : '',
+		gaps.unconfirmed.length
+			? m.report_gap_unconfirmed({ items: gaps.unconfirmed.join(', ') }, { locale })
+			: ''
 	]
 		.filter(Boolean)
 		.join('\n');

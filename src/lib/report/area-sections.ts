@@ -1,15 +1,17 @@
+import type { Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import { localProfileQuestionId } from '../assessment/local-profiles';
 import { KIND_PHRASE } from '../rules/restrictions';
 import { LOCAL_PROFILE_OPTIONS, NOT_SURE, type Question, type Ruleset } from '../rules/schema';
 import { notSureRisk } from '../scoring/answers';
 import { ratingFor } from '../scoring/score';
 import type { AreaScore, RoamingExposure } from '../scoring/types';
-import { answerRiskSentence, notSureRiskSentence } from '../text/answer-words';
 import { fill } from '../text/template';
-import { openSection, type ReportContext } from './context';
+import { openSection, type ReportContext, reportLocale } from './context';
 import { COLORS, SIZES } from './theme';
 import { cleanText } from './text';
-import { RATING_WORD, ratingColor } from './wording';
+import { answerRiskSentence, notSureRiskSentence } from './verdict-words';
+import { ratingColor, ratingWord } from './wording';
 
 interface AnswerView {
 	label: string;
@@ -18,70 +20,106 @@ interface AnswerView {
 }
 
 /** The chosen answer in words, with its risk; null risk when unanswered (or answered to a retired option). */
-function answerOf(ruleset: Ruleset, question: Question, option: string | undefined): AnswerView {
+function answerOf(
+	ruleset: Ruleset,
+	question: Question,
+	option: string | undefined,
+	locale: Locale
+): AnswerView {
 	// "Not sure" as scored: from 2.0.0 on never worse than the question's worst answer.
 	if (option === NOT_SURE)
 		return { label: ruleset.notSure.label, risk: notSureRisk(ruleset, question), notSure: true };
 	const chosen = question.options.find((o) => o.id === option);
 	return chosen
 		? { label: chosen.label, risk: chosen.risk, notSure: false }
-		: { label: 'Not answered', risk: null, notSure: false };
+		: { label: m.report_not_answered({}, { locale }), risk: null, notSure: false };
 }
 
 /** The same words as under the answer on the questionnaire. */
-function riskText(answer: AnswerView): string {
-	if (answer.risk === null) return 'Not scored until answered; the provisional range covers it.';
-	return answer.notSure ? notSureRiskSentence(answer.risk) : answerRiskSentence(answer.risk);
+function riskText(answer: AnswerView, locale: Locale): string {
+	if (answer.risk === null) return m.report_not_scored_until_answered({}, { locale });
+	return answer.notSure
+		? notSureRiskSentence(answer.risk, locale)
+		: answerRiskSentence(answer.risk, locale);
 }
 
-function recommendationText(ruleset: Ruleset, question: Question, answer: AnswerView): string {
+function recommendationText(
+	ruleset: Ruleset,
+	question: Question,
+	answer: AnswerView,
+	locale: Locale
+): string {
 	if (answer.risk === null || answer.notSure || answer.risk >= ruleset.findingRiskThreshold) {
 		return question.recommendation;
 	}
-	if (answer.risk === 0)
-		return 'None needed: this answer keeps you free to leave. Keep it in the contract.';
-	return `Optional: ${question.recommendation}`;
+	if (answer.risk === 0) return m.report_recommendation_none_needed({}, { locale });
+	return m.report_recommendation_optional({ recommendation: question.recommendation }, { locale });
 }
 
-function areaLine(score: AreaScore | undefined): string {
-	if (!score || score.score === null)
-		return 'Not scored yet: no question in this area is answered.';
-	const rating = score.rating ? RATING_WORD[score.rating] : '';
-	const notSure = score.notSure ? `, ${score.notSure} not sure` : '';
-	return `Score ${Math.round(score.score)}/100 · ${rating} · ${score.answered} of ${score.total} answered${notSure}`;
+function areaLine(score: AreaScore | undefined, locale: Locale): string {
+	if (!score || score.score === null) return m.report_area_not_scored({}, { locale });
+	const line = m.report_area_line(
+		{
+			score: String(Math.round(score.score)),
+			rating: score.rating ? ratingWord(score.rating, locale) : '',
+			answered: String(score.answered),
+			total: String(score.total)
+		},
+		{ locale }
+	);
+	return score.notSure
+		? m.report_area_line_not_sure({ line, notSure: String(score.notSure) }, { locale })
+		: line;
 }
 
 function drawQuestion(ctx: ReportContext, question: Question, number: string) {
 	const { w, doc, ruleset, assessment } = ctx;
+	const locale = reportLocale(ctx);
 	const given = assessment.answers[question.id];
-	const answer = answerOf(ruleset, question, given?.option);
+	const answer = answerOf(ruleset, question, given?.option, locale);
 	const note = ctx.includeNotes && given?.note ? cleanText(given.note).trim() : '';
 
 	// Keep the question with its answer and risk.
 	w.ensure(28);
 	w.paragraph(`${number}  ${question.text}`, { size: SIZES.h3, bold: true }, { after: 1.2 });
-	w.paragraph(`Answer: ${answer.label}`, { bold: answer.risk !== null }, { indent: 6, after: 0.6 });
+	w.paragraph(
+		m.report_answer({ answer: answer.label }, { locale }),
+		{ bold: answer.risk !== null },
+		{ indent: 6, after: 0.6 }
+	);
 	const conflict = ctx.result.conflicts.find((c) => c.claim.questionId === question.id);
 	if (conflict) {
 		// A contradicted claim is scored as "not sure": it must not read as flexible here.
 		w.paragraph(
-			`This answer contradicts “${conflict.contradictedBy.label}”, so it counts as not sure until one of them is corrected. ${conflict.message}`,
+			m.report_answer_contradicted(
+				{ contradictedBy: conflict.contradictedBy.label, message: conflict.message },
+				{ locale }
+			),
 			{ color: COLORS.high },
 			{ indent: 6, after: 1.2 }
 		);
 	} else {
 		const rating =
 			answer.risk === null ? null : ratingFor(answer.risk * 100, ruleset.ratingThresholds);
-		w.paragraph(riskText(answer), { color: ratingColor(rating) }, { indent: 6, after: 1.2 });
+		w.paragraph(
+			riskText(answer, locale),
+			{ color: ratingColor(rating) },
+			{ indent: 6, after: 1.2 }
+		);
 	}
 	if (note) {
-		w.labelled('Note', note, { size: SIZES.small }, { indent: 6, after: 1.2 });
+		w.labelled(
+			m.report_note({}, { locale }),
+			note,
+			{ size: SIZES.small },
+			{ indent: 6, after: 1.2 }
+		);
 	}
 	w.labelled(
-		'Recommendation',
+		m.report_recommendation({}, { locale }),
 		conflict
-			? 'Check both answers with the vendor and correct the one that is wrong; until then this counts as a risk.'
-			: recommendationText(ruleset, question, answer),
+			? m.report_recommendation_conflict({}, { locale })
+			: recommendationText(ruleset, question, answer, locale),
 		{ size: SIZES.small },
 		{ indent: 6, after: 2 }
 	);
@@ -94,14 +132,23 @@ function drawQuestion(ctx: ReportContext, question: Question, number: string) {
 /** One section per area: what it is about, its score, then every question with answer, risk, note and recommendation. */
 export function drawAreaSections(ctx: ReportContext) {
 	const { w, ruleset, result } = ctx;
+	const locale = reportLocale(ctx);
 	for (const area of ruleset.areas) {
 		const number = ctx.numbered.next;
 		openSection(ctx, area.title);
 		const score = result.areas.find((a) => a.id === area.id);
-		w.paragraph(areaLine(score), { bold: true, color: ratingColor(score?.rating ?? null) });
+		w.paragraph(areaLine(score, locale), {
+			bold: true,
+			color: ratingColor(score?.rating ?? null)
+		});
 		w.paragraph(area.summary, { color: COLORS.muted });
-		w.labelled('Locks you in', area.locksIn, { size: SIZES.small });
-		w.labelled('Keeps you flexible', area.keepsFlexible, { size: SIZES.small }, { after: 4 });
+		w.labelled(m.report_locks_you_in({}, { locale }), area.locksIn, { size: SIZES.small });
+		w.labelled(
+			m.report_keeps_you_flexible({}, { locale }),
+			area.keepsFlexible,
+			{ size: SIZES.small },
+			{ after: 4 }
+		);
 		area.questions.forEach((question, i) => drawQuestion(ctx, question, `${number}.${i + 1}`));
 		if (ruleset.localProfiles?.area === area.id)
 			drawLocalProfiles(ctx, number, area.questions.length);
@@ -114,13 +161,15 @@ export function drawAreaSections(ctx: ReportContext) {
  */
 function drawLocalProfiles(ctx: ReportContext, number: number, after: number) {
 	const { w, ruleset, assessment, result } = ctx;
+	const locale = reportLocale(ctx);
 	const template = ruleset.localProfiles;
+	const notAnswered = m.report_not_answered({}, { locale });
 	const asked = result.roaming.filter(
 		(r): r is RoamingExposure & { localProfile: NonNullable<RoamingExposure['localProfile']> } =>
 			r.localProfile !== null
 	);
 	if (!template || asked.length === 0) return;
-	w.heading('Local profiles, country by country', 3);
+	w.heading(m.report_local_profiles_heading({}, { locale }), 3);
 	asked.forEach((exposure, i) => {
 		const values = { country: exposure.name, kind: KIND_PHRASE[exposure.kind] };
 		const given = assessment.answers[localProfileQuestionId(exposure.country)];
@@ -130,7 +179,7 @@ function drawLocalProfiles(ctx: ReportContext, number: number, after: number) {
 				? ruleset.notSure.label
 				: option
 					? fill(template.options[option].label, values)
-					: 'Not answered';
+					: notAnswered;
 		const note = ctx.includeNotes && given?.note ? cleanText(given.note).trim() : '';
 		w.ensure(24);
 		w.paragraph(
@@ -138,15 +187,25 @@ function drawLocalProfiles(ctx: ReportContext, number: number, after: number) {
 			{ size: SIZES.h3, bold: true },
 			{ after: 1.2 }
 		);
-		w.paragraph(`Answer: ${label}`, { bold: label !== 'Not answered' }, { indent: 6, after: 0.6 });
+		w.paragraph(
+			m.report_answer({ answer: label }, { locale }),
+			{ bold: label !== notAnswered },
+			{ indent: 6, after: 0.6 }
+		);
 		w.paragraph(
 			exposure.mitigationNote,
 			{ color: exposure.mitigated ? COLORS.ink : COLORS.critical },
 			{ indent: 6, after: 1.2 }
 		);
-		if (note) w.labelled('Note', note, { size: SIZES.small }, { indent: 6, after: 1.2 });
+		if (note)
+			w.labelled(
+				m.report_note({}, { locale }),
+				note,
+				{ size: SIZES.small },
+				{ indent: 6, after: 1.2 }
+			);
 		w.labelled(
-			'Recommendation',
+			m.report_recommendation({}, { locale }),
 			fill(template.recommendation, values),
 			{ size: SIZES.small },
 			{ indent: 6, after: 3 }

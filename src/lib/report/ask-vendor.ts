@@ -1,19 +1,19 @@
-import { openSection, type ReportContext } from './context';
+import { m } from '$lib/paraglide/messages';
+import { openSection, type ReportContext, reportLocale } from './context';
 import { COLORS, SIZES } from './theme';
-import { plural } from './wording';
+import { pluralOf } from './wording';
 
 /** The questions the buyer was not sure about, numbered and phrased to paste into an RFP round. */
 export function drawAskVendor(ctx: ReportContext) {
 	const { w, result } = ctx;
-	openSection(ctx, 'Ask the vendor');
+	const locale = reportLocale(ctx);
+	openSection(ctx, m.report_ask_heading({}, { locale }));
 	const open = result.completeness.total - result.completeness.answered;
 	if (result.askVendor.length === 0) {
-		w.paragraph(
-			'Every answered question was answered with confidence: there is nothing to ask the vendor yet.'
-		);
+		w.paragraph(m.report_ask_nothing({}, { locale }));
 	} else {
 		w.paragraph(
-			`${plural(result.askVendor.length, 'question', 'questions')} for the vendor, ready to paste into an RFP clarification round. Ask for written answers, then re-score the offer with them.`,
+			pluralOf(result.askVendor.length, locale, m.report_ask_intro_one, m.report_ask_intro_many),
 			{ color: COLORS.muted },
 			{ after: 4 }
 		);
@@ -23,9 +23,9 @@ export function drawAskVendor(ctx: ReportContext) {
 		);
 	}
 	if (open > 0) {
-		w.paragraph(
-			`${plural(open, 'question is', 'questions are')} not answered yet and so not listed here.`,
-			{ size: SIZES.small, color: COLORS.muted }
-		);
+		w.paragraph(pluralOf(open, locale, m.report_ask_open_one, m.report_ask_open_many), {
+			size: SIZES.small,
+			color: COLORS.muted
+		});
 	}
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locales } from '$lib/paraglide/runtime';
 import { issuesOf } from '../validation/issues';
 import { ReportInputError, type ReportIssue } from './errors';
 import { BRANDING_LIMITS, PAPER_SIZES } from './limits';
@@ -29,6 +30,13 @@ const paperSchema = z
 	.toLowerCase()
 	.pipe(z.enum(PAPER_SIZES, { error: 'Paper must be "a4" or "letter"' }));
 
+/** The report's language, whatever the page's: a consultant may write for a client abroad. */
+const localeSchema = z
+	.string({ error: 'Report language must be "en" or "de"' })
+	.trim()
+	.toLowerCase()
+	.pipe(z.enum(locales, { error: 'Report language must be "en" or "de"' }));
+
 /** A logo as a `data:` URL (from a file input or storage) or raw bytes; checked by its content. */
 const logoSchema = z
 	.union([z.string(), z.instanceof(Uint8Array)], { error: 'The logo must be a PNG or JPEG file' })
@@ -43,12 +51,16 @@ const logoSchema = z
 		return checked.logo;
 	});
 
-/** What a consultant can put on a report. Everything is optional; paper defaults to A4. */
+/**
+ * What a consultant can put on a report. Everything is optional; paper defaults to A4, and a
+ * report without a language is in the base locale (callers pass the page's or the request's).
+ */
 export const brandingSchema = z.strictObject({
 	reportTitle: optionalText('Report title'),
 	consultantName: optionalText('Consultant name'),
 	firm: optionalText('Firm'),
 	paper: paperSchema.default('a4'),
+	locale: localeSchema.optional(),
 	logo: logoSchema.nullish().transform((logo) => logo ?? undefined)
 });
 
@@ -56,21 +68,24 @@ export type BrandingInput = z.input<typeof brandingSchema>;
 export type Branding = z.output<typeof brandingSchema>;
 
 /**
- * Branding as query parameters of `GET /api/assessments/{id}/report.pdf`: text and paper only
- * (a logo does not fit in a URL). Unknown parameters are refused, so a typo is not silently lost.
+ * Branding as query parameters of `GET /api/assessments/{id}/report.pdf`: text, paper and
+ * language only (a logo does not fit in a URL). Unknown parameters are refused, so a typo is not
+ * silently lost. Without `locale` the caller chooses the language (the request's).
  */
 export const brandingQuerySchema = z
 	.strictObject({
 		title: optionalText('Report title'),
 		consultant: optionalText('Consultant name'),
 		firm: optionalText('Firm'),
-		paper: paperSchema.optional()
+		paper: paperSchema.optional(),
+		locale: localeSchema.optional()
 	})
 	.transform((query): BrandingInput => ({
 		reportTitle: query.title,
 		consultantName: query.consultant,
 		firm: query.firm,
-		paper: query.paper ?? 'a4'
+		paper: query.paper ?? 'a4',
+		locale: query.locale
 	}));
 
 /** Validates branding, or throws ReportInputError naming each bad field. */

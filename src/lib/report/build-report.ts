@@ -1,4 +1,7 @@
 import type { jsPDF } from 'jspdf';
+import { baseLocale, type Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { intlTag } from '../format/locale-format';
 import type { Ruleset } from '../rules/schema';
 import type { ScoreResult } from '../scoring/types';
 import { drawAreaSections } from './area-sections';
@@ -27,7 +30,11 @@ export interface BuildReportInput {
 	assessment: ReportAssessment;
 	/** The result scored from exactly this assessment. */
 	result: ScoreResult;
-	/** The ruleset that scored it: question texts, options, recommendations, weights. */
+	/**
+	 * The ruleset that scored it: question texts, options, recommendations, weights. Rule texts are
+	 * said as given here (and in `result`), so a ruleset read for the report's language gives them
+	 * in that language.
+	 */
 	ruleset: Ruleset;
 	/** Unvalidated is fine: it is parsed here, and a bad field throws ReportInputError. */
 	branding: BrandingInput;
@@ -55,6 +62,16 @@ function limitPages(doc: jsPDF, maxPages: number): void {
 	}) as jsPDF['addPage'];
 }
 
+/** The PDF's subject line: whose offer, for whom. */
+function subjectOf(assessment: ReportAssessment, locale: Locale): string {
+	const offer = assessment.vendor
+		? m.report_subject_offer_from({ vendor: assessment.vendor }, { locale })
+		: m.report_subject_offer_unnamed({}, { locale });
+	return assessment.organisation
+		? m.report_subject_for({ offer, organisation: assessment.organisation }, { locale })
+		: m.report_subject({ offer }, { locale });
+}
+
 /**
  * Builds the consultant report as PDF bytes. Pure apart from its inputs: the same in the browser
  * and on the server. jsPDF and jspdf-autotable are imported here, on first use, so they never
@@ -73,8 +90,10 @@ export async function buildReport(input: BuildReportInput): Promise<Uint8Array> 
 		organisation: cleanLine(input.assessment.organisation),
 		vendor: cleanLine(input.assessment.vendor)
 	};
-	const title = branding.reportTitle ?? (assessment.title || 'Lock-in risk assessment');
-	const date = longDate(input.generatedAt, input.timeZone);
+	const locale = branding.locale ?? baseLocale;
+	const title =
+		branding.reportTitle ?? (assessment.title || m.report_default_title({}, { locale }));
+	const date = longDate(input.generatedAt, input.timeZone, locale);
 	const author = preparedBy(branding);
 
 	const doc = new jsPDF({
@@ -87,13 +106,13 @@ export async function buildReport(input: BuildReportInput): Promise<Uint8Array> 
 	registerFonts(doc, input.font);
 	doc.setProperties({
 		title,
-		subject: `IoT connectivity lock-in assessment of ${assessment.vendor ? `the offer from ${assessment.vendor}` : 'a connectivity offer'}${assessment.organisation ? ` for ${assessment.organisation}` : ''}`,
+		subject: subjectOf(assessment, locale),
 		author: author ?? 'Lock-in Radar',
-		keywords: 'IoT connectivity, vendor lock-in, permanent roaming, switching cost',
+		keywords: m.report_keywords({}, { locale }),
 		creator: 'Lock-in Radar'
 	});
 	doc.setCreationDate(input.generatedAt);
-	doc.setLanguage('en-GB');
+	doc.setLanguage(intlTag(locale) as Parameters<jsPDF['setLanguage']>[0]);
 
 	const w = new Writer(doc, autoTable);
 	const ctx: ReportContext = {
@@ -124,13 +143,18 @@ export async function buildReport(input: BuildReportInput): Promise<Uint8Array> 
 	drawRegulations(ctx);
 	drawRoamingAppendix(ctx);
 	drawMethodology(ctx);
-	drawContents(w, contentsPage);
-	drawRunningText(w, {
-		title,
-		client: assessment.organisation,
-		// Date and ruleset first: a long consultant or firm name is what gets shortened, never them.
-		footer: `${date} · Lock-in Radar · ruleset ${input.result.rulesetVersion}${author ? ` · Prepared by ${author}` : ''}`
-	});
+	drawContents(w, contentsPage, locale);
+	// Date and ruleset first: a long consultant or firm name is what gets shortened, never them.
+	const footer = m.report_footer({ date, version: input.result.rulesetVersion }, { locale });
+	drawRunningText(
+		w,
+		{
+			title,
+			client: assessment.organisation,
+			footer: author ? m.report_footer_prepared({ footer, author }, { locale }) : footer
+		},
+		locale
+	);
 
 	return new Uint8Array(doc.output('arraybuffer'));
 }

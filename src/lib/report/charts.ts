@@ -1,9 +1,11 @@
 import type { jsPDF } from 'jspdf';
+import type { Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { Rating } from '../rules/schema';
 import type { RoamingExposure } from '../scoring/types';
 import type { Writer } from './layout';
 import { COLORS, SIZES } from './theme';
-import { ratingColor, ROAMING_SEVERITY } from './wording';
+import { count, ratingColor, roamingSeverity } from './wording';
 
 /**
  * Charts drawn as PDF paths (lines, polygons, rectangles), not pictures: crisp at any zoom, a few
@@ -32,10 +34,12 @@ export interface RadarInput {
 	cx: number;
 	cy: number;
 	radius: number;
+	/** What an axis without a score says: "not answered" in the report's language. */
+	notAnswered: string;
 }
 
 /** The six-area radar, like the results page: 0 at the centre, 100 at the rim, first axis up. */
-export function drawRadar(w: Writer, { labels, values, cx, cy, radius }: RadarInput) {
+export function drawRadar(w: Writer, { labels, values, cx, cy, radius, notAnswered }: RadarInput) {
 	const { doc } = w;
 	const n = labels.length;
 	const at = (i: number, value: number): Point => {
@@ -83,7 +87,7 @@ export function drawRadar(w: Writer, { labels, values, cx, cy, radius }: RadarIn
 		const value = values[i] ?? null;
 		const lines = [
 			...w.split(label, 24, { size: SIZES.tiny }),
-			value === null ? 'not answered' : String(Math.round(value))
+			value === null ? notAnswered : String(Math.round(value))
 		];
 		const height = lines.length * 3.2;
 		const top = Math.sin(angle) < -0.2 ? y - height : Math.sin(angle) > 0.2 ? y : y - height / 2;
@@ -116,7 +120,8 @@ export function drawScoreBars(
 	rows: BarRow[],
 	x: number,
 	y: number,
-	width: number
+	width: number,
+	notAnswered: string
 ): number {
 	const { doc } = w;
 	const labelWidth = 30;
@@ -139,7 +144,7 @@ export function drawScoreBars(
 			w.line(line, x, top + 2 + j * 3 - (lines.length > 1 ? 1.5 : 0), { size: SIZES.tiny });
 		});
 		if (row.value === null) {
-			w.line('not answered', barX + 1, top + 2.5, { size: SIZES.tiny, color: COLORS.muted });
+			w.line(notAnswered, barX + 1, top + 2.5, { size: SIZES.tiny, color: COLORS.muted });
 			return;
 		}
 		const length = Math.max(0.6, (barWidth * row.value) / 100);
@@ -167,7 +172,7 @@ const SEVERITY_ORDER: Record<RoamingExposure['severity'], number> = {
  * Devices per deployment country, one bar each, coloured by how the roaming rule hits this offer:
  * the most exposed first. Draws at the writer's position and moves it down.
  */
-export function drawRoamingChart(w: Writer, roaming: RoamingExposure[]) {
+export function drawRoamingChart(w: Writer, roaming: RoamingExposure[], locale: Locale) {
 	const { doc } = w;
 	const rows = [...roaming].sort(
 		(a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.devices - a.devices
@@ -183,7 +188,7 @@ export function drawRoamingChart(w: Writer, roaming: RoamingExposure[]) {
 	w.ensure(10 + rowHeight * shown.length);
 	let lx = w.left;
 	for (const severity of ['critical', 'warning', 'info', 'none'] as const) {
-		const { color, label } = ROAMING_SEVERITY[severity];
+		const { color, label } = roamingSeverity(severity, locale);
 		doc.setFillColor(color);
 		doc.rect(lx, w.y + 0.6, 3, 3, 'F');
 		w.line(label, lx + 4.5, w.y + 0.4, { size: SIZES.tiny });
@@ -194,14 +199,14 @@ export function drawRoamingChart(w: Writer, roaming: RoamingExposure[]) {
 
 	for (const row of shown) {
 		w.ensure(rowHeight);
-		const { color, label } = ROAMING_SEVERITY[row.severity];
+		const { color, label } = roamingSeverity(row.severity, locale);
 		const [name] = w.split(row.name, labelWidth - 2, { size: SIZES.tiny });
 		w.line(name ?? row.country, w.left, w.y + 1, { size: SIZES.tiny });
 		const length = Math.max(0.6, (barWidth * row.devices) / max);
 		doc.setFillColor(color);
 		doc.rect(w.left + labelWidth, w.y + 1, length, rowHeight - 2, 'F');
 		w.line(
-			`${row.devices.toLocaleString('en')} devices · ${label}`,
+			m.report_devices_with_label({ devices: count(row.devices, locale), label }, { locale }),
 			w.left + labelWidth + length + 1.5,
 			w.y + 1,
 			{ size: SIZES.tiny, color: row.severity === 'critical' ? COLORS.critical : COLORS.ink }
@@ -212,7 +217,10 @@ export function drawRoamingChart(w: Writer, roaming: RoamingExposure[]) {
 		const rest = rows.slice(shown.length);
 		const devices = rest.reduce((sum, r) => sum + r.devices, 0);
 		w.paragraph(
-			`And ${rest.length} more ${rest.length === 1 ? 'country' : 'countries'} with lower exposure (${devices.toLocaleString('en')} devices): see Appendix A.`,
+			(rest.length === 1 ? m.report_chart_more_one : m.report_chart_more_many)(
+				{ count: count(rest.length, locale), devices: count(devices, locale) },
+				{ locale }
+			),
 			{ size: SIZES.tiny, color: COLORS.muted }
 		);
 	}

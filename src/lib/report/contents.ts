@@ -1,3 +1,5 @@
+import type { Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { Writer } from './layout';
 import { COLORS, MARGINS, SIZES } from './theme';
 
@@ -5,11 +7,11 @@ import { COLORS, MARGINS, SIZES } from './theme';
  * The table of contents, written onto the page reserved for it once every section knows its
  * page. Each entry links to its page, and the PDF outline (bookmarks) lists the same sections.
  */
-export function drawContents(w: Writer, page: number) {
+export function drawContents(w: Writer, page: number, locale: Locale = 'en') {
 	const { doc } = w;
 	doc.setPage(page);
 	w.y = MARGINS.top;
-	w.heading('Contents', 1);
+	w.heading(m.report_contents({}, { locale }), 1);
 	const rowHeight = 8.5;
 	for (const section of w.sections) {
 		const pageLabel = String(section.page);

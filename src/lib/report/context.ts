@@ -1,4 +1,6 @@
 import type { jsPDF } from 'jspdf';
+import { baseLocale, type Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { StoredAssessment } from '../assessment/schema';
 import type { Ruleset } from '../rules/schema';
 import type { ScoreResult } from '../scoring/types';
@@ -42,18 +44,31 @@ export interface ReportContext {
 	numbered: { next: number };
 }
 
+/**
+ * The report's language, the consultant's choice in the branding (the base locale when none is
+ * given): every fixed word, number, amount and date is written in it.
+ */
+export const reportLocale = (ctx: Pick<ReportContext, 'branding'>): Locale =>
+	ctx.branding.locale ?? baseLocale;
+
 /** Opens a numbered top-level section on a new page ("3  Network coverage"). */
 export function openSection(ctx: ReportContext, title: string) {
 	ctx.w.section(`${ctx.numbered.next++}  ${title}`);
 }
 
 export function openAppendix(ctx: ReportContext, letter: string, title: string) {
-	ctx.w.section(`Appendix ${letter}  ${title}`);
+	ctx.w.section(m.report_appendix_heading({ letter, title }, { locale: reportLocale(ctx) }));
 }
 
-/** What a page hands to the browser so it can build the report itself (the result travels separately). */
+/**
+ * What a page hands to the browser so it can build the report itself (the result travels
+ * separately). The ruleset carries the rule texts (questions, options, recommendations) in the
+ * language it was read for, so the report says them as given.
+ */
 export interface ReportSource {
 	assessment: ReportAssessment;
 	ruleset: Ruleset;
 	dataVersions?: DataVersions;
+	/** The language the rule texts were asked for (the page's). */
+	locale?: Locale;
 }

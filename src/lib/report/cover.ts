@@ -1,5 +1,6 @@
+import { m } from '$lib/paraglide/messages';
 import { preparedBy } from './branding';
-import type { ReportContext } from './context';
+import { reportLocale, type ReportContext } from './context';
 import { ReportInputError } from './errors';
 import { lineHeight } from './layout';
 import { COLORS, MARGINS, SIZES } from './theme';
@@ -9,8 +10,15 @@ import {
 	floorLine,
 	provisionalLine,
 	ratingExplanation
-} from '../text/verdict';
-import { count, plural, RATING_MEANING, ratingBackground, ratingColor } from './wording';
+} from './verdict-words';
+import {
+	count,
+	pluralOf,
+	ratingBackground,
+	ratingColor,
+	ratingMeaning,
+	shortDate
+} from './wording';
 
 const LOGO_BOX = { width: 60, height: 24 };
 
@@ -35,7 +43,7 @@ function drawLogo(ctx: ReportContext, x: number, y: number) {
 		throw new ReportInputError([
 			{
 				path: 'logo',
-				message: `The logo could not be read: its ${logo.format} image data is damaged. Save it again or choose another file.`
+				message: m.report_logo_damaged({ format: logo.format }, { locale: reportLocale(ctx) })
 			}
 		]);
 	}
@@ -44,12 +52,13 @@ function drawLogo(ctx: ReportContext, x: number, y: number) {
 /** Page 1: title, client, offer, consultant, date, ruleset version, logo, and the verdict. */
 export function drawCover(ctx: ReportContext) {
 	const { w, doc, assessment, result, branding } = ctx;
+	const locale = reportLocale(ctx);
 	doc.setFillColor(COLORS.accent);
 	doc.rect(0, 0, 6, w.pageHeight, 'F');
 
 	drawLogo(ctx, MARGINS.left, 20);
 	w.y = 56;
-	w.paragraph('Lock-in Radar · IoT connectivity lock-in assessment', {
+	w.paragraph(m.report_cover_kicker({}, { locale }), {
 		size: SIZES.small,
 		color: COLORS.muted
 	});
@@ -58,11 +67,15 @@ export function drawCover(ctx: ReportContext) {
 		{ size: ctx.title.length > 90 ? SIZES.h1 : SIZES.title, bold: true },
 		{ after: 3 }
 	);
-	w.paragraph('Consultant report', { size: SIZES.h2, color: COLORS.muted }, { after: 10 });
+	w.paragraph(
+		m.report_cover_subtitle({}, { locale }),
+		{ size: SIZES.h2, color: COLORS.muted },
+		{ after: 10 }
+	);
 
 	// The verdict, in a coloured box.
 	const { rating, score } = result.overall;
-	const meaning = RATING_MEANING[rating];
+	const meaning = ratingMeaning(rating, locale);
 	const text = w.split(meaning.meaning, w.width - 48, { size: SIZES.small });
 	const boxHeight = Math.max(26, 14 + text.length * lineHeight(SIZES.small));
 	doc.setFillColor(ratingBackground(rating));
@@ -72,9 +85,14 @@ export function drawCover(ctx: ReportContext) {
 		bold: true,
 		color: ratingColor(rating)
 	});
-	w.line('out of 100', w.left + 6, w.y + 17, { size: SIZES.tiny, color: COLORS.muted });
+	w.line(m.report_out_of_100({}, { locale }), w.left + 6, w.y + 17, {
+		size: SIZES.tiny,
+		color: COLORS.muted
+	});
 	w.line(
-		`${meaning.headline}${result.overall.provisional ? ' so far' : ''}`,
+		result.overall.provisional
+			? m.report_headline_so_far({ headline: meaning.headline }, { locale })
+			: meaning.headline,
 		w.left + 42,
 		w.y + 5,
 		{ size: SIZES.h2, bold: true, color: ratingColor(rating) }
@@ -85,37 +103,64 @@ export function drawCover(ctx: ReportContext) {
 	w.y += boxHeight + 12;
 
 	const { fleet } = assessment;
+	const say = (label: (inputs: Record<string, never>, o: { locale: typeof locale }) => string) =>
+		label({}, { locale });
+	const clientLabel = say(m.report_cover_client);
 	const facts: [string, string][] = [
-		['Client organisation', assessment.organisation || 'Not stated'],
-		['Offer assessed', assessment.vendor || 'Offer not named'],
-		['Assessment', assessment.title],
+		[clientLabel, assessment.organisation || say(m.report_cover_client_not_stated)],
+		[say(m.report_cover_offer), assessment.vendor || say(m.report_cover_offer_not_named)],
+		[say(m.report_cover_assessment), assessment.title],
 		[
-			'Fleet',
-			`${plural(fleet.devices, 'device', 'devices')} in ${plural(fleet.countries.length, 'country', 'countries')}, ${fleet.lifetimeYears}-year lifetime`
+			say(m.report_cover_fleet),
+			m.report_cover_fleet_value(
+				{
+					devices: pluralOf(fleet.devices, locale, m.report_devices_one, m.report_devices_many),
+					countries: pluralOf(
+						fleet.countries.length,
+						locale,
+						m.report_countries_one,
+						m.report_countries_many
+					),
+					years: count(fleet.lifetimeYears, locale)
+				},
+				{ locale }
+			)
 		]
 	];
 	const by = preparedBy(branding);
-	if (by) facts.push(['Prepared by', by]);
-	facts.push(['Date', ctx.date]);
-	facts.push(['Ruleset', `Version ${result.rulesetVersion}, published ${ctx.ruleset.published}`]);
+	if (by) facts.push([say(m.report_cover_prepared_by), by]);
+	facts.push([say(m.report_cover_date), ctx.date]);
 	facts.push([
-		'Completeness',
-		provisionalLine(result) ?? `All ${count(result.completeness.total)} questions answered`
+		say(m.report_cover_ruleset),
+		m.report_cover_ruleset_value(
+			{ version: result.rulesetVersion, published: shortDate(ctx.ruleset.published, locale) },
+			{ locale }
+		)
+	]);
+	facts.push([
+		say(m.report_cover_completeness),
+		provisionalLine(result, locale) ??
+			m.report_cover_all_answered({ total: count(result.completeness.total, locale) }, { locale })
 	]);
 	const cost = result.switchingCost;
 	facts.push([
-		'Cost to leave',
-		[`${costHeadline(cost)}.`, costAssumedNote(cost)].filter(Boolean).join(' ')
+		say(m.report_cover_cost),
+		[`${costHeadline(cost, locale)}.`, costAssumedNote(cost, locale)].filter(Boolean).join(' ')
 	]);
 	// The cover has room for three reasons; the executive summary lists every one.
 	const raising = result.overall.floors.filter((f) => f.raises);
-	const shown = raising.slice(0, 3).map((f, i) => `${i + 1}. ${floorLine(f)}`);
+	const shown = raising.slice(0, 3).map((f, i) => `${i + 1}. ${floorLine(f, locale)}`);
 	if (raising.length > shown.length) {
 		shown.push(
-			`${plural(raising.length - shown.length, 'further reason is', 'further reasons are')} in the executive summary.`
+			pluralOf(
+				raising.length - shown.length,
+				locale,
+				m.report_cover_further_reason_one,
+				m.report_cover_further_reason_many
+			)
 		);
 	}
-	facts.push(['Why this rating', [ratingExplanation(result), ...shown].join('\n')]);
+	facts.push([say(m.report_cover_why), [ratingExplanation(result, locale), ...shown].join('\n')]);
 
 	const labelWidth = 42;
 	for (const [label, value] of facts) {
@@ -125,7 +170,7 @@ export function drawCover(ctx: ReportContext) {
 		lines.forEach((line, i) =>
 			w.line(line, w.left + labelWidth, w.y + i * lineHeight(SIZES.body), {
 				size: SIZES.body,
-				bold: i === 0 && label === 'Client organisation'
+				bold: i === 0 && label === clientLabel
 			})
 		);
 		w.y += lines.length * lineHeight(SIZES.body) + 2.2;

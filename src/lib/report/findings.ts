@@ -1,7 +1,8 @@
+import { m } from '$lib/paraglide/messages';
 import { findingsBySeverity } from '../text/verdict';
-import { openSection, type ReportContext } from './context';
+import { openSection, type ReportContext, reportLocale } from './context';
 import { COLORS, SIZES } from './theme';
-import { plural, SEVERITY_WORD } from './wording';
+import { pluralOf, severityWord } from './wording';
 
 const SEVERITY_COLOR = {
 	critical: COLORS.critical,
@@ -9,24 +10,35 @@ const SEVERITY_COLOR = {
 	medium: COLORS.moderate
 } as const;
 
-/** Every finding, said from the answers, grouped by severity, each with its recommendation. */
+/**
+ * Every finding, said from the answers, grouped by severity, each with its recommendation. The
+ * finding texts come from the rules, in the language the result was scored with.
+ */
 export function drawFindings(ctx: ReportContext) {
 	const { w, result } = ctx;
-	openSection(ctx, 'Findings and recommendations');
+	const locale = reportLocale(ctx);
+	openSection(ctx, m.report_findings_heading({}, { locale }));
 	const groups = findingsBySeverity(result.findings);
 	if (groups.length === 0) {
-		w.paragraph('No risky answers: nothing in the offer, as answered, ties you to the provider.');
+		w.paragraph(m.report_no_risky_answers({}, { locale }));
 		return;
 	}
-	w.paragraph(
-		'What the answers mean for lock-in, most severe first. Roaming findings come from the deployment countries’ rules; a finding marked “not sure” counts as a risk until the vendor answers.',
-		{ color: COLORS.muted },
-		{ after: 3 }
-	);
+	w.paragraph(m.report_findings_intro({}, { locale }), { color: COLORS.muted }, { after: 3 });
 	for (const group of groups) {
 		w.ensure(24);
 		w.paragraph(
-			`${SEVERITY_WORD[group.severity]}: ${plural(group.findings.length, 'finding', 'findings')}`,
+			m.report_findings_group(
+				{
+					severity: severityWord(group.severity, locale),
+					findings: pluralOf(
+						group.findings.length,
+						locale,
+						m.report_findings_one,
+						m.report_findings_many
+					)
+				},
+				{ locale }
+			),
 			{
 				size: SIZES.h3,
 				bold: true,
@@ -37,13 +49,13 @@ export function drawFindings(ctx: ReportContext) {
 		group.findings.forEach((finding, i) => {
 			w.ensure(18);
 			w.paragraph(
-				`${i + 1}. ${finding.title}${finding.notSure ? ' (not sure)' : ''}`,
+				`${i + 1}. ${finding.title}${finding.notSure ? m.report_not_sure_tag({}, { locale }) : ''}`,
 				{ bold: true },
 				{ after: 0.6 }
 			);
 			w.paragraph(finding.detail, { size: SIZES.small }, { indent: 5, after: 0.6 });
 			w.labelled(
-				'Recommendation',
+				m.report_recommendation({}, { locale }),
 				finding.recommendation,
 				{ size: SIZES.small },
 				{ indent: 5, after: 2.5 }

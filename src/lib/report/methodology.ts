@@ -1,85 +1,113 @@
+import type { Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { Floor, Rating, Ruleset } from '../rules/schema';
-import { CONFIDENCE_NAME, money } from '../text/verdict';
-import { openAppendix, type ReportContext } from './context';
+import { openAppendix, type ReportContext, reportLocale } from './context';
+import { gradeWord } from './country-words';
 import { COLORS, SIZES } from './theme';
+import { confidenceName, roundedMoney } from './verdict-words';
+import { decimal, plainNumber, ratingInline, shortDate } from './wording';
 
 const pct = (risk: number) => `${Math.round(risk * 100)}/100`;
-const number = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 2 });
 
 /** A floor's condition in words, from the rule itself (its reason has placeholders for the case). */
-function floorCondition(ruleset: Ruleset, floor: Floor): string {
+function floorCondition(ruleset: Ruleset, floor: Floor, locale: Locale): string {
 	const question = (id: string) =>
 		ruleset.areas.flatMap((a) => a.questions).find((q) => q.id === id);
 	const answered = (id: string, options: string[]) => {
 		const q = question(id);
 		const labels = options.map((o) => `“${q?.options.find((x) => x.id === o)?.label ?? o}”`);
-		return `${q?.text ?? id} ${labels.join(' or ')}`;
+		return `${q?.text ?? id} ${labels.join(` ${m.report_or({}, { locale })} `)}`;
 	};
 	const parts: string[] = [];
 	if (floor.when.lockInSign) {
 		parts.push(
-			`A lock-in sign is ${floor.when.lockInSign === 'present' ? 'present' : 'partly present'} (it applies once per sign)`
+			floor.when.lockInSign === 'present'
+				? m.report_floor_sign_present({}, { locale })
+				: m.report_floor_sign_partly({}, { locale })
 		);
 	}
 	if (floor.when.answers) {
 		parts.push(
 			Object.entries(floor.when.answers)
 				.map(([id, options]) => answered(id, options))
-				.join('; and ')
+				.join(`; ${m.report_floor_and({}, { locale })} `)
 		);
 	}
 	if (floor.when.anyAnswers) {
 		const any = Object.entries(floor.when.anyAnswers).map(([id, options]) => answered(id, options));
-		parts.push(any.length === 1 ? any[0]! : `Any of: ${any.join('; ')}`);
+		parts.push(
+			any.length === 1 ? any[0]! : m.report_floor_any_of({ items: any.join('; ') }, { locale })
+		);
 	}
 	if (floor.when.devicesAtLeast !== undefined)
-		parts.push(`with at least ${number(floor.when.devicesAtLeast)} devices`);
+		parts.push(
+			m.report_floor_devices_at_least(
+				{ devices: decimal(floor.when.devicesAtLeast, locale) },
+				{ locale }
+			)
+		);
 	return parts.join(', ');
 }
 
 const bandWords = (
 	bands: readonly { atLeast: number; rating: Rating }[],
-	unit: (n: number) => string
-) => bands.map((b) => `${unit(b.atLeast)} or more: at least ${b.rating}`).join('; ');
+	unit: (n: number) => string,
+	locale: Locale
+) =>
+	bands
+		.map((b) =>
+			m.report_band({ amount: unit(b.atLeast), rating: ratingInline(b.rating, locale) }, { locale })
+		)
+		.join('; ');
 
 /** Floors, cost bands, roaming floors, conflicts and the provisional range, from the ruleset. */
 function drawRatingRules(ctx: ReportContext) {
 	const { w, ruleset, result } = ctx;
+	const locale = reportLocale(ctx);
 	const { currency, conversion } = result.switchingCost;
 	// The bands are amounts in the model's own currency; an assessment in another sees both.
 	const bandMoney = (n: number) =>
 		conversion
-			? `${money(conversion.from, n)} (about ${money(currency, n * conversion.rate)})`
-			: money(currency, n);
+			? m.report_band_money_converted(
+					{
+						amount: roundedMoney(conversion.from, n, locale),
+						converted: roundedMoney(currency, n * conversion.rate, locale)
+					},
+					{ locale }
+				)
+			: roundedMoney(currency, n, locale);
 	const { ratingThresholds: t } = ruleset;
+	const thresholds = {
+		moderate: String(t.moderate),
+		high: String(t.high),
+		critical: String(t.critical)
+	};
+	const small = { size: SIZES.small };
 
-	w.heading('Provisional range', 2);
-	w.paragraph(
-		'While questions are open the rating is provisional. The range shown beside it is the score with every open question, the per-country local-profile questions included, answered at its best and then at its worst; the final score lies within it. Open questions are not counted as risks in the score itself, so a provisional low rating can still end high.',
-		{ size: SIZES.small }
-	);
+	w.heading(m.report_method_provisional_heading({}, { locale }), 2);
+	w.paragraph(m.report_method_provisional({}, { locale }), small);
 
 	if (!ruleset.floors && !ruleset.costBands && !ruleset.roamingFloors) {
-		w.heading('Floors', 2);
-		w.paragraph(
-			`Permanent roaming sets a floor: when devices in a deployment country would be cut off on roaming SIMs and the offer has no local profiles, the overall score is raised to at least ${t.critical} (critical), whatever the other answers say.`,
-			{ size: SIZES.small }
-		);
+		w.heading(m.report_method_floors_heading_old({}, { locale }), 2);
+		w.paragraph(m.report_method_floors_old({ critical: thresholds.critical }, { locale }), small);
 		return;
 	}
 
-	w.heading('Floors: when one answer outweighs the average', 2);
-	w.paragraph(
-		`A weighted average can hide a single answer that locks the buyer in. So the rating is at least the highest floor that applies, and the score is raised to that rating's lower bound (moderate ${t.moderate}, high ${t.high}, critical ${t.critical}); the answers' own score is shown beside it. Every floor that applies is listed with its reason and confidence wherever the rating appears.`,
-		{ size: SIZES.small }
-	);
+	w.heading(m.report_method_floors_heading({}, { locale }), 2);
+	w.paragraph(m.report_method_floors(thresholds, { locale }), small);
 	if (ruleset.floors?.length) {
 		w.table({
-			head: [['When', 'Rating at least', 'Confidence']],
+			head: [
+				[
+					m.report_col_when({}, { locale }),
+					m.report_col_rating_at_least({}, { locale }),
+					m.report_col_confidence({}, { locale })
+				]
+			],
 			body: ruleset.floors.map((floor) => [
-				floorCondition(ruleset, floor),
-				floor.rating,
-				CONFIDENCE_NAME[floor.confidence]
+				floorCondition(ruleset, floor, locale),
+				ratingInline(floor.rating, locale),
+				confidenceName(floor.confidence, locale)
 			]),
 			styles: { fontSize: SIZES.tiny },
 			columnStyles: { 1: { cellWidth: 24 }, 2: { cellWidth: 28 } }
@@ -88,42 +116,69 @@ function drawRatingRules(ctx: ReportContext) {
 
 	const bands = ruleset.costBands;
 	if (bands) {
-		w.heading('Cost bands: the cost to leave feeds the rating', 2);
+		w.heading(m.report_method_bands_heading({}, { locale }), 2);
 		w.list(
 			[
-				`Total cost to leave: ${bandWords(bands.total, bandMoney)}.`,
-				`Per device: ${bandWords(bands.perDevice, bandMoney)}. Per device counts only the costs that grow with each device, so a bigger fleet never rates lower.`,
-				'The bands read what the offer adds to leaving: not the profile fees, the visits to devices an over-the-air campaign misses or the shortest notice, which any switch pays.',
-				'Only cost lines that rest on answers count towards a band; lines assumed for open questions are left to the provisional range.',
-				`${bands.basis.trim()} (${CONFIDENCE_NAME[bands.confidence]}).`,
-				'The estimate is shown rounded to two significant figures, with a range from the low and high ends of the assumptions below.'
+				m.report_method_bands_total(
+					{ bands: bandWords(bands.total, bandMoney, locale) },
+					{ locale }
+				),
+				m.report_method_bands_per_device(
+					{ bands: bandWords(bands.perDevice, bandMoney, locale) },
+					{ locale }
+				),
+				m.report_method_bands_offer_adds({}, { locale }),
+				m.report_method_bands_answers_only({}, { locale }),
+				`${bands.basis.trim()} (${confidenceName(bands.confidence, locale)}).`,
+				m.report_method_bands_rounding({}, { locale })
 			],
-			{ style: { size: SIZES.small } }
+			{ style: small }
 		);
 	}
 
 	const roaming = ruleset.roamingFloors;
 	if (roaming) {
 		const cap = roaming.maxRatingByConfidence;
-		w.heading('Permanent roaming and the confidence of country rules', 2);
+		const raise =
+			roaming.conditional.raiseBands === 1
+				? m.report_one_band({}, { locale })
+				: m.report_bands({ count: String(roaming.conditional.raiseBands) }, { locale });
+		w.heading(m.report_method_roaming_heading({}, { locale }), 2);
 		w.list(
 			[
-				`A country whose rule blocks foreign SIMs (a ban, a time limit or a local-profile requirement), where the offer has no local profile (answered no, or not sure), sets the rating to at least ${roaming.blocking.rating}.`,
-				`A country where permanent roaming needs approval or depends on carrier terms raises the rating by ${roaming.conditional.raiseBands === 1 ? 'one band' : `${roaming.conditional.raiseBands} bands`}, or to at least ${roaming.barred.rating} where its rule bars the offer's way of working (for example above a carrier's device count).`,
-				`Weak evidence never forces the worst rating: a rule graded high confidence may force at most ${cap.high}, medium ${cap.medium}, low ${cap.low}, unverified ${cap.unverified}. Every country line names its rule's confidence.`,
+				m.report_method_roaming_blocking(
+					{ rating: ratingInline(roaming.blocking.rating, locale) },
+					{ locale }
+				),
+				m.report_method_roaming_conditional(
+					{ raise, rating: ratingInline(roaming.barred.rating, locale) },
+					{ locale }
+				),
+				m.report_method_roaming_caps(
+					{
+						high: ratingInline(cap.high, locale),
+						medium: ratingInline(cap.medium, locale),
+						low: ratingInline(cap.low, locale),
+						unverified: ratingInline(cap.unverified, locale)
+					},
+					{ locale }
+				),
 				ruleset.localProfiles
-					? 'Each restricting country has its own local-profile question; a yes for one country says nothing about another. An unanswered country question is not counted as a no: it widens the provisional range instead.'
-					: 'One answer on local profiles covers every restricting country.'
+					? m.report_method_roaming_per_country({}, { locale })
+					: m.report_method_roaming_one_answer({}, { locale })
 			],
-			{ style: { size: SIZES.small } }
+			{ style: small }
 		);
 	}
 
 	if (ruleset.conflicts.length) {
-		w.heading('Answers that contradict each other', 2);
+		w.heading(m.report_conflicts_heading({}, { locale }), 2);
 		w.paragraph(
-			`The ruleset names ${ruleset.conflicts.length} pairs of answers that cannot both be true. When both are given, the stronger claim counts as "${ruleset.notSure.label}" (and stays on the ask-the-vendor list) until one of them is corrected; a contradiction is never a free pass. The pairs:`,
-			{ size: SIZES.small }
+			m.report_method_conflicts(
+				{ count: String(ruleset.conflicts.length), notSure: ruleset.notSure.label },
+				{ locale }
+			),
+			small
 		);
 		w.list(
 			ruleset.conflicts.map((c) => c.message.trim().split(/(?<=\.)\s/)[0]!),
@@ -135,27 +190,55 @@ function drawRatingRules(ctx: ReportContext) {
 /** How scores, weights, ratings, the roaming floor and the cost model work; versions and assumptions. */
 export function drawMethodology(ctx: ReportContext) {
 	const { w, ruleset, result, assessment, dataVersions } = ctx;
+	const locale = reportLocale(ctx);
 	const { moderate, high, critical } = ruleset.ratingThresholds;
-	openAppendix(ctx, 'B', 'Methodology');
+	const small = { size: SIZES.small };
+	openAppendix(ctx, 'B', m.report_methodology_heading({}, { locale }));
 
-	w.heading('How the scores work', 2);
+	w.heading(m.report_method_scores_heading({}, { locale }), 2);
 	w.list([
-		`Every answer carries a lock-in risk from 0 (keeps you free to leave) to 100 (locks you in), fixed in the ruleset. "${ruleset.notSure.label}" counts as ${pct(ruleset.notSure.risk)}${ruleset.notSure.capAtWorstOption ? ", but never more than the question's worst answer, so confirming the worst answer never improves the score" : ''}: an unknown is treated as a risk until the vendor answers it.`,
-		'An area’s score is the average risk of its answered questions, weighted by how much each question matters. Unanswered questions are left out, and the result is marked provisional until all are answered (see "Provisional range").',
-		'The overall score is the average of the area scores, weighted by area (table below).',
-		`Ratings: low below ${moderate}, moderate from ${moderate}, high from ${high}, critical from ${critical}.`,
-		`An answer with a risk of ${pct(ruleset.findingRiskThreshold)} or more becomes a finding (high from ${pct(ruleset.highRiskThreshold)}, otherwise medium), ranked by area weight × question weight × risk; a roaming finding is critical when its country forces a critical rating.`
+		m.report_method_answer_risk(
+			{
+				notSure: ruleset.notSure.label,
+				risk: pct(ruleset.notSure.risk),
+				cap: ruleset.notSure.capAtWorstOption ? m.report_method_not_sure_cap({}, { locale }) : ''
+			},
+			{ locale }
+		),
+		m.report_method_area_score({}, { locale }),
+		m.report_method_overall_score({}, { locale }),
+		m.report_method_ratings(
+			{ moderate: String(moderate), high: String(high), critical: String(critical) },
+			{ locale }
+		),
+		m.report_method_findings(
+			{ threshold: pct(ruleset.findingRiskThreshold), high: pct(ruleset.highRiskThreshold) },
+			{ locale }
+		)
 	]);
 
 	w.table({
-		head: [['Area', 'Area weight', 'Questions', 'Question weights']],
+		head: [
+			[
+				m.report_col_area({}, { locale }),
+				m.report_col_area_weight({}, { locale }),
+				m.report_col_questions({}, { locale }),
+				m.report_col_question_weights({}, { locale })
+			]
+		],
 		body: ruleset.areas.map((area) => {
 			const weights = area.questions.map((q) => q.weight);
 			return [
 				area.title,
-				number(area.weight),
+				decimal(area.weight, locale),
 				String(area.questions.length),
-				`${number(Math.min(...weights))} to ${number(Math.max(...weights))}`
+				m.report_weights_range(
+					{
+						low: decimal(Math.min(...weights), locale),
+						high: decimal(Math.max(...weights), locale)
+					},
+					{ locale }
+				)
 			];
 		}),
 		columnStyles: { 1: { halign: 'right' }, 2: { halign: 'right' } }
@@ -163,25 +246,39 @@ export function drawMethodology(ctx: ReportContext) {
 
 	drawRatingRules(ctx);
 
-	w.heading('How the switching cost is estimated', 2);
-	w.paragraph(
-		'Leaving the provider costs either a site visit per device to swap SIMs (on a routine round or a dedicated trip, as the fleet says; a trip when it does not) or an over-the-air switch (profile fees, moving the eIM or SM-SR unless you control it, and a visit to each device the campaign misses); both providers billing until the notice period answered ends; rebuilding platform data, integrations and automation (scaled by the platform area score); and what the contract still owes on exit, from the term, volume and exit-terms answers only. The figures below are defaults from published sources or our assumptions, and can be overridden per assessment; overridden values are marked.',
-		{ size: SIZES.small }
-	);
+	w.heading(m.report_method_cost_heading({}, { locale }), 2);
+	w.paragraph(m.report_method_cost_model({}, { locale }), small);
 	const cost = result.switchingCost;
 	if (cost.conversion) {
 		w.paragraph(
-			`Amounts are in ${cost.currency}, converted from the model's ${cost.conversion.from} figures at ${cost.conversion.rate} ${cost.currency} per ${cost.conversion.from} (rate of ${cost.conversion.asOf}, ${CONFIDENCE_NAME[cost.conversion.confidence]}). ${cost.conversion.basis}`,
-			{ size: SIZES.small }
+			`${m.report_method_conversion(
+				{
+					currency: cost.currency,
+					from: cost.conversion.from,
+					rate: plainNumber(cost.conversion.rate, locale),
+					asOf: shortDate(cost.conversion.asOf, locale),
+					confidence: confidenceName(cost.conversion.confidence, locale)
+				},
+				{ locale }
+			)} ${cost.conversion.basis}`,
+			small
 		);
 	}
 	w.table({
-		head: [['Assumption', 'Value used', 'Default', 'Confidence', 'Basis and sources']],
+		head: [
+			[
+				m.report_col_assumption({}, { locale }),
+				m.report_col_value_used({}, { locale }),
+				m.report_col_default({}, { locale }),
+				m.report_col_confidence({}, { locale }),
+				m.report_col_basis({}, { locale })
+			]
+		],
 		body: cost.assumptions.map((a) => [
 			a.label,
-			`${number(a.value)} ${a.unit}${a.overridden ? ' (set for this assessment)' : ''}`,
-			number(a.defaultValue),
-			a.confidence,
+			`${decimal(a.value, locale)} ${a.unit}${a.overridden ? m.report_set_for_assessment({}, { locale }) : ''}`,
+			decimal(a.defaultValue, locale),
+			gradeWord(a.confidence, locale),
 			[a.basis, ...a.sources].join('\n')
 		]),
 		styles: { fontSize: SIZES.tiny },
@@ -193,22 +290,30 @@ export function drawMethodology(ctx: ReportContext) {
 		}
 	});
 
-	w.heading('Versions and sources', 2);
+	w.heading(m.report_method_versions_heading({}, { locale }), 2);
 	const versions = [
-		`Scored with ruleset version ${result.rulesetVersion} (published ${ruleset.published}).`,
+		m.report_method_scored_with(
+			{ version: result.rulesetVersion, published: shortDate(ruleset.published, locale) },
+			{ locale }
+		),
 		assessment.rulesetVersion !== result.rulesetVersion
-			? `The answers were last saved against ruleset ${assessment.rulesetVersion}; answers to options that no longer exist count as open.`
-			: `The answers were last saved against the same ruleset, on ${assessment.updatedAt.slice(0, 10)}.`
+			? m.report_method_saved_other({ version: assessment.rulesetVersion }, { locale })
+			: m.report_method_saved_same({ date: shortDate(assessment.updatedAt, locale) }, { locale })
 	];
 	if (dataVersions.countries)
-		versions.push(`Country roaming rules: data version ${dataVersions.countries}.`);
+		versions.push(
+			m.report_method_countries_version({ version: dataVersions.countries }, { locale })
+		);
 	if (dataVersions.costs)
-		versions.push(`Cost defaults: data version ${dataVersions.costs}, in ${cost.currency}.`);
-	versions.push(
-		'Country rules change and some are graded low confidence or unverified: confirm the rules that matter with the vendor and local operators before you sign.'
-	);
-	w.list(versions, { style: { size: SIZES.small } });
-	w.paragraph(`Report generated by Lock-in Radar on ${ctx.date}.`, {
+		versions.push(
+			m.report_method_costs_version(
+				{ version: dataVersions.costs, currency: cost.currency },
+				{ locale }
+			)
+		);
+	versions.push(m.report_method_confirm_rules({}, { locale }));
+	w.list(versions, { style: small });
+	w.paragraph(m.report_generated_on({ date: ctx.date }, { locale }), {
 		size: SIZES.small,
 		color: COLORS.muted
 	});

@@ -1,48 +1,71 @@
+import type { Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { RoamingExposure } from '../scoring/types';
-import { openAppendix, type ReportContext } from './context';
+import { openAppendix, type ReportContext, reportLocale } from './context';
 import { COLORS, SIZES } from './theme';
-import { CAVEAT_WORD, LOCAL_PROFILE_WORD, ruleConfidence } from '../text/roaming-words';
-import { count, COPES_WORD, KIND_WORD, ROAMING_SEVERITY } from './wording';
+import { caveatWord, gradeWord, localProfileWord, ruleConfidence } from './country-words';
+import { copesWord, count, kindWord, ratingInline, roamingSeverity, shortDate } from './wording';
 
 /**
  * Every deployment country: its permanent-roaming rule, what it does to a roaming SIM, whether
  * this offer copes, and the sources. One block per country, so long rules and URLs get the full
  * width.
  */
-function mitigationText(r: RoamingExposure): string {
-	if (r.mitigation === 'not_needed') return 'Not needed.';
+function mitigationText(r: RoamingExposure, locale: Locale): string {
+	if (r.mitigation === 'not_needed') return m.report_mitigation_not_needed({}, { locale });
 	const copes =
 		r.localProfile === 'open'
-			? 'Not answered yet'
+			? m.report_mitigation_not_answered({}, { locale })
 			: r.mitigation === 'on_request'
-				? 'Only on request'
-				: COPES_WORD[r.severity];
+				? m.report_mitigation_on_request({}, { locale })
+				: copesWord(r.severity, locale);
 	return [
 		`${copes}.`,
-		r.localProfile ? `${LOCAL_PROFILE_WORD[r.localProfile]}.` : '',
+		r.localProfile ? `${localProfileWord(r.localProfile, locale)}.` : '',
 		r.mitigationNote,
-		r.forces ? `Sets the rating to at least ${r.forces} (${ruleConfidence(r)}).` : ''
+		r.forces
+			? m.report_mitigation_forces(
+					{ rating: ratingInline(r.forces, locale), evidence: ruleConfidence(r, locale) },
+					{ locale }
+				)
+			: ''
 	]
 		.filter(Boolean)
 		.join(' ');
 }
 
+/** "Confidence medium, timing low, reviewed 1 Dec 2026." */
+function sourcesLine(r: RoamingExposure, locale: Locale): string {
+	const grade = gradeWord(r.confidence, locale);
+	const reviewed = shortDate(r.reviewed, locale);
+	return r.timingConfidence !== r.confidence
+		? m.report_sources_line_timing(
+				{ grade, timing: gradeWord(r.timingConfidence, locale), reviewed },
+				{ locale }
+			)
+		: m.report_sources_line({ grade, reviewed }, { locale });
+}
+
 export function drawRoamingAppendix(ctx: ReportContext) {
 	const { w, doc, result } = ctx;
-	openAppendix(ctx, 'A', 'Roaming rules by deployment country');
+	const locale = reportLocale(ctx);
+	openAppendix(ctx, 'A', m.report_roaming_appendix_heading({}, { locale }));
 	w.paragraph(
-		'Some countries restrict or ban devices that stay permanently on a foreign (roaming) SIM. For each deployment country: the rule, what it means for a device on a roaming SIM, whether this offer copes, and where the rule comes from. Confidence grades how well the sources support the rule.',
+		m.report_roaming_appendix_intro({}, { locale }),
 		{ color: COLORS.muted },
 		{ after: 4 }
 	);
 	for (const r of result.roaming) {
-		const severity = ROAMING_SEVERITY[r.severity];
+		const severity = roamingSeverity(r.severity, locale);
 		w.ensure(26);
 		doc.setFillColor(severity.color);
 		doc.rect(w.left, w.y + 0.7, 3, 3, 'F');
 		w.line(`${r.name} (${r.country})`, w.left + 5, w.y, { size: SIZES.h3, bold: true });
 		w.line(
-			`${count(r.devices)} devices · ${severity.label}`,
+			m.report_devices_with_label(
+				{ devices: count(r.devices, locale), label: severity.label },
+				{ locale }
+			),
 			w.left + w.width,
 			w.y + 0.6,
 			{
@@ -57,24 +80,36 @@ export function drawRoamingAppendix(ctx: ReportContext) {
 				theme: 'plain',
 				showHead: false,
 				body: [
-					['Rule', `${KIND_WORD[r.kind]}. ${r.byWhen}. ${r.summary}`],
-					['Consequence', r.whatHappens],
-					['Mitigation', mitigationText(r)],
+					[
+						m.report_row_rule({}, { locale }),
+						`${kindWord(r.kind, locale)}. ${r.byWhen}. ${r.summary}`
+					],
+					[m.report_row_consequence({}, { locale }), r.whatHappens],
+					[m.report_row_mitigation({}, { locale }), mitigationText(r, locale)],
 					...(r.caveats.length
 						? [
 								[
-									'Also',
+									m.report_row_also({}, { locale }),
 									r.caveats
-										.map((c) => `${CAVEAT_WORD[c.kind]}: ${c.text} (${c.confidence} confidence)`)
+										.map((c) =>
+											m.report_caveat_line(
+												{
+													kind: caveatWord(c.kind, locale),
+													text: c.text,
+													grade: gradeWord(c.confidence, locale)
+												},
+												{ locale }
+											)
+										)
 										.join('\n')
 								]
 							]
 						: []),
 					[
-						'Sources',
+						m.report_row_sources({}, { locale }),
 						[
-							`Confidence ${r.confidence}${r.timingConfidence !== r.confidence ? `, timing ${r.timingConfidence}` : ''}, reviewed ${r.reviewed}.`,
-							...(r.sources.length ? r.sources : ['No source recorded.'])
+							sourcesLine(r, locale),
+							...(r.sources.length ? r.sources : [m.report_no_source({}, { locale })])
 						].join('\n')
 					]
 				],

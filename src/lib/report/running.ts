@@ -1,3 +1,5 @@
+import type { Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { Writer } from './layout';
 import { COLORS, MARGINS, RUNNING, SIZES } from './theme';
 
@@ -19,10 +21,10 @@ function fit(w: Writer, text: string, width: number, size: number): string {
 }
 
 /**
- * Header on every page after the cover, footer with "Page N of M" on every page. Drawn last, when
+ * Header on every page after the cover, footer with "Page N of M" ("Seite N von M") on every page. Drawn last, when
  * the page count is known.
  */
-export function drawRunningText(w: Writer, text: RunningText) {
+export function drawRunningText(w: Writer, text: RunningText, locale: Locale = 'en') {
 	const { doc } = w;
 	const total = doc.getNumberOfPages();
 	const size = SIZES.tiny;
@@ -50,7 +52,7 @@ export function drawRunningText(w: Writer, text: RunningText) {
 		doc.line(MARGINS.left, footerY - 1.5, w.left + w.width, footerY - 1.5);
 		w.line(footer, MARGINS.left, footerY, { size, color: COLORS.muted });
 		w.line(
-			`Page ${page} of ${total}`,
+			m.report_page_of({ page: String(page), total: String(total) }, { locale }),
 			w.left + w.width,
 			footerY,
 			{ size, color: COLORS.muted },

@@ -1,25 +1,25 @@
+import type { Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { ScoreResult } from '../scoring/types';
-import { exposedCountries, roamingLine } from '../text/roaming-words';
+import { exposedCountries, roamingLine } from './country-words';
+import { openSection, type ReportContext, reportLocale } from './context';
+import { lineHeight } from './layout';
+import { COLORS, SIZES } from './theme';
 import {
 	costAssumedNote,
 	costHeadline,
-	floorGroups,
 	floorLine,
 	provisionalLine,
 	provisionalMeaning,
 	ratingExplanation
-} from '../text/verdict';
-import { openSection, type ReportContext } from './context';
-import { lineHeight } from './layout';
-import { COLORS, SIZES } from './theme';
+} from './verdict-words';
 import {
-	count,
 	money,
-	plural,
-	RATING_MEANING,
+	pluralOf,
 	ratingBackground,
 	ratingColor,
-	SEVERITY_WORD
+	ratingMeaning,
+	severityWord
 } from './wording';
 
 const TOP_RISKS = 5;
@@ -30,11 +30,16 @@ const MAX_STEPS = 6;
  * recommendations of the most severe findings (roaming ones included), the vendor questions and
  * the open questions. Nothing here is said unless the result says it.
  */
-export function nextSteps(result: ScoreResult): string[] {
+export function nextSteps(result: ScoreResult, locale: Locale): string[] {
 	const steps: string[] = [];
 	if (result.conflicts.length > 0) {
 		steps.push(
-			`Clear up ${plural(result.conflicts.length, 'pair of answers that contradict', 'pairs of answers that contradict')} each other with the vendor (see "Answers that contradict each other"); until then the doubted answer counts as "not sure".`
+			pluralOf(
+				result.conflicts.length,
+				locale,
+				m.report_step_conflicts_one,
+				m.report_step_conflicts_many
+			)
 		);
 	}
 	const recommendations = new Set<string>();
@@ -47,28 +52,36 @@ export function nextSteps(result: ScoreResult): string[] {
 	steps.push(...recommendations);
 	if (result.askVendor.length > 0) {
 		steps.push(
-			`Send the vendor ${result.askVendor.length === 1 ? 'the question' : `the ${count(result.askVendor.length)} questions`} in "Ask the vendor" as an RFP clarification round, and re-score the offer with the written answers.`
+			pluralOf(result.askVendor.length, locale, m.report_step_ask_one, m.report_step_ask_many)
 		);
 	}
 	const open = result.completeness.total - result.completeness.answered;
 	if (open > 0) {
 		const range = result.overall.range;
+		const questions = pluralOf(
+			open,
+			locale,
+			m.report_open_questions_one,
+			m.report_open_questions_many
+		);
 		steps.push(
-			`Answer the ${plural(open, 'open question', 'open questions')}: until then the rating is provisional${range ? ` and the score could lie anywhere from ${Math.round(range[0])} to ${Math.round(range[1])}` : ''}.`
+			range
+				? m.report_step_answer_open_range(
+						{ questions, low: String(Math.round(range[0])), high: String(Math.round(range[1])) },
+						{ locale }
+					)
+				: m.report_step_answer_open({ questions }, { locale })
 		);
 	}
-	if (steps.length === 0) {
-		steps.push(
-			'Keep the flexible terms found here in the signed contract, and re-assess at renewal.'
-		);
-	}
+	if (steps.length === 0) steps.push(m.report_step_keep_terms({}, { locale }));
 	return steps.slice(0, MAX_STEPS);
 }
 
 function verdict(ctx: ReportContext) {
 	const { w, doc, result } = ctx;
+	const locale = reportLocale(ctx);
 	const { rating, score } = result.overall;
-	const meaning = RATING_MEANING[rating];
+	const meaning = ratingMeaning(rating, locale);
 	const lines = w.split(meaning.meaning, w.width - 50, { size: SIZES.body });
 	const height = Math.max(26, 12 + lines.length * lineHeight(SIZES.body));
 	w.ensure(height + 4);
@@ -79,10 +92,13 @@ function verdict(ctx: ReportContext) {
 		bold: true,
 		color: ratingColor(rating)
 	});
-	w.line('0 = free to leave', w.left + 5, w.y + 15, { size: 6.5, color: COLORS.muted });
-	w.line('100 = locked in', w.left + 5, w.y + 18, { size: 6.5, color: COLORS.muted });
+	const scale = { size: 6.5, color: COLORS.muted };
+	w.line(m.report_scale_free({}, { locale }), w.left + 5, w.y + 15, scale);
+	w.line(m.report_scale_locked({}, { locale }), w.left + 5, w.y + 18, scale);
 	w.line(
-		`${meaning.headline}${result.overall.provisional ? ' so far' : ''}`,
+		result.overall.provisional
+			? m.report_headline_so_far({ headline: meaning.headline }, { locale })
+			: meaning.headline,
 		w.left + 46,
 		w.y + 4,
 		{
@@ -98,94 +114,110 @@ function verdict(ctx: ReportContext) {
 /** The rating's provisional range, cost to leave and every floor, as on the results page. */
 function besideTheRating(ctx: ReportContext) {
 	const { w, result } = ctx;
-	const provisional = provisionalLine(result);
+	const locale = reportLocale(ctx);
+	const provisional = provisionalLine(result, locale);
 	if (provisional) {
-		w.paragraph(`${provisional}. ${provisionalMeaning(result) ?? ''}`.trim(), { bold: true });
+		w.paragraph(`${provisional}. ${provisionalMeaning(result, locale) ?? ''}`.trim(), {
+			bold: true
+		});
 	}
 	const cost = result.switchingCost;
-	w.paragraph(`${costHeadline(cost)}.`, { bold: true });
-	const assumed = costAssumedNote(cost);
+	w.paragraph(`${costHeadline(cost, locale)}.`, { bold: true });
+	const assumed = costAssumedNote(cost, locale);
 	if (assumed) w.paragraph(assumed, { size: SIZES.small, color: COLORS.muted });
 
-	w.heading('Why this rating', 2);
-	w.paragraph(ratingExplanation(result));
-	const floors = floorGroups(result);
-	if (floors.raising.length) w.list(floors.raising.map(floorLine), { style: { bold: true } });
-	if (floors.met.length) {
-		w.paragraph('Also holding the rating at least where it is:', {
+	w.heading(m.report_why_rating({}, { locale }), 2);
+	w.paragraph(ratingExplanation(result, locale));
+	const line = (floor: (typeof result.overall.floors)[number]) => floorLine(floor, locale);
+	const raising = result.overall.floors.filter((f) => f.raises);
+	const met = result.overall.floors.filter((f) => !f.raises);
+	if (raising.length) w.list(raising.map(line), { style: { bold: true } });
+	if (met.length) {
+		w.paragraph(m.report_floors_also_holding({}, { locale }), {
 			size: SIZES.small,
 			color: COLORS.muted
 		});
-		w.list(floors.met.map(floorLine), { style: { size: SIZES.small } });
+		w.list(met.map(line), { style: { size: SIZES.small } });
 	}
 }
 
 /** Overall score in plain words, why, top risks, roaming, contradictions, cost and next steps. */
 export function drawSummary(ctx: ReportContext) {
 	const { w, result, assessment } = ctx;
-	openSection(ctx, 'Executive summary');
-	w.paragraph(
-		`We assessed ${assessment.vendor ? `the offer from ${assessment.vendor}` : 'the connectivity offer'} for ${assessment.organisation || 'the client'}: how hard and costly it would be to leave the provider later, and whether devices keep working in every deployment country.`
-	);
+	const locale = reportLocale(ctx);
+	openSection(ctx, m.report_summary_heading({}, { locale }));
+	const offer = assessment.vendor
+		? m.report_offer_from({ vendor: assessment.vendor }, { locale })
+		: m.report_offer_unnamed({}, { locale });
+	const client = assessment.organisation || m.report_the_client({}, { locale });
+	w.paragraph(m.report_summary_intro({ offer, client }, { locale }));
 	verdict(ctx);
 	besideTheRating(ctx);
 
-	w.heading('Top risks', 2);
+	w.heading(m.report_top_risks({}, { locale }), 2);
 	const top = result.findings.filter((f) => f.kind !== 'conflict').slice(0, TOP_RISKS);
 	if (top.length === 0) {
-		w.paragraph('No risky answers: nothing in the offer, as answered, ties you to the provider.');
+		w.paragraph(m.report_no_risky_answers({}, { locale }));
 	} else {
 		w.list(
-			top.map((f) => `${SEVERITY_WORD[f.severity]}${f.notSure ? ' (not sure)' : ''}: ${f.title}`),
+			top.map((f) =>
+				m.report_top_risk(
+					{
+						severity: severityWord(f.severity, locale),
+						notSure: f.notSure ? m.report_not_sure_tag({}, { locale }) : '',
+						title: f.title
+					},
+					{ locale }
+				)
+			),
 			{ numbered: true }
 		);
 		if (result.findings.length > top.length) {
-			w.paragraph('Every finding, grouped by severity, is in "Findings and recommendations".', {
+			w.paragraph(m.report_every_finding_pointer({}, { locale }), {
 				size: SIZES.small,
 				color: COLORS.muted
 			});
 		}
 	}
 
-	w.heading('Permanent-roaming exposure', 2);
+	w.heading(m.report_roaming_exposure_heading({}, { locale }), 2);
 	const exposed = exposedCountries(result.roaming);
 	if (exposed.length === 0) {
-		w.paragraph(
-			'None: in every deployment country this offer either meets the permanent-roaming rules or none are known. Appendix A lists each country.'
-		);
+		w.paragraph(m.report_roaming_exposure_none({}, { locale }));
 	} else {
-		w.list(exposed.map(roamingLine));
+		w.list(exposed.map((r) => roamingLine(r, locale)));
 	}
 
 	if (result.conflicts.length > 0) {
-		w.heading('Answers that contradict each other', 2);
+		w.heading(m.report_conflicts_heading({}, { locale }), 2);
 		w.list(
-			result.conflicts.map(
-				(c) =>
-					`${c.message} Answers: "${c.claim.label}" and "${c.contradictedBy.label}"; the first counts as "not sure" until one is corrected.`
+			result.conflicts.map((c) =>
+				m.report_conflict_line(
+					{ message: c.message, claim: c.claim.label, contradictedBy: c.contradictedBy.label },
+					{ locale }
+				)
 			)
 		);
 	}
 
-	w.heading('Cost to switch provider', 2);
+	w.heading(m.report_costs_heading({}, { locale }), 2);
 	const cost = result.switchingCost;
-	w.paragraph(`${costHeadline(cost)}:`, { bold: true });
+	w.paragraph(`${costHeadline(cost, locale)}:`, { bold: true });
 	w.list(
 		cost.lines
 			.filter((line) => line.applies)
-			.map(
-				(line) =>
-					`${line.label}: ${money(cost.currency, line.amount)} at the values used${line.assumed ? ' (rests on open questions, not on answers)' : ''}`
+			.map((line) =>
+				(line.assumed ? m.report_cost_line_assumed : m.report_cost_line)(
+					{ label: line.label, amount: money(cost.currency, line.amount, locale) },
+					{ locale }
+				)
 			)
 	);
-	w.paragraph(
-		'The formulas are in "Cost to switch provider"; every assumption, with its range, is in Appendix B.',
-		{
-			size: SIZES.small,
-			color: COLORS.muted
-		}
-	);
+	w.paragraph(m.report_costs_pointer({}, { locale }), {
+		size: SIZES.small,
+		color: COLORS.muted
+	});
 
-	w.heading('Next steps', 2);
-	w.list(nextSteps(result), { numbered: true });
+	w.heading(m.report_next_steps({}, { locale }), 2);
+	w.list(nextSteps(result, locale), { numbered: true });
 }

@@ -136,7 +136,7 @@ describe('a report for a buyer who prices in euros', () => {
 		expect(text).toContain('Site visits to swap SIMs: EUR 3,139,000 at the values used');
 		expect(text).not.toMatch(/About USD/);
 		expect(squash(text)).toContain(
-			squash("converted from the model's USD figures at 0.86 EUR per USD (rate of 2025-11-28")
+			squash("converted from the model's USD figures at 0.86 EUR per USD (rate of 28 Nov 2025")
 		);
 		// The bands are USD amounts; the methodology gives both.
 		expect(squash(text)).toContain(

@@ -30,7 +30,7 @@ describe('the regulation section of the PDF', () => {
 		const text = section(pages);
 		expect(text).toContain('EU Data Act, Chapter VI (switching between data processing services)');
 		expect(text).toContain('Applies from 12 September 2025.');
-		expect(text).toContain('Confidence high, reviewed 2026-12-01.');
+		expect(text).toContain('Confidence high, reviewed 1 Dec 2026.');
 		expect(text).toMatch(/Deployment in .*Germany/);
 		expect(text).toContain('DORA Article 28(8)');
 		expect(text).toContain('India, DoT framework for transfer of M2M SIM ownership');
