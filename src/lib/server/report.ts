@@ -1,3 +1,4 @@
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { publicContent } from '$lib/assessment/public-content';
 import { brandingQuerySchema } from '$lib/report/branding';
 import type { ReportSource } from '$lib/report/context';
@@ -13,19 +14,23 @@ const contentOf = (record: ReportRecord, includeNotes: boolean): ReportRecord =>
 	publicContent(record, { includeNotes });
 
 /**
- * What the results page passes to <DownloadReport> so the browser can build the same PDF:
- * the assessment's content and the ruleset (the result is already on the page).
+ * What the results page passes to <DownloadReport> so the browser can build the same PDF: the
+ * assessment's content and the ruleset whose texts the report says (the result is already on the
+ * page), read for `locale`, the request's language unless the caller asks for another.
  */
 export function reportSource(
 	record: ReportRecord,
-	options: { includeNotes: boolean } = { includeNotes: true }
+	options: { includeNotes?: boolean; locale?: Locale } = {}
 ): ReportSource {
-	// The ruleset the record is pinned to: the browser's PDF must say what the page says.
+	const locale = options.locale ?? getLocale();
+	// The ruleset the record is pinned to: the browser's PDF must say what the page says. Its
+	// texts are English until the rules carry translations; `locale` records what was asked for.
 	const rules = rulesFor(record.rulesetVersion);
 	return {
-		assessment: contentOf(record, options.includeNotes),
+		assessment: contentOf(record, options.includeNotes ?? true),
 		ruleset: rules.ruleset,
-		dataVersions: { countries: rules.countries.version, costs: rules.costs.version }
+		dataVersions: { countries: rules.countries.version, costs: rules.costs.version },
+		locale
 	};
 }
 
@@ -49,9 +54,10 @@ export function queryObject(
 }
 
 /**
- * The consultant report as a PDF download, built in the job pool (jobs/pool.ts). Branding comes as query parameters (`title`,
- * `consultant`, `firm`, `paper=a4|letter`); a logo cannot travel in a URL, so it is only offered
- * by the in-browser download.
+ * The consultant report as a PDF download, built in the job pool (jobs/pool.ts). Branding comes
+ * as query parameters (`title`, `consultant`, `firm`, `paper=a4|letter`, `locale=en|de`); a logo
+ * cannot travel in a URL, so it is only offered by the in-browser download. Without `locale` the
+ * report is in the request's language.
  */
 export async function reportPdfResponse(
 	record: ReportRecord,
@@ -66,7 +72,7 @@ export async function reportPdfResponse(
 		{
 			kind: 'report',
 			record: contentOf(record, options.includeNotes),
-			branding: branding.data,
+			branding: { ...branding.data, locale: branding.data.locale ?? getLocale() },
 			includeNotes: options.includeNotes,
 			generatedAt: new Date().toISOString()
 		},

@@ -76,7 +76,9 @@ export type Outcome<J extends Job> = J extends ReportJob | TenderReportJob
  */
 async function reportPdf(job: ReportJob): Promise<ReportOutcome> {
 	const assessment = publicContent(job.record, { includeNotes: job.includeNotes });
-	// Scored with the ruleset the assessment is pinned to, as on its results page.
+	// Scored with the ruleset the assessment is pinned to, as on its results page. Its texts
+	// (findings, questions, recommendations) are English until the rules carry translations; the
+	// report's own words follow job.branding.locale.
 	const rules = rulesFor(job.record.rulesetVersion);
 	try {
 		const pdf = await buildReport({
