@@ -705,7 +705,7 @@ export const invalidImport = exportDocument.chain((doc) => {
 
 /* Report query strings ---------------------------------------------------------------------- */
 
-export const REPORT_PARAMS = ['title', 'consultant', 'firm', 'paper'];
+export const REPORT_PARAMS = ['title', 'consultant', 'firm', 'paper', 'locale'];
 
 /** Query strings for the PDF that must be refused: never a valid one, which would render a report. */
 export const invalidReportQuery = fc
@@ -714,7 +714,8 @@ export const invalidReportQuery = fc
 			title: validText(100),
 			consultant: validText(100),
 			firm: validText(100),
-			paper: fc.constantFrom('a4', 'letter', 'A4', ' Letter ')
+			paper: fc.constantFrom('a4', 'letter', 'A4', ' Letter '),
+			locale: fc.constantFrom('en', 'de', ' DE ')
 		},
 		{ requiredKeys: [] }
 	)
@@ -758,6 +759,15 @@ export const invalidReportQuery = fc
 						set: { paper },
 						path: 'paper',
 						why: `paper ${JSON.stringify(paper)}`
+					})),
+				fc
+					.string({ maxLength: 20 })
+					.filter((locale) => !['en', 'de'].includes(locale.trim().toLowerCase()))
+					.map((locale) => ({
+						extra: [],
+						set: { locale },
+						path: 'locale',
+						why: `locale ${JSON.stringify(locale)}`
 					}))
 			)
 			.map(({ extra, set, path, why }) => {
