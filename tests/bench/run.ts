@@ -14,6 +14,7 @@ const benches: [string, () => Promise<unknown>][] = [
 	['simulation', runSimulationBench],
 	['storage', benchStorage],
 	['event-loop', runEventLoopBench],
+	['js', async () => (await import('../budget/size-budget')).printRouteWeights()],
 	['team', runTeamLoad]
 ];
 

@@ -18,7 +18,7 @@ import {
 import { stepsFor } from '../assessment/steps';
 import { BRANDING_LIMITS, PAPER_SIZES } from '../report/limits';
 import type { Rules } from '../rules/load';
-import { LOCAL_PROFILE_OPTIONS, NOT_SURE, SIMULATION_KEYS } from '../rules/schema';
+import { LOCAL_PROFILE_OPTIONS, NOT_SURE, rulesetSchema, SIMULATION_KEYS } from '../rules/schema';
 import * as scoring from '../scoring/types';
 import {
 	API_MAX_DEVICE_YEARS,
@@ -27,6 +27,7 @@ import {
 } from '../simulation/request';
 import { WEB_IMPORT_MAX } from '../assessment/export-format';
 import * as contract from './contract';
+import { reportSourceSchema } from './report-source';
 import { ACCEPTED_KINDS, MAX_EVIDENCE_SIZE_TEXT } from '../tender/evidence';
 import {
 	createComparisonShareBodySchema,
@@ -177,6 +178,16 @@ function responseComponents(): Record<string, JsonSchema> {
 			'What a share link shows of an assessment: no id, no share list; notes only when the link includes them.'
 	});
 	r.add(contract.sharedViewSchema, { id: 'SharedView' });
+	r.add(reportSourceSchema, {
+		id: 'ReportSource',
+		description:
+			'What a browser needs to build the consultant report itself: the assessment as the reader may see it (notes only when they may), the ruleset it is pinned to, and the versions of the countries and cost files. The result is not included: the page that asks already shows it.'
+	});
+	r.add(rulesetSchema, {
+		id: 'Ruleset',
+		description:
+			'A ruleset as published in rules/ruleset.yaml (or rules/history/ for older versions).'
+	});
 	r.add(contract.exportDownloadSchema, {
 		id: 'ExportDocument',
 		description: 'The export format, read back by POST /api/import.'
@@ -761,6 +772,36 @@ function paths(rules: Rules): Record<string, PathItem> {
 					'404': errors.linkUnknown,
 					'410': errors.linkGone,
 					'429': errors.rateLimited
+				}
+			}
+		},
+		// The report's source for the browser, fetched when a PDF is asked for, not sent with each page.
+		'/api/assessments/{id}/report-source': {
+			get: {
+				operationId: 'assessmentReportSource',
+				tags: ['Reports'],
+				summary: "What a browser needs to build the owner's report (JSON)",
+				description:
+					'The assessment with its notes and the ruleset it is pinned to; with the result the page already shows, the browser builds the same PDF as GET /api/assessments/{id}/report.pdf, and can add a logo.',
+				parameters: [idParam],
+				responses: {
+					'200': jsonResponse('The report source.', 'ReportSource', noStore),
+					...assessmentMissing
+				}
+			}
+		},
+		'/api/shared/{token}/report-source': {
+			get: {
+				operationId: 'sharedReportSource',
+				tags: ['Reports'],
+				summary: 'What a browser needs to build the report behind a share link (JSON)',
+				description:
+					'Built from what the link shows: notes only when the link includes them. The token opens this as it opens /s/{token} and its PDF.',
+				parameters: [tokenParam],
+				responses: {
+					'200': jsonResponse('The report source.', 'ReportSource', noStore),
+					'404': errors.linkUnknown,
+					'410': errors.linkGone
 				}
 			}
 		},

@@ -29,6 +29,8 @@ import * as openapiRoute from '../../../src/routes/api/openapi.json/+server';
 import * as rulesRoute from '../../../src/routes/api/rules/+server';
 import * as shared from '../../../src/routes/api/shared/[token]/+server';
 import * as sharedReport from '../../../src/routes/api/shared/[token]/report.pdf/+server';
+import * as ownerReportSource from '../../../src/routes/api/assessments/[id]/report-source/+server';
+import * as sharedReportSource from '../../../src/routes/api/shared/[token]/report-source/+server';
 import * as simulateRoute from '../../../src/routes/api/simulate/+server';
 import * as tenderCollection from '../../../src/routes/api/tenders/+server';
 import * as tenderItem from '../../../src/routes/api/tenders/[id]/+server';
@@ -775,6 +777,67 @@ describe('real responses match the document', () => {
 		});
 		expect(gone.status).toBe(410);
 		expectContract('get', '/api/shared/{token}/report.pdf', gone);
+	});
+
+	it("report sources: the owner's and a link's, 403 for a token as an id, 404 and 410", async () => {
+		const id = await createAssessment({
+			title: 'Source',
+			fleet: { devices: 10, countries: ['DE'], lifetimeYears: 2 }
+		});
+		const owner = await invoke(ownerReportSource.GET, {
+			path: `/api/assessments/${id}/report-source`,
+			params: { id }
+		});
+		expect(owner.status).toBe(200);
+		const source = expectContract('get', '/api/assessments/{id}/report-source', owner) as {
+			assessment: { title: string };
+			ruleset: { version: string };
+		};
+		expect(source.assessment.title).toBe('Source');
+		expect(source.ruleset.version).toBe(rules.ruleset.version);
+		expect(source.assessment).not.toHaveProperty('id');
+		expectContract(
+			'get',
+			'/api/assessments/{id}/report-source',
+			await invoke(ownerReportSource.GET, {
+				path: `/api/assessments/${UNKNOWN_ID}/report-source`,
+				params: { id: UNKNOWN_ID }
+			})
+		);
+
+		const share = await createShare(id, {});
+		const sharedPath = `/api/shared/${share.token}/report-source`;
+		const viaLink = await invoke(sharedReportSource.GET, {
+			path: sharedPath,
+			params: { token: share.token }
+		});
+		expect(viaLink.status).toBe(200);
+		expectContract('get', '/api/shared/{token}/report-source', viaLink);
+		const refused = await invoke(ownerReportSource.GET, {
+			path: `/api/assessments/${share.token}/report-source`,
+			params: { id: share.token }
+		});
+		expect(refused.status).toBe(403);
+		expectContract('get', '/api/assessments/{id}/report-source', refused);
+		expectContract(
+			'get',
+			'/api/shared/{token}/report-source',
+			await invoke(sharedReportSource.GET, {
+				path: `/api/shared/${UNKNOWN_ID}/report-source`,
+				params: { token: UNKNOWN_ID }
+			})
+		);
+		await invoke(shareItem.DELETE, {
+			method: 'DELETE',
+			path: `/api/assessments/${id}/shares/${share.id}`,
+			params: { id, shareId: share.id }
+		});
+		const gone = await invoke(sharedReportSource.GET, {
+			path: sharedPath,
+			params: { token: share.token }
+		});
+		expect(gone.status).toBe(410);
+		expectContract('get', '/api/shared/{token}/report-source', gone);
 	});
 
 	it('simulation: a small typed-in fleet, an assessment, and its errors', async () => {

@@ -23,6 +23,9 @@ export const CAUSE_STYLE: Record<Cause, { color: string; label: string }> = {
 	dataCap: { color: '#E69F00', label: 'Data caps' }
 };
 
+/** Room around the plot so the last tick label and the top line are never cut at the canvas edge. */
+const LABEL_ROOM = { top: 6, right: 12, bottom: 0, left: 0 };
+
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 
@@ -57,6 +60,7 @@ function timeLine(
 			animation: false,
 			responsive: true,
 			maintainAspectRatio: false,
+			layout: { padding: LABEL_ROOM },
 			interaction: { mode: 'index', intersect: false },
 			scales: {
 				x: {
@@ -162,6 +166,7 @@ export function offlineConfig(
 			animation: false,
 			responsive: true,
 			maintainAspectRatio: false,
+			layout: { padding: LABEL_ROOM },
 			scales: {
 				x: { stacked: true, title: { display: true, text: 'Year of the lifetime' } },
 				y: {

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { answerTable } from '$lib/assessment/answer-table';
-import { reportSource } from '$lib/server/report';
 import { rulesFor } from '$lib/server/rules';
 import { openShare, sharedView } from '$lib/server/shares';
 import type { PageServerLoad } from './$types';
 
 const GONE = 'This link is no longer valid. Ask the person who sent it for a new one.';
 
+/** What the page shows; the PDF's source comes from /api/shared/{token}/report-source on demand. */
 export const load: PageServerLoad = async ({ params }) => {
 	const opened = await openShare(params.token);
 	if (opened.status === 'unknown') error(404, GONE);
@@ -28,7 +28,6 @@ export const load: PageServerLoad = async ({ params }) => {
 			assessment.fleet.countries
 		),
 		share,
-		report: reportSource(assessment, { includeNotes: share.includeNotes }),
 		updatedAt: assessment.updatedAt
 	};
 };

@@ -7,8 +7,7 @@ import { parseNumberInput } from '$lib/assessment/number-input';
 import { COST_KEYS } from '$lib/rules/schema';
 import * as assessments from '$lib/server/assessments';
 import { shareUrl } from '$lib/server/origin';
-import { reportSource } from '$lib/server/report';
-import { inputSchemasFor, pinnedRuleset, rules, rulesFor } from '$lib/server/rules';
+import { inputSchemasFor, rules, rulesFor } from '$lib/server/rules';
 import {
 	createShare,
 	listShares,
@@ -20,6 +19,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 const notFoundMessage = 'There is no assessment at this address.';
 
+/**
+ * What the page shows, and no more: the ruleset the record is pinned to comes from the layout, and
+ * the PDF's source (the whole ruleset) is fetched from /api/assessments/{id}/report-source only
+ * when a PDF is asked for.
+ */
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const record = await assessments.readForRequest(locals, params.id);
 	if (!record) error(404, notFoundMessage);
@@ -36,10 +40,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		},
 		result,
 		answers: answerTable(rulesFor(record.rulesetVersion), record.answers, record.fleet.countries),
-		/** The ruleset the record is pinned to, for the re-score panel. */
-		ruleset: pinnedRuleset(record.rulesetVersion),
 		shares: (await listShares(record.id)) ?? [],
-		report: reportSource(record),
 		resumeHref: firstOpen ? `/a/${record.id}/${firstOpen}` : undefined
 	};
 };

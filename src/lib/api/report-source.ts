@@ -1,0 +1,25 @@
+/**
+ * GET /api/assessments/{id}/report-source and /api/shared/{token}/report-source: what the browser
+ * needs to build the consultant report itself. Apart from ./contract.ts so the endpoints, the
+ * OpenAPI document and its test share one schema.
+ *
+ * Pure: no I/O; the server's type is imported as a type only.
+ */
+import { z } from 'zod';
+import { rulesetSchema } from '../rules/schema';
+import type { ReportSource } from '../report/context';
+import { publicContentSchema } from './contract';
+
+export const reportSourceSchema = z.object({
+	/** The assessment as the reader may see it: never its id; notes only when they may. */
+	assessment: publicContentSchema,
+	/** The ruleset the assessment is pinned to, so the PDF says what the page says. */
+	ruleset: rulesetSchema,
+	/** Versions of the countries and cost files, for the report's methodology page. */
+	dataVersions: z.object({ countries: z.string().optional(), costs: z.string().optional() })
+});
+
+/** The schema must describe what reportSource() returns: a compile error otherwise. */
+export const reportSourceFits: [z.output<typeof reportSourceSchema>] extends [ReportSource]
+	? true
+	: false = true;
