@@ -39,7 +39,7 @@ export const KIND_PHRASE: Record<RestrictionKind, string> = {
 
 /**
  * The same phrases in every rules language, for texts that fill {kind} (roaming floors, local
- * profile questions). German reads as a nominative after "In {country} gilt …".
+ * profile questions). German reads after "In {country} gibt es …".
  */
 const KIND_PHRASES: Record<RuleLocale, Record<RestrictionKind, string>> = {
 	en: KIND_PHRASE,
