@@ -1,5 +1,5 @@
 import type { Rules } from '../rules/load';
-import { curedByLocalProfile, KIND_PHRASE } from '../rules/restrictions';
+import { curedByLocalProfile, kindPhrase } from '../rules/restrictions';
 import {
 	LOCAL_PROFILE_OPTIONS,
 	type CountryCaveat,
@@ -53,7 +53,7 @@ export function localProfileQuestions(
 		.map((code) => {
 			const countryName = rules.countryNames.get(code) ?? code;
 			const rule = rules.countryRules.get(code)!;
-			const values = { country: countryName, kind: KIND_PHRASE[rule.kind] };
+			const values = { country: countryName, kind: kindPhrase(rule.kind, rules.locale) };
 			return {
 				id: localProfileQuestionId(code),
 				country: code,

@@ -1,6 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { normaliseCountryText } from '../assessment/country-search';
+import { libraryKnows, searchAliases } from './country-names';
 import type { LegacyCostsFile } from './legacy-costs';
+import type { RuleLocale } from './locales';
 import type { z } from 'zod';
 import {
 	CURRENCIES,
@@ -33,6 +35,15 @@ export interface Rules {
 	questionsById: ReadonlyMap<string, Question & { areaId: string }>;
 	countryNames: ReadonlyMap<string, string>;
 	countryRules: ReadonlyMap<string, CountryRule>;
+	/** The language of every text here (see localize.ts). */
+	locale: RuleLocale;
+	/** The language of the ruleset's texts: English for a frozen earlier ruleset in any locale. */
+	rulesetLocale: RuleLocale;
+	/**
+	 * The aliases as rules/countries.yaml gives them; `countries.aliases` adds every name
+	 * i18n-iso-countries knows in English and German (country-names.ts searchAliases).
+	 */
+	sourceAliases: CountriesFile['aliases'];
 }
 
 export class RulesError extends Error {
@@ -308,6 +319,10 @@ function aliasProblems(countries: CountriesFile): string[] {
 function crossCheckCountries(countries: CountriesFile): string[] {
 	const problems: string[] = [];
 	const all = new Set(countries.all.map((c) => c.code));
+	for (const { code } of countries.all) {
+		if (!libraryKnows(code))
+			problems.push(`country "${code}" is not a code i18n-iso-countries knows`);
+	}
 	for (const code of duplicates(countries.all.map((c) => c.code))) {
 		problems.push(`country "${code}" is listed twice in all`);
 	}
@@ -431,7 +446,10 @@ export function loadRules(raw: RawRules): Rules {
 
 	return {
 		ruleset,
-		countries,
+		countries: { ...countries, aliases: searchAliases(countries.all, countries.aliases) },
+		locale: 'en',
+		rulesetLocale: 'en',
+		sourceAliases: countries.aliases,
 		costs,
 		simulation,
 		regulations,

@@ -1,6 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { LEGACY_COSTS_FILE, legacyCostsFileSchema, pricedByLegacyCosts } from './legacy-costs';
 import { loadRules, parseFile, RulesError, type RawRules, type Rules } from './load';
+import { localizeRules, type OverlayTexts } from './localize';
+import { RULE_LOCALES, SOURCE_LOCALE, type RuleLocale } from './locales';
 
 /**
  * The current rules and every earlier ruleset still readable. A stored assessment keeps the
@@ -11,8 +13,11 @@ export interface RulesRegistry {
 	current: Rules;
 	/** Every known ruleset by version, the current one included. */
 	versions: ReadonlyMap<string, Rules>;
-	/** The rules for a stored version; the current rules for a version this server does not know. */
-	forVersion(version: string): Rules;
+	/**
+	 * The rules for a stored version, texts in `locale` (English by default); the current rules for
+	 * a version this server does not know. Numbers and ids are the same in every locale.
+	 */
+	forVersion(version: string, locale?: RuleLocale): Rules;
 	knows(version: string): boolean;
 }
 
@@ -24,7 +29,9 @@ export interface RulesRegistry {
 export function loadRegistry(
 	raw: RawRules,
 	history: Readonly<Record<string, string>> = {},
-	legacyCosts?: string
+	legacyCosts?: string,
+	/** rules/i18n/<locale>/*.yaml for every language but English; each is checked here. */
+	translations: Partial<Record<RuleLocale, OverlayTexts>> = {}
 ): RulesRegistry {
 	const current = loadRules(raw);
 	const versions = new Map<string, Rules>([[current.ruleset.version, current]]);
@@ -61,10 +68,29 @@ export function loadRegistry(
 			unknown.map((id) => `commitments name "${id}", which no ruleset asks`)
 		);
 	}
+	// Every language of every version is built (and so checked) now: a missing or broken
+	// translation stops the start, as a broken rules file does, not a request later.
+	const localized = new Map<string, Map<RuleLocale, Rules>>();
+	for (const [version, rules] of versions) {
+		const byLocale = new Map<RuleLocale, Rules>([[SOURCE_LOCALE, rules]]);
+		for (const locale of RULE_LOCALES) {
+			if (locale === SOURCE_LOCALE) continue;
+			const texts = translations[locale];
+			if (!texts) continue;
+			byLocale.set(
+				locale,
+				localizeRules(rules, locale, texts, { history: version !== current.ruleset.version })
+			);
+		}
+		localized.set(version, byLocale);
+	}
+	const inLocale = (rules: Rules, locale: RuleLocale) =>
+		localized.get(rules.ruleset.version)?.get(locale) ?? rules;
 	return {
 		current,
 		versions,
-		forVersion: (version) => versions.get(version) ?? current,
+		forVersion: (version, locale = SOURCE_LOCALE) =>
+			inLocale(versions.get(version) ?? current, locale),
 		knows: (version) => versions.has(version)
 	};
 }

@@ -1,4 +1,5 @@
-import type { RestrictionKind } from './schema';
+import type { RuleLocale } from './locales';
+import type { Confidence, RestrictionKind } from './schema';
 
 /** Kinds that end service for a roaming-only SIM unless it moves to a local profile. */
 export const BLOCKING_KINDS: ReadonlySet<RestrictionKind> = new Set([
@@ -35,3 +36,33 @@ export const KIND_PHRASE: Record<RestrictionKind, string> = {
 	registration_only: 'registration rules',
 	none_known: 'no known rule'
 };
+
+/**
+ * The same phrases in every rules language, for texts that fill {kind} (roaming floors, local
+ * profile questions). German reads after "In {country} gibt es …".
+ */
+const KIND_PHRASES: Record<RuleLocale, Record<RestrictionKind, string>> = {
+	en: KIND_PHRASE,
+	de: {
+		banned: 'ein Verbot permanenten Roamings',
+		time_limited: 'eine zeitliche Begrenzung des Roamings',
+		local_profile_required: 'eine Pflicht zu lokalen Profilen',
+		intermittent: 'wiederkehrende kurze Sperren ausländischer SIMs',
+		approval_required: 'eine vorherige Genehmigung',
+		carrier_specific: 'die Richtlinie der lokalen Netzbetreiber',
+		registration_only: 'Registrierungsregeln',
+		none_known: 'keine bekannte Regel'
+	}
+};
+
+/** How a rule reads inside a sentence of the rules' language. */
+export const kindPhrase = (kind: RestrictionKind, locale: RuleLocale) => KIND_PHRASES[locale][kind];
+
+/** A rule's confidence as the {confidence} placeholder of a roaming floor reads it. */
+const CONFIDENCE_WORDS: Record<RuleLocale, Record<Confidence, string>> = {
+	en: { high: 'high', medium: 'medium', low: 'low', unverified: 'unverified' },
+	de: { high: 'hoch', medium: 'mittel', low: 'gering', unverified: 'ungeprüft' }
+};
+
+export const confidenceWord = (confidence: Confidence, locale: RuleLocale) =>
+	CONFIDENCE_WORDS[locale][confidence];

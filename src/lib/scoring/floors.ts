@@ -4,7 +4,8 @@ import {
 	BLOCKING_KINDS,
 	CONDITIONAL_KINDS,
 	INTERMITTENT_KINDS,
-	KIND_PHRASE
+	confidenceWord,
+	kindPhrase
 } from '../rules/restrictions';
 import { NOT_SURE } from '../rules/constants';
 import { RATINGS, type Floor, type Rating } from '../rules/schema';
@@ -185,8 +186,8 @@ function roamingFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'r
 		if (exposure.localProfile === 'open') continue;
 		const values = {
 			country: exposure.name,
-			kind: KIND_PHRASE[exposure.kind],
-			confidence: exposure.confidence,
+			kind: kindPhrase(exposure.kind, rules.locale),
+			confidence: confidenceWord(exposure.confidence, rules.locale),
 			devices: exposure.devices.toLocaleString('en'),
 			barred: ''
 		};

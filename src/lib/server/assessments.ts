@@ -11,7 +11,7 @@ import { rescorePreview } from '$lib/scoring/rescore';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import { score } from '$lib/scoring/score';
 import { newId } from './ids';
-import { pinnedRuleset, rules, rulesFor } from './rules';
+import { currentRules, pinnedRuleset, rules, rulesFor } from './rules';
 import { getStore } from './store';
 
 export async function create(body: CreateBody, now = new Date()): Promise<StoredAssessment> {
@@ -80,7 +80,7 @@ export function withResult(record: StoredAssessment) {
  */
 export function previewRescore(record: StoredAssessment) {
 	const pinned = pinnedRuleset(record.rulesetVersion);
-	const preview = rescorePreview(rulesFor(record.rulesetVersion), rules, record);
+	const preview = rescorePreview(rulesFor(record.rulesetVersion), currentRules(), record);
 	return {
 		/** False when the record is already scored with the current ruleset: nothing to apply. */
 		needed: !pinned.isCurrent,

@@ -2,20 +2,22 @@ import type { Fleet } from '$lib/assessment/schema';
 import { deviceFieldName } from '$lib/assessment/form';
 import { restrictsRoaming } from '$lib/rules/restrictions';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
-import { rules } from './rules';
+import { currentRules } from './rules';
 
 /**
  * What the fleet form needs to draw: every pickable country, marked when it restricts roaming,
  * with the other names its search box accepts.
  */
 export function countryChoices() {
+	// Names and search aliases in the request's language (every language's names stay searchable).
+	const rules = currentRules();
 	return rules.countries.all
 		.map(({ code, name }) => {
 			const kind = rules.countryRules.get(code)?.kind ?? 'none_known';
 			const aliases = rules.countries.aliases[code] ?? [];
 			return { code, name, restricted: restrictsRoaming(kind), aliases };
 		})
-		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+		.sort((a, b) => a.name.localeCompare(b.name, rules.locale));
 }
 
 export interface FleetFormValues {

@@ -6,6 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RawRules } from '../rules/load';
+import type { OverlayTexts } from '../rules/localize';
+import { RULE_LOCALES, SOURCE_LOCALE, type RuleLocale } from '../rules/locales';
 import { loadRegistry, type RulesRegistry } from '../rules/registry';
 
 export interface RulesTexts {
@@ -14,9 +16,14 @@ export interface RulesTexts {
 	history: Record<string, string>;
 	/** rules/history/costs-1.1.1.yaml, the cost model of rulesets before 2.1.0. */
 	legacyCosts?: string;
+	/** rules/i18n/<locale>/*.yaml for every language but English. */
+	translations: Partial<Record<RuleLocale, OverlayTexts>>;
 }
 
-/** Reads ruleset, countries, costs, simulation, regulations and every rules/history/ruleset-*.yaml under `dir`. */
+/**
+ * Reads ruleset, countries, costs, simulation, regulations, every rules/history/ruleset-*.yaml and
+ * every translation (rules/i18n/<locale>/) under `dir`.
+ */
 export function readRulesTexts(dir = 'rules'): RulesTexts {
 	const read = (name: string) => readFileSync(join(dir, `${name}.yaml`), 'utf8');
 	const raw: RawRules = {
@@ -39,11 +46,23 @@ export function readRulesTexts(dir = 'rules'): RulesTexts {
 	const legacyCosts = existsSync(legacyCostsPath)
 		? readFileSync(legacyCostsPath, 'utf8')
 		: undefined;
-	return { raw, history, legacyCosts };
+	const translations: Partial<Record<RuleLocale, OverlayTexts>> = {};
+	for (const locale of RULE_LOCALES) {
+		if (locale === SOURCE_LOCALE) continue;
+		const at = (name: string) => readFileSync(join(dir, 'i18n', locale, `${name}.yaml`), 'utf8');
+		translations[locale] = {
+			ruleset: at('ruleset'),
+			countries: at('countries'),
+			regulations: at('regulations'),
+			costs: at('costs'),
+			simulation: at('simulation')
+		};
+	}
+	return { raw, history, legacyCosts, translations };
 }
 
 /** The registry (current ruleset and every earlier one) from the rules folder on disk. */
 export function registryFromDisk(dir = 'rules'): RulesRegistry {
-	const { raw, history, legacyCosts } = readRulesTexts(dir);
-	return loadRegistry(raw, history, legacyCosts);
+	const { raw, history, legacyCosts, translations } = readRulesTexts(dir);
+	return loadRegistry(raw, history, legacyCosts, translations);
 }

@@ -11,6 +11,7 @@ import {
 	searchCountries
 } from '../../../src/lib/assessment/country-search';
 import { loadRules } from '../../../src/lib/rules/load';
+import { registryFromDisk } from '../../../src/lib/server/rules-files';
 import { readRawRules, shippedRules } from '../rules/read-rules';
 
 const rules = shippedRules();
@@ -165,5 +166,57 @@ describe('the rules loader checks aliases', () => {
 		expect(() => loadRules(withAliases({ NL: ['nl'] }))).toThrow(/repeats/);
 		expect(() => loadRules(withAliases({ XX: ['Atlantis'] }))).toThrow(/"XX": not in the list/);
 		expect(() => loadRules(withAliases({ DE: ['...'] }))).toThrow(/no letters/);
+	});
+});
+
+describe('country search in German and English, whatever the page language', () => {
+	const registry = registryFromDisk('rules');
+	const version = registry.current.ruleset.version;
+	const inLanguage = (locale: 'en' | 'de') => {
+		const localized = registry.forVersion(version, locale);
+		// In the picker's order in that language, as countryChoices() draws them.
+		const list = [...localized.countries.all].sort((a, b) => a.name.localeCompare(b.name, locale));
+		return (query: string) => searchCountries(list, localized.countries.aliases, query);
+	};
+	const english = inLanguage('en');
+	const german = inLanguage('de');
+
+	it.each([
+		['Deutschland', 'DE'],
+		['Türkei', 'TR'],
+		['Vereinigtes Königreich', 'GB'],
+		['Tschechien', 'CZ'],
+		['Niederlande', 'NL'],
+		['Indien', 'IN'],
+		['Germany', 'DE'],
+		['Türkiye', 'TR'],
+		['Turkey', 'TR'],
+		['United Kingdom', 'GB'],
+		['UK', 'GB'],
+		['Czechia', 'CZ'],
+		['Netherlands', 'NL'],
+		['India', 'IN'],
+		['Vereinigte Staaten', 'US'],
+		['USA', 'US']
+	])('"%s" ticks %s on an English and on a German page', (query, code) => {
+		expect(exactCountry(english(query))?.code).toBe(code);
+		expect(exactCountry(german(query))?.code).toBe(code);
+	});
+
+	it('shows the German name on a German page and the English one on an English page', () => {
+		expect(german('DE')[0]!.country.name).toBe('Deutschland');
+		expect(english('DE')[0]!.country.name).toBe('Germany');
+		expect(german('Türkei')[0]!.country.name).toBe('Türkei');
+		expect(english('Türkei')[0]!.country.name).toBe('Türkiye');
+	});
+
+	it('an exact German name outranks partial ones, and a partial one never ticks', () => {
+		// "Indien" is also in "Britisches Territorium im Indischen Ozean" only as "Indisch…", and
+		// "Sudan" ends "Südsudan".
+		expect(german('Sudan').map((m) => [m.country.code, m.kind])[0]).toEqual(['SD', 'exact']);
+		expect(german('Sudan').map((m) => m.country.code)).toContain('SS');
+		expect(german('Öster')[0]!.country.code).toBe('AT');
+		expect(exactCountry(german('Öster'))).toBeNull();
+		expect(exactCountry(german('Deutsch'))).toBeNull();
 	});
 });
