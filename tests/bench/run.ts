@@ -4,6 +4,7 @@
  * missed target is reported, never a failure.
  */
 import { runEventLoopBench } from './event-loop.bench';
+import { runLighthouseBench } from './lighthouse';
 import { runReportBench } from './report.bench';
 import { runSimulationBench } from './simulation.bench';
 import { benchStorage } from './storage';
@@ -14,7 +15,8 @@ const benches: [string, () => Promise<unknown>][] = [
 	['simulation', runSimulationBench],
 	['storage', benchStorage],
 	['event-loop', runEventLoopBench],
-	['team', runTeamLoad]
+	['team', runTeamLoad],
+	['lighthouse', runLighthouseBench]
 ];
 
 // `npm run bench -- event-loop team` runs only the named ones.
