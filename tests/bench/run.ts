@@ -4,6 +4,7 @@
  * missed target is reported, never a failure.
  */
 import { runEventLoopBench } from './event-loop.bench';
+import { runLighthouseBench } from './lighthouse';
 import { runReportBench } from './report.bench';
 import { runSimulationBench } from './simulation.bench';
 import { benchStorage } from './storage';
@@ -15,7 +16,8 @@ const benches: [string, () => Promise<unknown>][] = [
 	['storage', benchStorage],
 	['event-loop', runEventLoopBench],
 	['js', async () => (await import('../budget/size-budget')).printRouteWeights()],
-	['team', runTeamLoad]
+	['team', runTeamLoad],
+	['lighthouse', runLighthouseBench]
 ];
 
 // `npm run bench -- event-loop team` runs only the named ones.

@@ -129,9 +129,6 @@ function readTable<T>(
 	};
 }
 
-const monthsOf = (owed: MonthsOwed, commitment: number) =>
-	owed === 'commitment' ? commitment : owed;
-
 /**
  * The contract's side of leaving, from the commitment answers only (audit F10): months of fees
  * owed, days both providers bill, and whether a termination fee per SIM applies.

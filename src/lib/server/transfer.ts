@@ -193,7 +193,7 @@ export async function importRecords(
 			});
 			continue;
 		}
-		let shares: StoredAssessment['shares'] = [];
+		const shares: StoredAssessment['shares'] = [];
 		if (options.keepShares && options.shareIndex) {
 			for (const share of incoming.shares) {
 				// Never let an import take over a link that already leads somewhere else.
