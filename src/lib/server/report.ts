@@ -23,9 +23,9 @@ export function reportSource(
 	options: { includeNotes?: boolean; locale?: Locale } = {}
 ): ReportSource {
 	const locale = options.locale ?? getLocale();
-	// The ruleset the record is pinned to: the browser's PDF must say what the page says. Its
-	// texts are English until the rules carry translations; `locale` records what was asked for.
-	const rules = rulesFor(record.rulesetVersion);
+	// The ruleset the record is pinned to, its texts in the report's language: the browser's PDF
+	// must say what the page says in that language.
+	const rules = rulesFor(record.rulesetVersion, locale);
 	return {
 		assessment: contentOf(record, options.includeNotes ?? true),
 		ruleset: rules.ruleset,

@@ -6,6 +6,7 @@
 import { publicContent } from '$lib/assessment/public-content';
 import type { StoredAssessment } from '$lib/assessment/schema';
 import type { BrandingInput } from '$lib/report/branding';
+import { baseLocale, isLocale } from '$lib/paraglide/runtime';
 import { buildReport } from '$lib/report/build-report';
 import type { ReportAssessment } from '$lib/report/context';
 import { ReportInputError, ReportTooLongError, type ReportIssue } from '$lib/report/errors';
@@ -76,10 +77,13 @@ export type Outcome<J extends Job> = J extends ReportJob | TenderReportJob
  */
 async function reportPdf(job: ReportJob): Promise<ReportOutcome> {
 	const assessment = publicContent(job.record, { includeNotes: job.includeNotes });
-	// Scored with the ruleset the assessment is pinned to, as on its results page. Its texts
-	// (findings, questions, recommendations) are English until the rules carry translations; the
-	// report's own words follow job.branding.locale.
-	const rules = rulesFor(job.record.rulesetVersion);
+	// Scored with the ruleset the assessment is pinned to, as on its results page, its texts
+	// (findings, questions, country rules) in the report's language like the report's own words.
+	// Explicit: a worker thread has no request whose language it could read.
+	const rules = rulesFor(
+		job.record.rulesetVersion,
+		isLocale(job.branding.locale) ? job.branding.locale : baseLocale
+	);
 	try {
 		const pdf = await buildReport({
 			assessment,
