@@ -282,11 +282,12 @@ export function drawMethodology(ctx: ReportContext) {
 			[a.basis, ...a.sources].join('\n')
 		]),
 		styles: { fontSize: SIZES.tiny },
+		// Wide enough for the longer German heads ("Standard", "Verlässlichkeit") on one line.
 		columnStyles: {
 			0: { cellWidth: 30 },
 			1: { cellWidth: 28 },
-			2: { cellWidth: 16, halign: 'right' },
-			3: { cellWidth: 21 }
+			2: { cellWidth: 18, halign: 'right' },
+			3: { cellWidth: 25 }
 		}
 	});
 
