@@ -244,7 +244,10 @@ function printTable(rows: Row[]) {
 }
 
 function report(rows: Row[]) {
-	console.log(`\nLighthouse ${RUNS} runs each, medians (JS KB: script bytes transferred)`);
+	const load = loadavg()[0]!.toFixed(1);
+	console.log(
+		`\nLighthouse ${RUNS} runs each, medians (JS KB: script bytes transferred; load average ${load})`
+	);
 	printTable(rows);
 	for (const row of rows) {
 		const { performance, accessibility } = row.median;
@@ -278,6 +281,8 @@ const gitCommit = () => {
 
 export async function runLighthouseBench() {
 	const startedAt = new Date().toISOString();
+	// The scores move with the machine's load (issue 13's audit saw mobile 70 fall to 56): say it.
+	const loadAtStart = loadavg();
 	const cleanup = copyBuild();
 	let server: TestServer | undefined;
 	try {
@@ -329,7 +334,7 @@ export async function runLighthouseBench() {
 					userAgent: userAgent ?? null,
 					node: process.version,
 					commit: gitCommit(),
-					loadAverage: loadavg(),
+					loadAverage: { atStart: loadAtStart, atEnd: loadavg() },
 					startedAt,
 					runsPerPage: RUNS,
 					rows
