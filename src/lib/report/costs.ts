@@ -12,13 +12,13 @@ export function drawCosts(ctx: ReportContext) {
 		'What leaving the provider would cost: site visits when SIMs cannot switch over the air, and platform and contract exit costs scaled by how locking those areas scored. Every assumption is listed in Appendix B, with its source.',
 		{ color: COLORS.muted }
 	);
-	w.paragraph(`${costHeadline(cost)}.`, { bold: true, size: 12 }, { after: 1 });
+	w.paragraph(`${costHeadline(cost, 'en')}.`, { bold: true, size: 12 }, { after: 1 });
 	w.paragraph(
 		'The range comes from the low and high ends of the assumptions in Appendix B; the table shows the exact arithmetic at the values used.',
 		{ size: SIZES.small, color: COLORS.muted },
 		{ after: 1 }
 	);
-	const assumed = costAssumedNote(cost);
+	const assumed = costAssumedNote(cost, 'en');
 	if (assumed) w.paragraph(assumed, { size: SIZES.small, color: COLORS.high }, { after: 1 });
 	w.space(2);
 	w.table({

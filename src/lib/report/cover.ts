@@ -100,22 +100,22 @@ export function drawCover(ctx: ReportContext) {
 	facts.push(['Ruleset', `Version ${result.rulesetVersion}, published ${ctx.ruleset.published}`]);
 	facts.push([
 		'Completeness',
-		provisionalLine(result) ?? `All ${count(result.completeness.total)} questions answered`
+		provisionalLine(result, 'en') ?? `All ${count(result.completeness.total)} questions answered`
 	]);
 	const cost = result.switchingCost;
 	facts.push([
 		'Cost to leave',
-		[`${costHeadline(cost)}.`, costAssumedNote(cost)].filter(Boolean).join(' ')
+		[`${costHeadline(cost, 'en')}.`, costAssumedNote(cost, 'en')].filter(Boolean).join(' ')
 	]);
 	// The cover has room for three reasons; the executive summary lists every one.
 	const raising = result.overall.floors.filter((f) => f.raises);
-	const shown = raising.slice(0, 3).map((f, i) => `${i + 1}. ${floorLine(f)}`);
+	const shown = raising.slice(0, 3).map((f, i) => `${i + 1}. ${floorLine(f, 'en')}`);
 	if (raising.length > shown.length) {
 		shown.push(
 			`${plural(raising.length - shown.length, 'further reason is', 'further reasons are')} in the executive summary.`
 		);
 	}
-	facts.push(['Why this rating', [ratingExplanation(result), ...shown].join('\n')]);
+	facts.push(['Why this rating', [ratingExplanation(result, 'en'), ...shown].join('\n')]);
 
 	const labelWidth = 42;
 	for (const [label, value] of facts) {

@@ -34,12 +34,12 @@ export function drawRegulations(ctx: ReportContext) {
 				body: [
 					[
 						'Kind',
-						`${REGULATION_KIND_WORD[regulation.kind]} · ${regulation.region} · reaches the ${scopeWords(regulation)}`
+						`${REGULATION_KIND_WORD[regulation.kind]} · ${regulation.region} · reaches the ${scopeWords(regulation, 'en')}`
 					],
 					['Why it applies', regulation.reasons.join('; ')],
 					['What it gives you', regulation.whatItGivesTheBuyer],
 					['What it says', regulation.summary],
-					['When', appliesFromWords(regulation)],
+					['When', appliesFromWords(regulation, 'en')],
 					[
 						'Sources',
 						[

@@ -21,7 +21,7 @@ function mitigationText(r: RoamingExposure): string {
 		`${copes}.`,
 		r.localProfile ? `${LOCAL_PROFILE_WORD[r.localProfile]}.` : '',
 		r.mitigationNote,
-		r.forces ? `Sets the rating to at least ${r.forces} (${ruleConfidence(r)}).` : ''
+		r.forces ? `Sets the rating to at least ${r.forces} (${ruleConfidence(r, 'en')}).` : ''
 	]
 		.filter(Boolean)
 		.join(' ');

@@ -98,25 +98,32 @@ function verdict(ctx: ReportContext) {
 /** The rating's provisional range, cost to leave and every floor, as on the results page. */
 function besideTheRating(ctx: ReportContext) {
 	const { w, result } = ctx;
-	const provisional = provisionalLine(result);
+	const provisional = provisionalLine(result, 'en');
 	if (provisional) {
-		w.paragraph(`${provisional}. ${provisionalMeaning(result) ?? ''}`.trim(), { bold: true });
+		w.paragraph(`${provisional}. ${provisionalMeaning(result, 'en') ?? ''}`.trim(), { bold: true });
 	}
 	const cost = result.switchingCost;
-	w.paragraph(`${costHeadline(cost)}.`, { bold: true });
-	const assumed = costAssumedNote(cost);
+	w.paragraph(`${costHeadline(cost, 'en')}.`, { bold: true });
+	const assumed = costAssumedNote(cost, 'en');
 	if (assumed) w.paragraph(assumed, { size: SIZES.small, color: COLORS.muted });
 
 	w.heading('Why this rating', 2);
-	w.paragraph(ratingExplanation(result));
+	w.paragraph(ratingExplanation(result, 'en'));
 	const floors = floorGroups(result);
-	if (floors.raising.length) w.list(floors.raising.map(floorLine), { style: { bold: true } });
+	if (floors.raising.length)
+		w.list(
+			floors.raising.map((f) => floorLine(f, 'en')),
+			{ style: { bold: true } }
+		);
 	if (floors.met.length) {
 		w.paragraph('Also holding the rating at least where it is:', {
 			size: SIZES.small,
 			color: COLORS.muted
 		});
-		w.list(floors.met.map(floorLine), { style: { size: SIZES.small } });
+		w.list(
+			floors.met.map((f) => floorLine(f, 'en')),
+			{ style: { size: SIZES.small } }
+		);
 	}
 }
 
@@ -154,7 +161,7 @@ export function drawSummary(ctx: ReportContext) {
 			'None: in every deployment country this offer either meets the permanent-roaming rules or none are known. Appendix A lists each country.'
 		);
 	} else {
-		w.list(exposed.map(roamingLine));
+		w.list(exposed.map((r) => roamingLine(r, 'en')));
 	}
 
 	if (result.conflicts.length > 0) {
@@ -169,7 +176,7 @@ export function drawSummary(ctx: ReportContext) {
 
 	w.heading('Cost to switch provider', 2);
 	const cost = result.switchingCost;
-	w.paragraph(`${costHeadline(cost)}:`, { bold: true });
+	w.paragraph(`${costHeadline(cost, 'en')}:`, { bold: true });
 	w.list(
 		cost.lines
 			.filter((line) => line.applies)
