@@ -11,7 +11,7 @@ import { roamingLine } from '../../../src/lib/text/roaming-words';
 import { appliesFromWords } from '../../../src/lib/text/regulation-words';
 
 /** Only what the headline reads: the estimate and its currency. */
-const cost = (estimate: SwitchingCost['estimate']) =>
+const cost = (estimate: Pick<SwitchingCost['estimate'], 'low' | 'high' | 'total' | 'perDevice'>) =>
 	({ currency: 'USD', estimate, lines: [] }) as unknown as SwitchingCost;
 
 const brazil = {
