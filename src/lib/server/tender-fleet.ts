@@ -21,6 +21,7 @@ import {
 } from '$lib/tender/fleet';
 import type { StoredTender } from '$lib/tender/schema';
 import { resultsBridge } from '$lib/text/results-bridge';
+import { getLocale } from '$lib/paraglide/runtime';
 import { JobQueueFullError, JobTimeoutError, runJob } from './jobs/pool';
 import { rulesFor } from './rules';
 
@@ -123,7 +124,7 @@ export async function tenderFleetPage(record: StoredTender, offerId: string | nu
 		simulatedAs: SIMULATED_AS[simulatedView(record.scoring)],
 		input,
 		...fleetPageBasics(rules, result.currency),
-		bridge: resultsBridge(result),
+		bridge: resultsBridge(result, getLocale()),
 		sideBySide: await simulateEvery(record)
 	};
 }

@@ -84,8 +84,8 @@ const weakLine = (a: WeakArea) => `${a.title}: ${points(a.score)}/100 (${a.ratin
 
 const dealBreakers = (offer: OfferComparison) =>
 	offer.floors.length === 1
-		? `a deal-breaker: ${floorLine(offer.floors[0]!)}`
-		: `${offer.floors.length} deal-breakers (all listed under “Deal-breakers”), the first: ${floorLine(offer.floors[0]!)}`;
+		? `a deal-breaker: ${floorLine(offer.floors[0]!, 'en')}`
+		: `${offer.floors.length} deal-breakers (all listed under “Deal-breakers”), the first: ${floorLine(offer.floors[0]!, 'en')}`;
 
 /** The recommendations of an offer's risky answers, most severe first: what the contract must fix. */
 function contractDemands(

@@ -1,54 +1,68 @@
+import { formatDate } from '../format/locale-format';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { ApplicableRegulation } from '../scoring/types';
 
-export const REGULATION_PANEL_TITLE = 'Your rights and duties when you leave';
+type Kind = ApplicableRegulation['kind'];
+type Scope = ApplicableRegulation['appliesTo'][number];
 
-export const REGULATION_KIND_WORD = { right: 'Your right', duty: 'Your duty' } as const;
+const KIND_MESSAGE: Record<Kind, typeof m.results_regulation_right> = {
+	right: m.results_regulation_right,
+	duty: m.results_regulation_duty
+};
 
-export const REGULATION_SCOPE_WORD = {
-	platform: 'platform',
-	connectivity: 'connectivity',
-	sim: 'SIMs',
-	device: 'devices'
-} as const;
+const SCOPE_MESSAGE: Record<Scope, typeof m.results_regulation_scope_sim> = {
+	platform: m.results_regulation_scope_platform,
+	connectivity: m.results_regulation_scope_connectivity,
+	sim: m.results_regulation_scope_sim,
+	device: m.results_regulation_scope_device
+};
 
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
+export const regulationPanelTitle = (locale: Locale) => m.results_regulation_title({}, { locale });
 
-/** "2025-09-12" as "12 September 2025"; anything else as given. */
-export function dateWords(iso: string): string {
-	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-	if (!match) return iso;
-	return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+export const regulationKindWord = (kind: Kind, locale: Locale) =>
+	KIND_MESSAGE[kind]({}, { locale });
+
+/** Said when no rule in rules/regulations.yaml reaches the fleet's countries or the buyer's. */
+export const noRegulationRecorded = (locale: Locale) => m.results_regulation_none({}, { locale });
+
+/** The English words, for the PDF until it is written in the reader's language. */
+export const REGULATION_PANEL_TITLE = regulationPanelTitle('en');
+export const REGULATION_KIND_WORD = {
+	right: regulationKindWord('right', 'en'),
+	duty: regulationKindWord('duty', 'en')
+} satisfies Record<Kind, string>;
+export const NO_REGULATION_RECORDED = noRegulationRecorded('en');
+
+/** "2025-09-12" as "12 September 2025" or "12. September 2025"; anything else as given. */
+export function dateWords(iso: string, locale: Locale): string {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
+		dateStyle: 'long',
+		timeZone: 'UTC'
+	}).format(new Date(`${iso}T00:00:00Z`));
 }
+
+/** A review day as the reader writes dates ("12 Sept 2025", "12.09.2025"). */
+export const reviewedWords = (iso: string, locale: Locale) =>
+	/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso, locale) : iso;
 
 /** When it applies, said honestly: a date, or that none is given and why. */
 export function appliesFromWords(
-	regulation: Pick<ApplicableRegulation, 'appliesFrom' | 'appliesFromNote'>
+	regulation: Pick<ApplicableRegulation, 'appliesFrom' | 'appliesFromNote'>,
+	locale: Locale
 ): string {
 	const when = regulation.appliesFrom
-		? `Applies from ${dateWords(regulation.appliesFrom)}.`
-		: 'Not in force, or the date was not verified.';
+		? m.results_regulation_applies_from(
+				{ date: dateWords(regulation.appliesFrom, locale) },
+				{ locale }
+			)
+		: m.results_regulation_not_in_force({}, { locale });
 	return regulation.appliesFromNote ? `${when} ${regulation.appliesFromNote}` : when;
 }
 
-export const scopeWords = (regulation: Pick<ApplicableRegulation, 'appliesTo'>) =>
-	regulation.appliesTo.map((scope) => REGULATION_SCOPE_WORD[scope]).join(', ');
-
-/** Said when no rule in rules/regulations.yaml reaches the fleet's countries or the buyer's. */
-export const NO_REGULATION_RECORDED =
-	'No rule recorded for these countries. That is not proof that none exists: our list covers the EU/EEA, India, Türkiye, Pakistan, Egypt, the UAE and Saudi Arabia so far. Check switching and exit rules with counsel in each country.';
+export const scopeWords = (regulation: Pick<ApplicableRegulation, 'appliesTo'>, locale: Locale) =>
+	regulation.appliesTo.map((scope) => SCOPE_MESSAGE[scope]({}, { locale })).join(', ');
 
 export const hostOf = (url: string) => {
 	try {

@@ -2,20 +2,54 @@
  * What a deployment country's roaming rule does to this offer's rating, in words shared by the
  * results page, the share page and the PDF. Every line names the rule's confidence.
  */
+import { formatNumber } from '../format/locale-format';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { RoamingExposure } from '../scoring/types';
-import { CONFIDENCE_NAME } from './verdict';
+import { confidenceName, ratingWord } from './verdict';
 
-export const LOCAL_PROFILE_WORD: Record<NonNullable<RoamingExposure['localProfile']>, string> = {
-	available: 'Local profile: available now',
-	on_request: 'Local profile: on request',
-	none: 'Local profile: none',
-	not_sure: 'Local profile: not sure',
-	open: 'Local profile: not answered yet'
+type LocalProfile = NonNullable<RoamingExposure['localProfile']>;
+type CaveatKind = RoamingExposure['caveats'][number]['kind'];
+
+const LOCAL_PROFILE_MESSAGE: Record<LocalProfile, typeof m.results_profile_available> = {
+	available: m.results_profile_available,
+	on_request: m.results_profile_on_request,
+	none: m.results_profile_none,
+	not_sure: m.results_profile_not_sure,
+	open: m.results_profile_open
 };
 
+const CAVEAT_MESSAGE: Record<CaveatKind, typeof m.results_caveat_other> = {
+	imei_registration: m.results_caveat_imei_registration,
+	sim_registration: m.results_caveat_sim_registration,
+	data_localisation: m.results_caveat_data_localisation,
+	local_control: m.results_caveat_local_control,
+	local_entity: m.results_caveat_local_entity,
+	sanctions: m.results_caveat_sanctions,
+	other: m.results_caveat_other
+};
+
+/** "Local profile: on request". */
+export const localProfileWord = (profile: LocalProfile, locale: Locale) =>
+	LOCAL_PROFILE_MESSAGE[profile]({}, { locale });
+
+/** What each kind of caveat is called where it is listed with a country. */
+export const caveatWord = (kind: CaveatKind, locale: Locale) =>
+	CAVEAT_MESSAGE[kind]({}, { locale });
+
+const englishRecord = <K extends string>(keys: K[], word: (key: K, locale: Locale) => string) =>
+	Object.fromEntries(keys.map((key) => [key, word(key, 'en')])) as Record<K, string>;
+
+/** The English words, for the PDF until it is written in the reader's language. */
+export const LOCAL_PROFILE_WORD = englishRecord(
+	Object.keys(LOCAL_PROFILE_MESSAGE) as LocalProfile[],
+	localProfileWord
+);
+export const CAVEAT_WORD = englishRecord(Object.keys(CAVEAT_MESSAGE) as CaveatKind[], caveatWord);
+
 /** The rule's weight of evidence: "rule graded medium confidence". */
-export const ruleConfidence = (r: Pick<RoamingExposure, 'confidence'>) =>
-	`rule graded ${CONFIDENCE_NAME[r.confidence]}`;
+export const ruleConfidence = (r: Pick<RoamingExposure, 'confidence'>, locale: Locale) =>
+	m.results_rule_graded({ confidence: confidenceName(r.confidence, locale) }, { locale });
 
 /** The countries worth a line next to the rating: where service is at risk or terms need checking. */
 export const exposedCountries = (roaming: readonly RoamingExposure[]) =>
@@ -25,27 +59,27 @@ export const exposedCountries = (roaming: readonly RoamingExposure[]) =>
  * One line per exposed country: "Brazil (10,000 devices): devices on roaming SIMs will be cut off;
  * this sets the rating to at least critical (rule graded medium confidence)."
  */
-export function roamingLine(r: RoamingExposure): string {
-	const who = `${r.name} (${r.devices.toLocaleString('en')} devices)`;
-	const evidence = ruleConfidence(r);
+export function roamingLine(r: RoamingExposure, locale: Locale): string {
+	const who = m.results_roaming_who(
+		{ name: r.name, count: formatNumber(r.devices, locale) },
+		{ locale }
+	);
+	const evidence = ruleConfidence(r, locale);
 	if (r.localProfile === 'open') {
-		return `${who}: not answered yet whether the offer has a local profile there. Until it is, the country counts only in the provisional range (${evidence}).`;
+		return m.results_roaming_line_open({ who, evidence }, { locale });
 	}
 	const effect =
 		r.severity === 'critical'
-			? `devices on roaming SIMs ${r.forces === 'critical' || r.confidence === 'high' ? 'will' : 'may'} be cut off`
-			: 'permanent roaming depends on approval or carrier terms';
-	const forces = r.forces ? `; this sets the rating to at least ${r.forces}` : '';
-	return `${who}: ${effect}${forces} (${evidence}).`;
+			? (r.forces === 'critical' || r.confidence === 'high'
+					? m.results_roaming_will_cut
+					: m.results_roaming_may_cut)({}, { locale })
+			: m.results_roaming_depends({}, { locale });
+	const rating = r.forces ? ratingWord(r.forces, locale) : '';
+	const forces = r.forces
+		? m.results_roaming_sets(
+				{ rating: locale === 'en' ? rating.toLowerCase() : rating },
+				{ locale }
+			)
+		: '';
+	return m.results_roaming_line({ who, effect, forces, evidence }, { locale });
 }
-
-/** What each kind of caveat is called where it is listed with a country. */
-export const CAVEAT_WORD: Record<RoamingExposure['caveats'][number]['kind'], string> = {
-	imei_registration: 'Device registration',
-	sim_registration: 'SIM registration',
-	data_localisation: 'Data localisation',
-	local_control: 'Local control of SIMs',
-	local_entity: 'Local entity',
-	sanctions: 'Sanctions',
-	other: 'Also'
-};

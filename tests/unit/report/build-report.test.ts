@@ -243,8 +243,8 @@ describe('user text', () => {
 		expect(text).toContain('Client organisation Not stated');
 		expect(text).toContain('Offer assessed Offer not named');
 		const result = reportInput(rules, assessment).result;
-		expect(text).toContain(words(provisionalLine(result)!));
-		expect(provisionalLine(result)).toMatch(/^Provisional: \d+–\d+, 0 of \d+ answered$/);
+		expect(text).toContain(words(provisionalLine(result, 'en')!));
+		expect(provisionalLine(result, 'en')).toMatch(/^Provisional: \d+–\d+, 0 of \d+ answered$/);
 		expect(text).toContain('Answer: Not answered');
 	});
 });

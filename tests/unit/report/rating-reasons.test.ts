@@ -61,15 +61,16 @@ describe('a physical-swap offer for 20,000 devices in Germany and Brazil, with n
 		const summary = squash(pages.slice(2, 5).join('\n'));
 		const raising = result.overall.floors.filter((f) => f.raises);
 		expect(raising.length).toBeGreaterThan(0);
-		for (const floor of raising.slice(0, 3)) expect(cover).toContain(squash(floorLine(floor)));
-		for (const floor of raising) expect(summary).toContain(squash(floorLine(floor)));
+		for (const floor of raising.slice(0, 3))
+			expect(cover).toContain(squash(floorLine(floor, 'en')));
+		for (const floor of raising) expect(summary).toContain(squash(floorLine(floor, 'en')));
 		expect(squash(text)).toContain(squash('site visit for each of 20,000 devices'));
 		expect(squash(text)).toContain(squash('Brazil has a ban on permanent roaming'));
 		expect(words(text)).toContain('medium confidence');
 	});
 
 	it('puts the cost to leave, rounded with its range and per device, on the cover and in the summary', () => {
-		const headline = costHeadline(result.switchingCost);
+		const headline = costHeadline(result.switchingCost, 'en');
 		// The fleet does not say how visits are made, so the range runs from a routine round to a costly trip.
 		expect(headline).toMatch(
 			/^About USD [\d.]+ million to leave \(USD [\d,]+–[\d.]+ million\), USD [\d,]+ per device$/

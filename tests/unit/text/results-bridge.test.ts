@@ -32,7 +32,7 @@ describe('the fleet page says how its figures relate to the results (audit M6)',
 			answers: flexible({ local_profile_br: 'none', local_profile_tr: 'none' }),
 			costs: {}
 		});
-		const bridge = resultsBridge(result);
+		const bridge = resultsBridge(result, 'en');
 		expect(bridge.devices).toMatch(
 			/^The results find 10,000 devices on roaming SIMs that a restriction can cut off, in (Brazil and Türkiye|Türkiye and Brazil)\./
 		);
@@ -47,7 +47,7 @@ describe('the fleet page says how its figures relate to the results (audit M6)',
 			answers: flexible({ sim_ota_switching: 'physical_swap', platform_export: 'no_export' }),
 			costs: {}
 		});
-		const bridge = resultsBridge(result);
+		const bridge = resultsBridge(result, 'en');
 		expect(bridge.devices).toBe(
 			'The results find no devices that a roaming restriction would cut off, so no roaming blocks are simulated for the assessed offer.'
 		);
@@ -59,6 +59,27 @@ describe('the fleet page says how its figures relate to the results (audit M6)',
 		expect(bridge.cost).toContain('Without a year to leave it shows no cost to leave at all');
 	});
 
+	it('says the same in German, with German digits and "und"', () => {
+		const result = score(rules, {
+			fleet: {
+				devices: 20_000,
+				countries: ['DE', 'BR', 'TR'],
+				devicesByCountry: { DE: 10_000, BR: 6_000, TR: 4_000 },
+				lifetimeYears: 10
+			},
+			answers: flexible({ local_profile_br: 'none', local_profile_tr: 'none' }),
+			costs: {}
+		});
+		const bridge = resultsBridge(result, 'de');
+		expect(bridge.devices).toMatch(
+			/^Die Ergebnisse finden 10\.000 Geräte mit Roaming-SIMs, die eine Beschränkung abschalten kann, in (Brazil und Türkiye|Türkiye und Brazil)\./
+		);
+		// German puts the code after the figure and says millions as "Mio.": "290.000 USD (16.000–3 Mio. USD)".
+		expect(bridge.cost).toMatch(
+			/^Die Ergebnisse beziffern die Wechselkosten auf rund [\d.]+ USD \([\d.]+–[\d,]+ Mio\. USD\)\./
+		);
+	});
+
 	it('says so when the results still use the cost model of an older ruleset', () => {
 		const legacy = registryFromDisk(
 			fileURLToPath(new URL('../../../rules', import.meta.url))
@@ -68,10 +89,10 @@ describe('the fleet page says how its figures relate to the results (audit M6)',
 			answers: {},
 			costs: {}
 		});
-		expect(resultsBridge(result).cost).toMatch(
+		expect(resultsBridge(result, 'en').cost).toMatch(
 			/with the cost model of the ruleset this assessment is pinned to\. The simulation prices a switch with today's model/
 		);
-		expect(resultsBridge(result).cost).toContain(
+		expect(resultsBridge(result, 'en').cost).toContain(
 			're-scoring the assessment with the current ruleset brings the results in line'
 		);
 	});

@@ -38,7 +38,10 @@ export function drawDealBreakers(ctx: TenderReportContext) {
 				{ size: SIZES.small, color: COLORS.muted },
 				{ after: 0.8 }
 			);
-			w.list(raising.map(floorLine), { style: { color: COLORS.critical } });
+			w.list(
+				raising.map((f) => floorLine(f, 'en')),
+				{ style: { color: COLORS.critical } }
+			);
 		}
 		if (met.length) {
 			w.paragraph(
@@ -46,7 +49,10 @@ export function drawDealBreakers(ctx: TenderReportContext) {
 				{ size: SIZES.small, color: COLORS.muted },
 				{ after: 0.8 }
 			);
-			w.list(met.map(floorLine), { style: { size: SIZES.small } });
+			w.list(
+				met.map((f) => floorLine(f, 'en')),
+				{ style: { size: SIZES.small } }
+			);
 		}
 	}
 }
@@ -77,8 +83,8 @@ export function drawCosts(ctx: TenderReportContext) {
 	for (const r of model.ranked) {
 		const cost = r.comparison.switchingCost;
 		w.heading(`${r.rank}. ${r.comparison.vendor}`, 3);
-		w.paragraph(`${costHeadline(cost)}.`, { bold: true }, { after: 1 });
-		const assumed = costAssumedNote(cost);
+		w.paragraph(`${costHeadline(cost, 'en')}.`, { bold: true }, { after: 1 });
+		const assumed = costAssumedNote(cost, 'en');
 		if (assumed) w.paragraph(assumed, { size: SIZES.small, color: COLORS.high }, { after: 1 });
 		const lines = cost.lines.filter((line) => line.applies);
 		if (lines.length) {
@@ -131,7 +137,10 @@ export function drawRoaming(ctx: TenderReportContext) {
 				{ size: SIZES.small }
 			);
 		} else {
-			w.list(exposed.map(roamingLine), { style: { size: SIZES.small } });
+			w.list(
+				exposed.map((r) => roamingLine(r, 'en')),
+				{ style: { size: SIZES.small } }
+			);
 		}
 	}
 }

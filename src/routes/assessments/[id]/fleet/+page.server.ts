@@ -4,6 +4,7 @@ import { rulesFor } from '$lib/server/rules';
 import { inputFromAssessment } from '$lib/simulation/inputs';
 import { fleetPageBasics } from '$lib/simulation/page-data';
 import { resultsBridge } from '$lib/text/results-bridge';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		title: record.title,
 		input: inputFromAssessment(rules, record, result, { seed: 1 }),
 		...fleetPageBasics(rules, result.currency),
-		bridge: resultsBridge(result),
+		bridge: resultsBridge(result, getLocale()),
 		backHref: `/a/${record.id}/results`
 	};
 };

@@ -4,6 +4,7 @@ import { openShare, sharedView } from '$lib/server/shares';
 import { inputFromAssessment } from '$lib/simulation/inputs';
 import { fleetPageBasics } from '$lib/simulation/page-data';
 import { resultsBridge } from '$lib/text/results-bridge';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 const GONE = 'This link is no longer valid. Ask the person who sent it for a new one.';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		title: view.assessment.title,
 		input: inputFromAssessment(rules, view.assessment, view.result, { seed: 1 }),
 		...fleetPageBasics(rules, view.result.currency),
-		bridge: resultsBridge(view.result),
+		bridge: resultsBridge(view.result, getLocale()),
 		backHref: `/s/${params.token}`
 	};
 };
