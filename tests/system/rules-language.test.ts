@@ -5,7 +5,8 @@
  * rules/i18n/de/ruleset.yaml and i18n-iso-countries' German names.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { jsonOf, send } from './http';
 import { startServer, type TestServer } from './server';
 
@@ -107,5 +108,36 @@ describe('rule texts in the request language', () => {
 		expect(figures(german)).toEqual(figures(english));
 		// Brazil bans permanent roaming and the offer has no local profile there: critical.
 		expect(english.overall.rating).toBe('critical');
+	});
+
+	it('an assessment pinned to an earlier ruleset shows its English texts, and says so in German', async () => {
+		// The 1.1.0 record of the unit tests (roaming SIMs only, 1,000 devices in Brazil), imported.
+		const record = {
+			...JSON.parse(
+				readFileSync(
+					new URL('../fixtures/records/ruleset-1.1.0-assessment.json', import.meta.url),
+					'utf8'
+				)
+			),
+			id: randomBytes(16).toString('base64url').slice(0, 22)
+		};
+		const imported = await send(server, 'POST', '/api/import', {
+			json: {
+				format: 'lock-in-radar/assessments',
+				formatVersion: 1,
+				exportedAt: '2026-12-01T00:00:00.000Z',
+				assessments: [record]
+			}
+		});
+		expect(imported.status).toBe(200);
+		const german = await send(server, 'GET', `/a/${record.id}/results`, { headers: GERMAN });
+		expect(german.status).toBe(200);
+		expect(german.text).toContain(
+			'Das Regelwerk 1.1.0 ist ein unveränderter Stand: Seine Fragen, Antworten und Befunde werden auf Englisch angezeigt'
+		);
+		// Its country names are the current German ones all the same.
+		expect(shown(german.text)).toContain('Brasilien');
+		const english = await send(server, 'GET', `/a/${record.id}/results`, { headers: ENGLISH });
+		expect(english.text).not.toContain('is a frozen record');
 	});
 });
