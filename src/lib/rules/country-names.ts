@@ -1,25 +1,18 @@
 /**
- * Country names from a maintained source, i18n-iso-countries (its English and German name lists,
- * read as data: no registration, no global state). The rules use it to refuse a code it does not
+ * Country names from a maintained source, i18n-iso-countries (read only: its Node entry registers
+ * every language it ships, so nothing here changes its state). The rules use it to refuse a code it does not
  * know, to name countries in German, and to let the country search find every name the library
  * knows in either language, whatever the page's language.
  */
-import englishNames from 'i18n-iso-countries/langs/en.json';
-import germanNames from 'i18n-iso-countries/langs/de.json';
+// The package entry rather than its JSON files: the data CLI leaves dependencies external, and
+// Node loads a bare JSON import only with an attribute the bundler does not keep.
+import countries from 'i18n-iso-countries';
 import { normaliseCountryText, type CountryAliases } from '../assessment/country-search';
 import type { RuleLocale } from './locales';
 
-type NameList = Record<string, string | string[]>;
-
-const LIBRARY: Record<RuleLocale, NameList> = {
-	en: englishNames.countries as NameList,
-	de: germanNames.countries as NameList
-};
-
 /** Every name the library gives a code in a language, its official one first; [] when unknown. */
 export function libraryNames(code: string, locale: RuleLocale): string[] {
-	const names = LIBRARY[locale][code];
-	return names === undefined ? [] : typeof names === 'string' ? [names] : names;
+	return countries.getName(code, locale, { select: 'all' }) ?? [];
 }
 
 export const libraryKnows = (code: string) => libraryNames(code, 'en').length > 0;
