@@ -26,6 +26,8 @@ import { rules } from '$lib/server/rules';
 import { checkJobConfig } from '$lib/server/jobs/pool';
 import { compressResponse } from '$lib/server/compress';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { languageSwitch } from '$lib/server/language-switch';
+import { m } from '$lib/paraglide/messages';
 
 // Importing the rules here validates them when the server starts, not on the first request.
 void rules;
@@ -147,10 +149,12 @@ function tooMany(api: boolean, retryAfter: number): Response {
 			{ status: 429, headers: { ...headers, 'content-type': 'application/json' } }
 		);
 	}
+	// Pages for people are in the request's language (the middleware has set it); the API's
+	// answers stay English.
 	return plainPage(
 		429,
-		'Too many requests',
-		`Please wait ${retryAfter} seconds and try again. Nothing you saved was lost.`,
+		m.error_too_many_title(),
+		m.error_too_many_body({ seconds: retryAfter }),
 		headers
 	);
 }
@@ -169,7 +173,7 @@ function guard(event: RequestEvent, to: Destination): Response | null {
 	const refused = crossSiteWrite(event.request, event.url, api);
 	if (refused) return refused;
 	if (inheritedActionName(event)) {
-		return plainPage(404, 'Not found', 'This page has no such form action. Nothing was changed.');
+		return plainPage(404, m.error_not_found(), m.error_no_such_action());
 	}
 	const bucket =
 		limiter && bucketFor({ method: event.request.method, ...to, action: actionOf(event.url) });
@@ -193,7 +197,7 @@ function diskFull(event: RequestEvent, to: Destination, response: Response): Res
 	if ((response.headers.get('content-type') ?? '').startsWith('application/json')) {
 		return new Response(response.body, { status: 507, headers: response.headers });
 	}
-	return plainPage(507, 'Not saved: the server is out of disk space', DISK_FULL);
+	return plainPage(507, m.error_disk_full_title(), m.error_disk_full_body());
 }
 
 /**
@@ -208,6 +212,20 @@ export const handle: Handle = ({ event, resolve }) =>
 		)
 	);
 
+/**
+ * The header's "English" / "Deutsch" links (`?lang=de`): a plain GET, so the switch works without
+ * JavaScript and needs no form, CSRF check or rate-limit bucket; it only sets a preference cookie
+ * and redirects, and the redirect is no-store like every dynamic answer. Data requests never carry
+ * it (the links reload the page), so a hover preload cannot switch the language.
+ */
+function chosenLanguage(event: RequestEvent): Response | null {
+	if (event.isDataRequest || isApi(destinationOf(event))) return null;
+	const secure =
+		event.url.protocol === 'https:' ||
+		servedOverHttps(process.env, (name) => event.request.headers.get(name));
+	return languageSwitch(event.request, event.url, secure);
+}
+
 async function handleRequest(
 	event: RequestEvent,
 	resolve: (event: RequestEvent) => Response | Promise<Response>
@@ -215,7 +233,7 @@ async function handleRequest(
 	const to = destinationOf(event);
 	// Before the guards: a body over its limit is then dropped even when a guard answers.
 	limitBody(event, to);
-	let response = guard(event, to) ?? (await resolve(event));
+	let response = guard(event, to) ?? chosenLanguage(event) ?? (await resolve(event));
 	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
 	if (isApi(to)) response = await asApiError(response);
 	try {

@@ -1,3 +1,5 @@
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { Architecture } from './types';
 
 /**
@@ -6,14 +8,33 @@ import type { Architecture } from './types';
  * the page says why it is not credited (the results and the simulation tell one story).
  */
 export function failoverWords(
-	a: Pick<Architecture, 'networksPerMarket' | 'automaticFailover'>
+	a: Pick<Architecture, 'networksPerMarket' | 'automaticFailover'>,
+	locale: Locale
 ): string {
 	if (a.networksPerMarket === 1) {
 		return a.automaticFailover
-			? 'Offline until the carrier is back. The answers say it fails over automatically, but they do not say it has two networks in every market, so there is no other network to fail over to and the simulation does not credit it'
-			: 'Offline until the carrier is back';
+			? m.sim_failover_claimed_one_network({}, { locale })
+			: m.sim_failover_none({}, { locale });
 	}
 	return a.automaticFailover
-		? 'Fails over to the other network in minutes'
-		: 'Moved by hand once someone notices';
+		? m.sim_failover_automatic({}, { locale })
+		: m.sim_failover_by_hand({}, { locale });
 }
+
+/**
+ * The three architectures the simulation compares carry English names as data (architecture.ts,
+ * also sent by the API); pages and text alternatives name them in the reader's language. A name
+ * that is none of the three stays as given.
+ */
+const NAMES: Record<string, (locale: Locale) => string> = {
+	'Assessed offer': (locale) => m.sim_name_assessed({}, { locale }),
+	'the assessed offer': (locale) => m.sim_subject_assessed({}, { locale }),
+	'Recommended architecture': (locale) => m.sim_name_recommended({}, { locale }),
+	'the recommended architecture': (locale) => m.sim_subject_recommended({}, { locale }),
+	'Single carrier, per-SIM caps': (locale) => m.sim_name_single({}, { locale }),
+	'a single carrier with per-SIM caps': (locale) => m.sim_subject_single({}, { locale })
+};
+
+/** An architecture's label ("Assessed offer") or subject ("the assessed offer") in `locale`. */
+export const architectureName = (name: string, locale: Locale): string =>
+	NAMES[name]?.(locale) ?? name;

@@ -1,19 +1,35 @@
+import { formatMoney, formatNumber, intlTag } from '../format/locale-format';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { ChartData, Pair } from './chart-data';
 import { CAUSES, type Cause } from './types';
 
 /** Words for the charts' text alternatives: what a sighted reader takes from each chart. */
-const n = (x: number) => Math.round(x).toLocaleString('en');
-export const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
-export const CAUSE_NAMES: Record<Cause, string> = {
-	roaming: 'roaming blocks',
-	switch: 'provider switch',
-	outage: 'carrier outages',
-	dataCap: 'data caps'
-};
+const n = (x: number, locale: Locale) => formatNumber(Math.round(x), locale);
 
-const years = (data: ChartData) => {
+/**
+ * A share with two decimals: "99.66%" in English, "99,66 %" in German. English is the default
+ * only for the tender fleet page, which does not pass its language yet.
+ */
+export const percent = (share: number, locale: Locale = 'en') =>
+	new Intl.NumberFormat(intlTag(locale), {
+		style: 'percent',
+		minimumFractionDigits: 2,
+		maximumFractionDigits: 2
+	}).format(share);
+
+/** Each cause of lost device-days, as the charts' legends and text alternatives name it. */
+export const causeName = (cause: Cause, locale: Locale): string =>
+	({
+		roaming: m.sim_cause_roaming,
+		switch: m.sim_cause_provider_switch,
+		outage: m.sim_cause_outage,
+		dataCap: m.sim_cause_data_cap
+	})[cause]({}, { locale });
+
+const years = (data: ChartData, locale: Locale) => {
 	const days = data.yearly.reduce((sum, row) => sum + row.days, 0);
-	return Math.round((days / 365) * 10) / 10;
+	return formatNumber(Math.round((days / 365) * 10) / 10, locale, 1);
 };
 
 function lowest(values: number[], data: ChartData) {
@@ -24,19 +40,39 @@ function lowest(values: number[], data: ChartData) {
 	return { value: values[at] ?? 1, year: Math.max(1, Math.ceil(data.years[at] ?? 1)) };
 }
 
-export function describeAvailability(data: ChartData, labels: Pair<string>): string {
+export function describeAvailability(
+	data: ChartData,
+	labels: Pair<string>,
+	locale: Locale
+): string {
 	const part = (which: keyof Pair<string>) => {
 		const rows = data.yearly;
 		const days = rows.reduce((sum, r) => sum + r.days, 0);
 		const average =
 			rows.reduce((sum, r) => sum + r.availability[which] * r.days, 0) / Math.max(1, days);
 		const low = lowest(data.availability[which], data);
-		return `${labels[which]}: ${percent(average)} on average, lowest ${percent(low.value)} in year ${low.year}`;
+		return m.sim_chart_availability_part(
+			{
+				label: labels[which],
+				average: percent(average, locale),
+				lowest: percent(low.value, locale),
+				year: low.year
+			},
+			{ locale }
+		);
 	};
-	return `Share of devices online over ${years(data)} years. ${part('assessed')}. ${part('recommended')}.`;
+	return m.sim_chart_availability(
+		{ years: years(data, locale), assessed: part('assessed'), recommended: part('recommended') },
+		{ locale }
+	);
 }
 
-export function describeOffline(data: ChartData, which: keyof Pair<string>, label: string): string {
+export function describeOffline(
+	data: ChartData,
+	which: keyof Pair<string>,
+	label: string,
+	locale: Locale
+): string {
 	const totals = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
 	let worst = data.yearly[0];
 	for (const row of data.yearly) {
@@ -44,17 +80,35 @@ export function describeOffline(data: ChartData, which: keyof Pair<string>, labe
 		if (worst && row.offline[which].total > worst.offline[which].total) worst = row;
 	}
 	const total = CAUSES.reduce((sum, c) => sum + totals[c], 0);
-	if (total < 0.5 || !worst) return `${label}: no device-days offline in any year.`;
+	if (total < 0.5 || !worst) return m.sim_chart_offline_none({ label }, { locale });
 	const causes = CAUSES.filter((c) => totals[c] >= 0.5)
-		.map((c) => `${CAUSE_NAMES[c]} ${n(totals[c])}`)
+		.map((c) => `${causeName(c, locale)} ${n(totals[c], locale)}`)
 		.join(', ');
-	return `${label}: ${n(total)} offline device-days over the lifetime (${causes}), shown per year by cause. The worst year is year ${worst.year}, with ${n(worst.offline[which].total)}.`;
+	return m.sim_chart_offline(
+		{
+			label,
+			total: n(total, locale),
+			causes,
+			year: worst.year,
+			worst: n(worst.offline[which].total, locale)
+		},
+		{ locale }
+	);
 }
 
-export function describeCost(data: ChartData, labels: Pair<string>, currency: string): string {
+export function describeCost(
+	data: ChartData,
+	labels: Pair<string>,
+	currency: string,
+	locale: Locale
+): string {
 	const last = data.yearly.at(-1);
-	if (!last) return 'No costs.';
+	if (!last) return m.sim_chart_no_costs({}, { locale });
+	// Plain spaces, as this text has always been written ("Assessed offer USD 1,234").
 	const at = (which: keyof Pair<string>) =>
-		`${labels[which]} ${currency} ${n(last.costToDate[which])}`;
-	return `Money spent on field visits, overage and exit fees over ${years(data)} years, adding up to: ${at('assessed')}; ${at('recommended')}.`;
+		`${labels[which]} ${formatMoney(Math.round(last.costToDate[which]), currency, locale).replace(/[\u00a0\u202f]/g, ' ')}`;
+	return m.sim_chart_cost(
+		{ years: years(data, locale), assessed: at('assessed'), recommended: at('recommended') },
+		{ locale }
+	);
 }

@@ -42,7 +42,12 @@ function handle(message: WorkerRequest) {
 					days: result.days,
 					devices: result.devices,
 					outageEvents: result.outageEvents,
-					summary: summarise(result, message.input.fleet.countries, message.currency),
+					summary: summarise(
+						result,
+						message.input.fleet.countries,
+						message.currency,
+						message.locale
+					),
 					assessed: { architecture: result.assessed.architecture, totals: result.assessed.totals },
 					recommended: {
 						architecture: result.recommended.architecture,

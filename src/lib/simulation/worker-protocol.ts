@@ -1,3 +1,4 @@
+import type { Locale } from '../paraglide/runtime';
 import type { ChartData } from './chart-data';
 import type { InventoryRow } from './inventory';
 import type { Architecture, ArchitectureTotals, SimulationInput } from './types';
@@ -6,7 +7,7 @@ export type Which = 'assessed' | 'recommended';
 
 /** Messages the page sends to the simulation worker. Days are the engine's (0 = deployment). */
 export type WorkerRequest =
-	| { type: 'run'; id: number; input: SimulationInput; currency: string }
+	| { type: 'run'; id: number; input: SimulationInput; currency: string; locale: Locale }
 	| { type: 'inventory'; id: number; which: Which; day: number; offset: number; limit: number }
 	| { type: 'inventoryCsv'; id: number; which: Which; day: number }
 	| { type: 'dailyCsv'; id: number };

@@ -55,14 +55,14 @@ describe('chartData', () => {
 
 describe('chart text alternatives', () => {
 	it('say what each chart shows, with the figures a reader would take from it', () => {
-		expect(describeAvailability(data, labels)).toMatch(
+		expect(describeAvailability(data, labels, 'en')).toMatch(
 			/^Share of devices online over 3\.5 years\. Assessed offer: \d+\.\d\d% on average, lowest \d+\.\d\d% in year \d\. Recommended architecture: /
 		);
-		expect(describeOffline(data, 'assessed', 'Assessed offer')).toMatch(
+		expect(describeOffline(data, 'assessed', 'Assessed offer', 'en')).toMatch(
 			/^Assessed offer: [\d,]+ offline device-days over the lifetime \(roaming blocks [\d,]+/
 		);
 		const total = Math.round(result.assessed.totals.cost.total).toLocaleString('en');
-		expect(describeCost(data, labels, 'USD')).toContain(`Assessed offer USD ${total}`);
+		expect(describeCost(data, labels, 'USD', 'en')).toContain(`Assessed offer USD ${total}`);
 	});
 
 	it('say so when an architecture never goes offline', () => {
@@ -78,7 +78,7 @@ describe('chart text alternatives', () => {
 				}
 			}).result
 		);
-		expect(describeOffline(quiet, 'recommended', 'Recommended')).toBe(
+		expect(describeOffline(quiet, 'recommended', 'Recommended', 'en')).toBe(
 			'Recommended: no device-days offline in any year.'
 		);
 	});

@@ -204,7 +204,7 @@ describe('inventory, exports and summary', () => {
 
 	it('sums the run up in words', () => {
 		const result = simulate(state.input).result;
-		const text = summarise(result, state.input.fleet.countries, 'USD');
+		const text = summarise(result, state.input.fleet.countries, 'USD', 'en');
 		expect(text).toMatch(
 			/^Over 2 years a single carrier with per-SIM caps loses [\d,]+ device-days, \d+% of them to /
 		);

@@ -236,13 +236,13 @@ describe('the provider core network fails for both architectures alike', () => {
 
 describe('failover and overage as the answers say', () => {
 	it('says in words why a claimed automatic failover on one network is not credited', () => {
-		expect(failoverWords({ networksPerMarket: 1, automaticFailover: true })).toMatch(
+		expect(failoverWords({ networksPerMarket: 1, automaticFailover: true }, 'en')).toMatch(
 			/^Offline until the carrier is back\. The answers say it fails over automatically, but .* two networks in every market/
 		);
-		expect(failoverWords({ networksPerMarket: 1, automaticFailover: false })).toBe(
+		expect(failoverWords({ networksPerMarket: 1, automaticFailover: false }, 'en')).toBe(
 			'Offline until the carrier is back'
 		);
-		expect(failoverWords({ networksPerMarket: 2, automaticFailover: true })).toBe(
+		expect(failoverWords({ networksPerMarket: 2, automaticFailover: true }, 'en')).toBe(
 			'Fails over to the other network in minutes'
 		);
 	});
@@ -320,7 +320,7 @@ describe('the summary names every country that lost device-days', () => {
 			},
 			recommended: { architecture: RECOMMENDED, series: {}, totals: totals({}, 0, 0, 0) }
 		} as unknown as SimulationResult;
-		expect(summarise(result, countries, 'USD')).toBe(
+		expect(summarise(result, countries, 'USD', 'en')).toBe(
 			'Over 1 year the assessed offer loses 1,000 device-days, 60% of them to roaming blocks and 30% to carrier outages; the recommended architecture loses 0. ' +
 				'By country, the assessed offer loses Germany 500, Türkiye 300 and Brazil 200 device-days. ' +
 				'Availability: 100.00% against 100.00%.'
@@ -328,8 +328,8 @@ describe('the summary names every country that lost device-days', () => {
 	});
 
 	it('names a single country without "and", and none when nothing is lost', () => {
-		expect(byCountryWords({ TR: 12.4 }, countries)).toBe('Türkiye 12 device-days');
-		expect(byCountryWords({ TR: 0.4 }, countries)).toBe('');
+		expect(byCountryWords({ TR: 12.4 }, countries, 'en')).toBe('Türkiye 12 device-days');
+		expect(byCountryWords({ TR: 0.4 }, countries, 'en')).toBe('');
 	});
 });
 

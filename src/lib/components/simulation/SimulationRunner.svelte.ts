@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { InventoryRow } from '$lib/simulation/inventory';
 import type { SimulationInput } from '$lib/simulation/types';
 import type {
@@ -52,9 +54,12 @@ export class SimulationRunner {
 	#nextId = 1;
 	#waiting = new Map<number, Waiting>();
 	#currency: string;
+	#locale: Locale;
 
-	constructor(currency: string) {
+	/** `locale`: the language the worker writes the run's summary in. */
+	constructor(currency: string, locale: Locale) {
 		this.#currency = currency;
+		this.#locale = locale;
 	}
 
 	run(input: SimulationInput) {
@@ -81,16 +86,15 @@ export class SimulationRunner {
 		};
 		worker.onerror = (event) => {
 			event.preventDefault();
-			fail(
-				event.message || 'The simulation stopped unexpectedly. Try again, or try a smaller fleet.'
-			);
+			fail(event.message || m.sim_stopped_unexpectedly({}, { locale: this.#locale }));
 		};
 		const snapshot: SimulationInput = JSON.parse(JSON.stringify(input));
 		worker.postMessage({
 			type: 'run',
 			id,
 			input: snapshot,
-			currency: this.#currency
+			currency: this.#currency,
+			locale: this.#locale
 		} satisfies WorkerRequest);
 	}
 

@@ -149,7 +149,8 @@ function simulation({ body, record }: SimulateJob): SimulateOutcome {
 	const json = JSON.stringify({
 		seed,
 		currency,
-		summary: summarise(result, input.fleet.countries, currency),
+		// The API answers in English, as its documentation does.
+		summary: summarise(result, input.fleet.countries, currency, 'en'),
 		countries: input.fleet.countries,
 		...resultJson(result, resolution)
 	});

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { formDataOf } from '$lib/server/http';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, fleetBodyFromForm } from '$lib/assessment/form';
@@ -12,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const record = await assessments.readForRequest(locals, params.id);
-	if (!record) error(404, 'There is no assessment at this address.');
+	if (!record) error(404, m.error_no_assessment());
 	return { values: fleetFormValues(record), choices: countryChoices() };
 };
 
@@ -20,7 +21,7 @@ export const actions: Actions = {
 	default: async ({ request, params }) => {
 		const form = await formDataOf(request);
 		const current = await assessments.read(params.id);
-		if (!current) error(404, 'There is no assessment at this address.');
+		if (!current) error(404, m.error_no_assessment());
 		// Back to where the user was (often the results), or on to the first area.
 		// Validated against the ruleset the assessment is pinned to.
 		const rules = rulesFor(current.rulesetVersion);
@@ -38,8 +39,7 @@ export const actions: Actions = {
 				values: fleetFormValuesFromSubmission(form)
 			});
 		}
-		if (!(await assessments.update(params.id, parsed.data)))
-			error(404, 'There is no assessment at this address.');
+		if (!(await assessments.update(params.id, parsed.data))) error(404, m.error_no_assessment());
 		redirect(303, `/a/${params.id}/${next}`);
 	}
 };

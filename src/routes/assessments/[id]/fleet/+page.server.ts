@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import * as assessments from '$lib/server/assessments';
 import { rulesFor } from '$lib/server/rules';
@@ -9,7 +10,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const record = await assessments.read(params.id);
-	if (!record) error(404, 'There is no assessment at this address.');
+	if (!record) error(404, m.error_no_assessment());
 	// The id in the URL is the edit key: keep the page out of shared caches.
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const { result } = assessments.withResult(record);

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { rulesFor } from '$lib/server/rules';
 import { openShare, sharedView } from '$lib/server/shares';
@@ -7,13 +8,11 @@ import { resultsBridge } from '$lib/text/results-bridge';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
-const GONE = 'This link is no longer valid. Ask the person who sent it for a new one.';
-
 // Read-only: nothing returned here may carry the assessment's edit id (sharedView drops it).
 export const load: PageServerLoad = async ({ params }) => {
 	const opened = await openShare(params.token);
-	if (opened.status === 'unknown') error(404, GONE);
-	if (opened.status !== 'active') error(410, GONE);
+	if (opened.status === 'unknown') error(404, m.error_link_gone());
+	if (opened.status !== 'active') error(410, m.error_link_gone());
 	const view = sharedView(opened.record, opened.share);
 	const rules = rulesFor(view.assessment.rulesetVersion);
 	return {

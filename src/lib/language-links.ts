@@ -1,0 +1,14 @@
+import type { Locale } from '$lib/paraglide/runtime';
+
+/** The query parameter the header's language links carry: `?lang=de` (handled in hooks.server.ts). */
+export const LANGUAGE_PARAM = 'lang';
+
+/** Each language named in itself, so a reader finds theirs whatever the page's language. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
+
+/** The link to a language: the current page with `?lang=` set, its other parameters kept. */
+export function switchHref(url: URL, locale: Locale): string {
+	const search = new URLSearchParams(url.search);
+	search.set(LANGUAGE_PARAM, locale);
+	return `${url.pathname}?${search.toString()}`;
+}
