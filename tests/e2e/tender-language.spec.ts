@@ -52,6 +52,14 @@ test.describe('with the browser in German', () => {
 			'Vergleich'
 		);
 
+		// The buyer's review of one offer's answers.
+		await page.goto(`/t/${tender.id}/offers/${tender.offers[0]!.id}`);
+		await ready(page, info);
+		await expect(
+			page.getByRole('navigation', { name: 'Welche Antworten gezeigt werden' })
+		).toContainText('Angaben, die auf Verifizierung warten');
+		await expect(page.getByRole('button', { name: 'Verifizieren' }).first()).toBeVisible();
+
 		await page.goto(`/t/${tender.id}/compare`);
 		await ready(page, info);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Angebote vergleichen');

@@ -185,6 +185,44 @@ describe('recommending an offer', () => {
 		});
 	});
 
+	it('says the same recommendation in German, with German figures and rating words', () => {
+		const t = tender([
+			offer(1, 'Charlie', answersOf({ sim_ota_switching: 'physical_swap' })),
+			offer(
+				2,
+				'Bravo',
+				answersOf({
+					data_overage_rate: 'provider_discretion',
+					data_minimum_session_charge: 'large',
+					data_fee_basis: 'all_issued',
+					data_sim_fee_caps: 'provider_discretion'
+				})
+			),
+			offer(
+				3,
+				'Alpha',
+				answersOf({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' })
+			)
+		]);
+		const result = recommend(rules, t, compareOffers(rules, t), 'de');
+		expect(result).toMatchObject({
+			outcome: 'recommended',
+			offerId: ID(3),
+			vendor: 'Alpha',
+			headline:
+				'Empfohlen: das Angebot von Alpha. Es ist das am wenigsten gebundene der 3 Angebote, mit 3/100 (niedrig) bei Angaben der Anbieter wie gemacht, und kein K.-o.-Kriterium trifft darauf zu.',
+			// 5.2 − 3.0 = 2.2, under 5: narrow
+			reasons: [
+				'Es liegt 2,2 Punkte unter Bravo (5,2/100, niedrig), dem nächsten Angebot ohne K.-o.-Kriterium. Ein knapper Vorsprung: Eine oder zwei Antworten könnten ihn umkehren.'
+			],
+			cautions: [
+				'Jede Antwort hinter dem Wert von Alpha ist verifiziert oder Ihre eigene: Die Wahl beruht nicht auf nicht verifizierten Angaben.'
+			],
+			// The area titles are the rules' own; the figures and rating words German.
+			weakest: ['Network coverage: 15/100 (niedrig)', 'Security architecture: 2,5/100 (niedrig)']
+		});
+	});
+
 	it('ranks an offer that has answered nothing last and never recommends it: its score says nothing yet', () => {
 		// Delta leaves all 44 questions open ("not sure", risk up to 0.9 each); Alpha 3.0 as in the comparison above.
 		const t = tender([

@@ -23,6 +23,7 @@ import { templateQuestions, tenderSchemasFor } from '$lib/server/tenders';
 import { readQuestionnaire, WorkbookError } from '$lib/tender/xlsx';
 import { NOT_SURE } from '$lib/rules/constants';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 async function open(token: string): Promise<Extract<OpenedRespondent, { status: 'active' }>> {
@@ -232,7 +233,8 @@ export const actions: Actions = {
 		try {
 			read = await readQuestionnaire(
 				new Uint8Array(await file.arrayBuffer()),
-				templateQuestions(opened.record)
+				templateQuestions(opened.record),
+				getLocale()
 			);
 		} catch (e) {
 			if (e instanceof WorkbookError) return fail(400, { errors: { file: e.message } });

@@ -22,6 +22,7 @@ import { createRespondentBodySchema, MAX_OFFERS, type StoredTender } from '$lib/
 import { readQuestionnaire, WorkbookError } from '$lib/tender/xlsx';
 import { OWNER_HEADERS, text } from './owner-page';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 const noTender = () => m.tender_err_no_tender();
@@ -222,7 +223,8 @@ export const actions: Actions = {
 		try {
 			const read = await readQuestionnaire(
 				new Uint8Array(await file.arrayBuffer()),
-				tenders.templateQuestions(record)
+				tenders.templateQuestions(record),
+				getLocale()
 			);
 			return {
 				offerId: offer.id,
