@@ -4,6 +4,7 @@
  * upload with every row checked before anything is saved.
  */
 import { json } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Offer, StoredTender } from '$lib/tender/schema';
 import { readQuestionnaire, WorkbookError, XLSX_LIMITS, type ParsedAnswer } from '$lib/tender/xlsx';
 import { apiError, type FieldIssue } from './http';
@@ -13,7 +14,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** The offer's questionnaire as an .xlsx attachment, with the answers `offer` carries. */
 export async function questionnaireDownload(record: StoredTender, offer: Offer): Promise<Response> {
-	const workbook = await tenders.questionnaireWorkbook(record, offer);
+	const workbook = await tenders.questionnaireWorkbook(record, offer, getLocale());
 	const name = `${offer.vendor || 'offer'}-questionnaire`
 		.replace(/[^A-Za-z0-9._-]+/g, '-')
 		.slice(0, 80);
@@ -78,7 +79,7 @@ export async function readUpload(
 		};
 	let read;
 	try {
-		read = await readQuestionnaire(bytes, tenders.templateQuestions(record));
+		read = await readQuestionnaire(bytes, tenders.templateQuestions(record), getLocale());
 	} catch (error) {
 		if (error instanceof WorkbookError)
 			return {

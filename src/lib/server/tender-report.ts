@@ -2,8 +2,10 @@
  * GET /api/tenders/{id}/report.pdf: the tender report for consultants, built in the job pool
  * (jobs/pool.ts). The query takes the assessment report's branding parameters (`title`,
  * `consultant`, `firm`, `paper`) and `weights=network:2,sim:1` (a what-if over the tender's
- * saved weights; without it, the saved ones). Every bad parameter is named in one 400.
+ * saved weights; without it, the saved ones) and `lang=en|de`, the report's language (without it,
+ * the request's). Every bad parameter is named in one 400.
  */
+import { isLocale, type Locale } from '$lib/paraglide/runtime';
 import { brandingQuerySchema } from '$lib/report/branding';
 import type { ReportTender } from '$lib/report/tender/model';
 import { parseWeightsQuery, type AreaWeights, type StoredTender } from '$lib/tender/schema';
@@ -17,11 +19,17 @@ const reportContent = (record: StoredTender): ReportTender => ({
 	offers: record.offers.map(({ respondents: _respondents, history: _history, ...offer }) => offer)
 });
 
-export async function tenderReportPdfResponse(record: StoredTender, url: URL): Promise<Response> {
+export async function tenderReportPdfResponse(
+	record: StoredTender,
+	url: URL,
+	requestLocale: Locale
+): Promise<Response> {
 	const query = queryObject(url);
 	if (!query.ok) return query.response;
-	const { weights: weightsText, ...rest } = query.query;
+	const { weights: weightsText, lang, ...rest } = query.query;
 	const issues: FieldIssue[] = [];
+	if (lang !== undefined && !isLocale(lang))
+		issues.push({ path: 'lang', message: 'The report language must be "en" or "de"' });
 	let weights: AreaWeights | undefined;
 	if (weightsText !== undefined) {
 		const parsed = parseWeightsQuery(weightsText);
@@ -39,7 +47,8 @@ export async function tenderReportPdfResponse(record: StoredTender, url: URL): P
 			tender: reportContent(record),
 			...(weights ? { weights } : {}),
 			branding: branding.data,
-			generatedAt: new Date().toISOString()
+			generatedAt: new Date().toISOString(),
+			locale: lang !== undefined && isLocale(lang) ? lang : requestLocale
 		},
 		branding.data.reportTitle ?? record.title
 	);

@@ -3,6 +3,7 @@
  * routes under src/routes/api/tenders stay thin: they read, validate and answer with what this
  * module returns. Scores are computed on read, so a changed fleet re-scores every offer.
  */
+import type { Locale } from '$lib/paraglide/runtime';
 import {
 	questionnaireTemplate,
 	type ParsedAnswer,
@@ -396,8 +397,12 @@ export function templateQuestions(record: StoredTender): TemplateQuestion[] {
 	);
 }
 
-/** The offer's questionnaire as an .xlsx, with the answers it already has (never the buyer's notes or states). */
-export function questionnaireWorkbook(record: StoredTender, offer: Offer): Promise<Buffer> {
+/** The offer's questionnaire as an .xlsx in `locale`, with the answers it already has (never the buyer's notes or states). */
+export function questionnaireWorkbook(
+	record: StoredTender,
+	offer: Offer,
+	locale: Locale
+): Promise<Buffer> {
 	const answers = Object.fromEntries(
 		Object.entries(offer.answers).map(([id, a]) => [
 			id,
@@ -408,7 +413,8 @@ export function questionnaireWorkbook(record: StoredTender, offer: Offer): Promi
 		title: record.title,
 		vendor: offer.vendor,
 		questions: templateQuestions(record),
-		answers
+		answers,
+		locale
 	});
 }
 

@@ -4,9 +4,13 @@
  *
  * Per offer, in this order: every answer the buyer disputed (with the buyer's state note), every
  * answer the buyer rejected, every "not sure", every question not answered, then every claim the
- * buyer has not verified yet, those that move the score most first.
+ * buyer has not verified yet, those that move the score most first. Each reason is in the `locale`
+ * given; the question, ask and why are the ruleset's own texts.
  */
 import { localProfileQuestions } from '../assessment/local-profiles';
+import { formatNumber } from '../format/locale-format';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { Rules } from '../rules/load';
 import { NOT_SURE } from '../rules/constants';
 import { notSureRisk } from '../scoring/answers';
@@ -132,20 +136,21 @@ function kindOf(answer: OfferAnswer | undefined): ClarificationKind | null {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function reasonFor(kind: ClarificationKind, stake: number | null): string {
+function reasonFor(kind: ClarificationKind, stake: number | null, locale: Locale): string {
+	const o = { locale };
 	switch (kind) {
 		case 'disputed':
-			return 'You dispute this answer: until the vendor backs it up, the verified score reads it as “not sure”.';
+			return m.tender_clar_reason_disputed({}, o);
 		case 'rejected':
-			return 'You rejected this answer: both scores count the question as “not sure” until the vendor answers again.';
+			return m.tender_clar_reason_rejected({}, o);
 		case 'not_sure':
-			return 'Answered “not sure”: it counts as a risk until it is answered.';
+			return m.tender_clar_reason_not_sure({}, o);
 		case 'unanswered':
-			return 'Not answered: the rating stays provisional until it is.';
+			return m.tender_clar_reason_unanswered({}, o);
 		case 'unverified':
 			return stake === null
-				? 'Claimed by the vendor, not verified yet: whether this country forces the rating up rests on it.'
-				: `Claimed by the vendor, not verified yet: if it proved as uncertain as “not sure”, the overall score would rise by up to ${stake.toLocaleString('en', { maximumFractionDigits: 1 })} points.`;
+				? m.tender_clar_reason_unverified_country({}, o)
+				: m.tender_clar_reason_unverified({ points: formatNumber(stake, locale, 1) }, o);
 	}
 }
 
@@ -160,7 +165,8 @@ const ORDER: Record<ClarificationKind, number> = {
 function offerItems(
 	rules: Rules,
 	entries: CatalogueEntry[],
-	offer: Pick<Offer, 'answers'>
+	offer: Pick<Offer, 'answers'>,
+	locale: Locale
 ): ClarificationItem[] {
 	const items: (ClarificationItem & { position: number })[] = [];
 	entries.forEach((entry, position) => {
@@ -180,7 +186,7 @@ function offerItems(
 			question: entry.text,
 			ask: entry.ask,
 			why: entry.why,
-			reason: reasonFor(kind, stake),
+			reason: reasonFor(kind, stake, locale),
 			answer:
 				option === undefined
 					? null
@@ -209,17 +215,18 @@ function offerItems(
 		.map(({ position: _position, ...item }) => item);
 }
 
-/** Every offer's clarification questions, in the tender's order of offers. */
+/** Every offer's clarification questions, in the tender's order of offers, their reasons in `locale`. */
 export function clarifications(
 	rules: Rules,
 	tender: Pick<StoredTender, 'offers' | 'fleet' | 'weights'>,
+	locale: Locale,
 	weights: FullWeights = weightsUsed(rules, tender.weights)
 ): VendorClarifications[] {
 	const entries = catalogue(rules, tender, weights);
 	return tender.offers.map((offer) => ({
 		offerId: offer.id,
 		vendor: offer.vendor,
-		items: offerItems(rules, entries, offer)
+		items: offerItems(rules, entries, offer, locale)
 	}));
 }
 

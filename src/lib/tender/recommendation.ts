@@ -5,12 +5,15 @@
  * The rule: the least locked-in offer by the tender's scoring mode (the comparison's ranking),
  * unless a deal-breaker applies to it (any applied floor: one answer, cost band or roaming rule
  * that forces its rating up); then the next offer without one. When the first offers without a
- * deal-breaker tie, or every offer has one, it says so and picks none.
+ * deal-breaker tie, or every offer has one, it says so and picks none. The words come in the
+ * `locale` given (the rules' own texts, such as a floor's reason, as the rules give them).
  */
+import { formatNumber } from '../format/locale-format';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { Rules } from '../rules/load';
 import type { Rating } from '../rules/schema';
 import type { AreaScore } from '../scoring/types';
-import { listWords } from '../text/template';
 import { floorLine } from '../text/verdict';
 import { answeredNothing, type Comparison, type OfferComparison, type View } from './compare';
 import { offerResult, unverifiedClaims } from './offer-result';
@@ -53,21 +56,47 @@ export const NARROW_MARGIN = 5;
 const MAX_DEMANDS = 6;
 const MAX_WEAK_AREAS = 2;
 
-/** "Bravo’s", "Telekom Solutions’". */
-const possessive = (name: string) => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
-const points = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
+/** "Bravo’s", "Telekom Solutions’"; German says "Antworten von Bravo" and takes the name as it is. */
+const possessive = (name: string, locale: Locale) =>
+	/s$/i.test(name)
+		? m.tender_rec_possessive_s({ name }, { locale })
+		: m.tender_rec_possessive({ name }, { locale });
+const points = (n: number, locale: Locale) => formatNumber(n, locale, 1);
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export const VIEW_WORDS: Record<View, string> = {
-	claimed: 'with the vendors’ claims taken as given',
-	verified: 'with every unverified claim read as “not sure”'
+export const viewWords = (view: View, locale: Locale) =>
+	view === 'claimed'
+		? m.tender_rec_view_claimed({}, { locale })
+		: m.tender_rec_view_verified({}, { locale });
+
+/** A rating as the sentences use it: "low", "niedrig". */
+const ratingWord = (rating: Rating, locale: Locale) => {
+	const o = { locale };
+	return {
+		low: m.tpdf_rating_low({}, o),
+		moderate: m.tpdf_rating_moderate({}, o),
+		high: m.tpdf_rating_high({}, o),
+		critical: m.tpdf_rating_critical({}, o)
+	}[rating].toLowerCase();
 };
 
-const scoreWords = (offer: OfferComparison, view: View) =>
-	`${points(offer[view].score)}/100 (${offer[view].rating})`;
+/** "A, B and C", "A, B und C". */
+const listWords = (items: readonly string[], locale: Locale) =>
+	items.length <= 1
+		? (items[0] ?? '')
+		: `${items.slice(0, -1).join(', ')} ${m.tender_rec_and({}, { locale })} ${items.at(-1)}`;
+
+const scoreWords = (offer: OfferComparison, view: View, locale: Locale) =>
+	m.tender_rec_score(
+		{ points: points(offer[view].score, locale), rating: ratingWord(offer[view].rating, locale) },
+		{ locale }
+	);
 /** The same inside parentheses: "(5.2/100, low)". */
-const scoreAside = (offer: OfferComparison, view: View) =>
-	`(${points(offer[view].score)}/100, ${offer[view].rating})`;
+const scoreAside = (offer: OfferComparison, view: View, locale: Locale) =>
+	m.tender_rec_score_aside(
+		{ points: points(offer[view].score, locale), rating: ratingWord(offer[view].rating, locale) },
+		{ locale }
+	);
 
 function weakestAreas(offer: OfferComparison): WeakArea[] {
 	return offer.areas
@@ -80,19 +109,27 @@ function weakestAreas(offer: OfferComparison): WeakArea[] {
 		.map(({ id, title, score, rating }) => ({ id, title, score, rating }));
 }
 
-const weakLine = (a: WeakArea) => `${a.title}: ${points(a.score)}/100 (${a.rating})`;
+const weakLine = (a: WeakArea, locale: Locale) =>
+	m.tender_rec_weak_line(
+		{ area: a.title, points: points(a.score, locale), rating: ratingWord(a.rating, locale) },
+		{ locale }
+	);
 
-const dealBreakers = (offer: OfferComparison) =>
+const dealBreakers = (offer: OfferComparison, locale: Locale) =>
 	offer.floors.length === 1
-		? `a deal-breaker: ${floorLine(offer.floors[0]!, 'en')}`
-		: `${offer.floors.length} deal-breakers (all listed under “Deal-breakers”), the first: ${floorLine(offer.floors[0]!, 'en')}`;
+		? m.tender_rec_breaker_one({ floor: floorLine(offer.floors[0]!, locale) }, { locale })
+		: m.tender_rec_breaker_many(
+				{ count: offer.floors.length, floor: floorLine(offer.floors[0]!, locale) },
+				{ locale }
+			);
 
 /** The recommendations of an offer's risky answers, most severe first: what the contract must fix. */
 function contractDemands(
 	rules: Rules,
 	tender: StoredTender,
 	comparison: Comparison,
-	offerId: string
+	offerId: string,
+	locale: Locale
 ): string[] {
 	const offer = tender.offers.find((o) => o.id === offerId);
 	if (!offer) return [];
@@ -113,7 +150,9 @@ function contractDemands(
 	}
 	if (result.conflicts.length > 0) {
 		demands.push(
-			`Have the vendor correct ${result.conflicts.length === 1 ? 'the pair of answers that contradict' : `the ${result.conflicts.length} pairs of answers that contradict`} each other before you sign.`
+			result.conflicts.length === 1
+				? m.tender_rec_conflicts_one({}, { locale })
+				: m.tender_rec_conflicts_many({ count: result.conflicts.length }, { locale })
 		);
 	}
 	return demands;
@@ -123,23 +162,44 @@ function contractDemands(
 function cautionsFor(
 	tender: StoredTender,
 	comparison: Comparison,
-	chosen: OfferComparison
+	chosen: OfferComparison,
+	locale: Locale
 ): Pick<Recommendation, 'cautions' | 'restsOnUnverified'> {
+	const o = { locale };
 	const view = comparison.scoredAs;
+	const chosenOwn = possessive(chosen.vendor, locale);
 	const other: View = view === 'claimed' ? 'verified' : 'claimed';
 	const cautions: string[] = [];
 	const offer = tender.offers.find((o) => o.id === chosen.id);
 	const unverified = offer ? unverifiedClaims(offer).length : 0;
 	if (view === 'claimed' && unverified > 0) {
+		const same = chosen.claimed.score === chosen.verified.score;
+		const params = {
+			count: unverified,
+			vendor: chosenOwn,
+			points: points(same ? chosen.verified.score : chosen.claimed.score, locale),
+			score: scoreWords(chosen, 'verified', locale)
+		};
 		cautions.push(
-			chosen.claimed.score === chosen.verified.score
-				? `${unverified === 1 ? 'One' : unverified} of ${possessive(chosen.vendor)} answers ${unverified === 1 ? 'is a claim' : 'are claims'} you have not verified, but reading ${unverified === 1 ? 'it' : 'them'} as “not sure” leaves its score at ${points(chosen.verified.score)}/100.`
-				: `This ranking takes the vendors’ claims as given: ${unverified === 1 ? 'one' : unverified} of ${possessive(chosen.vendor)} answers ${unverified === 1 ? 'is a claim' : 'are claims'} you have not verified, and with ${unverified === 1 ? 'it' : 'them'} read as “not sure” it scores ${scoreWords(chosen, 'verified')} instead of ${points(chosen.claimed.score)}.`
+			same
+				? unverified === 1
+					? m.tender_rec_unverified_same_one(params, o)
+					: m.tender_rec_unverified_same_many(params, o)
+				: unverified === 1
+					? m.tender_rec_unverified_moves_one(params, o)
+					: m.tender_rec_unverified_moves_many(params, o)
 		);
 	}
 	if (view === 'verified' && chosen.claimed.score !== chosen.verified.score) {
 		cautions.push(
-			`As ${chosen.vendor} claims its answers, it would score ${scoreWords(chosen, 'claimed')}; the ranking counts only what you verified (${points(chosen.verified.score)}).`
+			m.tender_rec_claims_would(
+				{
+					vendor: chosen.vendor,
+					score: scoreWords(chosen, 'claimed', locale),
+					points: points(chosen.verified.score, locale)
+				},
+				o
+			)
 		);
 	}
 	// The offer the other view would put first (ties by vendor name, as the ranking breaks them).
@@ -152,10 +212,15 @@ function cautionsFor(
 				(a.id < b.id ? -1 : 1)
 		)[0]!;
 	if (firstByOther.id !== chosen.id && firstByOther[other].score < chosen[other].score) {
+		const params = {
+			vendor: firstByOther.vendor,
+			other: points(firstByOther[other].score, locale),
+			chosen: points(chosen[other].score, locale)
+		};
 		cautions.push(
 			view === 'claimed'
-				? `Counting only what you verified, ${firstByOther.vendor} would come first (${points(firstByOther.verified.score)} against ${points(chosen.verified.score)}): the choice rests on claims not verified yet. Verify the claims listed under “Clarification questions” before you sign.`
-				: `Taken as the vendors claim them, ${firstByOther.vendor} would come first (${points(firstByOther.claimed.score)} against ${points(chosen.claimed.score)}); its lead rests on claims you have not verified.`
+				? m.tender_rec_other_first_verified(params, o)
+				: m.tender_rec_other_first_claimed(params, o)
 		);
 	}
 	// Only a ranking of claims as given can rest on them: the verified view counts none.
@@ -169,18 +234,19 @@ function cautionsFor(
 		: 0;
 	if (disputed > 0) {
 		cautions.push(
-			`You dispute ${disputed === 1 ? 'one' : disputed} of ${possessive(chosen.vendor)} answers: settle ${disputed === 1 ? 'it' : 'them'} in writing before you sign.`
+			disputed === 1
+				? m.tender_rec_disputed_one({ vendor: chosenOwn }, o)
+				: m.tender_rec_disputed_many({ count: disputed, vendor: chosenOwn }, o)
 		);
 	}
 	if (chosen.open > 0) {
+		const params = { count: chosen.open, total: chosen.questions, vendor: chosen.vendor };
 		cautions.push(
-			`${chosen.open === 1 ? 'One' : chosen.open} of the ${chosen.questions} questions ${chosen.open === 1 ? 'is' : 'are'} still open for ${chosen.vendor} (no answer, or an answer you rejected) and ${chosen.open === 1 ? 'counts' : 'count'} as “not sure” in both scores: ${chosen.open === 1 ? 'it is' : 'they are'} among the clarification questions.`
+			chosen.open === 1 ? m.tender_rec_open_one(params, o) : m.tender_rec_open_many(params, o)
 		);
 	}
 	if (cautions.length === 0 && unverified === 0 && !restsOnUnverified) {
-		cautions.push(
-			`Every answer behind ${possessive(chosen.vendor)} score is verified or your own: the choice does not rest on unverified claims.`
-		);
+		cautions.push(m.tender_rec_all_verified({ vendor: chosenOwn }, o));
 	}
 	return { cautions, restsOnUnverified };
 }
@@ -188,18 +254,18 @@ function cautionsFor(
 export function recommend(
 	rules: Rules,
 	tender: StoredTender,
-	comparison: Comparison
+	comparison: Comparison,
+	locale: Locale
 ): Recommendation {
+	const o = { locale };
 	const view = comparison.scoredAs;
+	const viewText = viewWords(view, locale);
 	const byId = new Map(comparison.offers.map((o) => [o.id, o]));
 	const all = comparison.ranking.map((id) => byId.get(id)!).filter(Boolean);
 	// An offer that has answered nothing scores 0 for want of answers: it is named, never chosen.
 	const silent = all.filter(answeredNothing);
 	const ranked = all.filter((o) => !answeredNothing(o));
-	const silentReasons = silent.map(
-		(o) =>
-			`${o.vendor} has not answered any question yet, so its score says nothing and it is not recommended.`
-	);
+	const silentReasons = silent.map((offer) => m.tender_rec_silent({ vendor: offer.vendor }, o));
 	const clear = ranked.filter((o) => o.floors.length === 0);
 	const n = all.length;
 
@@ -208,10 +274,8 @@ export function recommend(
 			outcome: 'nothing_answered',
 			offerId: null,
 			vendor: null,
-			headline: `No offer can be recommended yet: none of the ${n} offers has answered a question.`,
-			reasons: [
-				'Send each vendor its respondent link or the questionnaire spreadsheet, or answer from their bids yourself, then compare again.'
-			],
+			headline: m.tender_rec_nothing_headline({ count: n }, o),
+			reasons: [m.tender_rec_nothing_reason({}, o)],
 			cautions: [],
 			restsOnUnverified: false,
 			weakest: [],
@@ -227,17 +291,26 @@ export function recommend(
 			vendor: null,
 			headline:
 				silent.length === 0
-					? `No offer can be recommended as it stands: every one of the ${n} offers has a deal-breaker.`
-					: `No offer can be recommended as it stands: every one of the ${ranked.length} offers that answered has a deal-breaker.`,
+					? m.tender_rec_all_breakers_headline({ count: n }, o)
+					: m.tender_rec_all_breakers_headline_answered({ count: ranked.length }, o),
 			reasons: [
-				...ranked.map((o) => `${o.vendor} ${scoreAside(o, view)} has ${dealBreakers(o)}`),
+				...ranked.map((offer) =>
+					m.tender_rec_has_breakers(
+						{
+							vendor: offer.vendor,
+							score: scoreAside(offer, view, locale),
+							breakers: dealBreakers(offer, locale)
+						},
+						o
+					)
+				),
 				...silentReasons,
-				`The least locked-in, ${least.vendor}, could become acceptable only if its deal-breakers are removed in negotiation: score it again with the vendor’s written commitments before you choose.`
+				m.tender_rec_least_could({ vendor: least.vendor }, o)
 			],
 			cautions: [],
 			restsOnUnverified: false,
-			weakest: weakestAreas(least).map(weakLine),
-			demands: contractDemands(rules, tender, comparison, least.id)
+			weakest: weakestAreas(least).map((a) => weakLine(a, locale)),
+			demands: contractDemands(rules, tender, comparison, least.id, locale)
 		};
 	}
 
@@ -248,15 +321,30 @@ export function recommend(
 			outcome: 'tie',
 			offerId: null,
 			vendor: null,
-			headline: `No single offer comes first: ${listWords(tied.map((o) => o.vendor))} tie at ${scoreWords(first, view)} ${VIEW_WORDS[view]}, and no deal-breaker applies to ${tied.length === 2 ? 'either' : 'any of them'}.`,
-			reasons: [
-				'The scores cannot choose between them. Decide on what they do not weigh (price, service, references), or settle the clarification questions and compare again.'
-			],
+			headline: (tied.length === 2
+				? m.tender_rec_tie_headline_two
+				: m.tender_rec_tie_headline_many)(
+				{
+					vendors: listWords(
+						tied.map((offer) => offer.vendor),
+						locale
+					),
+					score: scoreWords(first, view, locale),
+					view: viewText
+				},
+				o
+			),
+			reasons: [m.tender_rec_tie_reason({}, o)],
 			cautions: [],
 			restsOnUnverified: false,
-			weakest: tied.map((o) => {
-				const weak = weakestAreas(o);
-				return `${o.vendor}: ${weak.length ? `weakest in ${weak.map(weakLine).join('; ')}` : 'no area scores above 0'}`;
+			weakest: tied.map((offer) => {
+				const weak = weakestAreas(offer);
+				return weak.length
+					? m.tender_rec_tie_weak(
+							{ vendor: offer.vendor, areas: weak.map((a) => weakLine(a, locale)).join('; ') },
+							o
+						)
+					: m.tender_rec_tie_no_weak({ vendor: offer.vendor }, o);
 			}),
 			demands: []
 		};
@@ -264,24 +352,45 @@ export function recommend(
 
 	const chosen = first;
 	const passedOver = ranked.slice(0, ranked.indexOf(chosen));
+	const headlineParams = {
+		vendor: chosen.vendor,
+		score: scoreWords(chosen, view, locale),
+		view: viewText
+	};
 	const headline =
-		passedOver.length === 0
-			? `Recommended: the offer from ${chosen.vendor}. It is ${silent.length === 0 ? `the least locked-in of the ${n} offers` : ranked.length === 1 ? 'the only offer that has answered' : `the least locked-in of the ${ranked.length} offers that answered`}, at ${scoreWords(chosen, view)} ${VIEW_WORDS[view]}, and no deal-breaker applies to it.`
-			: `Recommended: the offer from ${chosen.vendor}. It is the least locked-in offer without a deal-breaker, at ${scoreWords(chosen, view)} ${VIEW_WORDS[view]}.`;
+		passedOver.length > 0
+			? m.tender_rec_headline_passed(headlineParams, o)
+			: silent.length === 0
+				? m.tender_rec_headline_all({ ...headlineParams, count: n }, o)
+				: ranked.length === 1
+					? m.tender_rec_headline_only(headlineParams, o)
+					: m.tender_rec_headline_answered({ ...headlineParams, count: ranked.length }, o);
 
 	const reasons: string[] = [];
 	const next = clear[1];
 	if (next) {
 		const margin = round1(next[view].score - chosen[view].score);
+		const params = {
+			margin: points(margin, locale),
+			vendor: next.vendor,
+			score: scoreAside(next, view, locale)
+		};
 		reasons.push(
-			`It scores ${points(margin)} ${margin === 1 ? 'point' : 'points'} below ${next.vendor} ${scoreAside(next, view)}, the next offer without a deal-breaker.${margin < NARROW_MARGIN ? ' A narrow lead: one or two answers could reverse it.' : ''}`
+			`${margin === 1 ? m.tender_rec_margin_one(params, o) : m.tender_rec_margin_many(params, o)}${margin < NARROW_MARGIN ? m.tender_rec_narrow({}, o) : ''}`
 		);
 	} else {
-		reasons.push(`It is the only offer without a deal-breaker.`);
+		reasons.push(m.tender_rec_only_clear({}, o));
 	}
 	for (const offer of passedOver) {
 		reasons.push(
-			`${offer.vendor} scores lower, ${scoreWords(offer, view)}, but has ${dealBreakers(offer)}`
+			m.tender_rec_passed_over(
+				{
+					vendor: offer.vendor,
+					score: scoreWords(offer, view, locale),
+					breakers: dealBreakers(offer, locale)
+				},
+				o
+			)
 		);
 	}
 	reasons.push(...silentReasons);
@@ -293,17 +402,11 @@ export function recommend(
 		vendor: chosen.vendor,
 		headline,
 		reasons,
-		...cautionsFor(tender, comparison, chosen),
-		weakest: weak.length
-			? weak.map(weakLine)
-			: ['No area scores above 0: every answer keeps you free to leave.'],
-		demands: nonEmpty(contractDemands(rules, tender, comparison, chosen.id))
+		...cautionsFor(tender, comparison, chosen, locale),
+		weakest: weak.length ? weak.map((a) => weakLine(a, locale)) : [m.tender_rec_no_weak({}, o)],
+		demands: nonEmpty(contractDemands(rules, tender, comparison, chosen.id, locale), locale)
 	};
 }
 
-const nonEmpty = (demands: string[]) =>
-	demands.length
-		? demands
-		: [
-				'None of its answers is risky: keep its terms as offered in the signed contract, and assess it again at renewal.'
-			];
+const nonEmpty = (demands: string[], locale: Locale) =>
+	demands.length ? demands : [m.tender_rec_no_demands({}, { locale })];

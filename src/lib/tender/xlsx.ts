@@ -1,10 +1,17 @@
 import ExcelJS from 'exceljs';
+import { formatNumber } from '../format/locale-format';
+import { m } from '../paraglide/messages';
+import { locales, type Locale } from '../paraglide/runtime';
 import { NOT_SURE } from '../rules/constants';
 
 /**
  * The spreadsheet route for a vendor's bid team: a questionnaire workbook to fill in offline, and a
  * reader that checks every row before anything is saved. Plain data in and out (a Buffer, the
  * questions, rows and issues), so the server decides what to store.
+ *
+ * The workbook is written in the buyer's language (sheet name, headings, "Not sure"); the reader
+ * knows the columns by position and accepts the headings, sheet name and "Not sure" of any of the
+ * app's languages, so a German workbook uploads on an English page and the other way round.
  */
 
 export interface TemplateQuestion {
@@ -48,18 +55,22 @@ export const XLSX_LIMITS = {
 	evidenceLength: 500
 } as const;
 
-const SHEET = 'Questionnaire';
 const OPTIONS_SHEET = 'Answers';
-const NOT_SURE_LABEL = 'Not sure';
+type Words = { locale: Locale };
+const sheetName = (o: Words) => m.tender_xlsx_sheet({}, o);
+const notSureLabel = (o: Words) => m.tender_xlsx_not_sure({}, o);
+/** The columns in their fixed order; `key` never changes, the header is in the workbook's language. */
 const COLUMNS = [
-	{ header: 'Question id', key: 'id', width: 30 },
-	{ header: 'Area', key: 'area', width: 18 },
-	{ header: 'Question', key: 'text', width: 60 },
-	{ header: 'Why it matters', key: 'why', width: 60 },
-	{ header: 'Your answer', key: 'answer', width: 45 },
-	{ header: 'Statement', key: 'statement', width: 50 },
-	{ header: 'Evidence (document and section)', key: 'evidence', width: 40 }
+	{ header: (o: Words) => m.tender_xlsx_h_id({}, o), key: 'id', width: 30 },
+	{ header: (o: Words) => m.tender_xlsx_h_area({}, o), key: 'area', width: 18 },
+	{ header: (o: Words) => m.tender_xlsx_h_text({}, o), key: 'text', width: 60 },
+	{ header: (o: Words) => m.tender_xlsx_h_why({}, o), key: 'why', width: 60 },
+	{ header: (o: Words) => m.tender_xlsx_h_answer({}, o), key: 'answer', width: 45 },
+	{ header: (o: Words) => m.tender_xlsx_h_statement({}, o), key: 'statement', width: 50 },
+	{ header: (o: Words) => m.tender_xlsx_h_evidence({}, o), key: 'evidence', width: 40 }
 ] as const;
+/** What a word reads in each of the app's languages, for recognising it in an uploaded file. */
+const inEveryLocale = (word: (o: Words) => string) => locales.map((locale) => word({ locale }));
 const ANSWER_COLUMN = 5;
 const STATEMENT_COLUMN = 6;
 const EVIDENCE_COLUMN = 7;
@@ -70,13 +81,16 @@ export async function questionnaireTemplate(input: {
 	vendor: string;
 	questions: readonly TemplateQuestion[];
 	answers?: Readonly<Record<string, VendorAnswer>>;
+	/** The workbook's language. */
+	locale: Locale;
 }): Promise<Buffer> {
+	const o = { locale: input.locale };
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Lock-in Radar';
-	workbook.title = `${input.title}: questionnaire for ${input.vendor}`;
+	workbook.title = m.tender_xlsx_book_title({ title: input.title, vendor: input.vendor }, o);
 
-	const sheet = workbook.addWorksheet(SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-	sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+	const sheet = workbook.addWorksheet(sheetName(o), { views: [{ state: 'frozen', ySplit: 1 }] });
+	sheet.columns = COLUMNS.map((c) => ({ header: c.header(o), key: c.key, width: c.width }));
 	sheet.getRow(1).font = { bold: true };
 
 	// Each question's answer labels on a hidden sheet, one row per question, so a label with a
@@ -84,7 +98,7 @@ export async function questionnaireTemplate(input: {
 	const choices = workbook.addWorksheet(OPTIONS_SHEET, { state: 'hidden' });
 
 	input.questions.forEach((question, index) => {
-		const labels = [...question.options.map((o) => o.label), NOT_SURE_LABEL];
+		const labels = [...question.options.map((option) => option.label), notSureLabel(o)];
 		choices.getRow(index + 1).values = labels;
 		const answer = input.answers?.[question.id];
 		const row = sheet.addRow({
@@ -92,7 +106,7 @@ export async function questionnaireTemplate(input: {
 			area: question.area,
 			text: question.text,
 			why: question.why,
-			answer: answer?.option ? labelOf(question, answer.option) : undefined,
+			answer: answer?.option ? labelOf(question, answer.option, o) : undefined,
 			statement: answer?.statement,
 			evidence: answer?.evidence
 		});
@@ -103,8 +117,8 @@ export async function questionnaireTemplate(input: {
 			allowBlank: true,
 			formulae: [`'${OPTIONS_SHEET}'!$A$${index + 1}:$${last}$${index + 1}`],
 			showErrorMessage: true,
-			errorTitle: 'Pick an answer',
-			error: 'Choose one of the answers in the list, or "Not sure".'
+			errorTitle: m.tender_xlsx_pick_title({}, o),
+			error: m.tender_xlsx_pick_error({ notSure: notSureLabel(o) }, o)
 		};
 		for (const column of [ANSWER_COLUMN, STATEMENT_COLUMN, EVIDENCE_COLUMN]) {
 			row.getCell(column).protection = { locked: false };
@@ -125,41 +139,42 @@ export async function questionnaireTemplate(input: {
 /**
  * Reads a filled questionnaire. Every row is checked against the questions: an unknown id, an
  * answer that is not one of the question's own, a row given twice or text over its limit becomes
- * an issue naming the row and column. Empty answers are skipped; nothing is stored here.
+ * an issue naming the row and column. Empty answers are skipped; nothing is stored here. The
+ * issues and errors are worded in `locale`, whatever language the workbook was written in.
  */
 export async function readQuestionnaire(
 	buffer: Uint8Array,
-	questions: readonly TemplateQuestion[]
+	questions: readonly TemplateQuestion[],
+	locale: Locale
 ): Promise<{ answers: ParsedAnswer[]; issues: RowIssue[] }> {
+	const o = { locale };
 	if (buffer.byteLength > XLSX_LIMITS.bytes) {
-		throw new WorkbookError(
-			`The file is larger than ${XLSX_LIMITS.bytes / 1024 / 1024} MB; a filled questionnaire is far smaller.`
-		);
+		throw new WorkbookError(m.tender_xlsx_err_large({ mb: XLSX_LIMITS.bytes / 1024 / 1024 }, o));
 	}
 	// An .xlsx is a zip: refuse anything else before the parser sees it.
 	if (!(buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04)) {
-		throw new WorkbookError(
-			'This is not an .xlsx workbook. Upload the questionnaire file you were sent, saved as .xlsx.'
-		);
+		throw new WorkbookError(m.tender_xlsx_err_not_xlsx({}, o));
 	}
 	const workbook = new ExcelJS.Workbook();
 	try {
 		await workbook.xlsx.load(Buffer.from(buffer) as unknown as ArrayBuffer);
 	} catch {
-		throw new WorkbookError(
-			'The workbook could not be read. Save it again as .xlsx and upload it once more.'
-		);
+		throw new WorkbookError(m.tender_xlsx_err_unreadable({}, o));
 	}
-	const sheet = workbook.getWorksheet(SHEET);
-	if (!sheet)
-		throw new WorkbookError(
-			`The workbook has no sheet named "${SHEET}". Use the questionnaire file you were sent.`
-		);
+	const sheet = inEveryLocale(sheetName)
+		.map((name) => workbook.getWorksheet(name))
+		.find((found) => found !== undefined);
+	if (!sheet) throw new WorkbookError(m.tender_xlsx_err_no_sheet({ sheet: sheetName(o) }, o));
 	const headers = COLUMNS.map((_, i) => text(sheet.getRow(1).getCell(i + 1).value));
-	const missing = COLUMNS.filter((c, i) => headers[i] !== c.header).map((c) => c.header);
+	const missing = COLUMNS.filter((c, i) => !inEveryLocale(c.header).includes(headers[i]!)).map(
+		(c) => c.header(o)
+	);
 	if (missing.length > 0) {
 		throw new WorkbookError(
-			`The "${SHEET}" sheet's columns were changed (expected ${missing.map((m) => `"${m}"`).join(', ')}). Use the questionnaire file you were sent.`
+			m.tender_xlsx_err_columns(
+				{ sheet: sheet.name, columns: missing.map((name) => `"${name}"`).join(', ') },
+				o
+			)
 		);
 	}
 
@@ -167,7 +182,7 @@ export async function readQuestionnaire(
 	const seen = new Map<string, number>();
 	const answers: ParsedAnswer[] = [];
 	const issues: RowIssue[] = [];
-	const header = (column: number) => COLUMNS[column - 1]!.header;
+	const header = (column: number) => COLUMNS[column - 1]!.header(o);
 
 	sheet.eachRow((row, number) => {
 		if (number === 1) return;
@@ -181,7 +196,7 @@ export async function readQuestionnaire(
 			issues.push({
 				row: number,
 				column: header(1),
-				message: id ? `Unknown question id "${id}"` : 'The question id is missing'
+				message: id ? m.tender_xlsx_err_unknown_id({ id }, o) : m.tender_xlsx_err_missing_id({}, o)
 			});
 			return;
 		}
@@ -190,7 +205,7 @@ export async function readQuestionnaire(
 			issues.push({
 				row: number,
 				column: header(1),
-				message: `Question "${id}" is also on row ${earlier}`
+				message: m.tender_xlsx_err_twice({ id, row: earlier }, o)
 			});
 			return;
 		}
@@ -202,7 +217,7 @@ export async function readQuestionnaire(
 				issues.push({
 					row: number,
 					column: header(ANSWER_COLUMN),
-					message: `"${answerText}" is not one of this question's answers`
+					message: m.tender_xlsx_err_not_option({ answer: answerText }, o)
 				});
 			} else parsed.option = option;
 		}
@@ -210,14 +225,20 @@ export async function readQuestionnaire(
 			issues.push({
 				row: number,
 				column: header(STATEMENT_COLUMN),
-				message: `At most ${XLSX_LIMITS.statementLength.toLocaleString('en')} characters`
+				message: m.tender_xlsx_err_too_long(
+					{ count: formatNumber(XLSX_LIMITS.statementLength, locale) },
+					o
+				)
 			});
 		} else if (statement) parsed.statement = statement;
 		if (evidence.length > XLSX_LIMITS.evidenceLength) {
 			issues.push({
 				row: number,
 				column: header(EVIDENCE_COLUMN),
-				message: `At most ${XLSX_LIMITS.evidenceLength} characters`
+				message: m.tender_xlsx_err_too_long(
+					{ count: formatNumber(XLSX_LIMITS.evidenceLength, locale) },
+					o
+				)
 			});
 		} else if (evidence) parsed.evidence = evidence;
 		if (
@@ -230,15 +251,16 @@ export async function readQuestionnaire(
 	return { answers, issues };
 }
 
-function labelOf(question: TemplateQuestion, option: string): string | undefined {
-	if (option === NOT_SURE) return NOT_SURE_LABEL;
+function labelOf(question: TemplateQuestion, option: string, o: Words): string | undefined {
+	if (option === NOT_SURE) return notSureLabel(o);
 	return question.options.find((o) => o.id === option)?.label;
 }
 
 /** A label as the list shows it; an option id or "not sure" typed by hand are taken too. */
 function optionOf(question: TemplateQuestion, value: string): string | undefined {
 	const wanted = value.trim().toLowerCase();
-	if (wanted === NOT_SURE_LABEL.toLowerCase() || wanted === NOT_SURE) return NOT_SURE;
+	const notSure = inEveryLocale(notSureLabel).map((label) => label.toLowerCase());
+	if (notSure.includes(wanted) || wanted === NOT_SURE) return NOT_SURE;
 	return question.options.find((o) => o.label.trim().toLowerCase() === wanted || o.id === wanted)
 		?.id;
 }

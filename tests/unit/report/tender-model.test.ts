@@ -133,7 +133,7 @@ describe('the tender report model', () => {
 	});
 
 	it('names in words only the weights that differ from the ruleset’s, saved or what-if', () => {
-		expect(weightsSummary(model.weights)).toBe(
+		expect(weightsSummary(model.weights, 'en')).toBe(
 			'Network coverage 4 (saved with the tender, ruleset 1); SIM portability 2 (what-if, ruleset 1.5); the other areas at the ruleset’s weight'
 		);
 		// Every slider saved, only network moved: the others are the ruleset's, whoever saved them.
@@ -141,11 +141,11 @@ describe('the tender report model', () => {
 			...tender,
 			weights: { network: 10, sim: 1.5, data: 0.8, platform: 1.2, contract: 1, security: 0.8 }
 		});
-		expect(weightsSummary(allSaved.weights)).toBe(
+		expect(weightsSummary(allSaved.weights, 'en')).toBe(
 			'Network coverage 10 (saved with the tender, ruleset 1); the other areas at the ruleset’s weight'
 		);
 		expect(
-			weightsSummary(tenderReportModel(rules, { ...tender, weights: undefined }).weights)
+			weightsSummary(tenderReportModel(rules, { ...tender, weights: undefined }).weights, 'en')
 		).toBe('The ruleset’s, unchanged');
 	});
 

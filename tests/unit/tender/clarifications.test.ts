@@ -75,7 +75,7 @@ describe('clarification questions per vendor', () => {
 		// a claim the buyer verified is settled: not asked again
 		network_multi_imsi: vendor('multi_operator_profiles', { state: 'verified' })
 	});
-	const [result] = clarifications(rules, tenderOf([offer]));
+	const [result] = clarifications(rules, tenderOf([offer]), 'en');
 
 	it('lists disputed, rejected, not sure, unanswered, then unverified claims by what they move', () => {
 		expect(result!.vendor).toBe('Acme IoT');
@@ -133,10 +133,31 @@ describe('clarification questions per vendor', () => {
 		expect(result!.items[4]!.buyerNote).toBeUndefined();
 	});
 
+	it('gives its reasons in German when asked, with the stake in German figures', () => {
+		const [german] = clarifications(rules, tenderOf([offer]), 'de');
+		// The same items in the same order: only the words change.
+		expect(german!.items.map((i) => [i.kind, i.questionId, i.stake])).toEqual(
+			result!.items.map((i) => [i.kind, i.questionId, i.stake])
+		);
+		expect(german!.items[0]!.reason).toBe(
+			'Sie bestreiten diese Antwort: Bis der Anbieter sie belegt, liest der verifizierte Wert sie als „nicht sicher“.'
+		);
+		expect(german!.items[3]!.reason).toBe(
+			'Nicht beantwortet: Die Bewertung bleibt vorläufig, bis sie beantwortet ist.'
+		);
+		expect(german!.items[4]!.reason).toBe(
+			'Vom Anbieter angegeben, noch nicht verifiziert: Erwiese sie sich als so unsicher wie „nicht sicher“, stiege der Gesamtwert um bis zu 3,6 Punkte.'
+		);
+	});
+
 	it('weighs stakes with the weights used: a heavier network area raises the network claim', () => {
 		// network 4: sum 4 + 1.5 + 0.8 + 1.2 + 1 + 0.8 = 9.3
 		// core redundancy 100 × 4/9.3 × 1/12 × 0.8 = 2.867 → 2.9; OTA 100 × 1.5/9.3 × 3/18 × 0.9 = 2.419 → 2.4
-		const [weighted] = clarifications(rules, { ...tenderOf([offer]), weights: { network: 4 } });
+		const [weighted] = clarifications(
+			rules,
+			{ ...tenderOf([offer]), weights: { network: 4 } },
+			'en'
+		);
 		expect(
 			weighted!.items.filter((i) => i.kind === 'unverified').map((i) => [i.questionId, i.stake])
 		).toEqual([
@@ -146,7 +167,7 @@ describe('clarification questions per vendor', () => {
 	});
 
 	it('asks nothing of an offer whose every answer is the buyer’s own', () => {
-		const [clean] = clarifications(rules, tenderOf([offerWith({})]));
+		const [clean] = clarifications(rules, tenderOf([offerWith({})]), 'en');
 		expect(clean!.items).toEqual([]);
 	});
 
@@ -156,7 +177,7 @@ describe('clarification questions per vendor', () => {
 			...tenderOf([offerWith({})]),
 			fleet: { devices: 10_000, countries: ['DE', 'BR'], lifetimeYears: 10 }
 		};
-		const [withBrazil] = clarifications(rules, tender);
+		const [withBrazil] = clarifications(rules, tender, 'en');
 		expect(withBrazil!.items.map((i) => [i.kind, i.questionId, i.area])).toEqual([
 			['unanswered', 'local_profile_br', 'SIM portability']
 		]);

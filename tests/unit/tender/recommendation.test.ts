@@ -161,7 +161,7 @@ describe('recommending an offer', () => {
 				answersOf({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' })
 			)
 		]);
-		const result = recommend(rules, t, compareOffers(rules, t));
+		const result = recommend(rules, t, compareOffers(rules, t), 'en');
 		expect(result).toEqual({
 			outcome: 'recommended',
 			offerId: ID(3),
@@ -185,6 +185,44 @@ describe('recommending an offer', () => {
 		});
 	});
 
+	it('says the same recommendation in German, with German figures and rating words', () => {
+		const t = tender([
+			offer(1, 'Charlie', answersOf({ sim_ota_switching: 'physical_swap' })),
+			offer(
+				2,
+				'Bravo',
+				answersOf({
+					data_overage_rate: 'provider_discretion',
+					data_minimum_session_charge: 'large',
+					data_fee_basis: 'all_issued',
+					data_sim_fee_caps: 'provider_discretion'
+				})
+			),
+			offer(
+				3,
+				'Alpha',
+				answersOf({ network_sunset_readiness: 'legacy', network_core_redundancy: 'single_point' })
+			)
+		]);
+		const result = recommend(rules, t, compareOffers(rules, t), 'de');
+		expect(result).toMatchObject({
+			outcome: 'recommended',
+			offerId: ID(3),
+			vendor: 'Alpha',
+			headline:
+				'Empfohlen: das Angebot von Alpha. Es ist das am wenigsten gebundene der 3 Angebote, mit 3/100 (niedrig) bei Angaben der Anbieter wie gemacht, und kein K.-o.-Kriterium trifft darauf zu.',
+			// 5.2 − 3.0 = 2.2, under 5: narrow
+			reasons: [
+				'Es liegt 2,2 Punkte unter Bravo (5,2/100, niedrig), dem nächsten Angebot ohne K.-o.-Kriterium. Ein knapper Vorsprung: Eine oder zwei Antworten könnten ihn umkehren.'
+			],
+			cautions: [
+				'Jede Antwort hinter dem Wert von Alpha ist verifiziert oder Ihre eigene: Die Wahl beruht nicht auf nicht verifizierten Angaben.'
+			],
+			// The area titles are the rules' own; the figures and rating words German.
+			weakest: ['Network coverage: 15/100 (niedrig)', 'Security architecture: 2,5/100 (niedrig)']
+		});
+	});
+
 	it('ranks an offer that has answered nothing last and never recommends it: its score says nothing yet', () => {
 		// Delta leaves all 44 questions open ("not sure", risk up to 0.9 each); Alpha 3.0 as in the comparison above.
 		const t = tender([
@@ -201,7 +239,7 @@ describe('recommending an offer', () => {
 			questions: 44
 		});
 		expect(comparison.ranking).toEqual([ID(3), ID(1)]);
-		const result = recommend(rules, t, comparison);
+		const result = recommend(rules, t, comparison, 'en');
 		expect(result.outcome).toBe('recommended');
 		expect(result.vendor).toBe('Alpha');
 		expect(result.headline).toBe(
@@ -215,7 +253,7 @@ describe('recommending an offer', () => {
 
 	it('recommends none while no offer has answered', () => {
 		const t = tender([offer(1, 'Delta', {}), offer(2, 'Echo', {})]);
-		const result = recommend(rules, t, compareOffers(rules, t));
+		const result = recommend(rules, t, compareOffers(rules, t), 'en');
 		expect(result).toMatchObject({
 			outcome: 'nothing_answered',
 			offerId: null,
@@ -242,7 +280,8 @@ describe('recommending an offer', () => {
 					compared(3, 'Zeta', [60, 'high'])
 				],
 				[1, 2, 3]
-			)
+			),
+			'en'
 		);
 		expect(result.outcome).toBe('recommended');
 		expect(result.vendor).toBe('Ypsilon');
@@ -271,7 +310,8 @@ describe('recommending an offer', () => {
 					compared(2, 'Bravo', [60, 'high'])
 				],
 				[1, 2]
-			)
+			),
+			'en'
 		);
 		expect(result.vendor).toBe('Bravo');
 		expect(result.reasons[0]).toBe('It is the only offer without a deal-breaker.');
@@ -305,7 +345,8 @@ describe('recommending an offer', () => {
 					compared(2, 'Bravo', [20, 'low'], [15, 'low'])
 				],
 				[1, 2]
-			)
+			),
+			'en'
 		);
 		expect(result.vendor).toBe('Alpha');
 		expect(result.reasons).toEqual([
@@ -330,7 +371,8 @@ describe('recommending an offer', () => {
 				],
 				[1, 2],
 				'verified'
-			)
+			),
+			'en'
 		);
 		expect(result.headline).toBe(
 			'Recommended: the offer from Alpha. It is the least locked-in of the 2 offers, at 12/100 (low) with every unverified claim read as “not sure”, and no deal-breaker applies to it.'
@@ -355,7 +397,8 @@ describe('recommending an offer', () => {
 					compared(3, 'Charlie', [30, 'moderate'])
 				],
 				[1, 2, 3]
-			)
+			),
+			'en'
 		);
 		expect(result).toMatchObject({
 			outcome: 'tie',
@@ -382,7 +425,8 @@ describe('recommending an offer', () => {
 					compared(2, 'Bravo', [75, 'critical'], undefined, [COST, SITE_VISIT])
 				],
 				[1, 2]
-			)
+			),
+			'en'
 		);
 		expect(result).toEqual({
 			outcome: 'all_deal_breakers',
@@ -422,7 +466,8 @@ describe('claims that do not move the chosen offer', () => {
 					compared(2, 'Bravo', [20, 'low'], [20, 'low'])
 				],
 				[1, 2]
-			)
+			),
+			'en'
 		);
 		expect(result.cautions).toEqual([
 			'2 of Alpha’s answers are claims you have not verified, but reading them as “not sure” leaves its score at 10/100.'
@@ -449,7 +494,7 @@ describe('open, rejected and disputed answers', () => {
 			['Alpha', 0]
 		]);
 		expect(compared.ranking[0]).toBe(ID(3));
-		const result = recommend(rules, t, compared);
+		const result = recommend(rules, t, compared, 'en');
 		expect(result.vendor).toBe('Alpha');
 	});
 
@@ -466,7 +511,8 @@ describe('open, rejected and disputed answers', () => {
 		const result = recommend(
 			rules,
 			t,
-			comparison([alpha, compared(2, 'Bravo', [20, 'low'], [20, 'low'])], [1, 2])
+			comparison([alpha, compared(2, 'Bravo', [20, 'low'], [20, 'low'])], [1, 2]),
+			'en'
 		);
 		expect(result.cautions).toEqual([
 			'One of Alpha’s answers is a claim you have not verified, but reading it as “not sure” leaves its score at 10/100.',

@@ -72,7 +72,11 @@ describe("the vendor's questions", () => {
 		const record = await tender(['DE', 'BR']);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(
-			(await tenders.questionnaireWorkbook(record, record.offers[0]!)) as unknown as ArrayBuffer
+			(await tenders.questionnaireWorkbook(
+				record,
+				record.offers[0]!,
+				'en'
+			)) as unknown as ArrayBuffer
 		);
 		const sheet = workbook.getWorksheet('Questionnaire')!;
 		expect(sheet.rowCount).toBe(1 + 45);
@@ -92,7 +96,8 @@ describe("the vendor's questions", () => {
 		brazil!.getCell(7).value = 'Coverage annex, section 2';
 		const read = await readQuestionnaire(
 			Buffer.from(await workbook.xlsx.writeBuffer()),
-			tenders.templateQuestions(record)
+			tenders.templateQuestions(record),
+			'en'
 		);
 		expect(read).toEqual({
 			answers: [

@@ -39,7 +39,12 @@ const rowOf = (sheet: ExcelJS.Worksheet, id: string) => {
 describe('the questionnaire workbook a vendor fills in', () => {
 	it('has one row per question, with its own answers as a drop-down and only the answer columns editable', async () => {
 		const workbook = await open(
-			await questionnaireTemplate({ title: 'Meters 2027', vendor: 'Example Connect', questions })
+			await questionnaireTemplate({
+				title: 'Meters 2027',
+				vendor: 'Example Connect',
+				questions,
+				locale: 'en'
+			})
 		);
 		const sheet = workbook.getWorksheet('Questionnaire')!;
 		expect(sheet.getRow(1).values).toEqual([
@@ -69,9 +74,65 @@ describe('the questionnaire workbook a vendor fills in', () => {
 		expect([5, 6, 7].map((c) => row.getCell(c).protection?.locked)).toEqual([false, false, false]);
 	});
 
+	it('is written in German for a German buyer, and reads back on an English page as on a German one', async () => {
+		const workbook = await open(
+			await questionnaireTemplate({ title: 'Zähler 2027', vendor: 'V', questions, locale: 'de' })
+		);
+		const sheet = workbook.getWorksheet('Fragebogen')!;
+		expect(sheet.getRow(1).values).toEqual([
+			undefined,
+			'Fragen-ID',
+			'Bereich',
+			'Frage',
+			'Warum es wichtig ist',
+			'Ihre Antwort',
+			'Erklärung',
+			'Nachweis (Dokument und Abschnitt)'
+		]);
+		const row = rowOf(sheet, 'sim_ota_switching');
+		const [range] = row.getCell(5).dataValidation.formulae as string[];
+		const answersRow = Number(/\$(\d+):/.exec(range!)![1]);
+		expect(
+			(workbook.getWorksheet('Answers')!.getRow(answersRow).values as unknown[]).slice(-1)
+		).toEqual(['Nicht sicher']);
+		row.getCell(5).value = 'Nicht sicher';
+		row.getCell(6).value = 'Wird mit dem Vertrag geklärt.';
+		const core = rowOf(sheet, 'network_core_redundancy');
+		core.getCell(5).value = 'Vielleicht';
+		const german = await save(workbook);
+
+		// The column keys, not the headings' language, decide what each cell is.
+		for (const locale of ['en', 'de'] as const) {
+			const { answers } = await readQuestionnaire(german, questions, locale);
+			expect(answers).toEqual([
+				{
+					row: row.number,
+					questionId: 'sim_ota_switching',
+					option: 'not_sure',
+					statement: 'Wird mit dem Vertrag geklärt.'
+				}
+			]);
+		}
+		// Problems are said in the page's language, naming the column as that language heads it.
+		expect((await readQuestionnaire(german, questions, 'de')).issues).toEqual([
+			{
+				row: core.number,
+				column: 'Ihre Antwort',
+				message: '„Vielleicht“ ist keine der Antworten dieser Frage'
+			}
+		]);
+		expect((await readQuestionnaire(german, questions, 'en')).issues).toEqual([
+			{
+				row: core.number,
+				column: 'Your answer',
+				message: '"Vielleicht" is not one of this question\'s answers'
+			}
+		]);
+	});
+
 	it('reads the answers back as option ids, with statements and evidence', async () => {
 		const workbook = await open(
-			await questionnaireTemplate({ title: 'T', vendor: 'V', questions })
+			await questionnaireTemplate({ title: 'T', vendor: 'V', questions, locale: 'en' })
 		);
 		const sheet = workbook.getWorksheet('Questionnaire')!;
 		const row = rowOf(sheet, 'sim_ota_switching');
@@ -79,7 +140,7 @@ describe('the questionnaire workbook a vendor fills in', () => {
 		row.getCell(6).value = 'Any operator, tested with Vodafone and Telefónica profiles.';
 		row.getCell(7).value = 'Technical annex B, section 4.2';
 		rowOf(sheet, 'contract_notice_period').getCell(5).value = 'Not sure';
-		const { answers, issues } = await readQuestionnaire(await save(workbook), questions);
+		const { answers, issues } = await readQuestionnaire(await save(workbook), questions, 'en');
 		expect(issues).toEqual([]);
 		expect(answers).toEqual([
 			{
@@ -102,9 +163,10 @@ describe('the questionnaire workbook a vendor fills in', () => {
 			title: 'T',
 			vendor: 'V',
 			questions,
-			answers: { sim_ota_switching: { option: 'physical_swap', statement: 'Site visit needed.' } }
+			answers: { sim_ota_switching: { option: 'physical_swap', statement: 'Site visit needed.' } },
+			locale: 'en'
 		});
-		const { answers } = await readQuestionnaire(buffer, questions);
+		const { answers } = await readQuestionnaire(buffer, questions, 'en');
 		expect(answers).toEqual([
 			expect.objectContaining({
 				questionId: 'sim_ota_switching',
@@ -116,7 +178,7 @@ describe('the questionnaire workbook a vendor fills in', () => {
 
 	it('names the row and column of every problem, and keeps the good rows', async () => {
 		const workbook = await open(
-			await questionnaireTemplate({ title: 'T', vendor: 'V', questions })
+			await questionnaireTemplate({ title: 'T', vendor: 'V', questions, locale: 'en' })
 		);
 		const sheet = workbook.getWorksheet('Questionnaire')!;
 		const otaRow = rowOf(sheet, 'sim_ota_switching');
@@ -126,7 +188,7 @@ describe('the questionnaire workbook a vendor fills in', () => {
 		notice.getCell(7).value = 'x'.repeat(501);
 		const extra = sheet.addRow(['made_up_question', '', '', '', 'Yes']);
 		const twice = sheet.addRow(['contract_notice_period', '', '', '', 'medium_notice']);
-		const { answers, issues } = await readQuestionnaire(await save(workbook), questions);
+		const { answers, issues } = await readQuestionnaire(await save(workbook), questions, 'en');
 		expect(issues).toEqual([
 			{
 				row: otaRow.number,
@@ -156,23 +218,25 @@ describe('the questionnaire workbook a vendor fills in', () => {
 
 	it('refuses a file that is not the questionnaire before parsing it', async () => {
 		await expect(
-			readQuestionnaire(Buffer.from('<html><script>alert(1)</script></html>'), questions)
+			readQuestionnaire(Buffer.from('<html><script>alert(1)</script></html>'), questions, 'en')
 		).rejects.toThrow(WorkbookError);
-		await expect(readQuestionnaire(Buffer.alloc(3 * 1024 * 1024, 0x50), questions)).rejects.toThrow(
-			/larger than 2 MB/
-		);
+		await expect(
+			readQuestionnaire(Buffer.alloc(3 * 1024 * 1024, 0x50), questions, 'en')
+		).rejects.toThrow(/larger than 2 MB/);
 		const other = new ExcelJS.Workbook();
 		other.addWorksheet('Sheet1').addRow(['hello']);
-		await expect(readQuestionnaire(await save(other), questions)).rejects.toThrow(
+		await expect(readQuestionnaire(await save(other), questions, 'en')).rejects.toThrow(
 			/no sheet named "Questionnaire"/
 		);
-		const renamed = await open(await questionnaireTemplate({ title: 'T', vendor: 'V', questions }));
+		const renamed = await open(
+			await questionnaireTemplate({ title: 'T', vendor: 'V', questions, locale: 'en' })
+		);
 		renamed.getWorksheet('Questionnaire')!.getCell('E1').value = 'Answer';
-		await expect(readQuestionnaire(await save(renamed), questions)).rejects.toThrow(
+		await expect(readQuestionnaire(await save(renamed), questions, 'en')).rejects.toThrow(
 			/columns were changed \(expected "Your answer"\)/
 		);
 		// A zip that is not a workbook.
 		const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]);
-		await expect(readQuestionnaire(zip, questions)).rejects.toThrow(/could not be read/);
+		await expect(readQuestionnaire(zip, questions, 'en')).rejects.toThrow(/could not be read/);
 	});
 });

@@ -1,4 +1,6 @@
 import type { jsPDF } from 'jspdf';
+import { m } from '../../paraglide/messages';
+import type { Locale } from '../../paraglide/runtime';
 import type { Rules } from '../../rules/load';
 import type { AreaWeights } from '../../tender/schema';
 import { parseBranding, preparedBy, type BrandingInput } from '../branding';
@@ -9,7 +11,6 @@ import { registerFonts, type ReportFont } from '../fonts';
 import { Writer } from '../layout';
 import { MAX_REPORT_PAGES } from '../limits';
 import { drawRunningText } from '../running';
-import { longDate } from '../wording';
 import { drawClarifications } from './clarifications';
 import { drawComparison } from './comparison';
 import type { TenderReportContext } from './context';
@@ -34,6 +35,20 @@ export interface BuildTenderReportInput {
 	font: ReportFont;
 	dataVersions?: DataVersions;
 	maxPages?: number;
+	/** The report's language; English unless asked. */
+	locale?: Locale;
+}
+
+/** "2 December 2026", "2. Dezember 2026": the report's date in words, in the given time zone. */
+function longDate(date: Date, locale: Locale, timeZone = 'UTC'): string {
+	const options = { day: 'numeric', month: 'long', year: 'numeric' } as const;
+	const tag = locale === 'de' ? 'de-DE' : 'en-GB';
+	try {
+		return new Intl.DateTimeFormat(tag, { ...options, timeZone }).format(date);
+	} catch {
+		// An unknown time zone: the day in UTC rather than no report.
+		return new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }).format(date);
+	}
 }
 
 /** As the assessment report: every page goes through doc.addPage, the one place to stop a runaway report. */
@@ -53,14 +68,16 @@ function limitPages(doc: jsPDF, maxPages: number): void {
  */
 export async function buildTenderReport(input: BuildTenderReportInput): Promise<Uint8Array> {
 	const branding = parseBranding(input.branding);
-	const model = tenderReportModel(input.rules, input.tender, input.weights);
+	const locale = input.locale ?? 'en';
+	const model = tenderReportModel(input.rules, input.tender, input.weights, locale);
 	const [{ jsPDF }, { autoTable }] = await Promise.all([
 		import('jspdf'),
 		import('jspdf-autotable')
 	]);
 
-	const title = branding.reportTitle ?? (model.title || 'Tender comparison');
-	const date = longDate(input.generatedAt, input.timeZone);
+	const o = { locale };
+	const title = branding.reportTitle ?? (model.title || m.tpdf_default_title({}, o));
+	const date = longDate(input.generatedAt, locale, input.timeZone);
 	const author = preparedBy(branding);
 
 	const doc = new jsPDF({
@@ -73,13 +90,15 @@ export async function buildTenderReport(input: BuildTenderReportInput): Promise<
 	registerFonts(doc, input.font);
 	doc.setProperties({
 		title,
-		subject: `IoT connectivity tender comparison of ${model.ranked.length} offers${model.organisation ? ` for ${model.organisation}` : ''}`,
+		subject: model.organisation
+			? m.tpdf_subject_for({ count: model.ranked.length, organisation: model.organisation }, o)
+			: m.tpdf_subject({ count: model.ranked.length }, o),
 		author: author ?? 'Lock-in Radar',
-		keywords: 'IoT connectivity, tender, vendor lock-in, permanent roaming, switching cost',
+		keywords: m.tpdf_keywords({}, o),
 		creator: 'Lock-in Radar'
 	});
 	doc.setCreationDate(input.generatedAt);
-	doc.setLanguage('en-GB');
+	doc.setLanguage(locale === 'de' ? 'de-DE' : 'en-GB');
 
 	const w = new Writer(doc, autoTable);
 	const ctx: TenderReportContext = {
@@ -91,7 +110,8 @@ export async function buildTenderReport(input: BuildTenderReportInput): Promise<
 		dataVersions: input.dataVersions ?? {},
 		title,
 		date,
-		numbered: { next: 1 }
+		numbered: { next: 1 },
+		locale
 	};
 
 	drawTenderCover(ctx);
@@ -109,7 +129,7 @@ export async function buildTenderReport(input: BuildTenderReportInput): Promise<
 	drawRunningText(w, {
 		title,
 		client: model.organisation,
-		footer: `${date} · Lock-in Radar · ruleset ${model.rulesetVersion}${author ? ` · Prepared by ${author}` : ''}`
+		footer: `${m.tpdf_footer({ date, version: model.rulesetVersion }, o)}${author ? m.tpdf_footer_by({ author }, o) : ''}`
 	});
 
 	return new Uint8Array(doc.output('arraybuffer'));

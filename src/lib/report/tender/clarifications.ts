@@ -1,37 +1,53 @@
 import { CLARIFICATION_KINDS, type ClarificationItem } from '../../tender/clarifications';
 import { COLORS, SIZES } from '../theme';
-import { plural } from '../wording';
+import { m } from '../../paraglide/messages';
 import { openSection, type TenderReportContext } from './context';
-import { CLARIFICATION_HEADING } from './words';
+import { clarificationHeading, questionsWord } from './words';
 
 /** Unverified claims shown in full, the ones that move the score most; the rest go in a table. */
 const UNVERIFIED_IN_FULL = 8;
 
 function drawItem(ctx: TenderReportContext, item: ClarificationItem, number: number) {
 	const { w, doc } = ctx;
+	const o = { locale: ctx.locale };
 	w.ensure(30);
 	w.paragraph(`${number}.  ${item.question}`, { size: SIZES.h3, bold: true }, { after: 1 });
 	w.paragraph(
-		`${item.area} · question ${item.questionId}`,
+		m.tpdf_clar_question_ref({ area: item.area, id: item.questionId }, o),
 		{ size: SIZES.tiny, color: COLORS.muted },
 		{ indent: 6, after: 1 }
 	);
-	w.labelled('Please tell us', item.ask, {}, { indent: 6, after: 1.2 });
+	w.labelled(m.tpdf_clar_tell_us({}, o), item.ask, {}, { indent: 6, after: 1.2 });
 	if (item.answer !== null)
-		w.labelled('Your answer so far', item.answer, { size: SIZES.small }, { indent: 6, after: 1 });
+		w.labelled(
+			m.tpdf_clar_your_answer({}, o),
+			item.answer,
+			{ size: SIZES.small },
+			{ indent: 6, after: 1 }
+		);
 	if (item.statement)
-		w.labelled('Your statement', item.statement, { size: SIZES.small }, { indent: 6, after: 1 });
+		w.labelled(
+			m.tpdf_clar_your_statement({}, o),
+			item.statement,
+			{ size: SIZES.small },
+			{ indent: 6, after: 1 }
+		);
 	if (item.evidence)
-		w.labelled('Evidence you gave', item.evidence, { size: SIZES.small }, { indent: 6, after: 1 });
+		w.labelled(
+			m.tpdf_clar_your_evidence({}, o),
+			item.evidence,
+			{ size: SIZES.small },
+			{ indent: 6, after: 1 }
+		);
 	if (item.buyerNote)
 		w.labelled(
-			item.kind === 'disputed' ? 'Why we dispute it' : 'Why we rejected it',
+			item.kind === 'disputed' ? m.tpdf_clar_why_dispute({}, o) : m.tpdf_clar_why_reject({}, o),
 			item.buyerNote,
 			{ size: SIZES.small, color: COLORS.high },
 			{ indent: 6, after: 1 }
 		);
 	w.labelled(
-		'Why it matters',
+		m.tpdf_clar_why_matters({}, o),
 		item.why,
 		{ size: SIZES.small, color: COLORS.muted },
 		{ indent: 6, after: 2 }
@@ -48,16 +64,25 @@ function drawItem(ctx: TenderReportContext, item: ClarificationItem, number: num
  * beyond the reason for a dispute or a rejection.
  */
 export function drawClarifications(ctx: TenderReportContext) {
-	const { w, model } = ctx;
+	const { w, model, locale } = ctx;
+	const o = { locale };
 	for (const vendor of model.clarifications) {
-		openSection(ctx, `Clarification questions: ${vendor.vendor}`);
-		const who = model.organisation || 'the buyer';
+		openSection(ctx, m.tpdf_clar_heading({ vendor: vendor.vendor }, o));
+		const who = model.organisation || m.tpdf_clar_the_buyer({}, o);
 		if (vendor.items.length === 0) {
-			w.paragraph(`Nothing to ask ${vendor.vendor}: every answer of its offer is settled.`);
+			w.paragraph(m.tpdf_clar_nothing({ vendor: vendor.vendor }, o));
 			continue;
 		}
 		w.paragraph(
-			`For the bid team of ${vendor.vendor}: ${plural(vendor.items.length, 'question', 'questions')} from ${who} on your offer for “${model.title}”. Please answer each in writing, with the document and section that backs your answer.`,
+			m.tpdf_clar_intro(
+				{
+					vendor: vendor.vendor,
+					questions: questionsWord(vendor.items.length, locale),
+					who,
+					title: model.title
+				},
+				o
+			),
 			{},
 			{ after: 3 }
 		);
@@ -67,20 +92,17 @@ export function drawClarifications(ctx: TenderReportContext) {
 			if (items.length === 0) continue;
 			// A group's heading and intro stay with its first question.
 			w.ensure(50);
-			w.heading(CLARIFICATION_HEADING[kind].title, 2);
-			w.paragraph(
-				CLARIFICATION_HEADING[kind].intro,
-				{ size: SIZES.small, color: COLORS.muted },
-				{ after: 2.5 }
-			);
+			const heading = clarificationHeading(kind, locale);
+			w.heading(heading.title, 2);
+			w.paragraph(heading.intro, { size: SIZES.small, color: COLORS.muted }, { after: 2.5 });
 			// A bid of vendor claims has one per question: the weightiest in full, the rest as a list.
 			const full = kind === 'unverified' ? items.slice(0, UNVERIFIED_IN_FULL) : items;
 			for (const item of full) drawItem(ctx, item, number++);
 			const rest = items.slice(full.length);
 			if (rest.length) {
-				w.heading('The other claims to back with evidence', 3);
+				w.heading(m.tpdf_clar_other_claims({}, o), 3);
 				w.table({
-					head: [['', 'Question', 'Your answer']],
+					head: [['', m.tpdf_col_question({}, o), m.tpdf_col_your_answer({}, o)]],
 					body: rest.map((item) => [
 						`${number++}.`,
 						`${item.question}\n${item.area} · ${item.questionId}`,

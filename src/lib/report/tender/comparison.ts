@@ -1,36 +1,58 @@
+import type { Locale } from '../../paraglide/runtime';
 import type { Rating } from '../../rules/schema';
-import { money } from '../../text/verdict';
+import { m } from '../../paraglide/messages';
 import { drawRadarOverlay } from '../charts';
 import { COLORS, SIZES } from '../theme';
-import { RATING_WORD, ratingColor } from '../wording';
+import { ratingColor } from '../wording';
 import { openSection, type TenderReportContext } from './context';
 import { offerColor, offerDash } from './palette';
-import { SCORING_WORDS, weightNumber } from './words';
+import { moneyIn, points, ratingWord, scoringWords, weightNumber } from './words';
 
-const points = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
-const scoreCell = (s: { score: number; rating: Rating }) =>
-	`${points(s.score)} · ${RATING_WORD[s.rating]}`;
+const scoreCell = (s: { score: number; rating: Rating }, locale: Locale) =>
+	`${points(s.score, locale)} · ${ratingWord(s.rating, locale)}`;
 
 /** The ranking, the radar with every offer overlaid, and each area's score per offer. */
 export function drawComparison(ctx: TenderReportContext) {
 	const { w, doc, model } = ctx;
 	const { comparison, ranked, recommendation } = model;
-	openSection(ctx, 'Ranking and scores');
+	const { locale } = ctx;
+	const o = { locale };
+	openSection(ctx, m.tpdf_rank_heading({}, o));
 	w.paragraph(
-		`Offers from the least locked-in (1) to the most. Scores run from 0 (free to leave) to 100 (locked in). Ranked by the ${comparison.scoredAs} score. ${SCORING_WORDS[comparison.scoring]}.`,
+		m.tpdf_rank_intro(
+			{
+				view:
+					comparison.scoredAs === 'verified'
+						? m.tpdf_view_verified({}, o)
+						: m.tpdf_view_claimed({}, o),
+				scoring: scoringWords(comparison.scoring, locale)
+			},
+			o
+		),
 		{ color: COLORS.muted }
 	);
 	w.table({
-		head: [['Rank', 'Offer', 'Claimed', 'Verified', 'Deal-breakers', 'Cost to leave']],
+		head: [
+			[
+				m.tpdf_col_rank({}, o),
+				m.tpdf_col_offer({}, o),
+				m.tpdf_col_claimed({}, o),
+				m.tpdf_col_verified({}, o),
+				m.tpdf_col_breakers({}, o),
+				m.tpdf_col_cost({}, o)
+			]
+		],
 		body: ranked.map((r) => {
 			const c = r.comparison;
 			return [
 				String(r.rank),
-				c.id === recommendation.offerId ? `${c.vendor}\nRecommended` : c.vendor,
-				scoreCell(c.claimed),
-				scoreCell(c.verified),
-				c.floors.length ? String(c.floors.length) : 'None',
-				money(c.switchingCost.currency, c.switchingCost.estimate.total)
+				c.id === recommendation.offerId
+					? `${c.vendor}\n${m.tpdf_recommended_mark({}, o)}`
+					: c.vendor,
+				scoreCell(c.claimed, locale),
+				scoreCell(c.verified, locale),
+				c.floors.length ? String(c.floors.length) : m.tpdf_none({}, o),
+				moneyIn(c.switchingCost.currency, c.switchingCost.estimate.total, locale)
 			];
 		}),
 		columnStyles: {
@@ -53,12 +75,9 @@ export function drawComparison(ctx: TenderReportContext) {
 				data.cell.styles.textColor = COLORS.critical;
 		}
 	});
-	w.paragraph(
-		'Claimed: every answer as given, whoever gave it. Verified: only your own answers and the claims you verified count as given; other claims count as “not sure”. In both, a question left open or an answer you rejected counts as “not sure”, so no offer gains by answering less.',
-		{ size: SIZES.small, color: COLORS.muted }
-	);
+	w.paragraph(m.tpdf_rank_note({}, o), { size: SIZES.small, color: COLORS.muted });
 
-	w.heading('Every offer by area', 2);
+	w.heading(m.tpdf_by_area({}, o), 2);
 	const chartHeight = 84;
 	w.ensure(chartHeight + 4);
 	const areas = model.weights;
@@ -95,14 +114,16 @@ export function drawComparison(ctx: TenderReportContext) {
 	// Keep the area table's head with its rows.
 	w.ensure(24 + areas.length * 8);
 	w.table({
-		head: [['Area (weight used)', ...ranked.map((r) => `${r.rank}. ${r.comparison.vendor}`)]],
+		head: [
+			[m.tpdf_col_area_weight({}, o), ...ranked.map((r) => `${r.rank}. ${r.comparison.vendor}`)]
+		],
 		body: areas.map((a) => [
-			`${a.title} (${weightNumber(a.used)})`,
+			`${a.title} (${weightNumber(a.used, locale)})`,
 			...ranked.map((r) => {
 				const s = r.comparison.areas.find((x) => x.id === a.id);
 				return !s || s.score === null
-					? 'Not answered'
-					: `${points(s.score)} · ${RATING_WORD[s.rating!]}`;
+					? m.tpdf_not_answered({}, o)
+					: `${points(s.score, locale)} · ${ratingWord(s.rating!, locale)}`;
 			})
 		]),
 		styles: { fontSize: ranked.length > 5 ? SIZES.tiny : SIZES.small },

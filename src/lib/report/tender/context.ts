@@ -1,4 +1,5 @@
 import type { jsPDF } from 'jspdf';
+import type { Locale } from '../../paraglide/runtime';
 import type { Rules } from '../../rules/load';
 import type { Branding } from '../branding';
 import type { DataVersions } from '../context';
@@ -18,6 +19,8 @@ export interface TenderReportContext {
 	/** The report date, already in words. */
 	date: string;
 	numbered: { next: number };
+	/** The report's language, chosen with the request whatever the page's. */
+	locale: Locale;
 }
 
 /** Opens a numbered top-level section on a new page, as the assessment report does. */

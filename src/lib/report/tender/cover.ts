@@ -2,9 +2,11 @@ import { preparedBy } from '../branding';
 import { ReportInputError } from '../errors';
 import { lineHeight } from '../layout';
 import { COLORS, MARGINS, SIZES } from '../theme';
-import { plural, ratingBackground, ratingColor } from '../wording';
+import { formatNumber } from '../../format/locale-format';
+import { m } from '../../paraglide/messages';
+import { ratingBackground, ratingColor } from '../wording';
 import type { TenderReportContext } from './context';
-import { SCORING_WORDS, weightsSummary } from './words';
+import { scoringWords, weightsSummary } from './words';
 
 const LOGO_BOX = { width: 60, height: 24 };
 
@@ -28,7 +30,7 @@ function drawLogo(ctx: TenderReportContext) {
 		throw new ReportInputError([
 			{
 				path: 'logo',
-				message: `The logo could not be read: its ${logo.format} image data is damaged. Save it again or choose another file.`
+				message: m.tpdf_logo_damaged({ format: logo.format }, { locale: ctx.locale })
 			}
 		]);
 	}
@@ -38,12 +40,14 @@ function drawLogo(ctx: TenderReportContext) {
 export function drawTenderCover(ctx: TenderReportContext) {
 	const { w, doc, model, branding } = ctx;
 	const { recommendation: rec, comparison } = model;
+	const { locale } = ctx;
+	const o = { locale };
 	doc.setFillColor(COLORS.accent);
 	doc.rect(0, 0, 6, w.pageHeight, 'F');
 	drawLogo(ctx);
 
 	w.y = 56;
-	w.paragraph('Lock-in Radar · IoT connectivity tender comparison', {
+	w.paragraph(m.tpdf_cover_kicker({}, o), {
 		size: SIZES.small,
 		color: COLORS.muted
 	});
@@ -52,11 +56,7 @@ export function drawTenderCover(ctx: TenderReportContext) {
 		{ size: ctx.title.length > 90 ? SIZES.h1 : SIZES.title, bold: true },
 		{ after: 3 }
 	);
-	w.paragraph(
-		'Comparison and recommendation',
-		{ size: SIZES.h2, color: COLORS.muted },
-		{ after: 10 }
-	);
+	w.paragraph(m.tpdf_cover_subtitle({}, o), { size: SIZES.h2, color: COLORS.muted }, { after: 10 });
 
 	// The decision, in a box coloured by the chosen offer's rating (neutral when none is chosen).
 	const chosen = model.ranked.find((r) => r.comparison.id === rec.offerId);
@@ -64,20 +64,25 @@ export function drawTenderCover(ctx: TenderReportContext) {
 	const big = chosen
 		? chosen.comparison.vendor
 		: rec.outcome === 'tie'
-			? 'No single winner'
+			? m.tpdf_cover_no_winner({}, o)
 			: rec.outcome === 'nothing_answered'
-				? 'No answers yet'
-				: 'No offer without a deal-breaker';
+				? m.tpdf_cover_no_answers({}, o)
+				: m.tpdf_cover_all_breakers({}, o);
 	const bigLines = w.split(big, w.width - 12, { size: SIZES.h1, bold: true });
 	const text = w.split(rec.headline, w.width - 12, { size: SIZES.small });
 	const boxHeight =
 		12 + bigLines.length * lineHeight(SIZES.h1) + text.length * lineHeight(SIZES.small);
 	doc.setFillColor(ratingBackground(rating));
 	doc.roundedRect(w.left, w.y, w.width, boxHeight, 2, 2, 'F');
-	w.line(chosen ? 'Recommended offer' : 'Recommendation', w.left + 6, w.y + 3.5, {
-		size: SIZES.tiny,
-		color: COLORS.muted
-	});
+	w.line(
+		chosen ? m.tpdf_cover_recommended({}, o) : m.tpdf_cover_recommendation({}, o),
+		w.left + 6,
+		w.y + 3.5,
+		{
+			size: SIZES.tiny,
+			color: COLORS.muted
+		}
+	);
 	bigLines.forEach((line, i) =>
 		w.line(line, w.left + 6, w.y + 8 + i * lineHeight(SIZES.h1), {
 			size: SIZES.h1,
@@ -92,26 +97,47 @@ export function drawTenderCover(ctx: TenderReportContext) {
 	w.y += boxHeight + 10;
 
 	const { fleet } = model;
+	const clientLabel = m.tpdf_fact_client({}, o);
+	const devices =
+		fleet.devices === 1
+			? m.tpdf_devices_one({}, o)
+			: m.tpdf_devices_many({ count: formatNumber(fleet.devices, locale) }, o);
+	const countries =
+		fleet.countries.length === 1
+			? m.tpdf_countries_one({}, o)
+			: m.tpdf_countries_many({ count: fleet.countries.length }, o);
 	const facts: [string, string][] = [
-		['Client organisation', model.organisation || 'Not stated'],
-		['Tender', model.title],
+		[clientLabel, model.organisation || m.tpdf_fact_not_stated({}, o)],
+		[m.tpdf_fact_tender({}, o), model.title],
 		[
-			'Offers compared',
-			`${model.ranked.length}, from the least locked-in: ${model.ranked.map((r) => r.comparison.vendor).join(', ')}`
+			m.tpdf_fact_offers({}, o),
+			m.tpdf_fact_offers_value(
+				{
+					count: model.ranked.length,
+					vendors: model.ranked.map((r) => r.comparison.vendor).join(', ')
+				},
+				o
+			)
 		],
 		[
-			'Fleet',
-			`${plural(fleet.devices, 'device', 'devices')} in ${plural(fleet.countries.length, 'country', 'countries')}, ${fleet.lifetimeYears}-year lifetime`
+			m.tpdf_fact_fleet({}, o),
+			m.tpdf_fact_fleet_value(
+				{ devices, countries, years: formatNumber(fleet.lifetimeYears, locale, 1) },
+				o
+			)
 		],
-		['Scored', SCORING_WORDS[comparison.scoring]],
-		['Area weights', weightsSummary(model.weights)]
+		[m.tpdf_fact_scored({}, o), scoringWords(comparison.scoring, locale)],
+		[m.tpdf_fact_weights({}, o), weightsSummary(model.weights, locale)]
 	];
 	const by = preparedBy(branding);
-	if (by) facts.push(['Prepared by', by]);
-	facts.push(['Date', ctx.date]);
+	if (by) facts.push([m.tpdf_fact_prepared_by({}, o), by]);
+	facts.push([m.tpdf_fact_date({}, o), ctx.date]);
 	facts.push([
-		'Ruleset',
-		`Version ${model.rulesetVersion}, published ${ctx.rules.ruleset.published}`
+		m.tpdf_fact_ruleset({}, o),
+		m.tpdf_fact_ruleset_value(
+			{ version: model.rulesetVersion, published: ctx.rules.ruleset.published },
+			o
+		)
 	]);
 
 	const labelWidth = 42;
@@ -122,7 +148,7 @@ export function drawTenderCover(ctx: TenderReportContext) {
 		lines.forEach((line, i) =>
 			w.line(line, w.left + labelWidth, w.y + i * lineHeight(SIZES.body), {
 				size: SIZES.body,
-				bold: i === 0 && label === 'Client organisation'
+				bold: i === 0 && label === clientLabel
 			})
 		);
 		w.y += lines.length * lineHeight(SIZES.body) + 2.2;

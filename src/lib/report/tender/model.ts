@@ -2,6 +2,7 @@
  * The tender report as plain data: everything the PDF prints, computed before a line is drawn, so
  * it can be tested on exact values and the drawing code only lays it out. Pure.
  */
+import type { Locale } from '../../paraglide/runtime';
 import type { Rules } from '../../rules/load';
 import type { AreaId } from '../../rules/schema';
 import type { ScoreResult } from '../../scoring/types';
@@ -81,11 +82,15 @@ const cleanOffers = (tender: ReportTender): StoredTender => ({
 	}))
 });
 
-/** The report's content. `weights`: a what-if over the tender's saved weights (absent: the saved ones). */
+/**
+ * The report's content, its sentences in `locale` (English unless asked). `weights`: a what-if over
+ * the tender's saved weights (absent: the saved ones).
+ */
 export function tenderReportModel(
 	rules: Rules,
 	input: ReportTender,
-	weights?: AreaWeights
+	weights?: AreaWeights,
+	locale: Locale = 'en'
 ): TenderReportModel {
 	const tender = cleanOffers(input);
 	const comparison = compareOffers(rules, tender, weights);
@@ -100,7 +105,7 @@ export function tenderReportModel(
 			series: tender.offers.indexOf(offer)
 		};
 	});
-	const questions = clarifications(rules, tender, comparison.weights);
+	const questions = clarifications(rules, tender, locale, comparison.weights);
 	return {
 		title: tender.title,
 		organisation: tender.organisation,
@@ -110,7 +115,7 @@ export function tenderReportModel(
 		fleet: tender.fleet,
 		comparison,
 		ranked,
-		recommendation: recommend(rules, tender, comparison),
+		recommendation: recommend(rules, tender, comparison, locale),
 		clarifications: comparison.ranking.map((id) => questions.find((q) => q.offerId === id)!),
 		weights: rules.ruleset.areas.map(({ id, title, weight }) => {
 			// The compare page sends every area's weight with its PDF link: a what-if equal to the weight

@@ -1,31 +1,35 @@
 import { exposedCountries, roamingLine } from '../../text/roaming-words';
-import { costAssumedNote, costHeadline, floorLine, money } from '../../text/verdict';
+import { formatNumber } from '../../format/locale-format';
+import { m } from '../../paraglide/messages';
+import type { Locale } from '../../paraglide/runtime';
+import { costAssumedNote, costHeadline, floorLine } from '../../text/verdict';
 import { COLORS, SIZES } from '../theme';
-import { count, ROAMING_SEVERITY } from '../wording';
+import type { ROAMING_SEVERITY } from '../wording';
 import { openSection, type TenderReportContext } from './context';
+import { moneyIn } from './words';
 
 /** Short words for the table's cells, so eight offers fit side by side; the legend above says them in full. */
-const ROAMING_CELL: Record<keyof typeof ROAMING_SEVERITY, string> = {
-	critical: 'At risk',
-	warning: 'Check',
-	info: 'Covered',
-	none: 'None known'
-};
+function roamingCell(severity: keyof typeof ROAMING_SEVERITY, locale: Locale): string {
+	const o = { locale };
+	return {
+		critical: m.tpdf_roaming_at_risk({}, o),
+		warning: m.tpdf_roaming_check({}, o),
+		info: m.tpdf_roaming_covered({}, o),
+		none: m.tpdf_roaming_none_known({}, o)
+	}[severity];
+}
 
 /** Each offer's deal-breakers: every floor that holds its rating up, with its reason and confidence. */
 export function drawDealBreakers(ctx: TenderReportContext) {
 	const { w, model } = ctx;
-	openSection(ctx, 'Deal-breakers');
-	w.paragraph(
-		'A deal-breaker is a floor: one answer, cost band or deployment country’s roaming rule that sets the offer’s rating to at least a given level, whatever the average of its answers. No offer with a deal-breaker is recommended while one without is left.',
-		{ color: COLORS.muted },
-		{ after: 3 }
-	);
+	const o = { locale: ctx.locale };
+	openSection(ctx, m.tpdf_breakers_heading({}, o));
+	w.paragraph(m.tpdf_breakers_intro({}, o), { color: COLORS.muted }, { after: 3 });
 	for (const r of model.ranked) {
 		const floors = r.comparison.floors;
 		w.heading(`${r.rank}. ${r.comparison.vendor}`, 3);
 		if (floors.length === 0) {
-			w.paragraph('None: no single answer, cost band or roaming rule forces its rating up.', {
+			w.paragraph(m.tpdf_breakers_none({}, o), {
 				color: COLORS.low
 			});
 			continue;
@@ -34,7 +38,7 @@ export function drawDealBreakers(ctx: TenderReportContext) {
 		const met = floors.filter((f) => !f.raises);
 		if (raising.length) {
 			w.paragraph(
-				'Raising the rating above what its answers score:',
+				m.tpdf_breakers_raising({}, o),
 				{ size: SIZES.small, color: COLORS.muted },
 				{ after: 0.8 }
 			);
@@ -45,7 +49,7 @@ export function drawDealBreakers(ctx: TenderReportContext) {
 		}
 		if (met.length) {
 			w.paragraph(
-				'Holding the rating where its answers already put it:',
+				m.tpdf_breakers_holding({}, o),
 				{ size: SIZES.small, color: COLORS.muted },
 				{ after: 0.8 }
 			);
@@ -59,22 +63,29 @@ export function drawDealBreakers(ctx: TenderReportContext) {
 
 /** What leaving each offer's provider later would cost, in the tender's currency. */
 export function drawCosts(ctx: TenderReportContext) {
-	const { w, model } = ctx;
-	openSection(ctx, 'Cost to leave');
+	const { w, model, locale } = ctx;
+	const o = { locale };
+	openSection(ctx, m.tpdf_cost_heading({}, o));
 	const currency = model.reference.switchingCost.currency;
-	w.paragraph(
-		`What changing provider later would cost with each offer, in ${currency}: site visits where SIMs cannot switch over the air, both providers billing through the notice period, rebuilding platform data and integrations, and what the contract still owes on exit. Rounded, with the range the assumptions allow; the assumptions are in Appendix B.`,
-		{ color: COLORS.muted },
-		{ after: 3 }
-	);
+	const money = (c: string, amount: number) => moneyIn(c, amount, locale);
+	w.paragraph(m.tpdf_cost_intro({ currency }, o), { color: COLORS.muted }, { after: 3 });
 	w.table({
-		head: [['Offer', 'Estimate', 'Range', 'Per device']],
+		head: [
+			[
+				m.tpdf_col_offer({}, o),
+				m.tpdf_col_estimate({}, o),
+				m.tpdf_col_range({}, o),
+				m.tpdf_col_per_device({}, o)
+			]
+		],
 		body: model.ranked.map((r) => {
 			const e = r.comparison.switchingCost.estimate;
 			return [
 				`${r.rank}. ${r.comparison.vendor}`,
 				money(currency, e.total),
-				e.low === e.high ? '–' : `${money(currency, e.low)} to ${money(currency, e.high)}`,
+				e.low === e.high
+					? '–'
+					: m.tpdf_range({ low: money(currency, e.low), high: money(currency, e.high) }, o),
 				money(currency, e.perDevice)
 			];
 		}),
@@ -91,7 +102,7 @@ export function drawCosts(ctx: TenderReportContext) {
 			w.list(
 				lines.map(
 					(line) =>
-						`${line.label}: ${money(cost.currency, line.amount)}${line.assumed ? ' (rests on open questions)' : ''}`
+						`${line.label}: ${money(cost.currency, line.amount)}${line.assumed ? m.tpdf_cost_assumed({}, o) : ''}`
 				),
 				{ style: { size: SIZES.small }, after: 0.8 }
 			);
@@ -101,21 +112,25 @@ export function drawCosts(ctx: TenderReportContext) {
 
 /** Where each offer leaves devices exposed to permanent-roaming rules, country by country. */
 export function drawRoaming(ctx: TenderReportContext) {
-	const { w, model } = ctx;
-	openSection(ctx, 'Roaming exposure');
-	w.paragraph(
-		`Some countries restrict devices that stay permanently on a foreign SIM. For each deployment country, what its rule means for each offer, as answered: ${ROAMING_CELL.critical.toLowerCase()} (${ROAMING_SEVERITY.critical.label.toLowerCase()}), ${ROAMING_CELL.warning.toLowerCase()} (${ROAMING_SEVERITY.warning.label.toLowerCase()}), ${ROAMING_CELL.info.toLowerCase()} (${ROAMING_SEVERITY.info.label.toLowerCase()}), ${ROAMING_CELL.none.toLowerCase()} (${ROAMING_SEVERITY.none.label.toLowerCase()}).`,
-		{ color: COLORS.muted },
-		{ after: 3 }
-	);
+	const { w, model, locale } = ctx;
+	const o = { locale };
+	openSection(ctx, m.tpdf_roaming_heading({}, o));
+	w.paragraph(m.tpdf_roaming_intro({}, o), { color: COLORS.muted }, { after: 3 });
 	const countries = model.ranked[0]!.result.roaming;
 	w.table({
-		head: [['Country (devices)', ...model.ranked.map((r) => `${r.rank}. ${r.comparison.vendor}`)]],
+		head: [
+			[
+				m.tpdf_col_country_devices({}, o),
+				...model.ranked.map((r) => `${r.rank}. ${r.comparison.vendor}`)
+			]
+		],
 		body: countries.map((c) => [
-			`${c.name} (${count(c.devices)})`,
-			...model.ranked.map(
-				(r) =>
-					ROAMING_CELL[r.result.roaming.find((x) => x.country === c.country)?.severity ?? 'none']
+			`${c.name} (${formatNumber(c.devices, locale)})`,
+			...model.ranked.map((r) =>
+				roamingCell(
+					r.result.roaming.find((x) => x.country === c.country)?.severity ?? 'none',
+					locale
+				)
 			)
 		]),
 		styles: { fontSize: model.ranked.length > 5 ? SIZES.tiny : SIZES.small },
@@ -132,10 +147,7 @@ export function drawRoaming(ctx: TenderReportContext) {
 		const exposed = exposedCountries(r.result.roaming);
 		w.heading(`${r.rank}. ${r.comparison.vendor}`, 3);
 		if (exposed.length === 0) {
-			w.paragraph(
-				'No exposure: in every deployment country this offer meets the permanent-roaming rules, or none are known.',
-				{ size: SIZES.small }
-			);
+			w.paragraph(m.tpdf_roaming_no_exposure({}, o), { size: SIZES.small });
 		} else {
 			w.list(
 				exposed.map((r) => roamingLine(r, 'en')),

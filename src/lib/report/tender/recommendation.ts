@@ -1,30 +1,33 @@
 import { countByKind } from '../../tender/clarifications';
 import { COLORS, SIZES } from '../theme';
-import { plural } from '../wording';
+import { m } from '../../paraglide/messages';
 import { openSection, type TenderReportContext } from './context';
+import { questionsWord } from './words';
 
 /** The decision and its reasons: what the consultant signs off, before any table. */
 export function drawRecommendation(ctx: TenderReportContext) {
 	const { w, model } = ctx;
 	const rec = model.recommendation;
-	openSection(ctx, 'Recommendation');
+	const { locale } = ctx;
+	const o = { locale };
+	openSection(ctx, m.tpdf_rec_heading({}, o));
 	w.paragraph(rec.headline, { size: SIZES.h3, bold: true }, { after: 3 });
 
-	w.heading('Why', 2);
+	w.heading(m.tpdf_rec_why({}, o), 2);
 	w.list(rec.reasons);
 
 	if (rec.cautions.length) {
-		w.heading('Claimed against verified', 2);
+		w.heading(m.tpdf_rec_cautions({}, o), 2);
 		w.list(rec.cautions, { style: rec.restsOnUnverified ? { color: COLORS.high } : {} });
 	}
 
 	if (rec.weakest.length) {
 		w.heading(
 			rec.outcome === 'recommended'
-				? 'Where it is weakest'
+				? m.tpdf_rec_weakest({}, o)
 				: rec.outcome === 'tie'
-					? 'Where each is weakest'
-					: 'Where the least locked-in offer is weakest',
+					? m.tpdf_rec_weakest_each({}, o)
+					: m.tpdf_rec_weakest_least({}, o),
 			2
 		);
 		w.list(rec.weakest);
@@ -32,21 +35,25 @@ export function drawRecommendation(ctx: TenderReportContext) {
 
 	if (rec.demands.length) {
 		w.heading(
-			rec.outcome === 'recommended'
-				? 'What to demand in the contract'
-				: 'What the least locked-in offer must change',
+			rec.outcome === 'recommended' ? m.tpdf_rec_demands({}, o) : m.tpdf_rec_must_change({}, o),
 			2
 		);
 		w.list(rec.demands, { numbered: true });
 	}
 
-	w.heading('Questions to settle with each vendor', 2);
-	w.paragraph(
-		'Counted from each offer’s answers; the questions themselves, ready to forward, are in a section per vendor.',
-		{ size: SIZES.small, color: COLORS.muted }
-	);
+	w.heading(m.tpdf_rec_questions({}, o), 2);
+	w.paragraph(m.tpdf_rec_questions_intro({}, o), { size: SIZES.small, color: COLORS.muted });
 	w.table({
-		head: [['Offer', 'Disputed', 'Rejected', 'Not sure', 'Not answered', 'Unverified claims']],
+		head: [
+			[
+				m.tpdf_col_offer({}, o),
+				m.tpdf_col_disputed({}, o),
+				m.tpdf_col_rejected({}, o),
+				m.tpdf_col_not_sure({}, o),
+				m.tpdf_col_not_answered({}, o),
+				m.tpdf_col_unverified({}, o)
+			]
+		],
 		body: model.clarifications.map((c) => {
 			const n = countByKind(c.items);
 			return [
@@ -68,11 +75,11 @@ export function drawRecommendation(ctx: TenderReportContext) {
 	});
 	const total = model.clarifications.reduce((sum, c) => sum + c.items.length, 0);
 	if (total === 0)
-		w.paragraph('Nothing to ask: every answer of every offer is verified or your own.', {
+		w.paragraph(m.tpdf_rec_nothing({}, o), {
 			size: SIZES.small
 		});
 	else
-		w.paragraph(`${plural(total, 'question', 'questions')} in all.`, {
+		w.paragraph(m.tpdf_rec_in_all({ questions: questionsWord(total, locale) }, o), {
 			size: SIZES.small,
 			color: COLORS.muted
 		});

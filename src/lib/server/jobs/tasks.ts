@@ -3,6 +3,7 @@
  * thread (worker.ts) as well as inline. Nothing here touches the store or the HTTP layer: the
  * request handler reads and validates, the job only computes.
  */
+import type { Locale } from '$lib/paraglide/runtime';
 import { publicContent } from '$lib/assessment/public-content';
 import type { StoredAssessment } from '$lib/assessment/schema';
 import type { BrandingInput } from '$lib/report/branding';
@@ -55,6 +56,8 @@ export interface TenderReportJob {
 	branding: BrandingInput;
 	/** ISO date-time: the report's date (the job reads no clock). */
 	generatedAt: string;
+	/** The report's language. */
+	locale: Locale;
 }
 
 export type Job = ReportJob | SimulateJob | TenderReportJob;
@@ -116,7 +119,8 @@ function tenderReportPdf(job: TenderReportJob): Promise<ReportOutcome> {
 			branding: job.branding,
 			generatedAt: new Date(job.generatedAt),
 			font: reportFont,
-			dataVersions: { countries: rules.countries.version, costs: rules.costs.version }
+			dataVersions: { countries: rules.countries.version, costs: rules.costs.version },
+			locale: job.locale
 		})
 	);
 }

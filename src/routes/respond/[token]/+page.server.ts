@@ -22,16 +22,14 @@ import {
 import { templateQuestions, tenderSchemasFor } from '$lib/server/tenders';
 import { readQuestionnaire, WorkbookError } from '$lib/tender/xlsx';
 import { NOT_SURE } from '$lib/rules/constants';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
-
-const GONE = 'This link is no longer valid. Ask the buyer who sent it for a new one.';
-const SUBMITTED =
-	'These answers were submitted, so they can no longer be changed here. Ask the buyer to reopen the link if something must change.';
 
 async function open(token: string): Promise<Extract<OpenedRespondent, { status: 'active' }>> {
 	const opened = await openRespondent(token);
-	if (opened.status === 'unknown') error(404, GONE);
-	if (opened.status !== 'active') error(410, GONE);
+	if (opened.status === 'unknown') error(404, m.respond_err_gone());
+	if (opened.status !== 'active') error(410, m.respond_err_gone());
 	return opened;
 }
 
@@ -69,8 +67,7 @@ const questionIdsOf = (opened: Extract<OpenedRespondent, { status: 'active' }>) 
 async function save(opened: Extract<OpenedRespondent, { status: 'active' }>, form: FormData) {
 	const ids = questionIdsOf(opened);
 	const answers = answersFromForm(form, ids);
-	if (Object.keys(answers).length === 0)
-		return { form: 'Answer at least one question before saving.' };
+	if (Object.keys(answers).length === 0) return { form: m.respond_err_answer_one() };
 	const parsed = tenderSchemasFor(opened.record.rulesetVersion).respondBody.safeParse({ answers });
 	if (!parsed.success) return fieldErrors(parsed.error.issues);
 	await saveResponse(opened, parsed.data);
@@ -140,7 +137,8 @@ async function openWithToken(token: string): Promise<Opened> {
 export const actions: Actions = {
 	save: async ({ params, request }) => {
 		const opened = await openWithToken(params.token);
-		if (opened.respondent.submittedAt) return fail(409, { errors: { form: SUBMITTED } });
+		if (opened.respondent.submittedAt)
+			return fail(409, { errors: { form: m.respond_err_submitted() } });
 		const form = await formDataOf(request);
 		try {
 			// Without JavaScript the page is drawn again from the server: failures echo what was typed.
@@ -148,15 +146,17 @@ export const actions: Actions = {
 			if (failure) return failure;
 			return { saved: true, attached };
 		} catch (e) {
-			if (e instanceof SubmittedError) return fail(409, { errors: { form: SUBMITTED } });
-			if (e instanceof LinkGoneError) error(410, GONE);
+			if (e instanceof SubmittedError)
+				return fail(409, { errors: { form: m.respond_err_submitted() } });
+			if (e instanceof LinkGoneError) error(410, m.respond_err_gone());
 			throw e;
 		}
 	},
 	/** "Attach file" next to a question: saves the page, and attaches the chosen files. */
 	attach: async ({ params, request }) => {
 		const opened = await openWithToken(params.token);
-		if (opened.respondent.submittedAt) return fail(409, { errors: { form: SUBMITTED } });
+		if (opened.respondent.submittedAt)
+			return fail(409, { errors: { form: m.respond_err_submitted() } });
 		const form = await formDataOf(request);
 		const question = form.get('attach');
 		try {
@@ -165,7 +165,7 @@ export const actions: Actions = {
 				return (
 					failure ??
 					fail(400, {
-						errors: { [`file.${question}`]: 'Choose a file to attach first.' },
+						errors: { [`file.${question}`]: m.respond_err_choose_file() },
 						values: answersFromForm(form, questionIdsOf(opened))
 					})
 				);
@@ -174,15 +174,17 @@ export const actions: Actions = {
 			if (failure) return failure;
 			return { saved: true, attached };
 		} catch (e) {
-			if (e instanceof SubmittedError) return fail(409, { errors: { form: SUBMITTED } });
-			if (e instanceof LinkGoneError) error(410, GONE);
+			if (e instanceof SubmittedError)
+				return fail(409, { errors: { form: m.respond_err_submitted() } });
+			if (e instanceof LinkGoneError) error(410, m.respond_err_gone());
 			throw e;
 		}
 	},
 	/** "Remove" next to a file (`remove` = "<questionId>/<fileId>"): saves the page, then removes the file. */
 	remove: async ({ params, request }) => {
 		const opened = await openWithToken(params.token);
-		if (opened.respondent.submittedAt) return fail(409, { errors: { form: SUBMITTED } });
+		if (opened.respondent.submittedAt)
+			return fail(409, { errors: { form: m.respond_err_submitted() } });
 		const form = await formDataOf(request);
 		const [questionId = '', fileId = ''] = String(form.get('remove') ?? '').split('/');
 		try {
@@ -191,14 +193,15 @@ export const actions: Actions = {
 			if (!(await removeEvidence(await open(params.token), questionId, fileId))) {
 				return fail(404, {
 					errors: {
-						form: 'That file is no longer attached: the page was out of date. It is up to date now.'
+						form: m.respond_err_file_gone()
 					}
 				});
 			}
 			return { removed: true };
 		} catch (e) {
-			if (e instanceof SubmittedError) return fail(409, { errors: { form: SUBMITTED } });
-			if (e instanceof LinkGoneError) error(410, GONE);
+			if (e instanceof SubmittedError)
+				return fail(409, { errors: { form: m.respond_err_submitted() } });
+			if (e instanceof LinkGoneError) error(410, m.respond_err_gone());
 			throw e;
 		}
 	},
@@ -213,23 +216,25 @@ export const actions: Actions = {
 			await submitResponse(await open(params.token));
 		} catch (e) {
 			if (e instanceof SubmittedError) return { submitted: true };
-			if (e instanceof LinkGoneError) error(410, GONE);
+			if (e instanceof LinkGoneError) error(410, m.respond_err_gone());
 			throw e;
 		}
 		return { submitted: true };
 	},
 	upload: async ({ params, request }) => {
 		const opened = await open(params.token);
-		if (opened.respondent.submittedAt) return fail(409, { errors: { form: SUBMITTED } });
+		if (opened.respondent.submittedAt)
+			return fail(409, { errors: { form: m.respond_err_submitted() } });
 		const form = await formDataOf(request);
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { errors: { file: 'Choose the filled questionnaire (.xlsx) to upload.' } });
+			return fail(400, { errors: { file: m.respond_err_choose_questionnaire() } });
 		let read;
 		try {
 			read = await readQuestionnaire(
 				new Uint8Array(await file.arrayBuffer()),
-				templateQuestions(opened.record)
+				templateQuestions(opened.record),
+				getLocale()
 			);
 		} catch (e) {
 			if (e instanceof WorkbookError) return fail(400, { errors: { file: e.message } });
@@ -237,15 +242,16 @@ export const actions: Actions = {
 		}
 		if (read.issues.length > 0) {
 			return fail(400, {
-				errors: { file: 'Some rows have problems: nothing was saved. Fix them and upload again.' },
+				errors: { file: m.respond_err_rows() },
 				rowIssues: read.issues
 			});
 		}
 		try {
 			await saveRows(opened, read.answers);
 		} catch (e) {
-			if (e instanceof SubmittedError) return fail(409, { errors: { form: SUBMITTED } });
-			if (e instanceof LinkGoneError) error(410, GONE);
+			if (e instanceof SubmittedError)
+				return fail(409, { errors: { form: m.respond_err_submitted() } });
+			if (e instanceof LinkGoneError) error(410, m.respond_err_gone());
 			throw e;
 		}
 		return { uploaded: read.answers.length };

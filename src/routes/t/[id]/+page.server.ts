@@ -21,13 +21,15 @@ import { withSiteVisitsKept } from '$lib/tender/fleet-form';
 import { createRespondentBodySchema, MAX_OFFERS, type StoredTender } from '$lib/tender/schema';
 import { readQuestionnaire, WorkbookError } from '$lib/tender/xlsx';
 import { OWNER_HEADERS, text } from './owner-page';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-const noTender = 'There is no tender at this address.';
+const noTender = () => m.tender_err_no_tender();
 
 async function tender(id: string): Promise<StoredTender> {
 	const record = await tenders.read(id);
-	if (!record) error(404, noTender);
+	if (!record) error(404, noTender());
 	return record;
 }
 
@@ -35,7 +37,7 @@ async function tender(id: string): Promise<StoredTender> {
 const offerOf = (record: StoredTender, form: FormData) =>
 	record.offers.find((o) => o.id === text(form, 'offerId'));
 const noOffer = (offerId: string) =>
-	fail(404, { offerId, offerErrors: { form: 'That offer is not in this tender any more.' } });
+	fail(404, { offerId, offerErrors: { form: m.tender_err_no_offer() } });
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	setHeaders(OWNER_HEADERS);
@@ -106,7 +108,7 @@ export const actions: Actions = {
 				detailsValues: fleetFormValuesFromSubmission(form)
 			});
 		}
-		if (!(await tenders.update(params.id, parsed.data))) error(404, noTender);
+		if (!(await tenders.update(params.id, parsed.data))) error(404, noTender());
 		return { detailsSaved: true };
 	},
 
@@ -117,8 +119,8 @@ export const actions: Actions = {
 			.tenderSchemasFor(record.rulesetVersion)
 			.patchBody.safeParse({ scoring: text(form, 'scoring') });
 		if (!parsed.success)
-			return fail(400, { scoringErrors: { scoring: 'Choose how claims are scored.' } });
-		if (!(await tenders.update(params.id, parsed.data))) error(404, noTender);
+			return fail(400, { scoringErrors: { scoring: m.tender_err_choose_scoring() } });
+		if (!(await tenders.update(params.id, parsed.data))) error(404, noTender());
 		return { scoringSaved: true };
 	},
 
@@ -130,7 +132,7 @@ export const actions: Actions = {
 		if (!parsed.success)
 			return fail(400, { addErrors: fieldErrors(parsed.error.issues), addValue: vendor });
 		try {
-			if (!(await tenders.addOffer(params.id, parsed.data))) error(404, noTender);
+			if (!(await tenders.addOffer(params.id, parsed.data))) error(404, noTender());
 		} catch (e) {
 			if (e instanceof tenders.TooManyOffersError)
 				return fail(409, { addErrors: { vendor: e.message }, addValue: vendor });
@@ -174,11 +176,11 @@ export const actions: Actions = {
 			text(form, 'offerId'),
 			text(form, 'respondentId')
 		);
-		if (!done) error(404, noTender);
+		if (!done) error(404, noTender());
 		if (done === 'no-offer' || done === 'no-respondent')
 			return fail(404, {
 				offerId: text(form, 'offerId'),
-				linkErrors: { form: 'That link no longer exists.' }
+				linkErrors: { form: m.tender_err_link_gone() }
 			});
 		return { offerId: text(form, 'offerId'), linkRevoked: true };
 	},
@@ -191,11 +193,11 @@ export const actions: Actions = {
 				text(form, 'offerId'),
 				text(form, 'respondentId')
 			);
-			if (!done) error(404, noTender);
+			if (!done) error(404, noTender());
 			if (done === 'no-offer' || done === 'no-respondent')
 				return fail(404, {
 					offerId: text(form, 'offerId'),
-					linkErrors: { form: 'That link no longer exists.' }
+					linkErrors: { form: m.tender_err_link_gone() }
 				});
 		} catch (e) {
 			if (e instanceof RevokedError)
@@ -215,13 +217,14 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(400, {
 				offerId: offer.id,
-				uploadErrors: { file: 'Choose the filled questionnaire (.xlsx) to read.' }
+				uploadErrors: { file: m.tender_err_choose_questionnaire() }
 			});
 		}
 		try {
 			const read = await readQuestionnaire(
 				new Uint8Array(await file.arrayBuffer()),
-				tenders.templateQuestions(record)
+				tenders.templateQuestions(record),
+				getLocale()
 			);
 			return {
 				offerId: offer.id,
@@ -255,7 +258,7 @@ export const actions: Actions = {
 			return fail(400, {
 				offerId: offer.id,
 				uploadErrors: {
-					file: 'The rows to save could not be checked: nothing was saved. Read the file again.'
+					file: m.tender_err_rows_unchecked()
 				}
 			});
 		}
@@ -263,7 +266,7 @@ export const actions: Actions = {
 			a ? [{ questionId, ...a }] : []
 		);
 		const saved = await tenders.saveVendorAnswers(params.id, offer.id, saveRows);
-		if (!saved) error(404, noTender);
+		if (!saved) error(404, noTender());
 		if (saved === 'no-offer') return noOffer(offer.id);
 		return { offerId: offer.id, uploaded: saveRows.length };
 	}

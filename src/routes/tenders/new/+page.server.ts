@@ -10,17 +10,16 @@ import * as tenders from '$lib/server/tenders';
 import { withSiteVisitsKept } from '$lib/tender/fleet-form';
 import { MAX_OFFERS, MIN_OFFERS } from '$lib/tender/schema';
 import { tenderBodyFromForm, tenderFieldErrors, VENDOR_ROWS } from './tender-form';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const ID = /^[A-Za-z0-9_-]{22}$/;
-const noAssessment =
-	'There is no assessment at this address, so a tender cannot start from it. Check the link.';
 
 /** The assessment a tender starts from (`?from=` or the form's hidden field), or null. */
 async function startingAssessment(id: string | null) {
 	if (!id) return null;
 	const record = ID.test(id) ? await assessments.read(id) : null;
-	if (!record) error(404, noAssessment);
+	if (!record) error(404, m.tender_no_assessment());
 	return record;
 }
 
@@ -33,7 +32,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	return {
 		values: {
 			...fleet,
-			title: from ? `Tender: ${from.title}` : '',
+			title: from ? m.tender_from_title({ title: from.title }) : '',
 			vendors: [from?.vendor ?? '', '', '', '', '', '', '', ''].slice(0, VENDOR_ROWS)
 		},
 		from: from ? { id: from.id, title: from.title, vendor: from.vendor } : null,

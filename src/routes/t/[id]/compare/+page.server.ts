@@ -13,9 +13,8 @@ import { ShareInputError } from '$lib/server/shares';
 import * as tenders from '$lib/server/tenders';
 import { weightsFromSearch, weightsUsed } from '$lib/tender/compare';
 import { createComparisonShareBodySchema } from '$lib/tender/schema';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-
-const NOT_FOUND = 'There is no tender at this address.';
 
 /** The address holds the tender's edit key: never cached, never indexed. */
 const OWNER_HEADERS = { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow' };
@@ -23,7 +22,7 @@ const OWNER_HEADERS = { 'cache-control': 'private, no-store', 'x-robots-tag': 'n
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 	setHeaders(OWNER_HEADERS);
 	const record = await tenders.read(params.id);
-	if (!record) error(404, NOT_FOUND);
+	if (!record) error(404, m.tender_err_no_tender());
 	const asked = weightsFromSearch(url.searchParams);
 	const comparison = tenders.comparison(record, asked.weights);
 	const rules = rulesFor(record.rulesetVersion);
@@ -67,13 +66,14 @@ export const actions: Actions = {
 		const asked = weightsOf(await formDataOf(request));
 		if (asked.error || !asked.weights)
 			return fail(400, { weightsError: asked.error ?? 'Move at least one slider' });
-		if (!(await tenders.update(params.id, { weights: asked.weights }))) error(404, NOT_FOUND);
+		if (!(await tenders.update(params.id, { weights: asked.weights })))
+			error(404, m.tender_err_no_tender());
 		redirect(303, `/t/${params.id}/compare`);
 	},
 
 	/** Back to the ruleset's weights. */
 	reset: async ({ params }) => {
-		if (!(await tenders.update(params.id, { weights: null }))) error(404, NOT_FOUND);
+		if (!(await tenders.update(params.id, { weights: null }))) error(404, m.tender_err_no_tender());
 		redirect(303, `/t/${params.id}/compare`);
 	},
 
@@ -87,7 +87,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { shareErrors: fieldErrors(parsed.error.issues) });
 		try {
 			const created = await createComparisonShare(params.id, parsed.data);
-			if (!created) error(404, NOT_FOUND);
+			if (!created) error(404, m.tender_err_no_tender());
 			return {
 				createdShare: { id: created.share.id, url: comparisonShareUrl(request, url, created.token) }
 			};
@@ -102,7 +102,7 @@ export const actions: Actions = {
 	revoke: async ({ request, params }) => {
 		const form = await formDataOf(request);
 		const revoked = await revokeComparisonShare(params.id, String(form.get('shareId') ?? ''));
-		if (revoked === null) error(404, NOT_FOUND);
+		if (revoked === null) error(404, m.tender_err_no_tender());
 		if (!revoked) return fail(404, { shareErrors: { form: 'That link no longer exists.' } });
 		return { revokedShare: true };
 	}

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as tenders from '$lib/server/tenders';
 import { tenderFleetPage } from '$lib/server/tender-fleet';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
@@ -11,8 +12,8 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 		'referrer-policy': 'same-origin'
 	});
 	const record = await tenders.read(params.id);
-	if (!record) error(404, 'There is no tender at this address.');
+	if (!record) error(404, m.tender_err_no_tender());
 	const page = await tenderFleetPage(record, url.searchParams.get('offer'));
-	if (!page) error(404, 'This tender has no offer with this id.');
+	if (!page) error(404, m.tender_fleet_err_no_offer());
 	return page;
 };

@@ -5,18 +5,19 @@ import * as tenders from '$lib/server/tenders';
 import type { AnswerPatchBody, Offer, StoredTender } from '$lib/tender/schema';
 import { OWNER_HEADERS, text } from '../../owner-page';
 import { answerFilter, FILTERS, type AnswerFilter } from './filters';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const noOffer = 'There is no such offer in this tender. Check the link.';
+const noOffer = () => m.offer_err_no_offer();
 
 async function find(params: {
 	id: string;
 	offerId: string;
 }): Promise<{ record: StoredTender; offer: Offer }> {
 	const record = await tenders.read(params.id);
-	if (!record) error(404, 'There is no tender at this address.');
+	if (!record) error(404, m.tender_err_no_tender());
 	const offer = record.offers.find((o) => o.id === params.offerId);
-	if (!offer) error(404, noOffer);
+	if (!offer) error(404, noOffer());
 	return { record, offer };
 }
 
@@ -83,7 +84,7 @@ async function change(
 			questionId,
 			parsed.data
 		);
-		if (!done || done === 'no-offer') error(404, noOffer);
+		if (!done || done === 'no-offer') error(404, noOffer());
 	} catch (e) {
 		if (e instanceof tenders.NothingToJudgeError)
 			return fail(409, {
@@ -108,7 +109,7 @@ export const actions: Actions = {
 		change(event, (form) =>
 			text(form, 'stateNote').trim()
 				? judged('disputed')(form)
-				: { errors: { stateNote: 'Say what you dispute, so the vendor can answer it.' } }
+				: { errors: { stateNote: m.offer_err_say_dispute() } }
 		),
 	reject: (event) => change(event, judged('rejected')),
 	/** The buyer answers directly: the answer is the buyer's and counts as verified. */
@@ -116,7 +117,7 @@ export const actions: Actions = {
 		change(event, (form) =>
 			text(form, 'option')
 				? { option: text(form, 'option') }
-				: { errors: { option: 'Choose an answer.' } }
+				: { errors: { option: m.offer_err_choose_answer() } }
 		),
 	note: (event) => change(event, (form) => ({ note: text(form, 'note').trim() || null }))
 };

@@ -1,11 +1,12 @@
 /** Which of an offer's answers the buyer's review shows. */
 import type { OfferAnswer } from '$lib/tender/schema';
 
+/** The page names each filter in the reader's language. */
 export const FILTERS = [
-	{ id: 'all', label: 'All questions' },
-	{ id: 'awaiting', label: 'Claims awaiting verification' },
-	{ id: 'disputed', label: 'Disputed' },
-	{ id: 'unanswered', label: 'Unanswered' }
+	{ id: 'all' },
+	{ id: 'awaiting' },
+	{ id: 'disputed' },
+	{ id: 'unanswered' }
 ] as const;
 export type AnswerFilter = (typeof FILTERS)[number]['id'];
 
