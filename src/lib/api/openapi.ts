@@ -544,6 +544,15 @@ const textParam = (name: string, what: string): Parameter => ({
 	description: `${what}, one line; at most ${BRANDING_LIMITS.textLength} characters after trimming.`,
 	schema: { type: 'string', maxLength: BRANDING_LIMITS.textLength }
 });
+/** The language of a report's words and rule texts; without it, the request's (cookie, Accept-Language). */
+const localeParam: Parameter = {
+	name: 'locale',
+	in: 'query',
+	required: false,
+	description:
+		"The report's language: `en` or `de`. Without it, the request's language (the `PARAGLIDE_LOCALE` cookie, else Accept-Language, else English). Another value answers 400.",
+	schema: { type: 'string', enum: ['en', 'de'] }
+};
 const brandingParams: Parameter[] = [
 	textParam('title', "Report title on the cover (default: the assessment's title)"),
 	textParam('consultant', 'Consultant name on the cover'),
@@ -554,7 +563,8 @@ const brandingParams: Parameter[] = [
 		required: false,
 		description: 'Paper size (case-insensitive). Unknown or repeated parameters answer 400.',
 		schema: { type: 'string', enum: [...PAPER_SIZES], default: 'a4' }
-	}
+	},
+	localeParam
 ];
 
 const pdfResponse: ResponseObject = {
@@ -783,9 +793,10 @@ function paths(rules: Rules): Record<string, PathItem> {
 				summary: "What a browser needs to build the owner's report (JSON)",
 				description:
 					'The assessment with its notes and the ruleset it is pinned to; with the result the page already shows, the browser builds the same PDF as GET /api/assessments/{id}/report.pdf, and can add a logo.',
-				parameters: [idParam],
+				parameters: [idParam, localeParam],
 				responses: {
 					'200': jsonResponse('The report source.', 'ReportSource', noStore),
+					'400': errors.invalid,
 					...assessmentMissing
 				}
 			}
@@ -797,9 +808,10 @@ function paths(rules: Rules): Record<string, PathItem> {
 				summary: 'What a browser needs to build the report behind a share link (JSON)',
 				description:
 					'Built from what the link shows: notes only when the link includes them. The token opens this as it opens /s/{token} and its PDF.',
-				parameters: [tokenParam],
+				parameters: [tokenParam, localeParam],
 				responses: {
 					'200': jsonResponse('The report source.', 'ReportSource', noStore),
+					'400': errors.invalid,
 					'404': errors.linkUnknown,
 					'410': errors.linkGone
 				}

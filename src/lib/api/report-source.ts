@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { rulesetSchema } from '../rules/schema';
 import type { ReportSource } from '../report/context';
+import { scoreResultSchema } from '../scoring/types';
 import { publicContentSchema } from './contract';
 
 export const reportSourceSchema = z.object({
@@ -15,6 +16,11 @@ export const reportSourceSchema = z.object({
 	assessment: publicContentSchema,
 	/** The ruleset the assessment is pinned to, so the PDF says what the page says. */
 	ruleset: rulesetSchema,
+	/**
+	 * The assessment scored with that ruleset in the report's language: its findings, floors and
+	 * roaming texts are the report's words, which may not be the page's.
+	 */
+	result: scoreResultSchema,
 	/** Versions of the countries and cost files, for the report's methodology page. */
 	dataVersions: z.object({ countries: z.string().optional(), costs: z.string().optional() })
 });

@@ -100,3 +100,6 @@ export function preparedBy(branding: Branding): string | null {
 	const parts = [branding.consultantName, branding.firm].filter(Boolean);
 	return parts.length ? parts.join(', ') : null;
 }
+
+/** The query of a report source (`.../report-source?locale=de`): the language its rule texts are in. */
+export const reportSourceQuerySchema = z.strictObject({ locale: localeSchema.optional() });

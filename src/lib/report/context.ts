@@ -68,7 +68,9 @@ export function openAppendix(ctx: ReportContext, letter: string, title: string) 
 export interface ReportSource {
 	assessment: ReportAssessment;
 	ruleset: Ruleset;
+	/** The assessment scored with `ruleset`, its texts in `locale`. */
+	result: ScoreResult;
 	dataVersions?: DataVersions;
-	/** The language the rule texts were asked for (the page's). */
+	/** The language the rule texts were asked for (the report's). */
 	locale?: Locale;
 }

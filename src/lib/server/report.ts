@@ -1,12 +1,14 @@
 import { getLocale, type Locale } from '$lib/paraglide/runtime';
 import { publicContent } from '$lib/assessment/public-content';
-import { brandingQuerySchema } from '$lib/report/branding';
+import { brandingQuerySchema, reportSourceQuerySchema } from '$lib/report/branding';
 import type { ReportSource } from '$lib/report/context';
 import { contentDisposition } from '$lib/report/filename';
+import { json } from '@sveltejs/kit';
 import { apiError, validate } from './http';
 import { jobRefusal, runJob } from './jobs/pool';
 import type { ReportJob, ReportRecord, TenderReportJob } from './jobs/tasks';
 import { rulesFor } from './rules';
+import { score } from '$lib/scoring/score';
 
 export type { ReportRecord };
 
@@ -26,9 +28,12 @@ export function reportSource(
 	// The ruleset the record is pinned to, its texts in the report's language: the browser's PDF
 	// must say what the page says in that language.
 	const rules = rulesFor(record.rulesetVersion, locale);
+	const assessment = contentOf(record, options.includeNotes ?? true);
 	return {
-		assessment: contentOf(record, options.includeNotes ?? true),
+		assessment,
 		ruleset: rules.ruleset,
+		// As the server's PDF scores it (jobs/tasks.ts), so both PDFs say the same in either language.
+		result: score(rules, assessment),
 		dataVersions: { countries: rules.countries.version, costs: rules.costs.version },
 		locale
 	};
@@ -51,6 +56,24 @@ export function queryObject(
 		query[key] = value;
 	}
 	return { ok: true, query };
+}
+
+/**
+ * A report source as JSON for the browser's PDF, its rule texts in `?locale=` (the language the
+ * consultant chose for the report), else the request's; never cached, notes may have changed.
+ */
+export function reportSourceResponse(
+	record: ReportRecord,
+	url: URL,
+	options: { includeNotes?: boolean } = {}
+): Response {
+	const query = queryObject(url);
+	if (!query.ok) return query.response;
+	const parsed = validate(reportSourceQuerySchema, query.query);
+	if (!parsed.ok) return parsed.response;
+	return json(reportSource(record, { ...options, locale: parsed.data.locale }), {
+		headers: { 'cache-control': 'private, no-store' }
+	});
 }
 
 /**

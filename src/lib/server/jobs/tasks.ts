@@ -110,7 +110,8 @@ async function reportPdf(job: ReportJob): Promise<ReportOutcome> {
 
 /** The tender report, with the ruleset the tender is pinned to. */
 function tenderReportPdf(job: TenderReportJob): Promise<ReportOutcome> {
-	const rules = rulesFor(job.tender.rulesetVersion);
+	// Rule texts (questions, options, floors) in the report's language, like its own words.
+	const rules = rulesFor(job.tender.rulesetVersion, job.locale);
 	return reportOutcome(() =>
 		buildTenderReport({
 			tender: job.tender,

@@ -1,7 +1,6 @@
-import { json } from '@sveltejs/kit';
 import * as assessments from '$lib/server/assessments';
 import { missingAssessment } from '$lib/server/api-guards';
-import { reportSource } from '$lib/server/report';
+import { reportSourceResponse } from '$lib/server/report';
 import type { RequestHandler } from './$types';
 
 /**
@@ -9,8 +8,8 @@ import type { RequestHandler } from './$types';
  * included, and the ruleset it is pinned to), fetched when "Download PDF" is pressed rather than
  * sent with every results page. Beside report.pdf: the same edit id opens both.
  */
-export const GET: RequestHandler = async ({ params }) => {
+export const GET: RequestHandler = async ({ params, url }) => {
 	const record = await assessments.read(params.id);
 	if (!record) return missingAssessment(params.id);
-	return json(reportSource(record), { headers: { 'cache-control': 'private, no-store' } });
+	return reportSourceResponse(record, url);
 };
