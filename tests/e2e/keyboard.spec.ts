@@ -110,7 +110,7 @@ test('@js a whole assessment with the keyboard alone, from the home page to a co
 	for (const [name, code] of [
 		['Germany', 'DE'],
 		['Brazil', 'BR']
-	]) {
+	] as const) {
 		await page.keyboard.type(name);
 		await page.keyboard.press('Enter');
 		await expect(page.locator(`input[name="countries"][value="${code}"]`)).toBeChecked();
