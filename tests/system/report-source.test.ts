@@ -3,7 +3,9 @@
  * the ruleset, and the browser fetches it from /api/assessments/{id}/report-source (the edit id) or
  * /api/shared/{token}/report-source (the link's token), never cached.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { jsonOf, send, type ApiError } from './http';
 import { ok } from './replies';
 import { useSeededServer } from './seeded-server';
@@ -95,5 +97,41 @@ describe('the report source', () => {
 		// The server builds that ruleset into its reports: the key is real, not misspelt.
 		const source = await send(s.server, 'GET', `/api/assessments/${s.id}/report-source`);
 		expect(source.text).toContain(RULESET_ONLY_KEY);
+	});
+
+	it("answers in the report's language, ?locale= before the request's, with the same scores", async () => {
+		const s = seeded();
+		// The German title of the first area, read from the translation file itself.
+		const german = parse(readFileSync('rules/i18n/de/ruleset.yaml', 'utf8')) as {
+			areas: Record<string, { title: string }>;
+		};
+		type Scored = Source & {
+			locale: string;
+			result: { overall: { score: number }; areas: { id: string; title: string }[] };
+		};
+		const path = `/api/assessments/${s.id}/report-source`;
+		const english = ok<Scored>(await send(s.server, 'GET', path));
+		const asked = ok<Scored>(await send(s.server, 'GET', `${path}?locale=de`));
+		const byBrowser = ok<Scored>(
+			await send(s.server, 'GET', path, { headers: { 'accept-language': 'de-DE,de;q=0.9' } })
+		);
+		const overruled = ok<Scored>(
+			await send(s.server, 'GET', `${path}?locale=en`, { headers: { 'accept-language': 'de' } })
+		);
+		expect(english.locale).toBe('en');
+		expect(english.result.areas[0]!.title).toBe('Network coverage');
+		for (const source of [asked, byBrowser]) {
+			expect(source.locale).toBe('de');
+			expect((source.ruleset.areas[0] as { title: string }).title).toBe(
+				german.areas.network!.title
+			);
+			expect(source.result.areas[0]!.title).toBe(german.areas.network!.title);
+			expect(source.result.overall.score).toBe(english.result.overall.score);
+		}
+		expect(overruled.locale).toBe('en');
+
+		const refused = await send(s.server, 'GET', `${path}?locale=fr`);
+		expect(refused.status).toBe(400);
+		expect(jsonOf<ApiError>(refused).issues.map((i) => i.path)).toEqual(['locale']);
 	});
 });

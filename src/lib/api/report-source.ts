@@ -6,6 +6,7 @@
  * Pure: no I/O; the server's type is imported as a type only.
  */
 import { z } from 'zod';
+import { locales } from '../paraglide/runtime';
 import { rulesetSchema } from '../rules/schema';
 import type { ReportSource } from '../report/context';
 import { scoreResultSchema } from '../scoring/types';
@@ -22,7 +23,9 @@ export const reportSourceSchema = z.object({
 	 */
 	result: scoreResultSchema,
 	/** Versions of the countries and cost files, for the report's methodology page. */
-	dataVersions: z.object({ countries: z.string().optional(), costs: z.string().optional() })
+	dataVersions: z.object({ countries: z.string().optional(), costs: z.string().optional() }),
+	/** The language of the rule texts and of `result`: `?locale=`, else the request's. */
+	locale: z.enum(locales)
 });
 
 /** The schema must describe what reportSource() returns: a compile error otherwise. */

@@ -1833,7 +1833,8 @@ describe('the readable page at /docs/api', () => {
 			'title',
 			'consultant',
 			'firm',
-			'paper'
+			'paper',
+			'locale'
 		]);
 		expect(data.schemas.map((s) => s.name)).toContain('ScoreResult');
 	});
