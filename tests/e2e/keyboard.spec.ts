@@ -29,12 +29,20 @@ async function focusProblems(page: Page): Promise<Focused> {
 		const problems: string[] = [];
 		const box = el.getBoundingClientRect();
 		if (box.width < 1 || box.height < 1) problems.push('has no size');
+		// A stop taller than the window (a table that scrolls sideways on a phone) cannot be wholly
+		// on screen: it must then fill at least half the window (WCAG 2.4.11 asks that focus is not
+		// hidden); everything else must be wholly on screen.
+		const tall = box.height > innerHeight;
+		const shown = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+		if (tall && shown < innerHeight / 2)
+			problems.push(`shows only ${Math.round(shown)} px of its ${Math.round(box.height)}`);
 		// Half a pixel of slack for layouts that land between device pixels.
 		if (
-			box.top < -0.5 ||
-			box.bottom > innerHeight + 0.5 ||
-			box.left < -0.5 ||
-			box.right > innerWidth + 0.5
+			!tall &&
+			(box.top < -0.5 ||
+				box.bottom > innerHeight + 0.5 ||
+				box.left < -0.5 ||
+				box.right > innerWidth + 0.5)
 		)
 			problems.push(`is not fully on screen (${Math.round(box.top)}–${Math.round(box.bottom)})`);
 		const style = getComputedStyle(el);
@@ -44,7 +52,10 @@ async function focusProblems(page: Page): Promise<Focused> {
 		const pickerButton = el.matches('input[type="date"]:not(:focus)');
 		if (!outline && style.boxShadow === 'none' && !pickerButton)
 			problems.push('shows no focus indicator');
-		const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+		const middle = tall
+			? (Math.max(box.top, 0) + Math.min(box.bottom, innerHeight)) / 2
+			: box.top + box.height / 2;
+		const hit = document.elementFromPoint(box.left + box.width / 2, middle);
 		// A label is part of its own control: clicking it focuses the control.
 		const own =
 			hit && (el.contains(hit) || (hit instanceof HTMLLabelElement && hit.control === el));
