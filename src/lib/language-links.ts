@@ -6,9 +6,13 @@ export const LANGUAGE_PARAM = 'lang';
 /** Each language named in itself, so a reader finds theirs whatever the page's language. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
 
-/** The link to a language: the current page with `?lang=` set, its other parameters kept. */
+/**
+ * The link to a language: the current page with `?lang=` set, its other parameters kept. Only the
+ * query, relative to the page: a path can hold a capability (/respond/{token}, /s/{token}) that
+ * the page must never write into its own HTML, even on its 404.
+ */
 export function switchHref(url: URL, locale: Locale): string {
 	const search = new URLSearchParams(url.search);
 	search.set(LANGUAGE_PARAM, locale);
-	return `${url.pathname}?${search.toString()}`;
+	return `?${search.toString()}`;
 }

@@ -351,6 +351,8 @@ for (const { name, visit } of pages) {
 		page,
 		request
 	}, info) => {
+		// The API reference documents every operation and schema: axe takes minutes over it.
+		test.slow(name === '/docs/api');
 		await visit(page, info, await seed(request));
 		await check(page, info, name);
 	});

@@ -42,7 +42,13 @@ describe('the language switch (?lang=)', () => {
 
 	it('links to the same page with the language set and its other parameters kept', () => {
 		expect(switchHref(new URL('http://localhost/fleet?devices=10&lang=en'), 'de')).toBe(
-			'/fleet?devices=10&lang=de'
+			'?devices=10&lang=de'
 		);
+	});
+
+	it("never writes the page's path, which can hold a token, into the link", () => {
+		const href = switchHref(new URL('http://localhost/respond/KWQ-brUUsepGF6__lBfeyw'), 'de');
+		expect(href).toBe('?lang=de');
+		expect(href).not.toContain('KWQ');
 	});
 });
