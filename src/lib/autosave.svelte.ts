@@ -1,3 +1,5 @@
+import { SvelteDate, SvelteMap } from 'svelte/reactivity';
+
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 interface AnswerDraft {
@@ -13,7 +15,7 @@ export class Autosaver {
 	status = $state<SaveStatus>('idle');
 	savedAt = $state<Date | null>(null);
 
-	private pending = new Map<string, AnswerDraft | null>();
+	private pending = new SvelteMap<string, AnswerDraft | null>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private inFlight: Promise<boolean> | null = null;
 
@@ -21,7 +23,7 @@ export class Autosaver {
 	 * What the server holds for each question, as far as this page knows: the answers it was
 	 * rendered with, then each answer as it is sent. A change back to it needs no save.
 	 */
-	private known = new Map<string, string>();
+	private known = new SvelteMap<string, string>();
 
 	constructor(
 		private readonly assessmentId: string,
@@ -74,7 +76,7 @@ export class Autosaver {
 			.then((response) => {
 				if (!response.ok) throw new Error(`HTTP ${response.status}`);
 				this.status = 'saved';
-				this.savedAt = new Date();
+				this.savedAt = new SvelteDate();
 			})
 			.catch(() => {
 				this.restore(answers);
@@ -114,7 +116,7 @@ export class Autosaver {
 			});
 			if (!response.ok) throw new Error(`HTTP ${response.status}`);
 			this.status = 'saved';
-			this.savedAt = new Date();
+			this.savedAt = new SvelteDate();
 			return true;
 		} catch {
 			this.restore(answers);

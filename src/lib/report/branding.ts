@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { locales } from '$lib/paraglide/runtime';
 import { issuesOf } from '../validation/issues';
-import { ReportInputError, type ReportIssue } from './errors';
+import { ReportInputError } from './errors';
 import { BRANDING_LIMITS, PAPER_SIZES } from './limits';
 import { bytesFromDataUrl, inspectLogo, type Logo } from './logo';
 import { cleanLine } from './text';

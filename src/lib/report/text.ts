@@ -6,10 +6,9 @@
 import { displayText } from '../display-text';
 
 // Control characters and zero-width marks have no glyph and no place in a report; bidi overrides
-// go through displayText, the one helper pages use too.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE =
-	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2060-\u2064\uFEFF]/g;
+// go through displayText, the one helper pages use too. \p{Cc} is U+0000-U+001F and U+007F-U+009F;
+// tab, line feed and carriage return are not invisible: cleanText makes them spaces and line breaks.
+const INVISIBLE = /(?![\t\n\r])\p{Cc}|[\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
 
 /** Multi-line text (notes): NFC (so "ø" is one glyph), real line breaks, tabs as spaces. */
 export function cleanText(text: string): string {

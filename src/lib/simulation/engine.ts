@@ -360,7 +360,7 @@ function planArchitecture(
 			const firstOffline = Math.min(fine, switched);
 			const roamingOff = n - fine;
 			const switchOff = fine - firstOffline;
-			let outageOff = 0;
+			let outageOff: number;
 			if (architecture.networksPerMarket === 1) {
 				outageOff = firstOffline * (loss0?.[day] ?? 0);
 			} else {

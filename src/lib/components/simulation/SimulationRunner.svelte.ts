@@ -1,3 +1,4 @@
+import { SvelteMap } from 'svelte/reactivity';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { InventoryRow } from '$lib/simulation/inventory';
@@ -52,7 +53,7 @@ export class SimulationRunner {
 	#shown: Worker | null = null;
 	#running: Worker | null = null;
 	#nextId = 1;
-	#waiting = new Map<number, Waiting>();
+	#waiting = new SvelteMap<number, Waiting>();
 	#currency: string;
 	#locale: Locale;
 

@@ -1,4 +1,3 @@
-import { json } from '@sveltejs/kit';
 import { openApiDocument } from '$lib/api/openapi';
 import { rules } from '$lib/server/rules';
 import type { RequestHandler } from './$types';

@@ -1,3 +1,4 @@
+import { resolve } from '$app/paths';
 import { formDataOf } from '$lib/server/http';
 import { error, fail } from '@sveltejs/kit';
 import { answerTable } from '$lib/assessment/answer-table';
@@ -41,7 +42,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		result,
 		answers: answerTable(rulesFor(record.rulesetVersion), record.answers, record.fleet.countries),
 		shares: (await listShares(record.id)) ?? [],
-		resumeHref: firstOpen ? `/a/${record.id}/${firstOpen}` : undefined
+		resumeHref: firstOpen
+			? resolve('/a/[id]/[area]', { id: record.id, area: firstOpen })
+			: undefined
 	};
 };
 
