@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ precompress: true }),
+		// Links are built with resolve() (lint: svelte/no-navigation-without-resolve); absolute paths
+		// keep them the addresses people and tests know ("/a/…"), not "../../a/…" relative to the page.
+		paths: { relative: false },
 		// Origins are checked in hooks.server.ts (request-guards.ts): SvelteKit's own check takes
 		// adapter-node's guess of https://<Host> and so refuses every write on plain http://localhost.
 		csrf: { trustedOrigins: ['*'] },
