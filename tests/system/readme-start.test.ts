@@ -25,6 +25,8 @@ const CONFIG_VARIABLES = [
 	'BODY_SIZE_LIMIT',
 	// Where `node build` keeps the operator's BODY_SIZE_LIMIT (src/lib/server/body-limit.ts).
 	'LOCK_IN_RADAR_BODY_SIZE_LIMIT',
+	'KEEP_ALIVE_TIMEOUT',
+	'HEADERS_TIMEOUT',
 	'ALLOWED_HOSTS',
 	'PROTOCOL_HEADER',
 	'HOST_HEADER',
@@ -155,6 +157,28 @@ describe('the README start (npm start, nothing configured)', () => {
 		expect(stored.answers[questionName!.slice('answer.'.length)].option).toBe(option);
 		await context.close();
 	});
+
+	it("keeps an idle kept-alive connection open past Node's 5 s default, so the next request on it is answered", async () => {
+		const { request, Agent } = await import('node:http');
+		const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+		const get = () =>
+			new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+				const req = request({ host: '127.0.0.1', port: 3000, path: '/', agent }, (res) => {
+					res.resume();
+					res.once('end', () => resolve({ status: res.statusCode!, socket: req.socket }));
+				});
+				req.once('error', reject);
+				req.end();
+			});
+		const first = await get();
+		expect(first.status).toBe(200);
+		await new Promise((resolve) => setTimeout(resolve, 6_500));
+		const second = await get();
+		expect(second.status).toBe(200);
+		// The same socket: the server had not closed it under the client.
+		expect(second.socket).toBe(first.socket);
+		agent.destroy();
+	}, 20_000);
 
 	it('still refuses writes a browser sends from another site', async () => {
 		const form = await fetch(BASE + '/new', {

@@ -5,8 +5,9 @@
  * BODY_SIZE_LIMIT is kept for the hooks, which hold every other route to it (body-limit.ts).
  */
 import { adapterEnv } from './body-limit';
+import { connectionTimeoutEnv } from './connection-timeouts';
 
-Object.assign(process.env, adapterEnv(process.env));
+Object.assign(process.env, adapterEnv(process.env), connectionTimeoutEnv(process.env));
 
 // Imported only now: the adapter reads the environment as its module loads.
 // @ts-expect-error build/server.js exists only in the build, beside this file.
