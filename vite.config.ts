@@ -61,6 +61,10 @@ function besideTheServer(): Plugin {
 	};
 }
 
+/** What every page loads, whatever the route: bundled as one chunk. */
+const FRAMEWORK =
+	/node_modules\/(svelte|esm-env|devalue|clsx|@sveltejs\/kit)\/|src\/lib\/paraglide\/runtime/;
+
 export default defineConfig({
 	plugins: [
 		// Compiles messages/{locale}.json into typed message functions in src/lib/paraglide. The
@@ -78,6 +82,16 @@ export default defineConfig({
 		sveltekit(),
 		besideTheServer()
 	],
+	build: {
+		rollupOptions: {
+			output: {
+				// Svelte's runtime, the kit's client and Paraglide's runtime load on every page, but left
+				// to Rollup they come as some fifteen small files, each compressed alone: one chunk for
+				// them is about 3 KB less gzipped JavaScript on every page (npm run budget).
+				manualChunks: (id: string) => (FRAMEWORK.test(id) ? 'framework' : undefined)
+			}
+		}
+	},
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -6,7 +6,9 @@ import { createShareBodySchema } from '$lib/assessment/schema';
 import { fieldErrors } from '$lib/assessment/form';
 import { parseNumberInput } from '$lib/assessment/number-input';
 import { COST_KEYS } from '$lib/rules/schema';
+import { m } from '$lib/paraglide/messages';
 import * as assessments from '$lib/server/assessments';
+import { resultsHtml } from '$lib/server/results-html';
 import { shareUrl } from '$lib/server/origin';
 import { inputSchemasFor, rules, rulesFor } from '$lib/server/rules';
 import {
@@ -21,30 +23,45 @@ import type { Actions, PageServerLoad } from './$types';
 const notFoundMessage = 'There is no assessment at this address.';
 
 /**
- * What the page shows, and no more: the ruleset the record is pinned to comes from the layout, and
- * the PDF's source (the whole ruleset) is fetched from /api/assessments/{id}/report-source only
- * when a PDF is asked for.
+ * What the page shows, and no more: the unchanging parts as server-rendered markup, and the data
+ * of what the visitor can change or copy. The ruleset the record is pinned to comes from the
+ * layout, and the PDF's source (the whole ruleset) is fetched from
+ * /api/assessments/{id}/report-source only when a PDF is asked for.
  */
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const record = await assessments.readForRequest(locals, params.id);
 	if (!record) error(404, notFoundMessage);
 	const { result } = assessments.withResult(record);
 	const firstOpen = result.areas.find((a) => a.answered < a.total)?.id;
+	const id = record.id;
 	return {
-		summary: {
-			title: record.title,
-			organisation: record.organisation,
-			vendor: record.vendor,
-			devices: record.fleet.devices,
-			countries: record.fleet.countries.length,
-			lifetimeYears: record.fleet.lifetimeYears
+		title: record.title,
+		overall: result.overall,
+		askVendor: result.askVendor,
+		cost: {
+			assumptions: result.switchingCost.assumptions,
+			currency: result.switchingCost.currency
 		},
-		result,
-		answers: answerTable(rulesFor(record.rulesetVersion), record.answers, record.fleet.countries),
-		shares: (await listShares(record.id)) ?? [],
-		resumeHref: firstOpen
-			? resolve('/a/[id]/[area]', { id: record.id, area: firstOpen })
-			: undefined
+		html: resultsHtml({
+			summary: {
+				title: record.title,
+				organisation: record.organisation,
+				vendor: record.vendor,
+				devices: record.fleet.devices,
+				countries: record.fleet.countries.length,
+				lifetimeYears: record.fleet.lifetimeYears
+			},
+			result,
+			answers: answerTable(rulesFor(record.rulesetVersion), record.answers, record.fleet.countries),
+			editHref: (area) => resolve('/a/[id]/[area]', { id, area }),
+			resumeHref: firstOpen ? resolve('/a/[id]/[area]', { id, area: firstOpen }) : undefined,
+			simulationHref: resolve('/assessments/[id]/fleet', { id }),
+			moreSections: [
+				{ id: 'report-heading', label: m.results_contents_report() },
+				{ id: 'share-title', label: m.results_contents_share() }
+			]
+		}),
+		shares: (await listShares(record.id)) ?? []
 	};
 };
 

@@ -1,0 +1,76 @@
+/**
+ * The results and share pages' unchanging parts, rendered once on the server in the request's
+ * language. These components read the whole score result, the rules' texts and the phrase builders;
+ * as markup, none of that code or its German and English messages is sent to the browser, which
+ * keeps the pages inside their JavaScript budget (tests/budget/size-budget.ts). The server renders
+ * its own components here, so every assessment text in the markup is escaped as anywhere else.
+ */
+import { render } from 'svelte/server';
+import type { ResolvedPathname } from '$app/types';
+import type { AnswerSection } from '$lib/assessment/answer-table';
+import AnswerSections from '$lib/components/results/AnswerSections.svelte';
+import ResultsDetails from '$lib/components/results/ResultsDetails.svelte';
+import ResultsOverview from '$lib/components/results/ResultsOverview.svelte';
+import SwitchingCost from '$lib/components/results/SwitchingCost.svelte';
+import type { ResultsHtml, ResultsSummary } from '$lib/components/results/types';
+import type { ScoreResult } from '$lib/scoring/types';
+
+export interface ResultsHtmlInput {
+	summary: ResultsSummary;
+	result: ScoreResult;
+	answers: AnswerSection[];
+	/** The address of a step, to change its answers; absent on read-only views. */
+	editHref?: (areaId: string) => ResolvedPathname;
+	resumeHref?: ResolvedPathname;
+	simulationHref?: ResolvedPathname;
+	/** The page's own sections after the rendered ones, for "On this page". */
+	moreSections?: { id: string; label: string }[];
+}
+
+const STYLE = /<style id="([^"]+)">[\s\S]*?<\/style>/g;
+
+/**
+ * Svelte's hydration markers, such as <!--[--> and <!---->. The page's {@html} ends at the first
+ * empty comment, so markers left inside would cut the markup short and break the page's hydration.
+ * This markup is never hydrated itself. Svelte escapes "<" in every text and attribute it renders,
+ * so a literal "<!--" here is always one of its markers, never an assessment's text.
+ */
+const HYDRATION_MARKER = /<!--[^<>]*-->/g;
+const withoutMarkers = (body: string) => body.replace(HYDRATION_MARKER, '');
+
+/** Each component's style once, though several renders may carry it. */
+function uniqueStyles(heads: string[]): string {
+	const styles = new Map<string, string>();
+	for (const head of heads) {
+		for (const match of head.matchAll(STYLE)) styles.set(match[1]!, match[0]);
+	}
+	return [...styles.values()].join('');
+}
+
+export function resultsHtml(input: ResultsHtmlInput): ResultsHtml {
+	const { result } = input;
+	const overview = render(ResultsOverview, {
+		props: {
+			summary: input.summary,
+			result,
+			answers: input.answers,
+			editHref: input.editHref,
+			resumeHref: input.resumeHref,
+			simulationHref: input.simulationHref,
+			moreSections: input.moreSections
+		}
+	});
+	const details = render(ResultsDetails, { props: { result } });
+	const cost = render(SwitchingCost, { props: { cost: result.switchingCost } });
+	const answers = render(AnswerSections, {
+		props: { sections: input.answers, editHref: input.editHref, conflicts: result.conflicts }
+	});
+	const parts = [overview, details, cost, answers];
+	return {
+		css: uniqueStyles(parts.map((part) => part.head)),
+		overview: withoutMarkers(overview.body),
+		details: withoutMarkers(details.body),
+		cost: withoutMarkers(cost.body),
+		answers: withoutMarkers(answers.body)
+	};
+}
