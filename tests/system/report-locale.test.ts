@@ -72,8 +72,8 @@ describe('the consultant report in the language asked for', () => {
 		expect(text).toContain('Nächste Schritte');
 		expect(text).toContain('Anhang B Methodik');
 		expect(text).toMatch(/Seite 1 von \d+/);
-		expect(squash(text)).toContain(squash('Rund 3,7 Mio. USD für einen Wechsel'));
-		expect(squash(text)).toContain(squash('370 USD pro Gerät'));
+		expect(squash(text)).toContain(squash('Rund 3,7 Mio. USD für den Wechsel'));
+		expect(squash(text)).toContain(squash('370 USD je Gerät'));
 		expect(squash(text)).toContain(squash('3.650.000 USD bei den verwendeten Werten'));
 		expect(squash(text)).toContain(squash('15.000 USD bei den verwendeten Werten'));
 		expect(text).not.toContain('Executive summary');
