@@ -72,11 +72,26 @@ describe('the consultant report in the language asked for', () => {
 		expect(text).toContain('Nächste Schritte');
 		expect(text).toContain('Anhang B Methodik');
 		expect(text).toMatch(/Seite 1 von \d+/);
-		expect(squash(text)).toContain(squash('Rund 3,7 Mio. USD für einen Wechsel'));
-		expect(squash(text)).toContain(squash('370 USD pro Gerät'));
+		expect(squash(text)).toContain(squash('Rund 3,7 Mio. USD für den Wechsel'));
+		expect(squash(text)).toContain(squash('370 USD je Gerät'));
 		expect(squash(text)).toContain(squash('3.650.000 USD bei den verwendeten Werten'));
 		expect(squash(text)).toContain(squash('15.000 USD bei den verwendeten Werten'));
 		expect(text).not.toContain('Executive summary');
+	});
+
+	it('says in German what code writes, not only what the rules files say', async () => {
+		const text = squash(await reportText('?locale=de', 'en-US'));
+		// The answer under its question, and the cost line scoring names and prices.
+		expect(text).toContain(squash('Antwort: Nein; ein Anbieterwechsel bedeutet, die SIM vor Ort'));
+		expect(text).toContain(
+			squash('Vor-Ort-Einsätze zum SIM-Tausch: 3.650.000 USD bei den verwendeten Werten')
+		);
+		// The architecture table names what the offer lacks: a physical swap proves no OTA switching.
+		expect(text).toContain(squash('Fehlt: Over-the-Air-Profilwechsel'));
+		// Appendix B's floor on SIM swaps quotes the two answers of rules/i18n/de/ruleset.yaml.
+		expect(text).toContain(squash('Anbieters“ oder „Nein; ein Anbieterwechsel bedeutet'));
+		for (const english of ['Answer:', 'devices ×', 'Site visits', '“Not sure”', ' or “'])
+			expect(text).not.toContain(squash(english));
 	});
 
 	it('is in the request’s language when the query names none', async () => {

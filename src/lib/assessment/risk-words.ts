@@ -5,13 +5,6 @@ export function riskBand(risk: number): RiskBand {
 	return risk <= 0.2 ? 'flexible' : risk < 0.6 ? 'some' : 'locking';
 }
 
-/** "This answer keeps you flexible / brings some lock-in / locks you in." */
-export const RISK_VERB: Record<RiskBand, string> = {
-	flexible: 'keeps you flexible',
-	some: 'brings some lock-in',
-	locking: 'locks you in'
-};
-
 /** Short labels for tables. */
 export const RISK_LABEL: Record<RiskBand, string> = {
 	flexible: 'flexible',

@@ -76,7 +76,7 @@ export function drawArchitecture(ctx: ReportContext) {
 }
 
 function gapText(element: Parameters<typeof architectureGaps>[0], locale: Locale): string {
-	const gaps = architectureGaps(element);
+	const gaps = architectureGaps(element, locale);
 	return [
 		gaps.missing.length ? m.report_gap_lacks({ items: gaps.missing.join(', ') }, { locale }) : '',
 		gaps.unconfirmed.length

@@ -1,7 +1,7 @@
 import type { Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { localProfileQuestionId } from '../assessment/local-profiles';
-import { KIND_PHRASE } from '../rules/restrictions';
+import { kindPhrase } from '../rules/restrictions';
 import { LOCAL_PROFILE_OPTIONS, NOT_SURE, type Question, type Ruleset } from '../rules/schema';
 import { notSureRisk } from '../scoring/answers';
 import { ratingFor } from '../scoring/score';
@@ -10,7 +10,7 @@ import { fill } from '../text/template';
 import { openSection, type ReportContext, reportLocale } from './context';
 import { COLORS, SIZES } from './theme';
 import { cleanText } from './text';
-import { answerRiskSentence, notSureRiskSentence } from './verdict-words';
+import { answerRiskSentence, notSureRiskSentence } from '../text/answer-words';
 import { ratingColor, ratingWord } from './wording';
 
 interface AnswerView {
@@ -171,7 +171,7 @@ function drawLocalProfiles(ctx: ReportContext, number: number, after: number) {
 	if (!template || asked.length === 0) return;
 	w.heading(m.report_local_profiles_heading({}, { locale }), 3);
 	asked.forEach((exposure, i) => {
-		const values = { country: exposure.name, kind: KIND_PHRASE[exposure.kind] };
+		const values = { country: exposure.name, kind: kindPhrase(exposure.kind, locale) };
 		const given = assessment.answers[localProfileQuestionId(exposure.country)];
 		const option = LOCAL_PROFILE_OPTIONS.find((o) => o === given?.option);
 		const label =

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { openSection, type ReportContext, reportLocale } from './context';
 import { COLORS, SIZES } from './theme';
-import { costAssumedNote, costHeadline } from './verdict-words';
+import { costAssumedNote, costHeadline } from '../text/verdict';
 import { money } from './wording';
 
 /** The switching-cost estimate line by line, with the formula and the reason for each. */

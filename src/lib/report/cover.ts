@@ -10,7 +10,7 @@ import {
 	floorLine,
 	provisionalLine,
 	ratingExplanation
-} from './verdict-words';
+} from '../text/verdict';
 import {
 	count,
 	pluralOf,

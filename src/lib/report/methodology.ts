@@ -2,9 +2,10 @@ import type { Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { Floor, Rating, Ruleset } from '../rules/schema';
 import { openAppendix, type ReportContext, reportLocale } from './context';
-import { gradeWord } from './country-words';
+import { gradeWord } from '../text/roaming-words';
+import { eitherWords, quoted } from '../text/template';
 import { COLORS, SIZES } from './theme';
-import { confidenceName, roundedMoney } from './verdict-words';
+import { confidenceName, money as roundedMoney } from '../text/verdict';
 import { decimal, plainNumber, ratingInline, shortDate } from './wording';
 
 const pct = (risk: number) => `${Math.round(risk * 100)}/100`;
@@ -15,8 +16,10 @@ function floorCondition(ruleset: Ruleset, floor: Floor, locale: Locale): string 
 		ruleset.areas.flatMap((a) => a.questions).find((q) => q.id === id);
 	const answered = (id: string, options: string[]) => {
 		const q = question(id);
-		const labels = options.map((o) => `“${q?.options.find((x) => x.id === o)?.label ?? o}”`);
-		return `${q?.text ?? id} ${labels.join(` ${m.report_or({}, { locale })} `)}`;
+		const labels = options.map((o) =>
+			quoted(q?.options.find((x) => x.id === o)?.label ?? o, locale)
+		);
+		return `${q?.text ?? id} ${eitherWords(labels, locale)}`;
 	};
 	const parts: string[] = [];
 	if (floor.when.lockInSign) {

@@ -2,7 +2,7 @@ import type { Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { ApplicableRegulation } from '../scoring/types';
 import { openSection, type ReportContext, reportLocale } from './context';
-import { gradeWord } from './country-words';
+import { gradeWord } from '../text/roaming-words';
 import { COLORS, SIZES } from './theme';
 import { longDate, shortDate } from './wording';
 

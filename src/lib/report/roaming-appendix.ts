@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { RoamingExposure } from '../scoring/types';
 import { openAppendix, type ReportContext, reportLocale } from './context';
 import { COLORS, SIZES } from './theme';
-import { caveatWord, gradeWord, localProfileWord, ruleConfidence } from './country-words';
+import { caveatWord, gradeWord, localProfileWord, ruleConfidence } from '../text/roaming-words';
 import { copesWord, count, kindWord, ratingInline, roamingSeverity, shortDate } from './wording';
 
 /**

@@ -1,7 +1,7 @@
 import type { Locale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { ScoreResult } from '../scoring/types';
-import { exposedCountries, roamingLine } from './country-words';
+import { exposedCountries, roamingLine } from '../text/roaming-words';
 import { openSection, type ReportContext, reportLocale } from './context';
 import { lineHeight } from './layout';
 import { COLORS, SIZES } from './theme';
@@ -12,7 +12,7 @@ import {
 	provisionalLine,
 	provisionalMeaning,
 	ratingExplanation
-} from './verdict-words';
+} from '../text/verdict';
 import {
 	money,
 	pluralOf,

@@ -1,45 +1,41 @@
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import type { Capability } from './schema';
 
-/** Plain names for capabilities, used wherever the offer is compared with the recommendation. */
-export const CAPABILITY_LABELS: Record<Capability, string> = {
-	multi_carrier: 'several carriers per market',
-	automatic_failover: 'automatic failover',
-	multi_imsi: 'multi-IMSI SIM',
-	multi_operator_profiles: 'profiles from several operators on the eUICC',
-	euicc: 'eUICC',
-	ota_profile_switch: 'over-the-air profile switching',
-	local_profiles: 'local operator profiles',
-	customer_controlled_eim: 'eIM / SM-SR under your control',
-	pooled_data: 'fleet-wide data pool',
-	no_hard_cap: 'no per-device cut-off',
-	open_api: 'open API',
-	realtime_data: 'real-time usage data',
-	full_export: 'full data export',
-	rbac: 'role-based access',
-	portable_automation: 'portable automation rules',
-	no_volume_minimums: 'no volume minimums',
-	no_country_contracts: 'no per-country contracts',
-	pause_unpause: 'pause and unpause per SIM',
-	no_lockin_period: 'no mandatory lock-in period',
-	clean_exit: 'clean exit terms',
-	keep_sims: 'SIMs you keep when the contract ends',
-	private_apn: 'private APN',
-	portable_private_network: 'private network on your own IP ranges',
-	portable_network_setup: 'network setup that survives a change of provider',
-	zero_trust: 'Zero Trust access',
-	no_device_client: 'no VPN client on devices'
+type Say = (inputs: Record<string, never>, options: { locale: Locale }) => string;
+
+const CAPABILITY_MESSAGE: Record<Capability, Say> = {
+	multi_carrier: m.textde_cap_multi_carrier,
+	automatic_failover: m.textde_cap_automatic_failover,
+	multi_imsi: m.textde_cap_multi_imsi,
+	multi_operator_profiles: m.textde_cap_multi_operator_profiles,
+	euicc: m.textde_cap_euicc,
+	ota_profile_switch: m.textde_cap_ota_profile_switch,
+	local_profiles: m.textde_cap_local_profiles,
+	customer_controlled_eim: m.textde_cap_customer_controlled_eim,
+	pooled_data: m.textde_cap_pooled_data,
+	no_hard_cap: m.textde_cap_no_hard_cap,
+	open_api: m.textde_cap_open_api,
+	realtime_data: m.textde_cap_realtime_data,
+	full_export: m.textde_cap_full_export,
+	rbac: m.textde_cap_rbac,
+	portable_automation: m.textde_cap_portable_automation,
+	no_volume_minimums: m.textde_cap_no_volume_minimums,
+	no_country_contracts: m.textde_cap_no_country_contracts,
+	pause_unpause: m.textde_cap_pause_unpause,
+	no_lockin_period: m.textde_cap_no_lockin_period,
+	clean_exit: m.textde_cap_clean_exit,
+	keep_sims: m.textde_cap_keep_sims,
+	private_apn: m.textde_cap_private_apn,
+	portable_private_network: m.textde_cap_portable_private_network,
+	portable_network_setup: m.textde_cap_portable_network_setup,
+	zero_trust: m.textde_cap_zero_trust,
+	no_device_client: m.textde_cap_no_device_client
 };
 
-/** "private APN or Zero Trust access". */
-export const oneOf = (capabilities: readonly Capability[]) =>
-	capabilities.map((c) => CAPABILITY_LABELS[c]).join(' or ');
-
-/** What an architecture element lacks, in words: the required ones, then the alternatives. */
-export const missingWords = (element: {
-	missing: readonly Capability[];
-	missingOneOf: readonly Capability[];
-}) =>
-	[
-		...element.missing.map((c) => CAPABILITY_LABELS[c]),
-		...(element.missingOneOf.length ? [oneOf(element.missingOneOf)] : [])
-	].join(', ');
+/**
+ * Plain names for capabilities, used wherever the offer is compared with the recommendation, in
+ * the reader's language: "several carriers per market", "mehrere Netzbetreiber je Markt".
+ */
+export const capabilityLabel = (capability: Capability, locale: Locale) =>
+	CAPABILITY_MESSAGE[capability]({}, { locale });

@@ -25,24 +25,22 @@ export const restrictsRoaming = (kind: RestrictionKind) =>
 export const curedByLocalProfile = (kind: RestrictionKind) =>
 	BLOCKING_KINDS.has(kind) || CONDITIONAL_KINDS.has(kind);
 
-/** How a rule reads inside a sentence: "{country} has a ban on permanent roaming". */
-export const KIND_PHRASE: Record<RestrictionKind, string> = {
-	banned: 'a ban on permanent roaming',
-	time_limited: 'a time limit on roaming',
-	local_profile_required: 'a local-profile requirement',
-	intermittent: 'recurring short blocks on foreign SIMs',
-	approval_required: 'prior approval',
-	carrier_specific: 'the local carriers’ policy',
-	registration_only: 'registration rules',
-	none_known: 'no known rule'
-};
-
 /**
- * The same phrases in every rules language, for texts that fill {kind} (roaming floors, local
- * profile questions). German reads after "In {country} gibt es …".
+ * How a rule reads inside a sentence ("{country} has a ban on permanent roaming"), in every rules
+ * language, for texts that fill {kind} (roaming floors, local profile questions, the report's
+ * local-profile answers). German reads after "In {country} gibt es …".
  */
 const KIND_PHRASES: Record<RuleLocale, Record<RestrictionKind, string>> = {
-	en: KIND_PHRASE,
+	en: {
+		banned: 'a ban on permanent roaming',
+		time_limited: 'a time limit on roaming',
+		local_profile_required: 'a local-profile requirement',
+		intermittent: 'recurring short blocks on foreign SIMs',
+		approval_required: 'prior approval',
+		carrier_specific: 'the local carriers’ policy',
+		registration_only: 'registration rules',
+		none_known: 'no known rule'
+	},
 	de: {
 		banned: 'ein Verbot permanenten Roamings',
 		time_limited: 'eine zeitliche Begrenzung des Roamings',

@@ -1,5 +1,7 @@
 import type { Answer, CostOverrides, Fleet, SiteVisits } from '../assessment/schema';
+import { m } from '../paraglide/messages';
 import type { Rules } from '../rules/load';
+import type { RuleLocale } from '../rules/locales';
 import {
 	COST_KEYS,
 	NOT_SURE,
@@ -31,9 +33,13 @@ export interface CostInputs {
 type Values = Record<CostKey, number>;
 
 const round = (n: number) => Math.round(n);
-/** Percentages to one decimal, so the formula shown reproduces the amount. */
-const pct = (n: number) => `${(Math.round(n * 1000) / 10).toLocaleString('en')}%`;
-const count = (n: number) => n.toLocaleString('en');
+const INTL = { en: 'en', de: 'de-DE' } as const;
+/** Percentages to one decimal, so the formula shown reproduces the amount: "24.6%", "24,6 %". */
+const pct = (n: number, locale: RuleLocale) => {
+	const figure = (Math.round(n * 1000) / 10).toLocaleString(INTL[locale]);
+	return locale === 'en' ? `${figure}%` : `${figure} %`;
+};
+const count = (n: number, locale: RuleLocale) => n.toLocaleString(INTL[locale]);
 
 /**
  * The figures the model uses, in the assessment's currency: the user's override, else the rules'
@@ -233,7 +239,10 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 		return a;
 	});
 	const v = Object.fromEntries(assumptions.map((a) => [a.key, a.value])) as Values;
-	const money = (x: number) => formatMoney(currency, x);
+	const { locale } = rules;
+	const say = { locale };
+	const money = (x: number) => formatMoney(currency, x, locale);
+	const devices = count(n, locale);
 
 	const otaProven = capabilities.proven.has('ota_profile_switch');
 	const otaUnconfirmed = capabilities.unconfirmed.has('ota_profile_switch');
@@ -268,96 +277,129 @@ export function switchingCost(rules: Rules, inputs: CostInputs): SwitchingCost {
 	};
 	const visits = fleet.siteVisits;
 	const now = amounts(v, plan, visits ?? 'dedicated');
-	const visitWords = visitFormula(v, visits ?? 'dedicated', money);
+	const visitWords = visitFormula(v, visits ?? 'dedicated', money, locale);
 
 	const simSwap: CostLine = {
 		id: 'sim_swap',
-		label: 'Site visits to swap SIMs',
+		label: m.textde_cost_sim_swap({}, say),
 		applies: physical,
 		assumed: otaProven ? simsUnanswered : otaUnanswered && !otaUnconfirmed,
 		amount: now.sim_swap.amount,
-		formula: `${count(n)} devices × ${visitWords}`,
+		formula: m.textde_cost_sim_swap_formula({ devices, visit: visitWords }, say),
 		reason: !physical
-			? 'SIMs can switch provider over the air and stay in the devices: no site visit per device.'
-			: `${swapReason(otaProven, simsUnanswered, otaUnconfirmed, otaUnanswered)} ${visitReason(visits)}`
+			? m.textde_cost_sim_swap_not_needed({}, say)
+			: `${swapReason(otaProven, simsUnanswered, otaUnconfirmed, otaUnanswered, locale)} ${visitReason(visits, locale)}`
 	};
 
 	const failing = n * v.otaFailureShare;
 	const otaSwitch: CostLine = {
 		id: 'ota_switch',
-		label: 'Over-the-air switch: profile fees, eIM move and devices it misses',
+		label: m.textde_cost_ota({}, say),
 		applies: !physical,
 		assumed: false,
 		amount: now.ota_switch.amount,
-		formula: `${count(n)} devices × ${money(v.otaProfileFeePerDevice)} profile fee${plan.eimMove ? ` + ${money(v.eimMoveFixed)} eIM or SM-SR move` : ''} + ${count(round(failing))} devices not reached (${pct(v.otaFailureShare)}) × ${visitWords}`,
+		formula: m.textde_cost_ota_formula(
+			{
+				devices,
+				fee: money(v.otaProfileFeePerDevice),
+				eimMove: plan.eimMove
+					? m.textde_cost_ota_formula_eim({ amount: money(v.eimMoveFixed) }, say)
+					: '',
+				failing: count(round(failing), locale),
+				share: pct(v.otaFailureShare, locale),
+				visit: visitWords
+			},
+			say
+		),
 		reason: physical
-			? 'Not used: the SIMs are swapped by hand (above).'
-			: `${eimControlled ? 'You control the eIM (or the provider must transfer it), so it need not be moved.' : 'The provider runs the eIM or SM-SR with no confirmed duty to hand it over, so moving it is a project of its own.'} ${visitReason(visits)}`
+			? m.textde_cost_ota_not_used({}, say)
+			: `${(eimControlled ? m.textde_cost_eim_controlled : m.textde_cost_eim_provider)({}, say)} ${visitReason(visits, locale)}`
 	};
 
 	const double: CostLine = {
 		id: 'double_fees',
-		label: 'Both providers billing during the switch',
+		label: m.textde_cost_double({}, say),
 		applies: true,
 		assumed: noticeAsked && terms.notice.assumed && overrides.switchOverlapDays === undefined,
 		amount: now.double_fees.amount,
-		formula: `${count(n)} devices × ${money(v.monthlyFeePerDevice)} a month × (${count(v.switchOverlapDays)} days / ${DAYS_PER_MONTH} − ${count(plan.monthsOwed ?? v.remainingCommitmentMonths)} months owed, at least 0)`,
-		reason:
-			overrides.switchOverlapDays !== undefined
-				? 'The old provider bills every device for the days you entered, while the new one already does.'
-				: !noticeAsked
-					? 'The old provider bills every device until the notice ends, while the new one already does; this ruleset does not ask the notice period, so the default applies.'
-					: terms.notice.assumed
-						? 'The notice period is not answered, so the longest (more than 90 days) is assumed: the old provider bills every device until it ends.'
-						: terms.notice.unsure
-							? 'Not confirmed how much notice is needed, so the longest (more than 90 days) is assumed: the old provider bills every device until it ends.'
-							: 'The old provider bills every device until the notice period answered ends, while the new one already does; months already owed on exit cover that time.'
+		formula: m.textde_cost_double_formula(
+			{
+				devices,
+				fee: money(v.monthlyFeePerDevice),
+				days: count(v.switchOverlapDays, locale),
+				perMonth: String(DAYS_PER_MONTH),
+				months: count(plan.monthsOwed ?? v.remainingCommitmentMonths, locale)
+			},
+			say
+		),
+		reason: (overrides.switchOverlapDays !== undefined
+			? m.textde_cost_double_entered
+			: !noticeAsked
+				? m.textde_cost_double_not_asked
+				: terms.notice.assumed
+					? m.textde_cost_double_assumed
+					: terms.notice.unsure
+						? m.textde_cost_double_unsure
+						: m.textde_cost_double_answered)({}, say)
 	};
 
 	const platform: CostLine = {
 		id: 'platform_exit',
-		label: 'Rebuilding platform data, integrations and automation',
+		label: m.textde_cost_platform({}, say),
 		applies: platformFactor.factor > 0,
 		assumed: platformFactor.assumed,
 		amount: now.platform_exit.amount,
-		formula: `${pct(platformFactor.factor)} platform lock-in × (${money(v.platformMigrationFixed)} + ${count(n)} devices × ${money(v.integrationRebuildPerDevice)})`,
-		reason: platformFactor.assumed
-			? 'Platform questions are unanswered, so the platform is assumed closed.'
-			: 'Scaled by the platform area score: the less API and export, the more must be rebuilt by hand.'
+		formula: m.textde_cost_platform_formula(
+			{
+				share: pct(platformFactor.factor, locale),
+				fixed: money(v.platformMigrationFixed),
+				devices,
+				perDevice: money(v.integrationRebuildPerDevice)
+			},
+			say
+		),
+		reason: (platformFactor.assumed
+			? m.textde_cost_platform_assumed
+			: m.textde_cost_platform_scaled)({}, say)
 	};
 
 	const months = plan.monthsOwed ?? v.remainingCommitmentMonths;
 	const contract: CostLine = {
 		id: 'contract_exit',
-		label: 'Commitments paid out on exit',
+		label: m.textde_cost_contract({}, say),
 		applies: months > 0,
 		assumed: terms.owed.assumed && !commitmentOverridden,
 		amount: now.contract_exit.amount,
-		formula: `${count(n)} devices × ${money(v.monthlyFeePerDevice)} a month × ${count(months)} months owed`,
-		reason:
-			terms.owed.value === 0
-				? 'The answers show no minimum term and no committed volume: nothing is owed on exit.'
-				: terms.owed.assumed && !commitmentOverridden
-					? 'The term or volume questions are not answered, so the longest commitment is assumed.'
-					: terms.owed.unsure && !commitmentOverridden
-						? 'Not confirmed whether there is a minimum term or a committed volume, so the longest commitment is assumed.'
-						: commitmentOverridden
-							? 'The months you entered, for the commitment the answers describe.'
-							: 'From the term and volume answers only: on average half of a fixed term is left when you decide to leave.'
+		formula: m.textde_cost_contract_formula(
+			{ devices, fee: money(v.monthlyFeePerDevice), months: count(months, locale) },
+			say
+		),
+		reason: (terms.owed.value === 0
+			? m.textde_cost_contract_none
+			: terms.owed.assumed && !commitmentOverridden
+				? m.textde_cost_contract_assumed
+				: terms.owed.unsure && !commitmentOverridden
+					? m.textde_cost_contract_unsure
+					: commitmentOverridden
+						? m.textde_cost_contract_entered
+						: m.textde_cost_contract_answered)({}, say)
 	};
 
 	const termination: CostLine = {
 		id: 'termination_fees',
-		label: 'Termination fees per SIM',
+		label: m.textde_cost_termination({}, say),
 		applies: terms.perSimFee,
 		assumed: false,
 		amount: now.termination_fees.amount,
-		formula: `${count(n)} SIMs × ${money(v.terminationFeePerSim)}`,
-		reason: terms.perSimFee
-			? 'The exit terms answered charge a termination fee per SIM, or bind at least as hard (returning the SIMs, or not confirmed), so the fee is counted.'
+		formula: m.textde_cost_termination_formula(
+			{ sims: devices, fee: money(v.terminationFeePerSim) },
+			say
+		),
+		reason: (terms.perSimFee
+			? m.textde_cost_termination_counted
 			: exitTermsOpen(rules, answers)
-				? 'Not answered yet whether the exit terms charge a fee per SIM; none is counted.'
-				: 'The exit terms answered charge no termination fee per SIM.'
+				? m.textde_cost_termination_open
+				: m.textde_cost_termination_none)({}, say)
 	};
 
 	const lines = [simSwap, otaSwitch, double, platform, contract, termination];
@@ -464,35 +506,52 @@ function followAnswer(
 	};
 }
 
-function visitFormula(v: Values, visits: SiteVisits, money: (x: number) => string): string {
+function visitFormula(
+	v: Values,
+	visits: SiteVisits,
+	money: (x: number) => string,
+	locale: RuleLocale
+): string {
+	const sim = money(v.replacementSimPerDevice);
 	return visits === 'routine'
-		? `(${money(v.routineVisitPerDevice)} on a routine round + ${money(v.replacementSimPerDevice)} SIM)`
-		: `(${money(v.fieldVisitPerDevice)} visit × ${v.revisitFactor} visits + ${money(v.replacementSimPerDevice)} SIM)`;
+		? m.textde_cost_visit_routine({ visit: money(v.routineVisitPerDevice), sim }, { locale })
+		: m.textde_cost_visit_dedicated(
+				{
+					visit: money(v.fieldVisitPerDevice),
+					factor: v.revisitFactor.toLocaleString(INTL[locale]),
+					sim
+				},
+				{ locale }
+			);
 }
 
-function visitReason(visits: SiteVisits | undefined): string {
-	if (visits === 'routine')
-		return 'Swaps ride on rounds you make anyway, so each costs a routine visit, not a trip.';
-	if (visits === 'dedicated') return 'Each swap needs a dedicated trip.';
-	return 'The fleet does not say whether swaps can ride on routine rounds, so each is priced as a dedicated trip; the range reaches down to a routine visit.';
+function visitReason(visits: SiteVisits | undefined, locale: RuleLocale): string {
+	const reason =
+		visits === 'routine'
+			? m.textde_cost_visits_routine
+			: visits === 'dedicated'
+				? m.textde_cost_visits_dedicated
+				: m.textde_cost_visits_unknown;
+	return reason({}, { locale });
 }
 
 function swapReason(
 	otaProven: boolean,
 	simsUnanswered: boolean,
 	otaUnconfirmed: boolean,
-	otaUnanswered: boolean
+	otaUnanswered: boolean,
+	locale: RuleLocale
 ): string {
-	if (otaProven) {
-		return simsUnanswered
-			? 'Not answered yet whether the SIMs may stay when the contract ends, so every device is assumed to need a new SIM.'
-			: 'The contract makes you return or destroy the SIMs (or this is not confirmed): every device needs a new SIM and a visit to fit it.';
-	}
-	if (otaUnconfirmed)
-		return 'Not confirmed that SIMs can switch over the air, so every device is assumed to need a visit.';
-	if (otaUnanswered)
-		return 'Not answered yet whether SIMs can switch over the air, so every device is assumed to need a visit.';
-	return 'SIMs cannot switch provider over the air: every device needs a visit.';
+	const reason = otaProven
+		? simsUnanswered
+			? m.textde_cost_swap_sims_open
+			: m.textde_cost_swap_sims_returned
+		: otaUnconfirmed
+			? m.textde_cost_swap_ota_unsure
+			: otaUnanswered
+				? m.textde_cost_swap_ota_open
+				: m.textde_cost_swap_ota_none;
+	return reason({}, { locale });
 }
 
 /** The exit-terms question is asked but not answered. */

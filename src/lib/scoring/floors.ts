@@ -10,7 +10,9 @@ import {
 import { NOT_SURE } from '../rules/constants';
 import { RATINGS, type Floor, type Rating } from '../rules/schema';
 import { notSureRisk } from './answers';
-import { fill, listWords } from '../text/template';
+import { formatNumber } from '../format/locale-format';
+import { m } from '../paraglide/messages';
+import { fill, listWords, quoted } from '../text/template';
 import { money, moneyRange } from '../text/verdict';
 import { rateFor } from './money';
 import type { AppliedFloor, LockInSignStatus, RoamingExposure, SwitchingCost } from './types';
@@ -64,13 +66,16 @@ function matchedAnswers(
 
 function answerFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'raises'>[] {
 	const applied: Omit<AppliedFloor, 'raises'>[] = [];
-	const devices = inputs.fleet.devices.toLocaleString('en');
+	const devices = formatNumber(inputs.fleet.devices, rules.locale);
 	for (const floor of rules.ruleset.floors ?? []) {
 		if (floor.when.devicesAtLeast !== undefined && inputs.fleet.devices < floor.when.devicesAtLeast)
 			continue;
 		const labels = matchedAnswers(rules, floor, inputs.answers);
 		if (labels === null) continue;
-		const answer = listWords(labels.map((label) => `“${label}”`));
+		const answer = listWords(
+			labels.map((label) => quoted(label, rules.locale)),
+			rules.locale
+		);
 		const base = { rating: floor.rating, confidence: floor.confidence, source: 'answers' as const };
 		if (floor.when.lockInSign) {
 			for (const sign of inputs.signs) {
@@ -81,7 +86,7 @@ function answerFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'ra
 					...base,
 					id: `${floor.id}:${sign.id}`,
 					reason: counted.unsure
-						? `${reason} (“Not sure” counts as a risk here until the vendor answers.)`
+						? `${reason} ${m.textde_floor_not_sure_note({}, { locale: rules.locale })}`
 						: reason
 				});
 			}
@@ -140,8 +145,8 @@ function costFloors(
 	const { estimate, currency } = cost;
 	const values = {
 		currency,
-		total: money(currency, estimate.total),
-		perDevice: money(currency, estimate.perDevice),
+		total: money(currency, estimate.total, rules.locale),
+		perDevice: money(currency, estimate.perDevice, rules.locale),
 		range: ''
 	};
 	const applied: Omit<AppliedFloor, 'raises'>[] = [];
@@ -154,7 +159,7 @@ function costFloors(
 			rating: total,
 			reason: fill(bands.reasonTotal, {
 				...values,
-				range: moneyRange(currency, estimate.low, estimate.high)
+				range: moneyRange(currency, estimate.low, estimate.high, rules.locale)
 			}),
 			confidence: bands.confidence,
 			source: 'cost'
@@ -167,7 +172,7 @@ function costFloors(
 			rating: perDevice,
 			reason: fill(bands.reasonPerDevice, {
 				...values,
-				range: moneyRange(currency, estimate.perDeviceLow, estimate.perDeviceHigh)
+				range: moneyRange(currency, estimate.perDeviceLow, estimate.perDeviceHigh, rules.locale)
 			}),
 			confidence: bands.confidence,
 			source: 'cost'
@@ -188,7 +193,7 @@ function roamingFloors(rules: Rules, inputs: FloorInputs): Omit<AppliedFloor, 'r
 			country: exposure.name,
 			kind: kindPhrase(exposure.kind, rules.locale),
 			confidence: confidenceWord(exposure.confidence, rules.locale),
-			devices: exposure.devices.toLocaleString('en'),
+			devices: formatNumber(exposure.devices, rules.locale),
 			barred: ''
 		};
 		const id = `roaming:${exposure.country}`;

@@ -1,4 +1,5 @@
 import type { CostOverrides } from '../assessment/schema';
+import type { RuleLocale } from '../rules/locales';
 import { COST_KEYS, type CostsFile, type Currency } from '../rules/schema';
 
 /**
@@ -47,7 +48,14 @@ export function convertOverrides(
 	return converted;
 }
 
-/** Amount with its currency code, cents only where the amount has them (unit prices). */
-export function formatMoney(currency: string, n: number): string {
-	return `${currency} ${n.toLocaleString('en', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
+/**
+ * Amount with its currency code, cents only where the amount has them (unit prices): "USD 1,234.50"
+ * in English, "1.234,50 USD" in German.
+ */
+export function formatMoney(currency: string, n: number, locale: RuleLocale = 'en'): string {
+	const figure = n.toLocaleString(locale === 'en' ? 'en' : 'de-DE', {
+		minimumFractionDigits: Number.isInteger(n) ? 0 : 2,
+		maximumFractionDigits: 2
+	});
+	return locale === 'en' ? `${currency} ${figure}` : `${figure} ${currency}`;
 }

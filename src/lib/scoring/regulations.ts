@@ -1,6 +1,7 @@
 import type { Fleet } from '../assessment/schema';
 import type { Rules } from '../rules/load';
 import type { Confidence } from '../rules/schema';
+import { m } from '../paraglide/messages';
 import { listWords } from '../text/template';
 import type { ApplicableRegulation } from './types';
 
@@ -13,7 +14,7 @@ const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 
  * sourced first, then the file's order. Pure: the same rules and inputs give the same list.
  */
 export function regulationsFor(
-	rules: Pick<Rules, 'regulations' | 'countryNames'>,
+	rules: Pick<Rules, 'regulations' | 'countryNames' | 'locale'>,
 	fleet: Pick<Fleet, 'countries'>,
 	buyerCountry?: string
 ): ApplicableRegulation[] {
@@ -26,8 +27,15 @@ export function regulationsFor(
 			buyerCountry !== undefined && reaches.has(buyerCountry) ? buyerCountry : undefined;
 		if (deployed.length === 0 && buyer === undefined) return;
 		const reasons: string[] = [];
-		if (deployed.length > 0) reasons.push(`Deployment in ${listWords(deployed.map(name))}`);
-		if (buyer !== undefined) reasons.push(`Your organisation in ${name(buyer)}`);
+		const say = { locale: rules.locale };
+		if (deployed.length > 0)
+			reasons.push(
+				m.textde_regulation_deployment(
+					{ countries: listWords(deployed.map(name), rules.locale) },
+					say
+				)
+			);
+		if (buyer !== undefined) reasons.push(m.textde_regulation_buyer({ country: name(buyer) }, say));
 		found.push({
 			id: regulation.id,
 			title: regulation.title,

@@ -1,7 +1,15 @@
 import { localProfileQuestionId } from '../assessment/local-profiles';
 import type { Answer, Fleet } from '../assessment/schema';
+import { formatNumber } from '../format/locale-format';
+import { m } from '../paraglide/messages';
 import type { Rules } from '../rules/load';
-import { BLOCKING_KINDS, CONDITIONAL_KINDS, INTERMITTENT_KINDS } from '../rules/restrictions';
+import type { RuleLocale } from '../rules/locales';
+import {
+	BLOCKING_KINDS,
+	CONDITIONAL_KINDS,
+	INTERMITTENT_KINDS,
+	confidenceWord
+} from '../rules/restrictions';
 import { NOT_SURE, type CountryRule, type RestrictionKind } from '../rules/schema';
 import type { OfferCapabilities } from './capabilities';
 import type { RoamingExposure } from './types';
@@ -27,83 +35,91 @@ export function devicesPerCountry(fleet: Fleet): Map<string, number> {
 }
 
 const TRIGGER_WORDS = {
-	arrival: 'on arrival',
-	idle: 'after idle days',
-	network_change: 'after every change of network'
+	arrival: m.textde_trigger_arrival,
+	idle: m.textde_trigger_idle,
+	network_change: m.textde_trigger_network_change
 } as const;
 
-function days(n: number) {
-	return n === 1 ? '1 day' : `${n} days`;
-}
+const days = (n: number, locale: RuleLocale) =>
+	n === 1 ? m.textde_day_one({}, { locale }) : m.textde_days({ count: String(n) }, { locale });
 
+/** When the rule bites, in the rules' language: "After about 90 days of roaming, …". */
 function describeByWhen(
 	rule: CountryRule | undefined,
 	kind: RestrictionKind,
-	lifetimeYears: number
+	lifetimeYears: number,
+	locale: RuleLocale
 ): string {
+	const say = { locale };
 	if (rule?.intermittent) {
 		const { blockHours, triggers, idleDays } = rule.intermittent;
 		const when = triggers.map((t) =>
-			t === 'idle' && idleDays ? `after ${days(idleDays)} without traffic` : TRIGGER_WORDS[t]
+			t === 'idle' && idleDays
+				? m.textde_trigger_idle_days({ days: days(idleDays, locale) }, say)
+				: TRIGGER_WORDS[t]({}, say)
 		);
-		return `Blocks of ${blockHours} hours ${when.join(', ')}, again and again`;
+		return m.textde_by_when_blocks({ hours: String(blockHours), when: when.join(', ') }, say);
 	}
-	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) return 'No deadline known';
+	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind))
+		return m.textde_by_when_no_deadline({}, say);
 	const afterDays = rule?.afterDays ?? null;
 	const timingUnsure = rule?.timingConfidence === 'unverified';
-	if (afterDays === null || timingUnsure) return 'Timing not published';
+	if (afterDays === null || timingUnsure) return m.textde_by_when_not_published({}, say);
 	const lifetimeDays = Math.round(lifetimeYears * 365);
 	const within = afterDays <= lifetimeDays;
 	const window = rule?.afterDaysMax
-		? `${afterDays} to ${days(rule.afterDaysMax)}`
-		: days(afterDays);
+		? m.textde_days_span({ from: String(afterDays), to: days(rule.afterDaysMax, locale) }, say)
+		: days(afterDays, locale);
+	const lifetime = within
+		? m.textde_by_when_within_lifetime({ years: formatNumber(lifetimeYears, locale, 2) }, say)
+		: '';
 	const graded =
 		rule?.timingConfidence && rule.timingConfidence !== rule.confidence
-			? ` (timing: ${rule.timingConfidence} confidence)`
+			? m.textde_by_when_timing_graded(
+					{ confidence: confidenceWord(rule.timingConfidence, locale) },
+					say
+				)
 			: '';
-	return `After about ${window} of roaming${within ? `, well inside the ${lifetimeYears}-year device lifetime` : ''}${graded}`;
+	return m.textde_by_when_after({ window, lifetime, graded }, say);
 }
 
 function mitigationOf(
 	kind: RestrictionKind,
-	capabilities: OfferCapabilities
+	capabilities: OfferCapabilities,
+	locale: RuleLocale
 ): Pick<RoamingExposure, 'mitigated' | 'mitigation' | 'mitigationNote'> {
+	const say = { locale };
 	if (!BLOCKING_KINDS.has(kind) && !CONDITIONAL_KINDS.has(kind)) {
-		return { mitigated: true, mitigation: 'not_needed', mitigationNote: 'No mitigation needed.' };
+		return {
+			mitigated: true,
+			mitigation: 'not_needed',
+			mitigationNote: m.textde_mitigation_not_needed({}, say)
+		};
 	}
 	if (capabilities.proven.has('local_profiles')) {
 		return {
 			mitigated: true,
 			mitigation: 'local_profiles',
-			mitigationNote:
-				'The offer can move devices to a local operator profile, which meets the rule.'
+			mitigationNote: m.textde_mitigation_can_move({}, say)
 		};
 	}
 	if (capabilities.unconfirmed.has('local_profiles')) {
 		return {
 			mitigated: false,
 			mitigation: 'not_proven',
-			mitigationNote:
-				'You are not sure the offer has local profiles: until the vendor confirms it, assume devices here will be cut off.'
+			mitigationNote: m.textde_mitigation_not_sure_any({}, say)
 		};
 	}
 	if (capabilities.unanswered.has('local_profiles')) {
 		return {
 			mitigated: false,
 			mitigation: 'not_proven',
-			mitigationNote:
-				'Not answered yet whether the offer has local profiles: until it is, assume devices here will be cut off.'
+			mitigationNote: m.textde_mitigation_open_any({}, say)
 		};
 	}
-	const notes: string[] = ['The offer has no local profiles for this market.'];
-	if (capabilities.proven.has('multi_imsi')) {
-		notes.push(
-			'Multi-IMSI switches networks, but a foreign IMSI stays foreign, so it does not satisfy the rule.'
-		);
-	}
-	if (capabilities.proven.has('euicc')) {
-		notes.push('The eUICC could hold a local profile, but the offer does not provide one.');
-	}
+	const notes: string[] = [m.textde_mitigation_none_market({}, say)];
+	if (capabilities.proven.has('multi_imsi')) notes.push(m.textde_mitigation_multi_imsi({}, say));
+	if (capabilities.proven.has('euicc')) notes.push(m.textde_mitigation_euicc({}, say));
 	return { mitigated: false, mitigation: 'none', mitigationNote: notes.join(' ') };
 }
 
@@ -113,13 +129,17 @@ type Mitigation = Pick<
 >;
 
 /** Ruleset 2.0.0 on: the country's own local-profile answer decides, not one global yes. */
-function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined): Mitigation {
+function perCountryMitigation(
+	kind: RestrictionKind,
+	answer: Answer | undefined,
+	locale: RuleLocale
+): Mitigation {
+	const say = { locale };
 	if (INTERMITTENT_KINDS.has(kind)) {
 		return {
 			mitigated: false,
 			mitigation: 'none',
-			mitigationNote:
-				'A local profile is not a sure cure: local SIMs face similar blocks. No site visit is needed, but plan for the outages, and avoid network changes that restart the block.',
+			mitigationNote: m.textde_mitigation_intermittent({}, say),
 			localProfile: null
 		};
 	}
@@ -127,7 +147,7 @@ function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined)
 		return {
 			mitigated: true,
 			mitigation: 'not_needed',
-			mitigationNote: 'No mitigation needed.',
+			mitigationNote: m.textde_mitigation_not_needed({}, say),
 			localProfile: null
 		};
 	}
@@ -136,7 +156,7 @@ function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined)
 			return {
 				mitigated: true,
 				mitigation: 'local_profiles',
-				mitigationNote: 'The offer has a local operator profile here, which meets the rule.',
+				mitigationNote: m.textde_mitigation_available({}, say),
 				localProfile: 'available'
 			};
 		case 'on_request': {
@@ -144,7 +164,10 @@ function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined)
 			return {
 				mitigated: true,
 				mitigation: 'on_request',
-				mitigationNote: `A local profile is available on request${lead ? ` (${lead.slice(0, 200)})` : ''}: agree its lead time and price before devices reach the limit.`,
+				mitigationNote: m.textde_mitigation_on_request(
+					{ lead: lead ? ` (${lead.slice(0, 200)})` : '' },
+					say
+				),
 				localProfile: 'on_request'
 			};
 		}
@@ -152,22 +175,21 @@ function perCountryMitigation(kind: RestrictionKind, answer: Answer | undefined)
 			return {
 				mitigated: false,
 				mitigation: 'none',
-				mitigationNote: 'The offer has no local profile here: devices stay on roaming SIMs.',
+				mitigationNote: m.textde_mitigation_none_here({}, say),
 				localProfile: 'none'
 			};
 		case NOT_SURE:
 			return {
 				mitigated: false,
 				mitigation: 'not_proven',
-				mitigationNote:
-					'You are not sure the offer has a local profile here: until the vendor confirms it, assume devices here stay on roaming SIMs.',
+				mitigationNote: m.textde_mitigation_not_sure_here({}, say),
 				localProfile: 'not_sure'
 			};
 		default:
 			return {
 				mitigated: false,
 				mitigation: 'not_proven',
-				mitigationNote: 'Not answered yet whether the offer has a local profile here.',
+				mitigationNote: m.textde_mitigation_open_here({}, say),
 				localProfile: 'open'
 			};
 	}
@@ -190,8 +212,8 @@ export function roamingExposure(
 		const blocking = BLOCKING_KINDS.has(kind);
 		const conditional = CONDITIONAL_KINDS.has(kind) || INTERMITTENT_KINDS.has(kind);
 		const mitigation: Mitigation = perCountry
-			? perCountryMitigation(kind, answers[localProfileQuestionId(code)])
-			: { ...mitigationOf(kind, capabilities), localProfile: null };
+			? perCountryMitigation(kind, answers[localProfileQuestionId(code)], rules.locale)
+			: { ...mitigationOf(kind, capabilities, rules.locale), localProfile: null };
 		const count = devices.get(code) ?? 0;
 		let severity: RoamingExposure['severity'] = 'none';
 		if (blocking) severity = mitigation.mitigated ? 'info' : 'critical';
@@ -206,7 +228,7 @@ export function roamingExposure(
 			restricted: blocking || conditional,
 			severity,
 			afterDays,
-			byWhen: describeByWhen(rule, kind, fleet.lifetimeYears),
+			byWhen: describeByWhen(rule, kind, fleet.lifetimeYears, rules.locale),
 			summary: rule?.summary ?? fallback.summary,
 			whatHappens: rule?.foreignSimImpact ?? fallback.foreignSimImpact,
 			...mitigation,

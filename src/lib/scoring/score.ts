@@ -9,6 +9,10 @@ import {
 	type Rating,
 	type Ruleset
 } from '../rules/schema';
+import { formatNumber } from '../format/locale-format';
+import { m } from '../paraglide/messages';
+import type { RuleLocale } from '../rules/locales';
+import { confidenceWord } from '../rules/restrictions';
 import { fill, listWords } from '../text/template';
 import { findConflicts, notSureRisk, scoredAnswers } from './answers';
 import { offerCapabilities, type OfferCapabilities } from './capabilities';
@@ -89,11 +93,11 @@ function wordValues(rules: Rules, assessment: Scorable): Record<string, string> 
 		})
 		.map((code) => rules.countryNames.get(code) ?? code);
 	return {
-		devices: assessment.fleet.devices.toLocaleString('en'),
+		devices: formatNumber(assessment.fleet.devices, rules.locale),
 		restrictedCountries:
 			restricted.length > 0
-				? listWords(restricted)
-				: 'any country where we deploy that restricts permanent roaming'
+				? listWords(restricted, rules.locale)
+				: m.textde_any_restricting_country({}, { locale: rules.locale })
 	};
 }
 
@@ -148,7 +152,7 @@ function scoreAreas(
 					id: `answer:${question.id}`,
 					kind: 'answer',
 					severity: answer.risk >= ruleset.highRiskThreshold ? 'high' : 'medium',
-					...findingWords(question, answer, conflict, words),
+					...findingWords(question, answer, conflict, words, rules.locale),
 					recommendation: fill(answer.option?.recommendation ?? question.recommendation, words),
 					impact: area.weight * answer.weight * answer.risk,
 					areaId: area.id,
@@ -178,32 +182,44 @@ function findingWords(
 	question: Question,
 	answer: AnsweredQuestion,
 	conflict: AnswerConflict | undefined,
-	words: Record<string, string>
+	words: Record<string, string>,
+	locale: RuleLocale
 ): Pick<Finding, 'title' | 'detail'> {
 	if (conflict) {
 		return {
 			title: fill(question.unknown ?? question.text, words),
-			detail: `${conflict.message} Answers: "${conflict.claim.label}" and "${conflict.contradictedBy.label}".`
+			detail: conflictDetail(conflict, locale)
 		};
 	}
 	if (answer.notSure) {
 		return {
 			title: fill(question.unknown ?? question.text, words),
-			detail: 'Until the vendor answers, this counts as a risk.'
+			detail: m.textde_not_sure_counts({}, { locale })
 		};
 	}
 	return {
 		title: fill(answer.option?.finding ?? question.text, words),
-		detail: `Answer: ${answer.label}`
+		detail: m.textde_answer_is({ label: answer.label }, { locale })
 	};
 }
+
+/** The contradiction and both answers, in the reader's quotation marks. */
+const conflictDetail = (conflict: AnswerConflict, locale: RuleLocale) =>
+	m.textde_conflict_detail(
+		{
+			message: conflict.message,
+			claim: conflict.claim.label,
+			contradictedBy: conflict.contradictedBy.label
+		},
+		{ locale }
+	);
 
 function lockInSigns(
 	rules: Rules,
 	answers: Record<string, Answer>,
 	words: Record<string, string>
 ): LockInSignStatus[] {
-	const { ruleset } = rules;
+	const { ruleset, locale } = rules;
 	return ruleset.lockInSigns.map((sign) => {
 		const evidence: SignEvidence[] = sign.questions.map((id) => {
 			const question = rules.questionsById.get(id);
@@ -211,7 +227,7 @@ function lockInSigns(
 			if (!question || !answer) {
 				return {
 					questionId: id,
-					statement: `Not answered yet: ${question?.text ?? id}`,
+					statement: m.textde_sign_not_answered({ question: question?.text ?? id }, { locale }),
 					risky: false,
 					open: true
 				};
@@ -219,7 +235,10 @@ function lockInSigns(
 			if (answer.notSure) {
 				return {
 					questionId: id,
-					statement: fill(question.unknown ?? `Not sure: ${question.text}`, words),
+					statement: fill(
+						question.unknown ?? m.textde_sign_not_sure({ question: question.text }, { locale }),
+						words
+					),
 					risky: false,
 					open: true
 				};
@@ -229,8 +248,8 @@ function lockInSigns(
 			const statement = risky
 				? answer.option?.finding
 					? fill(answer.option.finding, words)
-					: `Answer: ${answer.label}`
-				: `“${answer.label}”: not a sign of this lock-in`;
+					: m.textde_answer_is({ label: answer.label }, { locale })
+				: m.textde_sign_not_shown({ label: answer.label }, { locale });
 			return { questionId: id, statement, risky, open: false };
 		});
 		const risky = evidence.filter((e) => e.risky).length;
@@ -455,16 +474,22 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 	for (const exposure of roaming) {
 		if (exposure.severity !== 'critical' && exposure.severity !== 'warning') continue;
 		const share = 1 + exposure.devices / Math.max(1, assessment.fleet.devices);
-		const devices = exposure.devices.toLocaleString('en');
+		const devices = formatNumber(exposure.devices, rules.locale);
+		const say = { locale: rules.locale };
+		const country = { country: exposure.name };
+		const graded = m.textde_rule_evidence(
+			{ confidence: confidenceWord(exposure.confidence, rules.locale) },
+			say
+		);
 		if (exposure.localProfile === 'open') {
 			// Not a "no": the question is still open, and the provisional range carries its weight.
 			findings.push({
 				id: `roaming:${exposure.country}`,
 				kind: 'roaming',
 				severity: 'medium',
-				title: `${exposure.name}: not answered yet whether the offer has a local profile there`,
-				detail: `${exposure.summary} ${exposure.byWhen}. The rule's evidence is graded ${exposure.confidence} confidence.`,
-				recommendation: `Answer the local-profile question for ${exposure.name} (SIM portability step) before relying on this rating for ${devices} devices there.`,
+				title: m.textde_roaming_open_title(country, say),
+				detail: `${exposure.summary} ${exposure.byWhen}. ${graded}`,
+				recommendation: m.textde_roaming_open_recommendation({ ...country, devices }, say),
 				impact: share,
 				country: exposure.country
 			});
@@ -477,12 +502,14 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 			kind: 'roaming',
 			severity: forcesCritical ? 'critical' : 'high',
 			title: blocking
-				? `${exposure.name}: devices on roaming SIMs ${forcesCritical || exposure.confidence === 'high' ? 'will' : 'may'} be cut off`
-				: `${exposure.name}: permanent roaming depends on approval or carrier terms`,
-			detail: `${exposure.summary} ${exposure.byWhen}. ${exposure.mitigationNote} The rule's evidence is graded ${exposure.confidence} confidence.`,
+				? (forcesCritical || exposure.confidence === 'high'
+						? m.textde_roaming_will_cut_title
+						: m.textde_roaming_may_cut_title)(country, say)
+				: m.textde_roaming_depends_title(country, say),
+			detail: `${exposure.summary} ${exposure.byWhen}. ${exposure.mitigationNote} ${graded}`,
 			recommendation: blocking
-				? `Require a local operator profile for ${exposure.name} in the contract, with a date, before deploying ${devices} devices there.`
-				: `Ask the vendor, in writing, how devices deployed for good in ${exposure.name} meet the rules there, or name a local profile.`,
+				? m.textde_roaming_require_profile({ ...country, devices }, say)
+				: m.textde_roaming_ask_in_writing(country, say),
 			impact: topImpact + (forcesCritical ? 2 : 1) * share,
 			country: exposure.country
 		});
@@ -496,9 +523,9 @@ export function score(rules: Rules, assessment: Scorable): ScoreResult {
 			id: `conflict:${conflict.id}`,
 			kind: 'conflict',
 			severity: 'medium',
-			title: 'Two answers contradict each other',
-			detail: `${conflict.message} Answers: "${conflict.claim.label}" and "${conflict.contradictedBy.label}".`,
-			recommendation: 'Check both answers with the vendor and correct the one that is wrong.',
+			title: m.textde_conflict_title({}, { locale: rules.locale }),
+			detail: conflictDetail(conflict, rules.locale),
+			recommendation: m.textde_conflict_recommendation({}, { locale: rules.locale }),
 			impact: 0,
 			questionId: conflict.claim.questionId
 		});

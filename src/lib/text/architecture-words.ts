@@ -3,34 +3,46 @@
  * offer lacks it) or not confirmed yet (open or "not sure"), never both; and it is named as the
  * thing the offer lacks, so "no per-device cut-off" never reads as a double negative.
  */
-import { CAPABILITY_LABELS } from '../rules/capability-labels';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
+import { capabilityLabel } from '../rules/capability-labels';
 import type { Capability } from '../rules/schema';
 import type { ArchitectureComparison } from '../scoring/types';
+import { eitherWords } from './template';
+
+type Say = (inputs: Record<string, never>, options: { locale: Locale }) => string;
 
 /** Capabilities whose label is a "no …": what the buyer needs, said positively. */
-const NEED_LABELS: Partial<Record<Capability, string>> = {
-	no_hard_cap: 'service that continues when a device reaches its cap',
-	no_volume_minimums: 'terms without volume minimums',
-	no_country_contracts: 'one contract for every country',
-	no_lockin_period: 'terms without a mandatory lock-in period',
-	no_device_client: 'access without a VPN client on devices'
+const NEED_MESSAGE: Partial<Record<Capability, Say>> = {
+	no_hard_cap: m.textde_need_no_hard_cap,
+	no_volume_minimums: m.textde_need_no_volume_minimums,
+	no_country_contracts: m.textde_need_no_country_contracts,
+	no_lockin_period: m.textde_need_no_lockin_period,
+	no_device_client: m.textde_need_no_device_client
 };
 
-export const needLabel = (c: Capability) => NEED_LABELS[c] ?? CAPABILITY_LABELS[c];
+export const needLabel = (c: Capability, locale: Locale) =>
+	NEED_MESSAGE[c]?.({}, { locale }) ?? capabilityLabel(c, locale);
 
-const either = (capabilities: readonly Capability[]) => capabilities.map(needLabel).join(' or ');
-
-export function architectureGaps(element: ArchitectureComparison): {
+/**
+ * The gaps of one element in the reader's language. The locale defaults to English only so the
+ * results page's existing call keeps compiling until it passes its own.
+ */
+export function architectureGaps(
+	element: ArchitectureComparison,
+	locale: Locale = 'en'
+): {
 	missing: string[];
 	unconfirmed: string[];
 } {
 	const open = new Set(element.unconfirmed);
-	const missing = element.missing.filter((c) => !open.has(c)).map(needLabel);
-	const unconfirmed = element.missing.filter((c) => open.has(c)).map(needLabel);
+	const need = (c: Capability) => needLabel(c, locale);
+	const missing = element.missing.filter((c) => !open.has(c)).map(need);
+	const unconfirmed = element.missing.filter((c) => open.has(c)).map(need);
 	if (element.missingOneOf.length > 0) {
 		// Any alternative still open might be the one the offer has: the pair is unconfirmed, not missing.
 		(element.missingOneOf.some((c) => open.has(c)) ? unconfirmed : missing).push(
-			either(element.missingOneOf)
+			eitherWords(element.missingOneOf.map(need), locale)
 		);
 	}
 	return { missing, unconfirmed };

@@ -26,14 +26,6 @@ export const regulationKindWord = (kind: Kind, locale: Locale) =>
 /** Said when no rule in rules/regulations.yaml reaches the fleet's countries or the buyer's. */
 export const noRegulationRecorded = (locale: Locale) => m.results_regulation_none({}, { locale });
 
-/** The English words, for the PDF until it is written in the reader's language. */
-export const REGULATION_PANEL_TITLE = regulationPanelTitle('en');
-export const REGULATION_KIND_WORD = {
-	right: regulationKindWord('right', 'en'),
-	duty: regulationKindWord('duty', 'en')
-} satisfies Record<Kind, string>;
-export const NO_REGULATION_RECORDED = noRegulationRecorded('en');
-
 /** "2025-09-12" as "12 September 2025" or "12. September 2025"; anything else as given. */
 export function dateWords(iso: string, locale: Locale): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;

@@ -29,6 +29,17 @@ const CAVEAT_MESSAGE: Record<CaveatKind, typeof m.results_caveat_other> = {
 	other: m.results_caveat_other
 };
 
+/** A confidence grade on its own ("medium", "mittel"), as the rules files spell it. */
+const GRADE_MESSAGE: Record<RoamingExposure['confidence'], typeof m.report_grade_high> = {
+	high: m.report_grade_high,
+	medium: m.report_grade_medium,
+	low: m.report_grade_low,
+	unverified: m.report_grade_unverified
+};
+
+export const gradeWord = (grade: RoamingExposure['confidence'], locale: Locale) =>
+	GRADE_MESSAGE[grade]({}, { locale });
+
 /** "Local profile: on request". */
 export const localProfileWord = (profile: LocalProfile, locale: Locale) =>
 	LOCAL_PROFILE_MESSAGE[profile]({}, { locale });
@@ -36,16 +47,6 @@ export const localProfileWord = (profile: LocalProfile, locale: Locale) =>
 /** What each kind of caveat is called where it is listed with a country. */
 export const caveatWord = (kind: CaveatKind, locale: Locale) =>
 	CAVEAT_MESSAGE[kind]({}, { locale });
-
-const englishRecord = <K extends string>(keys: K[], word: (key: K, locale: Locale) => string) =>
-	Object.fromEntries(keys.map((key) => [key, word(key, 'en')])) as Record<K, string>;
-
-/** The English words, for the PDF until it is written in the reader's language. */
-export const LOCAL_PROFILE_WORD = englishRecord(
-	Object.keys(LOCAL_PROFILE_MESSAGE) as LocalProfile[],
-	localProfileWord
-);
-export const CAVEAT_WORD = englishRecord(Object.keys(CAVEAT_MESSAGE) as CaveatKind[], caveatWord);
 
 /** The rule's weight of evidence: "rule graded medium confidence". */
 export const ruleConfidence = (r: Pick<RoamingExposure, 'confidence'>, locale: Locale) =>

@@ -1,3 +1,4 @@
+import { intlTag } from '../format/locale-format';
 import type { Locale } from '../paraglide/runtime';
 
 /**
@@ -14,10 +15,15 @@ export function fill(text: string, values: Record<string, string>): string {
 
 /**
  * "Brazil", "Brazil and Türkiye", "Brazil, India and Türkiye"; "Brasilien, Indien und Türkei".
- * The scoring core builds its (English) rule texts with it, hence English unless told otherwise.
+ * English unless told otherwise, for callers that still build English-only texts.
  */
-export function listWords(items: readonly string[], locale: Locale = 'en'): string {
-	if (items.length <= 1) return items[0] ?? '';
-	const and = locale === 'en' ? 'and' : 'und';
-	return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
-}
+export const listWords = (items: readonly string[], locale: Locale = 'en'): string =>
+	new Intl.ListFormat(intlTag(locale), { type: 'conjunction' }).format(items);
+
+/** "private APN or Zero Trust access", "privater APN oder Zero-Trust-Zugang". */
+export const eitherWords = (items: readonly string[], locale: Locale): string =>
+	new Intl.ListFormat(intlTag(locale), { type: 'disjunction' }).format(items);
+
+/** A quoted answer in the reader's quotation marks: “Yes” in English, „Ja“ in German. */
+export const quoted = (text: string, locale: Locale): string =>
+	locale === 'de' ? `„${text}“` : `“${text}”`;

@@ -31,21 +31,6 @@ export const ratingWord = (rating: Rating, locale: Locale) =>
 export const confidenceName = (confidence: Confidence, locale: Locale) =>
 	CONFIDENCE_MESSAGE[confidence]({}, { locale });
 
-/** The English words, for the PDF until it is written in the reader's language. */
-export const RATING_NAME = {
-	low: ratingWord('low', 'en'),
-	moderate: ratingWord('moderate', 'en'),
-	high: ratingWord('high', 'en'),
-	critical: ratingWord('critical', 'en')
-} satisfies Record<Rating, string>;
-
-export const CONFIDENCE_NAME = {
-	high: confidenceName('high', 'en'),
-	medium: confidenceName('medium', 'en'),
-	low: confidenceName('low', 'en'),
-	unverified: confidenceName('unverified', 'en')
-} satisfies Record<Confidence, string>;
-
 /**
  * The unit a rounded amount reads in: millions and billions in words, smaller amounts in full.
  * English puts the code first ("USD 3.7 million"), German after ("3,7 Mio. USD"), as Intl does.
@@ -67,8 +52,8 @@ export function money(currency: string, amount: number, locale: Locale = 'en'): 
 }
 
 /**
- * "USD 1.6–11 million", "USD 490,000–1.2 million", or one amount when both ends are equal. The
- * scoring core calls this (and money) for rule texts that are English for now: hence the default.
+ * "USD 1.6–11 million", "USD 490,000–1.2 million", or one amount when both ends are equal; German
+ * "490.000–1,2 Mio. USD". The pages, the PDF and the scoring core's rule texts all say it this way.
  */
 export function moneyRange(
 	currency: string,
@@ -204,12 +189,6 @@ export function ratingExplanation(result: ScoreResult, locale: Locale): string {
 /** "Critical", "High", "Medium", in the reader's language. */
 export const severityName = (severity: Severity, locale: Locale) =>
 	severity === 'medium' ? m.results_severity_medium({}, { locale }) : ratingWord(severity, locale);
-
-export const SEVERITY_NAME = {
-	critical: severityName('critical', 'en'),
-	high: severityName('high', 'en'),
-	medium: severityName('medium', 'en')
-} satisfies Record<Severity, string>;
 
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium'];
 

@@ -119,7 +119,7 @@ describe('a typical report', () => {
 			rules.ruleset.notSure.risk,
 			...[Math.max(...question.options.map((o) => o.risk))]
 		);
-		expect(text).toContain(words(notSureRiskSentence(capped)));
+		expect(text).toContain(words(notSureRiskSentence(capped, 'en')));
 		expect(text).not.toMatch(/Risk: (Low|Moderate|High|Critical) \(\d+\/100\)/);
 		expect(text).toContain(`Note ${note}`);
 		expect(text).toContain(`Recommendation ${words(question.recommendation)}`);

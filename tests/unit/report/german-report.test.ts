@@ -1,12 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../../src/lib/report/build-report';
-import { roamingLine } from '../../../src/lib/report/country-words';
-import {
-	answerRiskSentence,
-	moneyRange,
-	notSureRiskSentence,
-	roundedMoney
-} from '../../../src/lib/report/verdict-words';
+import { answerRiskSentence, notSureRiskSentence } from '../../../src/lib/text/answer-words';
+import { roamingLine } from '../../../src/lib/text/roaming-words';
+import { money as roundedMoney, moneyRange } from '../../../src/lib/text/verdict';
 import { longDate, money, ratingMeaning, shortDate } from '../../../src/lib/report/wording';
 import type { RoamingExposure } from '../../../src/lib/scoring/types';
 import { reportInput, typicalAssessment, UNICODE } from '../../fixtures/report';
@@ -23,7 +19,8 @@ describe('German words of the report', () => {
 		expect(roundedMoney('USD', 3_700_000, 'de')).toBe('3,7 Mio. USD');
 		expect(roundedMoney('EUR', 49_000, 'de')).toBe('49.000 EUR');
 		expect(moneyRange('USD', 1_600_000, 11_000_000, 'de')).toBe('1,6–11 Mio. USD');
-		expect(moneyRange('USD', 490_000, 1_200_000, 'de')).toBe('490.000 USD bis 1,2 Mio. USD');
+		// One range for the pages and the PDF (src/lib/text/verdict.ts): the code once, at the end.
+		expect(moneyRange('USD', 490_000, 1_200_000, 'de')).toBe('490.000–1,2 Mio. USD');
 		expect(moneyRange('USD', 490_000, 1_200_000, 'en')).toBe('USD 490,000–1.2 million');
 		expect(shortDate('2026-12-01', 'de')).toBe('01.12.2026');
 		expect(longDate(new Date('2026-11-25T10:00:00Z'), 'UTC', 'de')).toBe('25. November 2026');
@@ -49,7 +46,7 @@ describe('German words of the report', () => {
 			confidence: 'medium'
 		} as RoamingExposure;
 		expect(roamingLine(brazil, 'de')).toBe(
-			'Brasilien (10.000 Geräte): Geräte mit Roaming-SIMs werden abgeschaltet; das setzt die Einstufung auf mindestens kritisch (Verlässlichkeit der Regel: mittel).'
+			'Brasilien (10.000 Geräte): Geräte mit Roaming-SIMs werden abgeschaltet; das setzt die Einstufung auf mindestens Kritisch (Regel: mittleres Vertrauen).'
 		);
 	});
 });
@@ -95,7 +92,7 @@ describe('a report in German', () => {
 
 	it('writes money and dates in German', () => {
 		const all = pages.join('\n');
-		expect(all).toMatch(/Rund [\d,]+( Mio\.)? USD für einen Wechsel/);
+		expect(all).toMatch(/Rund [\d,]+( Mio\.)? USD für den Wechsel/);
 		expect(all).toMatch(/\d{1,3}(\.\d{3})* USD bei den verwendeten Werten/);
 		// The answers were saved on 24 November 2026 (the fixture's updatedAt).
 		expect(all).toContain('am 24.11.2026');
