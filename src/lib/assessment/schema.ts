@@ -235,6 +235,8 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 			assigned += count;
 		}
 		const fmt = (n: number) => n.toLocaleString('en');
+		// A device count that is itself refused (below one, a fraction) has its own message already.
+		if (!Number.isInteger(fleet.devices) || fleet.devices < 1) return;
 		if (assigned > fleet.devices) {
 			addIssue(
 				ctx,

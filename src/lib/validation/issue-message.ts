@@ -45,7 +45,9 @@ export function issueMessage(issue: IssueLike, locale: Locale): string {
 			if (issue.origin === 'string')
 				return m.fleetde_issue_too_long({ max: n(issue.maximum) }, options);
 			if (issue.origin === 'array')
-				return m.fleetde_issue_too_many({ max: n(issue.maximum) }, options);
+				return field === 'offers'
+					? m.fleetde_issue_offers_max({ max: n(issue.maximum) }, options)
+					: m.fleetde_issue_too_many({ max: n(issue.maximum) }, options);
 			return issue.inclusive === false
 				? m.fleetde_issue_below({ max: n(issue.maximum) }, options)
 				: m.fleetde_issue_at_most({ max: n(issue.maximum) }, options);
@@ -90,6 +92,7 @@ function tooSmall(
 	}
 	if (issue.origin === 'array') {
 		if (field === 'countries') return m.fleetde_issue_pick_country({}, options);
+		if (field === 'offers') return m.fleetde_issue_offers_min({ min: n(min) }, options);
 		return m.fleetde_issue_too_few({ min: n(min) }, options);
 	}
 	if (min === 0)

@@ -48,6 +48,10 @@ describe('field errors in the page language', () => {
 		expect(errorsFor({ ...fleet, devices: '0' }, 'de')).toEqual({
 			'fleet.devices': 'Eine Flotte braucht mindestens ein Gerät.'
 		});
+		// A refused count is the one problem named: no sum is compared with it.
+		expect(errorsFor({ ...fleet, devices: '-5', devices_DE: '3' }, 'de')).toEqual({
+			'fleet.devices': 'Eine Flotte braucht mindestens ein Gerät.'
+		});
 		expect(errorsFor({ ...fleet, devices: '200000000' }, 'de')).toEqual({
 			'fleet.devices': 'Geben Sie höchstens 100.000.000 ein.'
 		});
@@ -142,5 +146,14 @@ describe('field errors in the page language', () => {
 				'de'
 			)
 		).toBe('Nennen Sie den Anbieter.');
+	});
+
+	it('says how many offers a tender compares, in German', () => {
+		expect(
+			issueMessage(
+				{ code: 'too_small', origin: 'array', minimum: 2, path: ['offers'], message: '' },
+				'de'
+			)
+		).toBe('Eine Ausschreibung vergleicht mindestens 2 Angebote.');
 	});
 });
