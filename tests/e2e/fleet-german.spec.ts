@@ -114,3 +114,24 @@ test('a bad value on the new assessment form is explained in German', async ({ p
 	await expect(summary).not.toContainText('must');
 	expect(page.url()).toMatch(/\/new$/);
 });
+
+test('a tender comparison rates its offers in German words', async ({ page, request }, info) => {
+	const created = await request.post('/api/tenders', {
+		data: {
+			title: 'Ausschreibung Zähler',
+			fleet: { devices: 500, countries: ['DE', 'BR'], lifetimeYears: 3 },
+			offers: [{ vendor: 'Alpha' }, { vendor: 'Beta' }]
+		}
+	});
+	expect(created.status()).toBe(201);
+	const { id } = (await created.json()) as { id: string };
+	await page.goto(`/t/${id}/compare`);
+	await ready(page, info);
+	const badges = page.locator('.badge[class*="rating-"]');
+	// No answers yet: Brazil bans permanent roaming (rules/countries.yaml), a critical floor.
+	await expect(badges.first()).toBeVisible();
+	const words = new Set(await badges.allTextContents());
+	expect(words.has('kritisch')).toBe(true);
+	for (const english of ['low', 'moderate', 'high', 'critical', 'Low', 'Moderate', 'High'])
+		expect(words.has(english)).toBe(false);
+});
