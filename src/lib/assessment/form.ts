@@ -1,4 +1,6 @@
+import type { Locale } from '../paraglide/runtime';
 import type { Area } from '../rules/schema';
+import { issueMessage, type IssueLike } from '../validation/issue-message';
 import { parseNumberInput } from './number-input';
 
 /** The part of FormData the parsers read, so they stay testable without a request. */
@@ -75,12 +77,16 @@ export function answersFromForm(
 	return answers;
 }
 
-/** Zod issue paths as form field keys: "fleet.devices", "answers.sim_ota.option". */
-export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
+/**
+ * Zod issue paths as form field keys ("fleet.devices", "answers.sim_ota.option"), each with its
+ * message in the page's language. `locale` defaults to English, the schemas' own words, so a caller
+ * that passes none reads as before.
+ */
+export function fieldErrors(issues: readonly IssueLike[], locale: Locale = 'en') {
 	const errors: Record<string, string> = {};
 	for (const issue of issues) {
 		const key = issue.path.map(String).join('.') || 'form';
-		errors[key] ??= issue.message;
+		errors[key] ??= issueMessage(issue, locale);
 	}
 	return errors;
 }

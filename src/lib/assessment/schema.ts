@@ -12,6 +12,7 @@ import type { SiteVisitKind } from '../scoring/visit-cost';
 import { asksLocalProfile, countryOfQuestion } from './local-profiles';
 import { LIMITS } from './limits';
 import { NUMBER_FORMAT_HINT } from './number-input';
+import { customParams, type CustomReason } from '../validation/custom-issue';
 
 export { LIMITS };
 
@@ -48,9 +49,15 @@ export const costOverridesSchema = z.partialRecord(
 export type CostOverrides = Partial<Record<CostKey, number>>;
 
 /** Figures that are not amounts have bounds of their own: a share of devices, visits per swap. */
-const COST_BOUNDS: Partial<Record<CostKey, { min?: number; max?: number; message: string }>> = {
-	otaFailureShare: { max: 1, message: 'A share of devices is at most 1 (100%)' },
-	revisitFactor: { min: 1, message: 'At least 1 visit per swap' }
+const COST_BOUNDS: Partial<
+	Record<CostKey, { min?: number; max?: number; message: string; reason: CustomReason }>
+> = {
+	otaFailureShare: {
+		max: 1,
+		message: 'A share of devices is at most 1 (100%)',
+		reason: 'share_at_most_one'
+	},
+	revisitFactor: { min: 1, message: 'At least 1 visit per swap', reason: 'visits_at_least_one' }
 };
 function checkCostBounds(costs: Partial<Record<CostKey, number | null>>, ctx: z.RefinementCtx) {
 	for (const [key, value] of Object.entries(costs) as [CostKey, number | null][]) {
@@ -60,7 +67,12 @@ function checkCostBounds(costs: Partial<Record<CostKey, number | null>>, ctx: z.
 			(bound.min !== undefined && value < bound.min) ||
 			(bound.max !== undefined && value > bound.max)
 		) {
-			ctx.addIssue({ code: 'custom', path: [key], message: bound.message });
+			ctx.addIssue({
+				code: 'custom',
+				path: [key],
+				message: bound.message,
+				params: customParams(bound.reason)
+			});
 		}
 	}
 }
@@ -176,8 +188,14 @@ export type AssessmentContent = Pick<
 	| 'lastStep'
 >;
 
-function addIssue(ctx: z.RefinementCtx, path: (string | number)[], message: string) {
-	ctx.addIssue({ code: 'custom', path, message });
+/** A custom issue in English (the API's words) with the params another language words it from. */
+function addIssue(
+	ctx: z.RefinementCtx,
+	path: (string | number)[],
+	message: string,
+	params: ReturnType<typeof customParams>
+) {
+	ctx.addIssue({ code: 'custom', path, message, params });
 }
 
 /**
@@ -189,8 +207,19 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 		const seen = new Set<string>();
 		fleet.countries.forEach((code, index) => {
 			if (!rules.countryNames.has(code))
-				addIssue(ctx, ['countries', index], `Unknown country "${code}"`);
-			if (seen.has(code)) addIssue(ctx, ['countries', index], `"${code}" is listed twice`);
+				addIssue(
+					ctx,
+					['countries', index],
+					`Unknown country "${code}"`,
+					customParams('unknown_country', { code })
+				);
+			if (seen.has(code))
+				addIssue(
+					ctx,
+					['countries', index],
+					`"${code}" is listed twice`,
+					customParams('duplicate_country', { code })
+				);
 			seen.add(code);
 		});
 		let assigned = 0;
@@ -199,35 +228,45 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 				addIssue(
 					ctx,
 					['devicesByCountry', code],
-					`"${code}" is not one of the deployment countries`
+					`"${code}" is not one of the deployment countries`,
+					customParams('country_not_deployed', { code })
 				);
 			}
 			assigned += count;
 		}
 		const fmt = (n: number) => n.toLocaleString('en');
+		// A device count that is itself refused (below one, a fraction) has its own message already.
+		if (!Number.isInteger(fleet.devices) || fleet.devices < 1) return;
 		if (assigned > fleet.devices) {
 			addIssue(
 				ctx,
 				['devicesByCountry'],
-				`Devices per country add up to ${fmt(assigned)}, more than the ${fmt(fleet.devices)} in the fleet`
+				`Devices per country add up to ${fmt(assigned)}, more than the ${fmt(fleet.devices)} in the fleet`,
+				customParams('devices_over', { assigned, devices: fleet.devices })
 			);
 		}
-		const everyCountryCounted = fleet.countries.every(
-			(code) => fleet.devicesByCountry?.[code] !== undefined
-		);
+		// With no country at all, "pick a country" is the one thing to say, not "0 devices counted".
+		const everyCountryCounted =
+			fleet.countries.length > 0 &&
+			fleet.countries.every((code) => fleet.devicesByCountry?.[code] !== undefined);
 		if (everyCountryCounted && assigned < fleet.devices) {
 			// Nowhere left to spread the rest: the devices would silently vanish from the roaming count.
 			addIssue(
 				ctx,
 				['devicesByCountry'],
-				`Devices per country add up to ${fmt(assigned)}, not the ${fmt(fleet.devices)} in the fleet: leave one country empty to take the rest`
+				`Devices per country add up to ${fmt(assigned)}, not the ${fmt(fleet.devices)} in the fleet: leave one country empty to take the rest`,
+				customParams('devices_under', { assigned, devices: fleet.devices })
 			);
 		}
 	});
 
 	const buyerCountrySchema = baseBuyerCountrySchema.superRefine((code, ctx) => {
 		if (!rules.countryNames.has(code))
-			ctx.addIssue({ code: 'custom', message: `Unknown country "${code}"` });
+			ctx.addIssue({
+				code: 'custom',
+				message: `Unknown country "${code}"`,
+				params: customParams('unknown_country', { code })
+			});
 	});
 
 	const answersSchema = z
@@ -244,10 +283,20 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 						option !== NOT_SURE &&
 						!(LOCAL_PROFILE_OPTIONS as readonly string[]).includes(option)
 					) {
-						addIssue(ctx, [questionId, 'option'], `"${option}" is not an answer to this question`);
+						addIssue(
+							ctx,
+							[questionId, 'option'],
+							`"${option}" is not an answer to this question`,
+							customParams('unknown_option', { option })
+						);
 					}
 				} else if (!question) {
-					addIssue(ctx, [questionId], `Unknown question "${questionId}"`);
+					addIssue(
+						ctx,
+						[questionId],
+						`Unknown question "${questionId}"`,
+						customParams('unknown_question', { id: questionId })
+					);
 				} else if (
 					answer?.option !== undefined &&
 					answer.option !== NOT_SURE &&
@@ -256,7 +305,8 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 					addIssue(
 						ctx,
 						[questionId, 'option'],
-						`"${answer.option}" is not an answer to this question`
+						`"${answer.option}" is not an answer to this question`,
+						customParams('unknown_option', { option: answer.option })
 					);
 				}
 			}

@@ -3,7 +3,10 @@
  * hands over the few figures needed (country table, defaults, limits) and these pure functions do
  * the rest, mirroring inputFromFleet and the fleet schema so the page and the API agree.
  */
-import { NUMBER_FORMAT_HINT, parseNumberInput } from '../assessment/number-input';
+import { parseNumberInput } from '../assessment/number-input';
+import { formatNumber } from '../format/locale-format';
+import { m } from '../paraglide/messages';
+import type { Locale } from '../paraglide/runtime';
 import { deviceFieldName, fleetBodyFromForm, type FormLike } from '../assessment/form';
 import type { Fleet } from '../assessment/schema';
 import type { CostKey, SimulationKey } from '../rules/schema';
@@ -41,7 +44,8 @@ export type FieldErrors = Record<string, string>;
 
 export { EMPTY_SCENARIO };
 
-const fmt = (n: number) => n.toLocaleString('en');
+/** As toLocaleString does by default: up to three decimals. */
+const fmt = (n: number, locale: Locale) => formatNumber(n, locale, 3);
 
 /** Numbers read exactly as the server reads form fields. */
 export const parseNumber = parseNumberInput;
@@ -54,10 +58,23 @@ export const simulatedDays = (lifetimeYears: number) =>
 export const switchYears = (lifetimeYears: number) =>
 	Array.from({ length: Math.max(0, Math.floor(lifetimeYears)) }, (_, i) => i + 1);
 
-function wholeNumber(value: number | undefined, label: string, missing: string): string | null {
+/** The problem with a count of devices, for the whole fleet or for one country. */
+function wholeNumber(
+	value: number | undefined,
+	of: 'fleet' | 'country',
+	missing: string,
+	locale: Locale
+): string | null {
+	const options = { locale };
 	if (value === undefined) return missing;
-	if (Number.isNaN(value)) return `${label} must be a number, written as ${NUMBER_FORMAT_HINT}`;
-	if (!Number.isInteger(value)) return `${label} must be a whole number`;
+	if (Number.isNaN(value))
+		return of === 'fleet'
+			? m.fleetde_in_devices_not_number({}, options)
+			: m.fleetde_in_country_devices_not_number({}, options);
+	if (!Number.isInteger(value))
+		return of === 'fleet'
+			? m.fleetde_in_devices_whole({}, options)
+			: m.fleetde_in_country_devices_whole({}, options);
 	return null;
 }
 
@@ -67,8 +84,10 @@ function wholeNumber(value: number | undefined, label: string, missing: string):
  */
 export function parseTypedFleet(
 	form: FormLike,
-	defaults: Pick<TypedFleetDefaults, 'countries' | 'limits'>
+	defaults: Pick<TypedFleetDefaults, 'countries' | 'limits'>,
+	locale: Locale
 ): { fleet: Fleet; errors: null } | { fleet: null; errors: FieldErrors } {
+	const options = { locale };
 	const body = fleetBodyFromForm(form).fleet;
 	const { limits } = defaults;
 	const known = new Set(defaults.countries.map((c) => c.code));
@@ -76,22 +95,23 @@ export function parseTypedFleet(
 
 	const devices = body.devices;
 	const deviceProblem =
-		wholeNumber(devices, 'Number of devices', 'Enter the number of devices') ??
-		(devices! < 1 ? 'A fleet needs at least one device' : null) ??
+		wholeNumber(devices, 'fleet', m.fleetde_in_enter_devices({}, options), locale) ??
+		(devices! < 1 ? m.fleetde_in_one_device({}, options) : null) ??
 		(devices! > limits.maxDevices
-			? `The browser simulates at most ${fmt(limits.maxDevices)} devices`
+			? m.fleetde_in_browser_max({ max: fmt(limits.maxDevices, locale) }, options)
 			: null);
 	if (deviceProblem) errors['fleet.devices'] = deviceProblem;
 
 	if (body.countries.length === 0)
-		errors['fleet.countries'] = 'Pick at least one deployment country';
+		errors['fleet.countries'] = m.fleetde_in_pick_country({}, options);
 	const unknown = body.countries.find((code) => !known.has(code));
-	if (unknown) errors['fleet.countries'] = `Unknown country "${unknown}"`;
+	if (unknown) errors['fleet.countries'] = m.fleetde_in_unknown_country({ code: unknown }, options);
 
 	let assigned = 0;
 	for (const [code, count] of Object.entries(body.devicesByCountry ?? {})) {
 		const problem =
-			wholeNumber(count, 'Devices in a country', '') ?? (count < 0 ? 'Cannot be negative' : null);
+			wholeNumber(count, 'country', '', locale) ??
+			(count < 0 ? m.fleetde_in_not_negative({}, options) : null);
 		if (problem) errors[`fleet.devicesByCountry.${code}`] = problem;
 		else assigned += count;
 	}
@@ -99,38 +119,46 @@ export function parseTypedFleet(
 		(code) => body.devicesByCountry?.[code] !== undefined
 	);
 	if (!deviceProblem && assigned > devices!) {
-		errors['fleet.devicesByCountry'] =
-			`Devices per country add up to ${fmt(assigned)}, more than the ${fmt(devices!)} in the fleet`;
+		errors['fleet.devicesByCountry'] = m.fleetde_in_devices_over(
+			{ assigned: fmt(assigned, locale), devices: fmt(devices!, locale) },
+			options
+		);
 	} else if (
 		!deviceProblem &&
 		everyCountryCounted &&
 		body.countries.length > 0 &&
 		assigned < devices!
 	) {
-		errors['fleet.devicesByCountry'] =
-			`Devices per country add up to ${fmt(assigned)}, not the ${fmt(devices!)} in the fleet: leave one country empty to take the rest`;
+		errors['fleet.devicesByCountry'] = m.fleetde_in_devices_under(
+			{ assigned: fmt(assigned, locale), devices: fmt(devices!, locale) },
+			options
+		);
 	}
 
 	const lifetime = body.lifetimeYears;
-	if (lifetime === undefined) errors['fleet.lifetimeYears'] = 'Enter the device lifetime in years';
+	if (lifetime === undefined)
+		errors['fleet.lifetimeYears'] = m.fleetde_in_enter_lifetime({}, options);
 	else if (Number.isNaN(lifetime))
-		errors['fleet.lifetimeYears'] =
-			`Device lifetime must be a number, written as ${NUMBER_FORMAT_HINT}`;
-	else if (lifetime <= 0) errors['fleet.lifetimeYears'] = 'Device lifetime must be more than zero';
+		errors['fleet.lifetimeYears'] = m.fleetde_in_lifetime_not_number({}, options);
+	else if (lifetime <= 0)
+		errors['fleet.lifetimeYears'] = m.fleetde_in_lifetime_above_zero({}, options);
 	else if (lifetime > limits.maxLifetimeYears) {
-		errors['fleet.lifetimeYears'] =
-			`Device lifetime must be at most ${limits.maxLifetimeYears} years`;
+		errors['fleet.lifetimeYears'] = m.fleetde_in_lifetime_max(
+			{ max: fmt(limits.maxLifetimeYears, locale) },
+			options
+		);
 	}
 
 	const mb = body.monthlyMbPerDevice;
 	if (mb !== undefined) {
 		if (Number.isNaN(mb))
-			errors['fleet.monthlyMbPerDevice'] =
-				`Monthly data must be a number, written as ${NUMBER_FORMAT_HINT}`;
-		else if (mb < 0) errors['fleet.monthlyMbPerDevice'] = 'Monthly data cannot be negative';
+			errors['fleet.monthlyMbPerDevice'] = m.fleetde_in_mb_not_number({}, options);
+		else if (mb < 0) errors['fleet.monthlyMbPerDevice'] = m.fleetde_in_mb_negative({}, options);
 		else if (mb > limits.maxMonthlyMb) {
-			errors['fleet.monthlyMbPerDevice'] =
-				`Monthly data must be at most ${fmt(limits.maxMonthlyMb)} MB`;
+			errors['fleet.monthlyMbPerDevice'] = m.fleetde_in_mb_max(
+				{ max: fmt(limits.maxMonthlyMb, locale) },
+				options
+			);
 		}
 	}
 
@@ -202,13 +230,20 @@ export const MAX_SEED = 0xffffffff;
 
 function inRange(
 	raw: string,
-	meta: Pick<AssumptionMeta, 'lower' | 'upper'>
+	meta: Pick<AssumptionMeta, 'lower' | 'upper'>,
+	locale: Locale
 ): { value?: number; error?: string } {
+	const options = { locale };
 	const value = parseNumber(raw);
-	if (value === undefined) return { error: 'Enter a value' };
-	if (!Number.isFinite(value)) return { error: 'Enter a number' };
+	if (value === undefined) return { error: m.fleetde_in_enter_value({}, options) };
+	if (!Number.isFinite(value)) return { error: m.fleetde_in_enter_number({}, options) };
 	if (value < meta.lower || value > meta.upper) {
-		return { error: `Enter a value from ${fmt(meta.lower)} to ${fmt(meta.upper)}` };
+		return {
+			error: m.fleetde_in_value_range(
+				{ lower: fmt(meta.lower, locale), upper: fmt(meta.upper, locale) },
+				options
+			)
+		};
 	}
 	return { value };
 }
@@ -232,26 +267,27 @@ function rescaleExitFee(
 export function readControls(
 	base: SimulationInput,
 	values: ControlValues,
-	meta: SimulationMeta
+	meta: SimulationMeta,
+	locale: Locale
 ): { input: SimulationInput; errors: null } | { input: null; errors: FieldErrors } {
 	const errors: FieldErrors = {};
 	const seed = parseNumber(values.seed);
-	if (seed === undefined) errors.seed = 'Enter a seed';
+	if (seed === undefined) errors.seed = m.fleetde_in_enter_seed({}, { locale });
 	else if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-		errors.seed = `The seed is a whole number from 0 to ${fmt(MAX_SEED)}`;
+		errors.seed = m.fleetde_in_seed_range({ max: fmt(MAX_SEED, locale) }, { locale });
 	}
 
 	const params: SimulationParams = { ...base.params };
-	for (const m of meta.simulation) {
-		const read = inRange(values.params[m.key] ?? '', m);
-		if (read.error) errors[`params.${m.key}`] = read.error;
-		else params[m.key] = read.value!;
+	for (const figure of meta.simulation) {
+		const read = inRange(values.params[figure.key] ?? '', figure, locale);
+		if (read.error) errors[`params.${figure.key}`] = read.error;
+		else params[figure.key] = read.value!;
 	}
 	const costs: CostValues = { ...base.costs };
-	for (const m of meta.costs) {
-		const read = inRange(values.costs[m.key] ?? '', m);
-		if (read.error) errors[`costs.${m.key}`] = read.error;
-		else costs[m.key] = read.value!;
+	for (const figure of meta.costs) {
+		const read = inRange(values.costs[figure.key] ?? '', figure, locale);
+		if (read.error) errors[`costs.${figure.key}`] = read.error;
+		else costs[figure.key] = read.value!;
 	}
 
 	const year = parseNumber(values.switchYear);
@@ -279,11 +315,32 @@ export function readControls(
 	};
 }
 
-function dayOf(raw: string, days: number, label: string): { day?: number; error?: string } {
+/** A day of the lifetime as typed: the first day of an outage, or the day a restriction starts. */
+function dayOf(
+	raw: string,
+	days: number,
+	which: 'first' | 'day',
+	locale: Locale
+): { day?: number; error?: string } {
+	const options = { locale };
+	const first = which === 'first';
 	const day = parseNumber(raw);
-	if (day === undefined) return { error: `Enter the ${label.toLowerCase()}` };
-	if (!Number.isInteger(day)) return { error: `${label} must be a whole number` };
-	if (day < 1 || day > days) return { error: `${label} must be from 1 to ${fmt(days)}` };
+	if (day === undefined)
+		return {
+			error: first ? m.fleetde_in_enter_first_day({}, options) : m.fleetde_in_enter_day({}, options)
+		};
+	if (!Number.isInteger(day))
+		return {
+			error: first ? m.fleetde_in_first_day_whole({}, options) : m.fleetde_in_day_whole({}, options)
+		};
+	if (day < 1 || day > days) {
+		const last = fmt(days, locale);
+		return {
+			error: first
+				? m.fleetde_in_first_day_range({ last }, options)
+				: m.fleetde_in_day_range({ last }, options)
+		};
+	}
 	return { day };
 }
 
@@ -296,18 +353,20 @@ export const MAX_OUTAGE_DAYS = 365;
  */
 export function readOutage(
 	draft: { country: string; startDay: string; days: string },
-	input: SimulationInput
+	input: SimulationInput,
+	locale: Locale
 ): { outage: Scenario['outages'][number]; errors: null } | { outage: null; errors: FieldErrors } {
+	const options = { locale };
 	const errors: FieldErrors = {};
 	const days = simulatedDays(input.fleet.lifetimeYears);
 	if (!input.fleet.countries.some((c) => c.code === draft.country))
-		errors.country = 'Choose a country of the fleet';
-	const start = dayOf(draft.startDay, days, 'First day');
+		errors.country = m.fleetde_in_fleet_country({}, options);
+	const start = dayOf(draft.startDay, days, 'first', locale);
 	if (start.error) errors.startDay = start.error;
 	const length = parseNumber(draft.days);
-	if (length === undefined) errors.days = 'Enter how many days the outage lasts';
+	if (length === undefined) errors.days = m.fleetde_in_outage_days({}, options);
 	else if (!Number.isFinite(length) || length <= 0 || length > MAX_OUTAGE_DAYS) {
-		errors.days = `An outage lasts more than 0 and at most ${MAX_OUTAGE_DAYS} days`;
+		errors.days = m.fleetde_in_outage_range({ max: fmt(MAX_OUTAGE_DAYS, locale) }, options);
 	}
 	if (Object.keys(errors).length > 0) return { outage: null, errors };
 	return {
@@ -319,14 +378,15 @@ export function readOutage(
 /** A roaming restriction enforced from a chosen day (1 = deployment day). */
 export function readEnforcement(
 	draft: { country: string; day: string },
-	input: SimulationInput
+	input: SimulationInput,
+	locale: Locale
 ):
 	| { enforcement: Scenario['roamingEnforcements'][number]; errors: null }
 	| { enforcement: null; errors: FieldErrors } {
 	const errors: FieldErrors = {};
 	if (!input.fleet.countries.some((c) => c.code === draft.country))
-		errors.country = 'Choose a country of the fleet';
-	const day = dayOf(draft.day, simulatedDays(input.fleet.lifetimeYears), 'Day');
+		errors.country = m.fleetde_in_fleet_country({}, { locale });
+	const day = dayOf(draft.day, simulatedDays(input.fleet.lifetimeYears), 'day', locale);
 	if (day.error) errors.day = day.error;
 	if (Object.keys(errors).length > 0) return { enforcement: null, errors };
 	return { enforcement: { country: draft.country, day: day.day! - 1 }, errors: null };

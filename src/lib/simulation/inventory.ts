@@ -8,15 +8,27 @@ import {
 
 export type SimStatus = 'online' | 'roaming block' | 'switch pending' | 'outage' | 'data cap';
 
+/** What a SIM is connected through, as parts a page words in its own language. */
+export interface InventoryLink {
+	/** 0 or 1: "Carrier A" or "Carrier B". */
+	carrier: number;
+	/** How a local operator's profile came, or null: the SIM roams (or is at home). */
+	local: 'profile' | 'downloaded' | 'fitted' | null;
+	roaming: boolean;
+	newProvider: boolean;
+}
+
 export interface InventoryRow {
 	sim: string;
 	country: string;
+	/** `link` in English words, as the CSV has it. */
 	network: string;
+	link: InventoryLink;
 	status: SimStatus;
 	dataUsedMb: number;
 }
 
-const CARRIERS = ['Carrier A', 'Carrier B'] as const;
+export const CARRIERS = ['Carrier A', 'Carrier B'] as const;
 
 /** A SIM identifier that reads like an ICCID: stable per device, unique in the fleet. */
 export const simId = (device: number) => `89${String(device).padStart(10, '0')}`;
@@ -86,10 +98,19 @@ export function inventoryPage(
 				: fittedLocally
 					? `${country.code in arch.otaCure ? 'Local profile downloaded over the air' : 'Local SIM fitted on site'}, ${CARRIERS[carrier]}`
 					: `${CARRIERS[carrier]}${restricted ? ' (roaming)' : ''}`;
+		const local =
+			arch.localProfiles && restricted
+				? 'profile'
+				: fittedLocally
+					? country.code in arch.otaCure
+						? 'downloaded'
+						: 'fitted'
+					: null;
 		rows.push({
 			sim: simId(device),
 			country: country.code,
 			network: provider ? `${network}, ${provider}` : network,
+			link: { carrier, local, roaming: local === null && restricted, newProvider: provider !== '' },
 			status,
 			dataUsedMb: Math.round(used * 100) / 100
 		});

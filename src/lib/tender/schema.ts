@@ -15,6 +15,7 @@ import {
 	type InputSchemas
 } from '../assessment/schema';
 import { AREA_IDS, areaIdSchema, COST_KEYS, currencySchema } from '../rules/schema';
+import { customParams } from '../validation/custom-issue';
 
 /** Bump (and add a migration) whenever the stored shape changes. */
 export const TENDER_SCHEMA_VERSION = 1;
@@ -314,7 +315,12 @@ export function createTenderSchemas(
 			.superRefine((answers, ctx) => {
 				for (const [id, answer] of Object.entries(answers)) {
 					if (answer && answer.option === undefined)
-						ctx.addIssue({ code: 'custom', path: [id, 'option'], message: 'Choose an answer' });
+						ctx.addIssue({
+							code: 'custom',
+							path: [id, 'option'],
+							message: 'Choose an answer',
+							params: customParams('choose_answer')
+						});
 				}
 				const probe = Object.fromEntries(
 					Object.entries(answers).map(([id, a]) => [id, a ? { option: a.option } : null])
@@ -322,7 +328,12 @@ export function createTenderSchemas(
 				const parsed = input.answersSchema.safeParse(probe);
 				if (parsed.success) return;
 				for (const issue of parsed.error.issues)
-					ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+					ctx.addIssue({
+						code: 'custom',
+						path: issue.path,
+						message: issue.message,
+						params: 'params' in issue ? issue.params : undefined
+					});
 			})
 	});
 

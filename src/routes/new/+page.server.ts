@@ -1,4 +1,5 @@
 import { formDataOf } from '$lib/server/http';
+import { getLocale } from '$lib/paraglide/runtime';
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, fleetBodyFromForm } from '$lib/assessment/form';
 import * as assessments from '$lib/server/assessments';
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) {
 			return fail(400, {
-				errors: fieldErrors(parsed.error.issues),
+				errors: fieldErrors(parsed.error.issues, getLocale()),
 				values: fleetFormValuesFromSubmission(form)
 			});
 		}

@@ -130,7 +130,7 @@ describe('parseTypedFleet', () => {
 	it.each(cases)(
 		'accepts and rejects what the server’s fleet schema does, with its messages: %o',
 		(fields) => {
-			const parsed = parseTypedFleet(form(fields), defaults);
+			const parsed = parseTypedFleet(form(fields), defaults, 'en');
 			const split = Object.fromEntries(
 				Object.entries(fields.split ?? {}).map(([k, v]) => [k, Number(v)])
 			);
@@ -160,7 +160,8 @@ describe('parseTypedFleet', () => {
 	it('refuses fleets larger than the browser simulates, with the limit in the message', () => {
 		const parsed = parseTypedFleet(
 			form({ devices: String(BROWSER_MAX_DEVICES + 1), countries: ['DE'], lifetimeYears: '5' }),
-			defaults
+			defaults,
+			'en'
 		);
 		expect(parsed.errors?.['fleet.devices']).toBe(
 			'The browser simulates at most 1,000,000 devices'
@@ -168,7 +169,8 @@ describe('parseTypedFleet', () => {
 		expect(
 			parseTypedFleet(
 				form({ devices: String(BROWSER_MAX_DEVICES), countries: ['DE'], lifetimeYears: '5' }),
-				defaults
+				defaults,
+				'en'
 			).errors
 		).toBeNull();
 	});
@@ -176,7 +178,8 @@ describe('parseTypedFleet', () => {
 	it('refuses countries the rules do not know', () => {
 		const parsed = parseTypedFleet(
 			form({ devices: '10', countries: ['XX'], lifetimeYears: '5' }),
-			defaults
+			defaults,
+			'en'
 		);
 		expect(parsed.errors?.['fleet.countries']).toBe('Unknown country "XX"');
 	});
@@ -189,7 +192,7 @@ describe('parseTypedFleet', () => {
 			lifetimeYears: 12.5,
 			monthlyMbPerDevice: 3
 		};
-		expect(parseTypedFleet(fleetSearchParams(fleet), defaults).fleet).toEqual(fleet);
+		expect(parseTypedFleet(fleetSearchParams(fleet), defaults, 'en').fleet).toEqual(fleet);
 	});
 });
 
@@ -201,7 +204,7 @@ describe('readControls', () => {
 	);
 
 	it('gives back the base input when nothing was changed', () => {
-		expect(readControls(base, initialControls(base), meta).input).toEqual(base);
+		expect(readControls(base, initialControls(base), meta, 'en').input).toEqual(base);
 	});
 
 	it('applies the seed, the scenario and the figures, in a shape the API accepts', () => {
@@ -211,7 +214,7 @@ describe('readControls', () => {
 		values.params.outageMeanHours = '36';
 		values.outages = [{ country: 'DE', startDay: 99, days: 5 }];
 		values.roamingEnforcements = [{ country: 'DE', day: 364 }];
-		const { input } = readControls(base, values, meta);
+		const { input } = readControls(base, values, meta, 'en');
 		expect(input?.seed).toBe(42);
 		expect(input?.params.outageMeanHours).toBe(36);
 		expect(input?.scenario).toEqual({
@@ -229,7 +232,7 @@ describe('readControls', () => {
 		values.params.usageSpread = '3';
 		values.params.fieldVisitsPerDay = '';
 		values.costs.fieldVisitPerDevice = 'cheap';
-		const read = readControls(base, values, meta);
+		const read = readControls(base, values, meta, 'en');
 		expect(read.input).toBeNull();
 		expect(read.errors).toEqual({
 			seed: 'The seed is a whole number from 0 to 4,294,967,295',
@@ -243,7 +246,7 @@ describe('readControls', () => {
 		const values = initialControls(base);
 		values.costs.monthlyFeePerDevice = String(base.costs.monthlyFeePerDevice * 2);
 		values.costs.remainingCommitmentMonths = '12';
-		const { input } = readControls(base, values, meta);
+		const { input } = readControls(base, values, meta, 'en');
 		const expected = inputFromFleet(
 			rules,
 			{ devices: 2000, countries: ['TR', 'DE'], lifetimeYears: 4 },
@@ -265,7 +268,7 @@ describe('readControls', () => {
 	it('ignores a switch year outside the lifetime', () => {
 		const values = initialControls(base);
 		values.switchYear = '5';
-		expect(readControls(base, values, meta).input?.scenario.switchYear).toBeNull();
+		expect(readControls(base, values, meta, 'en').input?.scenario.switchYear).toBeNull();
 		expect(switchYears(4)).toEqual([1, 2, 3, 4]);
 		expect(switchYears(0.5)).toEqual([]);
 	});
@@ -279,27 +282,27 @@ describe('scenario events', () => {
 	);
 
 	it('turns day 100 as people count (day 1 is deployment) into the engine’s day 99', () => {
-		expect(readOutage({ country: 'DE', startDay: '100', days: '5' }, base)).toEqual({
+		expect(readOutage({ country: 'DE', startDay: '100', days: '5' }, base, 'en')).toEqual({
 			outage: { country: 'DE', startDay: 99, days: 5 },
 			errors: null
 		});
-		expect(readEnforcement({ country: 'DE', day: '1' }, base).enforcement).toEqual({
+		expect(readEnforcement({ country: 'DE', day: '1' }, base, 'en').enforcement).toEqual({
 			country: 'DE',
 			day: 0
 		});
 	});
 
 	it('refuses days outside the lifetime, lengths beyond a year and countries outside the fleet', () => {
-		expect(readOutage({ country: 'BR', startDay: '0', days: '400' }, base).errors).toEqual({
+		expect(readOutage({ country: 'BR', startDay: '0', days: '400' }, base, 'en').errors).toEqual({
 			country: 'Choose a country of the fleet',
 			startDay: 'First day must be from 1 to 730',
 			days: 'An outage lasts more than 0 and at most 365 days'
 		});
-		expect(readOutage({ country: 'DE', startDay: '1.5', days: '' }, base).errors).toEqual({
+		expect(readOutage({ country: 'DE', startDay: '1.5', days: '' }, base, 'en').errors).toEqual({
 			startDay: 'First day must be a whole number',
 			days: 'Enter how many days the outage lasts'
 		});
-		expect(readEnforcement({ country: 'DE', day: '731' }, base).errors).toEqual({
+		expect(readEnforcement({ country: 'DE', day: '731' }, base, 'en').errors).toEqual({
 			day: 'Day must be from 1 to 730'
 		});
 	});
@@ -307,9 +310,11 @@ describe('scenario events', () => {
 	it('makes an outage the engine sees: Germany loses device-days on the days chosen', () => {
 		const values = initialControls(base);
 		values.params.outageRatePerCarrierPerYear = '0';
-		const calm = readControls(base, values, meta).input!;
-		values.outages = [readOutage({ country: 'DE', startDay: '100', days: '5' }, base).outage!];
-		const stormy = readControls(base, values, meta).input!;
+		const calm = readControls(base, values, meta, 'en').input!;
+		values.outages = [
+			readOutage({ country: 'DE', startDay: '100', days: '5' }, base, 'en').outage!
+		];
+		const stormy = readControls(base, values, meta, 'en').input!;
 		const before = simulate(calm).result.assessed.series.offline.outage;
 		const after = simulate(stormy).result.assessed.series.offline.outage;
 		expect(before[99]).toBe(0);

@@ -1,5 +1,9 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { ChartData, Pair } from '$lib/simulation/chart-data';
+import { causeName } from '$lib/simulation/chart-text';
+import { intlTag } from '$lib/format/locale-format';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import { CAUSES, type Cause } from '$lib/simulation/types';
 
 export type LineConfig = ChartConfiguration<'line', { x: number; y: number }[]>;
@@ -16,18 +20,26 @@ export const ARCHITECTURE_STYLE: Record<
 };
 
 /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */
-export const CAUSE_STYLE: Record<Cause, { color: string; label: string }> = {
-	roaming: { color: '#D55E00', label: 'Roaming blocks' },
-	switch: { color: '#CC79A7', label: 'Provider switch' },
-	outage: { color: '#0072B2', label: 'Carrier outages' },
-	dataCap: { color: '#E69F00', label: 'Data caps' }
+export const CAUSE_STYLE: Record<Cause, { color: string }> = {
+	roaming: { color: '#D55E00' },
+	switch: { color: '#CC79A7' },
+	outage: { color: '#0072B2' },
+	dataCap: { color: '#E69F00' }
+};
+
+/** A cause as a legend entry: "Roaming blocks", "Netzausfälle". */
+const causeLabel = (cause: Cause, locale: Locale) => {
+	const name = causeName(cause, locale);
+	return name.charAt(0).toUpperCase() + name.slice(1);
 };
 
 /** Room around the plot so the last tick label and the top line are never cut at the canvas edge. */
 const LABEL_ROOM = { top: 6, right: 12, bottom: 0, left: 0 };
 
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const compact = (locale: Locale) =>
+	new Intl.NumberFormat(intlTag(locale), { notation: 'compact', maximumFractionDigits: 1 });
+const whole = (locale: Locale) =>
+	new Intl.NumberFormat(intlTag(locale), { maximumFractionDigits: 0 });
 
 function timeLine(
 	data: ChartData,
@@ -36,7 +48,8 @@ function timeLine(
 	lifetimeYears: number,
 	yTitle: string,
 	format: (v: number) => string,
-	y: { min?: number; max?: number } = {}
+	y: { min?: number; max?: number },
+	locale: Locale
 ): LineConfig {
 	const dataset = (which: 'assessed' | 'recommended') => ({
 		label: labels[which],
@@ -67,7 +80,7 @@ function timeLine(
 					type: 'linear',
 					min: 0,
 					max: lifetimeYears,
-					title: { display: true, text: 'Years since deployment' },
+					title: { display: true, text: m.fleetde_chart_years_since({}, { locale }) },
 					ticks: { precision: 0 }
 				},
 				y: {
@@ -87,7 +100,16 @@ function timeLine(
 				},
 				tooltip: {
 					callbacks: {
-						title: (items) => `Year ${(items[0]?.parsed.x ?? 0).toFixed(1)}`,
+						title: (items) =>
+							m.sim_year_n(
+								{
+									year: new Intl.NumberFormat(intlTag(locale), {
+										minimumFractionDigits: 1,
+										maximumFractionDigits: 1
+									}).format(items[0]?.parsed.x ?? 0)
+								},
+								{ locale }
+							),
 						label: (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0)}`
 					}
 				}
@@ -99,7 +121,8 @@ function timeLine(
 export function availabilityConfig(
 	data: ChartData,
 	labels: Pair<string>,
-	lifetimeYears: number
+	lifetimeYears: number,
+	locale: Locale
 ): LineConfig {
 	const percent = {
 		assessed: data.availability.assessed.map((v) => v * 100),
@@ -115,9 +138,15 @@ export function availabilityConfig(
 		percent,
 		labels,
 		lifetimeYears,
-		'Devices online (%)',
-		(v) => `${v.toFixed(v >= 99 ? 2 : 1)}%`,
-		{ min, max: 100 }
+		m.fleetde_chart_devices_online({}, { locale }),
+		(v) =>
+			new Intl.NumberFormat(intlTag(locale), {
+				style: 'percent',
+				minimumFractionDigits: v >= 99 ? 2 : 1,
+				maximumFractionDigits: v >= 99 ? 2 : 1
+			}).format(v / 100),
+		{ min, max: 100 },
+		locale
 	);
 }
 
@@ -125,16 +154,25 @@ export function costConfig(
 	data: ChartData,
 	labels: Pair<string>,
 	lifetimeYears: number,
-	currency: string
+	currency: string,
+	locale: Locale
 ): LineConfig {
 	return timeLine(
 		data,
 		data.cumulativeCost,
 		labels,
 		lifetimeYears,
-		`Spent so far (${currency})`,
-		(v) => `${currency} ${v >= 10_000 ? compact.format(v) : whole.format(v)}`,
-		{ min: 0 }
+		m.fleetde_chart_spent({ currency }, { locale }),
+		(v) =>
+			new Intl.NumberFormat(intlTag(locale), {
+				style: 'currency',
+				currency,
+				currencyDisplay: 'code',
+				maximumFractionDigits: v >= 10_000 ? 1 : 0,
+				...(v >= 10_000 ? { notation: 'compact' as const } : {})
+			}).format(v),
+		{ min: 0 },
+		locale
 	);
 }
 
@@ -149,14 +187,15 @@ export function offlineScaleMax(data: ChartData): number {
 export function offlineConfig(
 	data: ChartData,
 	which: 'assessed' | 'recommended',
-	max: number
+	max: number,
+	locale: Locale
 ): BarConfig {
 	return {
 		type: 'bar',
 		data: {
 			labels: data.yearly.map((row) => (row.days < 365 ? `${row.year}*` : String(row.year))),
 			datasets: CAUSES.map((cause) => ({
-				label: CAUSE_STYLE[cause].label,
+				label: causeLabel(cause, locale),
 				data: data.yearly.map((row) => Math.round(row.offline[which][cause] * 10) / 10),
 				backgroundColor: CAUSE_STYLE[cause].color,
 				borderWidth: 0
@@ -168,22 +207,25 @@ export function offlineConfig(
 			maintainAspectRatio: false,
 			layout: { padding: LABEL_ROOM },
 			scales: {
-				x: { stacked: true, title: { display: true, text: 'Year of the lifetime' } },
+				x: {
+					stacked: true,
+					title: { display: true, text: m.fleetde_chart_year_of_lifetime({}, { locale }) }
+				},
 				y: {
 					stacked: true,
 					min: 0,
 					suggestedMax: max,
-					title: { display: true, text: 'Offline device-days' },
-					ticks: { callback: (v) => compact.format(Number(v)) }
+					title: { display: true, text: m.fleetde_chart_offline_days({}, { locale }) },
+					ticks: { callback: (v) => compact(locale).format(Number(v)) }
 				}
 			},
 			plugins: {
 				legend: { position: 'bottom' },
 				tooltip: {
 					callbacks: {
-						title: (items) => `Year ${items[0]?.label ?? ''}`,
+						title: (items) => m.sim_year_n({ year: items[0]?.label ?? '' }, { locale }),
 						label: (item) =>
-							`${item.dataset.label}: ${whole.format(item.parsed.y ?? 0)} device-days`
+							`${item.dataset.label}: ${m.fleetde_chart_device_days({ count: whole(locale).format(item.parsed.y ?? 0) }, { locale })}`
 					}
 				}
 			}

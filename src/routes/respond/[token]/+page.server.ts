@@ -69,7 +69,7 @@ async function save(opened: Extract<OpenedRespondent, { status: 'active' }>, for
 	const answers = answersFromForm(form, ids);
 	if (Object.keys(answers).length === 0) return { form: m.respond_err_answer_one() };
 	const parsed = tenderSchemasFor(opened.record.rulesetVersion).respondBody.safeParse({ answers });
-	if (!parsed.success) return fieldErrors(parsed.error.issues);
+	if (!parsed.success) return fieldErrors(parsed.error.issues, getLocale());
 	await saveResponse(opened, parsed.data);
 	return null;
 }

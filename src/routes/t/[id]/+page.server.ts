@@ -104,7 +104,7 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) {
 			return fail(400, {
-				detailsErrors: fieldErrors(parsed.error.issues),
+				detailsErrors: fieldErrors(parsed.error.issues, getLocale()),
 				detailsValues: fleetFormValuesFromSubmission(form)
 			});
 		}
@@ -130,7 +130,10 @@ export const actions: Actions = {
 		const vendor = text(form, 'vendor');
 		const parsed = tenders.tenderSchemasFor(record.rulesetVersion).offerBody.safeParse({ vendor });
 		if (!parsed.success)
-			return fail(400, { addErrors: fieldErrors(parsed.error.issues), addValue: vendor });
+			return fail(400, {
+				addErrors: fieldErrors(parsed.error.issues, getLocale()),
+				addValue: vendor
+			});
 		try {
 			if (!(await tenders.addOffer(params.id, parsed.data))) error(404, noTender());
 		} catch (e) {
@@ -152,7 +155,10 @@ export const actions: Actions = {
 			expiresAt: text(form, 'expiresAt') || null
 		});
 		if (!parsed.success)
-			return fail(400, { offerId: offer.id, linkErrors: fieldErrors(parsed.error.issues) });
+			return fail(400, {
+				offerId: offer.id,
+				linkErrors: fieldErrors(parsed.error.issues, getLocale())
+			});
 		try {
 			const created = await createRespondent(params.id, offer.id, parsed.data);
 			if (!created || created === 'no-offer') return noOffer(offer.id);

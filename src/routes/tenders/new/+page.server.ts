@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
 import * as assessments from '$lib/server/assessments';
 import {
 	countryChoices,
@@ -49,7 +50,10 @@ export const actions: Actions = {
 		const values = { ...fleetFormValuesFromSubmission(form), vendors };
 		const parsed = tenders.tenderSchemasFor().createBody.safeParse(body);
 		if (!parsed.success)
-			return fail(400, { errors: tenderFieldErrors(parsed.error.issues, rows), values });
+			return fail(400, {
+				errors: tenderFieldErrors(parsed.error.issues, rows, getLocale()),
+				values
+			});
 		const assessment = await startingAssessment(parsed.data.fromAssessment ?? null);
 		const { fleet } = parsed.data;
 		const created =

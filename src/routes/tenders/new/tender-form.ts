@@ -5,6 +5,8 @@
  */
 import { fleetBodyFromForm, type FormLike } from '$lib/assessment/form';
 import { MAX_OFFERS } from '$lib/tender/schema';
+import type { Locale } from '$lib/paraglide/runtime';
+import { issueMessage, type IssueLike } from '$lib/validation/issue-message';
 
 export const VENDOR_ROWS = MAX_OFFERS;
 export const vendorFieldName = (row: number) => `vendor.${row}`;
@@ -37,15 +39,16 @@ export function tenderBodyFromForm(form: FormLike) {
 
 /** Field errors keyed as the form names its fields: `offers.3.vendor` is the fourth vendor row. */
 export function tenderFieldErrors(
-	issues: { path: PropertyKey[]; message: string }[],
-	rows: number[]
+	issues: readonly IssueLike[],
+	rows: number[],
+	locale: Locale = 'en'
 ) {
 	const errors: Record<string, string> = {};
 	for (const issue of issues) {
 		const path = issue.path.map(String);
 		if (path[0] === 'offers' && path.length > 1) path[1] = String(rows[Number(path[1])] ?? path[1]);
 		const key = path.join('.') || 'form';
-		errors[key] ??= issue.message;
+		errors[key] ??= issueMessage(issue, locale);
 	}
 	return errors;
 }

@@ -1,4 +1,5 @@
 import { formDataOf } from '$lib/server/http';
+import { getLocale } from '$lib/paraglide/runtime';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { answersFromForm, fieldErrors } from '$lib/assessment/form';
 import { localProfileQuestions } from '$lib/assessment/local-profiles';
@@ -128,7 +129,7 @@ export const actions: Actions = {
 			lastStep: target ?? area.id
 		});
 		if (!parsed.success) {
-			return fail(400, { errors: fieldErrors(parsed.error.issues) });
+			return fail(400, { errors: fieldErrors(parsed.error.issues, getLocale()) });
 		}
 		if (!(await assessments.update(params.id, parsed.data))) error(404, NOT_FOUND);
 		if (target && target !== area.id) redirect(303, `/a/${params.id}/${target}`);

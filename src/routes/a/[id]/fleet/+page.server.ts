@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { formDataOf } from '$lib/server/http';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, fleetBodyFromForm } from '$lib/assessment/form';
@@ -35,7 +36,7 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) {
 			return fail(400, {
-				errors: fieldErrors(parsed.error.issues),
+				errors: fieldErrors(parsed.error.issues, getLocale()),
 				values: fleetFormValuesFromSubmission(form)
 			});
 		}

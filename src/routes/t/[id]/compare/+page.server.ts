@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
 import { fieldErrors } from '$lib/assessment/form';
 import {
 	ComparisonShareLimitError,
@@ -84,7 +85,8 @@ export const actions: Actions = {
 			label: String(form.get('label') ?? ''),
 			expiresAt: String(form.get('expiresAt') ?? '') || null
 		});
-		if (!parsed.success) return fail(400, { shareErrors: fieldErrors(parsed.error.issues) });
+		if (!parsed.success)
+			return fail(400, { shareErrors: fieldErrors(parsed.error.issues, getLocale()) });
 		try {
 			const created = await createComparisonShare(params.id, parsed.data);
 			if (!created) error(404, m.tender_err_no_tender());

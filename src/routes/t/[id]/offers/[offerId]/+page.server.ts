@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
 import { fieldErrors } from '$lib/assessment/form';
 import { formDataOf } from '$lib/server/http';
 import * as tenders from '$lib/server/tenders';
@@ -73,8 +74,11 @@ async function change(
 	const issues = parsed.success ? tenders.answerIssues(record, questionId, parsed.data) : [];
 	if (!parsed.success || issues.length > 0) {
 		const errors = parsed.success
-			? fieldErrors(issues.map((i) => ({ path: [i.path], message: i.message })))
-			: fieldErrors(parsed.error.issues);
+			? fieldErrors(
+					issues.map((i) => ({ path: [i.path], message: i.message })),
+					getLocale()
+				)
+			: fieldErrors(parsed.error.issues, getLocale());
 		return fail(400, { questionId, errors, values });
 	}
 	try {
