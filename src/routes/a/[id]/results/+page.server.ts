@@ -7,6 +7,7 @@ import { fieldErrors } from '$lib/assessment/form';
 import { parseNumberInput } from '$lib/assessment/number-input';
 import { COST_KEYS } from '$lib/rules/schema';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import * as assessments from '$lib/server/assessments';
 import { resultsHtml } from '$lib/server/results-html';
 import { shareUrl } from '$lib/server/origin';
@@ -76,7 +77,8 @@ export const actions: Actions = {
 		const current = await assessments.read(params.id);
 		if (!current) error(404, notFoundMessage);
 		const parsed = inputSchemasFor(current.rulesetVersion).patchBody.safeParse({ costs });
-		if (!parsed.success) return fail(400, { costErrors: fieldErrors(parsed.error.issues) });
+		if (!parsed.success)
+			return fail(400, { costErrors: fieldErrors(parsed.error.issues, getLocale()) });
 		if (!(await assessments.update(params.id, parsed.data))) error(404, notFoundMessage);
 		return { costsSaved: true };
 	},
@@ -89,7 +91,8 @@ export const actions: Actions = {
 			expiresAt: String(form.get('expiresAt') ?? '') || null,
 			includeNotes: form.get('includeNotes') === 'on'
 		});
-		if (!parsed.success) return fail(400, { shareErrors: fieldErrors(parsed.error.issues) });
+		if (!parsed.success)
+			return fail(400, { shareErrors: fieldErrors(parsed.error.issues, getLocale()) });
 		try {
 			const created = await createShare(params.id, parsed.data);
 			if (!created) error(404, notFoundMessage);
