@@ -27,6 +27,7 @@ import { checkJobConfig } from '$lib/server/jobs/pool';
 import { compressResponse } from '$lib/server/compress';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { languageSwitch } from '$lib/server/language-switch';
+import { fillResultsHtml } from '$lib/server/results-html';
 import { m } from '$lib/paraglide/messages';
 
 // Importing the rules here validates them when the server starts, not on the first request.
@@ -208,7 +209,10 @@ function diskFull(event: RequestEvent, to: Destination, response: Response): Res
 export const handle: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ locale }) =>
 		handleRequest(event, (e) =>
-			resolve(e, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+			resolve(e, {
+				transformPageChunk: ({ html }) =>
+					fillResultsHtml(html.replace('%lang%', locale), e.locals.resultsHtml)
+			})
 		)
 	);
 

@@ -74,3 +74,48 @@ export function resultsHtml(input: ResultsHtmlInput): ResultsHtml {
 		answers: withoutMarkers(answers.body)
 	};
 }
+
+const PARTS = [
+	'css',
+	'overview',
+	'details',
+	'cost',
+	'answers'
+] as const satisfies readonly (keyof ResultsHtml)[];
+
+/**
+ * What stands for a part in the page data of a full page load. SvelteKit escapes "<" in the data
+ * it writes into the page, so this literal occurs only where the page renders the part.
+ */
+const placeholder = (part: keyof ResultsHtml) =>
+	`<template data-results-part="${part}"></template>`;
+
+/**
+ * The rendered parts for a results or share page's data. A full page load gets placeholders, and
+ * the parts go into the page's HTML once (fillResultsHtml, from hooks.server.ts): sent in the page
+ * data too, they doubled the HTML and left the phone a long inline script to parse. Svelte keeps
+ * the markup it finds in place of an {@html} when it hydrates. A data request (a client-side
+ * visit, a form sent with JavaScript) gets the parts themselves, rendered into the page by Svelte.
+ */
+export function resultsHtmlForPage(
+	event: { isDataRequest: boolean; locals: App.Locals },
+	html: ResultsHtml
+): ResultsHtml {
+	if (event.isDataRequest) return html;
+	event.locals.resultsHtml = html;
+	return {
+		css: placeholder('css'),
+		overview: placeholder('overview'),
+		details: placeholder('details'),
+		cost: placeholder('cost'),
+		answers: placeholder('answers')
+	};
+}
+
+/** The page's HTML with each placeholder replaced by its part; unchanged for any other page. */
+export function fillResultsHtml(page: string, html: ResultsHtml | undefined): string {
+	if (!html) return page;
+	let filled = page;
+	for (const part of PARTS) filled = filled.replace(placeholder(part), () => html[part]);
+	return filled;
+}

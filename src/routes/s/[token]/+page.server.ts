@@ -4,7 +4,7 @@ import { answerTable } from '$lib/assessment/answer-table';
 import { displayText } from '$lib/display-text';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { resultsHtml } from '$lib/server/results-html';
+import { resultsHtml, resultsHtmlForPage } from '$lib/server/results-html';
 import { rulesFor } from '$lib/server/rules';
 import { openShare, sharedView } from '$lib/server/shares';
 import { costHeadline, provisionalLine, ratingName } from '$lib/text/verdict';
@@ -16,7 +16,8 @@ const GONE = 'This link is no longer valid. Ask the person who sent it for a new
  * What the page shows: the results as server-rendered markup, as on the owner's page, and the link
  * preview's words; the PDF's source comes from /api/shared/{token}/report-source on demand.
  */
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params } = event;
 	const opened = await openShare(params.token);
 	if (opened.status === 'unknown') error(404, GONE);
 	if (opened.status !== 'active') error(410, GONE);
@@ -40,24 +41,27 @@ export const load: PageServerLoad = async ({ params }) => {
 		},
 		rulesetVersion: result.rulesetVersion,
 		askVendor: result.askVendor,
-		html: resultsHtml({
-			summary: {
-				title: assessment.title,
-				organisation: assessment.organisation,
-				vendor: assessment.vendor,
-				devices: assessment.fleet.devices,
-				countries: assessment.fleet.countries.length,
-				lifetimeYears: assessment.fleet.lifetimeYears
-			},
-			result,
-			answers: answerTable(
-				rulesFor(assessment.rulesetVersion),
-				assessment.answers,
-				assessment.fleet.countries
-			),
-			simulationHref: resolve('/s/[token]/fleet', { token: params.token }),
-			moreSections: [{ id: 'report-heading', label: m.results_contents_report() }]
-		}),
+		html: resultsHtmlForPage(
+			event,
+			resultsHtml({
+				summary: {
+					title: assessment.title,
+					organisation: assessment.organisation,
+					vendor: assessment.vendor,
+					devices: assessment.fleet.devices,
+					countries: assessment.fleet.countries.length,
+					lifetimeYears: assessment.fleet.lifetimeYears
+				},
+				result,
+				answers: answerTable(
+					rulesFor(assessment.rulesetVersion),
+					assessment.answers,
+					assessment.fleet.countries
+				),
+				simulationHref: resolve('/s/[token]/fleet', { token: params.token }),
+				moreSections: [{ id: 'report-heading', label: m.results_contents_report() }]
+			})
+		),
 		share,
 		updatedAt: assessment.updatedAt
 	};

@@ -9,7 +9,7 @@ import { COST_KEYS } from '$lib/rules/schema';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import * as assessments from '$lib/server/assessments';
-import { resultsHtml } from '$lib/server/results-html';
+import { resultsHtml, resultsHtmlForPage } from '$lib/server/results-html';
 import { shareUrl } from '$lib/server/origin';
 import { inputSchemasFor, rules, rulesFor } from '$lib/server/rules';
 import {
@@ -29,7 +29,8 @@ const notFoundMessage = 'There is no assessment at this address.';
  * layout, and the PDF's source (the whole ruleset) is fetched from
  * /api/assessments/{id}/report-source only when a PDF is asked for.
  */
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async (event) => {
+	const { params, locals } = event;
 	const record = await assessments.readForRequest(locals, params.id);
 	if (!record) error(404, notFoundMessage);
 	const { result } = assessments.withResult(record);
@@ -43,25 +44,32 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			assumptions: result.switchingCost.assumptions,
 			currency: result.switchingCost.currency
 		},
-		html: resultsHtml({
-			summary: {
-				title: record.title,
-				organisation: record.organisation,
-				vendor: record.vendor,
-				devices: record.fleet.devices,
-				countries: record.fleet.countries.length,
-				lifetimeYears: record.fleet.lifetimeYears
-			},
-			result,
-			answers: answerTable(rulesFor(record.rulesetVersion), record.answers, record.fleet.countries),
-			editHref: (area) => resolve('/a/[id]/[area]', { id, area }),
-			resumeHref: firstOpen ? resolve('/a/[id]/[area]', { id, area: firstOpen }) : undefined,
-			simulationHref: resolve('/assessments/[id]/fleet', { id }),
-			moreSections: [
-				{ id: 'report-heading', label: m.results_contents_report() },
-				{ id: 'share-title', label: m.results_contents_share() }
-			]
-		}),
+		html: resultsHtmlForPage(
+			event,
+			resultsHtml({
+				summary: {
+					title: record.title,
+					organisation: record.organisation,
+					vendor: record.vendor,
+					devices: record.fleet.devices,
+					countries: record.fleet.countries.length,
+					lifetimeYears: record.fleet.lifetimeYears
+				},
+				result,
+				answers: answerTable(
+					rulesFor(record.rulesetVersion),
+					record.answers,
+					record.fleet.countries
+				),
+				editHref: (area) => resolve('/a/[id]/[area]', { id, area }),
+				resumeHref: firstOpen ? resolve('/a/[id]/[area]', { id, area: firstOpen }) : undefined,
+				simulationHref: resolve('/assessments/[id]/fleet', { id }),
+				moreSections: [
+					{ id: 'report-heading', label: m.results_contents_report() },
+					{ id: 'share-title', label: m.results_contents_share() }
+				]
+			})
+		),
 		shares: (await listShares(record.id)) ?? []
 	};
 };
