@@ -4,10 +4,3 @@ export type RiskBand = 'flexible' | 'some' | 'locking';
 export function riskBand(risk: number): RiskBand {
 	return risk <= 0.2 ? 'flexible' : risk < 0.6 ? 'some' : 'locking';
 }
-
-/** Short labels for tables. */
-export const RISK_LABEL: Record<RiskBand, string> = {
-	flexible: 'flexible',
-	some: 'some lock-in',
-	locking: 'locks in'
-};

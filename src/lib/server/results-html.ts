@@ -7,18 +7,23 @@
  */
 import { render } from 'svelte/server';
 import type { ResolvedPathname } from '$app/types';
-import type { AnswerSection } from '$lib/assessment/answer-table';
+import { answerTable } from '$lib/assessment/answer-table';
+import type { StoredAssessment } from '$lib/assessment/schema';
 import AnswerSections from '$lib/components/results/AnswerSections.svelte';
 import ResultsDetails from '$lib/components/results/ResultsDetails.svelte';
 import ResultsOverview from '$lib/components/results/ResultsOverview.svelte';
 import SwitchingCost from '$lib/components/results/SwitchingCost.svelte';
-import type { ResultsHtml, ResultsSummary } from '$lib/components/results/types';
+import type { ResultsHtml } from '$lib/components/results/types';
 import type { ScoreResult } from '$lib/scoring/types';
+import { rulesFor } from './rules';
 
 export interface ResultsHtmlInput {
-	summary: ResultsSummary;
+	/** The assessment as the page may show it (a share link's copy without notes, say). */
+	assessment: Pick<
+		StoredAssessment,
+		'title' | 'organisation' | 'vendor' | 'fleet' | 'answers' | 'rulesetVersion'
+	>;
 	result: ScoreResult;
-	answers: AnswerSection[];
 	/** The address of a step, to change its answers; absent on read-only views. */
 	editHref?: (areaId: string) => ResolvedPathname;
 	resumeHref?: ResolvedPathname;
@@ -47,13 +52,25 @@ function uniqueStyles(heads: string[]): string {
 	return [...styles.values()].join('');
 }
 
-export function resultsHtml(input: ResultsHtmlInput): ResultsHtml {
-	const { result } = input;
+function renderParts(input: ResultsHtmlInput): ResultsHtml {
+	const { assessment, result } = input;
+	const answers = answerTable(
+		rulesFor(assessment.rulesetVersion),
+		assessment.answers,
+		assessment.fleet.countries
+	);
 	const overview = render(ResultsOverview, {
 		props: {
-			summary: input.summary,
+			summary: {
+				title: assessment.title,
+				organisation: assessment.organisation,
+				vendor: assessment.vendor,
+				devices: assessment.fleet.devices,
+				countries: assessment.fleet.countries.length,
+				lifetimeYears: assessment.fleet.lifetimeYears
+			},
 			result,
-			answers: input.answers,
+			answers,
 			editHref: input.editHref,
 			resumeHref: input.resumeHref,
 			simulationHref: input.simulationHref,
@@ -62,16 +79,16 @@ export function resultsHtml(input: ResultsHtmlInput): ResultsHtml {
 	});
 	const details = render(ResultsDetails, { props: { result } });
 	const cost = render(SwitchingCost, { props: { cost: result.switchingCost } });
-	const answers = render(AnswerSections, {
-		props: { sections: input.answers, editHref: input.editHref, conflicts: result.conflicts }
+	const rendered = render(AnswerSections, {
+		props: { sections: answers, editHref: input.editHref, conflicts: result.conflicts }
 	});
-	const parts = [overview, details, cost, answers];
+	const parts = [overview, details, cost, rendered];
 	return {
 		css: uniqueStyles(parts.map((part) => part.head)),
 		overview: withoutMarkers(overview.body),
 		details: withoutMarkers(details.body),
 		cost: withoutMarkers(cost.body),
-		answers: withoutMarkers(answers.body)
+		answers: withoutMarkers(rendered.body)
 	};
 }
 
@@ -99,8 +116,9 @@ const placeholder = (part: keyof ResultsHtml) =>
  */
 export function resultsHtmlForPage(
 	event: { isDataRequest: boolean; locals: App.Locals },
-	html: ResultsHtml
+	input: ResultsHtmlInput
 ): ResultsHtml {
+	const html = renderParts(input);
 	if (event.isDataRequest) return html;
 	event.locals.resultsHtml = html;
 	return {

@@ -1,11 +1,9 @@
 import { resolve } from '$app/paths';
 import { error } from '@sveltejs/kit';
-import { answerTable } from '$lib/assessment/answer-table';
 import { displayText } from '$lib/display-text';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
-import { resultsHtml, resultsHtmlForPage } from '$lib/server/results-html';
-import { rulesFor } from '$lib/server/rules';
+import { resultsHtmlForPage } from '$lib/server/results-html';
 import { openShare, sharedView } from '$lib/server/shares';
 import { costHeadline, provisionalLine, ratingName } from '$lib/text/verdict';
 import type { PageServerLoad } from './$types';
@@ -41,27 +39,12 @@ export const load: PageServerLoad = async (event) => {
 		},
 		rulesetVersion: result.rulesetVersion,
 		askVendor: result.askVendor,
-		html: resultsHtmlForPage(
-			event,
-			resultsHtml({
-				summary: {
-					title: assessment.title,
-					organisation: assessment.organisation,
-					vendor: assessment.vendor,
-					devices: assessment.fleet.devices,
-					countries: assessment.fleet.countries.length,
-					lifetimeYears: assessment.fleet.lifetimeYears
-				},
-				result,
-				answers: answerTable(
-					rulesFor(assessment.rulesetVersion),
-					assessment.answers,
-					assessment.fleet.countries
-				),
-				simulationHref: resolve('/s/[token]/fleet', { token: params.token }),
-				moreSections: [{ id: 'report-heading', label: m.results_contents_report() }]
-			})
-		),
+		html: resultsHtmlForPage(event, {
+			assessment,
+			result,
+			simulationHref: resolve('/s/[token]/fleet', { token: params.token }),
+			moreSections: [{ id: 'report-heading', label: m.results_contents_report() }]
+		}),
 		share,
 		updatedAt: assessment.updatedAt
 	};

@@ -1,7 +1,6 @@
 import { resolve } from '$app/paths';
 import { formDataOf } from '$lib/server/http';
 import { error, fail } from '@sveltejs/kit';
-import { answerTable } from '$lib/assessment/answer-table';
 import { createShareBodySchema } from '$lib/assessment/schema';
 import { fieldErrors } from '$lib/assessment/form';
 import { parseNumberInput } from '$lib/assessment/number-input';
@@ -9,9 +8,9 @@ import { COST_KEYS } from '$lib/rules/schema';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import * as assessments from '$lib/server/assessments';
-import { resultsHtml, resultsHtmlForPage } from '$lib/server/results-html';
+import { resultsHtmlForPage } from '$lib/server/results-html';
 import { shareUrl } from '$lib/server/origin';
-import { inputSchemasFor, rules, rulesFor } from '$lib/server/rules';
+import { inputSchemasFor, rules } from '$lib/server/rules';
 import {
 	createShare,
 	listShares,
@@ -44,32 +43,17 @@ export const load: PageServerLoad = async (event) => {
 			assumptions: result.switchingCost.assumptions,
 			currency: result.switchingCost.currency
 		},
-		html: resultsHtmlForPage(
-			event,
-			resultsHtml({
-				summary: {
-					title: record.title,
-					organisation: record.organisation,
-					vendor: record.vendor,
-					devices: record.fleet.devices,
-					countries: record.fleet.countries.length,
-					lifetimeYears: record.fleet.lifetimeYears
-				},
-				result,
-				answers: answerTable(
-					rulesFor(record.rulesetVersion),
-					record.answers,
-					record.fleet.countries
-				),
-				editHref: (area) => resolve('/a/[id]/[area]', { id, area }),
-				resumeHref: firstOpen ? resolve('/a/[id]/[area]', { id, area: firstOpen }) : undefined,
-				simulationHref: resolve('/assessments/[id]/fleet', { id }),
-				moreSections: [
-					{ id: 'report-heading', label: m.results_contents_report() },
-					{ id: 'share-title', label: m.results_contents_share() }
-				]
-			})
-		),
+		html: resultsHtmlForPage(event, {
+			assessment: record,
+			result,
+			editHref: (area) => resolve('/a/[id]/[area]', { id, area }),
+			resumeHref: firstOpen ? resolve('/a/[id]/[area]', { id, area: firstOpen }) : undefined,
+			simulationHref: resolve('/assessments/[id]/fleet', { id }),
+			moreSections: [
+				{ id: 'report-heading', label: m.results_contents_report() },
+				{ id: 'share-title', label: m.results_contents_share() }
+			]
+		}),
 		shares: (await listShares(record.id)) ?? []
 	};
 };
