@@ -123,7 +123,7 @@ export function createRecordStore<T extends { id: string }>(
 	};
 }
 
-const assessmentKind: RecordKind<StoredAssessment> = {
+export const assessmentKind: RecordKind<StoredAssessment> = {
 	folder: 'assessments',
 	name: 'assessment',
 	parse: (raw) => storedAssessmentSchema.safeParse(migrate(raw)),

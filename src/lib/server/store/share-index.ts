@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { createTokenIndex } from './token-index';
+import { createTokenIndex, type TokenIndex } from './token-index';
 
-const entrySchema = z.strictObject({ assessmentId: z.string() });
+export const shareEntrySchema = z.strictObject({ assessmentId: z.string() });
 
 /** Maps a share token's hash to its assessment (DATA_DIR/share-index; see token-index.ts). */
 export interface ShareIndex {
@@ -10,7 +10,11 @@ export interface ShareIndex {
 }
 
 export function createFileShareIndex(dataDir: string): ShareIndex {
-	const index = createTokenIndex(dataDir, 'share-index', entrySchema);
+	return shareIndexOver(createTokenIndex(dataDir, 'share-index', shareEntrySchema));
+}
+
+/** The share index over any token index (a folder of files, or a table). */
+export function shareIndexOver(index: TokenIndex<z.infer<typeof shareEntrySchema>>): ShareIndex {
 	return {
 		put: (tokenHash, assessmentId) => index.put(tokenHash, { assessmentId }),
 		get: async (tokenHash) => (await index.get(tokenHash))?.assessmentId ?? null

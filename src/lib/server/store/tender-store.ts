@@ -1,5 +1,5 @@
 import { storedTenderSchema, type StoredTender } from '../../tender/schema';
-import { createRecordStore } from './file-store';
+import { createRecordStore, type RecordKind } from './file-store';
 import type { RecordStore } from './types';
 
 export type TenderStore = RecordStore<StoredTender>;
@@ -9,11 +9,13 @@ export type TenderStore = RecordStore<StoredTender>;
  * per-id lock and unique ids as assessments. A record from a newer server (another schemaVersion)
  * does not parse and is refused rather than guessed at.
  */
+export const tenderKind: RecordKind<StoredTender> = {
+	folder: 'tenders',
+	name: 'tender',
+	parse: (raw) => storedTenderSchema.safeParse(raw),
+	check: (record) => storedTenderSchema.parse(record)
+};
+
 export function createTenderStore(dataDir: string): TenderStore {
-	return createRecordStore(dataDir, {
-		folder: 'tenders',
-		name: 'tender',
-		parse: (raw) => storedTenderSchema.safeParse(raw),
-		check: (record) => storedTenderSchema.parse(record)
-	});
+	return createRecordStore(dataDir, tenderKind);
 }
