@@ -12,6 +12,8 @@ declare global {
 			>;
 			/** A write of this request hit a full disk: the hooks answer 507. */
 			diskFull?: boolean;
+			/** The database could not be reached during this request: the hooks answer 503. */
+			databaseDown?: boolean;
 			/** The results or share page's rendered parts, written into its HTML once (results-html.ts). */
 			resultsHtml?: import('$lib/components/results/types').ResultsHtml;
 		}

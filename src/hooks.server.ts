@@ -1,5 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { dataDir } from '$lib/server/store';
+import { dataDir, getStores } from '$lib/server/store';
 import { lockDataDir } from '$lib/server/store/data-dir-lock';
 import { removeStaleTempFiles } from '$lib/server/store/temp-files';
 import {
@@ -22,6 +22,7 @@ import {
 	servedOverHttps
 } from '$lib/server/baseline-headers';
 import { DiskFullError } from '$lib/server/store/durable-json-file';
+import { DatabaseUnavailableError } from '$lib/server/store/pg/database';
 import { rules } from '$lib/server/rules';
 import { checkJobConfig } from '$lib/server/jobs/pool';
 import { compressResponse } from '$lib/server/compress';
@@ -33,10 +34,20 @@ import { m } from '$lib/paraglide/messages';
 // Importing the rules here validates them when the server starts, not on the first request.
 void rules;
 
-/** One process per data directory: a second server on the same DATA_DIR refuses to start. */
+/**
+ * On PostgreSQL (DATABASE_URL), any number of servers: the schema is brought up to date before
+ * the first request (a failed migration stops the start). On files, one process per data
+ * directory: a second server on the same DATA_DIR refuses to start.
+ */
 export const init: ServerInit = async () => {
 	checkJobConfig();
 	installBaselineHeaders();
+	const stores = getStores();
+	if (stores.database) {
+		await stores.database.ready;
+		console.info(`Storing data in PostgreSQL: ${stores.location}`);
+		return;
+	}
 	const release = lockDataDir(dataDir());
 	process.once('exit', release);
 	// Safe only now that we are the one writer: temp files left by a killed write are garbage.
@@ -201,6 +212,20 @@ function diskFull(event: RequestEvent, to: Destination, response: Response): Res
 	return plainPage(507, m.error_disk_full_title(), m.error_disk_full_body());
 }
 
+const DATABASE_DOWN =
+	'The database cannot be reached, so this request could not be completed. Everything saved before is safe; please try again in a moment.';
+
+/** The database was unreachable (DatabaseUnavailableError): 503, so a load balancer or client retries. */
+function databaseDown(to: Destination, response: Response): Response {
+	const answer = isApi(to)
+		? apiError(503, DATABASE_DOWN)
+		: (response.headers.get('content-type') ?? '').startsWith('application/json')
+			? new Response(response.body, { status: 503, headers: new Headers(response.headers) })
+			: plainPage(503, m.pg_unavailable_title(), m.pg_unavailable_body());
+	answer.headers.set('retry-after', '5');
+	return answer;
+}
+
 /**
  * The request's language (the visitor's cookie, else Accept-Language, else English) is what
  * messages and rule texts read while this request runs; the page says it in `<html lang>`.
@@ -239,6 +264,7 @@ async function handleRequest(
 	limitBody(event, to);
 	let response = guard(event, to) ?? chosenLanguage(event) ?? (await resolve(event));
 	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
+	if (event.locals.databaseDown && response.status === 500) response = databaseDown(to, response);
 	if (isApi(to)) response = await asApiError(response);
 	try {
 		response = withHeaders(response, to, event.request);
@@ -259,6 +285,13 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 			`${event.request.method} ${redactPath(event.url.pathname)} not saved: the disk is full`
 		);
 		return { message: DISK_FULL };
+	}
+	if (error instanceof DatabaseUnavailableError) {
+		event.locals.databaseDown = true;
+		console.error(
+			`${event.request.method} ${redactPath(event.url.pathname)} failed: ${redactPath(error.message)}`
+		);
+		return { message: DATABASE_DOWN };
 	}
 	if (status >= 500) {
 		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -74,7 +74,8 @@ export async function runMigrations(
 				} catch (error) {
 					await client.query('ROLLBACK');
 					throw new Error(
-						`Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`
+						`Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+						{ cause: error }
 					);
 				}
 				applied.push(migration.name);
