@@ -1,24 +1,33 @@
 /**
- * Whole-instance export and import, for backups and moves between servers.
+ * Whole-instance export and import, for backups and moves between servers, on either store
+ * (PostgreSQL when DATABASE_URL is set, else the files in DATA_DIR):
  *
  *   npm run data -- export > backup.json        (safe while the server runs)
- *   npm run data -- import backup.json          (stop the server first: one writer per DATA_DIR)
+ *   npm run data -- import backup.json          (files: stop the server first, one writer per DATA_DIR;
+ *                                                PostgreSQL: servers may keep running)
+ *   npm run data -- copy ./data postgres://...  (a data directory into PostgreSQL, counts checked;
+ *                                                either side may be a directory or a database URL)
  *
  * Built into build/cli.js as part of `npm run build` (see vite.config.ts), so it runs on a
  * production install with plain Node.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { versionedInputSchemas } from '../assessment/versioned-schemas';
 import { instanceHeader, validateInstance } from './instance-export';
 import { registryFromDisk } from './rules-files';
 import { lockDataDir } from './store/data-dir-lock';
+import { copyStores } from './data-copy';
 import {
-	dataDir,
+	fileStores,
 	getComparisonShareIndex,
 	getRespondentIndex,
 	getShareIndex,
 	getStore,
-	getTenderStore
+	getStores,
+	getTenderStore,
+	postgresStores,
+	type Stores
 } from './store/index';
 import type { RecordStore } from './store/types';
 import { redactId, redactPath } from './redact';
@@ -93,7 +102,7 @@ async function exportAll() {
 	const skipped = [...assessments.skipped, ...tenders.skipped];
 	for (const line of skipped) console.error(`Skipped ${line}`);
 	console.error(
-		`Exported ${assessments.written} of ${assessments.total} assessments and ${tenders.written} of ${tenders.total} tenders from ${dataDir()}` +
+		`Exported ${assessments.written} of ${assessments.total} assessments and ${tenders.written} of ${tenders.total} tenders from ${getStores().location}` +
 			(skipped.length ? `; ${skipped.length} unreadable, skipped (listed above)` : '')
 	);
 	if (skipped.length) process.exitCode = 1;
@@ -108,9 +117,14 @@ function reportOutcomes(kind: string, outcomes: ImportOutcome[]) {
 		console.error(`conflict: ${redactId(o.id)} (${o.title})`);
 }
 
+/** The files' single-writer lock; PostgreSQL needs none (its transactions serialise the writers). */
+function lockIfFiles(stores: Stores): () => void {
+	return stores.database ? () => {} : lockDataDir(stores.location);
+}
+
 /** Reads a version 1 or 2 export; nothing is written unless every record passes every check. */
 async function importFile(file: string) {
-	const release = lockDataDir(dataDir());
+	const release = lockIfFiles(getStores());
 	try {
 		const checked = validateInstance(JSON.parse(readFileSync(file, 'utf8')), contentChecks());
 		const indexes = tenderLinkIndexes();
@@ -129,7 +143,7 @@ async function importFile(file: string) {
 			shareIndex: getShareIndex()
 		});
 		const tenders = await importTenders(getTenderStore(), checked.tenders, indexes);
-		console.error(`Imported into ${dataDir()}:`);
+		console.error(`Imported into ${getStores().location}:`);
 		reportOutcomes('assessments', assessments);
 		reportOutcomes('tenders', tenders);
 	} finally {
@@ -137,18 +151,64 @@ async function importFile(file: string) {
 	}
 }
 
-const [command, argument] = process.argv.slice(2);
+const isDatabaseUrl = (place: string) => /^postgres(ql)?:\/\//i.test(place);
+
+/** A data directory or a PostgreSQL URL, opened as stores. */
+const storesAt = (place: string): Stores =>
+	isDatabaseUrl(place) ? postgresStores(place) : fileStores(resolve(place));
+
+/**
+ * Copies every record, link and evidence file from one store into another and checks the counts;
+ * exit code 1 unless every count matches. A data directory on either side is locked for the copy,
+ * so no server writes to it meanwhile.
+ */
+async function copy(from: string, to: string) {
+	const source = storesAt(from);
+	const target = storesAt(to);
+	const releaseSource = lockIfFiles(source);
+	const releaseTarget = lockIfFiles(target);
+	try {
+		const report = await copyStores(source, target, contentChecks());
+		console.error(`Copied ${source.location} into ${target.location}:`);
+		if (report.counts.length) {
+			reportOutcomes('assessments', report.assessments);
+			reportOutcomes('tenders', report.tenders);
+			for (const count of report.counts)
+				console.error(
+					`${count.kind}: ${count.source} in the source, ${count.matching} of them in the target as they are in the source`
+				);
+		}
+		for (const problem of report.problems) console.error(problem);
+		if (report.problems.length) {
+			console.error(`The copy is not complete: ${report.problems.length} problems (listed above)`);
+			process.exitCode = 1;
+		} else console.error('Every count matches.');
+	} finally {
+		releaseSource();
+		releaseTarget();
+		await Promise.all([source.database?.close(), target.database?.close()]);
+	}
+}
+
+const [command, argument, second] = process.argv.slice(2);
+const copyTarget = second ?? process.env.DATABASE_URL;
 const run =
 	command === 'export'
 		? exportAll()
 		: command === 'import' && argument
 			? importFile(argument)
-			: null;
+			: command === 'copy' && argument && copyTarget
+				? copy(argument, copyTarget)
+				: null;
 if (!run) {
-	console.error('Usage: npm run data -- export > backup.json | npm run data -- import backup.json');
+	console.error(
+		'Usage: npm run data -- export > backup.json | npm run data -- import backup.json | npm run data -- copy <from: directory or postgres:// URL> [to: directory or URL; default DATABASE_URL]'
+	);
 	process.exit(2);
 }
-run.catch((error: Error) => {
-	console.error(error.message);
-	process.exit(1);
-});
+run
+	.then(() => (command === 'copy' ? undefined : getStores().database?.close()))
+	.catch((error: Error) => {
+		console.error(error.message);
+		process.exit(1);
+	});

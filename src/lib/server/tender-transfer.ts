@@ -205,7 +205,7 @@ export function validateTenders(
  * once, under its id (DATA_DIR/evidence), and deleted when the answer holding it lets it go: two
  * answers, or two tenders, naming one id would let one delete the bytes the other still shows.
  */
-function evidenceFilesOf(record: StoredTender): { id: string; path: string }[] {
+export function evidenceFilesOf(record: StoredTender): { id: string; path: string }[] {
 	return record.offers.flatMap((offer, o) =>
 		Object.entries(offer.answers).flatMap(([questionId, answer]) =>
 			(answer.files ?? []).map((file, f) => ({

@@ -1,0 +1,155 @@
+/**
+ * Copies one store into another (a data directory into PostgreSQL, or back), through the same
+ * checks an import runs, then counts: every record of the source must be in the target exactly
+ * as it was, every link must open its record there, and every evidence file must be there byte
+ * for byte. The copy can be run again: what is already there is left alone.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { StoredAssessment } from '../assessment/schema';
+import type { StoredTender } from '../tender/schema';
+import { instanceHeader, validateInstance, type InstanceChecks } from './instance-export';
+import type { Stores } from './store';
+import type { RecordStore } from './store/types';
+import {
+	comparisonShareLinkIndex,
+	evidenceClashes,
+	evidenceFilesOf,
+	importTenders,
+	linkClashes,
+	respondentLinkIndex
+} from './tender-transfer';
+import { importRecords, type ImportOutcome } from './transfer';
+
+export interface CopyCount {
+	kind: string;
+	source: number;
+	/** Of the source's, how many the target now holds exactly as the source does. */
+	matching: number;
+}
+
+export interface CopyReport {
+	counts: CopyCount[];
+	assessments: ImportOutcome[];
+	tenders: ImportOutcome[];
+	/** Anything that stops the copy from being complete; empty when every count matches. */
+	problems: string[];
+}
+
+async function readAll<T>(store: RecordStore<T>, label: string, problems: string[]): Promise<T[]> {
+	const records: T[] = [];
+	for (const id of (await store.ids()).sort()) {
+		try {
+			const record = await store.read(id);
+			if (record) records.push(record);
+		} catch (error) {
+			problems.push(`${label} unreadable in the source: ${(error as Error).message}`);
+		}
+	}
+	return records;
+}
+
+async function countMatching<T extends { id: string }>(
+	records: readonly T[],
+	target: RecordStore<T>
+): Promise<number> {
+	let matching = 0;
+	for (const record of records) {
+		if (isDeepStrictEqual(await target.read(record.id), record)) matching++;
+	}
+	return matching;
+}
+
+const shareHashes = (record: StoredAssessment) => (record.shares ?? []).map((s) => s.tokenHash);
+
+export async function copyStores(
+	source: Stores,
+	target: Stores,
+	checks: InstanceChecks
+): Promise<CopyReport> {
+	const problems: string[] = [];
+	const assessments = await readAll(source.assessments, 'An assessment', problems);
+	const tenders = await readAll(source.tenders, 'A tender', problems);
+
+	// The same checks as `import`: nothing is written unless every record passes them.
+	const checked = validateInstance({ ...instanceHeader(new Date()), assessments, tenders }, checks);
+	if (!checked.ok) {
+		return {
+			counts: [],
+			assessments: [],
+			tenders: [],
+			problems: checked.issues.map((issue) => `${issue.path}: ${issue.message}`)
+		};
+	}
+	const indexes = {
+		respondents: respondentLinkIndex(target.respondentIndex),
+		comparisonShares: comparisonShareLinkIndex(target.comparisonShareIndex)
+	};
+	const clashes = [
+		...(await linkClashes(checked.tenders, indexes)),
+		...(await evidenceClashes(checked.tenders, target.tenders))
+	];
+	if (clashes.length) {
+		return {
+			counts: [],
+			assessments: [],
+			tenders: [],
+			problems: clashes.map((issue) => `${issue.path}: ${issue.message}`)
+		};
+	}
+
+	// Evidence first: a tender in the target never names a file the target does not have.
+	let evidenceSource = 0;
+	let evidenceMatching = 0;
+	for (const tender of checked.tenders) {
+		for (const file of evidenceFilesOf(tender)) {
+			const bytes = await source.evidence.get(file.id);
+			if (!bytes) {
+				problems.push(`Evidence file ${file.id} of tender ${tender.id} is missing in the source`);
+				continue;
+			}
+			evidenceSource++;
+			const there = await target.evidence.get(file.id);
+			if (!there) await target.evidence.put(file.id, bytes);
+			const copied = there ?? (await target.evidence.get(file.id));
+			if (copied && Buffer.from(copied).equals(Buffer.from(bytes))) evidenceMatching++;
+			else problems.push(`Evidence file ${file.id} differs in the target`);
+		}
+	}
+
+	const assessmentOutcomes = await importRecords(target.assessments, checked.assessments, {
+		keepShares: true,
+		shareIndex: target.shareIndex
+	});
+	const tenderOutcomes = await importTenders(target.tenders, checked.tenders, indexes);
+
+	let shareSource = 0;
+	let shareMatching = 0;
+	for (const record of checked.assessments) {
+		for (const hash of shareHashes(record)) {
+			shareSource++;
+			if ((await target.shareIndex.get(hash)) === record.id) shareMatching++;
+		}
+	}
+
+	const counts: CopyCount[] = [
+		{
+			kind: 'assessments',
+			source: checked.assessments.length,
+			matching: await countMatching<StoredAssessment>(checked.assessments, target.assessments)
+		},
+		{
+			kind: 'tenders',
+			source: checked.tenders.length,
+			matching: await countMatching<StoredTender>(checked.tenders, target.tenders)
+		},
+		{ kind: 'share links', source: shareSource, matching: shareMatching },
+		{ kind: 'evidence files', source: evidenceSource, matching: evidenceMatching }
+	];
+	for (const count of counts) {
+		if (count.matching !== count.source)
+			problems.push(
+				`${count.kind}: ${count.source - count.matching} of ${count.source} are not in the target as they are in the source`
+			);
+	}
+	return { counts, assessments: assessmentOutcomes, tenders: tenderOutcomes, problems };
+}
