@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type Plugin as EsbuildPlugin } from 'esbuild';
 import type { BuildOptions, Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -29,6 +30,20 @@ function besideTheServer(): Plugin {
 			async handler() {
 				if (!ssr) return;
 				const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+				// Vite's `?raw` (the SQL migrations) as esbuild's text loader, so both builds read them alike.
+				const raw: EsbuildPlugin = {
+					name: 'raw-text',
+					setup(build) {
+						build.onResolve({ filter: /\?raw$/ }, (args) => ({
+							path: resolvePath(args.resolveDir, args.path.slice(0, -'?raw'.length)),
+							namespace: 'raw-text'
+						}));
+						build.onLoad({ filter: /.*/, namespace: 'raw-text' }, (args) => ({
+							contents: readFileSync(args.path, 'utf8'),
+							loader: 'text'
+						}));
+					}
+				};
 				const bundle = (entry: string, outfile: string, external: string[] = []) =>
 					esbuild({
 						entryPoints: [`${root}${entry}`],
@@ -39,6 +54,7 @@ function besideTheServer(): Plugin {
 						target: 'node20',
 						external: [...Object.keys(pkg.dependencies ?? {}), ...external],
 						alias: { $lib: `${root}src/lib` },
+						plugins: [raw],
 						logLevel: 'warning'
 					});
 				await bundle('src/lib/server/cli.ts', 'build/cli.js');

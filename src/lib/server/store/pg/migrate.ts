@@ -1,22 +1,12 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { MIGRATIONS } from './migrations';
 
 export interface Migration {
 	/** The file's name without `.sql`, e.g. `001-records`: applied in this order, once. */
 	name: string;
 	sql: string;
 }
-
-/** Bundled into the server and the data CLI at build time, so a deploy is one artefact. */
-const files = import.meta.glob<string>('./migrations/*.sql', {
-	query: '?raw',
-	import: 'default',
-	eager: true
-});
-
-export const MIGRATIONS: Migration[] = Object.entries(files)
-	.map(([path, sql]) => ({ name: path.replace(/^.*\//, '').replace(/\.sql$/, ''), sql }))
-	.sort((a, b) => a.name.localeCompare(b.name));
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
 
