@@ -435,9 +435,32 @@ function assessmentBreaks(
 			),
 			'bad lastStep'
 		),
-		unknownField([], ASSESSMENT_FIELDS)
+		...(patch ? revisionBreaks : []),
+		unknownField([], patch ? [...ASSESSMENT_FIELDS, 'revision'] : ASSESSMENT_FIELDS)
 	];
 }
+
+/**
+ * A PATCH's `revision` (the revision the change was based on): not a whole number of 0 or more,
+ * or sent alone (the revision is not a change).
+ */
+const revisionBreaks: fc.Arbitrary<Break>[] = [
+	brk(
+		['revision'],
+		fc.oneof(
+			fc.integer({ max: -1 }),
+			finite({ min: 0.01, max: 10 }).filter((v) => !Number.isInteger(v)),
+			notNumber
+		),
+		'bad revision'
+	),
+	fc.constant<Break>({
+		at: REPLACE_BODY,
+		value: { revision: 1 },
+		path: '',
+		why: 'only a revision: nothing to change'
+	})
+];
 
 /** Keeps some of a valid body's optional fields, then breaks one field. */
 function breakOne(
@@ -943,9 +966,12 @@ function tenderBreaks(
 						'bad fromAssessment'
 					)
 				]),
+		...(patch ? revisionBreaks : []),
 		unknownField(
 			[],
-			patch ? TENDER_FIELDS.filter((f) => f !== 'offers' && f !== 'fromAssessment') : TENDER_FIELDS
+			patch
+				? [...TENDER_FIELDS.filter((f) => f !== 'offers' && f !== 'fromAssessment'), 'revision']
+				: TENDER_FIELDS
 		)
 	];
 }
@@ -1013,6 +1039,7 @@ export const invalidTenderAnswer = (question: RulesFacts['questions'][number]) =
 				),
 				'bad stateNote'
 			),
-			unknownField([], ['option', 'note', 'state', 'stateNote'])
+			...revisionBreaks,
+			unknownField([], ['option', 'note', 'state', 'stateNote', 'revision'])
 		]
 	);

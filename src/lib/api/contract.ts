@@ -52,6 +52,7 @@ import {
 } from '../tender/comparison-share';
 import { RESPONDENT_STATUSES, type RespondentSummary } from '../tender/respondent';
 import type { RespondentView } from '../server/respondents';
+import type { RevisionConflictBody } from '../server/revision';
 import { comparisonSchema, scoreSummarySchema } from '../tender/compare';
 
 /** The one error shape of the API (src/lib/server/http.ts). */
@@ -63,6 +64,14 @@ export const fieldIssueSchema = z.object({
 export const errorBodySchema = z.object({
 	error: z.string(),
 	issues: z.array(fieldIssueSchema)
+});
+
+/**
+ * 409 for a change based on a revision the record has moved on from (If-Match or the body's
+ * `revision`): the error, and the revision to read and base the change on again (also the ETag).
+ */
+export const revisionConflictSchema = errorBodySchema.extend({
+	currentRevision: z.number().int().nonnegative()
 });
 
 /** What an owner reads: the stored record without share-token hashes, with its scored result. */
@@ -449,6 +458,7 @@ function fits<A, B>(check: [A] extends [B] ? true : false): void {
 }
 
 same<z.output<typeof errorBodySchema>, { error: string; issues: FieldIssue[] }>(true);
+same<z.output<typeof revisionConflictSchema>, RevisionConflictBody>(true);
 same<z.output<typeof assessmentWithResultSchema>, ReturnType<typeof withResult>>(true);
 same<z.output<typeof assessmentWithResultSchema>['result'], ScoreResult>(true);
 same<z.output<typeof shareSummarySchema>, ShareSummary>(true);

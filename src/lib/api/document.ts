@@ -4,7 +4,7 @@ export type JsonSchema = { [key: string]: unknown };
 
 export interface Parameter {
 	name: string;
-	in: 'path' | 'query';
+	in: 'path' | 'query' | 'header';
 	required: boolean;
 	description: string;
 	schema: JsonSchema;

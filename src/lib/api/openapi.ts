@@ -124,6 +124,11 @@ function responseComponents(): Record<string, JsonSchema> {
 			'Every error of the API: a sentence, and one issue per field that is wrong (path empty for the request as a whole).'
 	});
 	r.add(contract.fieldIssueSchema, { id: 'FieldIssue' });
+	r.add(contract.revisionConflictSchema, {
+		id: 'RevisionConflict',
+		description:
+			"A change based on a revision the record has moved on from (If-Match, or `revision` in the body): nothing was written. `currentRevision` is the revision now stored (also the `ETag`); read the record again and send the change based on it. The issue's path names what carried the stale revision (`If-Match` or `revision`)."
+	});
 	r.add(storedAssessmentSchema, {
 		id: 'StoredAssessment',
 		description:
@@ -320,7 +325,7 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 	r.add(schemas.patchBody, {
 		id: 'PatchAssessmentBody',
 		description:
-			'A partial change: send at least one field. `answers` merges by question id (`null` clears one); `costs` merges by key (`null` goes back to the default); `fleet` replaces the whole fleet.'
+			'A partial change: send at least one field. `answers` merges by question id (`null` clears one); `costs` merges by key (`null` goes back to the default); `fleet` replaces the whole fleet. `revision` (optional, not a change): the revision the change was based on, as If-Match; 409 when the assessment is at another.'
 	});
 	r.add(createShareBodySchema, {
 		id: 'CreateShareBody',
@@ -357,11 +362,11 @@ function requestComponents(rules: Rules): Record<string, JsonSchema> {
 	r.add(tender.patchBody, {
 		id: 'PatchTenderBody',
 		description:
-			"A partial change: send at least one field. `fleet` replaces the whole fleet (every offer is re-scored with it); `costs` merges by key (`null` goes back to the default); `weights` replaces the saved weights (`null` goes back to the ruleset's); `buyerCountry` `null` clears it."
+			"A partial change: send at least one field. `fleet` replaces the whole fleet (every offer is re-scored with it); `costs` merges by key (`null` goes back to the default); `weights` replaces the saved weights (`null` goes back to the ruleset's); `buyerCountry` `null` clears it. `revision` (optional, not a change): the tender's revision the change was based on, as If-Match; 409 when the tender is at another."
 	});
 	r.add(tender.answerPatchBody, {
 		id: 'PatchOfferAnswerBody',
-		description: `The buyer's change to one answer: send at least one field. \`option\` (an option id of the question in the URL, or \`"${NOT_SURE}"\`; \`null\` clears it) is the buyer's own answer and counts as verified. \`state\` judges the answer there is (409 when there is none). Every field that changes is appended to the offer's history.`
+		description: `The buyer's change to one answer: send at least one field. \`option\` (an option id of the question in the URL, or \`"${NOT_SURE}"\`; \`null\` clears it) is the buyer's own answer and counts as verified. \`state\` judges the answer there is (409 when there is none). Every field that changes is appended to the offer's history. \`revision\` (optional, not a change): the tender's revision the change was based on, as If-Match; 409 when the tender is at another.`
 	});
 	r.add(createRespondentBodySchema, {
 		id: 'CreateRespondentBody',
@@ -401,6 +406,24 @@ const header = (description: string, schema: JsonSchema = { type: 'string' }): H
 });
 
 const noStore = { 'Cache-Control': header('`private, no-store`: owner data is never cached.') };
+
+/** The record's revision as an entity tag, on every read and change of an assessment or tender. */
+const etag = {
+	ETag: header(
+		'The revision as a strong entity tag, e.g. `"7"` (`W/"7"` when the answer was compressed): send it back as If-Match with the next change.',
+		{ type: 'string', pattern: '^(W/)?"(0|[1-9][0-9]*)"$' }
+	)
+};
+/** 200 of a read or change of a record with a revision: owner data, never cached, with its ETag. */
+const revisioned = { ...noStore, ...etag };
+
+/** 409 for a change based on a revision the record has moved on from. */
+const staleRevision = (what: string) =>
+	jsonResponse(
+		`The ${what} is no longer at the revision this change was based on (If-Match or \`revision\`): nothing was written. \`currentRevision\` and the \`ETag\` give the revision now stored.`,
+		'RevisionConflict',
+		etag
+	);
 
 const errors = {
 	invalid: errorResponse('The request is invalid: `issues` names every field path that is wrong.'),
@@ -476,6 +499,15 @@ const shareIdParam: Parameter = {
 	description: "The share link's `id` (from GET /api/assessments/{id}/shares), not its token.",
 	schema: { type: 'string' }
 };
+
+/** The revision a change was based on (the ETag of the read), for PATCH of an assessment or tender. */
+const ifMatchParam = (what: string): Parameter => ({
+	name: 'If-Match',
+	in: 'header',
+	required: false,
+	description: `The ${what}'s revision this change was based on: the ETag of your read, e.g. \`"7"\` (\`W/"7"\` counts as the same revision), or \`*\` for any revision. Stale: 409, nothing written. Anything else answers 400 (path \`If-Match\`). The body's \`revision\` says the same; when both are sent they must agree (400, path \`revision\`). Without either, changes apply one after another.`,
+	schema: { type: 'string', pattern: '^(\\*|(W/)?"(0|[1-9][0-9]*)")$' }
+});
 
 const tenderIdParam: Parameter = {
 	name: 'id',
@@ -625,7 +657,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 				summary: 'Read an assessment and its result',
 				parameters: [idParam],
 				responses: {
-					'200': jsonResponse('The assessment and its result.', 'Assessment', noStore),
+					'200': jsonResponse('The assessment and its result.', 'Assessment', revisioned),
 					...assessmentMissing
 				}
 			},
@@ -634,13 +666,14 @@ function paths(rules: Rules): Record<string, PathItem> {
 				tags: ['Assessments'],
 				summary: 'Change an assessment',
 				description:
-					'A partial update, checked against the ruleset the assessment is pinned to; the revision goes up and the ruleset stays. An unknown id answers 404 before the body is read.',
-				parameters: [idParam],
+					'A partial update, checked against the ruleset the assessment is pinned to; the revision goes up and the ruleset stays. An unknown id answers 404 before the body is read. With If-Match (or `revision` in the body) the change is written only if the assessment is still at that revision, compared under the same lock as the write; otherwise 409 with the current revision.',
+				parameters: [idParam, ifMatchParam('assessment')],
 				requestBody: jsonBody('PatchAssessmentBody'),
 				responses: {
-					'200': jsonResponse('The changed assessment and its result.', 'Assessment', noStore),
+					'200': jsonResponse('The changed assessment and its result.', 'Assessment', revisioned),
 					...bodyErrors,
-					...writeMissing
+					...writeMissing,
+					'409': staleRevision('assessment')
 				}
 			}
 		},
@@ -894,7 +927,7 @@ function paths(rules: Rules): Record<string, PathItem> {
 				summary: "Read a tender and its offers' scores",
 				parameters: [tenderIdParam],
 				responses: {
-					'200': jsonResponse('The tender.', 'Tender', noStore),
+					'200': jsonResponse('The tender.', 'Tender', revisioned),
 					'404': errors.tenderNotFound,
 					'429': errors.rateLimited
 				}
@@ -904,14 +937,15 @@ function paths(rules: Rules): Record<string, PathItem> {
 				tags: ['Tenders'],
 				summary: 'Change a tender',
 				description:
-					'A partial update; the revision goes up. A new fleet re-scores every offer (scores are computed on read). An unknown id answers 404 before the body is read.',
-				parameters: [tenderIdParam],
+					'A partial update; the revision goes up. A new fleet re-scores every offer (scores are computed on read). An unknown id answers 404 before the body is read. With If-Match (or `revision` in the body) the change is written only if the tender is still at that revision, compared under the same lock as the write; otherwise 409 with the current revision.',
+				parameters: [tenderIdParam, ifMatchParam('tender')],
 				requestBody: jsonBody('PatchTenderBody'),
 				responses: {
-					'200': jsonResponse('The changed tender.', 'Tender', noStore),
+					'200': jsonResponse('The changed tender.', 'Tender', revisioned),
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'404': errors.tenderNotFound,
+					'409': staleRevision('tender'),
 					'429': errors.rateLimited
 				}
 			}
@@ -939,16 +973,17 @@ function paths(rules: Rules): Record<string, PathItem> {
 				tags: ['Tenders'],
 				summary: 'Answer, verify, dispute or reject one answer of an offer',
 				description:
-					"The buyer answers directly (`option`, counted as verified) and/or judges the answer there is (`state`, `stateNote`). Every field that changes is appended to the offer's history with who, when, the old and the new value. Saves of different answers of one offer run one after another, so none is lost.",
-				parameters: [tenderIdParam, offerIdParam, questionIdParam],
+					"The buyer answers directly (`option`, counted as verified) and/or judges the answer there is (`state`, `stateNote`). Every field that changes is appended to the offer's history with who, when, the old and the new value. Saves of different answers of one offer run one after another, so none is lost. With If-Match (or `revision` in the body), the tender's revision the change was based on: written only if the tender is still at it, otherwise 409 with the current revision.",
+				parameters: [tenderIdParam, offerIdParam, questionIdParam, ifMatchParam('tender')],
 				requestBody: jsonBody('PatchOfferAnswerBody'),
 				responses: {
-					'200': jsonResponse('The answer after the change.', 'OfferAnswerView', noStore),
+					'200': jsonResponse('The answer after the change.', 'OfferAnswerView', revisioned),
 					...bodyErrors,
 					'403': forbidden(errors.crossSite),
 					'404': errorResponse('No tender with this id, or no such offer in it.'),
-					'409': errorResponse(
-						'A `state` or `stateNote` for a question the offer has not answered (path `state`).'
+					'409': jsonResponse(
+						'A `state` or `stateNote` for a question the offer has not answered (Error, path `state`). Or the tender is no longer at the revision this change was based on (RevisionConflict, with the current revision as `currentRevision` and the `ETag`): nothing was written.',
+						{ anyOf: [ref('RevisionConflict'), ref('Error')] }
 					),
 					'429': errors.rateLimited
 				}

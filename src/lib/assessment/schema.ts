@@ -152,6 +152,19 @@ export const createShareBodySchema = z.strictObject({
 });
 export type CreateShareBody = z.infer<typeof createShareBodySchema>;
 
+/**
+ * `revision` in a PATCH body: the revision the change was based on (as If-Match does). The change
+ * is refused with 409 when the record has moved on; it is never stored as part of the change.
+ */
+export const basedOnRevisionSchema = z
+	.number({ error: 'revision must be the number of the revision you read, such as 7' })
+	.int('revision must be a whole number')
+	.nonnegative('revision cannot be negative');
+
+/** "Send at least one field to change": the revision a change is based on is not a change. */
+export const changesSomething = (body: object) =>
+	Object.keys(body).some((key) => key !== 'revision');
+
 export const storedAssessmentSchema = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),
 	id: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
@@ -344,9 +357,11 @@ export function createInputSchemas(rules: Rules, steps: readonly string[]) {
 				.partialRecord(z.enum(COST_KEYS), costOverridesSchema.valueType.nullable())
 				.superRefine(checkCostBounds)
 				.optional(),
-			lastStep: lastStepSchema.optional()
+			lastStep: lastStepSchema.optional(),
+			/** The revision this change was based on: 409 when the record is at another. */
+			revision: basedOnRevisionSchema.optional()
 		})
-		.refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
+		.refine(changesSomething, 'Send at least one field to change');
 
 	return { fleetSchema, buyerCountrySchema, answersSchema, createBody, patchBody };
 }

@@ -11,6 +11,7 @@ import { rescorePreview } from '$lib/scoring/rescore';
 import { DEFAULT_CURRENCY } from '$lib/scoring/costs';
 import { score } from '$lib/scoring/score';
 import { newId } from './ids';
+import { checkRevision } from './revision';
 import { currentRules, pinnedRuleset, rules, rulesFor } from './rules';
 import { getStore } from './store';
 
@@ -49,11 +50,14 @@ export function readForRequest(locals: App.Locals, id: string): Promise<StoredAs
 
 /**
  * Applies a validated patch (validate it with `inputSchemasFor(record.rulesetVersion)`). The record
- * keeps the ruleset it is pinned to: only an accepted re-score (`rescore`) moves it on.
+ * keeps the ruleset it is pinned to: only an accepted re-score (`rescore`) moves it on. With
+ * `patch.revision`, RevisionConflictError (nothing written) unless the record is still at it.
  */
 export function update(id: string, patch: PatchBody, now = new Date()) {
 	// buyerCountry is left out of the patched content when cleared, so it must not survive from `current`.
 	return getStore().update(id, ({ buyerCountry: _buyerCountry, ...current }) => {
+		// Under the record's lock: atomic with the write, so one of two stale-based changes wins, never both.
+		checkRevision(current, patch.revision);
 		const from = current.currency ?? DEFAULT_CURRENCY;
 		const to = patch.currency ?? from;
 		// Overrides saved in the old currency move with it; overrides sent in the same patch are already in the new one.

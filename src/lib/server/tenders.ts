@@ -41,6 +41,7 @@ import {
 import type { FieldIssue } from '$lib/validation/issues';
 import { apiError } from './http';
 import { newId } from './ids';
+import { checkRevision } from './revision';
 import { inputSchemasFor, rules, rulesFor } from './rules';
 import { getEvidenceStore, getTenderStore } from './store';
 import { deleteUnreferenced } from './store/evidence-store';
@@ -207,9 +208,14 @@ const bumped = (record: StoredTender, now: Date): StoredTender => ({
 	offers: record.offers.map((offer) => cappedHistory(offer))
 });
 
-/** Applies a validated patch. The ruleset stays the one the tender is pinned to. */
+/**
+ * Applies a validated patch. The ruleset stays the one the tender is pinned to. With
+ * `patch.revision`, RevisionConflictError (nothing written) unless the tender is still at it.
+ */
 export function update(id: string, patch: PatchTenderBody, now = new Date()) {
 	return getTenderStore().update(id, (current) => {
+		// Under the tender's lock: atomic with the write (see revision.ts).
+		checkRevision(current, patch.revision);
 		const from = current.currency ?? DEFAULT_CURRENCY;
 		const to = patch.currency ?? from;
 		// Overrides saved in the old currency move with it; those sent in the same patch are in the new one.
@@ -316,7 +322,8 @@ function judged(offer: Offer, questionId: string, patch: AnswerPatchBody, at: st
 
 /**
  * Applies the buyer's change to one answer. Null: no such tender; 'no-offer': no such offer in it.
- * NothingToJudgeError when a state is set on a question the offer has not answered.
+ * NothingToJudgeError when a state is set on a question the offer has not answered;
+ * RevisionConflictError when `patch.revision` is given and the tender is at another.
  */
 export async function patchAnswer(
 	id: string,
@@ -330,6 +337,7 @@ export async function patchAnswer(
 		const index = current.offers.findIndex((o) => o.id === offerId);
 		if (index < 0) return current;
 		found = true;
+		checkRevision(current, patch.revision);
 		const offers = [...current.offers];
 		offers[index] = judged(offers[index]!, questionId, patch, now.toISOString());
 		return offers[index] === current.offers[index] ? current : bumped({ ...current, offers }, now);

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { MAX_EVIDENCE_BYTES } from './evidence-size';
 import {
+	basedOnRevisionSchema,
+	changesSomething,
 	costOverridesSchema,
 	LIMITS,
 	optionalNameSchema,
@@ -279,9 +281,11 @@ export function createTenderSchemas(
 				.optional(),
 			scoring: scoringModeSchema.optional(),
 			/** Replaces the saved what-if weights; null goes back to the ruleset's. */
-			weights: weightsSchema.nullable().optional()
+			weights: weightsSchema.nullable().optional(),
+			/** The tender's revision this change was based on: 409 when it is at another. */
+			revision: basedOnRevisionSchema.optional()
 		})
-		.refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
+		.refine(changesSomething, 'Send at least one field to change');
 
 	/** The answer is the URL's question; its id and option are checked against the ruleset. */
 	const answerPatchBody = z
@@ -292,9 +296,11 @@ export function createTenderSchemas(
 			note: trimmed(LIMITS.noteLength, 'Note').nullable().optional(),
 			state: buyerStateSchema.optional(),
 			/** Why: the evidence seen, or what is disputed. null clears it. */
-			stateNote: trimmed(LIMITS.noteLength, 'State note').nullable().optional()
+			stateNote: trimmed(LIMITS.noteLength, 'State note').nullable().optional(),
+			/** The tender's revision this change was based on: 409 when it is at another. */
+			revision: basedOnRevisionSchema.optional()
 		})
-		.refine((body) => Object.keys(body).length > 0, 'Send at least one field to change');
+		.refine(changesSomething, 'Send at least one field to change');
 
 	/** One vendor answer through a respondent link: the option, and what backs it. */
 	const vendorAnswerBody = z.strictObject({

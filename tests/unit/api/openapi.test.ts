@@ -443,6 +443,54 @@ describe('real responses match the document', () => {
 		);
 	});
 
+	it('revisions: an ETag on read and change, 409 with the current revision when stale, 400 for a malformed If-Match', async () => {
+		const id = await createAssessment();
+		const path = `/api/assessments/${id}`;
+		const doc = '/api/assessments/{id}';
+		const patch = (body: unknown, headers: Record<string, string> = {}) =>
+			invoke(item.PATCH, { method: 'PATCH', path, params: { id }, body, headers });
+		const read = await invoke(item.GET, { path, params: { id } });
+		expect(expectContract('get', doc, read)!.revision).toBe(1);
+		expect(read.headers.get('etag')).toBe('"1"');
+
+		const basedOn1 = { title: 'Based on revision 1' };
+		const first = await patch(basedOn1, { 'if-match': '"1"' });
+		expect(expectContract('patch', doc, first, basedOn1)!.revision).toBe(2);
+		expect(first.headers.get('etag')).toBe('"2"');
+
+		const stale = await patch({ title: 'Also based on revision 1' }, { 'if-match': '"1"' });
+		expect(stale.status).toBe(409);
+		const conflict = expectContract('patch', doc, stale)!;
+		expect(conflict.currentRevision).toBe(2);
+		expect(conflict.issues.map((i: { path: string }) => i.path)).toEqual(['If-Match']);
+		expect(stale.headers.get('etag')).toBe('"2"');
+
+		const basedOn2 = { title: 'Based on revision 2', revision: 2 };
+		const second = await patch(basedOn2);
+		expect(expectContract('patch', doc, second, basedOn2)!.revision).toBe(3);
+		const staleBody = await patch({ title: 'Stale', revision: 2 });
+		expect(staleBody.status).toBe(409);
+		expect(expectContract('patch', doc, staleBody)!.issues[0].path).toBe('revision');
+
+		const malformed = await patch({ title: 'x' }, { 'if-match': '3' });
+		expect(malformed.status).toBe(400);
+		expect(expectContract('patch', doc, malformed)!.issues[0].path).toBe('If-Match');
+		const disagree = await patch({ title: 'x', revision: 3 }, { 'if-match': '"2"' });
+		expect(disagree.status).toBe(400);
+		expect(expectContract('patch', doc, disagree)!.issues[0].path).toBe('revision');
+		const onlyRevision = await patch({ revision: 3 });
+		expect(onlyRevision.status).toBe(400);
+		expectContract('patch', doc, onlyRevision);
+		const negative = await patch({ title: 'x', revision: -1 });
+		expect(negative.status).toBe(400);
+		expect(expectContract('patch', doc, negative)!.issues[0].path).toBe('revision');
+
+		const after = expectContract('get', doc, await invoke(item.GET, { path, params: { id } }))!;
+		expect(after.revision).toBe(3);
+		expect(after.title).toBe('Based on revision 2');
+		expect(after).not.toHaveProperty('answers.revision');
+	});
+
 	it('rejects a body above the limit with 413', async () => {
 		const url = new URL('/api/assessments', 'http://localhost:3000');
 		// adapter-node fails the body stream with a status-413 error once BODY_SIZE_LIMIT is passed.
@@ -1070,6 +1118,58 @@ describe('tenders match the document', () => {
 		});
 		expect(noOffer.status).toBe(404);
 		expectContract('patch', '/api/tenders/{id}/offers/{offerId}/answers/{questionId}', noOffer);
+
+		// Revisions: the tender's ETag on read and change; a stale change of the tender or of an answer is 409.
+		const answerDoc = '/api/tenders/{id}/offers/{offerId}/answers/{questionId}';
+		const current = await invoke(tenderItem.GET, { path, params: { id } });
+		const at = expectContract('get', '/api/tenders/{id}', current)!.revision as number;
+		expect(current.headers.get('etag')).toBe(`"${at}"`);
+		const rename = { title: 'Renamed, based on the revision read' };
+		const renamed = await invoke(tenderItem.PATCH, {
+			method: 'PATCH',
+			path,
+			params: { id },
+			body: rename,
+			headers: { 'if-match': `"${at}"` }
+		});
+		expect(expectContract('patch', '/api/tenders/{id}', renamed, rename)!.revision).toBe(at + 1);
+		expect(renamed.headers.get('etag')).toBe(`"${at + 1}"`);
+		const staleTender = await invoke(tenderItem.PATCH, {
+			method: 'PATCH',
+			path,
+			params: { id },
+			body: { title: 'Stale', revision: at }
+		});
+		expect(staleTender.status).toBe(409);
+		expect(expectContract('patch', '/api/tenders/{id}', staleTender)!.currentRevision).toBe(at + 1);
+		const badIfMatch = await invoke(tenderItem.PATCH, {
+			method: 'PATCH',
+			path,
+			params: { id },
+			body: { title: 'x' },
+			headers: { 'if-match': 'W/7' }
+		});
+		expect(badIfMatch.status).toBe(400);
+		expectContract('patch', '/api/tenders/{id}', badIfMatch);
+		const note = { note: 'Based on the revision read', revision: at + 1 };
+		const noted = await invoke(tenderAnswer.PATCH, {
+			method: 'PATCH',
+			path: answerPath(question.id),
+			params: { id, offerId, questionId: question.id },
+			body: note
+		});
+		expect(expectContract('patch', answerDoc, noted, note)!.revision).toBe(at + 2);
+		expect(noted.headers.get('etag')).toBe(`"${at + 2}"`);
+		const staleAnswer = await invoke(tenderAnswer.PATCH, {
+			method: 'PATCH',
+			path: answerPath(question.id),
+			params: { id, offerId, questionId: question.id },
+			body: { note: 'Stale' },
+			headers: { 'if-match': `"${at + 1}"` }
+		});
+		expect(staleAnswer.status).toBe(409);
+		expect(expectContract('patch', answerDoc, staleAnswer)!.currentRevision).toBe(at + 2);
+		expect(staleAnswer.headers.get('etag')).toBe(`"${at + 2}"`);
 
 		const compared = expectContract(
 			'get',
