@@ -1529,6 +1529,23 @@ function paths(rules: Rules): Record<string, PathItem> {
 				}
 			}
 		},
+		'/api/health': {
+			get: {
+				operationId: 'getHealth',
+				tags: ['Contract'],
+				summary: 'Whether this server can reach its store',
+				description:
+					"For a load balancer's health check: 200 while the server can reach its store (PostgreSQL with `DATABASE_URL`, else its data directory), 503 when it cannot. Never cached, never rate-limited.",
+				responses: {
+					'200': jsonResponse('The store answers.', HEALTH_SCHEMA, {
+						'Cache-Control': header('`no-store`')
+					}),
+					'503': jsonResponse('The store does not answer.', HEALTH_SCHEMA, {
+						'Cache-Control': header('`no-store`')
+					})
+				}
+			}
+		},
 		'/api/openapi.json': {
 			get: {
 				operationId: 'getOpenApi',
@@ -1547,6 +1564,16 @@ function paths(rules: Rules): Record<string, PathItem> {
 		}
 	};
 }
+
+const HEALTH_SCHEMA = {
+	type: 'object',
+	properties: {
+		status: { type: 'string', enum: ['ok', 'unavailable'] },
+		store: { type: 'string', enum: ['files', 'postgresql'] }
+	},
+	required: ['status', 'store'],
+	additionalProperties: false
+};
 
 const TAGS = [
 	{

@@ -26,6 +26,7 @@ import * as shareList from '../../../src/routes/api/assessments/[id]/shares/+ser
 import * as shareItem from '../../../src/routes/api/assessments/[id]/shares/[shareId]/+server';
 import * as importRoute from '../../../src/routes/api/import/+server';
 import * as openapiRoute from '../../../src/routes/api/openapi.json/+server';
+import * as healthRoute from '../../../src/routes/api/health/+server';
 import * as rulesRoute from '../../../src/routes/api/rules/+server';
 import * as shared from '../../../src/routes/api/shared/[token]/+server';
 import * as sharedReport from '../../../src/routes/api/shared/[token]/report.pdf/+server';
@@ -338,6 +339,14 @@ describe('the OpenAPI document', () => {
 });
 
 describe('real responses match the document', () => {
+	it('GET /api/health: the store answers', async () => {
+		const response = await invoke(healthRoute.GET, { path: '/api/health' });
+		const body = expectContract('get', '/api/health', response);
+		expect(response.status).toBe(200);
+		expect(body).toEqual({ status: 'ok', store: 'files' });
+		expect(response.headers.get('cache-control')).toBe('no-store');
+	});
+
 	it('GET /api/rules: the ruleset with the 2.0.0 rating rules', async () => {
 		const response = await invoke(rulesRoute.GET, { path: '/api/rules' });
 		const body = expectContract('get', '/api/rules', response)!;

@@ -30,8 +30,10 @@ export class DatabaseUnavailableError extends Error {
 function isConnectionFailure(error: unknown): boolean {
 	const code = (error as { code?: string } | null)?.code ?? '';
 	if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE'].includes(code)) return true;
-	// SQLSTATE class 08 (connection exception) and 57P01-03 (the server is shutting down or starting).
-	if (code.startsWith('08') || /^57P0[123]$/.test(code)) return true;
+	// SQLSTATE class 08 (connection exception), 57P01-03 (the server is shutting down or starting),
+	// 53300 (too many connections), class 28 (the login was refused) and 3D000 (no such database).
+	if (code.startsWith('08') || code.startsWith('28') || /^(57P0[123]|53300|3D000)$/.test(code))
+		return true;
 	const message = error instanceof Error ? error.message : '';
 	return /Connection terminated|timeout exceeded when trying to connect/i.test(message);
 }
