@@ -21,6 +21,8 @@ const CONFIG_VARIABLES = [
 	'PORT',
 	'HOST',
 	'DATA_DIR',
+	// The README's start is the file store: a DATABASE_URL the test run has is for other tests.
+	'DATABASE_URL',
 	'RATE_LIMITS',
 	'BODY_SIZE_LIMIT',
 	// Where `node build` keeps the operator's BODY_SIZE_LIMIT (src/lib/server/body-limit.ts).

@@ -70,7 +70,10 @@ export interface Exit {
 export interface ServerOptions {
 	/** Reuse a data directory (restarts); a fresh temp directory otherwise. */
 	dataDir?: string;
-	/** Extra environment, e.g. `{ RATE_LIMITS: 'create=3' }`. Rate limits are off unless given; undefined unsets. */
+	/**
+	 * Extra environment, e.g. `{ RATE_LIMITS: 'create=3' }`. Rate limits are off unless given;
+	 * undefined unsets. The files in dataDir unless this gives DATABASE_URL.
+	 */
 	env?: Record<string, string | undefined>;
 	/** How long to wait for the first answer. */
 	startTimeoutMs?: number;
@@ -152,6 +155,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 	const dataDir = options.dataDir ?? tempDataDir();
 	const env: Record<string, string | undefined> = {
 		...process.env,
+		// The lowdb store unless a test asks for PostgreSQL: a DATABASE_URL the test run inherited
+		// (the machine's database, for the PostgreSQL tests) must not turn every server into one.
+		DATABASE_URL: undefined,
 		NODE_ENV: 'production',
 		HOST: '127.0.0.1',
 		PORT: String(port),

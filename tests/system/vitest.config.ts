@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `npm run test:system`: the production build (`npm run build` first) in child processes, with
- * real files. One file at a time, so the storms do not compete for the two CPUs.
+ * real files, and a real PostgreSQL for the tests of DATABASE_URL (tests/support/postgres.ts).
+ * One file at a time, so the storms do not compete for the two CPUs.
  */
 export default defineConfig({
 	root: fileURLToPath(new URL('../..', import.meta.url)),
@@ -14,6 +15,6 @@ export default defineConfig({
 		fileParallelism: false,
 		testTimeout: 120_000,
 		hookTimeout: 60_000,
-		globalSetup: ['tests/system/global-setup.ts']
+		globalSetup: ['tests/system/global-setup.ts', 'tests/system/postgres-setup.ts']
 	}
 });

@@ -57,7 +57,10 @@ export function openDatabase(url: string, env: NodeJS.ProcessEnv = process.env):
 		connectionTimeoutMillis: 10_000,
 		// A query stuck behind a lock for this long is answered with an error, not held forever.
 		statement_timeout: 30_000,
-		application_name: 'lock-in-radar'
+		application_name: 'lock-in-radar',
+		// Idle connections must not hold the process open: on SIGTERM adapter-node closes the HTTP
+		// server and the process exits when nothing is left, not 30 s later when they time out.
+		allowExitOnIdle: true
 	});
 	// An idle connection the database drops (restart, failover) must not crash the process.
 	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
