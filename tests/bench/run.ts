@@ -5,6 +5,7 @@
  */
 import { runEventLoopBench } from './event-loop.bench';
 import { runLighthouseBench } from './lighthouse';
+import { runPostgresBench } from './postgres.bench';
 import { runReportBench } from './report.bench';
 import { runSimulationBench } from './simulation.bench';
 import { benchStorage } from './storage';
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<unknown>][] = [
 	['event-loop', runEventLoopBench],
 	['js', async () => (await import('../budget/size-budget')).printRouteWeights()],
 	['team', runTeamLoad],
+	['postgres', runPostgresBench],
 	['lighthouse', runLighthouseBench]
 ];
 
