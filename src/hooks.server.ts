@@ -1,5 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { dataDir } from '$lib/server/store';
+import { dataDir, sharedDatabase } from '$lib/server/store';
 import { lockDataDir } from '$lib/server/store/data-dir-lock';
 import { removeStaleTempFiles } from '$lib/server/store/temp-files';
 import {
@@ -7,9 +7,13 @@ import {
 	bucketFor,
 	clientKey,
 	decodedPath,
+	inProcessRateLimiter,
 	parseLimits,
-	RateLimiter
+	type AsyncRateLimiter,
+	type Taken
 } from '$lib/server/rate-limit';
+import { createPostgresRateLimiter } from '$lib/server/rate-limit-postgres';
+import { DatabaseUnavailableError } from '$lib/server/store/pg/database';
 import { redactPath } from '$lib/server/redact';
 import { bodyLimits, carriesEvidence, withBodyLimit } from '$lib/server/body-limit';
 import { crossSiteWrite } from '$lib/server/request-guards';
@@ -137,7 +141,40 @@ function limitBody(event: RequestEvent, to: Destination): void {
 }
 
 const limits = parseLimits(process.env.RATE_LIMITS);
-const limiter = limits ? new RateLimiter(limits) : null;
+let limiter: AsyncRateLimiter | null | undefined;
+
+/**
+ * With DATABASE_URL the buckets live in PostgreSQL, so every server spends from one allowance per
+ * client (three servers do not triple it); with the file store, one server, they stay in memory.
+ * Made on the first request, once the stores are.
+ */
+function rateLimiter(): AsyncRateLimiter | null {
+	if (limiter === undefined) {
+		const database = limits && sharedDatabase();
+		limiter = !limits
+			? null
+			: database
+				? createPostgresRateLimiter(database, limits)
+				: inProcessRateLimiter(limits);
+	}
+	return limiter;
+}
+
+/**
+ * The shared limits cannot be read (the database is down): the request is refused, never let
+ * through unlimited; the client may try again shortly.
+ */
+function limitsUnavailable(api: boolean, error: DatabaseUnavailableError): Response {
+	console.error(`Rate limits unavailable, request refused: ${error.message}`);
+	const headers = { 'retry-after': '5' };
+	if (api) {
+		return new Response(
+			JSON.stringify({ error: 'The service is unavailable: try again shortly', issues: [] }),
+			{ status: 503, headers: { ...headers, 'content-type': 'application/json' } }
+		);
+	}
+	return plainPage(503, m.pgrate_unavailable_title(), m.pgrate_unavailable_body(), headers);
+}
 
 function tooMany(api: boolean, retryAfter: number): Response {
 	const headers = { 'retry-after': String(retryAfter) };
@@ -169,17 +206,24 @@ function inheritedActionName(event: RequestEvent): boolean {
 }
 
 /** Guards that run before any route: cross-site API writes, odd action names, then rate limits. */
-function guard(event: RequestEvent, to: Destination): Response | null {
+async function guard(event: RequestEvent, to: Destination): Promise<Response | null> {
 	const api = isApi(to);
 	const refused = crossSiteWrite(event.request, event.url, api);
 	if (refused) return refused;
 	if (inheritedActionName(event)) {
 		return plainPage(404, m.error_not_found(), m.error_no_such_action());
 	}
+	const limiter = rateLimiter();
 	const bucket =
 		limiter && bucketFor({ method: event.request.method, ...to, action: actionOf(event.url) });
 	if (limiter && bucket) {
-		const taken = limiter.take(bucket, clientKey(event.getClientAddress()));
+		let taken: Taken;
+		try {
+			taken = await limiter.take(bucket, clientKey(event.getClientAddress()));
+		} catch (error) {
+			if (error instanceof DatabaseUnavailableError) return limitsUnavailable(api, error);
+			throw error;
+		}
 		if (!taken.ok) return tooMany(api, taken.retryAfter);
 	}
 	return null;
@@ -237,7 +281,7 @@ async function handleRequest(
 	const to = destinationOf(event);
 	// Before the guards: a body over its limit is then dropped even when a guard answers.
 	limitBody(event, to);
-	let response = guard(event, to) ?? chosenLanguage(event) ?? (await resolve(event));
+	let response = (await guard(event, to)) ?? chosenLanguage(event) ?? (await resolve(event));
 	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
 	if (isApi(to)) response = await asApiError(response);
 	try {
