@@ -161,11 +161,10 @@ function rateLimiter(): AsyncRateLimiter | null {
 }
 
 /**
- * The shared limits cannot be read (the database is down): the request is refused, never let
- * through unlimited; the client may try again shortly.
+ * The database cannot be reached (DatabaseUnavailableError): 503 with Retry-After, JSON in the
+ * API's shape or a page in the visitor's language. Nothing was done, so the client may retry.
  */
-function limitsUnavailable(api: boolean, error: DatabaseUnavailableError): Response {
-	console.error(`Rate limits unavailable, request refused: ${error.message}`);
+function databaseUnavailable(api: boolean): Response {
 	const headers = { 'retry-after': '5' };
 	if (api) {
 		return new Response(
@@ -221,8 +220,10 @@ async function guard(event: RequestEvent, to: Destination): Promise<Response | n
 		try {
 			taken = await limiter.take(bucket, clientKey(event.getClientAddress()));
 		} catch (error) {
-			if (error instanceof DatabaseUnavailableError) return limitsUnavailable(api, error);
-			throw error;
+			if (!(error instanceof DatabaseUnavailableError)) throw error;
+			// Refused, never let through unlimited: the shared limits cannot be read.
+			console.error(`Rate limits unavailable, request refused: ${error.message}`);
+			return databaseUnavailable(api);
 		}
 		if (!taken.ok) return tooMany(api, taken.retryAfter);
 	}
