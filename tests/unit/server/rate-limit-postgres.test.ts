@@ -113,8 +113,6 @@ describe('the PostgreSQL rate limiter', () => {
 			takeSeries(two, '10.0.3.1', 6)
 		]);
 		expect(fromOne + fromTwo).toBe(10);
-		expect(fromOne).toBeGreaterThanOrEqual(4);
-		expect(fromTwo).toBeGreaterThanOrEqual(4);
 	});
 
 	it('grants exactly the limit to 50 concurrent takes: 20 of them', async () => {
