@@ -1,5 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { dataDir, getStores } from '$lib/server/store';
+import { dataDir, getStores, sharedDatabase } from '$lib/server/store';
 import { lockDataDir } from '$lib/server/store/data-dir-lock';
 import { removeStaleTempFiles } from '$lib/server/store/temp-files';
 import {
@@ -7,9 +7,12 @@ import {
 	bucketFor,
 	clientKey,
 	decodedPath,
+	inProcessRateLimiter,
 	parseLimits,
-	RateLimiter
+	type AsyncRateLimiter,
+	type Taken
 } from '$lib/server/rate-limit';
+import { createPostgresRateLimiter } from '$lib/server/rate-limit-postgres';
 import { redactPath } from '$lib/server/redact';
 import { bodyLimits, carriesEvidence, withBodyLimit } from '$lib/server/body-limit';
 import { crossSiteWrite } from '$lib/server/request-guards';
@@ -148,7 +151,40 @@ function limitBody(event: RequestEvent, to: Destination): void {
 }
 
 const limits = parseLimits(process.env.RATE_LIMITS);
-const limiter = limits ? new RateLimiter(limits) : null;
+let limiter: AsyncRateLimiter | null | undefined;
+
+/**
+ * With DATABASE_URL the buckets live in PostgreSQL, so every server spends from one allowance per
+ * client (three servers do not triple it); with the file store, one server, they stay in memory.
+ * Made on the first request, once the stores are.
+ */
+function rateLimiter(): AsyncRateLimiter | null {
+	if (limiter === undefined) {
+		const database = limits && sharedDatabase();
+		limiter = !limits
+			? null
+			: database
+				? createPostgresRateLimiter(database, limits)
+				: inProcessRateLimiter(limits);
+	}
+	return limiter;
+}
+
+const DATABASE_DOWN =
+	'The database cannot be reached, so this request could not be completed. Everything saved before is safe; please try again in a moment.';
+
+/**
+ * The database cannot be reached (DatabaseUnavailableError, from a route or the shared rate
+ * limits): 503 with Retry-After, JSON in the API's shape or a page in the visitor's language.
+ * Nothing was done, so the client may retry; a load balancer may try another server.
+ */
+function databaseUnavailable(api: boolean): Response {
+	const answer = api
+		? apiError(503, DATABASE_DOWN)
+		: plainPage(503, m.pg_unavailable_title(), m.pg_unavailable_body());
+	answer.headers.set('retry-after', '5');
+	return answer;
+}
 
 function tooMany(api: boolean, retryAfter: number): Response {
 	const headers = { 'retry-after': String(retryAfter) };
@@ -180,17 +216,26 @@ function inheritedActionName(event: RequestEvent): boolean {
 }
 
 /** Guards that run before any route: cross-site API writes, odd action names, then rate limits. */
-function guard(event: RequestEvent, to: Destination): Response | null {
+async function guard(event: RequestEvent, to: Destination): Promise<Response | null> {
 	const api = isApi(to);
 	const refused = crossSiteWrite(event.request, event.url, api);
 	if (refused) return refused;
 	if (inheritedActionName(event)) {
 		return plainPage(404, m.error_not_found(), m.error_no_such_action());
 	}
+	const limiter = rateLimiter();
 	const bucket =
 		limiter && bucketFor({ method: event.request.method, ...to, action: actionOf(event.url) });
 	if (limiter && bucket) {
-		const taken = limiter.take(bucket, clientKey(event.getClientAddress()));
+		let taken: Taken;
+		try {
+			taken = await limiter.take(bucket, clientKey(event.getClientAddress()));
+		} catch (error) {
+			if (!(error instanceof DatabaseUnavailableError)) throw error;
+			// Refused, never let through unlimited: the shared limits cannot be read.
+			console.error(`Rate limits unavailable, request refused: ${error.message}`);
+			return databaseUnavailable(api);
+		}
 		if (!taken.ok) return tooMany(api, taken.retryAfter);
 	}
 	return null;
@@ -212,18 +257,13 @@ function diskFull(event: RequestEvent, to: Destination, response: Response): Res
 	return plainPage(507, m.error_disk_full_title(), m.error_disk_full_body());
 }
 
-const DATABASE_DOWN =
-	'The database cannot be reached, so this request could not be completed. Everything saved before is safe; please try again in a moment.';
-
-/** The database was unreachable (DatabaseUnavailableError): 503, so a load balancer or client retries. */
+/** A route hit DatabaseUnavailableError (seen by handleError): an enhanced form keeps its JSON. */
 function databaseDown(to: Destination, response: Response): Response {
-	const answer = isApi(to)
-		? apiError(503, DATABASE_DOWN)
-		: (response.headers.get('content-type') ?? '').startsWith('application/json')
-			? new Response(response.body, { status: 503, headers: new Headers(response.headers) })
-			: plainPage(503, m.pg_unavailable_title(), m.pg_unavailable_body());
-	answer.headers.set('retry-after', '5');
-	return answer;
+	if (isApi(to) || !(response.headers.get('content-type') ?? '').startsWith('application/json'))
+		return databaseUnavailable(isApi(to));
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', '5');
+	return new Response(response.body, { status: 503, headers });
 }
 
 /**
@@ -262,7 +302,7 @@ async function handleRequest(
 	const to = destinationOf(event);
 	// Before the guards: a body over its limit is then dropped even when a guard answers.
 	limitBody(event, to);
-	let response = guard(event, to) ?? chosenLanguage(event) ?? (await resolve(event));
+	let response = (await guard(event, to)) ?? chosenLanguage(event) ?? (await resolve(event));
 	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
 	if (event.locals.databaseDown && response.status === 500) response = databaseDown(to, response);
 	if (isApi(to)) response = await asApiError(response);

@@ -54,6 +54,6 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 60_000,
 		// No ORIGIN: the browser talks plain HTTP to localhost, as after the README's `npm start`.
-		env: { PORT: String(PORT), DATA_DIR, RATE_LIMITS: 'off' }
+		env: { PORT: String(PORT), DATA_DIR, RATE_LIMITS: 'off', DATABASE_URL: '' }
 	}
 });

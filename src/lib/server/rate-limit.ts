@@ -39,8 +39,26 @@ export function parseLimits(value: string | undefined): Record<Bucket, number> |
 	return limits;
 }
 
-const HOUR_MS = 3_600_000;
+/** Each bucket refills its hourly limit evenly over this many milliseconds. */
+export const HOUR_MS = 3_600_000;
 const MAX_CLIENTS = 50_000;
+
+/** A take's answer: go ahead, or wait this many seconds for the next token. */
+export type Taken = { ok: true } | { ok: false; retryAfter: number };
+
+/** Whole seconds (at least one) until a bucket holding `tokens` (under one) has a token again. */
+export function secondsUntilToken(tokens: number, limit: number): number {
+	const perMs = limit / HOUR_MS;
+	return Math.max(1, Math.ceil((1 - tokens) / perMs / 1000));
+}
+
+/**
+ * What the request guard asks: in this process (the file store, one server) or in PostgreSQL
+ * (rate-limit-postgres.ts: every server spends from the same buckets).
+ */
+export interface AsyncRateLimiter {
+	take(bucket: Bucket, client: string): Promise<Taken>;
+}
 
 interface Tokens {
 	tokens: number;
@@ -54,11 +72,7 @@ export class RateLimiter {
 	constructor(private readonly limits: Record<Bucket, number>) {}
 
 	/** Takes one request's token; answers how many seconds to wait when there is none. */
-	take(
-		bucket: Bucket,
-		client: string,
-		now = Date.now()
-	): { ok: true } | { ok: false; retryAfter: number } {
+	take(bucket: Bucket, client: string, now = Date.now()): Taken {
 		const limit = this.limits[bucket];
 		if (limit <= 0) return { ok: false, retryAfter: 3600 };
 		const key = `${bucket}\u0000${client}`;
@@ -68,7 +82,7 @@ export class RateLimiter {
 		entry.updated = now;
 		if (entry.tokens < 1) {
 			this.clients.set(key, entry);
-			return { ok: false, retryAfter: Math.max(1, Math.ceil((1 - entry.tokens) / perMs / 1000)) };
+			return { ok: false, retryAfter: secondsUntilToken(entry.tokens, limit) };
 		}
 		entry.tokens -= 1;
 		this.clients.delete(key);
@@ -77,6 +91,12 @@ export class RateLimiter {
 		while (this.clients.size > MAX_CLIENTS) this.clients.delete(this.clients.keys().next().value!);
 		return { ok: true };
 	}
+}
+
+/** The in-process limiter behind the guard's interface: the file store's (one server's) limits. */
+export function inProcessRateLimiter(limits: Record<Bucket, number>): AsyncRateLimiter {
+	const limiter = new RateLimiter(limits);
+	return { take: async (bucket, client) => limiter.take(bucket, client) };
 }
 
 /**

@@ -26,6 +26,8 @@ export async function runMigrations(
 	const client = await pool.connect();
 	const applied: string[] = [];
 	try {
+		// Waiting for another server's migrations, or a long one of our own, is not a stuck query.
+		await client.query('SET statement_timeout = 0');
 		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
 		try {
 			await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -74,7 +76,8 @@ export async function runMigrations(
 			await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
 		}
 	} finally {
-		client.release();
+		// The session's settings go with the connection: do not hand it back to the pool.
+		client.release(true);
 	}
 	return applied;
 }
