@@ -47,7 +47,15 @@ export const init: ServerInit = async () => {
 	installBaselineHeaders();
 	const stores = getStores();
 	if (stores.database) {
-		await stores.database.ready;
+		try {
+			await stores.database.ready;
+		} catch (error) {
+			// Said plainly, without a stack: the operator's next step is the database, not our code.
+			console.error(
+				`Cannot start on ${stores.location}: ${error instanceof Error ? error.message : String(error)}`
+			);
+			process.exit(1);
+		}
 		console.info(`Storing data in PostgreSQL: ${stores.location}`);
 		return;
 	}

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('a server whose PostgreSQL database goes away', () => {
-	it('answers 503 on its health check, its API and its pages, and serves again on a database that is back', async () => {
+	it('answers 503 on its health check, its API and its pages', async () => {
 		expect(ok(await send(server, 'GET', '/api/health'))).toEqual({
 			status: 'ok',
 			store: 'postgresql'
@@ -59,5 +59,20 @@ describe('a server whose PostgreSQL database goes away', () => {
 		expect(page.status).toBe(503);
 		expect(page.text).toContain('the database cannot be reached');
 		expect(page.text).not.toMatch(/node_modules|at .*\.js:\d+/);
+	});
+
+	it('refuses to start, saying why and without the password, when the database cannot be reached', async () => {
+		const start = startServer({
+			env: { DATABASE_URL: 'postgres://radar:s3cret-pw@127.0.0.1:1/radar' }
+		});
+		const failure = await start.then(
+			() => null,
+			(error: Error) => error.message
+		);
+		expect(failure).toMatch(/exited \(code 1, signal null\)/);
+		expect(failure).toContain(
+			'Cannot start on postgres://radar:***@127.0.0.1:1/radar: The database is unavailable'
+		);
+		expect(failure).not.toContain('s3cret-pw');
 	});
 });
