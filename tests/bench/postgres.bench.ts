@@ -23,6 +23,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createBody, fetchRules, jsonOf, pool, send, type RulesApi } from '../system/http';
 import { copyBuild, ROOT, startServer, type TestServer } from '../system/server';
+// A seeded generator (mulberry32): every set-up sends the same saves.
+import { random } from './team-load';
 import {
 	createTestDatabase,
 	dropTestDatabase,
@@ -36,16 +38,6 @@ const WARM_UP_SAVES = 300;
 const SAVES = 3_000;
 const POSTGRES_SERVERS = 3;
 const RESULTS_FILE = join(ROOT, 'tests', 'bench', 'results', 'postgres.md');
-
-/** A small deterministic generator (mulberry32): every set-up sends the same saves. */
-function random(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const quantile = (sorted: number[], q: number) =>
 	sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN;

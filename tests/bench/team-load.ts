@@ -22,7 +22,7 @@ const MIX = [
 type Kind = (typeof MIX)[number][0];
 
 /** A small deterministic generator (mulberry32): the same run every time. */
-function random(seed: number) {
+export function random(seed: number) {
 	return () => {
 		seed = (seed + 0x6d2b79f5) | 0;
 		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
