@@ -179,12 +179,13 @@ function rateLimiter(): AsyncRateLimiter | null {
 }
 
 const DATABASE_DOWN =
-	'The database cannot be reached, so this request could not be completed. Everything saved before is safe; please try again in a moment.';
+	'The database cannot be reached, so this request may not have been completed. Everything saved before is safe; reload in a moment and check before trying again.';
 
 /**
  * The database cannot be reached (DatabaseUnavailableError, from a route or the shared rate
  * limits): 503 with Retry-After, JSON in the API's shape or a page in the visitor's language.
- * Nothing was done, so the client may retry; a load balancer may try another server.
+ * A write commits whole or not at all, but one cut off at its commit may have been saved: the
+ * client reloads before retrying.
  */
 function databaseUnavailable(api: boolean): Response {
 	const answer = api

@@ -173,6 +173,8 @@ describe('npm run data with PostgreSQL', () => {
 		);
 		expect(copied.stderr).toContain('share links: 1 in the source, 1 of them');
 		expect(copied.stderr).toContain('evidence files: 1 in the source, 1 of them');
+		expect(copied.stderr).toContain('respondent links: 1 in the source, 1 of them');
+		expect(copied.stderr).toContain('comparison links: 1 in the source, 1 of them');
 		expect(copied.stderr).toContain('Every count matches.');
 		// The password never reaches the terminal.
 		const password = decodeURIComponent(new URL(url).password);
@@ -260,5 +262,19 @@ describe('npm run data with PostgreSQL', () => {
 		} finally {
 			await server.stop();
 		}
+	});
+
+	it('exports only from a database at its own schema, and never migrates one to read it', async () => {
+		const url = await freshDatabase();
+		const refused = cli({ DATABASE_URL: url }, 'export');
+		expect(refused.code).toBe(1);
+		expect(refused.stderr).toContain("The database is not at this release's schema");
+		expect(refused.stderr).toContain('not yet applied: 001-records');
+		// Still empty: reading changed nothing.
+		const copiedOut = cli({}, 'copy', url, tempDataDir());
+		expect(copiedOut.code).toBe(1);
+		expect(copiedOut.stderr).toContain("The database is not at this release's schema");
+		expect(cli({}, 'copy', filesDir, url).code).toBe(0);
+		expect(cli({ DATABASE_URL: url }, 'export').code).toBe(0);
 	});
 });

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MIGRATIONS } from '../../src/lib/server/store/pg/migrations';
-import { runMigrations } from '../../src/lib/server/store/pg/migrate';
+import { checkMigrations, runMigrations } from '../../src/lib/server/store/pg/migrate';
 import { createTestDatabase, dropTestDatabase } from '../support/postgres';
 
 const adminUrl = inject('postgresAdminUrl');
@@ -58,6 +58,10 @@ describe('migrations at start-up', () => {
 		);
 		// A restart migrates nothing.
 		expect(await runMigrations(first)).toEqual([]);
+		// Nor does a checkout with Windows line ends: the same migrations, not edited ones.
+		const crlf = MIGRATIONS.map((m) => ({ ...m, sql: m.sql.replace(/\n/g, '\r\n') }));
+		expect(await runMigrations(first, crlf)).toEqual([]);
+		expect(await checkMigrations(first, crlf)).toEqual([]);
 	});
 
 	it('rolls a failed migration back whole and stops the start with its name', async () => {

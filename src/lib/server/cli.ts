@@ -18,17 +18,7 @@ import { instanceHeader, validateInstance } from './instance-export';
 import { registryFromDisk } from './rules-files';
 import { lockDataDir } from './store/data-dir-lock';
 import { copyStores } from './data-copy';
-import {
-	fileStores,
-	getComparisonShareIndex,
-	getRespondentIndex,
-	getShareIndex,
-	getStore,
-	getStores,
-	getTenderStore,
-	postgresStores,
-	type Stores
-} from './store/index';
+import { dataDir, databaseUrl, fileStores, postgresStores, type Stores } from './store/index';
 import type { RecordStore } from './store/types';
 import { redactId, redactPath } from './redact';
 import {
@@ -56,9 +46,9 @@ function contentChecks() {
 }
 
 /** The token indexes an imported tender's links are written to. */
-const tenderLinkIndexes = (): TenderLinkIndexes => ({
-	respondents: respondentLinkIndex(getRespondentIndex()),
-	comparisonShares: comparisonShareLinkIndex(getComparisonShareIndex())
+const tenderLinkIndexes = (stores: Stores): TenderLinkIndexes => ({
+	respondents: respondentLinkIndex(stores.respondentIndex),
+	comparisonShares: comparisonShareLinkIndex(stores.comparisonShareIndex)
 });
 
 /**
@@ -93,16 +83,16 @@ async function exportKind<T>(store: RecordStore<T>, key: string, label: string, 
  * is 1 when anything was skipped, so a backup script notices. Evidence files are not in it: they
  * are files, copied as files (DATA_DIR/evidence; see README).
  */
-async function exportAll() {
+async function exportAll(stores: Stores) {
 	const header = JSON.stringify(instanceHeader(new Date()));
 	process.stdout.write(`${header.slice(0, -1)},`);
-	const assessments = await exportKind(getStore(), 'assessments', 'record', true);
-	const tenders = await exportKind(getTenderStore(), 'tenders', 'tender record', false);
+	const assessments = await exportKind(stores.assessments, 'assessments', 'record', true);
+	const tenders = await exportKind(stores.tenders, 'tenders', 'tender record', false);
 	process.stdout.write('}\n');
 	const skipped = [...assessments.skipped, ...tenders.skipped];
 	for (const line of skipped) console.error(`Skipped ${line}`);
 	console.error(
-		`Exported ${assessments.written} of ${assessments.total} assessments and ${tenders.written} of ${tenders.total} tenders from ${getStores().location}` +
+		`Exported ${assessments.written} of ${assessments.total} assessments and ${tenders.written} of ${tenders.total} tenders from ${stores.location}` +
 			(skipped.length ? `; ${skipped.length} unreadable, skipped (listed above)` : '')
 	);
 	if (skipped.length) process.exitCode = 1;
@@ -123,27 +113,27 @@ function lockIfFiles(stores: Stores): () => void {
 }
 
 /** Reads a version 1 or 2 export; nothing is written unless every record passes every check. */
-async function importFile(file: string) {
-	const release = lockIfFiles(getStores());
+async function importFile(stores: Stores, file: string) {
+	const release = lockIfFiles(stores);
 	try {
 		const checked = validateInstance(JSON.parse(readFileSync(file, 'utf8')), contentChecks());
-		const indexes = tenderLinkIndexes();
+		const indexes = tenderLinkIndexes(stores);
 		const issues = checked.ok
 			? [
 					...(await linkClashes(checked.tenders, indexes)),
-					...(await evidenceClashes(checked.tenders, getTenderStore()))
+					...(await evidenceClashes(checked.tenders, stores.tenders))
 				]
 			: checked.issues;
 		if (!checked.ok || issues.length) {
 			for (const issue of issues) console.error(`${issue.path}: ${issue.message}`);
 			throw new Error(`${file} was not imported: ${issues.length} problems`);
 		}
-		const assessments = await importRecords(getStore(), checked.assessments, {
+		const assessments = await importRecords(stores.assessments, checked.assessments, {
 			keepShares: true,
-			shareIndex: getShareIndex()
+			shareIndex: stores.shareIndex
 		});
-		const tenders = await importTenders(getTenderStore(), checked.tenders, indexes);
-		console.error(`Imported into ${getStores().location}:`);
+		const tenders = await importTenders(stores.tenders, checked.tenders, indexes);
+		console.error(`Imported into ${stores.location}:`);
 		reportOutcomes('assessments', assessments);
 		reportOutcomes('tenders', tenders);
 	} finally {
@@ -153,9 +143,16 @@ async function importFile(file: string) {
 
 const isDatabaseUrl = (place: string) => /^postgres(ql)?:\/\//i.test(place);
 
-/** A data directory or a PostgreSQL URL, opened as stores. */
-const storesAt = (place: string): Stores =>
-	isDatabaseUrl(place) ? postgresStores(place) : fileStores(resolve(place));
+/**
+ * A data directory or a PostgreSQL URL, opened as stores. Only what is written to migrates the
+ * database; a database only read from (export, the source of a copy) must already be at this
+ * release's schema, so a backup taken with a newer CLI never upgrades production under older servers.
+ */
+const storesAt = (place: string, writes: boolean): Stores =>
+	isDatabaseUrl(place) ? postgresStores(place, { migrate: writes }) : fileStores(resolve(place));
+
+/** Where DATABASE_URL or DATA_DIR point, as `npm start` would store. */
+const configuredStores = (writes: boolean): Stores => storesAt(databaseUrl() ?? dataDir(), writes);
 
 /**
  * Copies every record, link and evidence file from one store into another and checks the counts;
@@ -163,8 +160,8 @@ const storesAt = (place: string): Stores =>
  * so no server writes to it meanwhile.
  */
 async function copy(from: string, to: string) {
-	const source = storesAt(from);
-	const target = storesAt(to);
+	const source = storesAt(from, false);
+	const target = storesAt(to, true);
 	const releaseSource = lockIfFiles(source);
 	const releaseTarget = lockIfFiles(target);
 	try {
@@ -192,11 +189,12 @@ async function copy(from: string, to: string) {
 
 const [command, argument, second] = process.argv.slice(2);
 const copyTarget = second ?? process.env.DATABASE_URL;
+let opened: Stores | null = null;
 const run =
 	command === 'export'
-		? exportAll()
+		? exportAll((opened = configuredStores(false)))
 		: command === 'import' && argument
-			? importFile(argument)
+			? importFile((opened = configuredStores(true)), argument)
 			: command === 'copy' && argument && copyTarget
 				? copy(argument, copyTarget)
 				: null;
@@ -207,7 +205,7 @@ if (!run) {
 	process.exit(2);
 }
 run
-	.then(() => (command === 'copy' ? undefined : getStores().database?.close()))
+	.then(() => opened?.database?.close())
 	.catch((error: Error) => {
 		console.error(error.message);
 		process.exit(1);

@@ -1,8 +1,8 @@
 /**
  * Copies one store into another (a data directory into PostgreSQL, or back), through the same
  * checks an import runs, then counts: every record of the source must be in the target exactly
- * as it was, every link must open its record there, and every evidence file must be there byte
- * for byte. The copy can be run again: what is already there is left alone.
+ * as it was, every share, respondent and comparison link must lead to its record there, and every
+ * evidence file must be there byte for byte. The copy can be run again: what is already there is left alone.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { StoredAssessment } from '../assessment/schema';
@@ -16,6 +16,7 @@ import {
 	evidenceFilesOf,
 	importTenders,
 	linkClashes,
+	linksOf,
 	respondentLinkIndex
 } from './tender-transfer';
 import { importRecords, type ImportOutcome } from './transfer';
@@ -131,6 +132,20 @@ export async function copyStores(
 		}
 	}
 
+	// Respondent and comparison links: each must lead to its tender (and offer) in the target.
+	const linkCounts = {
+		respondents: { source: 0, matching: 0 },
+		comparisonShares: { source: 0, matching: 0 }
+	};
+	for (const tender of checked.tenders) {
+		for (const link of linksOf(tender)) {
+			const count = linkCounts[link.index];
+			count.source++;
+			const there = await indexes[link.index].get(link.tokenHash);
+			if (there && indexes[link.index].same(there, link.entry)) count.matching++;
+		}
+	}
+
 	const counts: CopyCount[] = [
 		{
 			kind: 'assessments',
@@ -143,6 +158,8 @@ export async function copyStores(
 			matching: await countMatching<StoredTender>(checked.tenders, target.tenders)
 		},
 		{ kind: 'share links', source: shareSource, matching: shareMatching },
+		{ kind: 'respondent links', ...linkCounts.respondents },
+		{ kind: 'comparison links', ...linkCounts.comparisonShares },
 		{ kind: 'evidence files', source: evidenceSource, matching: evidenceMatching }
 	];
 	for (const count of counts) {

@@ -296,7 +296,7 @@ export function comparisonShareLinkIndex(index: TokenIndex<ComparisonShareEntry>
 }
 
 /** Every link a tender record holds (revoked and expired ones too: they must answer 410, not 404). */
-function linksOf(record: StoredTender): TenderLink[] {
+export function linksOf(record: StoredTender): TenderLink[] {
 	const respondents = record.offers.flatMap((offer, o) =>
 		offer.respondents.map((r, i) => ({
 			path: `offers.${o}.respondents.${i}.tokenHash`,

@@ -62,19 +62,21 @@ export function fileStores(dir: string): Stores {
 	};
 }
 
-/** A connection string as a person may see it: no password. */
+/** A connection string as a person may see it: no password, in the user part or the query. */
 export function withoutPassword(url: string): string {
 	try {
 		const parsed = new URL(url);
 		if (parsed.password) parsed.password = '***';
+		for (const name of ['password', 'sslpassword'])
+			if (parsed.searchParams.has(name)) parsed.searchParams.set(name, '***');
 		return parsed.toString();
 	} catch {
 		return 'the database in DATABASE_URL';
 	}
 }
 
-export function postgresStores(url: string): Stores {
-	const database = openDatabase(url);
+export function postgresStores(url: string, options: { migrate?: boolean } = {}): Stores {
+	const database = openDatabase(url, process.env, options);
 	return {
 		assessments: createPgRecordStore(database, assessmentKind),
 		tenders: createPgRecordStore(database, tenderKind),

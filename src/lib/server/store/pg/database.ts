@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { runMigrations } from './migrate';
+import { checkMigrations, runMigrations } from './migrate';
 
 /**
  * One pool per process for DATABASE_URL. Every query waits for the migrations this server knows,
@@ -51,7 +51,15 @@ export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
 	return size;
 }
 
-export function openDatabase(url: string, env: NodeJS.ProcessEnv = process.env): Database {
+/**
+ * `migrate: false` (a reader such as `npm run data -- export`): the schema must already be this
+ * release's, checked rather than changed.
+ */
+export function openDatabase(
+	url: string,
+	env: NodeJS.ProcessEnv = process.env,
+	{ migrate = true }: { migrate?: boolean } = {}
+): Database {
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: poolSize(env),
@@ -67,7 +75,7 @@ export function openDatabase(url: string, env: NodeJS.ProcessEnv = process.env):
 	// An idle connection the database drops (restart, failover) must not crash the process.
 	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
 
-	const ready = runMigrations(pool).then(
+	const ready = (migrate ? runMigrations(pool) : checkMigrations(pool)).then(
 		(applied) => {
 			if (applied.length) console.info(`Applied database migrations: ${applied.join(', ')}`);
 		},

@@ -8,7 +8,9 @@ export interface Migration {
 	sql: string;
 }
 
-const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
+/** Of the text with Unix line ends: a checkout with CRLF (Windows) must not look like an edit. */
+const checksum = (sql: string) =>
+	createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
 
 /** Any constant works; every server takes the same one, so only one migrates at a time. */
 const MIGRATION_LOCK = 7_204_385_112;
@@ -80,4 +82,41 @@ export async function runMigrations(
 		client.release(true);
 	}
 	return applied;
+}
+
+/**
+ * For readers that must not change the schema: resolves when every migration of this release has
+ * run, unchanged, and no other has; otherwise says what to do. Returns no names (nothing applied).
+ */
+export async function checkMigrations(
+	pool: pg.Pool,
+	migrations: readonly Migration[] = MIGRATIONS
+): Promise<string[]> {
+	const { rows } = await pool.query<{ exists: boolean }>(
+		"SELECT to_regclass('schema_migrations') IS NOT NULL AS exists"
+	);
+	const done = new Map<string, string>();
+	if (rows[0]?.exists) {
+		const applied = await pool.query<{ name: string; checksum: string }>(
+			'SELECT name, checksum FROM schema_migrations'
+		);
+		for (const row of applied.rows) done.set(row.name, row.checksum);
+	}
+	const known = new Set(migrations.map((m) => m.name));
+	const unknown = [...done.keys()].filter((name) => !known.has(name));
+	const missing = migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
+	const changed = migrations
+		.filter((m) => done.has(m.name) && done.get(m.name) !== checksum(m.sql))
+		.map((m) => m.name);
+	if (unknown.length || missing.length || changed.length)
+		throw new Error(
+			`The database is not at this release's schema (${[
+				missing.length ? `not yet applied: ${missing.join(', ')}` : '',
+				unknown.length ? `from a newer release: ${unknown.join(', ')}` : '',
+				changed.length ? `changed: ${changed.join(', ')}` : ''
+			]
+				.filter(Boolean)
+				.join('; ')}). Only reading, this command changes nothing: use the release the servers run.`
+		);
+	return [];
 }
