@@ -253,26 +253,30 @@ async function guard(event: RequestEvent, to: Destination): Promise<Response | n
 const DISK_FULL =
 	'The server has run out of disk space, so this change was not saved. Everything saved before is safe; please try again later.';
 
-/**
- * A write that hit a full disk (DiskFullError, seen by handleError) answers 507: JSON in the API
- * shape, the JSON an enhanced form reads, or a page a person can read.
- */
-function diskFull(event: RequestEvent, to: Destination, response: Response): Response {
-	if (isApi(to)) return apiError(507, DISK_FULL);
-	// An enhanced form (use:enhance) reads SvelteKit's JSON error; only its status changes.
-	if ((response.headers.get('content-type') ?? '').startsWith('application/json')) {
-		return new Response(response.body, { status: 507, headers: response.headers });
-	}
-	return plainPage(507, m.error_disk_full_title(), m.error_disk_full_body());
+/** A write that hit a full disk (DiskFullError): 507, JSON in the API shape or a readable page. */
+function diskFull(api: boolean): Response {
+	return api
+		? apiError(507, DISK_FULL)
+		: plainPage(507, m.error_disk_full_title(), m.error_disk_full_body());
 }
 
-/** A route hit DatabaseUnavailableError (seen by handleError): an enhanced form keeps its JSON. */
-function databaseDown(to: Destination, response: Response): Response {
+/**
+ * A store failure a route hit, seen by handleError (which SvelteKit lets answer only 500): the API
+ * and pages get `answer`; an enhanced form (use:enhance) reads SvelteKit's JSON error, so only its
+ * status and Retry-After change.
+ */
+function storeFailure(
+	to: Destination,
+	response: Response,
+	answer: (api: boolean) => Response
+): Response {
+	const fresh = answer(isApi(to));
 	if (isApi(to) || !(response.headers.get('content-type') ?? '').startsWith('application/json'))
-		return databaseUnavailable(isApi(to));
+		return fresh;
 	const headers = new Headers(response.headers);
-	headers.set('retry-after', '5');
-	return new Response(response.body, { status: 503, headers });
+	const retry = fresh.headers.get('retry-after');
+	if (retry) headers.set('retry-after', retry);
+	return new Response(response.body, { status: fresh.status, headers });
 }
 
 /**
@@ -312,8 +316,10 @@ async function handleRequest(
 	// Before the guards: a body over its limit is then dropped even when a guard answers.
 	limitBody(event, to);
 	let response = (await guard(event, to)) ?? chosenLanguage(event) ?? (await resolve(event));
-	if (event.locals.diskFull && response.status === 500) response = diskFull(event, to, response);
-	if (event.locals.databaseDown && response.status === 500) response = databaseDown(to, response);
+	if (event.locals.diskFull && response.status === 500)
+		response = storeFailure(to, response, diskFull);
+	if (event.locals.databaseDown && response.status === 500)
+		response = storeFailure(to, response, databaseUnavailable);
 	if (isApi(to)) response = await asApiError(response);
 	try {
 		response = withHeaders(response, to, event.request);

@@ -14,23 +14,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { versionedInputSchemas } from '../assessment/versioned-schemas';
-import { instanceHeader, validateInstance } from './instance-export';
+import { instanceHeader } from './instance-export';
+import { checkInstance, writeInstance } from './instance-import';
 import { registryFromDisk } from './rules-files';
 import { lockDataDir } from './store/data-dir-lock';
 import { copyStores } from './data-copy';
 import { dataDir, databaseUrl, fileStores, postgresStores, type Stores } from './store/index';
 import type { RecordStore } from './store/types';
 import { redactId, redactPath } from './redact';
-import {
-	comparisonShareLinkIndex,
-	evidenceClashes,
-	importTenders,
-	linkClashes,
-	respondentLinkIndex,
-	tenderContentChecker,
-	type TenderLinkIndexes
-} from './tender-transfer';
-import { importRecords, versionedContentChecker, type ImportOutcome } from './transfer';
+import { tenderContentChecker } from './tender-transfer';
+import { versionedContentChecker, type ImportOutcome } from './transfer';
 
 /**
  * The rules files as the server bundles them (rules/ and rules/history/), read from the working
@@ -44,12 +37,6 @@ function contentChecks() {
 		checkTender: tenderContentChecker(registry, schemasFor)
 	};
 }
-
-/** The token indexes an imported tender's links are written to. */
-const tenderLinkIndexes = (stores: Stores): TenderLinkIndexes => ({
-	respondents: respondentLinkIndex(stores.respondentIndex),
-	comparisonShares: comparisonShareLinkIndex(stores.comparisonShareIndex)
-});
 
 /**
  * Writes every readable record of one kind as the JSON array `key`. A record that cannot be read
@@ -116,26 +103,19 @@ function lockIfFiles(stores: Stores): () => void {
 async function importFile(stores: Stores, file: string) {
 	const release = lockIfFiles(stores);
 	try {
-		const checked = validateInstance(JSON.parse(readFileSync(file, 'utf8')), contentChecks());
-		const indexes = tenderLinkIndexes(stores);
-		const issues = checked.ok
-			? [
-					...(await linkClashes(checked.tenders, indexes)),
-					...(await evidenceClashes(checked.tenders, stores.tenders))
-				]
-			: checked.issues;
-		if (!checked.ok || issues.length) {
-			for (const issue of issues) console.error(`${issue.path}: ${issue.message}`);
-			throw new Error(`${file} was not imported: ${issues.length} problems`);
+		const checked = await checkInstance(
+			JSON.parse(readFileSync(file, 'utf8')),
+			stores,
+			contentChecks()
+		);
+		if (!checked.ok) {
+			for (const issue of checked.issues) console.error(`${issue.path}: ${issue.message}`);
+			throw new Error(`${file} was not imported: ${checked.issues.length} problems`);
 		}
-		const assessments = await importRecords(stores.assessments, checked.assessments, {
-			keepShares: true,
-			shareIndex: stores.shareIndex
-		});
-		const tenders = await importTenders(stores.tenders, checked.tenders, indexes);
+		const outcomes = await writeInstance(stores, checked.instance);
 		console.error(`Imported into ${stores.location}:`);
-		reportOutcomes('assessments', assessments);
-		reportOutcomes('tenders', tenders);
+		reportOutcomes('assessments', outcomes.assessments);
+		reportOutcomes('tenders', outcomes.tenders);
 	} finally {
 		release();
 	}

@@ -7,19 +7,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { StoredAssessment } from '../assessment/schema';
 import type { StoredTender } from '../tender/schema';
-import { instanceHeader, validateInstance, type InstanceChecks } from './instance-export';
+import { instanceHeader, type InstanceChecks } from './instance-export';
+import { checkInstance, tenderLinkIndexes, writeInstance } from './instance-import';
 import type { Stores } from './store';
 import type { RecordStore } from './store/types';
-import {
-	comparisonShareLinkIndex,
-	evidenceClashes,
-	evidenceFilesOf,
-	importTenders,
-	linkClashes,
-	linksOf,
-	respondentLinkIndex
-} from './tender-transfer';
-import { importRecords, type ImportOutcome } from './transfer';
+import { evidenceFilesOf, linksOf } from './tender-transfer';
+import type { ImportOutcome } from './transfer';
 
 export interface CopyCount {
 	kind: string;
@@ -72,7 +65,11 @@ export async function copyStores(
 	const tenders = await readAll(source.tenders, 'A tender', problems);
 
 	// The same checks as `import`: nothing is written unless every record passes them.
-	const checked = validateInstance({ ...instanceHeader(new Date()), assessments, tenders }, checks);
+	const checked = await checkInstance(
+		{ ...instanceHeader(new Date()), assessments, tenders },
+		target,
+		checks
+	);
 	if (!checked.ok) {
 		return {
 			counts: [],
@@ -81,27 +78,13 @@ export async function copyStores(
 			problems: checked.issues.map((issue) => `${issue.path}: ${issue.message}`)
 		};
 	}
-	const indexes = {
-		respondents: respondentLinkIndex(target.respondentIndex),
-		comparisonShares: comparisonShareLinkIndex(target.comparisonShareIndex)
-	};
-	const clashes = [
-		...(await linkClashes(checked.tenders, indexes)),
-		...(await evidenceClashes(checked.tenders, target.tenders))
-	];
-	if (clashes.length) {
-		return {
-			counts: [],
-			assessments: [],
-			tenders: [],
-			problems: clashes.map((issue) => `${issue.path}: ${issue.message}`)
-		};
-	}
+	const { instance } = checked;
+	const indexes = tenderLinkIndexes(target);
 
 	// Evidence first: a tender in the target never names a file the target does not have.
 	let evidenceSource = 0;
 	let evidenceMatching = 0;
-	for (const tender of checked.tenders) {
+	for (const tender of instance.tenders) {
 		for (const file of evidenceFilesOf(tender)) {
 			const bytes = await source.evidence.get(file.id);
 			if (!bytes) {
@@ -117,15 +100,11 @@ export async function copyStores(
 		}
 	}
 
-	const assessmentOutcomes = await importRecords(target.assessments, checked.assessments, {
-		keepShares: true,
-		shareIndex: target.shareIndex
-	});
-	const tenderOutcomes = await importTenders(target.tenders, checked.tenders, indexes);
+	const outcomes = await writeInstance(target, instance);
 
 	let shareSource = 0;
 	let shareMatching = 0;
-	for (const record of checked.assessments) {
+	for (const record of instance.assessments) {
 		for (const hash of shareHashes(record)) {
 			shareSource++;
 			if ((await target.shareIndex.get(hash)) === record.id) shareMatching++;
@@ -137,7 +116,7 @@ export async function copyStores(
 		respondents: { source: 0, matching: 0 },
 		comparisonShares: { source: 0, matching: 0 }
 	};
-	for (const tender of checked.tenders) {
+	for (const tender of instance.tenders) {
 		for (const link of linksOf(tender)) {
 			const count = linkCounts[link.index];
 			count.source++;
@@ -149,13 +128,13 @@ export async function copyStores(
 	const counts: CopyCount[] = [
 		{
 			kind: 'assessments',
-			source: checked.assessments.length,
-			matching: await countMatching<StoredAssessment>(checked.assessments, target.assessments)
+			source: instance.assessments.length,
+			matching: await countMatching<StoredAssessment>(instance.assessments, target.assessments)
 		},
 		{
 			kind: 'tenders',
-			source: checked.tenders.length,
-			matching: await countMatching<StoredTender>(checked.tenders, target.tenders)
+			source: instance.tenders.length,
+			matching: await countMatching<StoredTender>(instance.tenders, target.tenders)
 		},
 		{ kind: 'share links', source: shareSource, matching: shareMatching },
 		{ kind: 'respondent links', ...linkCounts.respondents },
@@ -168,5 +147,5 @@ export async function copyStores(
 				`${count.kind}: ${count.source - count.matching} of ${count.source} are not in the target as they are in the source`
 			);
 	}
-	return { counts, assessments: assessmentOutcomes, tenders: tenderOutcomes, problems };
+	return { counts, ...outcomes, problems };
 }
